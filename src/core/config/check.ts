@@ -1,0 +1,143 @@
+/**
+ * Checks a well-formed configuration against the catalog: names of services, regions, patterns
+ * and account tables must exist; lists should not repeat themselves.
+ */
+import type { Catalog } from '../catalog/catalog';
+import type { Diagnostic } from '../diagnostics';
+import { formatConfigPath, type ConfigPath } from './path';
+import type { PerimeterConfig } from './schema';
+
+export interface ConfigCheckDiagnostic extends Diagnostic {
+  /** The field as a path, for locating it in a text. */
+  configPath?: ConfigPath;
+  /** Whether the finding is about the key rather than the value. */
+  atKey?: boolean;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions on short names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function suggest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  const lower = name.toLowerCase();
+  for (const candidate of candidates) {
+    const score = candidate.startsWith(lower) ? 0.5 : distance(lower, candidate);
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Catalog): ConfigCheckDiagnostic[] {
+  const out: ConfigCheckDiagnostic[] = [];
+  const add = (
+    severity: Diagnostic['severity'],
+    code: string,
+    path: ConfigPath,
+    message: string,
+    hint?: string,
+    atKey = false,
+  ) => {
+    const d: ConfigCheckDiagnostic = { severity, code, message, path: formatConfigPath(path), configPath: path, atKey };
+    if (hint) d.hint = hint;
+    out.push(d);
+  };
+  const duplicates = (list: readonly string[], field: string, what: string) => {
+    const seen = new Set<string>();
+    list.forEach((value, i) => {
+      if (seen.has(value)) add('warning', 'config/duplicate-value', [field, i], `${what} "${value}" is listed twice in ${field}.`, 'Remove the repeated entry.');
+      seen.add(value);
+    });
+  };
+
+  const serviceIds = catalog.services.map((s) => s.id);
+  config.services.forEach((id, i) => {
+    if (!catalog.service(id)) {
+      const guess = suggest(id, serviceIds);
+      add('error', 'config/unknown-service', ['services', i], `Unknown endpoint service "${id}".`, guess ? `Did you mean "${guess}"? Run "vpce-policy catalog" for the list.` : 'Run "vpce-policy catalog" for the list of endpoint services.');
+    }
+  });
+  duplicates(config.services, 'services', 'Service');
+
+  const regionCodes = catalog.regions.map((r) => r.code);
+  config.regions.forEach((code, i) => {
+    if (!catalog.region(code)) {
+      const guess = suggest(code, regionCodes);
+      add('error', 'config/unknown-region', ['regions', i], `Unknown region "${code}".`, guess ? `Did you mean "${guess}"?` : `Known regions: ${regionCodes.join(', ')}.`);
+    }
+  });
+  duplicates(config.regions, 'regions', 'Region');
+  duplicates(config.organizationIds, 'organizationIds', 'Organization id');
+
+  const partitions = new Set(config.regions.map((r) => catalog.region(r)?.partition).filter(Boolean));
+  if (partitions.size > 1) {
+    add('info', 'config/several-partitions', ['regions'], `The regions span ${partitions.size} partitions (${[...partitions].join(', ')}); each partition needs its own accounts and organization, so check that the organization ids fit every region.`);
+  }
+
+  const patternIds = catalog.patterns.map((p) => p.id);
+  for (const [id, on] of Object.entries(config.dataAccessPatterns ?? {})) {
+    const pattern = catalog.pattern(id);
+    if (!pattern) {
+      const guess = suggest(id, patternIds);
+      add('error', 'config/unknown-pattern', ['dataAccessPatterns', id], `Unknown data access pattern "${id}".`, guess ? `Did you mean "${guess}"?` : 'Run "vpce-policy catalog" for the list of data access patterns.', true);
+    } else if (on && config.services.length > 0 && !pattern.services.some((s) => config.services.includes(s))) {
+      add('info', 'config/pattern-without-service', ['dataAccessPatterns', id], `The data access pattern "${id}" concerns ${pattern.services.join(', ')}, which is not among the selected services, so it has no effect.`, undefined, true);
+    }
+  }
+
+  for (const [serviceId, toggles] of Object.entries(config.serviceStatements ?? {})) {
+    if (!catalog.service(serviceId)) {
+      const guess = suggest(serviceId, serviceIds);
+      add('error', 'config/unknown-service', ['serviceStatements', serviceId], `Unknown endpoint service "${serviceId}" in serviceStatements.`, guess ? `Did you mean "${guess}"?` : undefined, true);
+    } else if (!config.services.includes(serviceId) && Object.keys(toggles).length > 0) {
+      add('info', 'config/settings-for-unselected-service', ['serviceStatements', serviceId], `Statement settings for "${serviceId}" have no effect: the service is not selected.`, undefined, true);
+    }
+  }
+
+  const tableIds = catalog.accountTables.map((t) => t.id);
+  for (const [tableId, byRegion] of Object.entries(config.parameters?.accountIds ?? {})) {
+    if (!catalog.accountTable(tableId)) {
+      const guess = suggest(tableId, tableIds);
+      add('error', 'config/unknown-account-table', ['parameters', 'accountIds', tableId], `Unknown account table "${tableId}".`, guess ? `Did you mean "${guess}"? Tables: ${tableIds.join(', ')}.` : `Tables: ${tableIds.join(', ')}.`, true);
+      continue;
+    }
+    for (const region of Object.keys(byRegion)) {
+      if (!catalog.region(region)) {
+        const guess = suggest(region, regionCodes);
+        add('error', 'config/unknown-region', ['parameters', 'accountIds', tableId, region], `Unknown region "${region}" in the accounts of ${tableId}.`, guess ? `Did you mean "${guess}"?` : undefined, true);
+      }
+    }
+  }
+
+  const thirdParty = [
+    ['thirdPartyIdentitiesToThirdPartyResources', config.parameters?.thirdPartyIdentitiesToThirdPartyResources],
+    ['orgIdentitiesToThirdPartyResources', config.parameters?.orgIdentitiesToThirdPartyResources],
+  ] as const;
+  for (const [name, block] of thirdParty) {
+    if (!block) continue;
+    for (const field of ['accounts', 'actions', 'resources'] as const) {
+      const list = block[field] ?? [];
+      const seen = new Set<string>();
+      list.forEach((value, i) => {
+        if (seen.has(value)) add('warning', 'config/duplicate-value', ['parameters', name, field, i], `"${value}" is listed twice in parameters.${name}.${field}.`, 'Remove the repeated entry.');
+        seen.add(value);
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * The perimeter configuration: every choice a user makes, in one versioned document. The UI saves,
+ * shares and imports it; the CLI reads it. Unknown fields are reported, never dropped.
+ */
+import { z } from 'zod';
+import {
+  ACCOUNT_ID_PATTERN,
+  ORGANIZATION_ID_PATTERN,
+  REGION_CODE_PATTERN,
+  STATEMENT_SIDS,
+} from '../catalog/ids';
+import { savedRequestSchema } from '../evaluate/request-schema';
+
+export const CONFIG_VERSION = 1;
+
+const organizationId = z
+  .string()
+  .regex(ORGANIZATION_ID_PATTERN, 'expected an organization id: "o-" and 10 to 32 lowercase letters or digits');
+const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'expected a 12-digit AWS account id');
+const regionCode = z
+  .string()
+  .regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"');
+const serviceId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected an endpoint service name such as "s3" or "ecr.api"');
+
+const statementToggles = z.partialRecord(z.enum(STATEMENT_SIDS), z.boolean());
+
+/** Actions, resources and accounts of one of the two third-party statements. */
+export const thirdPartyParametersSchema = z.strictObject({
+  accounts: z.array(accountId).max(500).optional(),
+  actions: z
+    .array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/, 'expected an action such as "s3:GetObject"'))
+    .max(500)
+    .optional(),
+  resources: z
+    .array(z.string().regex(/^(\*|arn:[^:\s]+:[^:\s]*:[^:\s]*:[^:\s]*:\S+)$/, 'expected an ARN such as "arn:aws:s3:::partner-bucket/*"'))
+    .max(500)
+    .optional(),
+});
+export type ThirdPartyParameters = z.infer<typeof thirdPartyParametersSchema>;
+
+export const parametersSchema = z.strictObject({
+  /** For AllowRequestsByThirdPartyIdentitiesToThirdPartyResources. */
+  thirdPartyIdentitiesToThirdPartyResources: thirdPartyParametersSchema.optional(),
+  /** For AllowRequestsByOrgsIdentitiesToThirdPartyResources. */
+  orgIdentitiesToThirdPartyResources: thirdPartyParametersSchema.optional(),
+  /** The principal tag of AllowRequestsByOrgsIdentitiesToAnyResources. */
+  exclusionTag: z
+    .strictObject({
+      key: z
+        .string()
+        .min(1)
+        .max(128)
+        .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'expected a tag key of letters, digits, spaces and _.:/=+-@'),
+      value: z
+        .string()
+        .max(256)
+        .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'expected a tag value of letters, digits, spaces and _.:/=+-@'),
+    })
+    .optional(),
+  /** Accounts per account table and region; they fill or replace the catalog's tables. */
+  accountIds: z.record(z.string(), z.record(regionCode, z.union([accountId, z.array(accountId).min(1).max(20)]))).optional(),
+  /** Publisher accounts for the pattern "Lambda layers from AWS accounts you name". */
+  lambdaLayerAccounts: z.array(accountId).max(100).optional(),
+});
+export type PerimeterParameters = z.infer<typeof parametersSchema>;
+
+export const POLICY_FORMATS = ['pretty-2', 'pretty-4', 'minified'] as const;
+export type PolicyFormat = (typeof POLICY_FORMATS)[number];
+export const OUTPUT_SHAPES = ['all-regions', 'per-region'] as const;
+export type OutputShape = (typeof OUTPUT_SHAPES)[number];
+
+export const perimeterConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(CONFIG_VERSION, { error: `expected version ${CONFIG_VERSION}` }),
+  organizationIds: z.array(organizationId).max(20),
+  regions: z.array(regionCode).max(100),
+  services: z.array(serviceId).max(1000),
+  /** Statement toggles for every service; absent Sids follow each service's template. */
+  statements: statementToggles.optional(),
+  /** Per-service statement toggles, applied after the global ones. */
+  serviceStatements: z.record(serviceId, statementToggles).optional(),
+  /** Data access pattern toggles by pattern id; absent ids follow the catalog default. */
+  dataAccessPatterns: z.record(z.string(), z.boolean()).optional(),
+  parameters: parametersSchema.optional(),
+  output: z
+    .strictObject({
+      shape: z.enum(OUTPUT_SHAPES).optional(),
+      format: z.enum(POLICY_FORMATS).optional(),
+    })
+    .optional(),
+  /** The request simulator's saved test suite. */
+  savedRequests: z.array(savedRequestSchema).max(500).optional(),
+});
+export type PerimeterConfig = z.infer<typeof perimeterConfigSchema>;
+
+/** A configuration with nothing chosen yet. */
+export function emptyConfig(): PerimeterConfig {
+  return { version: CONFIG_VERSION, organizationIds: [], regions: [], services: [] };
+}

@@ -1,0 +1,18 @@
+import type { PolicyFormat } from '../config/schema';
+
+const INDENT: Record<PolicyFormat, number> = { 'pretty-2': 2, 'pretty-4': 4, minified: 0 };
+
+/** Serializes a policy; the same document always gives the same text. */
+export function renderPolicy(policy: unknown, format: PolicyFormat): string {
+  const indent = INDENT[format];
+  return indent === 0 ? JSON.stringify(policy) : JSON.stringify(policy, null, indent);
+}
+
+/** Characters as the endpoint policy quota counts them: every character, whitespace included. */
+export function countPolicyCharacters(text: string): number {
+  // Code points, not UTF-16 units; ASCII text (the common case) skips the slower count.
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) return [...text].length;
+  }
+  return text.length;
+}

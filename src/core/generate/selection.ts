@@ -1,0 +1,41 @@
+/** Which statements and data access patterns a configuration turns on for one endpoint service. */
+import type { Catalog } from '../catalog/catalog';
+import { STATEMENT_SIDS, type StatementSid } from '../catalog/ids';
+import type { DataAccessPattern } from '../catalog/schema';
+import type { PerimeterConfig } from '../config/schema';
+
+/**
+ * A statement is on when the per-service toggle says so, else the global toggle, else the
+ * service's template. Returned in catalog order.
+ */
+export function selectedStatements(config: PerimeterConfig, serviceId: string, catalog: Catalog): StatementSid[] {
+  const service = catalog.service(serviceId);
+  const template = catalog.template(service?.template ?? 'default') ?? catalog.template('default');
+  const defaults = new Set<string>(template?.statements ?? []);
+  const perService = config.serviceStatements?.[serviceId];
+  return STATEMENT_SIDS.filter((sid) => perService?.[sid] ?? config.statements?.[sid] ?? defaults.has(sid));
+}
+
+/** Whether the template of the service turns the statement on by default. */
+export function isTemplateStatement(serviceId: string, sid: StatementSid, catalog: Catalog): boolean {
+  const service = catalog.service(serviceId);
+  const template = catalog.template(service?.template ?? 'default');
+  return template?.statements.includes(sid) ?? false;
+}
+
+/** Data access patterns of the service that are on: the user's toggle, else the catalog default. */
+export function selectedPatterns(config: PerimeterConfig, serviceId: string, catalog: Catalog): DataAccessPattern[] {
+  return catalog
+    .patternsForService(serviceId)
+    .filter((p) => config.dataAccessPatterns?.[p.id] ?? p.defaultSelected);
+}
+
+/** Regions of the configuration that the catalog knows, in canonical (catalog) order, without repeats. */
+export function canonicalRegions(regions: readonly string[], catalog: Catalog): string[] {
+  return [...new Set(regions)].filter((r) => catalog.region(r)).sort((a, b) => catalog.regionIndex(a) - catalog.regionIndex(b));
+}
+
+/** Services of the configuration in canonical (catalog) order, without repeats. */
+export function canonicalServices(services: readonly string[], catalog: Catalog): string[] {
+  return [...new Set(services)].sort((a, b) => catalog.serviceIndex(a) - catalog.serviceIndex(b) || a.localeCompare(b));
+}
