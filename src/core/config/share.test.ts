@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { PerimeterConfig } from './schema';
+import { decodeConfigFromUrl, encodeConfigForUrl } from './share';
+
+const config: PerimeterConfig = {
+  version: 1,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['us-east-1', 'eu-west-1'],
+  services: ['s3', 'ec2'],
+  dataAccessPatterns: { 'cloud9-dependencies': false },
+  parameters: { lambdaLayerAccounts: ['580247275435'] },
+};
+
+describe('share links', () => {
+  it('round-trips a configuration through a URL-safe fragment', () => {
+    const fragment = encodeConfigForUrl(config);
+    expect(fragment).toMatch(/^c1\.[A-Za-z0-9_-]+$/);
+    expect(decodeConfigFromUrl(`#${fragment}`)).toEqual({ config, diagnostics: [] });
+  });
+
+  it('reports a truncated link instead of throwing', () => {
+    const fragment = encodeConfigForUrl(config);
+    const result = decodeConfigFromUrl(fragment.slice(0, fragment.length - 10));
+    expect(result.config).toBeUndefined();
+    expect(result.diagnostics[0]?.code).toBe('share/invalid-link');
+  });
+
+  it('reports a fragment that is not a configuration', () => {
+    expect(decodeConfigFromUrl('#section-2').diagnostics[0]?.message).toMatch(/does not carry a configuration/);
+    expect(decodeConfigFromUrl('c1.!!!').diagnostics[0]?.code).toBe('share/invalid-link');
+  });
+
+  it('validates the decoded configuration like any other input', () => {
+    const bad = encodeConfigForUrl({ ...config, regions: ['us-east-7'] });
+    const result = decodeConfigFromUrl(bad);
+    expect(result.config).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toContain('config/unknown-region');
+  });
+});
