@@ -7,6 +7,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import { STATEMENT_SIDS } from '../catalog/ids';
 import { offsetRange, type Diagnostic, type TextRange } from '../diagnostics';
 import { checkConfigAgainstCatalog } from './check';
 import { formatConfigPath, type ConfigPath } from './path';
@@ -71,7 +72,14 @@ export function issuesToDiagnostics(
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          push([...path, key], 'config/unknown-field', `Unknown field "${key}" in ${where}.`, 'Remove it or check its spelling; unknown fields are not ignored.', true);
+          const inStatements = path[0] === 'statements' || path[0] === 'serviceStatements';
+          push(
+            [...path, key],
+            inStatements ? 'config/unknown-statement' : 'config/unknown-field',
+            inStatements ? `Unknown statement Sid "${key}" in ${where}.` : `Unknown field "${key}" in ${where}.`,
+            inStatements ? `Statement Sids: ${STATEMENT_SIDS.join(', ')}.` : 'Remove it or check its spelling; unknown fields are not ignored.',
+            true,
+          );
         }
         break;
       case 'invalid_type': {
