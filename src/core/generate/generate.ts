@@ -128,14 +128,17 @@ class ValueBag {
 
   merge(other: ValueBag): void {
     for (const [value, entry] of other.entries) {
-      for (const pattern of entry.patterns) this.add(value, { pattern });
-      for (const region of entry.regions) this.add(value, { region });
-      for (const quirk of entry.quirks) this.add(value, { quirk });
-      this.add(value, {
-        ...(entry.parameter ? { parameter: entry.parameter } : {}),
-        ...(entry.accountTable ? { accountTable: entry.accountTable } : {}),
-        placeholder: entry.placeholder,
-      });
+      const mine = this.entries.get(value);
+      if (!mine) {
+        this.entries.set(value, { ...entry, patterns: [...entry.patterns], regions: [...entry.regions], quirks: [...entry.quirks] });
+        continue;
+      }
+      for (const pattern of entry.patterns) if (!mine.patterns.includes(pattern)) mine.patterns.push(pattern);
+      for (const region of entry.regions) if (!mine.regions.includes(region)) mine.regions.push(region);
+      for (const quirk of entry.quirks) if (!mine.quirks.includes(quirk)) mine.quirks.push(quirk);
+      if (entry.parameter) mine.parameter = entry.parameter;
+      if (entry.accountTable) mine.accountTable = entry.accountTable;
+      if (entry.placeholder) mine.placeholder = true;
     }
   }
 
@@ -175,8 +178,35 @@ class DiagnosticSink {
   }
 }
 
-function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(partition|region|regionNoDashes|dnsSuffix|account)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+interface CompiledTemplate {
+  /** Literal text and variable names, alternating: even indexes are text, odd are names. */
+  parts: string[];
+  usesAccount: boolean;
+  regionDependent: boolean;
+}
+
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+/** Splits a resource template once; expanding it for many regions then only joins strings. */
+function compileTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    const parts = template.split(/\{(partition|region|regionNoDashes|dnsSuffix|account)\}/);
+    const names = parts.filter((_, i) => i % 2 === 1);
+    compiled = {
+      parts,
+      usesAccount: names.includes('account'),
+      regionDependent: names.some((n) => n === 'region' || n === 'regionNoDashes' || n === 'dnsSuffix'),
+    };
+    compiledTemplates.set(template, compiled);
+  }
+  return compiled;
+}
+
+function fill(template: CompiledTemplate, vars: Record<string, string>): string {
+  let out = '';
+  for (let i = 0; i < template.parts.length; i++) out += i % 2 === 0 ? template.parts[i]! : (vars[template.parts[i]!] ?? `{${template.parts[i]!}}`);
+  return out;
 }
 
 interface AccountLookup {
@@ -288,19 +318,18 @@ function expandPattern(
       }
       continue;
     }
-    for (const template of templates) {
-      const values = template.includes('{account}') ? (lookup?.accounts ?? []).map((account) => fill(template, { ...vars, account })) : [fill(template, vars)];
-      const regionDependent = /\{(region|regionNoDashes|dnsSuffix)\}/.test(template);
-      for (const value of values) {
-        resources.add(value, {
-          pattern: pattern.id,
-          ...(regionTag && regionDependent ? { region: regionTag } : {}),
-          ...(quirks.length > 0 && regionDependent ? { quirk: quirks.join(' ') } : {}),
-          ...(lookup?.table ? { accountTable: lookup.table } : {}),
-          ...(lookup?.parameter ? { parameter: lookup.parameter } : {}),
-          placeholder: (lookup?.placeholder ?? false) && template.includes('{account}'),
-        });
-      }
+    for (const raw of templates) {
+      const template = compileTemplate(raw);
+      const values = template.usesAccount ? (lookup?.accounts ?? []).map((account) => fill(template, { ...vars, account })) : [fill(template, vars)];
+      const from = {
+        pattern: pattern.id,
+        ...(regionTag && template.regionDependent ? { region: regionTag } : {}),
+        ...(quirks.length > 0 && template.regionDependent ? { quirk: quirks.join(' ') } : {}),
+        ...(lookup?.table ? { accountTable: lookup.table } : {}),
+        ...(lookup?.parameter ? { parameter: lookup.parameter } : {}),
+        placeholder: (lookup?.placeholder ?? false) && template.usesAccount,
+      };
+      for (const value of values) resources.add(value, from);
     }
   }
   return { resources, accounts };

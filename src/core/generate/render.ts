@@ -11,8 +11,5 @@ export function renderPolicy(policy: unknown, format: PolicyFormat): string {
 /** Characters as the endpoint policy quota counts them: every character, whitespace included. */
 export function countPolicyCharacters(text: string): number {
   // Code points, not UTF-16 units; ASCII text (the common case) skips the slower count.
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) return [...text].length;
-  }
-  return text.length;
+  return /[\u0080-\uffff]/.test(text) ? [...text].length : text.length;
 }
