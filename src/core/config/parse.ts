@@ -244,7 +244,8 @@ function parseJsonText(text: string, catalog: Catalog): ConfigParseResult {
   return diagnostics.length > 0 ? { diagnostics: all } : { ...result, diagnostics: all };
 }
 
-function syntaxMessage(code: string): string {
+/** A plain-words description of a jsonc-parser error code. */
+export function syntaxMessage(code: string): string {
   const messages: Record<string, string> = {
     InvalidSymbol: 'unexpected character',
     InvalidNumberFormat: 'invalid number',
