@@ -1,0 +1,297 @@
+/**
+ * Browser speed of the app against bare reference pages built with the same Vite setup, loaded
+ * cold and interleaved in Debian's Chromium. Absolute times on shared 2-core machines are noisy,
+ * so the budgets are ratios to the references measured in the same run; the benchmark prints
+ * figures and verdicts and never fails on a budget.
+ *
+ * Environment: BENCH_BROWSER_ROUNDS (cold loads per page, default 7), BENCH_BROWSER_TOGGLES
+ * (statement toggles for the preview latency, default 60).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { catalog } from '../src/core/catalog/catalog';
+import {
+  assetBytesBefore,
+  formatKilobytes,
+  formatMilliseconds,
+  formatRatio,
+  formatTable,
+  medianOf,
+  p95Of,
+  ratio,
+  verdict,
+  type BudgetRow,
+} from './browser/accounting';
+import { appOutDir, buildApp, buildReferencePages, referenceOutDir } from './browser/build-pages';
+import { loadCold, type ColdLoad, type ContractMark } from './browser/page-load';
+import { measurePreviewUpdates, type PreviewUpdates } from './browser/preview-updates';
+import { appUrlFor, everythingConfig, newcomerConfig } from './browser/scenarios';
+import { startStaticServer, type StaticServer } from './browser/static-server';
+
+const rounds = Number(process.env.BENCH_BROWSER_ROUNDS ?? 7);
+const toggles = Number(process.env.BENCH_BROWSER_TOGGLES ?? 60);
+const loadTimeoutMs = 60_000;
+const toggledStatement = 'AllowRequestsByAWSServicePrincipals' as const;
+
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+interface Target {
+  name: 'app' | 'bare MUI' | 'bare Monaco';
+  url: string;
+  /** Marks still waited for; one that never came in a load is not waited for again. */
+  marks: ContractMark[];
+  loads: ColdLoad[];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function launchChromium(): Promise<Browser> {
+  const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) =>
+    existsSync(path),
+  );
+  if (!systemChromium)
+    console.log("Debian's Chromium is missing: using Playwright's bundled Chromium.");
+  return chromium.launch({
+    ...(systemChromium ? { executablePath: systemChromium } : {}),
+    args: launchArgs,
+  });
+}
+
+const markTimes = (target: Target | undefined, mark: ContractMark) =>
+  target ? target.loads.map((load) => load.marks[mark]) : [];
+
+function medianMark(target: Target | undefined, mark: ContractMark): number | undefined {
+  return medianOf(markTimes(target, mark));
+}
+
+function spread(target: Target, mark: ContractMark): string {
+  const present = markTimes(target, mark).filter((t): t is number => t !== undefined);
+  if (present.length === 0) return 'n/a';
+  return `${formatMilliseconds(medianOf(present))} (${Math.round(Math.min(...present))}-${Math.round(Math.max(...present))}, n=${present.length})`;
+}
+
+/** Median gzip bytes of scripts and styles fetched before `mark`, over the loads that reached it. */
+function medianBytesBefore(
+  target: Target | undefined,
+  mark: ContractMark,
+  part: 'total' | 'js' | 'css' = 'total',
+): number | undefined {
+  if (!target) return undefined;
+  return medianOf(
+    target.loads.map((load) =>
+      load.marks[mark] === undefined
+        ? undefined
+        : assetBytesBefore(load.assets, load.marks[mark]!)[part],
+    ),
+  );
+}
+
+function printPerPage(targets: readonly Target[]): void {
+  console.log(
+    '\nPer page, medians over cold loads (min-max in ms); gzip bytes of JS+CSS fetched before the mark:',
+  );
+  for (const target of targets) {
+    console.log(`  ${target.name}`);
+    for (const mark of ['vpce:form-usable', 'vpce:policy-visible', 'vpce:editor-ready'] as const) {
+      if (markTimes(target, mark).every((t) => t === undefined)) continue;
+      const js = medianBytesBefore(target, mark, 'js');
+      const css = medianBytesBefore(target, mark, 'css');
+      console.log(
+        `    ${mark.padEnd(20)} ${spread(target, mark).padEnd(30)} ${formatKilobytes(medianBytesBefore(target, mark))} (JS ${formatKilobytes(js)}, CSS ${formatKilobytes(css)})`,
+      );
+    }
+    const all = medianOf(
+      target.loads.map((load) => assetBytesBefore(load.assets, Number.POSITIVE_INFINITY).total),
+    );
+    console.log(`    all JS+CSS fetched during the load: ${formatKilobytes(all)}`);
+  }
+}
+
+function budgetRows(
+  app: Target | undefined,
+  bareMui: Target,
+  bareMonaco: Target,
+  preview: PreviewUpdates | undefined,
+): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  const compare = (
+    figure: string,
+    value: number | undefined,
+    reference: number | undefined,
+    budget: number,
+    format: (v: number | undefined) => string,
+  ) => {
+    const r = ratio(value, reference);
+    rows.push({
+      figure,
+      measured: format(value),
+      reference: format(reference),
+      compared: formatRatio(r),
+      budget: `<= ${budget.toFixed(2)}x`,
+      verdict: verdict(r, budget),
+    });
+  };
+  const formUsable = medianMark(bareMui, 'vpce:form-usable');
+  compare(
+    'navigation -> usable form (vs bare MUI)',
+    medianMark(app, 'vpce:form-usable'),
+    formUsable,
+    1.1,
+    formatMilliseconds,
+  );
+  compare(
+    'JS+CSS gzip before usable form (vs bare MUI)',
+    medianBytesBefore(app, 'vpce:form-usable'),
+    medianBytesBefore(bareMui, 'vpce:form-usable'),
+    1.1,
+    formatKilobytes,
+  );
+  compare(
+    'navigation -> policy text visible (vs bare MUI usable form)',
+    medianMark(app, 'vpce:policy-visible'),
+    formUsable,
+    1.2,
+    formatMilliseconds,
+  );
+  compare(
+    'navigation -> Monaco interactive (vs bare Monaco)',
+    medianMark(app, 'vpce:editor-ready'),
+    medianMark(bareMonaco, 'vpce:editor-ready'),
+    1.0,
+    formatMilliseconds,
+  );
+  const durations = preview?.durations ?? [];
+  const absolute = (figure: string, value: number | undefined, budgetMs: number) =>
+    rows.push({
+      figure,
+      measured: formatMilliseconds(value),
+      reference: '-',
+      compared: formatMilliseconds(value),
+      budget: `<= ${budgetMs} ms`,
+      verdict: verdict(value, budgetMs),
+    });
+  absolute(
+    `change -> updated preview, median (${durations.length} changes, all services and regions)`,
+    medianOf(durations),
+    16,
+  );
+  absolute('change -> updated preview, p95', p95Of(durations), 50);
+  return rows;
+}
+
+export async function run(): Promise<void> {
+  const started = performance.now();
+  const servers: StaticServer[] = [];
+  let browser: Browser | undefined;
+  try {
+    const references = await buildReferencePages();
+    if (!references.ok) {
+      console.log(
+        `The reference pages did not build: ${references.reason}. Nothing to compare against; stopping.`,
+      );
+      return;
+    }
+    const appBuild = await buildApp();
+    console.log(
+      `Built the reference pages in ${references.seconds.toFixed(1)} s; the app: ${appBuild.ok ? `${appBuild.seconds.toFixed(1)} s` : `not measured, ${appBuild.reason}`}.`,
+    );
+
+    const referenceServer = await startStaticServer(referenceOutDir);
+    servers.push(referenceServer);
+    const targets: Target[] = [];
+    let appServer: StaticServer | undefined;
+    if (appBuild.ok) {
+      appServer = await startStaticServer(appOutDir);
+      servers.push(appServer);
+      targets.push({
+        name: 'app',
+        url: appUrlFor(appServer.origin, newcomerConfig),
+        marks: ['vpce:form-usable', 'vpce:policy-visible', 'vpce:editor-ready'],
+        loads: [],
+      });
+    }
+    const bareMui: Target = {
+      name: 'bare MUI',
+      url: `${referenceServer.origin}/bare-mui.html`,
+      marks: ['vpce:form-usable'],
+      loads: [],
+    };
+    const bareMonaco: Target = {
+      name: 'bare Monaco',
+      url: `${referenceServer.origin}/bare-monaco.html`,
+      marks: ['vpce:form-usable', 'vpce:editor-ready'],
+      loads: [],
+    };
+    targets.push(bareMui, bareMonaco);
+
+    browser = await launchChromium();
+    console.log(
+      `Chromium ${browser.version()}; ${rounds} cold loads per page, interleaved; app opened with ${newcomerConfig.services.join(', ')} in ${newcomerConfig.regions.join(', ')}.`,
+    );
+    const problems: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      // Rotating the order spreads any drift of the machine's load evenly over the pages.
+      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+      for (const target of order) {
+        const load = await loadCold(browser, target.url, target.marks, loadTimeoutMs);
+        target.loads.push(load);
+        for (const problem of load.problems)
+          problems.push(`${target.name}, load ${round + 1}: ${problem}`);
+        for (const url of load.foreignRequests)
+          problems.push(`${target.name}, load ${round + 1}: request to another origin: ${url}`);
+        const missing = target.marks.filter((mark) => load.marks[mark] === undefined);
+        if (missing.length > 0)
+          target.marks = target.marks.filter((mark) => !missing.includes(mark));
+      }
+      process.stdout.write(round === 0 ? `  round ${round + 1}` : ` ${round + 1}`);
+    }
+    process.stdout.write('\n');
+
+    let preview: PreviewUpdates | undefined;
+    if (appServer) {
+      const title = catalog.statement(toggledStatement).title;
+      const switchName = new RegExp(
+        `${escapeRegExp(toggledStatement)}|${escapeRegExp(title)}`,
+        'i',
+      );
+      const everything = everythingConfig(catalog);
+      console.log(
+        `Preview latency: app opened with ${everything.services.length} services in ${everything.regions.length} regions, switch ${switchName} toggled ${toggles} times.`,
+      );
+      preview = await measurePreviewUpdates(
+        browser,
+        appUrlFor(appServer.origin, everything),
+        switchName,
+        toggles,
+        loadTimeoutMs * 2,
+      );
+      problems.push(...preview.problems.map((problem) => `preview latency: ${problem}`));
+    }
+
+    const app = targets.find((target) => target.name === 'app');
+    printPerPage(targets);
+    console.log(
+      '\nBudgets (ratios of medians; the app is measured, the reference is the bare page of the same run):',
+    );
+    console.log(formatTable(budgetRows(app, bareMui, bareMonaco, preview)));
+    if (!app) console.log('The app rows are "not measured": the app did not build (see above).');
+    if (problems.length > 0) {
+      console.log('\nProblems:');
+      const unique = [...new Set(problems)];
+      for (const problem of unique.slice(0, 30)) console.log(`  - ${problem}`);
+      if (unique.length > 30) console.log(`  ... and ${unique.length - 30} more`);
+    }
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await Promise.all(servers.map((server) => server.close()));
+    console.log(`\nBrowser benchmark took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  }
+}

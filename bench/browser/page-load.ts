@@ -1,0 +1,117 @@
+/**
+ * One cold load of a page in a fresh browser context (empty cache and storage): the contract's
+ * marks as the page recorded them, and the scripts and styles it fetched, with their gzip sizes.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { assetKind, gzipSize, type FetchedAsset } from './accounting';
+import type { ContractMark } from './reference/performance-marks';
+
+export type { ContractMark };
+
+export interface ColdLoad {
+  /** Mark times in ms since navigation start; a mark the page never recorded is absent. */
+  marks: Partial<Record<ContractMark, number>>;
+  assets: FetchedAsset[];
+  /** Requests to any origin other than the page's own. */
+  foreignRequests: string[];
+  problems: string[];
+}
+
+export const viewport = { width: 1280, height: 800 };
+
+/** Waits for a mark within the deadline; false (not an exception) when the page never records it. */
+export async function waitForMark(page: Page, mark: string, deadline: number): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      (name) => performance.getEntriesByName(name, 'mark').length > 0,
+      mark,
+      {
+        polling: 50,
+        timeout: Math.max(1_000, deadline - Date.now()),
+      },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function watchAssets(page: Page, origin: string) {
+  const bodies: Promise<{ url: string; kind: 'js' | 'css'; gzipBytes: number } | undefined>[] = [];
+  const foreignRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !/^(data|blob|about):/.test(url)) foreignRequests.push(url);
+  });
+  page.on('response', (response) => {
+    const kind = assetKind(response.url(), response.headers()['content-type']);
+    if (!kind || response.status() !== 200) return;
+    bodies.push(
+      response.body().then(
+        (body) => ({ url: response.url(), kind, gzipBytes: gzipSize(body) }),
+        () => undefined,
+      ),
+    );
+  });
+  return { bodies, foreignRequests };
+}
+
+async function readTimings(page: Page, marks: readonly ContractMark[]) {
+  return page.evaluate((names) => {
+    const markTimes: Record<string, number> = {};
+    for (const name of names) {
+      const entry = performance.getEntriesByName(name, 'mark')[0];
+      if (entry) markTimes[name] = entry.startTime;
+    }
+    const resources = performance
+      .getEntriesByType('resource')
+      .map((entry) => ({
+        url: entry.name,
+        responseEnd: (entry as PerformanceResourceTiming).responseEnd,
+      }));
+    return { markTimes, resources };
+  }, marks);
+}
+
+/**
+ * Opens `url` cold and waits for `marks` in order, all within `timeoutMs`. A missing mark is
+ * reported in `problems` and the load goes on; the context is closed whatever happens.
+ */
+export async function loadCold(
+  browser: Browser,
+  url: string,
+  marks: readonly ContractMark[],
+  timeoutMs: number,
+): Promise<ColdLoad> {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  const problems: string[] = [];
+  try {
+    const page = await context.newPage();
+    const origin = new URL(url).origin;
+    const watched = watchAssets(page, origin);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const deadline = Date.now() + timeoutMs;
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    for (const mark of marks) {
+      if (!(await waitForMark(page, mark, deadline)))
+        problems.push(`mark "${mark}" never appeared within ${Math.round(timeoutMs / 1000)} s`);
+    }
+    const { markTimes, resources } = await readTimings(page, marks);
+    const fetched = (await Promise.all(watched.bodies)).filter((body) => body !== undefined);
+    const ends = new Map<string, number>();
+    for (const resource of resources)
+      if (!ends.has(resource.url)) ends.set(resource.url, resource.responseEnd);
+    const assets: FetchedAsset[] = fetched.map((body) => ({
+      ...body,
+      responseEnd: ends.get(body.url) ?? Number.POSITIVE_INFINITY,
+    }));
+    return { marks: markTimes, assets, foreignRequests: watched.foreignRequests, problems };
+  } catch (error) {
+    problems.push(
+      `load failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+    return { marks: {}, assets: [], foreignRequests: [], problems };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
