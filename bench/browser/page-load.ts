@@ -56,6 +56,50 @@ function watchAssets(page: Page, origin: string) {
   return { bodies, foreignRequests };
 }
 
+/** What the DOM showed when a contract mark was set, to catch a mark set before its content. */
+interface DomAtMark {
+  comboboxes: number;
+  switches: number;
+  policyText: boolean;
+  editorLines: boolean;
+}
+
+/** Runs in the page before its own scripts; it takes its snapshot after the mark's timestamp. */
+function recordDomAtMarks(): void {
+  const seen: Record<string, DomAtMark> = {};
+  Object.assign(globalThis, { __vpceDomAtMarks: seen });
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+    const entry = mark(name, options);
+    if (name.startsWith('vpce:') && !seen[name]) {
+      seen[name] = {
+        comboboxes: document.querySelectorAll('[role="combobox"]').length,
+        switches: document.querySelectorAll('[role="switch"], input[type="checkbox"]').length,
+        policyText: (document.body?.textContent ?? '').includes('"Statement"'),
+        editorLines: (
+          document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''
+        ).includes('"Statement"'),
+      };
+    }
+    return entry;
+  };
+}
+
+/** A mark the page set before what it stands for was there, in words; undefined when it is fine. */
+export function markContentProblem(
+  mark: ContractMark,
+  dom: DomAtMark | undefined,
+): string | undefined {
+  if (!dom) return undefined;
+  if (mark === 'vpce:form-usable' && (dom.comboboxes < 2 || dom.switches < 1))
+    return `"${mark}" was set before the choice controls were in the DOM (comboboxes and switches)`;
+  if (mark === 'vpce:policy-visible' && !dom.policyText)
+    return `"${mark}" was set before any policy text ("Statement") was in the DOM`;
+  if (mark === 'vpce:editor-ready' && !dom.editorLines)
+    return `"${mark}" was set before Monaco showed lines of the policy`;
+  return undefined;
+}
+
 async function readTimings(page: Page, marks: readonly ContractMark[]) {
   return page.evaluate((names) => {
     const markTimes: Record<string, number> = {};
@@ -63,13 +107,13 @@ async function readTimings(page: Page, marks: readonly ContractMark[]) {
       const entry = performance.getEntriesByName(name, 'mark')[0];
       if (entry) markTimes[name] = entry.startTime;
     }
-    const resources = performance
-      .getEntriesByType('resource')
-      .map((entry) => ({
-        url: entry.name,
-        responseEnd: (entry as PerformanceResourceTiming).responseEnd,
-      }));
-    return { markTimes, resources };
+    const resources = performance.getEntriesByType('resource').map((entry) => ({
+      url: entry.name,
+      responseEnd: (entry as PerformanceResourceTiming).responseEnd,
+    }));
+    const domAtMarks =
+      (globalThis as { __vpceDomAtMarks?: Record<string, DomAtMark> }).__vpceDomAtMarks ?? {};
+    return { markTimes, resources, domAtMarks };
   }, marks);
 }
 
@@ -86,6 +130,7 @@ export async function loadCold(
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const problems: string[] = [];
   try {
+    await context.addInitScript(recordDomAtMarks);
     const page = await context.newPage();
     const origin = new URL(url).origin;
     const watched = watchAssets(page, origin);
@@ -96,7 +141,11 @@ export async function loadCold(
       if (!(await waitForMark(page, mark, deadline)))
         problems.push(`mark "${mark}" never appeared within ${Math.round(timeoutMs / 1000)} s`);
     }
-    const { markTimes, resources } = await readTimings(page, marks);
+    const { markTimes, resources, domAtMarks } = await readTimings(page, marks);
+    for (const mark of marks) {
+      const problem = markContentProblem(mark, domAtMarks[mark]);
+      if (problem) problems.push(problem);
+    }
     const fetched = (await Promise.all(watched.bodies)).filter((body) => body !== undefined);
     const ends = new Map<string, number>();
     for (const resource of resources)
