@@ -1,11 +1,49 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import type { CatalogFiles } from './src/core/catalog/catalog.ts';
+import { choicesCatalogFiles } from './src/core/catalog/choices-catalog.ts';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 
+const CHOICES_CATALOG_ID = 'virtual:choices-catalog';
+
+/**
+ * `virtual:choices-catalog`: the part of the bundled catalog the first screen needs, derived at
+ * build time from the catalog files so that the form does not wait for the whole catalog.
+ */
+function choicesCatalogPlugin(): Plugin {
+  // The files are read from disk (as `catalogFiles` in catalog.ts does by import) so that the
+  // dev server picks up edits to the data.
+  const dataFiles = {
+    statements: 'statements.json',
+    patterns: 'patterns.json',
+    services: 'services.json',
+    regions: 'regions.json',
+    accountTables: 'account-tables.json',
+  } satisfies Record<keyof CatalogFiles, string>;
+  const dataPath = (file: string) => fileURLToPath(new URL(`./src/core/catalog/data/${file}`, import.meta.url));
+  return {
+    name: 'vpce-choices-catalog',
+    resolveId: (id) => (id === CHOICES_CATALOG_ID ? `\0${CHOICES_CATALOG_ID}` : undefined),
+    load(id) {
+      if (id !== `\0${CHOICES_CATALOG_ID}`) return undefined;
+      const files = Object.fromEntries(
+        Object.entries(dataFiles).map(([key, file]) => {
+          this.addWatchFile(dataPath(file));
+          return [key, JSON.parse(readFileSync(dataPath(file), 'utf8')) as unknown];
+        }),
+      ) as unknown as CatalogFiles;
+      // JSON.parse of a string literal is read faster than the same object as a JS literal.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(choicesCatalogFiles(files)))});`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), choicesCatalogPlugin()],
   resolve: {
     alias: { '@': srcDir },
   },

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { STATEMENT_SIDS } from './ids';
+import { buildCatalog, catalog, catalogFiles } from './catalog';
+import { choicesCatalogFiles } from './choices-catalog';
+import { canonicalRegions, canonicalServices, isTemplateStatement, selectedStatements } from '../generate/selection';
+import type { PerimeterConfig } from '../config/schema';
+
+const choices = buildCatalog(choicesCatalogFiles(catalogFiles));
+
+describe('choices catalog', () => {
+  it('lists the same services, regions, partitions and statements as the full catalog', () => {
+    expect(choices.services.map((s) => [s.id, s.title, s.endpointPolicy, s.template, Boolean(s.guidance), s.popular])).toEqual(
+      catalog.services.map((s) => [s.id, s.title, s.endpointPolicy, s.template, Boolean(s.guidance), s.popular]),
+    );
+    expect(choices.regions).toEqual(catalog.regions);
+    expect(choices.partitions).toEqual(catalog.partitions);
+    expect(choices.statements.map((s) => [s.sid, s.order, s.title, s.summary, s.parameters, s.fedByPatterns])).toEqual(
+      catalog.statements.map((s) => [s.sid, s.order, s.title, s.summary, s.parameters, s.fedByPatterns]),
+    );
+  });
+
+  it('selects the same statements as the full catalog for every service and toggle', () => {
+    const configs: PerimeterConfig[] = [
+      { version: 1, organizationIds: [], regions: [], services: [] },
+      { version: 1, organizationIds: [], regions: [], services: [], statements: { AllowRequestsToAWSOwnedResources: true, AllowRequestsByAWSServicePrincipals: false } },
+      { version: 1, organizationIds: [], regions: [], services: [], serviceStatements: { s3: { AllowRequestsByOrgsIdentitiesToAnyResources: false } } },
+    ];
+    for (const config of configs) {
+      for (const service of catalog.services) {
+        expect(selectedStatements(config, service.id, choices)).toEqual(selectedStatements(config, service.id, catalog));
+        for (const sid of STATEMENT_SIDS) {
+          expect(isTemplateStatement(service.id, sid, choices)).toBe(isTemplateStatement(service.id, sid, catalog));
+        }
+      }
+    }
+  });
+
+  it('puts services and regions in the same canonical order', () => {
+    const services = ['ssm', 's3', 'ec2', 'nope', 's3'];
+    const regions = ['eu-west-1', 'us-east-1', 'cn-north-1', 'xx-none-1'];
+    expect(canonicalServices(services, choices)).toEqual(canonicalServices(services, catalog));
+    expect(canonicalRegions(regions, choices)).toEqual(canonicalRegions(regions, catalog));
+  });
+
+  it('leaves out what only explanations and the generator need', () => {
+    expect(choices.patterns).toHaveLength(0);
+    expect(choices.accountTables).toHaveLength(0);
+    expect(choices.statements.every((s) => s.allows === '' && s.sources.length === 0)).toBe(true);
+    expect(JSON.stringify(choicesCatalogFiles(catalogFiles)).length).toBeLessThan(JSON.stringify(catalogFiles).length / 2);
+  });
+});

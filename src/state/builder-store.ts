@@ -1,0 +1,61 @@
+/**
+ * The builder's store: the user's choices (config slice), how they look at the result (view
+ * slice) and what belongs to this visit (session slice). Policies are derived from the choices by
+ * the preview, never stored. Components read through narrow selectors and take the actions once:
+ * `const { setRegions } = useBuilderActions()`.
+ */
+import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { PerimeterConfig } from '@/core/config/schema';
+import { createConfigSlice, type ConfigActions, type ConfigState } from './config-slice';
+import { defaultConfig, defaultView, type ViewPreferences } from './defaults';
+import { createSessionSlice, type Notice, type RestoreStatus, type SessionActions, type SessionState } from './session-slice';
+import { createViewSlice, type ViewActions, type ViewState } from './view-slice';
+
+export type BuilderActions = ConfigActions & ViewActions & SessionActions;
+export type BuilderState = ConfigState & ViewState & SessionState & { actions: BuilderActions };
+export type BuilderStore = StoreApi<BuilderState>;
+
+export interface BuilderStoreInit {
+  config?: PerimeterConfig;
+  view?: ViewPreferences;
+  notices?: Notice[];
+  restoreStatus?: RestoreStatus;
+}
+
+export function createBuilderStore(init: BuilderStoreInit = {}): BuilderStore {
+  return createStore<BuilderState>()((set, get) => {
+    const config = createConfigSlice(init.config ?? defaultConfig())(set, get);
+    const view = createViewSlice(init.view ?? defaultView())(set, get);
+    const session = createSessionSlice({ notices: init.notices ?? [], restoreStatus: init.restoreStatus ?? 'ready' })(set, get);
+    return {
+      ...config,
+      ...view,
+      ...session,
+      actions: { ...config.actions, ...view.actions, ...session.actions },
+    };
+  });
+}
+
+const BuilderStoreContext = createContext<BuilderStore | null>(null);
+
+export function BuilderStoreProvider({ store, children }: { store: BuilderStore; children: ReactNode }) {
+  return createElement(BuilderStoreContext.Provider, { value: store }, children);
+}
+
+export function useBuilderStoreApi(): BuilderStore {
+  const store = useContext(BuilderStoreContext);
+  if (!store) throw new Error('useBuilderStoreApi must be used inside <BuilderStoreProvider>');
+  return store;
+}
+
+/** Reads one part of the state; the component re-renders only when that part changes. */
+export function useBuilder<T>(selector: (state: BuilderState) => T): T {
+  return useStore(useBuilderStoreApi(), selector);
+}
+
+/** The actions never change, so reading them causes no re-render. */
+export function useBuilderActions(): BuilderActions {
+  return useStore(useBuilderStoreApi(), (state) => state.actions);
+}

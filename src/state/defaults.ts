@@ -1,0 +1,33 @@
+/** The choices a first visit starts from, and the view a first visit sees. */
+import type { PerimeterConfig } from '@/core/config/schema';
+
+/**
+ * S3 in one region: the endpoint most perimeters start with, so the page shows a policy at once
+ * and the organization id is the only thing left to fill. `version: 1` is checked against the
+ * schema's literal type by the compiler.
+ */
+export function defaultConfig(): PerimeterConfig {
+  return { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] };
+}
+
+export const THEME_MODES = ['system', 'light', 'dark'] as const;
+export type ThemeMode = (typeof THEME_MODES)[number];
+
+/** Panels beside the preview; issue-specific panels add their id here. */
+export const SIDE_PANELS = ['explanations'] as const;
+export type SidePanelId = (typeof SIDE_PANELS)[number];
+
+/** How the user likes to look at the result; saved with the choices but not part of them. */
+export interface ViewPreferences {
+  /** The endpoint service whose policy the preview shows; the first selected one when unset. */
+  previewService?: string;
+  /** The region whose policy the preview shows in the one-policy-per-region shape. */
+  previewRegion?: string;
+  themeMode: ThemeMode;
+  /** The panel shown beside the preview. */
+  sidePanel: SidePanelId;
+}
+
+export function defaultView(): ViewPreferences {
+  return { themeMode: 'system', sidePanel: 'explanations' };
+}

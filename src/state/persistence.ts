@@ -1,0 +1,90 @@
+/**
+ * Keeping the user's work in the browser: the choices and view preferences are saved to
+ * localStorage on every change, and read back (then validated by the engine) on the next visit.
+ */
+import type { Diagnostic } from '@/core/diagnostics';
+import type { PerimeterConfig } from '@/core/config/schema';
+import type { BuilderStore } from './builder-store';
+import { defaultView, SIDE_PANELS, THEME_MODES, type ViewPreferences } from './defaults';
+
+/** The saved choices and view. */
+export const STATE_KEY = 'vpce-policy:state';
+/** The last value that could not be used (corrupted save or damaged link), kept for the user. */
+export const REJECTED_KEY = 'vpce-policy:rejected';
+/** The saved choices that a shared link replaced, so that opening a link can be undone. */
+export const BEFORE_LINK_KEY = 'vpce-policy:before-link';
+
+/** The part of the Web Storage API the app uses, so that tests can pass an in-memory one. */
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface SavedState {
+  format: 1;
+  config: PerimeterConfig;
+  view: ViewPreferences;
+}
+
+export interface RejectedValue {
+  source: 'saved' | 'link';
+  /** The text exactly as it was found (the saved JSON, or the link's fragment). */
+  text: string;
+  diagnostics: Diagnostic[];
+  /** ISO time of the rejection. */
+  at: string;
+}
+
+/** Writes without throwing: a full or disabled storage must not break the page. */
+export function writeStorage(storage: StorageLike, key: string, text: string): boolean {
+  try {
+    storage.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readStorage(storage: StorageLike, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function saveState(storage: StorageLike, state: { config: PerimeterConfig; view: ViewPreferences }): boolean {
+  const saved: SavedState = { format: 1, config: state.config, view: state.view };
+  return writeStorage(storage, STATE_KEY, JSON.stringify(saved));
+}
+
+export function keepRejected(storage: StorageLike, rejected: RejectedValue): boolean {
+  return writeStorage(storage, REJECTED_KEY, JSON.stringify(rejected));
+}
+
+export function readRejected(storage: StorageLike): RejectedValue | undefined {
+  const text = readStorage(storage, REJECTED_KEY);
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<RejectedValue>;
+    return typeof value.text === 'string' ? (value as RejectedValue) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** View preferences from a saved value: known fields of the right type, defaults for the rest. */
+export function readViewPreferences(value: unknown): ViewPreferences {
+  const view = defaultView();
+  if (value === null || typeof value !== 'object') return view;
+  const record = value as Record<string, unknown>;
+  if (typeof record.previewService === 'string') view.previewService = record.previewService;
+  if (typeof record.previewRegion === 'string') view.previewRegion = record.previewRegion;
+  if ((THEME_MODES as readonly unknown[]).includes(record.themeMode)) view.themeMode = record.themeMode as ViewPreferences['themeMode'];
+  if ((SIDE_PANELS as readonly unknown[]).includes(record.sidePanel)) view.sidePanel = record.sidePanel as ViewPreferences['sidePanel'];
+  return view;
+}
+
+/** Saves whenever the choices or the view change; returns the function that stops it. */
+export function connectPersistence(store: BuilderStore, storage: StorageLike): () => void {
+  return store.subscribe((state, previous) => {
+    if (state.config !== previous.config || state.view !== previous.view) saveState(storage, state);
+  });
+}
