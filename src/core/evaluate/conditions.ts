@@ -1,0 +1,379 @@
+/**
+ * Condition operators (IAM "Condition operators"), compiled once per policy and evaluated per
+ * request. Each check answers `undefined` when the condition holds, or a sentence saying why not.
+ *
+ * Rules applied, all from the IAM condition operator and multivalued-key pages:
+ * - several values for one key are ORed: a positive operator holds when any value matches; a
+ *   negated operator (StringNotEquals, NotIpAddress, ...) holds when none does;
+ * - a key absent from the request fails a positive operator and satisfies a negated one;
+ *   `...IfExists` makes an absent key satisfy any operator; `Null` tests presence only;
+ * - `ForAnyValue:` holds when at least one value of the request key passes the operator and fails
+ *   on an absent key; `ForAllValues:` holds when every value passes and on an absent key;
+ * - an operator without a set qualifier never matches a key that holds several values (such keys
+ *   "require a condition set operator"); a set qualifier reads a single value as a set of one;
+ * - a value whose policy variable cannot be resolved matches nothing: it is skipped by a positive
+ *   operator and makes a negated one fail, since the exclusion cannot be checked;
+ * - values that are not of the operator's type (a date that is not ISO 8601 or epoch seconds, a
+ *   number that is not a decimal number, ...) never match, for negated operators too.
+ */
+import { compileArnPattern, isArn } from './arn';
+import type { ContextValue, RequestContext } from './context';
+import { ipInRange, parseIpAddress, parseIpRange, type IpRange } from './ip';
+import {
+  compileTokens,
+  describeUnresolved,
+  isUnresolved,
+  parsePattern,
+  patternText,
+  resolvePattern,
+  type PolicyPattern,
+  type StringMatcher,
+} from './policy-pattern';
+
+type Family = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+type Comparison = 'eq' | 'lt' | 'le' | 'gt' | 'ge';
+
+interface BaseOperator {
+  name: string;
+  family: Family;
+  /** Holds when the request value matches none of the policy values. */
+  negated: boolean;
+  comparison?: Comparison;
+  wildcards?: boolean;
+  ignoreCase?: boolean;
+}
+
+const BASE_OPERATORS: readonly BaseOperator[] = [
+  { name: 'StringEquals', family: 'String', negated: false },
+  { name: 'StringNotEquals', family: 'String', negated: true },
+  { name: 'StringEqualsIgnoreCase', family: 'String', negated: false, ignoreCase: true },
+  { name: 'StringNotEqualsIgnoreCase', family: 'String', negated: true, ignoreCase: true },
+  { name: 'StringLike', family: 'String', negated: false, wildcards: true },
+  { name: 'StringNotLike', family: 'String', negated: true, wildcards: true },
+  { name: 'NumericEquals', family: 'Numeric', negated: false, comparison: 'eq' },
+  { name: 'NumericNotEquals', family: 'Numeric', negated: true, comparison: 'eq' },
+  { name: 'NumericLessThan', family: 'Numeric', negated: false, comparison: 'lt' },
+  { name: 'NumericLessThanEquals', family: 'Numeric', negated: false, comparison: 'le' },
+  { name: 'NumericGreaterThan', family: 'Numeric', negated: false, comparison: 'gt' },
+  { name: 'NumericGreaterThanEquals', family: 'Numeric', negated: false, comparison: 'ge' },
+  { name: 'DateEquals', family: 'Date', negated: false, comparison: 'eq' },
+  { name: 'DateNotEquals', family: 'Date', negated: true, comparison: 'eq' },
+  { name: 'DateLessThan', family: 'Date', negated: false, comparison: 'lt' },
+  { name: 'DateLessThanEquals', family: 'Date', negated: false, comparison: 'le' },
+  { name: 'DateGreaterThan', family: 'Date', negated: false, comparison: 'gt' },
+  { name: 'DateGreaterThanEquals', family: 'Date', negated: false, comparison: 'ge' },
+  { name: 'Bool', family: 'Bool', negated: false },
+  { name: 'BinaryEquals', family: 'Binary', negated: false },
+  { name: 'IpAddress', family: 'IpAddress', negated: false },
+  { name: 'NotIpAddress', family: 'IpAddress', negated: true },
+  { name: 'ArnEquals', family: 'Arn', negated: false, wildcards: true },
+  { name: 'ArnLike', family: 'Arn', negated: false, wildcards: true },
+  { name: 'ArnNotEquals', family: 'Arn', negated: true, wildcards: true },
+  { name: 'ArnNotLike', family: 'Arn', negated: true, wildcards: true },
+  { name: 'Null', family: 'Null', negated: false },
+];
+
+const BASE_BY_NAME = new Map(BASE_OPERATORS.map((op) => [op.name.toLowerCase(), op]));
+
+export const CONDITION_OPERATOR_NAMES: readonly string[] = BASE_OPERATORS.map((op) => op.name);
+
+export interface ConditionOperator {
+  /** As written in the policy. */
+  raw: string;
+  base: BaseOperator;
+  ifExists: boolean;
+  set?: 'ForAllValues' | 'ForAnyValue';
+}
+
+/** Reads `ForAnyValue:StringLikeIfExists` and the like; operator names are matched without case. */
+export function parseConditionOperator(raw: string): ConditionOperator | string {
+  let rest = raw;
+  let set: ConditionOperator['set'];
+  const colon = rest.indexOf(':');
+  if (colon !== -1) {
+    const qualifier = rest.slice(0, colon).toLowerCase();
+    if (qualifier === 'forallvalues') set = 'ForAllValues';
+    else if (qualifier === 'foranyvalue') set = 'ForAnyValue';
+    else return `"${raw}" has an unknown set qualifier "${rest.slice(0, colon)}"; expected ForAllValues: or ForAnyValue:`;
+    rest = rest.slice(colon + 1);
+  }
+  let ifExists = false;
+  let base = BASE_BY_NAME.get(rest.toLowerCase());
+  if (!base && rest.toLowerCase().endsWith('ifexists')) {
+    base = BASE_BY_NAME.get(rest.slice(0, -'ifexists'.length).toLowerCase());
+    ifExists = base !== undefined;
+  }
+  if (!base) return `"${raw}" is not a condition operator`;
+  if (base.family === 'Null' && ifExists) return `"${raw}": Null cannot take IfExists`;
+  const operator: ConditionOperator = { raw, base, ifExists };
+  if (set) operator.set = set;
+  return operator;
+}
+
+/** A policy value prepared for its operator family. */
+type PreparedValue =
+  | { kind: 'pattern'; raw: string; pattern: PolicyPattern; matcher?: StringMatcher }
+  | { kind: 'number'; raw: string; value: number | undefined }
+  | { kind: 'date'; raw: string; value: number | undefined }
+  | { kind: 'ip'; raw: string; range: IpRange | undefined }
+  | { kind: 'text'; raw: string };
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+export function parseNumber(text: string): number | undefined {
+  return DECIMAL.test(text) ? Number(text) : undefined;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * Milliseconds since the epoch for an ISO 8601 date (W3C profile: a date alone, or a date and time
+ * with a zone) or for epoch seconds, the two forms IAM date operators accept.
+ */
+export function parseDate(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const ms = Date.parse(match[4] === undefined ? `${text}T00:00:00Z` : text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function prepareValue(raw: string, base: BaseOperator, variables: boolean): PreparedValue {
+  switch (base.family) {
+    case 'String':
+    case 'Arn':
+    case 'Bool': {
+      const pattern = parsePattern(raw, { wildcards: base.wildcards ?? false, variables });
+      const prepared: PreparedValue = { kind: 'pattern', raw, pattern };
+      if (!pattern.hasVariable) {
+        const matcher = base.family === 'Arn' ? compileArnPattern(pattern.tokens, true) : compileTokens(pattern.tokens, base.ignoreCase ?? base.family === 'Bool');
+        if (matcher) prepared.matcher = matcher;
+      }
+      return prepared;
+    }
+    case 'Numeric':
+      return { kind: 'number', raw, value: parseNumber(raw) };
+    case 'Date':
+      return { kind: 'date', raw, value: parseDate(raw) };
+    case 'IpAddress':
+      return { kind: 'ip', raw, range: parseIpRange(raw) };
+    default:
+      return { kind: 'text', raw };
+  }
+}
+
+export interface CompiledCondition {
+  operator: ConditionOperator;
+  /** The context key as the policy writes it. */
+  key: string;
+  values: readonly string[];
+  prepared: readonly PreparedValue[];
+  /** Fast path for StringEquals-like value sets without variables. */
+  exactValues?: ReadonlySet<string>;
+}
+
+export function compileCondition(operator: ConditionOperator, key: string, values: readonly string[], variables: boolean): CompiledCondition {
+  const prepared = values.map((value) => prepareValue(value, operator.base, variables));
+  const condition: CompiledCondition = { operator, key, values, prepared };
+  const base = operator.base;
+  if (base.family === 'String' && !base.wildcards && prepared.every((p) => p.kind === 'pattern' && !p.pattern.hasVariable)) {
+    condition.exactValues = new Set(prepared.map((p) => (p.kind === 'pattern' ? fold(patternText(p.pattern), base.ignoreCase) : '')));
+  }
+  return condition;
+}
+
+function fold(text: string, ignoreCase: boolean | undefined): string {
+  return ignoreCase ? text.toLowerCase() : text;
+}
+
+/** Lists values in a sentence: "a", "a or b", "a, b or 4 more". */
+export function listInWords(values: readonly string[], conjunction = 'or', max = 3): string {
+  const shown = values.slice(0, max);
+  const rest = values.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} ${conjunction} ${rest} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}`;
+}
+
+const COMPARISON_WORDS: Record<Family, Partial<Record<Comparison, string>>> = {
+  Numeric: { eq: 'a number equal to', lt: 'a number less than', le: 'a number at most', gt: 'a number greater than', ge: 'a number at least' },
+  Date: { eq: 'the date', lt: 'a date before', le: 'a date at or before', gt: 'a date after', ge: 'a date at or after' },
+  String: {},
+  Bool: {},
+  Binary: {},
+  IpAddress: {},
+  Arn: {},
+  Null: {},
+};
+
+const TYPE_WORDS: Partial<Record<Family, string>> = {
+  Numeric: 'a number',
+  Date: 'a date (ISO 8601 or epoch seconds)',
+  Bool: 'true or false',
+  IpAddress: 'an IP address',
+  Arn: 'an ARN',
+};
+
+/** What the positive operator asks of a value, in words. */
+function requirement(condition: CompiledCondition): string {
+  const base = condition.operator.base;
+  const values = listInWords(condition.values);
+  switch (base.family) {
+    case 'String':
+      return base.wildcards ? `a value like ${values}` : base.ignoreCase ? `${values} (in any case)` : values;
+    case 'Numeric':
+    case 'Date':
+      return `${COMPARISON_WORDS[base.family][base.comparison!]} ${values}`;
+    case 'IpAddress':
+      return `an address in ${values}`;
+    case 'Arn':
+      return `an ARN like ${values}`;
+    default:
+      return values;
+  }
+}
+
+/** The request value, parsed for the family; a string when it is not of the operator's type. */
+type RequestValue = { text: string; number?: number; ip?: ReturnType<typeof parseIpAddress> };
+
+function compare(a: number, b: number, comparison: Comparison): boolean {
+  switch (comparison) {
+    case 'eq':
+      return a === b;
+    case 'lt':
+      return a < b;
+    case 'le':
+      return a <= b;
+    case 'gt':
+      return a > b;
+    case 'ge':
+      return a >= b;
+  }
+}
+
+/**
+ * Whether one policy value matches one request value under the positive form of the operator:
+ * true, false, or a sentence when the pair cannot be compared.
+ */
+function valueMatches(base: BaseOperator, policy: PreparedValue, request: RequestValue, context: RequestContext): boolean | string {
+  switch (policy.kind) {
+    case 'pattern': {
+      let matcher = policy.matcher;
+      if (!matcher) {
+        const resolved = resolvePattern(policy.pattern, context);
+        if (isUnresolved(resolved)) return describeUnresolved(resolved);
+        const compiled = base.family === 'Arn' ? compileArnPattern(resolved, true) : compileTokens(resolved, base.ignoreCase ?? base.family === 'Bool');
+        if (!compiled) return `the policy value ${policy.raw} is not a complete ARN`;
+        matcher = compiled;
+      }
+      if (base.family === 'Arn') {
+        if (!isArn(request.text)) return `${request.text} is not an ARN`;
+      } else if (base.family === 'Bool') {
+        const lower = request.text.toLowerCase();
+        if (lower !== 'true' && lower !== 'false') return `${request.text} is not true or false`;
+        const resolved = policy.pattern.hasVariable ? resolvePattern(policy.pattern, context) : policy.pattern.tokens;
+        const policyText = isUnresolved(resolved) ? '' : resolved.map((t) => (t.kind === 'text' ? t.text : '')).join('').toLowerCase();
+        if (policyText !== 'true' && policyText !== 'false') return `the policy value ${policy.raw} is not true or false`;
+      }
+      return matcher(request.text);
+    }
+    case 'number':
+    case 'date':
+      if (policy.value === undefined) return `the policy value ${policy.raw} is not ${TYPE_WORDS[base.family === 'Numeric' ? 'Numeric' : 'Date']}`;
+      if (request.number === undefined) return `${request.text} is not ${TYPE_WORDS[base.family]}`;
+      return compare(request.number, policy.value, base.comparison!);
+    case 'ip':
+      if (!policy.range) return `the policy value ${policy.raw} is not an IP address or CIDR range`;
+      if (!request.ip) return `${request.text} is not an IP address`;
+      return ipInRange(request.ip, policy.range);
+    case 'text':
+      return policy.raw === request.text;
+  }
+}
+
+function parseRequestValue(base: BaseOperator, text: string): RequestValue {
+  if (base.family === 'Numeric') {
+    const number = parseNumber(text);
+    return number === undefined ? { text } : { text, number };
+  }
+  if (base.family === 'Date') {
+    const number = parseDate(text);
+    return number === undefined ? { text } : { text, number };
+  }
+  if (base.family === 'IpAddress') return { text, ip: parseIpAddress(text) };
+  return { text };
+}
+
+/** Checks one request value against the whole condition; undefined when it passes. */
+function checkValue(condition: CompiledCondition, text: string, context: RequestContext): string | undefined {
+  const base = condition.operator.base;
+  const key = condition.key;
+  if (condition.exactValues && !base.negated) {
+    if (condition.exactValues.has(fold(text, base.ignoreCase))) return undefined;
+    return `${key} is ${text}, the statement requires ${requirement(condition)}`;
+  }
+  const request = parseRequestValue(base, text);
+  let firstProblem: string | undefined;
+  for (let i = 0; i < condition.prepared.length; i++) {
+    const outcome = valueMatches(base, condition.prepared[i]!, request, context);
+    if (outcome === true) {
+      if (!base.negated) return undefined;
+      return `${key} is ${text}, which the statement excludes (${condition.operator.raw} ${condition.values[i]})`;
+    }
+    if (typeof outcome === 'string') {
+      if (base.negated) return `${key} is ${text}, and the exclusion cannot be checked: ${outcome}`;
+      firstProblem ??= outcome;
+    }
+  }
+  if (base.negated) return undefined;
+  if (firstProblem && condition.prepared.length === 1) return `${key} is ${text}, and it cannot match: ${firstProblem}`;
+  return `${key} is ${text}, the statement requires ${requirement(condition)}`;
+}
+
+function absentNote(key: string, context: RequestContext): string {
+  const reason = context.absenceReason(key);
+  return reason ? ` (${reason})` : '';
+}
+
+function valuesInWords(value: ContextValue): string {
+  return Array.isArray(value) ? (value.length === 0 ? 'no values' : listInWords(value, 'and', 5)) : value;
+}
+
+/** Evaluates one condition entry: undefined when it holds, else why not. */
+export function checkCondition(condition: CompiledCondition, context: RequestContext): string | undefined {
+  const { operator, key } = condition;
+  const value = context.read(key);
+  if (operator.base.family === 'Null') {
+    const present = value !== undefined;
+    let invalid = true;
+    for (const raw of condition.values) {
+      const lower = raw.toLowerCase();
+      if (lower === 'true' || lower === 'false') invalid = false;
+      if ((lower === 'true' && !present) || (lower === 'false' && present)) return undefined;
+    }
+    if (invalid) return `Null takes true or false, not ${listInWords(condition.values)}`;
+    return present ? `${key} is present (${valuesInWords(value)}), the statement requires it to be absent` : `${key} is absent, the statement requires it to be present${absentNote(key, context)}`;
+  }
+  if (value === undefined) {
+    if (operator.set === 'ForAllValues' || operator.ifExists) return undefined;
+    if (operator.set === 'ForAnyValue') return `${key} is absent, and ForAnyValue needs at least one value${absentNote(key, context)}`;
+    if (operator.base.negated) return undefined;
+    return `${key} is absent from the request, and ${operator.raw} needs it (${requirement(condition)})${absentNote(key, context)}`;
+  }
+  if (!operator.set) {
+    if (Array.isArray(value)) {
+      return `${key} holds several values (${valuesInWords(value)}); ${operator.raw} without ForAnyValue: or ForAllValues: does not match a multivalued key`;
+    }
+    return checkValue(condition, value, context);
+  }
+  const values = Array.isArray(value) ? value : [value];
+  if (operator.set === 'ForAnyValue') {
+    for (const item of values) if (checkValue(condition, item, context) === undefined) return undefined;
+    return `no value of ${key} (${valuesInWords(value)}) passes ${operator.base.name} ${listInWords(condition.values)}`;
+  }
+  for (const item of values) {
+    const problem = checkValue(condition, item, context);
+    if (problem !== undefined) return `ForAllValues needs every value of ${key} to pass: ${problem}`;
+  }
+  return undefined;
+}

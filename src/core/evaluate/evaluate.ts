@@ -1,0 +1,237 @@
+/**
+ * The request simulator: would this request pass through the endpoint, and why.
+ *
+ * An endpoint policy is evaluated like any IAM policy (IAM "Policy evaluation logic"): a statement
+ * applies when its principal, action, resource and every condition match; any applying Deny
+ * statement denies explicitly; otherwise any applying Allow statement allows; otherwise the
+ * request is denied implicitly. The endpoint policy only filters: an allowed request still needs
+ * the caller's identity policies and the resource's policies to allow it.
+ *
+ * The result names the deciding statements and, for every statement that does not apply, the
+ * first element that failed, checked in the order Principal, Action, Resource, Condition (in the
+ * order the policy writes them), in words a person understands.
+ */
+import type { Diagnostic, TextRange } from '../diagnostics';
+import { checkCondition, listInWords } from './conditions';
+import { deriveRequestContext, type Caller, type ContextEntry, type ContextKeyUse, type RequestContext } from './context';
+import { describeUnresolved } from './policy-pattern';
+import {
+  CompiledPolicy,
+  compilePolicyText,
+  compilePolicyValue,
+  conditionRangeKey,
+  type CompiledStatement,
+  type PolicyElement,
+  type PrincipalSet,
+} from './policy';
+import type { Decision, SimulatedRequest } from './request-schema';
+
+export { CompiledPolicy, type PolicyElement } from './policy';
+export type { ContextEntry, ContextKeyUse, ContextOrigin, ContextValue } from './context';
+
+/**
+ * A policy as text (strict JSON), as a parsed value, or compiled once for many requests. Any
+ * other value is reported as not being a policy.
+ */
+export type PolicySource = string | CompiledPolicy | object | null | undefined;
+
+/** Why a statement does not apply. */
+export interface StatementFailure {
+  element: PolicyElement;
+  /** For a condition: the operator and the context key, as the policy writes them. */
+  operator?: string;
+  key?: string;
+  /** In words: "aws:ResourceOrgID is o-other, the statement requires o-a1b2c3d4e5". */
+  message: string;
+  /** Where the failing element (or condition key) is in the policy text. */
+  range?: TextRange;
+}
+
+export interface StatementOutcome {
+  /** Position in the Statement list, from 0. */
+  index: number;
+  sid?: string;
+  effect?: 'Allow' | 'Deny';
+  /** Whether principal, action, resource and every condition match. */
+  applies: boolean;
+  /** When it does not apply: the first element or condition that failed. */
+  failure?: StatementFailure;
+  /** Where the statement is in the policy text. */
+  range?: TextRange;
+}
+
+export interface EvaluationResult {
+  decision: Decision;
+  /**
+   * The statements that decided: the applying Deny statements for ExplicitDeny, the applying
+   * Allow statements for Allowed, none for ImplicitDeny.
+   */
+  deciding: StatementOutcome[];
+  /** Every statement, in policy order. */
+  statements: StatementOutcome[];
+  /** The verdict in one sentence. */
+  summary: string;
+  /** Context keys the evaluation read, in the order it read them; absent ones included. */
+  contextUsed: ContextKeyUse[];
+  /** The whole request context: derived keys and keys given in the request. */
+  context: ContextEntry[];
+  /** False when AWS would refuse the policy; the verdict is then only indicative. */
+  policyValid: boolean;
+  /** Problems in the policy, then in the request. */
+  diagnostics: Diagnostic[];
+}
+
+const TEXT_CACHE_SIZE = 32;
+const textCache = new Map<string, CompiledPolicy>();
+
+/** Compiles a policy once; `evaluate` accepts the result for fast repeated evaluation. */
+export function compilePolicy(source: PolicySource): CompiledPolicy {
+  if (source instanceof CompiledPolicy) return source;
+  if (typeof source !== 'string') return compilePolicyValue(source);
+  const cached = textCache.get(source);
+  if (cached) return cached;
+  let compiled: CompiledPolicy;
+  try {
+    compiled = compilePolicyText(source);
+  } catch (error) {
+    compiled = new CompiledPolicy([], [{ severity: 'error', code: 'policy/unreadable', message: `The policy could not be read: ${(error as Error).message}` }], false, true);
+  }
+  if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
+  textCache.set(source, compiled);
+  return compiled;
+}
+
+/** "AllowRequestsByAWSServicePrincipals" or "statement 3" when it has no Sid. */
+export function statementLabel(statement: { index: number; sid?: string }): string {
+  return statement.sid ? statement.sid : `statement ${statement.index + 1}`;
+}
+
+function principalMatches(set: PrincipalSet, caller: Caller): boolean {
+  if (set.everyone) return true;
+  if (caller.kind === 'iam') {
+    if (caller.account !== undefined && set.accounts.has(caller.account)) return true;
+    return caller.principalArns.some((arn) => set.arns.has(arn));
+  }
+  if (caller.kind === 'service') return caller.service !== undefined && set.services.has(caller.service);
+  return false;
+}
+
+function principalFailure(set: PrincipalSet, negated: boolean, caller: Caller): string {
+  const named = listInWords(set.values);
+  if (negated) return `the caller, ${caller.label}, is among the principals NotPrincipal excludes (${named})`;
+  if (caller.kind === 'anonymous') return `the statement names specific principals (${named}), and an anonymous caller matches only "*"`;
+  return `the caller, ${caller.label}, is not among the statement's principals (${named})`;
+}
+
+interface Check {
+  failure?: StatementFailure;
+}
+
+function checkStatement(statement: CompiledStatement, request: SimulatedRequest, context: RequestContext, caller: Caller): Check {
+  const fail = (element: PolicyElement, message: string, extra: Partial<StatementFailure> = {}): Check => {
+    const failure: StatementFailure = { element, message, ...extra };
+    const range = extra.range ?? statement.ranges.get(element);
+    if (range) failure.range = range;
+    return { failure };
+  };
+  if (statement.errors.length > 0 || !statement.principal || !statement.action || !statement.resource || !statement.effect) {
+    const first = statement.errors[0]?.message.replace(/^Statement \d+: /, '') ?? 'it is incomplete.';
+    return fail('Statement', `the statement has an error, so AWS would refuse the policy: ${first}`, statement.range ? { range: statement.range } : {});
+  }
+  const { principal, action, resource } = statement;
+  const principalElement = principal.negated ? 'NotPrincipal' : 'Principal';
+  if (principalMatches(principal.set, caller) === principal.negated) return fail(principalElement, principalFailure(principal.set, principal.negated, caller));
+
+  const actionMatch = action.list.match(request.action, context);
+  if (!action.negated && actionMatch.position === undefined) {
+    return fail('Action', `${request.action} is not among the statement's actions (${listInWords(action.list.values)})`);
+  }
+  if (action.negated && actionMatch.position !== undefined) {
+    return fail('NotAction', `${request.action} matches ${action.list.values[actionMatch.position]}, which NotAction excludes`);
+  }
+
+  const resourceMatch = resource.list.match(request.resource, context);
+  if (!resource.negated && resourceMatch.position === undefined) {
+    const count = resource.list.values.length;
+    const unresolved = resourceMatch.unresolved ? `; ${describeUnresolved(resourceMatch.unresolved)}` : '';
+    return fail('Resource', `${request.resource} matches none of the statement's ${count === 1 ? 'resource' : `${count} resources`} (${listInWords(resource.list.values)})${unresolved}`);
+  }
+  if (resource.negated) {
+    if (resourceMatch.position !== undefined) return fail('NotResource', `${request.resource} matches ${resource.list.values[resourceMatch.position]}, which NotResource excludes`);
+    if (resourceMatch.unresolved) return fail('NotResource', `the exclusion cannot be checked: ${describeUnresolved(resourceMatch.unresolved)}`);
+  }
+
+  for (const condition of statement.conditions) {
+    const problem = checkCondition(condition, context);
+    if (problem !== undefined) {
+      const extra: Partial<StatementFailure> = { operator: condition.operator.raw, key: condition.key };
+      const range = statement.ranges.get(conditionRangeKey(condition.operator.raw, condition.key)) ?? statement.ranges.get('Condition');
+      if (range) extra.range = range;
+      return fail('Condition', problem, extra);
+    }
+  }
+  return {};
+}
+
+function summarize(decision: Decision, deciding: readonly StatementOutcome[], statements: readonly StatementOutcome[], request: SimulatedRequest): string {
+  const labels = listInWords(deciding.map(statementLabel), 'and', 4);
+  if (decision === 'Allowed') return `Allowed: ${labels} ${deciding.length === 1 ? 'allows' : 'allow'} ${request.action} on ${request.resource}.`;
+  if (decision === 'ExplicitDeny') return `Denied explicitly: ${labels} ${deciding.length === 1 ? 'denies' : 'deny'} ${request.action} on ${request.resource}.`;
+  if (statements.length === 0) return 'Denied implicitly: the policy has no statement that could allow the request.';
+  return `Denied implicitly: none of the ${statements.length === 1 ? 'policy\'s one statement' : `${statements.length} statements`} allows ${request.action} on ${request.resource}.`;
+}
+
+/** Evaluates one request against an endpoint policy. Never throws; problems are diagnostics. */
+export function evaluate(policySource: PolicySource, request: SimulatedRequest): EvaluationResult {
+  const policy = compilePolicy(policySource);
+  try {
+    return evaluateCompiled(policy, request);
+  } catch (error) {
+    // Only a request that bypassed its schema can get here (e.g. a principal of unknown type).
+    return {
+      decision: 'ImplicitDeny',
+      deciding: [],
+      statements: [],
+      summary: 'The request could not be evaluated.',
+      contextUsed: [],
+      context: [],
+      policyValid: policy.valid,
+      diagnostics: [...policy.diagnostics, { severity: 'error', code: 'request/invalid', message: `The request is not a valid request description: ${(error as Error).message}` }],
+    };
+  }
+}
+
+function evaluateCompiled(policy: CompiledPolicy, request: SimulatedRequest): EvaluationResult {
+  const { context, caller, diagnostics: requestDiagnostics } = deriveRequestContext(request);
+  const statements: StatementOutcome[] = [];
+  let allowing: StatementOutcome[] = [];
+  const denying: StatementOutcome[] = [];
+  for (const statement of policy.statements) {
+    const check = checkStatement(statement, request, context, caller);
+    const outcome: StatementOutcome = { index: statement.index, applies: check.failure === undefined };
+    if (statement.sid !== undefined) outcome.sid = statement.sid;
+    if (statement.effect) outcome.effect = statement.effect;
+    if (check.failure) outcome.failure = check.failure;
+    if (statement.range) outcome.range = statement.range;
+    statements.push(outcome);
+    if (outcome.applies) (statement.effect === 'Deny' ? denying : allowing).push(outcome);
+  }
+  let decision: Decision = 'ImplicitDeny';
+  if (denying.length > 0) {
+    decision = 'ExplicitDeny';
+    allowing = [];
+  } else if (allowing.length > 0) {
+    decision = 'Allowed';
+  }
+  const deciding = decision === 'ExplicitDeny' ? denying : allowing;
+  return {
+    decision,
+    deciding,
+    statements,
+    summary: summarize(decision, deciding, statements, request),
+    contextUsed: context.used(),
+    context: context.all(),
+    policyValid: policy.valid,
+    diagnostics: [...policy.diagnostics, ...requestDiagnostics],
+  };
+}

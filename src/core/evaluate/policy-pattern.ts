@@ -1,0 +1,188 @@
+/**
+ * Strings of a policy that may hold wildcards and policy variables: Action, Resource and condition
+ * values. A pattern is split once into tokens; variables are resolved per request.
+ *
+ * Policy variables (IAM "Policy elements: variables and tags"): `${key}` is replaced by the
+ * single value of a request context key, `${key, 'default'}` falls back to the default when the
+ * key is absent, and `${*}`, `${?}`, `${$}` stand for the literal characters `*`, `?`, `$`. A
+ * variable whose key is absent (with no default) or multivalued cannot be resolved; IAM then
+ * treats the value as one that matches nothing. Variables are only recognised in policies whose
+ * Version is 2012-10-17; older policies read `${...}` as plain text.
+ */
+import type { RequestContext } from './context';
+
+export type PatternToken =
+  | { kind: 'text'; text: string }
+  /** The value a variable resolved to: literal text that never separates ARN segments. */
+  | { kind: 'value'; text: string }
+  /** `*`: any run of characters. */
+  | { kind: 'any' }
+  /** `?`: exactly one character. */
+  | { kind: 'one' }
+  | { kind: 'variable'; key: string; fallback?: string; raw: string };
+
+export interface PolicyPattern {
+  raw: string;
+  tokens: PatternToken[];
+  hasWildcard: boolean;
+  hasVariable: boolean;
+  /** Characters every match starts with (before the first wildcard or variable). */
+  literalPrefix: string;
+}
+
+const VARIABLE_BODY = /^\s*([^,\s][^,]*?)\s*(?:,\s*'([^']*)'\s*)?$/;
+
+/**
+ * Splits a policy string into tokens. `wildcards` says whether `*` and `?` are wildcards here
+ * (Resource, Action, StringLike, ArnLike) or plain characters (StringEquals).
+ */
+export function parsePattern(raw: string, options: { wildcards: boolean; variables: boolean }): PolicyPattern {
+  const tokens: PatternToken[] = [];
+  let text = '';
+  let hasWildcard = false;
+  let hasVariable = false;
+  let literalPrefix: string | undefined;
+  const flushText = () => {
+    if (text.length > 0) {
+      const last = tokens[tokens.length - 1];
+      if (last?.kind === 'text') last.text += text;
+      else tokens.push({ kind: 'text', text });
+      text = '';
+    }
+  };
+  const markPrefix = () => {
+    if (literalPrefix === undefined) literalPrefix = tokensText(tokens) + text;
+  };
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (options.variables && ch === '$' && raw[i + 1] === '{') {
+      const end = raw.indexOf('}', i + 2);
+      if (end !== -1) {
+        const body = raw.slice(i + 2, end);
+        if (body === '*' || body === '?' || body === '$') {
+          text += body;
+          i = end;
+          continue;
+        }
+        const parsed = VARIABLE_BODY.exec(body);
+        if (parsed) {
+          markPrefix();
+          flushText();
+          const token: PatternToken = { kind: 'variable', key: parsed[1]!, raw: raw.slice(i, end + 1) };
+          if (parsed[2] !== undefined) token.fallback = parsed[2];
+          tokens.push(token);
+          hasVariable = true;
+          i = end;
+          continue;
+        }
+      }
+    }
+    if (options.wildcards && (ch === '*' || ch === '?')) {
+      markPrefix();
+      flushText();
+      tokens.push(ch === '*' ? { kind: 'any' } : { kind: 'one' });
+      hasWildcard = true;
+      continue;
+    }
+    text += ch;
+  }
+  markPrefix();
+  flushText();
+  return { raw, tokens, hasWildcard, hasVariable, literalPrefix: literalPrefix ?? raw };
+}
+
+function tokensText(tokens: readonly PatternToken[]): string {
+  return tokens.map((t) => (t.kind === 'text' || t.kind === 'value' ? t.text : '')).join('');
+}
+
+/** The literal value of a pattern without wildcards or variables. */
+export function patternText(pattern: PolicyPattern): string {
+  return tokensText(pattern.tokens);
+}
+
+/** Why a variable could not be resolved, for the explanation. */
+export interface UnresolvedVariable {
+  raw: string;
+  key: string;
+  reason: 'absent' | 'multivalued';
+}
+
+/**
+ * Replaces the variables of a pattern with the request's values. Returns the resolved tokens, or
+ * the first variable that has no usable value.
+ */
+export function resolvePattern(pattern: PolicyPattern, context: RequestContext): PatternToken[] | UnresolvedVariable {
+  if (!pattern.hasVariable) return pattern.tokens;
+  const out: PatternToken[] = [];
+  for (const token of pattern.tokens) {
+    if (token.kind !== 'variable') {
+      out.push(token);
+      continue;
+    }
+    const value = context.read(token.key);
+    let text: string;
+    if (typeof value === 'string') text = value;
+    else if (value === undefined && token.fallback !== undefined) text = token.fallback;
+    else return { raw: token.raw, key: token.key, reason: value === undefined ? 'absent' : 'multivalued' };
+    out.push({ kind: 'value', text });
+  }
+  return out;
+}
+
+export function isUnresolved(value: PatternToken[] | UnresolvedVariable): value is UnresolvedVariable {
+  return !Array.isArray(value);
+}
+
+export function describeUnresolved(unresolved: UnresolvedVariable): string {
+  return unresolved.reason === 'absent'
+    ? `${unresolved.raw} has no value in this request (${unresolved.key} is absent), so it matches nothing`
+    : `${unresolved.raw} cannot be used: ${unresolved.key} has several values, and a policy variable needs a single one`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Regular-expression source of tokens, with `*` and `?` limited to `anyClass`. */
+export function tokensToRegExpSource(tokens: readonly PatternToken[], anyClass = '[\\s\\S]'): string {
+  let source = '';
+  for (const token of tokens) {
+    if (token.kind === 'text' || token.kind === 'value') source += escapeRegExp(token.text);
+    else if (token.kind === 'any') source += `${anyClass}*`;
+    else if (token.kind === 'one') source += anyClass;
+  }
+  return source;
+}
+
+export type StringMatcher = (value: string) => boolean;
+
+/** Joins adjacent literal tokens (text and resolved values) into one text token. */
+function mergeText(tokens: readonly PatternToken[]): PatternToken[] {
+  const out: PatternToken[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'variable') continue;
+    const last = out[out.length - 1];
+    if ((token.kind === 'text' || token.kind === 'value') && last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + token.text };
+    else out.push(token.kind === 'value' ? { kind: 'text', text: token.text } : token);
+  }
+  return out;
+}
+
+/** A whole-string matcher for resolved tokens; fast paths for plain text and `prefix*`. */
+export function compileTokens(tokens: readonly PatternToken[], caseInsensitive: boolean): StringMatcher {
+  const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
+  const merged = mergeText(tokens);
+  const [first, second] = merged;
+  if (!first) return (value) => value.length === 0;
+  if (merged.length === 1 && first.kind === 'text') {
+    const text = fold(first.text);
+    return caseInsensitive ? (value) => value.toLowerCase() === text : (value) => value === text;
+  }
+  if (merged.length === 1 && first.kind === 'any') return () => true;
+  if (merged.length === 2 && first.kind === 'text' && second?.kind === 'any') {
+    const prefix = fold(first.text);
+    return caseInsensitive ? (value) => value.toLowerCase().startsWith(prefix) : (value) => value.startsWith(prefix);
+  }
+  const regexp = new RegExp(`^${tokensToRegExpSource(tokens)}$`, caseInsensitive ? 'i' : '');
+  return (value) => regexp.test(value);
+}
