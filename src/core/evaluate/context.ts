@@ -44,6 +44,8 @@ export interface ContextKeyUse {
   value?: ContextValue;
   origin?: ContextOrigin;
   from?: string;
+  /** For an absent key, why the request does not carry it, when known. */
+  absentBecause?: string;
 }
 
 /** Who the caller is, as the Principal element sees it. */
@@ -52,6 +54,8 @@ export interface Caller {
   account?: string;
   /** ARNs that a Principal element may name to match this caller. */
   principalArns: readonly string[];
+  /** For a role session: the role's account and name, which a role ARN with any path names. */
+  sessionRole?: { account: string; name: string };
   service?: string;
   /** Short words for explanations: "arn:aws:iam::111122223333:role/app", "anonymous". */
   label: string;
@@ -109,7 +113,9 @@ export class RequestContext {
   used(): ContextKeyUse[] {
     return [...this.uses].map(([lower, key]) => {
       const entry = this.entries.get(lower);
-      return entry ? { key, present: true, value: entry.value, origin: entry.origin, from: entry.from } : { key, present: false };
+      if (entry) return { key, present: true, value: entry.value, origin: entry.origin, from: entry.from };
+      const reason = this.absenceReason(key);
+      return reason ? { key, present: false, absentBecause: reason } : { key, present: false };
     });
   }
 }
@@ -163,6 +169,8 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
     context.explainAbsence('aws:PrincipalServiceName', 'the caller is not an AWS service principal');
     context.explainAbsence('aws:username', 'the caller is not an IAM user');
     caller = { kind: 'iam', account: principal.account, principalArns: arns, label: principal.arn ?? `a principal of account ${principal.account}` };
+    const session = principal.arn !== undefined ? /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal.arn) : null;
+    if (session) caller.sessionRole = { account: session[1]!, name: session[2]! };
   } else if (principal.type === 'service') {
     derived('aws:PrincipalIsAWSService', 'true', 'the request is signed by an AWS service principal');
     derived('aws:PrincipalServiceName', principal.service, 'the service principal');

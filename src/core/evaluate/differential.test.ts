@@ -159,6 +159,20 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
       'Policy variables work only in policies of Version 2012-10-17; in an older policy "the variable is treated as a literal string" (IAM policy variables, the Version element). The oracle substitutes them whatever the Version.',
     applies: (testCase) => testCase.policy.Version !== '2012-10-17' && /\$\{/.test(JSON.stringify(testCase.policy.Statement)),
   },
+  {
+    id: 'bare-address-of-the-other-family',
+    reason:
+      'An IpAddress value is "the specified IP address or range" (IAM condition operators, IP address), so a bare address is the range of that one address, and an IPv6 request address is outside the IPv4 address 10.1.2.3 just as it is outside 10.1.2.3/32. The oracle answers NotIpAddress with a bare address of the other family as false, while it answers true for the same address written with /32.',
+    applies: (testCase, ours) =>
+      conditionsOf(testCase.policy).some(({ operator, key, values }) => {
+        const parsed = parseConditionOperator(operator);
+        if (typeof parsed === 'string' || parsed.base.name !== 'NotIpAddress') return false;
+        const value = contextValue(ours, key);
+        const requestValues = value === undefined ? [] : Array.isArray(value) ? value : [value];
+        const family = (ip: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(ip) ? 4 : ip.includes(':') ? 6 : 0);
+        return values.some((v) => !v.includes('/') && requestValues.some((r) => family(r) !== 0 && family(v) !== 0 && family(r) !== family(v)));
+      }),
+  },
 ];
 
 /** Whether a `${...}` holding a colon starts before the fifth colon that separates ARN segments. */
@@ -273,6 +287,19 @@ describe('the oracle disagrees with IAM, and so with us, on these classes', () =
     expect(faultById('variables-in-version-2008').applies({ policy, request }, ours)).toBe(true);
     const current = await bothVerdicts({ ...policy, Version: '2012-10-17' }, request);
     expect([current.ours.decision, current.theirs]).toEqual(['Allowed', 'Allowed']);
+  });
+
+  it('an IPv6 address is outside a bare IPv4 address in NotIpAddress', async () => {
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '10.1.2.3' } } }] };
+    const request: SimulatedRequest = { principal: iamRole, action: 's3:GetObject', resource: 'arn:aws:s3:::data/a.txt', context: { 'aws:SourceIp': '2001:db8::1' } };
+    const { ours, theirs } = await bothVerdicts(policy, request);
+    expect(ours.decision).toBe('Allowed');
+    expect(theirs).toBe('ImplicitDeny');
+    expect(faultById('bare-address-of-the-other-family').applies({ policy, request }, ours)).toBe(true);
+    // Written as a /32 range, the oracle agrees.
+    const range = { ...policy, Statement: [{ ...policy.Statement[0]!, Condition: { NotIpAddress: { 'aws:SourceIp': '10.1.2.3/32' } } }] };
+    const both = await bothVerdicts(range, request);
+    expect([both.ours.decision, both.theirs]).toEqual(['Allowed', 'Allowed']);
   });
 
   it('${$} in a StringEquals value stands for $', async () => {

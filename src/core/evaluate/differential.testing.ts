@@ -37,6 +37,7 @@ function principalArns(account: string): string[] {
     `arn:aws:iam::${account}:user/alice`,
     `arn:aws:iam::${account}:user/bob`,
     `arn:aws:sts::${account}:assumed-role/app/session-1`,
+    `arn:aws:sts::${account}:assumed-role/admin/session-2`,
   ];
 }
 
@@ -285,7 +286,7 @@ const principalArb: fc.Arbitrary<RequestPrincipal> = fc.oneof(
   {
     weight: 7,
     arbitrary: fc
-      .record({ account: pick(ACCOUNTS), which: fc.integer({ min: 0, max: 5 }), org: fc.oneof(pick(ORGS), fc.constant(null), fc.constant(undefined)), tags: tagsArb })
+      .record({ account: pick(ACCOUNTS), which: fc.integer({ min: 0, max: 6 }), org: fc.oneof(pick(ORGS), fc.constant(null), fc.constant(undefined)), tags: tagsArb })
       .map(({ account, which, org, tags }) => {
         const arn = principalArns(account)[which];
         const principal: RequestPrincipal = arn ? { type: 'iam', account, arn } : { type: 'iam', account };

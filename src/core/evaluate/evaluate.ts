@@ -110,7 +110,13 @@ function principalMatches(set: PrincipalSet, caller: Caller): boolean {
   if (set.everyone) return true;
   if (caller.kind === 'iam') {
     if (caller.account !== undefined && set.accounts.has(caller.account)) return true;
-    return caller.principalArns.some((arn) => set.arns.has(arn));
+    if (caller.principalArns.some((arn) => set.arns.has(arn))) return true;
+    const role = caller.sessionRole;
+    // A Principal naming a role covers its sessions; the session ARN does not show the role's path.
+    return role !== undefined && [...set.arns].some((arn) => {
+      const match = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
+      return match !== null && match[1] === role.account && match[2] === role.name;
+    });
   }
   if (caller.kind === 'service') return caller.service !== undefined && set.services.has(caller.service);
   return false;
