@@ -1,12 +1,351 @@
-import { EXIT, type CliCommand } from '../types';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseYaml } from 'yaml';
+import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../core/config/parse';
+import type { PerimeterConfig } from '../../core/config/schema';
+import { offsetRange, type Diagnostic } from '../../core/diagnostics';
+import { compilePolicy, evaluate, statementLabel, type EvaluationResult, type StatementOutcome } from '../../core/evaluate/evaluate';
+import { MAX_POLICY_CHARACTERS } from '../../core/evaluate/policy';
+import { DECISIONS, simulatedRequestSchema, type Decision, type RequestPrincipal, type SavedRequest, type SimulatedRequest } from '../../core/evaluate/request-schema';
+import { endpointPolicyFor, parseSavedRequests, runSavedRequests, summarizeSuite, type SavedRequestOutcome } from '../../core/evaluate/suite';
+import { formatDiagnostics, parseOptions, readTextFile } from '../io';
+import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
-/** Replaced by the real command; kept so that the registry compiles meanwhile. */
+const usage = `Usage: vpce-policy simulate (--policy FILE | --config FILE --service NAME [--region CODE]) [request] [options]
+       vpce-policy simulate (--policy FILE | --config FILE) --requests FILE [options]
+
+Says whether a request would pass through a VPC endpoint with this policy, which statements
+decide, and, for every statement that does not apply, what stopped it.
+
+The policy:
+  --policy FILE              an endpoint policy (JSON)
+  --config FILE              a perimeter configuration; the policy is the one it generates for
+  --service NAME             this endpoint service (e.g. s3)
+  --region CODE              and an endpoint in this region (default: the first selected region)
+
+The request:
+  --action ACTION            e.g. s3:GetObject (required)
+  --resource ARN             the resource ARN, or * for actions without resources (required)
+  the caller, one of:
+    --principal-arn ARN        an IAM role, role session or user
+    --principal-account ID     its account (taken from the ARN when not given)
+    --principal-org ID|none    the organization of its account (o-...), or none
+    --principal-tag KEY=VALUE  a tag of the principal (repeatable)
+    --service-principal NAME   an AWS service principal, e.g. cloudformation.amazonaws.com
+    --anonymous                an unsigned request
+  --resource-account ID      the account that owns the resource
+  --resource-org ID|none     the organization of that account, or none
+  --context KEY=VALUE        any other context key (repeatable; repeat a key for several values)
+  --expect DECISION          exit 1 unless the verdict is Allowed, ImplicitDeny or ExplicitDeny
+
+A saved suite:
+  --requests FILE            run saved requests with their expected verdicts: a list, or an
+                             object with "savedRequests" (a configuration file works too)
+
+Output:
+  --json                     print the result as JSON
+
+Exit code 0: evaluated (and as expected); 1: a verdict differs from its expectation;
+2: bad usage or input.
+
+Examples:
+  npx vpce-policy simulate --policy s3-endpoint-policy.json --action s3:GetObject \\
+    --resource arn:aws:s3:::our-bucket/report.csv --principal-arn arn:aws:iam::111122223333:role/app \\
+    --principal-org o-a1b2c3d4e5 --resource-account 111122223333 --resource-org o-a1b2c3d4e5
+  npx vpce-policy simulate --config perimeter.json --requests perimeter.json
+`;
+
+const OPTIONS = {
+  policy: { type: 'string' },
+  config: { type: 'string' },
+  service: { type: 'string' },
+  region: { type: 'string' },
+  action: { type: 'string' },
+  resource: { type: 'string' },
+  'principal-arn': { type: 'string' },
+  'principal-account': { type: 'string' },
+  'principal-org': { type: 'string' },
+  'principal-tag': { type: 'string', multiple: true },
+  'service-principal': { type: 'string' },
+  anonymous: { type: 'boolean' },
+  'resource-account': { type: 'string' },
+  'resource-org': { type: 'string' },
+  context: { type: 'string', multiple: true },
+  expect: { type: 'string' },
+  requests: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
+
+/** Which flag sets each field of a request, to name it in messages. */
+const FLAG_OF_FIELD: Record<string, string> = {
+  'principal.arn': '--principal-arn',
+  'principal.account': '--principal-account',
+  'principal.organizationId': '--principal-org',
+  'principal.service': '--service-principal',
+  action: '--action',
+  resource: '--resource',
+  resourceAccount: '--resource-account',
+  resourceOrganizationId: '--resource-org',
+};
+
+function keyValue(flag: string, text: string): [string, string] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UsageError(`${flag} takes KEY=VALUE, not "${text}"`);
+  return [text.slice(0, eq), text.slice(eq + 1)];
+}
+
+const orgOrNone = (value: string) => (value === 'none' ? null : value);
+
+/** The request the flags describe, checked against the request schema. */
+function requestFromFlags(values: Values): SimulatedRequest {
+  if (values.action === undefined) throw new UsageError('--action is required, e.g. --action s3:GetObject');
+  if (values.resource === undefined) throw new UsageError('--resource is required: the resource ARN, or * for actions without resources');
+  const iamFlags = ['principal-arn', 'principal-account', 'principal-org', 'principal-tag'] as const;
+  const kinds = [iamFlags.some((f) => values[f] !== undefined) ? 'iam' : undefined, values['service-principal'] !== undefined ? 'service' : undefined, values.anonymous ? 'anonymous' : undefined].filter(Boolean);
+  if (kinds.length === 0) throw new UsageError('describe the caller: --principal-arn/--principal-account, --service-principal NAME or --anonymous');
+  if (kinds.length > 1) throw new UsageError('give one kind of caller: IAM principal flags, --service-principal or --anonymous, not several');
+
+  let principal: RequestPrincipal;
+  if (kinds[0] === 'service') {
+    principal = { type: 'service', service: values['service-principal']! };
+  } else if (kinds[0] === 'anonymous') {
+    principal = { type: 'anonymous' };
+  } else {
+    const arn = values['principal-arn'];
+    const account = values['principal-account'] ?? (arn ? /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1] : undefined);
+    if (account === undefined) throw new UsageError('--principal-account is required when --principal-arn does not hold an account id');
+    principal = { type: 'iam', account };
+    if (arn !== undefined) principal.arn = arn;
+    if (values['principal-org'] !== undefined) principal.organizationId = orgOrNone(values['principal-org']);
+    if (values['principal-tag']) principal.tags = Object.fromEntries(values['principal-tag'].map((t) => keyValue('--principal-tag', t)));
+  }
+  const request: Record<string, unknown> = { principal, action: values.action, resource: values.resource };
+  if (values['resource-account'] !== undefined) request.resourceAccount = values['resource-account'];
+  if (values['resource-org'] !== undefined) request.resourceOrganizationId = orgOrNone(values['resource-org']);
+  if (values.context) {
+    const context: Record<string, string | string[]> = {};
+    for (const entry of values.context) {
+      const [key, value] = keyValue('--context', entry);
+      const previous = context[key];
+      context[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+    }
+    request.context = context;
+  }
+  const parsed = simulatedRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const field = issue.path.join('.');
+      return `${FLAG_OF_FIELD[field] ?? field}: ${issue.message}`;
+    });
+    throw new UsageError(problems.join('\n'));
+  }
+  return parsed.data;
+}
+
+function parseDecision(text: string | undefined): Decision | undefined {
+  if (text === undefined) return undefined;
+  const decision = DECISIONS.find((d) => d.toLowerCase() === text.toLowerCase());
+  if (!decision) throw new UsageError(`--expect takes ${DECISIONS.join(', ')}, not "${text}"`);
+  return decision;
+}
+
+/** Codes of policy problems that leave nothing to evaluate: the input is not a policy at all. */
+const UNREADABLE_POLICY = new Set(['policy/syntax', 'policy/too-large', 'policy/too-deep', 'policy/not-an-object', 'policy/unreadable']);
+
+interface PolicyChoice {
+  /** What the policy is, for messages: a file name or "s3 (us-east-1)". */
+  label: string;
+  /** A policy text for one request, or a function of the saved request for a suite. */
+  forRequest: (saved?: SavedRequest) => { text: string; label: string };
+}
+
+function loadConfig(file: string, io: CliIO): PerimeterConfig {
+  const { text } = readTextFile(io.cwd, file, MAX_CONFIG_CHARACTERS, 'configuration');
+  const parsed = parseConfigText(text, { format: configFormatFor(file) });
+  io.stderr(formatDiagnostics(file, parsed.diagnostics, { quiet: true }));
+  if (!parsed.config) throw new UsageError(`the configuration ${file} has errors`);
+  return parsed.config;
+}
+
+function policyChoice(values: Values, io: CliIO, configFromRequests: PerimeterConfig | undefined): PolicyChoice {
+  if (values.policy !== undefined && values.config !== undefined) throw new UsageError('give --policy or --config, not both');
+  if (values.policy !== undefined) {
+    const file = values.policy;
+    const { text } = readTextFile(io.cwd, file, MAX_POLICY_CHARACTERS, 'policy');
+    return { label: file, forRequest: () => ({ text, label: file }) };
+  }
+  const config = values.config !== undefined ? loadConfig(values.config, io) : configFromRequests;
+  if (!config) throw new UsageError('give the policy: --policy FILE, or --config FILE with --service NAME');
+  const generated = new Map<string, { text: string; label: string }>();
+  const policyOf = (service: string, region: string | undefined) => {
+    const key = `${service}\u0000${region ?? ''}`;
+    let entry = generated.get(key);
+    if (!entry) {
+      const policy = endpointPolicyFor(config, service, region);
+      const errors = policy.diagnostics.filter((d) => d.severity === 'error' && d.code === 'generate/unknown-service');
+      if (errors.length > 0) throw new UsageError(errors.map((d) => d.message).join('\n'));
+      entry = { text: policy.text, label: `the ${service} policy${policy.regions.length > 0 ? ` for ${policy.regions.join(', ')}` : ''}` };
+      generated.set(key, entry);
+    }
+    return entry;
+  };
+  return {
+    label: values.service ?? 'the configuration',
+    forRequest: (saved) => {
+      const service = saved?.service ?? values.service;
+      if (service === undefined) throw new UsageError('--service is required with --config, e.g. --service s3');
+      return policyOf(service, saved?.region ?? values.region);
+    },
+  };
+}
+
+function describeStatement(outcome: StatementOutcome, policyFile: string | undefined): string {
+  const head = `${outcome.index + 1}. ${statementLabel(outcome)}${outcome.effect ? ` (${outcome.effect})` : ''}`;
+  if (outcome.applies) return `${head}: applies`;
+  const failure = outcome.failure!;
+  const where = failure.range && policyFile ? ` [${policyFile}:${failure.range.start.line}:${failure.range.start.column}]` : '';
+  const element = failure.element === 'Condition' ? `Condition ${failure.operator} ${failure.key}` : failure.element;
+  return `${head}: does not apply, ${element}: ${failure.message}${where}`;
+}
+
+function resultText(result: EvaluationResult, policyFile: string | undefined): string {
+  const lines = [result.summary, '', 'Statements:'];
+  for (const outcome of result.statements) lines.push(`  ${describeStatement(outcome, policyFile)}`);
+  if (result.statements.length === 0) lines.push('  (none)');
+  lines.push('', 'Context keys used:');
+  const width = Math.max(0, ...result.contextUsed.map((u) => u.key.length));
+  for (const use of result.contextUsed) {
+    const value = use.present ? `= ${Array.isArray(use.value) ? `[${use.value.join(', ')}]` : use.value}  (${use.origin}: ${use.from})` : `absent${use.absentBecause ? ` (${use.absentBecause})` : ''}`;
+    lines.push(`  ${use.key.padEnd(width)}  ${value}`);
+  }
+  if (result.contextUsed.length === 0) lines.push('  (none)');
+  if (!result.policyValid) lines.push('', 'The policy has errors AWS would refuse it for (see above); the verdict is only indicative.');
+  return `${lines.join('\n')}\n`;
+}
+
+function decidingJson(result: EvaluationResult) {
+  return result.deciding.map((s) => ({ index: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect }));
+}
+
+function reportPolicyProblems(label: string, diagnostics: readonly Diagnostic[], io: CliIO): void {
+  io.stderr(formatDiagnostics(label, diagnostics));
+  if (diagnostics.some((d) => UNREADABLE_POLICY.has(d.code))) throw new UsageError(`${label} is not a readable endpoint policy`);
+}
+
+/** Reads a requests file: JSON (comments allowed) or YAML; a configuration file also works. */
+function readRequestsFile(file: string, io: CliIO): { requests: SavedRequest[]; config?: PerimeterConfig } {
+  const { text } = readTextFile(io.cwd, file, MAX_CONFIG_CHARACTERS, 'requests file');
+  const format = configFormatFor(file);
+  let value: unknown;
+  if (format === 'yaml') {
+    try {
+      value = parseYaml(text, { maxAliasCount: 50 });
+    } catch (error) {
+      throw new UsageError(`${file}: YAML could not be read: ${(error as Error).message.split('\n')[0]}`);
+    }
+  } else {
+    const errors: ParseError[] = [];
+    value = parseJsonc(text, errors, { allowTrailingComma: false });
+    if (errors.length > 0) {
+      const first = errors[0]!;
+      const at = offsetRange(text, first.offset, first.length).start;
+      throw new UsageError(`${file}:${at.line}:${at.column}: JSON syntax error (${printParseErrorCode(first.error)})`);
+    }
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'version' in value) {
+    const parsed = parseConfigText(text, { format });
+    io.stderr(formatDiagnostics(file, parsed.diagnostics, { quiet: true }));
+    if (!parsed.config) throw new UsageError(`the configuration ${file} has errors`);
+    return { requests: parsed.config.savedRequests ?? [], config: parsed.config };
+  }
+  const parsed = parseSavedRequests(value);
+  if (!parsed.requests) {
+    io.stderr(formatDiagnostics(file, parsed.diagnostics));
+    throw new UsageError(`${file} is not a list of saved requests`);
+  }
+  return { requests: parsed.requests };
+}
+
+function runSuite(values: Values, io: CliIO): number {
+  const { requests, config } = readRequestsFile(values.requests!, io);
+  const choice = policyChoice(values, io, config);
+  const checked = new Set<string>();
+  const outcomes: SavedRequestOutcome[] = runSavedRequests(requests, (saved) => {
+    const { text, label } = choice.forRequest(saved);
+    if (!checked.has(label)) {
+      checked.add(label);
+      reportPolicyProblems(label, compilePolicy(text).diagnostics, io);
+    }
+    return text;
+  });
+  const summary = summarizeSuite(outcomes);
+  if (values.json) {
+    const report = {
+      total: summary.total,
+      passed: summary.passed,
+      failed: summary.failed,
+      requests: outcomes.map((o) => ({
+        name: o.saved.name,
+        service: o.saved.service,
+        ...(o.saved.region ? { region: o.saved.region } : {}),
+        expect: o.saved.expect,
+        decision: o.result.decision,
+        passed: o.passed,
+        summary: o.result.summary,
+        deciding: decidingJson(o.result),
+      })),
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const lines = outcomes.map((o) => {
+      const where = `[${o.saved.service}${o.saved.region ? ` ${o.saved.region}` : ''}]`;
+      return o.passed ? `PASS  ${o.saved.name} ${where}: ${o.result.decision}` : `FAIL  ${o.saved.name} ${where}: expected ${o.saved.expect}, got ${o.result.decision}. ${o.result.summary}`;
+    });
+    lines.push(`${summary.total} saved request${summary.total === 1 ? '' : 's'}: ${summary.passed} passed, ${summary.failed} failed`);
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  return summary.failed > 0 ? EXIT.findings : EXIT.ok;
+}
+
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  summary: '(not available yet)',
-  usage: 'vpce-policy simulate: not available yet',
-  run(_args, io) {
-    io.stderr('vpce-policy simulate is not available yet\n');
-    return Promise.resolve(EXIT.usage);
+  summary: 'say whether a request passes an endpoint policy, and why',
+  usage,
+  run(args: string[], io: CliIO): Promise<number> {
+    const { values } = parseOptions(args, OPTIONS);
+    if (values.requests !== undefined) {
+      const requestFlags = ['action', 'resource', 'principal-arn', 'principal-account', 'service-principal', 'anonymous', 'context', 'expect'] as const;
+      const extra = requestFlags.filter((f) => values[f] !== undefined);
+      if (extra.length > 0) throw new UsageError(`--requests runs saved requests; it does not take ${extra.map((f) => `--${f}`).join(', ')}`);
+      return Promise.resolve(runSuite(values, io));
+    }
+    const expected = parseDecision(values.expect);
+    const request = requestFromFlags(values);
+    const choice = policyChoice(values, io, undefined);
+    const { text, label } = choice.forRequest();
+    const policy = compilePolicy(text);
+    reportPolicyProblems(label, policy.diagnostics, io);
+    const result = evaluate(policy, request);
+    io.stderr(formatDiagnostics('request', result.diagnostics.filter((d) => d.code.startsWith('request/'))));
+    if (values.json) {
+      const report = {
+        decision: result.decision,
+        summary: result.summary,
+        deciding: decidingJson(result),
+        statements: result.statements,
+        contextUsed: result.contextUsed,
+        context: result.context,
+        policy: label,
+        policyValid: result.policyValid,
+        request,
+        ...(expected ? { expect: expected, passed: expected === result.decision } : {}),
+      };
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      io.stdout(resultText(result, values.policy));
+      if (expected && expected !== result.decision) io.stdout(`Expected ${expected}, got ${result.decision}.\n`);
+    }
+    return Promise.resolve(expected && expected !== result.decision ? EXIT.findings : EXIT.ok);
   },
 };

@@ -356,9 +356,9 @@ export function checkCondition(condition: CompiledCondition, context: RequestCon
   }
   if (value === undefined) {
     if (operator.set === 'ForAllValues' || operator.ifExists) return undefined;
-    if (operator.set === 'ForAnyValue') return `${key} is absent, and ForAnyValue needs at least one value${absentNote(key, context)}`;
+    if (operator.set === 'ForAnyValue') return `${key} is absent${absentNote(key, context)}, and ForAnyValue needs at least one value`;
     if (operator.base.negated) return undefined;
-    return `${key} is absent from the request, and ${operator.raw} needs it (${requirement(condition)})${absentNote(key, context)}`;
+    return `${key} is absent${absentNote(key, context)}, the statement requires ${requirement(condition)}`;
   }
   if (!operator.set) {
     if (Array.isArray(value)) {

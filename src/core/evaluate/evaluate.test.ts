@@ -70,7 +70,7 @@ describe('verdict', () => {
       { key: 'aws:PrincipalOrgID', present: true, value: ORG, origin: 'derived', from: "the organization of the principal's account" },
       { key: 'aws:ResourceOrgID', present: false, absentBecause: "the resource's account is in no organization" },
     ]);
-    expect(derived.statements[0]!.failure!.message).toBe(`aws:ResourceOrgID is absent from the request, and StringEquals needs it (${ORG}) (the resource's account is in no organization)`);
+    expect(derived.statements[0]!.failure!.message).toBe(`aws:ResourceOrgID is absent (the resource's account is in no organization), the statement requires ${ORG}`);
   });
 
   it('gives the position of the failing element when the policy is text', () => {
