@@ -27,9 +27,16 @@ export interface ArnFields {
 /** Splits `arn:partition:service:region:account:resource`; the resource keeps any further colons. */
 export function splitArn(value: string): ArnFields | undefined {
   if (!value.startsWith('arn:')) return undefined;
-  const parts = value.split(':');
-  if (parts.length < 6) return undefined;
-  return { partition: parts[1]!, service: parts[2]!, region: parts[3]!, account: parts[4]!, resource: parts.slice(5).join(':') };
+  // The colons after "arn" that end the partition, service, region and account fields.
+  const ends: number[] = [];
+  let at = 3;
+  while (ends.length < 4) {
+    at = value.indexOf(':', at + 1);
+    if (at === -1) return undefined;
+    ends.push(at);
+  }
+  const [a, b, c, d] = ends as [number, number, number, number];
+  return { partition: value.slice(4, a), service: value.slice(a + 1, b), region: value.slice(b + 1, c), account: value.slice(c + 1, d), resource: value.slice(d + 1) };
 }
 
 /** A VPC id (`vpc-0abc...`), as aws:SourceVpc holds it. */
@@ -55,32 +62,56 @@ export function isPolicyDate(value: string): boolean {
   return /^\d{1,12}$/.test(value) || (/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)));
 }
 
-/** Finds region codes inside policy values, also in the dash-less form used in some bucket names. */
+const MAX_REMEMBERED_VALUES = 50_000;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlphanumeric = (c: number) => isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * Finds region codes inside policy values, also in the dash-less form used in some bucket names.
+ * Every region code ends in digits, so only the text before each run of digits is looked up.
+ */
 export class RegionFinder {
-  private readonly pattern: RegExp;
   private readonly byText = new Map<string, Region>();
+  private readonly lengths: number[];
+  /** Values seen before: an editor validates nearly the same text on every keystroke. */
+  private readonly seen = new Map<string, Region[]>();
 
   constructor(readonly catalog: Catalog) {
     for (const region of catalog.regions) {
       this.byText.set(region.code, region);
       this.byText.set(region.noDashes, region);
     }
-    const alternatives = [...this.byText.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/-/g, '\\-'));
-    // Letters or digits on either side would make the match part of a longer word.
-    this.pattern = new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`, 'g');
+    this.lengths = [...new Set([...this.byText.keys()].map((t) => t.length))].sort((a, b) => b - a);
   }
 
   region(code: string): Region | undefined {
     return this.catalog.region(code);
   }
 
-  /** Regions named in a value, each once. */
+  /** Regions named in a value, each once; a letter or digit on either side makes a match part of a longer word. */
   find(value: string): Region[] {
-    if (!/\d/.test(value)) return [];
+    const known = this.seen.get(value);
+    if (known) return known;
+    const out = this.scan(value);
+    if (this.seen.size >= MAX_REMEMBERED_VALUES) this.seen.clear();
+    this.seen.set(value, out);
+    return out;
+  }
+
+  private scan(value: string): Region[] {
     const out: Region[] = [];
-    for (const match of value.matchAll(this.pattern)) {
-      const region = this.byText.get(match[0]);
-      if (region && !out.includes(region)) out.push(region);
+    for (let i = 0; i < value.length; i++) {
+      if (!isDigit(value.charCodeAt(i))) continue;
+      let end = i;
+      while (end + 1 < value.length && isDigit(value.charCodeAt(end + 1))) end++;
+      i = end;
+      if (end + 1 < value.length && isAlphanumeric(value.charCodeAt(end + 1))) continue;
+      for (const length of this.lengths) {
+        const start = end + 1 - length;
+        if (start < 0 || (start > 0 && isAlphanumeric(value.charCodeAt(start - 1)))) continue;
+        const region = this.byText.get(value.slice(start, end + 1));
+        if (region && !out.includes(region)) out.push(region);
+      }
     }
     return out;
   }

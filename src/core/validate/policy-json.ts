@@ -23,17 +23,26 @@ export interface PolicyJson {
 
 /** Offset of the first bracket that nests deeper than `limit`, strings skipped; -1 when none. */
 function firstTooDeep(text: string, limit: number): number {
+  // Jumping from one bracket or quote to the next is several times faster than visiting every character.
+  const special = /[{}[\]"]/g;
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > limit) return i;
-    } else if (c === 125 || c === 93) depth--;
+  for (let match = special.exec(text); match; match = special.exec(text)) {
+    const c = text.charCodeAt(match.index);
+    if (c === 34) {
+      let end = match.index;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end === -1) return -1;
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      special.lastIndex = end + 1;
+    } else if (c === 123 || c === 91) {
+      if (++depth > limit) return match.index;
+    } else {
+      depth--;
+    }
   }
   return -1;
 }

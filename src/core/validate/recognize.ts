@@ -200,6 +200,8 @@ function conditionValues(statement: PolicyStatement, key: string, operator = 'St
 interface PatternExpansion {
   /** Pattern id → its resource ARNs or accounts for the regions. */
   valuesByPattern: Map<string, Set<string>>;
+  /** Pattern id → its values in one string, equal for patterns that cannot be told apart. */
+  signatures: Map<string, string>;
 }
 
 const EXPANSION_CACHE_SIZE = 32;
@@ -242,7 +244,8 @@ function expandPatterns(catalog: Catalog, service: string, regions: readonly str
       }
     }
   }
-  const expansion = { valuesByPattern };
+  const signatures = new Map([...valuesByPattern].map(([id, values]) => [id, [...values].sort().join('\n')]));
+  const expansion = { valuesByPattern, signatures };
   cache.set(key, expansion);
   if (cache.size > EXPANSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return expansion;
@@ -414,13 +417,25 @@ function matchPatterns(
     const patternValues = expansion.valuesByPattern.get(pattern.id);
     const present = values.get(`${pattern.statement}|${pattern.grant}`);
     if (!patternValues || patternValues.size === 0 || !present) continue;
-    const matched = [...patternValues].filter((v) => present.has(v));
+    // One pass over the pattern's values: which the policy has, where, and which it lacks.
+    const matched: string[] = [];
+    const missing: string[] = [];
+    const indexes = new Set<number>();
+    for (const value of patternValues) {
+      const places = present.get(value);
+      if (!places) {
+        missing.push(value);
+        continue;
+      }
+      matched.push(value);
+      for (const place of places) indexes.add(place.statementIndex);
+    }
     if (matched.length === 0) continue;
     const parameterFed = pattern.accounts !== undefined && 'parameter' in pattern.accounts;
-    const statementIndexes = [...new Set(matched.flatMap((v) => present.get(v)!.map((p) => p.statementIndex)))].sort((a, b) => a - b);
+    const statementIndexes = [...indexes].sort((a, b) => a - b);
     const granted = statementIndexes.flatMap((i) => actionsOf.get(i) ?? []);
     const missingActions = pattern.actions.filter((a) => !actionCovered(a, granted));
-    const missingValues = parameterFed ? [] : [...patternValues].filter((v) => !present.has(v));
+    const missingValues = parameterFed ? [] : missing;
     if (parameterFed) for (const value of matched) layerAccounts.add(splitArn(value)?.account ?? '');
     for (const value of parameterFed ? matched : patternValues) mappedValues.add(value);
     found.push({
@@ -432,7 +447,7 @@ function matchPatterns(
       missingValues,
       missingActions,
       indistinguishableFrom: [],
-      signature: `${pattern.statement}|${pattern.grant}|${[...patternValues].sort().join(',')}`,
+      signature: `${pattern.statement}|${pattern.grant}|${expansion.signatures.get(pattern.id) ?? ''}`,
       defaultSelected: pattern.defaultSelected,
     });
   }
@@ -460,7 +475,7 @@ function candidateLayerAccounts(classified: readonly Classified[]): string[] {
   for (const { statement, recognized } of classified) {
     if (recognized.grant !== 'arn' || statement.resource?.element !== 'Resource') continue;
     for (const value of statement.resource.values) {
-      const arn = splitArn(value.value);
+      const arn = value.value.includes(':lambda:') ? splitArn(value.value) : undefined;
       if (arn?.service === 'lambda' && ACCOUNT_ID_PATTERN.test(arn.account)) out.add(arn.account);
     }
   }

@@ -8,6 +8,7 @@ import { ACCOUNT_ID_PATTERN, ORGANIZATION_ID_PATTERN, REGION_CODE_PATTERN } from
 import { suggest } from '../config/check';
 import type { ConditionKeyInfo, IamIndex } from '../iam/iam-index';
 import type { OperatorFamily } from './condition-operators';
+import type { Severity } from '../diagnostics';
 import type { Findings, Span } from './findings';
 import {
   ARN_PARTITIONS,
@@ -134,45 +135,55 @@ function checkAction(value: PolicyValue, element: string, context: ValueCheckCon
   }
 }
 
-/** Checks an ARN's fields; `where` names the element for messages. */
-function checkArn(value: PolicyValue, where: string, context: ValueCheckContext, options: { resourceShapes: boolean }): void {
-  const { findings, catalog, iam } = context;
-  const at: Span = { ...value };
-  const arn = splitArn(value.value);
+interface Problem {
+  severity: Severity;
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/** The problems of an ARN's fields; they depend on the text alone, so they are remembered per text. */
+function arnProblems(text: string, where: string, context: ValueCheckContext, options: { resourceShapes: boolean }): Problem[] {
+  const { catalog, iam } = context;
+  const problems: Problem[] = [];
+  const report = (severity: Severity, code: string, message: string, details: { hint?: string } = {}) => {
+    problems.push(details.hint ? { severity, code, message, hint: details.hint } : { severity, code, message });
+  };
+  const arn = splitArn(text);
   if (!arn) {
-    findings.error('arn/malformed', `"${shortValue(value.value)}" is not an ARN: an ARN has six fields, arn:partition:service:region:account:resource.`, at, {
-      hint: value.value.startsWith('arn:') ? 'Check the number of colons.' : `Write "*" or an ARN such as "arn:aws:s3:::my-bucket/*" in ${where}.`,
+    report('error', 'arn/malformed', `"${shortValue(text)}" is not an ARN: an ARN has six fields, arn:partition:service:region:account:resource.`, {
+      hint: text.startsWith('arn:') ? 'Check the number of colons.' : `Write "*" or an ARN such as "arn:aws:s3:::my-bucket/*" in ${where}.`,
     });
-    return;
+    return problems;
   }
   const wildPartition = hasWildcard(arn.partition);
   if (!wildPartition && !(ARN_PARTITIONS as readonly string[]).includes(arn.partition)) {
-    findings.error('arn/unknown-partition', `"${arn.partition}" is not an AWS partition; the ARN never matches.`, at, { hint: `Partitions: ${ARN_PARTITIONS.slice(0, 4).join(', ')}.` });
+    report('error', 'arn/unknown-partition', `"${arn.partition}" is not an AWS partition; the ARN never matches.`, { hint: `Partitions: ${ARN_PARTITIONS.slice(0, 4).join(', ')}.` });
   } else if (!wildPartition && context.endpointPartitions && context.endpointPartitions.size > 0 && !context.endpointPartitions.has(arn.partition)) {
-    findings.warning('arn/partition-not-in-use', `The ARN is in the ${arn.partition} partition, but the endpoint's regions are in ${[...context.endpointPartitions].join(', ')}; it never matches there.`, at, {
+    report('warning', 'arn/partition-not-in-use', `The ARN is in the ${arn.partition} partition, but the endpoint's regions are in ${[...context.endpointPartitions].join(', ')}; it never matches there.`, {
       hint: `Write arn:${[...context.endpointPartitions][0]}:...`,
     });
   }
   if (arn.service === '') {
-    findings.error('arn/missing-service', 'The ARN has no service field.', at, { hint: 'Write the service between the second and third colons, e.g. arn:aws:s3:::bucket.' });
-    return;
+    report('error', 'arn/missing-service', 'The ARN has no service field.', { hint: 'Write the service between the second and third colons, e.g. arn:aws:s3:::bucket.' });
+    return problems;
   }
   if (arn.region !== '' && !hasWildcard(arn.region)) {
     if (!REGION_CODE_PATTERN.test(arn.region)) {
-      findings.error('arn/malformed-region', `"${arn.region}" in the region field is not a region code.`, at, { hint: 'Write a region code such as us-east-1, "*", or nothing for global resources.' });
+      report('error', 'arn/malformed-region', `"${arn.region}" in the region field is not a region code.`, { hint: 'Write a region code such as us-east-1, "*", or nothing for global resources.' });
     } else {
       const region = catalog.region(arn.region);
       if (!region) {
-        findings.warning('arn/unknown-region', `The region "${arn.region}" is not one we know.`, at, { hint: 'Check the spelling; run "vpce-policy catalog regions" for the list.' });
+        report('warning', 'arn/unknown-region', `The region "${arn.region}" is not one we know.`, { hint: 'Check the spelling; run "vpce-policy catalog regions" for the list.' });
       } else if (!wildPartition && region.partition !== arn.partition) {
-        findings.error('arn/partition-mismatch', `${arn.region} is in the ${region.partition} partition, but the ARN says ${arn.partition}; it never matches.`, at, { hint: `Write arn:${region.partition}:${arn.service}:${arn.region}:...` });
+        report('error', 'arn/partition-mismatch', `${arn.region} is in the ${region.partition} partition, but the ARN says ${arn.partition}; it never matches.`, { hint: `Write arn:${region.partition}:${arn.service}:${arn.region}:...` });
       }
     }
   }
   if (!wildPartition) {
     for (const region of context.regions.find(arn.resource)) {
       if (region.partition !== arn.partition) {
-        findings.warning('arn/partition-mismatch', `The resource name mentions ${region.code}, a region of the ${region.partition} partition, but the ARN says ${arn.partition}.`, at, {
+        report('warning', 'arn/partition-mismatch', `The resource name mentions ${region.code}, a region of the ${region.partition} partition, but the ARN says ${arn.partition}.`, {
           hint: `If the resource lives in ${region.code}, write arn:${region.partition}:...`,
         });
         break;
@@ -184,20 +195,20 @@ function checkArn(value: PolicyValue, where: string, context: ValueCheckContext,
     if (/^[*?]+$/.test(account)) {
       // A wildcard alone is allowed.
     } else if (hasWildcard(account) && /\d/.test(account)) {
-      findings.error('arn/account-wildcard-mix', `The account field "${account}" mixes digits and wildcards; in an endpoint policy it holds an account id or a wildcard, not both.`, at, { hint: 'Write the whole 12-digit account id, or "*".' });
+      report('error', 'arn/account-wildcard-mix', `The account field "${account}" mixes digits and wildcards; in an endpoint policy it holds an account id or a wildcard, not both.`, { hint: 'Write the whole 12-digit account id, or "*".' });
     } else {
-      findings.error('arn/malformed-account', `The account field "${account}" is not a 12-digit account id.`, at, { hint: 'Write the 12-digit account id, "*", or nothing.' });
+      report('error', 'arn/malformed-account', `The account field "${account}" is not a 12-digit account id.`, { hint: 'Write the 12-digit account id, "*", or nothing.' });
     }
   }
-  if (!iam || hasWildcard(arn.service)) return;
+  if (!iam || hasWildcard(arn.service)) return problems;
   const shapes = iam.arnResourceShapes(arn.service);
   if (!shapes) {
     if (!iam.hasServicePrefix(arn.service)) {
-      findings.warning('arn/unknown-service', `No AWS service uses "${arn.service}" in its ARNs.`, at, { hint: 'Check the service field.' });
+      report('warning', 'arn/unknown-service', `No AWS service uses "${arn.service}" in its ARNs.`, { hint: 'Check the service field.' });
     }
-    return;
+    return problems;
   }
-  if (!options.resourceShapes || account === 'aws') return;
+  if (!options.resourceShapes || account === 'aws') return problems;
   const resource = arn.resource;
   const wildcardAt = resource.search(/[*?]/);
   const literal = wildcardAt === -1 ? resource : resource.slice(0, wildcardAt);
@@ -205,19 +216,41 @@ function checkArn(value: PolicyValue, where: string, context: ValueCheckContext,
     shape.fixed ? resource === shape.prefix || (wildcardAt !== -1 && shape.prefix.startsWith(literal)) : resource.startsWith(shape.prefix) || (wildcardAt !== -1 && shape.prefix.startsWith(literal)),
   );
   if (fitting.length === 0) {
-    findings.warning('arn/unknown-resource-type', `No resource type of ${arn.service} has ARNs that start like "${shortValue(resource)}".`, at, {
+    report('warning', 'arn/unknown-resource-type', `No resource type of ${arn.service} has ARNs that start like "${shortValue(resource)}".`, {
       hint: `Resource types of ${arn.service} start with: ${[...new Set(shapes.map((s) => s.prefix || '(a name)'))].slice(0, 8).join(', ')}${shapes.length > 8 ? ', ...' : ''}.`,
     });
-    return;
+    return problems;
   }
   if (arn.region !== '' && !hasWildcard(arn.region) && fitting.every((shape) => !shape.hasRegion)) {
-    findings.warning('arn/unexpected-region', `ARNs of this ${arn.service} resource have no region, so "${arn.region}" makes the ARN match nothing.`, at, { hint: `Leave the region field empty: arn:${arn.partition}:${arn.service}::...` });
+    report('warning', 'arn/unexpected-region', `ARNs of this ${arn.service} resource have no region, so "${arn.region}" makes the ARN match nothing.`, { hint: `Leave the region field empty: arn:${arn.partition}:${arn.service}::...` });
   } else if (arn.region === '' && fitting.every((shape) => shape.hasRegion)) {
-    findings.warning('arn/missing-region', `ARNs of this ${arn.service} resource have a region; with an empty region field the ARN matches nothing.`, at, { hint: 'Write the region, or "*".' });
+    report('warning', 'arn/missing-region', `ARNs of this ${arn.service} resource have a region; with an empty region field the ARN matches nothing.`, { hint: 'Write the region, or "*".' });
   }
   if (account !== '' && ACCOUNT_ID_PATTERN.test(account) && fitting.every((shape) => !shape.hasAccount)) {
-    findings.warning('arn/unexpected-account', `ARNs of this ${arn.service} resource have no account, so "${account}" makes the ARN match nothing.`, at, { hint: 'Leave the account field empty.' });
+    report('warning', 'arn/unexpected-account', `ARNs of this ${arn.service} resource have no account, so "${account}" makes the ARN match nothing.`, { hint: 'Leave the account field empty.' });
   }
+  return problems;
+}
+
+const MAX_REMEMBERED_ARNS = 50_000;
+const rememberedArns = new WeakMap<Catalog, WeakMap<object, Map<string, Problem[]>>>();
+const WITHOUT_INDEX = {};
+
+/** Checks an ARN's fields and reports its problems at the value; `where` names the element for messages. */
+function checkArn(value: PolicyValue, where: string, context: ValueCheckContext, options: { resourceShapes: boolean }): void {
+  let byIndex = rememberedArns.get(context.catalog);
+  if (!byIndex) rememberedArns.set(context.catalog, (byIndex = new WeakMap()));
+  const indexKey = context.iam ?? WITHOUT_INDEX;
+  let remembered = byIndex.get(indexKey);
+  if (!remembered) byIndex.set(indexKey, (remembered = new Map()));
+  const key = `${options.resourceShapes ? 1 : 0}|${[...(context.endpointPartitions ?? [])].join(',')}|${where}|${value.value}`;
+  let problems = remembered.get(key);
+  if (!problems) {
+    problems = arnProblems(value.value, where, context, options);
+    if (remembered.size >= MAX_REMEMBERED_ARNS) remembered.clear();
+    remembered.set(key, problems);
+  }
+  for (const problem of problems) context.findings.add(problem.severity, problem.code, problem.message, { ...value }, problem.hint ? { hint: problem.hint } : {});
 }
 
 function checkResource(value: PolicyValue, element: string, context: ValueCheckContext): void {
