@@ -112,7 +112,22 @@ function printPerPage(targets: readonly Target[]): void {
       target.loads.map((load) => assetBytesBefore(load.assets, Number.POSITIVE_INFINITY).total),
     );
     console.log(`    all JS+CSS fetched during the load: ${formatKilobytes(all)}`);
+    printLargestBeforeFormUsable(target);
   }
+}
+
+/** The biggest scripts and styles a page fetched before its form was usable, from its first such load. */
+function printLargestBeforeFormUsable(target: Target, count = 5): void {
+  const load = target.loads.find((l) => l.marks['vpce:form-usable'] !== undefined);
+  if (!load) return;
+  const before = load.assets
+    .filter((asset) => asset.responseEnd <= load.marks['vpce:form-usable']!)
+    .sort((a, b) => b.gzipBytes - a.gzipBytes)
+    .slice(0, count);
+  const files = before.map(
+    (asset) => `${new URL(asset.url).pathname} ${formatKilobytes(asset.gzipBytes)}`,
+  );
+  console.log(`    largest before the usable form: ${files.join(', ')}`);
 }
 
 function budgetRows(

@@ -2,11 +2,9 @@
 import { StrictMode, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import Box from '@mui/material/Box';
-import CssBaseline from '@mui/material/CssBaseline';
-import { ThemeProvider } from '@mui/material/styles';
 import { markOnce } from './performance-marks';
 import { ReferenceForm } from './reference-form';
-import { referenceTheme } from './theme';
+import { ReferenceShell } from './reference-shell';
 
 function LazyPolicyEditor() {
   const container = useRef<HTMLDivElement>(null);
@@ -35,10 +33,9 @@ function LazyPolicyEditor() {
 function BareMonacoPage() {
   useEffect(() => markOnce('vpce:form-usable'), []);
   return (
-    <ThemeProvider theme={referenceTheme}>
-      <CssBaseline />
+    <ReferenceShell>
       <ReferenceForm preview={<LazyPolicyEditor />} />
-    </ThemeProvider>
+    </ReferenceShell>
   );
 }
 

@@ -1,20 +1,17 @@
 /** The bare MUI reference page: the builder's controls and nothing else. */
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import CssBaseline from '@mui/material/CssBaseline';
-import { ThemeProvider } from '@mui/material/styles';
 import { markOnce } from './performance-marks';
 import { ReferenceForm } from './reference-form';
-import { referenceTheme } from './theme';
+import { ReferenceShell } from './reference-shell';
 
 function BareMuiPage() {
   // Effects run after the first commit, when the controls are in the DOM with their handlers.
   useEffect(() => markOnce('vpce:form-usable'), []);
   return (
-    <ThemeProvider theme={referenceTheme}>
-      <CssBaseline />
+    <ReferenceShell>
       <ReferenceForm />
-    </ThemeProvider>
+    </ReferenceShell>
   );
 }
 

@@ -3,18 +3,24 @@
  * this kind, with no catalog, no store and no policy logic behind it.
  */
 import { useState, type ReactNode } from 'react';
+import DarkModeOutlined from '@mui/icons-material/DarkModeOutlined';
+import FileDownloadOutlined from '@mui/icons-material/FileDownloadOutlined';
+import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 
@@ -110,6 +116,7 @@ export function ReferenceForm({ preview }: { preview?: ReactNode }) {
   const [organizationId, setOrganizationId] = useState('o-a1b2c3d4e5');
   const [statements, setStatements] = useState(() => new Set(statementSids.slice(0, 4)));
   const [tab, setTab] = useState(0);
+  const [format, setFormat] = useState('pretty');
   const organizationIdValid = /^o-[a-z0-9]{10,32}$/.test(organizationId);
   return (
     <>
@@ -119,6 +126,9 @@ export function ReferenceForm({ preview }: { preview?: ReactNode }) {
             VPC endpoint policy builder
           </Typography>
           <Button color="inherit">Share link</Button>
+          <IconButton color="inherit" aria-label="Dark theme">
+            <DarkModeOutlined />
+          </IconButton>
         </Toolbar>
       </AppBar>
       <Box
@@ -175,8 +185,22 @@ export function ReferenceForm({ preview }: { preview?: ReactNode }) {
           </Tabs>
           <Stack direction="row" spacing={1} sx={{ p: 1 }}>
             <Button variant="contained">Copy</Button>
-            <Button variant="outlined">Download</Button>
+            <Button variant="outlined" startIcon={<FileDownloadOutlined />}>
+              Download
+            </Button>
+            <ToggleButtonGroup
+              exclusive
+              value={format}
+              onChange={(_event, next: string | null) => next && setFormat(next)}
+              aria-label="Output format"
+            >
+              <ToggleButton value="pretty">Pretty</ToggleButton>
+              <ToggleButton value="minified">Minified</ToggleButton>
+            </ToggleButtonGroup>
           </Stack>
+          <Alert severity="info" sx={{ mx: 1 }}>
+            One policy for all selected regions.
+          </Alert>
           {preview}
         </Paper>
       </Box>
