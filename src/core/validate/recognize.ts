@@ -54,6 +54,8 @@ export interface RecognizedPattern {
   statementIndexes: number[];
   /** All its values for the policy's regions, and all its actions, are present. */
   complete: boolean;
+  /** Its resource ARNs or accounts that the policy holds, e.g. for hovers over a value. */
+  presentValues: string[];
   missingValues: string[];
   missingActions: string[];
   /** Patterns with exactly the same values, which the policy cannot tell apart from this one. */
@@ -444,6 +446,7 @@ function matchPatterns(
       statement: pattern.statement,
       statementIndexes,
       complete: missingValues.length === 0 && missingActions.length === 0,
+      presentValues: matched,
       missingValues,
       missingActions,
       indistinguishableFrom: [],

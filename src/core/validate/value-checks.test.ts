@@ -118,6 +118,18 @@ describe('resource ARNs', () => {
   });
 });
 
+describe('policy variables', () => {
+  it('are accepted in ARNs and in condition values that compare request keys', () => {
+    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-1:${aws:PrincipalAccount}:layer:x' })).toEqual([]);
+    expect(codesFor({ Resource: 'arn:aws:s3:::home-${aws:username}/*' })).toEqual([]);
+    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } } })).toEqual([]);
+  });
+
+  it('do not hide a malformed fixed part', () => {
+    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-99x:${aws:PrincipalAccount}:layer:x' })).toEqual(['arn/malformed-region']);
+  });
+});
+
 describe('principals', () => {
   it('accepts account ids, IAM ARNs and service principals', () => {
     expect(codesFor({ Principal: { AWS: ['111122223333', 'arn:aws:iam::111122223333:role/app'], Service: 'ssm.amazonaws.com' } })).toEqual([]);

@@ -149,7 +149,8 @@ function arnProblems(text: string, where: string, context: ValueCheckContext, op
   const report = (severity: Severity, code: string, message: string, details: { hint?: string } = {}) => {
     problems.push(details.hint ? { severity, code, message, hint: details.hint } : { severity, code, message });
   };
-  const arn = splitArn(text);
+  // A policy variable such as ${aws:PrincipalAccount} stands for text only known per request.
+  const arn = splitArn(withoutPolicyVariables(text));
   if (!arn) {
     report('error', 'arn/malformed', `"${shortValue(text)}" is not an ARN: an ARN has six fields, arn:partition:service:region:account:resource.`, {
       hint: text.startsWith('arn:') ? 'Check the number of colons.' : `Write "*" or an ARN such as "arn:aws:s3:::my-bucket/*" in ${where}.`,
@@ -394,6 +395,11 @@ function checkConditionEntry(entry: ConditionEntry, statement: PolicyStatement, 
   }
 }
 
+/** A policy variable (`${aws:username}`) replaced by a wildcard, so that the fixed parts can still be checked. */
+export function withoutPolicyVariables(text: string): string {
+  return text.includes('${') ? text.replace(/\$\{[^}]*\}/g, '*') : text;
+}
+
 /** Each `*` or `?` has a run of at least six other characters directly before or after it. */
 function hasSixCharacterContext(text: string): boolean {
   const runs = text.split(/[*?]/);
@@ -406,6 +412,8 @@ function hasSixCharacterContext(text: string): boolean {
 function checkIdentifierShape(lowerKey: string, value: PolicyValue, context: ValueCheckContext, at: Span): void {
   const { findings } = context;
   const text = value.value;
+  // "aws:ResourceOrgID": "${aws:PrincipalOrgID}" compares two keys of the request: nothing to check here.
+  if (text.includes('${')) return;
   if (ACCOUNT_KEYS.has(lowerKey)) {
     if (!/^\d{12}$/.test(text)) {
       findings.error('id/malformed-account', `"${shortValue(text)}" is not an AWS account id: an account id has exactly 12 digits.`, at, {
