@@ -215,6 +215,13 @@ describe('adoption', () => {
     expect(adoption.unmapped.map((u) => u.value).sort()).toEqual(['bucket-without-arn', 'partner']);
   });
 
+  it('lists at most 500 elements it cannot map and says how many more there are', () => {
+    const statements = Array.from({ length: 600 }, (_, i) => ({ Sid: `Own${i}`, Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` }));
+    const { adoption } = recognize(JSON.stringify({ Version: '2012-10-17', Statement: statements }));
+    expect(adoption.unmapped).toHaveLength(500);
+    expect(adoption.notes).toContain('100 more elements that the builder cannot express are not listed.');
+  });
+
   it('detects minified and indented formats', () => {
     const generated = generate(config(['ec2'], ['us-east-1'], { output: { format: 'minified' } }), 'ec2');
     expect(recognize(generated.text).adoption.config.output?.format).toBe('minified');

@@ -24,7 +24,7 @@ import { canonicalRegions } from '../generate/selection';
 import { wildcardRegExp } from '../iam/iam-index';
 import type { LineIndex, Span } from './findings';
 import { hasPlaceholder, hasWildcard, splitArn, type RegionFinder } from './identifiers';
-import type { ConditionEntry, PolicyModel, PolicyStatement } from './policy-model';
+import type { ConditionEntry, PolicyModel, PolicyStatement, PolicyValue } from './policy-model';
 
 export type RecognitionBasis = 'sid' | 'shape' | 'sid-and-shape';
 
@@ -547,6 +547,10 @@ function validIn<T>(schema: { safeParse(value: unknown): { success: boolean } },
 }
 
 const thirdPartyField = thirdPartyParametersSchema.shape;
+/** Longer lists would drown the few items a person can act on. */
+const MAX_UNMAPPED = 500;
+/** The configuration's own limit. */
+const MAX_ORGANIZATION_IDS = 20;
 const exclusionTagSchema = parametersSchema.shape.exclusionTag;
 
 function buildAdoption(
@@ -562,7 +566,12 @@ function buildAdoption(
   const { catalog, lines } = context;
   const unmapped: UnmappedElement[] = [];
   const notes: string[] = [];
+  let unlisted = 0;
   const addUnmapped = (span: Span | undefined, reason: string, statementIndex?: number, value?: string) => {
+    if (unmapped.length >= MAX_UNMAPPED) {
+      unlisted++;
+      return;
+    }
     const item: UnmappedElement = { path: span?.path ? formatConfigPath(span.path) : '(top level)', reason };
     if (span) item.range = lines.range(span.offset, span.length);
     if (statementIndex !== undefined) item.statementIndex = statementIndex;
@@ -605,7 +614,7 @@ function buildAdoption(
       if (sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' && [...principalAccounts].sort().join() !== [...resourceAccounts].sort().join()) {
         notes.push(`Statement ${statement.index + 1} lists different accounts in aws:PrincipalAccount and aws:ResourceAccount; the builder uses one list for both.`);
       }
-      const add = (set: Set<string>, list: readonly { value: string; offset: number; length: number; path: readonly (string | number)[] }[], check: (v: string) => boolean, what: string) => {
+      const add = (set: Set<string>, list: readonly PolicyValue[], check: (v: string) => boolean, what: string) => {
         for (const value of list) {
           if (hasPlaceholder(value.value)) continue;
           if (check(value.value)) set.add(value.value);
@@ -638,9 +647,12 @@ function buildAdoption(
     }
   }
 
+  const orgList = [...organizationIds].sort();
+  if (orgList.length > MAX_ORGANIZATION_IDS) notes.push(`The policy names ${orgList.length} organizations; the configuration takes the first ${MAX_ORGANIZATION_IDS}.`);
+  if (unlisted > 0) notes.push(`${unlisted.toLocaleString('en-US')} more elements that the builder cannot express are not listed.`);
   const config: PerimeterConfig = {
     version: CONFIG_VERSION,
-    organizationIds: [...organizationIds].sort(),
+    organizationIds: orgList.slice(0, MAX_ORGANIZATION_IDS),
     regions,
     services: service ? [service] : [],
   };
