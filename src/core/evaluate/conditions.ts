@@ -29,6 +29,7 @@ import {
   type PolicyPattern,
   type StringMatcher,
 } from './policy-pattern';
+import { listInWords } from './words';
 
 type Family = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 type Comparison = 'eq' | 'lt' | 'le' | 'gt' | 'ge';
@@ -170,6 +171,8 @@ export interface CompiledCondition {
   prepared: readonly PreparedValue[];
   /** Fast path for StringEquals-like value sets without variables. */
   exactValues?: ReadonlySet<string>;
+  /** What the operator asks of a value, in words; computed on first need. */
+  requirement?: string;
 }
 
 export function compileCondition(operator: ConditionOperator, key: string, values: readonly string[], variables: boolean): CompiledCondition {
@@ -184,15 +187,6 @@ export function compileCondition(operator: ConditionOperator, key: string, value
 
 function fold(text: string, ignoreCase: boolean | undefined): string {
   return ignoreCase ? text.toLowerCase() : text;
-}
-
-/** Lists values in a sentence: "a", "a or b", "a, b or 4 more". */
-export function listInWords(values: readonly string[], conjunction = 'or', max = 3): string {
-  const shown = values.slice(0, max);
-  const rest = values.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} ${conjunction} ${rest} more`;
-  if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown[shown.length - 1]}`;
 }
 
 const COMPARISON_WORDS: Record<Family, Partial<Record<Comparison, string>>> = {
@@ -214,8 +208,12 @@ const TYPE_WORDS: Partial<Record<Family, string>> = {
   Arn: 'an ARN',
 };
 
-/** What the positive operator asks of a value, in words. */
+/** What the positive operator asks of a value, in words (computed once per condition). */
 function requirement(condition: CompiledCondition): string {
+  return (condition.requirement ??= describeRequirement(condition));
+}
+
+function describeRequirement(condition: CompiledCondition): string {
   const base = condition.operator.base;
   const values = listInWords(condition.values);
   switch (base.family) {

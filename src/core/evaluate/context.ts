@@ -61,30 +61,59 @@ export interface Caller {
   label: string;
 }
 
+/** What the request says about the caller and the resource, to explain absent keys. */
+interface AbsenceFacts {
+  caller: Caller['kind'];
+  principalOrganization: 'none' | 'unknown' | 'known';
+  resourceOrganization: 'none' | 'unknown' | 'known';
+  hasPrincipalArn: boolean;
+}
+
+const SERVICE_ABSENT = 'a request signed by an AWS service principal carries none of the account, ARN, organization or tag keys';
+const SERVICE_LACKS = new Set(['aws:principalaccount', 'aws:principalarn', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:username', 'aws:userid']);
+
 export class RequestContext {
   private readonly entries = new Map<string, ContextEntry>();
   private readonly uses = new Map<string, string>();
-  /** Why a key is absent, by lower-case key or by lower-case key prefix ending in `/`. */
-  private readonly absence = new Map<string, string>();
 
-  /** Records why a key (or every key under a `prefix/`) is absent, for explanations. */
-  explainAbsence(keyOrPrefix: string, reason: string): void {
-    this.absence.set(keyOrPrefix.toLowerCase(), reason);
-  }
+  constructor(private readonly facts: AbsenceFacts) {}
 
-  /** Why a key is absent from this request, when the request says. */
+  /** Why a key is absent from this request, when the request's description says. */
   absenceReason(key: string): string | undefined {
     const lower = key.toLowerCase();
-    const exact = this.absence.get(lower);
-    if (exact) return exact;
-    const slash = lower.indexOf('/');
-    return slash === -1 ? undefined : this.absence.get(lower.slice(0, slash + 1));
+    const { caller } = this.facts;
+    const principalKey = lower.startsWith('aws:principal') || lower === 'aws:username' || lower === 'aws:userid';
+    if (caller === 'anonymous' && principalKey) return 'an anonymous caller carries no principal keys';
+    if (caller === 'service' && (SERVICE_LACKS.has(lower) || lower.startsWith('aws:principaltag/'))) return SERVICE_ABSENT;
+    switch (lower) {
+      case 'aws:principalorgid':
+        return this.facts.principalOrganization === 'none' ? "the principal's account is in no organization" : "the request does not give the principal's organization";
+      case 'aws:principalarn':
+        return this.facts.hasPrincipalArn ? undefined : "the request gives only the principal's account, not its ARN";
+      case 'aws:principalservicename':
+        return 'the caller is not an AWS service principal';
+      case 'aws:username':
+        return 'the caller is not an IAM user';
+      case 'aws:resourceorgid':
+        return this.facts.resourceOrganization === 'none' ? "the resource's account is in no organization" : "the request does not give the resource's organization";
+      case 'aws:resourceaccount':
+        return "the request does not give the resource's account and its ARN has none";
+      default:
+        return lower.startsWith('aws:principaltag/') ? 'the principal has no such tag' : undefined;
+    }
   }
 
-  set(entry: ContextEntry): void {
-    const lower = entry.key.toLowerCase();
+  /** Sets a key the request carries by its nature. */
+  derive(key: string, value: ContextValue, from: string): void {
+    this.entries.set(key.toLowerCase(), { key, value, origin: 'derived', from });
+  }
+
+  /** Sets a key the request names explicitly; it replaces a derived value. */
+  give(key: string, value: ContextValue): void {
+    const lower = key.toLowerCase();
     const previous = this.entries.get(lower);
-    if (previous && entry.origin === 'given' && previous.origin === 'derived') entry = { ...entry, replaced: previous.value };
+    const entry: ContextEntry = { key, value, origin: 'given', from: 'given in the request' };
+    if (previous?.origin === 'derived') entry.replaced = previous.value;
     this.entries.set(lower, entry);
   }
 
@@ -111,14 +140,22 @@ export class RequestContext {
   }
 
   used(): ContextKeyUse[] {
-    return [...this.uses].map(([lower, key]) => {
+    const out: ContextKeyUse[] = [];
+    for (const [lower, key] of this.uses) {
       const entry = this.entries.get(lower);
-      if (entry) return { key, present: true, value: entry.value, origin: entry.origin, from: entry.from };
+      if (entry) {
+        out.push({ key, present: true, value: entry.value, origin: entry.origin, from: entry.from });
+        continue;
+      }
       const reason = this.absenceReason(key);
-      return reason ? { key, present: false, absentBecause: reason } : { key, present: false };
-    });
+      out.push(reason ? { key, present: false, absentBecause: reason } : { key, present: false });
+    }
+    return out;
   }
 }
+
+const SESSION_ARN = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
+const USER_RESOURCE = /^user\/(?:.*\/)?([^/]+)$/;
 
 /** The IAM role an assumed-role session ARN belongs to (its path is not part of the session ARN). */
 function roleOfSession(arn: string): string | undefined {
@@ -126,6 +163,10 @@ function roleOfSession(arn: string): string | undefined {
   if (!parts || parts[1] !== 'sts') return undefined;
   const match = /^assumed-role\/([^/]+)\/.+$/.exec(parts[4]);
   return match ? `arn:${parts[0]}:iam::${parts[3]}:role/${match[1]}` : undefined;
+}
+
+function organizationFact(value: string | null | undefined): AbsenceFacts['principalOrganization'] {
+  return value === null ? 'none' : value === undefined ? 'unknown' : 'known';
 }
 
 export interface DerivedRequest {
@@ -136,76 +177,67 @@ export interface DerivedRequest {
 
 /** Builds the context and the caller of a request. */
 export function deriveRequestContext(request: SimulatedRequest): DerivedRequest {
-  const context = new RequestContext();
   const diagnostics: Diagnostic[] = [];
-  const derived = (key: string, value: ContextValue, from: string) => context.set({ key, value, origin: 'derived', from });
   const principal = request.principal;
+  const context = new RequestContext({
+    caller: principal.type,
+    principalOrganization: principal.type === 'iam' ? organizationFact(principal.organizationId) : 'unknown',
+    resourceOrganization: organizationFact(request.resourceOrganizationId),
+    hasPrincipalArn: principal.type === 'iam' && principal.arn !== undefined,
+  });
   let caller: Caller;
   if (principal.type === 'iam') {
     const arns: string[] = [];
     let principalArn: string | undefined;
+    caller = { kind: 'iam', account: principal.account, principalArns: arns, label: principal.arn ?? `a principal of account ${principal.account}` };
     if (principal.arn !== undefined) {
       const parts = splitArn(principal.arn);
       const role = roleOfSession(principal.arn);
       arns.push(principal.arn);
       if (role) arns.push(role);
       principalArn = role ?? principal.arn;
+      const session = SESSION_ARN.exec(principal.arn);
+      if (session) caller.sessionRole = { account: session[1]!, name: session[2]! };
       if (!parts) {
         diagnostics.push({ severity: 'error', code: 'request/principal-arn', message: `The principal ARN "${principal.arn}" is not a complete ARN (arn:partition:service:region:account:resource).`, path: 'principal.arn' });
       } else if (parts[3] !== principal.account) {
         diagnostics.push({ severity: 'warning', code: 'request/principal-account-mismatch', message: `The principal ARN is in account ${parts[3] || '(none)'}, but the request says the principal's account is ${principal.account}.`, path: 'principal.account' });
       }
-      const user = parts && parts[1] === 'iam' ? /^user\/(?:.*\/)?([^/]+)$/.exec(parts[4]) : null;
-      if (user) derived('aws:username', user[1]!, 'the name of the IAM user');
+      const user = parts && parts[1] === 'iam' ? USER_RESOURCE.exec(parts[4]) : null;
+      if (user) context.derive('aws:username', user[1]!, 'the name of the IAM user');
     }
-    derived('aws:PrincipalAccount', principal.account, "the principal's account");
-    if (principalArn) derived('aws:PrincipalArn', principalArn, principalArn === principal.arn ? "the principal's ARN" : 'the role of the session ARN');
-    if (principal.organizationId) derived('aws:PrincipalOrgID', principal.organizationId, "the organization of the principal's account");
-    for (const [tagKey, tagValue] of Object.entries(principal.tags ?? {})) derived(`aws:PrincipalTag/${tagKey}`, tagValue, 'a tag of the principal');
-    derived('aws:PrincipalIsAWSService', 'false', 'the request is signed by an IAM principal');
-    context.explainAbsence('aws:PrincipalOrgID', principal.organizationId === null ? "the principal's account is in no organization" : "the request does not give the principal's organization");
-    context.explainAbsence('aws:PrincipalTag/', 'the principal has no such tag');
-    context.explainAbsence('aws:PrincipalArn', 'the request gives only the principal\'s account, not its ARN');
-    context.explainAbsence('aws:PrincipalServiceName', 'the caller is not an AWS service principal');
-    context.explainAbsence('aws:username', 'the caller is not an IAM user');
-    caller = { kind: 'iam', account: principal.account, principalArns: arns, label: principal.arn ?? `a principal of account ${principal.account}` };
-    const session = principal.arn !== undefined ? /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(principal.arn) : null;
-    if (session) caller.sessionRole = { account: session[1]!, name: session[2]! };
+    context.derive('aws:PrincipalAccount', principal.account, "the principal's account");
+    if (principalArn) context.derive('aws:PrincipalArn', principalArn, principalArn === principal.arn ? "the principal's ARN" : 'the role of the session ARN');
+    if (principal.organizationId) context.derive('aws:PrincipalOrgID', principal.organizationId, "the organization of the principal's account");
+    if (principal.tags) for (const tagKey of Object.keys(principal.tags)) context.derive(`aws:PrincipalTag/${tagKey}`, principal.tags[tagKey]!, 'a tag of the principal');
+    context.derive('aws:PrincipalIsAWSService', 'false', 'the request is signed by an IAM principal');
   } else if (principal.type === 'service') {
-    derived('aws:PrincipalIsAWSService', 'true', 'the request is signed by an AWS service principal');
-    derived('aws:PrincipalServiceName', principal.service, 'the service principal');
-    const serviceReason = 'a request signed by an AWS service principal carries none of the account, ARN, organization or tag keys';
-    for (const key of ['aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalTag/', 'aws:username', 'aws:userid']) context.explainAbsence(key, serviceReason);
+    context.derive('aws:PrincipalIsAWSService', 'true', 'the request is signed by an AWS service principal');
+    context.derive('aws:PrincipalServiceName', principal.service, 'the service principal');
     caller = { kind: 'service', service: principal.service, principalArns: [], label: `the service principal ${principal.service}` };
-  } else {
-    const anonymousReason = 'an anonymous caller carries no principal keys';
-    for (const key of ['aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalTag/', 'aws:PrincipalIsAWSService', 'aws:PrincipalServiceName', 'aws:PrincipalType', 'aws:username', 'aws:userid']) {
-      context.explainAbsence(key, anonymousReason);
-    }
+  } else if (principal.type === 'anonymous') {
     caller = { kind: 'anonymous', principalArns: [], label: 'an anonymous caller' };
+  } else {
+    throw new Error(`unknown principal type ${String((principal as { type?: unknown }).type)}`);
   }
 
   const resourceParts = splitArn(request.resource);
   const arnAccount = resourceParts && /^\d{12}$/.test(resourceParts[3]) ? resourceParts[3] : undefined;
   const resourceAccount = request.resourceAccount ?? arnAccount;
   if (request.resourceAccount !== undefined) {
-    derived('aws:ResourceAccount', request.resourceAccount, "the resource's account");
+    context.derive('aws:ResourceAccount', request.resourceAccount, "the resource's account");
     if (arnAccount && arnAccount !== request.resourceAccount) {
       diagnostics.push({ severity: 'warning', code: 'request/resource-account-mismatch', message: `The resource ARN is in account ${arnAccount}, but the request says the resource's account is ${request.resourceAccount}.`, path: 'resourceAccount' });
     }
   } else if (arnAccount) {
-    derived('aws:ResourceAccount', arnAccount, 'the account segment of the resource ARN');
+    context.derive('aws:ResourceAccount', arnAccount, 'the account segment of the resource ARN');
   }
   if (request.resourceOrganizationId) {
-    derived('aws:ResourceOrgID', request.resourceOrganizationId, "the organization of the resource's account");
+    context.derive('aws:ResourceOrgID', request.resourceOrganizationId, "the organization of the resource's account");
   } else if (request.resourceOrganizationId === undefined && principal.type === 'iam' && principal.organizationId && resourceAccount === principal.account) {
-    derived('aws:ResourceOrgID', principal.organizationId, "the resource is in the caller's account, so in the caller's organization");
+    context.derive('aws:ResourceOrgID', principal.organizationId, "the resource is in the caller's account, so in the caller's organization");
   }
-  context.explainAbsence('aws:ResourceOrgID', request.resourceOrganizationId === null ? "the resource's account is in no organization" : "the request does not give the resource's organization");
-  context.explainAbsence('aws:ResourceAccount', "the request does not give the resource's account and its ARN has none");
 
-  for (const [key, value] of Object.entries(request.context ?? {})) {
-    context.set({ key, value, origin: 'given', from: 'given in the request' });
-  }
+  if (request.context) for (const key of Object.keys(request.context)) context.give(key, request.context[key]!);
   return { context, caller, diagnostics };
 }

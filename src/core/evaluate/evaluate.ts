@@ -12,7 +12,8 @@
  * order the policy writes them), in words a person understands.
  */
 import type { Diagnostic, TextRange } from '../diagnostics';
-import { checkCondition, listInWords } from './conditions';
+import { checkCondition } from './conditions';
+import { listInWords } from './words';
 import { deriveRequestContext, type Caller, type ContextEntry, type ContextKeyUse, type RequestContext } from './context';
 import { describeUnresolved } from './policy-pattern';
 import {
@@ -112,11 +113,13 @@ function principalMatches(set: PrincipalSet, caller: Caller): boolean {
     if (caller.account !== undefined && set.accounts.has(caller.account)) return true;
     if (caller.principalArns.some((arn) => set.arns.has(arn))) return true;
     const role = caller.sessionRole;
+    if (role === undefined) return false;
     // A Principal naming a role covers its sessions; the session ARN does not show the role's path.
-    return role !== undefined && [...set.arns].some((arn) => {
-      const match = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
-      return match !== null && match[1] === role.account && match[2] === role.name;
-    });
+    for (const arn of set.arns) {
+      const match = ROLE_ARN.exec(arn);
+      if (match !== null && match[1] === role.account && match[2] === role.name) return true;
+    }
+    return false;
   }
   if (caller.kind === 'service') return caller.service !== undefined && set.services.has(caller.service);
   return false;
@@ -129,42 +132,45 @@ function principalFailure(set: PrincipalSet, negated: boolean, caller: Caller): 
   return `the caller, ${caller.label}, is not among the statement's principals (${named})`;
 }
 
-interface Check {
-  failure?: StatementFailure;
+function failed(statement: CompiledStatement, element: PolicyElement, message: string, extra?: Partial<StatementFailure>): StatementFailure {
+  const failure: StatementFailure = extra ? { element, message, ...extra } : { element, message };
+  if (failure.range === undefined) {
+    const range = statement.ranges.get(element);
+    if (range) failure.range = range;
+  }
+  return failure;
 }
 
-function checkStatement(statement: CompiledStatement, request: SimulatedRequest, context: RequestContext, caller: Caller): Check {
-  const fail = (element: PolicyElement, message: string, extra: Partial<StatementFailure> = {}): Check => {
-    const failure: StatementFailure = { element, message, ...extra };
-    const range = extra.range ?? statement.ranges.get(element);
-    if (range) failure.range = range;
-    return { failure };
-  };
+const ROLE_ARN = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
+
+/** The first element of the statement that does not match the request, or undefined when it applies. */
+function checkStatement(statement: CompiledStatement, request: SimulatedRequest, context: RequestContext, caller: Caller): StatementFailure | undefined {
   if (statement.errors.length > 0 || !statement.principal || !statement.action || !statement.resource || !statement.effect) {
     const first = statement.errors[0]?.message.replace(/^Statement \d+: /, '') ?? 'it is incomplete.';
-    return fail('Statement', `the statement has an error, so AWS would refuse the policy: ${first}`, statement.range ? { range: statement.range } : {});
+    return failed(statement, 'Statement', `the statement has an error, so AWS would refuse the policy: ${first}`, statement.range ? { range: statement.range } : undefined);
   }
   const { principal, action, resource } = statement;
-  const principalElement = principal.negated ? 'NotPrincipal' : 'Principal';
-  if (principalMatches(principal.set, caller) === principal.negated) return fail(principalElement, principalFailure(principal.set, principal.negated, caller));
+  if (principalMatches(principal.set, caller) === principal.negated) {
+    return failed(statement, principal.negated ? 'NotPrincipal' : 'Principal', principalFailure(principal.set, principal.negated, caller));
+  }
 
   const actionMatch = action.list.match(request.action, context);
   if (!action.negated && actionMatch.position === undefined) {
-    return fail('Action', `${request.action} is not among the statement's actions (${listInWords(action.list.values)})`);
+    return failed(statement, 'Action', `${request.action} is not among the statement's actions (${action.list.inWords})`);
   }
   if (action.negated && actionMatch.position !== undefined) {
-    return fail('NotAction', `${request.action} matches ${action.list.values[actionMatch.position]}, which NotAction excludes`);
+    return failed(statement, 'NotAction', `${request.action} matches ${action.list.values[actionMatch.position]}, which NotAction excludes`);
   }
 
   const resourceMatch = resource.list.match(request.resource, context);
   if (!resource.negated && resourceMatch.position === undefined) {
     const count = resource.list.values.length;
     const unresolved = resourceMatch.unresolved ? `; ${describeUnresolved(resourceMatch.unresolved)}` : '';
-    return fail('Resource', `${request.resource} matches none of the statement's ${count === 1 ? 'resource' : `${count} resources`} (${listInWords(resource.list.values)})${unresolved}`);
+    return failed(statement, 'Resource', `${request.resource} matches none of the statement's ${count === 1 ? 'resource' : `${count} resources`} (${resource.list.inWords})${unresolved}`);
   }
   if (resource.negated) {
-    if (resourceMatch.position !== undefined) return fail('NotResource', `${request.resource} matches ${resource.list.values[resourceMatch.position]}, which NotResource excludes`);
-    if (resourceMatch.unresolved) return fail('NotResource', `the exclusion cannot be checked: ${describeUnresolved(resourceMatch.unresolved)}`);
+    if (resourceMatch.position !== undefined) return failed(statement, 'NotResource', `${request.resource} matches ${resource.list.values[resourceMatch.position]}, which NotResource excludes`);
+    if (resourceMatch.unresolved) return failed(statement, 'NotResource', `the exclusion cannot be checked: ${describeUnresolved(resourceMatch.unresolved)}`);
   }
 
   for (const condition of statement.conditions) {
@@ -173,10 +179,10 @@ function checkStatement(statement: CompiledStatement, request: SimulatedRequest,
       const extra: Partial<StatementFailure> = { operator: condition.operator.raw, key: condition.key };
       const range = statement.ranges.get(conditionRangeKey(condition.operator.raw, condition.key)) ?? statement.ranges.get('Condition');
       if (range) extra.range = range;
-      return fail('Condition', problem, extra);
+      return failed(statement, 'Condition', problem, extra);
     }
   }
-  return {};
+  return undefined;
 }
 
 function summarize(decision: Decision, deciding: readonly StatementOutcome[], statements: readonly StatementOutcome[], request: SimulatedRequest): string {
@@ -213,11 +219,11 @@ function evaluateCompiled(policy: CompiledPolicy, request: SimulatedRequest): Ev
   let allowing: StatementOutcome[] = [];
   const denying: StatementOutcome[] = [];
   for (const statement of policy.statements) {
-    const check = checkStatement(statement, request, context, caller);
-    const outcome: StatementOutcome = { index: statement.index, applies: check.failure === undefined };
+    const failure = checkStatement(statement, request, context, caller);
+    const outcome: StatementOutcome = { index: statement.index, applies: failure === undefined };
     if (statement.sid !== undefined) outcome.sid = statement.sid;
     if (statement.effect) outcome.effect = statement.effect;
-    if (check.failure) outcome.failure = check.failure;
+    if (failure) outcome.failure = failure;
     if (statement.range) outcome.range = statement.range;
     statements.push(outcome);
     if (outcome.applies) (statement.effect === 'Deny' ? denying : allowing).push(outcome);

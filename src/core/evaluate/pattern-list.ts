@@ -5,6 +5,7 @@
  * which any match must also start with; values with policy variables are resolved per request.
  */
 import { compileArnPattern, splitArn, splitArnPattern } from './arn';
+import { listInWords } from './words';
 import type { RequestContext } from './context';
 import {
   compileTokens,
@@ -22,8 +23,20 @@ export type PatternKind = 'action' | 'resource';
 
 interface IndexedPattern {
   position: number;
-  matcher: StringMatcher;
+  raw: string;
+  /** The literal text every match starts with (folded for actions). */
+  prefix: string;
+  tokens: readonly PatternToken[];
+  /** Compiled on first use: most values of a large policy are never candidates. */
+  matcher?: StringMatcher;
 }
+
+/**
+ * Wildcard values are found by the literal text they start with: values whose prefix has at
+ * least this many characters are grouped by its first characters (then checked in full); the few
+ * with shorter prefixes are grouped by their whole prefix.
+ */
+const PREFIX_KEY_LENGTH = 16;
 
 export interface PatternMatch {
   /** Position of the matching value in the element. */
@@ -42,10 +55,12 @@ function compileValue(kind: PatternKind, raw: string, tokens: readonly PatternTo
 export class PatternList {
   readonly values: readonly string[];
   private readonly exact = new Map<string, number>();
-  private readonly prefixed = new Map<number, Map<string, IndexedPattern[]>>();
-  private readonly prefixLengths: number[] = [];
+  private readonly longPrefixes = new Map<string, IndexedPattern[]>();
+  private readonly shortPrefixes = new Map<number, Map<string, IndexedPattern[]>>();
+  private readonly shortLengths: number[] = [];
   private readonly dynamic: { position: number; pattern: PolicyPattern }[] = [];
   private readonly caseInsensitive: boolean;
+  private words?: string;
 
   constructor(
     private readonly kind: PatternKind,
@@ -66,34 +81,54 @@ export class PatternList {
         return;
       }
       const prefix = this.fold(pattern.literalPrefix);
-      let byPrefix = this.prefixed.get(prefix.length);
-      if (!byPrefix) {
-        byPrefix = new Map();
-        this.prefixed.set(prefix.length, byPrefix);
-        this.prefixLengths.push(prefix.length);
+      const indexed: IndexedPattern = { position, raw, prefix, tokens: pattern.tokens };
+      let group: Map<string, IndexedPattern[]> | undefined = this.longPrefixes;
+      let key = prefix.slice(0, PREFIX_KEY_LENGTH);
+      if (prefix.length < PREFIX_KEY_LENGTH) {
+        group = this.shortPrefixes.get(prefix.length);
+        if (!group) {
+          group = new Map();
+          this.shortPrefixes.set(prefix.length, group);
+          this.shortLengths.push(prefix.length);
+        }
+        key = prefix;
       }
-      const list = byPrefix.get(prefix) ?? [];
-      list.push({ position, matcher: compileValue(kind, raw, pattern.tokens) });
-      byPrefix.set(prefix, list);
+      const list = group.get(key);
+      if (list) list.push(indexed);
+      else group.set(key, [indexed]);
     });
-    this.prefixLengths.sort((a, b) => a - b);
   }
 
   private fold(text: string): string {
     return this.caseInsensitive ? text.toLowerCase() : text;
   }
 
+  /** The values in a sentence, computed once: "a, b, c or 12 more". */
+  get inWords(): string {
+    return (this.words ??= listInWords(this.values));
+  }
+
+  /** The lowest position among `best` and the candidates that match. */
+  private bestOf(candidates: readonly IndexedPattern[] | undefined, folded: string, value: string, best: number | undefined): number | undefined {
+    if (!candidates) return best;
+    for (const candidate of candidates) {
+      if ((best === undefined || candidate.position < best) && folded.startsWith(candidate.prefix) && this.candidateMatches(candidate, value)) best = candidate.position;
+    }
+    return best;
+  }
+
+  private candidateMatches(candidate: IndexedPattern, value: string): boolean {
+    candidate.matcher ??= compileValue(this.kind, candidate.raw, candidate.tokens);
+    return candidate.matcher(value);
+  }
+
   /** The first value (by position) that matches, or what kept a variable value from matching. */
   match(value: string, context: RequestContext): PatternMatch {
     const folded = this.fold(value);
     let best = this.exact.get(folded);
-    for (const length of this.prefixLengths) {
-      if (length > folded.length) break;
-      const candidates = this.prefixed.get(length)!.get(folded.slice(0, length));
-      if (!candidates) continue;
-      for (const candidate of candidates) {
-        if ((best === undefined || candidate.position < best) && candidate.matcher(value)) best = candidate.position;
-      }
+    if (folded.length >= PREFIX_KEY_LENGTH) best = this.bestOf(this.longPrefixes.get(folded.slice(0, PREFIX_KEY_LENGTH)), folded, value, best);
+    for (const length of this.shortLengths) {
+      if (length <= folded.length) best = this.bestOf(this.shortPrefixes.get(length)!.get(folded.slice(0, length)), folded, value, best);
     }
     let unresolved: UnresolvedVariable | undefined;
     for (const { position, pattern } of this.dynamic) {

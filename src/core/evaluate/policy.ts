@@ -6,7 +6,8 @@
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { POLICY_SIZE_LIMIT } from '../catalog/ids';
-import { offsetRange, type Diagnostic, type TextRange } from '../diagnostics';
+import { offsetRange, type Diagnostic, type TextPosition, type TextRange } from '../diagnostics';
+import { countPolicyCharacters } from '../generate/render';
 import { compileCondition, parseConditionOperator, type CompiledCondition } from './conditions';
 import { PatternList } from './pattern-list';
 
@@ -92,9 +93,29 @@ interface Locator {
   item(node: Node | undefined, index: number): Node | undefined;
 }
 
+/**
+ * Offsets to 1-based line and column through an index of line starts: a generated policy needs
+ * hundreds of positions, and rescanning the text from its start for each would be quadratic.
+ */
+function lineIndex(text: string): (offset: number) => TextPosition {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
+}
+
 function textLocator(text: string): Locator {
+  const position = lineIndex(text);
   return {
-    range: (node) => (node ? offsetRange(text, node.offset, node.length) : undefined),
+    range: (node) => (node ? { start: position(node.offset), end: position(node.offset + node.length) } : undefined),
     property(node, key) {
       if (node?.type !== 'object') return undefined;
       let found: { key?: Node; value?: Node } | undefined;
@@ -430,7 +451,7 @@ export function compilePolicyText(text: string): CompiledPolicy {
     return new CompiledPolicy([], diagnostics, false, true);
   }
   duplicateKeys(root, text, diagnostics);
-  const size = [...text].length;
+  const size = countPolicyCharacters(text);
   if (size > POLICY_SIZE_LIMIT) {
     diagnostics.push({ severity: 'warning', code: 'policy/over-limit', message: `The policy is ${size.toLocaleString('en-US')} characters; AWS refuses endpoint policies over ${POLICY_SIZE_LIMIT.toLocaleString('en-US')}, whitespace included. It is evaluated anyway.` });
   }
