@@ -204,6 +204,8 @@ interface PatternExpansion {
   valuesByPattern: Map<string, Set<string>>;
   /** Pattern id → its values in one string, equal for patterns that cannot be told apart. */
   signatures: Map<string, string>;
+  /** Value → the patterns that produce it. */
+  patternsByValue: Map<string, string[]>;
 }
 
 const EXPANSION_CACHE_SIZE = 32;
@@ -247,7 +249,9 @@ function expandPatterns(catalog: Catalog, service: string, regions: readonly str
     }
   }
   const signatures = new Map([...valuesByPattern].map(([id, values]) => [id, [...values].sort().join('\n')]));
-  const expansion = { valuesByPattern, signatures };
+  const patternsByValue = new Map<string, string[]>();
+  for (const [id, values] of valuesByPattern) for (const value of values) patternsByValue.set(value, [...(patternsByValue.get(value) ?? []), id]);
+  const expansion = { valuesByPattern, signatures, patternsByValue };
   cache.set(key, expansion);
   if (cache.size > EXPANSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return expansion;
@@ -391,11 +395,11 @@ interface PatternMatch {
   patterns: RecognizedPattern[];
   /** Accounts of the parameter-fed pattern (Lambda layers) that the policy names. */
   layerAccounts: string[];
-  /** Every value of the patterns found, for telling which policy values no pattern explains. */
-  mappedValues: Set<string>;
+  /** Whether a value of the policy comes from one of the patterns found. */
+  isMapped(value: string): boolean;
 }
 
-const NO_MATCH: PatternMatch = { patterns: [], layerAccounts: [], mappedValues: new Set() };
+const NO_MATCH: PatternMatch = { patterns: [], layerAccounts: [], isMapped: () => false };
 
 function matchPatterns(
   service: string,
@@ -413,7 +417,6 @@ function matchPatterns(
   const actionsOf = new Map(classified.map(({ statement }) => [statement.index, statement.action?.element === 'Action' ? statement.action.values.map((v) => v.value) : []]));
   const found: Array<RecognizedPattern & { signature: string; defaultSelected: boolean }> = [];
   const layerAccounts = new Set<string>();
-  const mappedValues = new Set<string>();
   for (const pattern of patterns) {
     const expansion = pattern.grant === 'resourceAccount' ? accountExpansion : arnExpansion;
     const patternValues = expansion.valuesByPattern.get(pattern.id);
@@ -439,7 +442,6 @@ function matchPatterns(
     const missingActions = pattern.actions.filter((a) => !actionCovered(a, granted));
     const missingValues = parameterFed ? [] : missing;
     if (parameterFed) for (const value of matched) layerAccounts.add(splitArn(value)?.account ?? '');
-    for (const value of parameterFed ? matched : patternValues) mappedValues.add(value);
     found.push({
       id: pattern.id,
       title: pattern.title,
@@ -469,7 +471,11 @@ function matchPatterns(
   }
   kept.sort((a, b) => catalog.patternIndex(a.id) - catalog.patternIndex(b.id));
   layerAccounts.delete('');
-  return { patterns: kept, layerAccounts: [...layerAccounts].sort(), mappedValues };
+  // Values of patterns that were found, also of those dropped as indistinguishable (they share the values).
+  const foundIds = new Set(found.map((m) => m.id));
+  const isMapped = (value: string) =>
+    (arnExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id)) || (accountExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id));
+  return { patterns: kept, layerAccounts: [...layerAccounts].sort(), isMapped };
 }
 
 /** Accounts named in Lambda layer ARNs: candidates for the "layers of accounts you name" pattern. */
@@ -562,7 +568,7 @@ function buildAdoption(
   regions: string[],
   context: RecognitionContext,
 ): PolicyAdoption {
-  const { patterns, layerAccounts, mappedValues } = match;
+  const { patterns, layerAccounts, isMapped } = match;
   const { catalog, lines } = context;
   const unmapped: UnmappedElement[] = [];
   const notes: string[] = [];
@@ -632,7 +638,7 @@ function buildAdoption(
   const patternActions = new Set(patterns.flatMap((p) => catalog.pattern(p.id)?.actions ?? []).map((a) => a.toLowerCase()));
   for (const map of values.values()) {
     for (const [value, places] of map) {
-      if (mappedValues.has(value) || hasPlaceholder(value)) continue;
+      if (isMapped(value) || hasPlaceholder(value)) continue;
       for (const place of places) {
         addUnmapped(place.span, service ? `"${value}" belongs to no data access pattern of ${service}; the builder cannot generate it.` : `"${value}" belongs to no data access pattern (the endpoint service is unknown).`, place.statementIndex, value);
       }

@@ -35,6 +35,8 @@ export interface ValueCheckContext {
   iam?: IamIndex;
   /** Partitions of the regions the endpoint serves, when the caller names them. */
   endpointPartitions?: ReadonlySet<string>;
+  /** Set on first use: the remembered ARN problems that fit this context. */
+  arnMemory?: { resources: ArnMemory; others: ArnMemory };
 }
 
 /** Keys whose values are identifiers that AWS generates; wildcards and numeric operators do not apply to them. */
@@ -143,7 +145,7 @@ interface Problem {
 }
 
 /** The problems of an ARN's fields; they depend on the text alone, so they are remembered per text. */
-function arnProblems(text: string, where: string, context: ValueCheckContext, options: { resourceShapes: boolean }): Problem[] {
+function arnProblems(text: string, context: ValueCheckContext, options: { resourceShapes: boolean }): Problem[] {
   const { catalog, iam } = context;
   const problems: Problem[] = [];
   const report = (severity: Severity, code: string, message: string, details: { hint?: string } = {}) => {
@@ -153,7 +155,7 @@ function arnProblems(text: string, where: string, context: ValueCheckContext, op
   const arn = splitArn(withoutPolicyVariables(text));
   if (!arn) {
     report('error', 'arn/malformed', `"${shortValue(text)}" is not an ARN: an ARN has six fields, arn:partition:service:region:account:resource.`, {
-      hint: text.startsWith('arn:') ? 'Check the number of colons.' : `Write "*" or an ARN such as "arn:aws:s3:::my-bucket/*" in ${where}.`,
+      hint: text.startsWith('arn:') ? 'Check the number of colons.' : 'Write "*" or an ARN such as "arn:aws:s3:::my-bucket/*".',
     });
     return problems;
   }
@@ -234,22 +236,32 @@ function arnProblems(text: string, where: string, context: ValueCheckContext, op
 }
 
 const MAX_REMEMBERED_ARNS = 50_000;
-const rememberedArns = new WeakMap<Catalog, WeakMap<object, Map<string, Problem[]>>>();
+type ArnMemory = Map<string, Problem[]>;
+/** Problems per ARN text, by catalog, index and endpoint partitions: an editor checks nearly the same ARNs on every keystroke. */
+const rememberedArns = new WeakMap<Catalog, WeakMap<object, Map<string, { resources: ArnMemory; others: ArnMemory }>>>();
 const WITHOUT_INDEX = {};
 
-/** Checks an ARN's fields and reports its problems at the value; `where` names the element for messages. */
-function checkArn(value: PolicyValue, where: string, context: ValueCheckContext, options: { resourceShapes: boolean }): void {
+function arnMemoryFor(context: ValueCheckContext): { resources: ArnMemory; others: ArnMemory } {
   let byIndex = rememberedArns.get(context.catalog);
   if (!byIndex) rememberedArns.set(context.catalog, (byIndex = new WeakMap()));
   const indexKey = context.iam ?? WITHOUT_INDEX;
-  let remembered = byIndex.get(indexKey);
-  if (!remembered) byIndex.set(indexKey, (remembered = new Map()));
-  const key = `${options.resourceShapes ? 1 : 0}|${[...(context.endpointPartitions ?? [])].join(',')}|${where}|${value.value}`;
-  let problems = remembered.get(key);
+  let byPartitions = byIndex.get(indexKey);
+  if (!byPartitions) byIndex.set(indexKey, (byPartitions = new Map()));
+  const partitionsKey = [...(context.endpointPartitions ?? [])].sort().join(',');
+  let memory = byPartitions.get(partitionsKey);
+  if (!memory) byPartitions.set(partitionsKey, (memory = { resources: new Map(), others: new Map() }));
+  return memory;
+}
+
+/** Checks an ARN's fields and reports its problems at the value; resource ARNs are also checked against the resource types. */
+function checkArn(value: PolicyValue, context: ValueCheckContext, options: { resourceShapes: boolean }): void {
+  const memory = (context.arnMemory ??= arnMemoryFor(context));
+  const remembered = options.resourceShapes ? memory.resources : memory.others;
+  let problems = remembered.get(value.value);
   if (!problems) {
-    problems = arnProblems(value.value, where, context, options);
+    problems = arnProblems(value.value, context, options);
     if (remembered.size >= MAX_REMEMBERED_ARNS) remembered.clear();
-    remembered.set(key, problems);
+    remembered.set(value.value, problems);
   }
   for (const problem of problems) context.findings.add(problem.severity, problem.code, problem.message, { ...value }, problem.hint ? { hint: problem.hint } : {});
 }
@@ -257,7 +269,7 @@ function checkArn(value: PolicyValue, where: string, context: ValueCheckContext,
 function checkResource(value: PolicyValue, element: string, context: ValueCheckContext): void {
   if (reportPlaceholders(value, context, element)) return;
   if (value.value === '*') return;
-  checkArn(value, element, context, { resourceShapes: true });
+  checkArn(value, context, { resourceShapes: true });
 }
 
 function checkPrincipalEntry(type: string, value: PolicyValue, context: ValueCheckContext): void {
@@ -275,7 +287,7 @@ function checkPrincipalEntry(type: string, value: PolicyValue, context: ValueChe
       findings.error('principal/wildcard', `The principal "${shortValue(text)}" has a wildcard; the Principal element takes "*" alone or exact ARNs.`, { ...value }, { hint: 'Use "Principal": "*" with an ArnLike condition on aws:PrincipalArn.' });
       return;
     }
-    checkArn(value, 'Principal', context, { resourceShapes: false });
+    checkArn(value, context, { resourceShapes: false });
   } else if (type === 'Service' && text !== '*' && !SERVICE_PRINCIPAL_PATTERN.test(text)) {
     findings.warning('principal/malformed-service', `"${shortValue(text)}" does not look like a service principal such as "cloudformation.amazonaws.com".`, { ...value });
   }
@@ -374,7 +386,7 @@ function checkConditionEntry(entry: ConditionEntry, statement: PolicyStatement, 
           findings.error('condition/invalid-arn', `${operator.base} compares ARNs; "${shortValue(text)}" is not one.`, at, { hint: 'Write an ARN such as arn:aws:iam::111122223333:role/name (wildcards allowed).' });
           continue;
         }
-        if (text !== '*') checkArn(value, `the condition on ${entry.key}`, context, { resourceShapes: false });
+        if (text !== '*') checkArn(value, context, { resourceShapes: false });
         continue;
       case 'String':
         break;
@@ -442,7 +454,7 @@ function checkIdentifierShape(lowerKey: string, value: PolicyValue, context: Val
     if (!REGION_CODE_PATTERN.test(text)) findings.error('id/malformed-region', `"${shortValue(text)}" is not a region code such as "us-east-1".`, at);
     else if (!context.catalog.region(text)) findings.warning('id/unknown-region', `The region "${text}" is not one we know.`, at);
   } else if (lowerKey === 'aws:principalarn' || lowerKey === 'aws:sourcearn') {
-    if (text.startsWith('arn:')) checkArn(value, `the condition on ${lowerKey}`, context, { resourceShapes: false });
+    if (text.startsWith('arn:')) checkArn(value, context, { resourceShapes: false });
     else findings.error('condition/invalid-arn', `"${shortValue(text)}" is not an ARN.`, at);
   }
 }
