@@ -247,7 +247,13 @@ export async function run(): Promise<void> {
     };
     targets.push(bareMui, bareMonaco);
 
-    browser = await launchChromium();
+    try {
+      browser = await launchChromium();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      console.log(`Chromium did not start (${reason}); nothing was measured.`);
+      return;
+    }
     console.log(
       `Chromium ${browser.version()}; ${rounds} cold loads per page, interleaved; app opened with ${newcomerConfig.services.join(', ')} in ${newcomerConfig.regions.join(', ')}.`,
     );
