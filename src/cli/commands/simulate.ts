@@ -4,7 +4,7 @@ import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../c
 import type { PerimeterConfig } from '../../core/config/schema';
 import { offsetRange, type Diagnostic } from '../../core/diagnostics';
 import { compilePolicy, evaluate, statementLabel, type EvaluationResult, type StatementOutcome } from '../../core/evaluate/evaluate';
-import { MAX_POLICY_CHARACTERS } from '../../core/evaluate/policy';
+import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';
 import { DECISIONS, simulatedRequestSchema, type Decision, type RequestPrincipal, type SavedRequest, type SimulatedRequest } from '../../core/evaluate/request-schema';
 import { endpointPolicyFor, parseSavedRequests, runSavedRequests, summarizeSuite, type SavedRequestOutcome } from '../../core/evaluate/suite';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
@@ -151,7 +151,7 @@ function parseDecision(text: string | undefined): Decision | undefined {
 }
 
 /** Codes of policy problems that leave nothing to evaluate: the input is not a policy at all. */
-const UNREADABLE_POLICY = new Set(['policy/syntax', 'policy/too-large', 'policy/too-deep', 'policy/not-an-object', 'policy/unreadable']);
+const UNREADABLE_POLICY = new Set(['json/syntax', 'json/empty', 'json/too-deep', 'input/too-large', 'input/binary', 'grammar/not-a-policy', 'policy/unreadable']);
 
 interface PolicyChoice {
   /** What the policy is, for messages: a file name or "s3 (us-east-1)". */
@@ -172,7 +172,7 @@ function policyChoice(values: Values, io: CliIO, configFromRequests: PerimeterCo
   if (values.policy !== undefined && values.config !== undefined) throw new UsageError('give --policy or --config, not both');
   if (values.policy !== undefined) {
     const file = values.policy;
-    const { text } = readTextFile(io.cwd, file, MAX_POLICY_CHARACTERS, 'policy');
+    const { text } = readTextFile(io.cwd, file, MAX_POLICY_TEXT_CHARACTERS, 'policy');
     return { label: file, forRequest: () => ({ text, label: file }) };
   }
   const config = values.config !== undefined ? loadConfig(values.config, io) : configFromRequests;

@@ -30,85 +30,46 @@ import {
   type StringMatcher,
 } from './policy-pattern';
 import { listInWords } from './words';
+import type { ConditionOperator, OperatorFamily } from '../validate/condition-operators';
 
-type Family = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 type Comparison = 'eq' | 'lt' | 'le' | 'gt' | 'ge';
 
-interface BaseOperator {
-  name: string;
-  family: Family;
+/** How an operator compares, beyond what its reading says (family, negation, wildcards). */
+interface Semantics {
+  family: OperatorFamily;
   /** Holds when the request value matches none of the policy values. */
   negated: boolean;
+  wildcards: boolean;
+  ignoreCase: boolean;
   comparison?: Comparison;
-  wildcards?: boolean;
-  ignoreCase?: boolean;
 }
 
-const BASE_OPERATORS: readonly BaseOperator[] = [
-  { name: 'StringEquals', family: 'String', negated: false },
-  { name: 'StringNotEquals', family: 'String', negated: true },
-  { name: 'StringEqualsIgnoreCase', family: 'String', negated: false, ignoreCase: true },
-  { name: 'StringNotEqualsIgnoreCase', family: 'String', negated: true, ignoreCase: true },
-  { name: 'StringLike', family: 'String', negated: false, wildcards: true },
-  { name: 'StringNotLike', family: 'String', negated: true, wildcards: true },
-  { name: 'NumericEquals', family: 'Numeric', negated: false, comparison: 'eq' },
-  { name: 'NumericNotEquals', family: 'Numeric', negated: true, comparison: 'eq' },
-  { name: 'NumericLessThan', family: 'Numeric', negated: false, comparison: 'lt' },
-  { name: 'NumericLessThanEquals', family: 'Numeric', negated: false, comparison: 'le' },
-  { name: 'NumericGreaterThan', family: 'Numeric', negated: false, comparison: 'gt' },
-  { name: 'NumericGreaterThanEquals', family: 'Numeric', negated: false, comparison: 'ge' },
-  { name: 'DateEquals', family: 'Date', negated: false, comparison: 'eq' },
-  { name: 'DateNotEquals', family: 'Date', negated: true, comparison: 'eq' },
-  { name: 'DateLessThan', family: 'Date', negated: false, comparison: 'lt' },
-  { name: 'DateLessThanEquals', family: 'Date', negated: false, comparison: 'le' },
-  { name: 'DateGreaterThan', family: 'Date', negated: false, comparison: 'gt' },
-  { name: 'DateGreaterThanEquals', family: 'Date', negated: false, comparison: 'ge' },
-  { name: 'Bool', family: 'Bool', negated: false },
-  { name: 'BinaryEquals', family: 'Binary', negated: false },
-  { name: 'IpAddress', family: 'IpAddress', negated: false },
-  { name: 'NotIpAddress', family: 'IpAddress', negated: true },
-  { name: 'ArnEquals', family: 'Arn', negated: false, wildcards: true },
-  { name: 'ArnLike', family: 'Arn', negated: false, wildcards: true },
-  { name: 'ArnNotEquals', family: 'Arn', negated: true, wildcards: true },
-  { name: 'ArnNotLike', family: 'Arn', negated: true, wildcards: true },
-  { name: 'Null', family: 'Null', negated: false },
-];
+const COMPARISONS: Readonly<Record<string, Comparison>> = {
+  NumericEquals: 'eq',
+  NumericNotEquals: 'eq',
+  NumericLessThan: 'lt',
+  NumericLessThanEquals: 'le',
+  NumericGreaterThan: 'gt',
+  NumericGreaterThanEquals: 'ge',
+  DateEquals: 'eq',
+  DateNotEquals: 'eq',
+  DateLessThan: 'lt',
+  DateLessThanEquals: 'le',
+  DateGreaterThan: 'gt',
+  DateGreaterThanEquals: 'ge',
+};
 
-const BASE_BY_NAME = new Map(BASE_OPERATORS.map((op) => [op.name.toLowerCase(), op]));
-
-export const CONDITION_OPERATOR_NAMES: readonly string[] = BASE_OPERATORS.map((op) => op.name);
-
-export interface ConditionOperator {
-  /** As written in the policy. */
-  raw: string;
-  base: BaseOperator;
-  ifExists: boolean;
-  set?: 'ForAllValues' | 'ForAnyValue';
-}
-
-/** Reads `ForAnyValue:StringLikeIfExists` and the like; operator names are matched without case. */
-export function parseConditionOperator(raw: string): ConditionOperator | string {
-  let rest = raw;
-  let set: ConditionOperator['set'];
-  const colon = rest.indexOf(':');
-  if (colon !== -1) {
-    const qualifier = rest.slice(0, colon).toLowerCase();
-    if (qualifier === 'forallvalues') set = 'ForAllValues';
-    else if (qualifier === 'foranyvalue') set = 'ForAnyValue';
-    else return `"${raw}" has an unknown set qualifier "${rest.slice(0, colon)}"; expected ForAllValues: or ForAnyValue:`;
-    rest = rest.slice(colon + 1);
-  }
-  let ifExists = false;
-  let base = BASE_BY_NAME.get(rest.toLowerCase());
-  if (!base && rest.toLowerCase().endsWith('ifexists')) {
-    base = BASE_BY_NAME.get(rest.slice(0, -'ifexists'.length).toLowerCase());
-    ifExists = base !== undefined;
-  }
-  if (!base) return `"${raw}" is not a condition operator`;
-  if (base.family === 'Null' && ifExists) return `"${raw}": Null cannot take IfExists`;
-  const operator: ConditionOperator = { raw, base, ifExists };
-  if (set) operator.set = set;
-  return operator;
+function semanticsOf(operator: ConditionOperator): Semantics {
+  const semantics: Semantics = {
+    family: operator.family,
+    negated: operator.negated,
+    wildcards: operator.wildcards,
+    // Bool compares true/false without regard to case.
+    ignoreCase: operator.base.endsWith('IgnoreCase') || operator.family === 'Bool',
+  };
+  const comparison = COMPARISONS[operator.base];
+  if (comparison) semantics.comparison = comparison;
+  return semantics;
 }
 
 /** A policy value prepared for its operator family. */
@@ -139,15 +100,15 @@ export function parseDate(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-function prepareValue(raw: string, base: BaseOperator, variables: boolean): PreparedValue {
+function prepareValue(raw: string, base: Semantics, variables: boolean): PreparedValue {
   switch (base.family) {
     case 'String':
     case 'Arn':
     case 'Bool': {
-      const pattern = parsePattern(raw, { wildcards: base.wildcards ?? false, variables });
+      const pattern = parsePattern(raw, { wildcards: base.wildcards, variables });
       const prepared: PreparedValue = { kind: 'pattern', raw, pattern };
       if (!pattern.hasVariable) {
-        const matcher = base.family === 'Arn' ? compileArnPattern(pattern.tokens, true) : compileTokens(pattern.tokens, base.ignoreCase ?? base.family === 'Bool');
+        const matcher = base.family === 'Arn' ? compileArnPattern(pattern.tokens, true) : compileTokens(pattern.tokens, base.ignoreCase);
         if (matcher) prepared.matcher = matcher;
       }
       return prepared;
@@ -164,7 +125,9 @@ function prepareValue(raw: string, base: BaseOperator, variables: boolean): Prep
 }
 
 export interface CompiledCondition {
+  /** The operator as the policy reader understood it. */
   operator: ConditionOperator;
+  semantics: Semantics;
   /** The context key as the policy writes it. */
   key: string;
   values: readonly string[];
@@ -176,20 +139,21 @@ export interface CompiledCondition {
 }
 
 export function compileCondition(operator: ConditionOperator, key: string, values: readonly string[], variables: boolean): CompiledCondition {
-  const prepared = values.map((value) => prepareValue(value, operator.base, variables));
-  const condition: CompiledCondition = { operator, key, values, prepared };
-  const base = operator.base;
+  const semantics = semanticsOf(operator);
+  const prepared = values.map((value) => prepareValue(value, semantics, variables));
+  const condition: CompiledCondition = { operator, semantics, key, values, prepared };
+  const base = semantics;
   if (base.family === 'String' && !base.wildcards && prepared.every((p) => p.kind === 'pattern' && !p.pattern.hasVariable)) {
     condition.exactValues = new Set(prepared.map((p) => (p.kind === 'pattern' ? fold(patternText(p.pattern), base.ignoreCase) : '')));
   }
   return condition;
 }
 
-function fold(text: string, ignoreCase: boolean | undefined): string {
+function fold(text: string, ignoreCase: boolean): string {
   return ignoreCase ? text.toLowerCase() : text;
 }
 
-const COMPARISON_WORDS: Record<Family, Partial<Record<Comparison, string>>> = {
+const COMPARISON_WORDS: Record<OperatorFamily, Partial<Record<Comparison, string>>> = {
   Numeric: { eq: 'a number equal to', lt: 'a number less than', le: 'a number at most', gt: 'a number greater than', ge: 'a number at least' },
   Date: { eq: 'the date', lt: 'a date before', le: 'a date at or before', gt: 'a date after', ge: 'a date at or after' },
   String: {},
@@ -200,7 +164,7 @@ const COMPARISON_WORDS: Record<Family, Partial<Record<Comparison, string>>> = {
   Null: {},
 };
 
-const TYPE_WORDS: Partial<Record<Family, string>> = {
+const TYPE_WORDS: Partial<Record<OperatorFamily, string>> = {
   Numeric: 'a number',
   Date: 'a date (ISO 8601 or epoch seconds)',
   Bool: 'true or false',
@@ -214,7 +178,7 @@ function requirement(condition: CompiledCondition): string {
 }
 
 function describeRequirement(condition: CompiledCondition): string {
-  const base = condition.operator.base;
+  const base = condition.semantics;
   const values = listInWords(condition.values);
   switch (base.family) {
     case 'String':
@@ -253,14 +217,14 @@ function compare(a: number, b: number, comparison: Comparison): boolean {
  * Whether one policy value matches one request value under the positive form of the operator:
  * true, false, or a sentence when the pair cannot be compared.
  */
-function valueMatches(base: BaseOperator, policy: PreparedValue, request: RequestValue, context: RequestContext): boolean | string {
+function valueMatches(base: Semantics, policy: PreparedValue, request: RequestValue, context: RequestContext): boolean | string {
   switch (policy.kind) {
     case 'pattern': {
       let matcher = policy.matcher;
       if (!matcher) {
         const resolved = resolvePattern(policy.pattern, context);
         if (isUnresolved(resolved)) return describeUnresolved(resolved);
-        const compiled = base.family === 'Arn' ? compileArnPattern(resolved, true) : compileTokens(resolved, base.ignoreCase ?? base.family === 'Bool');
+        const compiled = base.family === 'Arn' ? compileArnPattern(resolved, true) : compileTokens(resolved, base.ignoreCase);
         if (!compiled) return `the policy value ${policy.raw} is not a complete ARN`;
         matcher = compiled;
       }
@@ -289,7 +253,7 @@ function valueMatches(base: BaseOperator, policy: PreparedValue, request: Reques
   }
 }
 
-function parseRequestValue(base: BaseOperator, text: string): RequestValue {
+function parseRequestValue(base: Semantics, text: string): RequestValue {
   if (base.family === 'Numeric') {
     const number = parseNumber(text);
     return number === undefined ? { text } : { text, number };
@@ -304,7 +268,7 @@ function parseRequestValue(base: BaseOperator, text: string): RequestValue {
 
 /** Checks one request value against the whole condition; undefined when it passes. */
 function checkValue(condition: CompiledCondition, text: string, context: RequestContext): string | undefined {
-  const base = condition.operator.base;
+  const base = condition.semantics;
   const key = condition.key;
   if (condition.exactValues && !base.negated) {
     if (condition.exactValues.has(fold(text, base.ignoreCase))) return undefined;
@@ -316,7 +280,7 @@ function checkValue(condition: CompiledCondition, text: string, context: Request
     const outcome = valueMatches(base, condition.prepared[i]!, request, context);
     if (outcome === true) {
       if (!base.negated) return undefined;
-      return `${key} is ${text}, which the statement excludes (${condition.operator.raw} ${condition.values[i]})`;
+      return `${key} is ${text}, which the statement excludes (${condition.operator.text} ${condition.values[i]})`;
     }
     if (typeof outcome === 'string') {
       if (base.negated) return `${key} is ${text}, and the exclusion cannot be checked: ${outcome}`;
@@ -341,7 +305,7 @@ function valuesInWords(value: ContextValue): string {
 export function checkCondition(condition: CompiledCondition, context: RequestContext): string | undefined {
   const { operator, key } = condition;
   const value = context.read(key);
-  if (operator.base.family === 'Null') {
+  if (operator.family === 'Null') {
     const present = value !== undefined;
     let invalid = true;
     for (const raw of condition.values) {
@@ -353,21 +317,21 @@ export function checkCondition(condition: CompiledCondition, context: RequestCon
     return present ? `${key} is present (${valuesInWords(value)}), the statement requires it to be absent` : `${key} is absent, the statement requires it to be present${absentNote(key, context)}`;
   }
   if (value === undefined) {
-    if (operator.set === 'ForAllValues' || operator.ifExists) return undefined;
-    if (operator.set === 'ForAnyValue') return `${key} is absent${absentNote(key, context)}, and ForAnyValue needs at least one value`;
-    if (operator.base.negated) return undefined;
+    if (operator.setQualifier === 'ForAllValues' || operator.ifExists) return undefined;
+    if (operator.setQualifier === 'ForAnyValue') return `${key} is absent${absentNote(key, context)}, and ForAnyValue needs at least one value`;
+    if (operator.negated) return undefined;
     return `${key} is absent${absentNote(key, context)}, the statement requires ${requirement(condition)}`;
   }
-  if (!operator.set) {
+  if (!operator.setQualifier) {
     if (Array.isArray(value)) {
-      return `${key} holds several values (${valuesInWords(value)}); ${operator.raw} without ForAnyValue: or ForAllValues: does not match a multivalued key`;
+      return `${key} holds several values (${valuesInWords(value)}); ${operator.text} without ForAnyValue: or ForAllValues: does not match a multivalued key`;
     }
     return checkValue(condition, value, context);
   }
   const values = Array.isArray(value) ? value : [value];
-  if (operator.set === 'ForAnyValue') {
+  if (operator.setQualifier === 'ForAnyValue') {
     for (const item of values) if (checkValue(condition, item, context) === undefined) return undefined;
-    return `no value of ${key} (${valuesInWords(value)}) passes ${operator.base.name} ${listInWords(condition.values)}`;
+    return `no value of ${key} (${valuesInWords(value)}) passes ${operator.base} ${listInWords(condition.values)}`;
   }
   for (const item of values) {
     const problem = checkValue(condition, item, context);

@@ -21,7 +21,7 @@
 import { anonymousPrincipal, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConditionOperator } from './conditions';
+import { readConditionOperator } from '../validate/condition-operators';
 import { caseArb, type DifferentialCase } from './differential.testing';
 import { evaluate, type EvaluationResult } from './evaluate';
 import type { Decision, SimulatedRequest } from './request-schema';
@@ -103,8 +103,8 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
       'Date operators take ISO 8601 dates or epoch (UNIX) time, which counts seconds (IAM condition operators, date condition operators). The oracle reads an epoch value as milliseconds, so comparing an epoch value with an ISO date is off by a factor of 1000.',
     applies: (testCase, ours) =>
       conditionsOf(testCase.policy).some(({ operator, key, values }) => {
-        const parsed = parseConditionOperator(operator);
-        if (typeof parsed === 'string' || parsed.base.family !== 'Date') return false;
+        const parsed = readConditionOperator(operator);
+        if (!parsed.ok || parsed.operator.family !== 'Date') return false;
         const value = contextValue(ours, key);
         const requestValues = value === undefined ? [] : Array.isArray(value) ? value : [value];
         return values.some((policyValue) => requestValues.some((requestValue) => EPOCH.test(policyValue) !== EPOCH.test(requestValue)));
@@ -116,8 +116,8 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
       '${*}, ${?} and ${$} stand for the characters *, ? and $ "in any string where you can use regular policy variables" (IAM policy variables, special characters), StringEquals values included. The oracle replaces them only for operators with wildcards and compares StringEquals-like values against the literal text "${$}".',
     applies: (testCase) =>
       conditionsOf(testCase.policy).some(({ operator, values }) => {
-        const parsed = parseConditionOperator(operator);
-        return typeof parsed !== 'string' && parsed.base.family === 'String' && !parsed.base.wildcards && values.some((v) => /\$\{[*?$]\}/.test(v));
+        const parsed = readConditionOperator(operator);
+        return parsed.ok && parsed.operator.family === 'String' && !parsed.operator.wildcards && values.some((v) => /\$\{[*?$]\}/.test(v));
       }),
   },
   {
@@ -126,8 +126,8 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
       'Policy variables may be used in the Resource element and "for Condition values in any condition that involves the string operators or the ARN operators" (IAM policy variables, where you can use them), e.g. arn:aws:iam::${aws:PrincipalAccount}:role/app. The oracle splits an ARN value into segments at every colon, including the colon inside the variable name, so a variable before the resource segment breaks the ARN: it never matches, and in NotResource it never excludes.',
     applies: (testCase) =>
       conditionsOf(testCase.policy).some(({ operator, values }) => {
-        const parsed = parseConditionOperator(operator);
-        return typeof parsed !== 'string' && parsed.base.family === 'Arn' && values.some(variableBeforeResourceSegment);
+        const parsed = readConditionOperator(operator);
+        return parsed.ok && parsed.operator.family === 'Arn' && values.some(variableBeforeResourceSegment);
       }) ||
       testCase.policy.Statement.some((statement) =>
         [statement.Resource, statement.NotResource].flat().some((value) => typeof value === 'string' && value.startsWith('arn:') && variableBeforeResourceSegment(value)),
@@ -139,8 +139,8 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
       'IpAddress takes CIDR ranges (IAM condition operators, IP address; RFC 4632), and 0.0.0.0/0 is every IPv4 address. The oracle builds the mask as -1 << (32 - prefix); JavaScript shifts by the count modulo 32, so for /0 the mask keeps all 32 bits and only 0.0.0.0 matches.',
     applies: (testCase) =>
       conditionsOf(testCase.policy).some(({ operator, values }) => {
-        const parsed = parseConditionOperator(operator);
-        return typeof parsed !== 'string' && parsed.base.family === 'IpAddress' && values.some((v) => /^[\d.]+\/0$/.test(v));
+        const parsed = readConditionOperator(operator);
+        return parsed.ok && parsed.operator.family === 'IpAddress' && values.some((v) => /^[\d.]+\/0$/.test(v));
       }),
   },
   {
@@ -165,8 +165,8 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
       'An IpAddress value is "the specified IP address or range" (IAM condition operators, IP address), so a bare address is the range of that one address, and an IPv6 request address is outside the IPv4 address 10.1.2.3 just as it is outside 10.1.2.3/32. The oracle answers NotIpAddress with a bare address of the other family as false, while it answers true for the same address written with /32.',
     applies: (testCase, ours) =>
       conditionsOf(testCase.policy).some(({ operator, key, values }) => {
-        const parsed = parseConditionOperator(operator);
-        if (typeof parsed === 'string' || parsed.base.name !== 'NotIpAddress') return false;
+        const parsed = readConditionOperator(operator);
+        if (!parsed.ok || parsed.operator.base !== 'NotIpAddress') return false;
         const value = contextValue(ours, key);
         const requestValues = value === undefined ? [] : Array.isArray(value) ? value : [value];
         const family = (ip: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(ip) ? 4 : ip.includes(':') ? 6 : 0);

@@ -251,7 +251,7 @@ function statementArb(request: SimulatedRequest, requestValues: Readonly<Record<
     .record({
       sid: fc.option(pick(['First', 'Second', 'Third']), { nil: undefined }),
       effect: fc.integer({ min: 0, max: 9 }).map((n) => (n < 7 ? 'Allow' : 'Deny')),
-      principalKind: fc.integer({ min: 0, max: 9 }).map((n) => (n < 8 ? 'Principal' : 'NotPrincipal')),
+      principalKind: fc.integer({ min: 0, max: 9 }),
       principal: principalValueArb,
       actionKind: fc.integer({ min: 0, max: 9 }).map((n) => (n < 8 ? 'Action' : 'NotAction')),
       actions: oneOrMany(actionArb, 4),
@@ -263,7 +263,8 @@ function statementArb(request: SimulatedRequest, requestValues: Readonly<Record<
       const statement: Record<string, unknown> = {};
       if (s.sid) statement.Sid = s.sid;
       statement.Effect = s.effect;
-      statement[s.principalKind] = s.principal;
+      // NotPrincipal "must be used with Effect Deny" (IAM NotPrincipal element).
+      statement[s.effect === 'Deny' && s.principalKind >= 6 ? 'NotPrincipal' : 'Principal'] = s.principal;
       statement[s.actionKind] = s.actions;
       statement[s.resourceKind] = s.resources;
       if (s.conditions.length > 0) {

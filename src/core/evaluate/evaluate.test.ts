@@ -134,7 +134,10 @@ describe('Resource', () => {
 
   it('finds the matching value among thousands', () => {
     const many = Array.from({ length: 5000 }, (_, i) => `arn:aws:s3:::bucket-${i}/*`);
-    expect(decide(allow({ Resource: [...many, 'arn:aws:s3:::our-bucket/*'] }))).toBe('Allowed');
+    const found = evaluate(allow({ Resource: [...many, 'arn:aws:s3:::our-bucket/*'] }), request());
+    expect(found.decision).toBe('Allowed');
+    // Far over the size quota: AWS would refuse it, and the result says so.
+    expect([found.policyValid, found.diagnostics.map((d) => d.code)]).toEqual([false, ['size/over-limit']]);
     expect(failureOf(allow({ Resource: many }))).toBe(
       "arn:aws:s3:::our-bucket/report.csv matches none of the statement's 5000 resources (arn:aws:s3:::bucket-0/*, arn:aws:s3:::bucket-1/*, arn:aws:s3:::bucket-2/* or 4997 more)",
     );
@@ -319,7 +322,7 @@ describe('policy variables', () => {
     const old = allow({ Resource: 'arn:aws:s3:::${aws:PrincipalAccount}/*' }, '2008-10-17');
     const result = evaluate(old, request({ resource: `arn:aws:s3:::${ACCOUNT}/x` }));
     expect(result.decision).toBe('ImplicitDeny');
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['policy/old-version']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['grammar/old-version']);
     expect(evaluate(old, request({ resource: 'arn:aws:s3:::${aws:PrincipalAccount}/x' })).decision).toBe('Allowed');
   });
 });
@@ -372,17 +375,20 @@ describe('request context', () => {
 
 describe('malformed policies never throw', () => {
   const cases: [string, unknown, string][] = [
-    ['invalid JSON', '{"Version": "2012-10-17", "Statement": [', 'policy/syntax'],
-    ['empty text', '', 'policy/syntax'],
-    ['comments', '{"Version":"2012-10-17", /* no */ "Statement": []}', 'policy/syntax'],
-    ['a list', [], 'policy/not-an-object'],
-    ['null', null, 'policy/not-an-object'],
-    ['a number', 42, 'policy/not-an-object'],
-    ['deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'policy/too-deep'],
-    ['a huge text', `"${'x'.repeat(1_000_001)}"`, 'policy/too-large'],
-    ['an unknown element', { Version: '2012-10-17', Statement: [], Extra: 1 }, 'policy/unknown-element'],
-    ['no Statement', { Version: '2012-10-17' }, 'policy/no-statement'],
-    ['a bad version', { Version: '2020-01-01', Statement: [] }, 'policy/version'],
+    ['invalid JSON', '{"Version": "2012-10-17", "Statement": [', 'json/syntax'],
+    ['empty text', '', 'json/empty'],
+    ['comments', '{"Version":"2012-10-17", /* no */ "Statement": []}', 'json/syntax'],
+    ['binary data', '\u0000\u0001', 'input/binary'],
+    ['a list', [], 'grammar/not-a-policy'],
+    ['null', null, 'grammar/not-a-policy'],
+    ['a number', 42, 'grammar/not-a-policy'],
+    ['undefined', undefined, 'grammar/not-a-policy'],
+    ['deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'json/too-deep'],
+    ['a huge text', `"${'x'.repeat(2_100_000)}"`, 'input/too-large'],
+    ['an unknown element', { Version: '2012-10-17', Statement: [], Extra: 1 }, 'grammar/unknown-element'],
+    ['no Statement', { Version: '2012-10-17' }, 'grammar/missing-statement'],
+    ['a bad version', { Version: '2020-01-01', Statement: [] }, 'grammar/invalid-version'],
+    ['a duplicate key', '{"Version": "2012-10-17", "Statement": [], "Statement": []}', 'json/duplicate-key'],
   ];
   it.each(cases)('%s', (_name, policy, code) => {
     const result = evaluate(policy as object, request());
@@ -408,17 +414,23 @@ describe('malformed policies never throw', () => {
     const result = evaluate(text, request());
     expect(result.decision).toBe('ImplicitDeny');
     expect(result.statements.every((s) => !s.applies && s.failure?.element === 'Statement')).toBe(true);
-    expect(result.statements[0]!.failure!.message).toBe('the statement has an error, so AWS would refuse the policy: Effect is "allow"; write "Allow" or "Deny" (exactly so).');
-    const messages = result.diagnostics.map((d) => d.message);
-    expect(messages).toEqual(
-      expect.arrayContaining([
-        'Statement 2: "StringEqualz" is not a condition operator.',
-        'Statement 3: Principal has an unknown principal type "Someone"; expected AWS, Service, Federated, CanonicalUser.',
-        'Statement 3: a statement takes Resource or NotResource, not both.',
-        'Statement 4: a statement is an object, not "not a statement".',
-      ]),
-    );
+    expect(result.statements.map((s) => s.failure!.message)).toEqual([
+      'the statement has an error, so AWS would refuse the policy: Effect must be "Allow" or "Deny", not "allow".',
+      'the statement has an error, so AWS would refuse the policy: Unknown condition operator "StringEqualz".',
+      'the statement has an error, so AWS would refuse the policy: Unknown principal type "Someone"; a principal is one of AWS, Service, Federated, CanonicalUser.',
+      'the statement has an error, so AWS would refuse the policy: A statement must be an object, not "not a statement".',
+    ]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.path}`)).toEqual([
+      'grammar/invalid-effect Statement[0].Effect',
+      'condition/unknown-operator Statement[1].Condition.StringEqualz',
+      'grammar/invalid-principal Statement[2].Principal.Someone',
+      'grammar/resource-and-notresource Statement[2].NotResource',
+      'grammar/empty-list Statement[2].Resource',
+      'grammar/invalid-statement Statement[3]',
+    ]);
     expect(result.diagnostics.every((d) => d.range !== undefined)).toBe(true);
+    // Only statements the policy holds: the fourth is where the text has it.
+    expect(result.statements.map((s) => s.range!.start.line)).toEqual([4, 10, 21, 30]);
   });
 
   it('survives hostile values', () => {

@@ -176,8 +176,8 @@ function checkStatement(statement: CompiledStatement, request: SimulatedRequest,
   for (const condition of statement.conditions) {
     const problem = checkCondition(condition, context);
     if (problem !== undefined) {
-      const extra: Partial<StatementFailure> = { operator: condition.operator.raw, key: condition.key };
-      const range = statement.ranges.get(conditionRangeKey(condition.operator.raw, condition.key)) ?? statement.ranges.get('Condition');
+      const extra: Partial<StatementFailure> = { operator: condition.operator.text, key: condition.key };
+      const range = statement.ranges.get(conditionRangeKey(condition.operator.text, condition.key)) ?? statement.ranges.get('Condition');
       if (range) extra.range = range;
       return failed(statement, 'Condition', problem, extra);
     }
