@@ -28,8 +28,16 @@ import { measurePreviewUpdates, type PreviewUpdates } from './browser/preview-up
 import { appUrlFor, everythingConfig, newcomerConfig } from './browser/scenarios';
 import { startStaticServer, type StaticServer } from './browser/static-server';
 
-const rounds = Number(process.env.BENCH_BROWSER_ROUNDS ?? 7);
-const toggles = Number(process.env.BENCH_BROWSER_TOGGLES ?? 60);
+/** A positive whole number from the environment, or the default with a word about the bad value. */
+function countFromEnvironment(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value > 0) return value;
+  console.log(`${name}=${raw} is not a positive whole number; using ${fallback}.`);
+  return fallback;
+}
+
 const loadTimeoutMs = 60_000;
 const toggledStatement = 'AllowRequestsByAWSServicePrincipals' as const;
 
@@ -204,6 +212,8 @@ function budgetRows(
 
 export async function run(): Promise<void> {
   const started = performance.now();
+  const rounds = countFromEnvironment('BENCH_BROWSER_ROUNDS', 7);
+  const toggles = countFromEnvironment('BENCH_BROWSER_TOGGLES', 60);
   const servers: StaticServer[] = [];
   let browser: Browser | undefined;
   try {
