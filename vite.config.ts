@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import type { CatalogFiles } from './src/core/catalog/catalog.ts';
+import type { CatalogFiles } from './src/core/catalog/catalog-index.ts';
 import { choicesCatalogFiles } from './src/core/catalog/choices-catalog.ts';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
@@ -42,8 +42,25 @@ function choicesCatalogPlugin(): Plugin {
   };
 }
 
+/**
+ * The catalog's data files as `JSON.parse` of a string: browsers read 200 kB of JSON that way much
+ * faster than the same data as a JavaScript object literal, which is how JSON modules are emitted.
+ */
+function catalogDataAsJsonParse(): Plugin {
+  const dataDir = fileURLToPath(new URL('./src/core/catalog/data/', import.meta.url));
+  return {
+    name: 'vpce-catalog-data-json-parse',
+    enforce: 'pre',
+    load(id) {
+      if (!id.startsWith(dataDir) || !id.endsWith('.json')) return undefined;
+      const data = JSON.stringify(JSON.parse(readFileSync(id, 'utf8')));
+      return { code: `export default JSON.parse(${JSON.stringify(data)});`, moduleType: 'js' };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), choicesCatalogPlugin()],
+  plugins: [react(), choicesCatalogPlugin(), catalogDataAsJsonParse()],
   resolve: {
     alias: { '@': srcDir },
   },
@@ -51,6 +68,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
+    // Every browser the app supports preloads modules natively.
+    modulePreload: { polyfill: false },
   },
   worker: {
     format: 'es',

@@ -93,7 +93,7 @@ describe('view and session slices', () => {
     setThemeMode('dark');
     expect(store.getState().view).toMatchObject({ previewService: 'ec2', previewRegion: 'eu-west-1', themeMode: 'dark' });
     resetView();
-    expect(store.getState().view).toEqual({ themeMode: 'dark', sidePanel: 'explanations' });
+    expect(store.getState().view).toEqual({ themeMode: 'dark', sidePanel: 'explanations', policyView: 'editor' });
   });
 
   it('stacks notices, replaces one with the same id and dismisses them', () => {

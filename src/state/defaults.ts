@@ -17,6 +17,10 @@ export type ThemeMode = (typeof THEME_MODES)[number];
 export const SIDE_PANELS = ['explanations'] as const;
 export type SidePanelId = (typeof SIDE_PANELS)[number];
 
+/** How the preview shows a policy: the code editor, or plain text (also while the editor loads). */
+export const POLICY_VIEWS = ['editor', 'text'] as const;
+export type PolicyView = (typeof POLICY_VIEWS)[number];
+
 /** How the user likes to look at the result; saved with the choices but not part of them. */
 export interface ViewPreferences {
   /** The endpoint service whose policy the preview shows; the first selected one when unset. */
@@ -26,8 +30,9 @@ export interface ViewPreferences {
   themeMode: ThemeMode;
   /** The panel shown beside the preview. */
   sidePanel: SidePanelId;
+  policyView: PolicyView;
 }
 
 export function defaultView(): ViewPreferences {
-  return { themeMode: 'system', sidePanel: 'explanations' };
+  return { themeMode: 'system', sidePanel: 'explanations', policyView: 'editor' };
 }

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '@/core/diagnostics';
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { BuilderStore } from './builder-store';
-import { defaultView, SIDE_PANELS, THEME_MODES, type ViewPreferences } from './defaults';
+import { defaultView, POLICY_VIEWS, SIDE_PANELS, THEME_MODES, type ViewPreferences } from './defaults';
 
 /** The saved choices and view. */
 export const STATE_KEY = 'vpce-policy:state';
@@ -79,6 +79,7 @@ export function readViewPreferences(value: unknown): ViewPreferences {
   if (typeof record.previewRegion === 'string') view.previewRegion = record.previewRegion;
   if ((THEME_MODES as readonly unknown[]).includes(record.themeMode)) view.themeMode = record.themeMode as ViewPreferences['themeMode'];
   if ((SIDE_PANELS as readonly unknown[]).includes(record.sidePanel)) view.sidePanel = record.sidePanel as ViewPreferences['sidePanel'];
+  if ((POLICY_VIEWS as readonly unknown[]).includes(record.policyView)) view.policyView = record.policyView as ViewPreferences['policyView'];
   return view;
 }
 

@@ -6,12 +6,13 @@ import { createBuilderStore } from './builder-store';
 import { defaultConfig } from './defaults';
 import { MemoryStorage } from './memory-storage.testing';
 import { BEFORE_LINK_KEY, connectPersistence, readRejected, STATE_KEY } from './persistence';
-import { completeStartup, isRenderableConfig, openStoredChoices, planStartup } from './startup';
+import { isRenderableConfig, planStartup } from './startup';
+import { completeStartup, openStoredChoices } from './startup-checks';
 
 const chosen: PerimeterConfig = { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1', 'eu-west-1'], services: ['s3', 'ec2'] };
 
-function start(fragment: string, storage: MemoryStorage) {
-  const plan = planStartup(fragment, storage);
+async function start(fragment: string, storage: MemoryStorage) {
+  const plan = await planStartup(fragment, storage);
   const store = createBuilderStore(plan.init);
   const firstScreen = store.getState().config;
   completeStartup(store, plan, validateConfigValue, storage);
@@ -23,41 +24,41 @@ function saved(config: unknown, view: unknown = { themeMode: 'dark' }): string {
 }
 
 describe('startup', () => {
-  it('opens with the defaults on a first visit', () => {
-    const { store, plan } = start('', new MemoryStorage());
+  it('opens with the defaults on a first visit', async () => {
+    const { store, plan } = await start('', new MemoryStorage());
     expect(plan.pending).toBeUndefined();
     expect(store.getState().config).toEqual(defaultConfig());
     expect(store.getState().notices).toEqual([]);
     expect(store.getState().restoreStatus).toBe('ready');
   });
 
-  it('keeps choices across a reload', () => {
+  it('keeps choices across a reload', async () => {
     const storage = new MemoryStorage();
     const first = createBuilderStore();
     connectPersistence(first, storage);
     first.getState().actions.setServices(['ec2']);
     first.getState().actions.setThemeMode('dark');
-    const { store, firstScreen } = start('', storage);
+    const { store, firstScreen } = await start('', storage);
     expect(firstScreen.services).toEqual(['ec2']);
     expect(store.getState().config.services).toEqual(['ec2']);
     expect(store.getState().view.themeMode).toBe('dark');
     expect(store.getState().notices).toEqual([]);
   });
 
-  it('shows saved choices before validation and keeps them when they are valid', () => {
+  it('shows saved choices before validation and keeps them when they are valid', async () => {
     const storage = new MemoryStorage();
     storage.setItem(STATE_KEY, saved(chosen));
-    const { store, firstScreen, plan } = start('', storage);
+    const { store, firstScreen, plan } = await start('', storage);
     expect(plan.init.restoreStatus).toBe('checking');
     expect(firstScreen).toEqual(chosen);
     expect(store.getState().config).toEqual(chosen);
     expect(store.getState().restoreStatus).toBe('ready');
   });
 
-  it('replaces a saved state that is not JSON by the defaults, with a message, keeping the text', () => {
+  it('replaces a saved state that is not JSON by the defaults, with a message, keeping the text', async () => {
     const storage = new MemoryStorage();
     storage.setItem(STATE_KEY, '{"format":1,"config":{"version":1,');
-    const { store } = start('', storage);
+    const { store } = await start('', storage);
     expect(store.getState().config).toEqual(defaultConfig());
     const [notice] = store.getState().notices;
     expect(notice?.severity).toBe('error');
@@ -67,29 +68,29 @@ describe('startup', () => {
     expect(JSON.parse(storage.getItem(STATE_KEY)!).config).toEqual(defaultConfig());
   });
 
-  it('rejects a saved configuration the engine finds invalid, naming the field', () => {
+  it('rejects a saved configuration the engine finds invalid, naming the field', async () => {
     const storage = new MemoryStorage();
     const text = saved({ ...chosen, organizationIds: ['o-BAD'] });
     storage.setItem(STATE_KEY, text);
-    const { store, firstScreen } = start('', storage);
+    const { store, firstScreen } = await start('', storage);
     expect(firstScreen.organizationIds).toEqual(['o-BAD']);
     expect(store.getState().config).toEqual(defaultConfig());
     expect(store.getState().notices[0]?.details.join(' ')).toMatch(/organizationIds\[0\]/);
     expect(readRejected(storage)).toMatchObject({ source: 'saved', text });
   });
 
-  it('does not render a value of the wrong shape, but still reports it', () => {
+  it('does not render a value of the wrong shape, but still reports it', async () => {
     const storage = new MemoryStorage();
     storage.setItem(STATE_KEY, saved({ version: 1, organizationIds: 'o-a1b2c3d4e5', regions: [], services: [] }));
-    const { store, firstScreen } = start('', storage);
+    const { store, firstScreen } = await start('', storage);
     expect(firstScreen).toEqual(defaultConfig());
     expect(store.getState().notices[0]?.details.join(' ')).toMatch(/organizationIds should be a list/);
   });
 
-  it('opens a share link, saves it and can go back to the previous choices', () => {
+  it('opens a share link, saves it and can go back to the previous choices', async () => {
     const storage = new MemoryStorage();
     storage.setItem(STATE_KEY, saved(defaultConfig()));
-    const { store, plan, firstScreen } = start(`#${encodeConfigForUrl(chosen)}`, storage);
+    const { store, plan, firstScreen } = await start(`#${encodeConfigForUrl(chosen)}`, storage);
     expect(plan.fromLink).toBe(true);
     expect(firstScreen).toEqual(chosen);
     expect(store.getState().config).toEqual(chosen);
@@ -101,12 +102,12 @@ describe('startup', () => {
     expect(store.getState().config).toEqual(defaultConfig());
   });
 
-  it('opens a damaged link with the defaults and a message, leaving the saved choices alone', () => {
+  it('opens a damaged link with the defaults and a message, leaving the saved choices alone', async () => {
     const storage = new MemoryStorage();
     const savedText = saved(chosen);
     storage.setItem(STATE_KEY, savedText);
     const link = encodeConfigForUrl(chosen);
-    const { store } = start(`#${link.slice(0, link.length - 10)}`, storage);
+    const { store } = await start(`#${link.slice(0, link.length - 10)}`, storage);
     expect(store.getState().config).toEqual(defaultConfig());
     const notice = store.getState().notices[0];
     expect(notice?.title).toMatch(/shared link could not be opened/);
@@ -117,18 +118,18 @@ describe('startup', () => {
     expect(store.getState().config).toEqual(chosen);
   });
 
-  it('rejects a link whose configuration is invalid', () => {
+  it('rejects a link whose configuration is invalid', async () => {
     const storage = new MemoryStorage();
-    const { store } = start(`#${encodeConfigForUrl({ ...chosen, services: ['s3', 'not-a-service'] })}`, storage);
+    const { store } = await start(`#${encodeConfigForUrl({ ...chosen, services: ['s3', 'not-a-service'] })}`, storage);
     expect(store.getState().config).toEqual(defaultConfig());
     expect(store.getState().notices[0]?.details.join(' ')).toMatch(/not-a-service/);
     expect(readRejected(storage)?.source).toBe('link');
   });
 
-  it('validates what the user changed while the validator loaded', () => {
+  it('validates what the user changed while the validator loaded', async () => {
     const storage = new MemoryStorage();
     storage.setItem(STATE_KEY, saved(chosen));
-    const plan = planStartup('', storage);
+    const plan = await planStartup('', storage);
     const store = createBuilderStore(plan.init);
     store.getState().actions.setRegions(['eu-west-1']);
     completeStartup(store, plan, validateConfigValue, storage);
@@ -137,7 +138,7 @@ describe('startup', () => {
 });
 
 describe('isRenderableConfig', () => {
-  it('accepts configurations and refuses values the first screen cannot show', () => {
+  it('accepts configurations and refuses values the first screen cannot show', async () => {
     expect(isRenderableConfig(chosen)).toBe(true);
     expect(isRenderableConfig({ ...chosen, statements: { AllowRequestsByAWSServicePrincipals: 'no' } })).toBe(false);
     expect(isRenderableConfig({ ...chosen, serviceStatements: { s3: [] } })).toBe(false);

@@ -1,29 +1,15 @@
 /**
  * Opening the app: the choices come from a share link, else from the saved state, else from the
- * defaults. The first screen shows them at once; the engine's validator (which loads with the
- * rest of the catalog) then checks them, and anything it rejects is replaced by the defaults with
- * a message, the rejected text being kept for the user.
+ * defaults. The first screen shows them at once; `startup-checks.ts`, loaded with the engine's
+ * validator, then checks them, and anything rejected gives way to the defaults with a message.
+ * This module is on the first screen: it only reads and decodes.
  */
-import type { ConfigParseResult } from '@/core/config/parse';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { carriesConfiguration, readShareFragment } from '@/core/config/share-fragment';
 import type { Diagnostic } from '@/core/diagnostics';
-import type { BuilderStore, BuilderStoreInit } from './builder-store';
+import type { BuilderStoreInit } from './builder-store';
 import { defaultConfig, defaultView } from './defaults';
-import {
-  BEFORE_LINK_KEY,
-  keepRejected,
-  readStorage,
-  readViewPreferences,
-  saveState,
-  STATE_KEY,
-  writeStorage,
-  type RejectedValue,
-  type StorageLike,
-} from './persistence';
-import type { Notice, NoticeAction } from './session-slice';
-
-export type ConfigValidator = (value: unknown) => ConfigParseResult;
+import { readStorage, readViewPreferences, STATE_KEY, type StorageLike } from './persistence';
 
 /** Choices shown before the validator has confirmed them. */
 export interface PendingChoices {
@@ -34,11 +20,21 @@ export interface PendingChoices {
   text: string;
 }
 
+/** A link or saved state that could not even be decoded. */
+export interface UnreadableChoices {
+  source: 'link' | 'saved';
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
 export interface StartupPlan {
   init: Required<Pick<BuilderStoreInit, 'config' | 'view' | 'notices' | 'restoreStatus'>>;
   pending?: PendingChoices;
+  unreadable?: UnreadableChoices;
   /** True when the URL carried a configuration, which the app removes once read. */
   fromLink: boolean;
+  /** True when choices were saved before this visit. */
+  hasSaved: boolean;
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -75,36 +71,8 @@ export function isRenderableConfig(value: unknown): value is PerimeterConfig {
   );
 }
 
-function describe(diagnostic: Diagnostic): string {
-  const where = diagnostic.path ? `${diagnostic.path}: ` : '';
-  return `${where}${diagnostic.message}${diagnostic.hint ? ` ${diagnostic.hint}` : ''}`;
-}
-
-const SAVE_REJECTED: NoticeAction = { kind: 'save-rejected', label: 'Save a copy of it' };
-
-function rejectionNotice(source: 'saved' | 'link', diagnostics: Diagnostic[], hasSaved: boolean): Notice {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const actions: NoticeAction[] = [SAVE_REJECTED];
-  if (source === 'link' && hasSaved) actions.push({ kind: 'open-saved', label: 'Open my saved choices' });
-  return {
-    id: `rejected-${source}`,
-    severity: 'error',
-    title:
-      source === 'link'
-        ? 'The shared link could not be opened, so the page starts from the default choices.'
-        : 'Your saved choices could not be read, so the page starts from the default choices.',
-    details: (errors.length > 0 ? errors : diagnostics).slice(0, 8).map(describe),
-    actions,
-  };
-}
-
-function reject(storage: StorageLike, source: 'saved' | 'link', text: string, diagnostics: Diagnostic[]): void {
-  const rejected: RejectedValue = { source, text, diagnostics, at: new Date().toISOString() };
-  keepRejected(storage, rejected);
-}
-
-/** Reads the URL fragment and the saved state; synchronous and cheap, for the first screen. */
-export function planStartup(fragment: string, storage: StorageLike): StartupPlan {
+/** Reads the URL fragment and the saved state, for the first screen: no validation, no writes. */
+export async function planStartup(fragment: string, storage: StorageLike): Promise<StartupPlan> {
   const savedText = readStorage(storage, STATE_KEY);
   let savedValue: { config?: unknown; view?: unknown } | undefined;
   let savedProblem: string | undefined;
@@ -118,27 +86,26 @@ export function planStartup(fragment: string, storage: StorageLike): StartupPlan
     }
   }
   const view = savedValue ? readViewPreferences(savedValue.view) : defaultView();
-  const base = { config: defaultConfig(), view, notices: [] as Notice[], restoreStatus: 'ready' as const };
+  const base = { config: defaultConfig(), view, notices: [], restoreStatus: 'ready' as const };
+  const hasSaved = savedValue !== undefined;
 
   if (carriesConfiguration(fragment)) {
-    const reading = readShareFragment(fragment);
+    const reading = await readShareFragment(fragment);
     const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
     if (reading.value === undefined) {
-      reject(storage, 'link', text, reading.diagnostics);
-      return { init: { ...base, notices: [rejectionNotice('link', reading.diagnostics, savedValue !== undefined)] }, fromLink: true };
+      return { init: base, unreadable: { source: 'link', text, diagnostics: reading.diagnostics }, fromLink: true, hasSaved };
     }
     const shown = isRenderableConfig(reading.value);
     return {
       init: { ...base, config: shown ? (reading.value as PerimeterConfig) : base.config, restoreStatus: 'checking' },
       pending: { source: 'link', value: reading.value, text },
       fromLink: true,
+      hasSaved,
     };
   }
   if (savedProblem !== undefined && savedText !== null) {
     const diagnostics: Diagnostic[] = [{ severity: 'error', code: 'saved/unreadable', message: savedProblem }];
-    reject(storage, 'saved', savedText, diagnostics);
-    saveState(storage, { config: base.config, view: base.view });
-    return { init: { ...base, notices: [rejectionNotice('saved', diagnostics, false)] }, fromLink: false };
+    return { init: base, unreadable: { source: 'saved', text: savedText, diagnostics }, fromLink: false, hasSaved: false };
   }
   if (savedValue !== undefined && savedText !== null) {
     const shown = isRenderableConfig(savedValue.config);
@@ -146,74 +113,8 @@ export function planStartup(fragment: string, storage: StorageLike): StartupPlan
       init: { ...base, config: shown ? (savedValue.config as PerimeterConfig) : base.config, restoreStatus: 'checking' },
       pending: { source: 'saved', value: savedValue.config, text: savedText },
       fromLink: false,
+      hasSaved,
     };
   }
-  return { init: base, fromLink: false };
-}
-
-/**
- * Validates what the first screen shows, once the validator has loaded. Valid choices stay (a
- * link's choices are saved, the previous save being kept for undo); rejected ones give way to the
- * defaults with a message.
- */
-export function completeStartup(store: BuilderStore, plan: StartupPlan, validate: ConfigValidator, storage: StorageLike): void {
-  const { pending } = plan;
-  const { actions } = store.getState();
-  if (!pending) {
-    actions.setRestoreStatus('ready');
-    return;
-  }
-  const shownValue = isRenderableConfig(pending.value);
-  // The shown choices include anything the user changed while the validator loaded.
-  const result = validate(shownValue ? store.getState().config : pending.value);
-  if (result.config) {
-    if (!shownValue) actions.restoreConfig(result.config);
-    if (pending.source === 'link') {
-      const previous = readStorage(storage, STATE_KEY);
-      const undo = previous !== null && writeStorage(storage, BEFORE_LINK_KEY, previous);
-      saveState(storage, store.getState());
-      const notes = result.diagnostics.map(describe);
-      actions.pushNotice({
-        id: 'opened-link',
-        severity: 'success',
-        title: 'Opened the choices of the shared link.',
-        details: notes,
-        actions: undo ? [{ kind: 'undo-link', label: 'Go back to my previous choices' }] : [],
-      });
-    }
-  } else {
-    reject(storage, pending.source, pending.text, result.diagnostics);
-    actions.restoreConfig(defaultConfig());
-    if (pending.source === 'saved') saveState(storage, store.getState());
-    actions.pushNotice(rejectionNotice(pending.source, result.diagnostics, pending.source === 'link' && readStorage(storage, STATE_KEY) !== null));
-  }
-  actions.setRestoreStatus('ready');
-}
-
-/**
- * Opens the choices saved under a key (the current save, or the one a link replaced), after
- * validating them. Returns false, with a message, when they cannot be used.
- */
-export function openStoredChoices(store: BuilderStore, storage: StorageLike, key: string, validate: ConfigValidator): boolean {
-  const { actions } = store.getState();
-  const text = readStorage(storage, key);
-  let value: { config?: unknown; view?: unknown } | undefined;
-  try {
-    value = text === null ? undefined : (JSON.parse(text) as { config?: unknown; view?: unknown });
-  } catch {
-    value = undefined;
-  }
-  const result = value ? validate(value.config) : undefined;
-  if (!result?.config) {
-    actions.pushNotice({
-      severity: 'error',
-      title: 'Those choices could not be opened.',
-      details: result ? result.diagnostics.filter((d) => d.severity === 'error').map(describe) : ['Nothing readable is saved under that name.'],
-    });
-    return false;
-  }
-  actions.restoreConfig(result.config);
-  actions.replaceView(readViewPreferences(value?.view));
-  if (key === BEFORE_LINK_KEY) storage.removeItem(BEFORE_LINK_KEY);
-  return true;
+  return { init: base, fromLink: false, hasSaved };
 }

@@ -1,5 +1,5 @@
 /** How the user looks at the result: which policy the preview shows, the theme, the side panel. */
-import { defaultView, type SidePanelId, type ThemeMode, type ViewPreferences } from './defaults';
+import { defaultView, type PolicyView, type SidePanelId, type ThemeMode, type ViewPreferences } from './defaults';
 import type { SliceCreator } from './slice';
 
 export interface ViewState {
@@ -12,6 +12,7 @@ export interface ViewActions {
   setPreviewRegion(region: string): void;
   setThemeMode(mode: ThemeMode): void;
   setSidePanel(panel: SidePanelId): void;
+  setPolicyView(policyView: PolicyView): void;
   replaceView(view: ViewPreferences): void;
   resetView(): void;
 }
@@ -27,6 +28,7 @@ export const createViewSlice =
       setPreviewRegion: (previewRegion) => set((state) => ({ view: { ...state.view, previewRegion } })),
       setThemeMode: (themeMode) => set((state) => ({ view: { ...state.view, themeMode } })),
       setSidePanel: (sidePanel) => set((state) => ({ view: { ...state.view, sidePanel } })),
+      setPolicyView: (policyView) => set((state) => ({ view: { ...state.view, policyView } })),
       replaceView: (view) => set({ view }),
       // The theme is the reader's, not part of the work being discarded.
       resetView: () => set((state) => ({ view: { ...defaultView(), themeMode: state.view.themeMode } })),

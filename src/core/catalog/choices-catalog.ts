@@ -1,9 +1,10 @@
 /**
  * The part of the catalog that the browser's first screen needs to list and select: statements
- * with their titles and summaries, the service templates, endpoint services and regions. Long
- * explanations, sources, PrivateLink service names (`serviceName` is null), data access patterns
- * and account tables are left out so that the form can appear before the rest of the catalog has
- * loaded. It lists and selects; it never generates.
+ * with their titles and summaries, the service templates, endpoint services (ids, templates,
+ * endpoint-policy support) and regions. Service titles (empty here), PrivateLink service names
+ * (null here), long explanations, sources, data access patterns and account tables are left out
+ * so that the form can appear before the rest of the catalog has loaded; they come with the full
+ * catalog. It lists and selects; it never generates.
  */
 import type { CatalogFiles } from './catalog';
 
@@ -30,7 +31,7 @@ export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
       templates: files.services.templates.map((template) => ({ ...template, sources: [] })),
       services: files.services.services.map((service) => ({
         id: service.id,
-        title: service.title,
+        title: '',
         serviceName: null,
         endpointTypes: service.endpointTypes,
         endpointPolicy: service.endpointPolicy,

@@ -2,9 +2,10 @@
  * Reading the configuration a share link carries, without validating it: the browser shows the
  * link's choices on its first screen while the validator (which needs the schema library and the
  * whole catalog) loads, then validates with `validateConfigValue` before anything is generated.
- * The format is the one `encodeConfigForUrl` writes.
+ * The format is the one `encodeConfigForUrl` writes (raw DEFLATE, base64url); it is inflated with
+ * the platform's DecompressionStream (browsers and Node), so the first screen carries no
+ * decompression library.
  */
-import { inflateSync, strFromU8 } from 'fflate';
 import type { Diagnostic } from '../diagnostics';
 
 /** Prefix of the encoded form; equal to `SHARE_PREFIX` of `share.ts` (a test keeps them equal). */
@@ -27,8 +28,34 @@ function failure(message: string): ShareFragmentReading {
   return { diagnostics: [{ severity: 'error', code: 'share/invalid-link', message }] };
 }
 
+/** Inflated configurations larger than this are refused, as `decodeConfigFromUrl` does. */
+const MAX_INFLATED_BYTES = 4_000_000;
+
+async function inflateRaw(bytes: Uint8Array): Promise<string> {
+  const reader = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_INFLATED_BYTES) {
+      await reader.cancel();
+      throw new Error('too large');
+    }
+    chunks.push(value);
+  }
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return new TextDecoder().decode(joined);
+}
+
 /** Decodes a URL fragment; a damaged link gives a diagnostic, never an exception. */
-export function readShareFragment(fragment: string): ShareFragmentReading {
+export async function readShareFragment(fragment: string): Promise<ShareFragmentReading> {
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (!body.startsWith(SHARE_FRAGMENT_PREFIX)) return failure('The link does not carry a configuration.');
   if (body.length > MAX_SHARE_FRAGMENT_LENGTH) {
@@ -40,7 +67,7 @@ export function readShareFragment(fragment: string): ShareFragmentReading {
     const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    json = strFromU8(inflateSync(bytes, { out: new Uint8Array(4_000_000) }));
+    json = await inflateRaw(bytes);
   } catch {
     return failure('The link is damaged: its configuration cannot be decompressed. Was it cut short when it was copied?');
   }

@@ -1,0 +1,59 @@
+/**
+ * Starting the app: choose the choices to show (link, saved or defaults), create the store, and
+ * once the first screen is up, load the validator to confirm them and start saving changes.
+ */
+import { createBuilderStore, type BuilderStore } from '@/state/builder-store';
+import { loadConfigValidator } from '@/state/config-validator';
+import { connectPersistence, saveState, type StorageLike } from '@/state/persistence';
+import { planStartup } from '@/state/startup';
+
+/** localStorage when the browser allows it, else a memory that lasts for the visit. */
+export function browserStorage(): StorageLike {
+  try {
+    const storage = window.localStorage;
+    const probe = 'vpce-policy:probe';
+    storage.setItem(probe, probe);
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    const memory = new Map<string, string>();
+    return {
+      getItem: (key) => memory.get(key) ?? null,
+      setItem: (key, value) => void memory.set(key, value),
+      removeItem: (key) => void memory.delete(key),
+    };
+  }
+}
+
+export interface AppStart {
+  store: BuilderStore;
+  storage: StorageLike;
+  /** Confirms the shown choices with the engine and starts saving; called after the first screen. */
+  finishStartup(): Promise<void>;
+}
+
+export async function startApp(): Promise<AppStart> {
+  const storage = browserStorage();
+  const plan = await planStartup(window.location.hash, storage);
+  if (plan.fromLink) {
+    // The link has been read; a reload should show the saved work, not re-open the link.
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }
+  const store = createBuilderStore(plan.init);
+  const needsChecks = plan.pending !== undefined || plan.unreadable !== undefined;
+  // Nothing to check: save every change from the start. Otherwise saving waits for the checks.
+  if (!needsChecks) connectPersistence(store, storage);
+  let finishing: Promise<void> | undefined;
+  const finishStartup = () => {
+    finishing ??= (async () => {
+      if (!needsChecks) return;
+      const [validate, { completeStartup }] = await Promise.all([loadConfigValidator(), import('@/state/startup-checks')]);
+      const { rejected } = completeStartup(store, plan, validate, storage);
+      connectPersistence(store, storage);
+      // Choices the user changed while the checks loaded are saved now.
+      if (!rejected && store.getState().config !== plan.init.config) saveState(storage, store.getState());
+    })();
+    return finishing;
+  };
+  return { store, storage, finishStartup };
+}

@@ -1,0 +1,68 @@
+/**
+ * Messages about the work as a whole (a saved state or link that could not be used, a link that
+ * was opened), each with what the user can do about it. Loaded only when there is one.
+ */
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import { saveFile } from '@/features/browser-io/save-file';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
+import { loadConfigValidator } from '@/state/config-validator';
+import { BEFORE_LINK_KEY, readRejected, STATE_KEY } from '@/state/persistence';
+import type { Notice, NoticeAction } from '@/state/session-slice';
+import { openStoredChoices } from '@/state/startup-checks';
+import { useAppStart } from './app-context';
+
+function NoticeAlert({ notice }: { notice: Notice }) {
+  const store = useBuilderStoreApi();
+  const { storage } = useAppStart();
+  const { dismissNotice } = useBuilderActions();
+  const act = async (action: NoticeAction) => {
+    if (action.kind === 'save-rejected') {
+      const rejected = readRejected(storage);
+      if (rejected) saveFile(`rejected-${rejected.source === 'link' ? 'link' : 'saved-state'}.txt`, rejected.text, 'text/plain');
+      return;
+    }
+    const validate = await loadConfigValidator();
+    if (openStoredChoices(store, storage, action.kind === 'undo-link' ? BEFORE_LINK_KEY : STATE_KEY, validate)) dismissNotice(notice.id);
+  };
+  return (
+    <Alert
+      severity={notice.severity}
+      onClose={() => dismissNotice(notice.id)}
+      action={
+        notice.actions.length > 0 ? (
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+            {notice.actions.map((action) => (
+              <Button key={action.kind} color="inherit" size="small" variant="outlined" onClick={() => void act(action)}>
+                {action.label}
+              </Button>
+            ))}
+          </Box>
+        ) : undefined
+      }
+    >
+      <AlertTitle>{notice.title}</AlertTitle>
+      {notice.details.length > 0 && (
+        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+          {notice.details.map((detail, index) => (
+            <li key={index}>{detail}</li>
+          ))}
+        </Box>
+      )}
+    </Alert>
+  );
+}
+
+export default function NoticeArea() {
+  const notices = useBuilder((state) => state.notices);
+  if (notices.length === 0) return null;
+  return (
+    <Box role="region" aria-label="Messages" sx={{ display: 'flex', flexDirection: 'column', gap: 1, px: { xs: 1, sm: 2 }, pt: { xs: 1, sm: 2 } }}>
+      {notices.map((notice) => (
+        <NoticeAlert key={notice.id} notice={notice} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '@/core/catalog/catalog';
+import type { PerimeterConfig } from '@/core/config/schema';
+import { generate } from '@/core/generate/generate';
+import { accountNeeds, selectedPatternsOfStatement } from './account-needs';
+
+const config: PerimeterConfig = {
+  version: 1,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['us-east-1', 'eu-west-1', 'ap-southeast-5'],
+  services: ['s3', 'ecr.api'],
+};
+
+describe('accountNeeds', () => {
+  it('names the same gaps as the generator', () => {
+    const fromGenerator = new Set(
+      ['s3', 'ecr.api'].flatMap((service) =>
+        generate(config, service)
+          .diagnostics.filter((d) => d.code === 'generate/missing-account')
+          .map((d) => d.path),
+      ),
+    );
+    const fromNeeds = new Set(
+      (['AllowRequestsToAWSOwnedResources', 'AllowRequestsByOrgsIdentitiesToAWSResources'] as const).flatMap((sid) =>
+        accountNeeds(config, sid, catalog).flatMap((need) => need.missing.map((region) => `parameters.accountIds.${need.table.id}.${region}`)),
+      ),
+    );
+    expect(fromGenerator.size).toBeGreaterThan(0);
+    expect(fromNeeds).toEqual(fromGenerator);
+  });
+
+  it('counts an account the user set as filled and shows it', () => {
+    const [need] = accountNeeds(config, 'AllowRequestsByOrgsIdentitiesToAWSResources', catalog).filter((n) => n.missing.length > 0);
+    expect(need).toBeDefined();
+    const region = need!.missing[0]!;
+    const filled: PerimeterConfig = { ...config, parameters: { accountIds: { [need!.table.id]: { [region]: '123456789012' } } } };
+    const after = accountNeeds(filled, 'AllowRequestsByOrgsIdentitiesToAWSResources', catalog).find((n) => n.table.id === need!.table.id)!;
+    expect(after.missing).not.toContain(region);
+    expect(after.regions.find((r) => r.region === region)?.own).toEqual(['123456789012']);
+  });
+
+  it('lists each selected pattern of a statement once', () => {
+    const patterns = selectedPatternsOfStatement(config, 'AllowRequestsByOrgsIdentitiesToAWSResources', catalog);
+    expect(new Set(patterns.map((p) => p.id)).size).toBe(patterns.length);
+    expect(patterns.every((p) => p.statement === 'AllowRequestsByOrgsIdentitiesToAWSResources')).toBe(true);
+  });
+});

@@ -1,0 +1,76 @@
+/** The regions where the endpoints live, grouped by partition, with a shortcut for the commercial ones. */
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import TextField from '@mui/material/TextField';
+import { useMemo } from 'react';
+import type { Region } from '@/core/catalog/catalog';
+import { choicesCatalog, commercialRegions, groupedRegions } from '@/features/perimeter/choices-catalog';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
+
+const filterRegions = createFilterOptions<Region>({ stringify: (region) => `${region.code} ${region.name}` });
+
+export function RegionsField() {
+  const regionCodes = useBuilder((state) => state.config.regions);
+  const { setRegions } = useBuilderActions();
+  const value = useMemo(() => regionCodes.map((code) => choicesCatalog.region(code)).filter((r): r is Region => r !== undefined), [regionCodes]);
+  const allCommercialChosen = commercialRegions.every((code) => regionCodes.includes(code));
+  const partitions = new Set(value.map((r) => r.partition));
+
+  return (
+    <Box>
+      <Autocomplete
+        multiple
+        disableCloseOnSelect
+        limitTags={10}
+        options={groupedRegions}
+        value={value}
+        onChange={(_event, next) => setRegions(next.map((r) => r.code))}
+        groupBy={(region) => region.partitionName}
+        filterOptions={filterRegions}
+        getOptionLabel={(region) => region.code}
+        isOptionEqualToValue={(option, selected) => option.code === selected.code}
+        renderOption={(props, region) => {
+          const { key, ...optionProps } = props;
+          return (
+            <li key={key} {...optionProps}>
+              <Box sx={{ display: 'flex', flexDirection: 'column' }}>
+                <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                  {region.code}
+                </Box>
+                <Box component="span" sx={{ fontSize: '0.8rem', color: 'text.secondary' }}>
+                  {region.name}
+                  {region.optIn ? ' · opt-in region' : ''}
+                </Box>
+              </Box>
+            </li>
+          );
+        }}
+        renderValue={(selected, getItemProps) =>
+          selected.map((region, index) => {
+            const { key, ...itemProps } = getItemProps({ index });
+            return <Chip key={key} label={region.code} size="small" {...itemProps} />;
+          })
+        }
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label="Regions"
+            placeholder={value.length === 0 ? 'Search, e.g. eu-west-1 or Frankfurt' : undefined}
+            helperText={
+              partitions.size > 1
+                ? `These regions span ${partitions.size} partitions; each partition has its own accounts and organization.`
+                : value.length === 0
+                  ? 'Without a region, region-specific resources show <region>.'
+                  : 'An endpoint lives in one region; the preview can show one policy per region.'
+            }
+          />
+        )}
+      />
+      <Button sx={{ mt: 0.5 }} disabled={allCommercialChosen} onClick={() => setRegions([...new Set([...regionCodes, ...commercialRegions])])}>
+        All commercial regions
+      </Button>
+    </Box>
+  );
+}

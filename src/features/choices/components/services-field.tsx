@@ -1,0 +1,108 @@
+/**
+ * The endpoint services: searchable by name or title, grouped (services with an upstream sample
+ * policy, with data-perimeter guidance, other PrivateLink services). Services whose endpoints do
+ * not enforce a policy are marked and named under the field.
+ */
+import WarningAmber from '@mui/icons-material/WarningAmber';
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import TextField from '@mui/material/TextField';
+import { useMemo } from 'react';
+import type { EndpointService } from '@/core/catalog/schema';
+import { choicesCatalog, groupedServices, serviceGroup } from '@/features/perimeter/choices-catalog';
+import { useFullCatalog } from '@/features/perimeter/use-full-catalog';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { PolicySupportNote } from './policy-support';
+
+function listIds(services: readonly EndpointService[]): string {
+  const ids = services.map((s) => s.id);
+  return ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
+}
+
+export function ServicesField() {
+  const serviceIds = useBuilder((state) => state.config.services);
+  const { setServices } = useBuilderActions();
+  const value = useMemo(() => serviceIds.map((id) => choicesCatalog.service(id)).filter((s): s is EndpointService => s !== undefined), [serviceIds]);
+  const unsupported = value.filter((s) => s.endpointPolicy === 'unsupported');
+  const unknown = value.filter((s) => s.endpointPolicy === 'unknown');
+  // Titles come with the full catalog, moments after the first screen; ids work before that.
+  const fullCatalog = useFullCatalog();
+  const titleOf = (service: EndpointService) => fullCatalog?.service(service.id)?.title ?? '';
+  const filterServices = useMemo(() => createFilterOptions<EndpointService>({ stringify: (service) => `${service.id} ${fullCatalog?.service(service.id)?.title ?? ''}` }), [fullCatalog]);
+
+  return (
+    <Autocomplete
+      multiple
+      disableCloseOnSelect
+      limitTags={12}
+      options={groupedServices}
+      value={value}
+      onChange={(_event, next) => setServices(next.map((s) => s.id))}
+      groupBy={serviceGroup}
+      filterOptions={filterServices}
+      getOptionLabel={(service) => service.id}
+      isOptionEqualToValue={(option, selected) => option.id === selected.id}
+      renderOption={(props, service) => {
+        const { key, ...optionProps } = props;
+        return (
+          <li key={key} {...optionProps}>
+            <Box sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+              <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                {service.id}
+              </Box>
+              <Box component="span" sx={{ fontSize: '0.8rem', color: 'text.secondary' }}>
+                {titleOf(service)}
+              </Box>
+              <PolicySupportNote support={service.endpointPolicy} />
+            </Box>
+          </li>
+        );
+      }}
+      renderValue={(selected, getItemProps) =>
+        selected.map((service, index) => {
+          const { key, ...itemProps } = getItemProps({ index });
+          const warn = service.endpointPolicy === 'unsupported';
+          return (
+            <Chip
+              key={key}
+              label={service.id}
+              size="small"
+              color={warn ? 'warning' : 'default'}
+              variant={warn ? 'outlined' : 'filled'}
+              icon={warn ? <WarningAmber titleAccess="endpoint policies not enforced" /> : undefined}
+              {...itemProps}
+            />
+          );
+        })
+      }
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="Endpoint services"
+          placeholder={value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined}
+          helperText={
+            unsupported.length > 0 || unknown.length > 0 ? (
+              <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
+                {unsupported.length > 0 && (
+                  <Box component="span" sx={{ color: 'warning.main' }}>
+                    {listIds(unsupported)} {unsupported.length > 1 ? 'do' : 'does'} not enforce endpoint policies: every request through{' '}
+                    {unsupported.length > 1 ? 'their endpoints' : 'its endpoint'} is allowed, whatever the policy says.
+                  </Box>
+                )}
+                {unknown.length > 0 && (
+                  <span>
+                    No source says whether {listIds(unknown)} {unknown.length > 1 ? 'enforce' : 'enforces'} endpoint policies; check with aws ec2
+                    describe-vpc-endpoint-services.
+                  </span>
+                )}
+              </Box>
+            ) : (
+              `${choicesCatalog.services.length} PrivateLink services; the first group has sample policies of its own.`
+            )
+          }
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * What opens under a statement switch: what the statement allows and why, its risks, whether the
+ * setting is for every service or for the previewed one, its data access patterns and its
+ * parameters. Loaded on demand with the full catalog.
+ */
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useId } from 'react';
+import { catalog } from '@/core/catalog/catalog';
+import type { StatementSid } from '@/core/catalog/ids';
+import type { DataAccessPattern } from '@/core/catalog/schema';
+import { canonicalServices } from '@/core/generate/selection';
+import { statementScopeWrite, statementSwitchState } from '@/features/perimeter/statement-toggle';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
+import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
+import { SourceLinks } from '@/features/perimeter/components/source-links';
+import { StatementParameters } from './statement-parameters';
+
+function PatternItem({ pattern, services }: { pattern: DataAccessPattern; services: string[] }) {
+  const ids = useId();
+  const enabled = useBuilder((state) => state.config.dataAccessPatterns?.[pattern.id] ?? pattern.defaultSelected);
+  const { setPatternToggle } = useBuilderActions();
+  return (
+    <Box component="li" sx={{ listStyle: 'none', py: 0.75, borderTop: 1, borderColor: 'divider' }}>
+      <FormControlLabel
+        sx={{ alignItems: 'flex-start', mr: 0 }}
+        control={
+          <Checkbox
+            size="small"
+            checked={enabled}
+            onChange={(_event, checked) => setPatternToggle(pattern.id, checked === pattern.defaultSelected ? undefined : checked)}
+            slotProps={{ input: { 'aria-describedby': `${ids}-summary` } }}
+          />
+        }
+        label={
+          <Box sx={{ pt: 0.75 }}>
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {pattern.title}
+            </Typography>
+          </Box>
+        }
+      />
+      <Box sx={{ pl: 4 }}>
+        <Typography id={`${ids}-summary`} variant="caption" component="p">
+          {pattern.summary}
+        </Typography>
+        <Typography variant="caption" component="p" color="text.secondary">
+          {services.join(', ')} · reached by: {REACHED_BY_TEXT[pattern.reachedBy]} · <code>{pattern.id}</code>
+        </Typography>
+        {!pattern.defaultSelected && (
+          <Typography variant="caption" component="p" sx={{ color: 'warning.main' }}>
+            Off by default: {pattern.offByDefaultBecause}
+          </Typography>
+        )}
+        {pattern.risks.length > 0 && (
+          <Box component="ul" sx={{ m: 0, pl: 2.5, fontSize: '0.75rem' }}>
+            {pattern.risks.map((risk) => (
+              <li key={risk}>Risk: {risk}</li>
+            ))}
+          </Box>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+function PatternList({ sid }: { sid: StatementSid }) {
+  const services = useBuilder((state) => state.config.services);
+  const byPattern = new Map<string, { pattern: DataAccessPattern; services: string[] }>();
+  for (const service of canonicalServices(services, catalog)) {
+    for (const pattern of catalog.patternsForService(service)) {
+      if (pattern.statement !== sid) continue;
+      const entry = byPattern.get(pattern.id) ?? { pattern, services: [] };
+      entry.services.push(service);
+      byPattern.set(pattern.id, entry);
+    }
+  }
+  const entries = [...byPattern.values()].sort((a, b) => catalog.patternIndex(a.pattern.id) - catalog.patternIndex(b.pattern.id));
+  return (
+    <Box component="section" aria-label="Data access patterns">
+      <Typography variant="h3" component="h4" sx={{ mb: 0.5 }}>
+        Data access patterns
+      </Typography>
+      {entries.length === 0 ? (
+        <Typography variant="caption" color="text.secondary">
+          No data access pattern of the selected services feeds this statement, so it stays out of their policies.
+        </Typography>
+      ) : (
+        <Box component="ul" sx={{ m: 0, p: 0 }}>
+          {entries.map(({ pattern, services: of }) => (
+            <PatternItem key={pattern.id} pattern={pattern} services={of} />
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function ScopeChoice({ sid, service }: { sid: StatementSid; service: string }) {
+  const store = useBuilderStoreApi();
+  const own = useBuilder((state) => statementSwitchState(state.config, sid, service, catalog).scope === 'this-service');
+  const { setStatementToggle } = useBuilderActions();
+  return (
+    <FormControlLabel
+      control={
+        <Checkbox
+          size="small"
+          checked={own}
+          onChange={(_event, checked) => {
+            const write = statementScopeWrite(store.getState().config, sid, service, checked, catalog);
+            setStatementToggle(write.sid, write.enabled, write.serviceId);
+          }}
+        />
+      }
+      label={<Typography variant="body2">A setting of its own for {service} (the switch then changes {service} only)</Typography>}
+    />
+  );
+}
+
+export default function StatementDetails({ sid, service }: { sid: StatementSid; service: string | undefined }) {
+  const statement = catalog.statement(sid);
+  return (
+    <Stack spacing={1.5}>
+      <Box>
+        <Typography variant="body2">
+          <strong>Allows:</strong> {statement.allows}
+        </Typography>
+        <Typography variant="body2" sx={{ mt: 0.5 }}>
+          <strong>Why:</strong> {statement.why}
+        </Typography>
+        <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5, fontSize: '0.8rem' }}>
+          {statement.risks.map((risk) => (
+            <li key={risk}>Risk: {risk}</li>
+          ))}
+        </Box>
+      </Box>
+      {service && <ScopeChoice sid={sid} service={service} />}
+      {statement.fedByPatterns && <PatternList sid={sid} />}
+      <StatementParameters sid={sid} parameters={statement.parameters} />
+      <Box>
+        <Typography variant="caption" color="text.secondary">
+          Sources
+        </Typography>
+        <SourceLinks sources={statement.sources} />
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Importing a configuration in the engine's format: a file (JSON with comments, or YAML) picked
+ * or dropped, or text pasted. The engine parses and validates it; problems are listed with their
+ * line and column, and nothing replaces the current choices until the text is valid.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState, type DragEvent } from 'react';
+import { configFormatFor, parseConfigText, type ConfigTextFormat } from '@/core/config/parse';
+import type { Diagnostic } from '@/core/diagnostics';
+import { useBuilderActions } from '@/state/builder-store';
+
+function where(diagnostic: Diagnostic): string {
+  const position = diagnostic.range ? `line ${diagnostic.range.start.line}, column ${diagnostic.range.start.column}` : '';
+  return [position, diagnostic.path].filter(Boolean).join(' · ');
+}
+
+export default function ImportConfigDialog({ onClose }: { onClose: () => void }) {
+  const { replaceConfig, pushNotice } = useBuilderActions();
+  const [text, setText] = useState('');
+  const [source, setSource] = useState<{ name: string; format: ConfigTextFormat }>({ name: 'pasted text', format: 'json' });
+  const [dragging, setDragging] = useState(false);
+  const result = useMemo(() => (text.trim() === '' ? undefined : parseConfigText(text, { format: source.format })), [text, source.format]);
+  const problems = result?.diagnostics ?? [];
+
+  const readFile = async (file: File) => {
+    const format = configFormatFor(file.name);
+    setSource({ name: file.name, format });
+    setText(await file.text());
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void readFile(file);
+  };
+
+  const importConfig = () => {
+    if (!result?.config) return;
+    replaceConfig(result.config);
+    pushNotice({ id: 'imported', severity: 'success', title: `Imported the choices of ${source.name}.`, details: problems.map((d) => d.message) });
+    onClose();
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="import-title">
+      <DialogTitle id="import-title">Import a configuration</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          A perimeter configuration as the command line reads it (<code>vpce-policy init</code> writes an example): JSON, comments allowed, or YAML.
+          It replaces every current choice.
+        </DialogContentText>
+        <Box
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          sx={{ border: 2, borderStyle: 'dashed', borderColor: dragging ? 'primary.main' : 'divider', borderRadius: 1, p: 2, mb: 2, textAlign: 'center' }}
+        >
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            Drop a file here, or
+          </Typography>
+          <Button variant="outlined" component="label">
+            Choose a file
+            <input hidden type="file" accept=".json,.jsonc,.yaml,.yml,application/json,text/yaml" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
+          </Button>
+        </Box>
+        <TextField
+          label={source.name === 'pasted text' ? 'Or paste the configuration' : `Configuration from ${source.name}`}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (source.name !== 'pasted text') setSource({ name: 'pasted text', format: source.format });
+          }}
+          multiline
+          minRows={6}
+          maxRows={16}
+          slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
+        />
+        <Box sx={{ display: 'flex', gap: 1, mt: 1, alignItems: 'center' }}>
+          <Typography variant="caption">Format:</Typography>
+          <Button size="small" variant={source.format === 'json' ? 'contained' : 'text'} aria-pressed={source.format === 'json'} onClick={() => setSource({ ...source, format: 'json' })}>
+            JSON
+          </Button>
+          <Button size="small" variant={source.format === 'yaml' ? 'contained' : 'text'} aria-pressed={source.format === 'yaml'} onClick={() => setSource({ ...source, format: 'yaml' })}>
+            YAML
+          </Button>
+        </Box>
+        {problems.length > 0 && (
+          <Box role="status" sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+            {problems.slice(0, 20).map((diagnostic, index) => (
+              <Alert key={index} severity={diagnostic.severity === 'info' ? 'info' : diagnostic.severity} role="none">
+                {where(diagnostic) && <strong>{where(diagnostic)}: </strong>}
+                {diagnostic.message}
+                {diagnostic.hint ? ` ${diagnostic.hint}` : ''}
+              </Alert>
+            ))}
+          </Box>
+        )}
+        {result?.config && problems.length === 0 && (
+          <Typography role="status" variant="body2" sx={{ mt: 2, color: 'success.main' }}>
+            Valid: {result.config.services.length} services, {result.config.regions.length} regions.
+          </Typography>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!result?.config} onClick={importConfig}>
+          Import
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

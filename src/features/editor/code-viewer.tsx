@@ -1,0 +1,121 @@
+/**
+ * A read-only Monaco editor on one JSON text: syntax colouring, folding, find, and hovers from
+ * the owner's hover source. It follows the app's colour scheme, reveals and highlights a range
+ * on request, and says when its lines are painted. Mounted only once Monaco has loaded.
+ */
+import Box from '@mui/material/Box';
+import { useColorScheme } from '@mui/material/styles';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { monospaceFontStack } from './fonts';
+import type { editor } from 'monaco-editor/editor/editor.api';
+import type { HoverSource, MonacoModule } from './monaco-loader-types';
+
+export interface CodeHighlight {
+  /** Character offsets, end exclusive. */
+  start: number;
+  end: number;
+  /** Changes on every request, so that the same range can be revealed again. */
+  nonce: number;
+}
+
+export interface CodeViewerProps {
+  monaco: MonacoModule;
+  value: string;
+  ariaLabel: string;
+  /** Identifies the text for hovers; one viewer per URI. */
+  modelUri: string;
+  hoverSource?: HoverSource;
+  /** A new object asks for a reveal, even of the same range. */
+  highlight?: CodeHighlight;
+  /** Called once the editor has painted lines of the text. */
+  onReady?: () => void;
+  height: number | string;
+}
+
+export function CodeViewer({ monaco: module, value, ariaLabel, modelUri, hoverSource, highlight, onReady, height }: CodeViewerProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<editor.IStandaloneCodeEditor | undefined>(undefined);
+  const latest = useRef({ value, onReady, ariaLabel });
+  useLayoutEffect(() => {
+    latest.current = { value, onReady, ariaLabel };
+  });
+  const { colorScheme } = useColorScheme();
+  const theme = colorScheme === 'dark' ? 'vs-dark' : 'vs';
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const { monaco } = module;
+    const uri = monaco.Uri.parse(modelUri);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(latest.current.value, 'json', uri);
+    const editor = monaco.editor.create(element, {
+      model,
+      readOnly: true,
+      domReadOnly: true,
+      ariaLabel: latest.current.ariaLabel,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      folding: true,
+      scrollBeyondLastLine: false,
+      renderLineHighlight: 'none',
+      // Tab leaves the editor, so that keyboard users are not trapped in a read-only view.
+      tabFocusMode: true,
+      fontFamily: monospaceFontStack,
+      fontSize: 13,
+      lineNumbersMinChars: 4,
+      fixedOverflowWidgets: true,
+      hover: { delay: 250 },
+    });
+    editorRef.current = editor;
+    let frame = requestAnimationFrame(function waitForLines() {
+      if (element.querySelector('.view-lines')?.textContent) latest.current.onReady?.();
+      else frame = requestAnimationFrame(waitForLines);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      editorRef.current = undefined;
+      editor.dispose();
+      model.dispose();
+    };
+  }, [module, modelUri]);
+
+  useLayoutEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model && model.getValue() !== value) model.setValue(value);
+  }, [value]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel });
+  }, [ariaLabel]);
+
+  useEffect(() => {
+    module.monaco.editor.setTheme(theme);
+  }, [module, theme]);
+
+  useEffect(() => (hoverSource ? module.setHoverSource(modelUri, hoverSource) : undefined), [module, modelUri, hoverSource]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !highlight) return;
+    const start = model.getPositionAt(highlight.start);
+    const end = model.getPositionAt(highlight.end);
+    const range = new module.monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+    editor.revealRangeNearTopIfOutsideViewport(range);
+    editor.setSelection(new module.monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column));
+    const decorations = editor.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'code-viewer-highlight' } }]);
+    return () => decorations.clear();
+  }, [module, highlight]);
+
+  return (
+    <Box
+      ref={container}
+      sx={{
+        height,
+        width: '100%',
+        '& .code-viewer-highlight': { bgcolor: 'action.selected' },
+      }}
+    />
+  );
+}

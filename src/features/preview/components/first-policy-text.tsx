@@ -1,0 +1,63 @@
+/**
+ * The policy as plain text on the first screen, before the preview panel and the editor arrive:
+ * it loads only the engine, generates the previewed policy (the same memoized result the panel
+ * will show) and puts it on screen, so that nobody waits for the editor to read the policy.
+ */
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useEffect, useMemo, useState } from 'react';
+import { markOnce } from '@/features/instrumentation/performance-marks';
+import { choicesCatalog } from '@/features/perimeter/choices-catalog';
+import { previewTarget } from '@/features/perimeter/preview-target';
+import { useBuilder } from '@/state/builder-store';
+import type * as PreviewPolicy from '@/state/preview-policy';
+
+type PreviewPolicyModule = typeof PreviewPolicy;
+
+let engine: PreviewPolicyModule | undefined;
+let loading: Promise<PreviewPolicyModule> | undefined;
+
+/** Starts loading the engine; the preview panel imports the same module. */
+export function loadPreviewEngine(): Promise<PreviewPolicyModule> {
+  loading ??= import('@/state/preview-policy').then((module) => (engine = module));
+  return loading;
+}
+
+export function FirstPolicyText() {
+  const config = useBuilder((state) => state.config);
+  const view = useBuilder((state) => state.view);
+  const [loaded, setLoaded] = useState(() => engine);
+  useEffect(() => {
+    if (loaded) return;
+    let active = true;
+    void loadPreviewEngine().then((module) => active && setLoaded(module));
+    return () => {
+      active = false;
+    };
+  }, [loaded]);
+  const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
+  const text = loaded && target.service ? loaded.previewPolicy(config, target.service, target.region, target.format).text : undefined;
+  useEffect(() => {
+    if (text !== undefined) markOnce('vpce:policy-visible');
+  }, [text]);
+  return (
+    <Paper component="section" aria-label="Preview" sx={{ p: 2, minWidth: 0 }}>
+      {target.service && (
+        <Typography variant="h2" sx={{ mb: 1 }}>
+          Policy of {target.service}
+          {target.region ? ` in ${target.region}` : ''}
+        </Typography>
+      )}
+      {text === undefined ? (
+        <Typography variant="body2" color="text.secondary" role="status">
+          {target.service ? 'Preparing the policy…' : 'Choose an endpoint service to see its policy.'}
+        </Typography>
+      ) : (
+        <Box component="pre" aria-label="Policy text" role="region" tabIndex={0} sx={{ m: 0, p: 1, fontSize: 13, lineHeight: 1.45, overflow: 'auto', maxHeight: 'max(360px, calc(100vh - 360px))', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          {text}
+        </Box>
+      )}
+    </Paper>
+  );
+}

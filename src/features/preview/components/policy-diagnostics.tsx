@@ -1,0 +1,85 @@
+/** The generator's findings about the policy shown: errors and warnings with their hints; notes folded. */
+import ErrorOutlineOutlined from '@mui/icons-material/ErrorOutlineOutlined';
+import InfoOutlined from '@mui/icons-material/InfoOutlined';
+import WarningAmber from '@mui/icons-material/WarningAmber';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { sortDiagnostics, type Diagnostic, type Severity } from '@/core/diagnostics';
+
+const icons: Record<Severity, typeof InfoOutlined> = { error: ErrorOutlineOutlined, warning: WarningAmber, info: InfoOutlined };
+const colours: Record<Severity, string> = { error: 'error.main', warning: 'warning.main', info: 'text.secondary' };
+const SHOWN = 5;
+
+function DiagnosticItem({ diagnostic }: { diagnostic: Diagnostic }) {
+  const Icon = icons[diagnostic.severity];
+  return (
+    <Box component="li" sx={{ display: 'flex', gap: 1, py: 0.5, listStyle: 'none' }}>
+      <Icon fontSize="small" sx={{ color: colours[diagnostic.severity], mt: 0.25 }} titleAccess={diagnostic.severity} />
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+          {diagnostic.message}
+        </Typography>
+        {diagnostic.hint && (
+          <Typography variant="caption" color="text.secondary" component="p" sx={{ overflowWrap: 'anywhere' }}>
+            {diagnostic.hint}
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+function DiagnosticGroup({ title, diagnostics, initiallyOpen }: { title: string; diagnostics: Diagnostic[]; initiallyOpen: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const [all, setAll] = useState(false);
+  if (diagnostics.length === 0) return null;
+  const shown = all ? diagnostics : diagnostics.slice(0, SHOWN);
+  return (
+    <Box>
+      <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)} sx={{ px: 0 }}>
+        {open ? '▾' : '▸'} {title}
+      </Button>
+      {open && (
+        <>
+          <Box component="ul" sx={{ m: 0, p: 0 }}>
+            {shown.map((diagnostic, index) => (
+              <DiagnosticItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
+            ))}
+          </Box>
+          {diagnostics.length > SHOWN && (
+            <Button size="small" onClick={() => setAll(!all)}>
+              {all ? 'Show fewer' : `Show all ${diagnostics.length}`}
+            </Button>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}
+
+export function PolicyDiagnostics({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+  const sorted = sortDiagnostics(diagnostics);
+  const problems = sorted.filter((d) => d.severity !== 'info');
+  const notes = sorted.filter((d) => d.severity === 'info');
+  if (sorted.length === 0) {
+    return (
+      <Typography variant="body2" sx={{ color: 'success.main', my: 1 }}>
+        No problems: every value of this policy is filled.
+      </Typography>
+    );
+  }
+  const errors = problems.filter((d) => d.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return (
+    <Box component="section" aria-label="Diagnostics" sx={{ my: 1 }}>
+      <DiagnosticGroup
+        title={[errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings > 0 ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ') || 'Problems'}
+        diagnostics={problems}
+        initiallyOpen
+      />
+      <DiagnosticGroup title={`Notes (${notes.length})`} diagnostics={notes} initiallyOpen={false} />
+    </Box>
+  );
+}

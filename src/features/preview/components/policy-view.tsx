@@ -1,0 +1,77 @@
+/**
+ * The policy of the previewed service: plain text at once, then Monaco (read-only JSON, colours,
+ * folding, hovers that explain where each value comes from) once it has loaded, unless the reader
+ * prefers plain text. Sets the `policy-visible` and `editor-ready` marks and records each
+ * `preview-update` measure once the new policy is committed to the DOM.
+ */
+import Box from '@mui/material/Box';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { catalog } from '@/core/catalog/catalog';
+import type { GeneratedPolicy } from '@/core/generate/generate';
+import { CodeViewer, type CodeHighlight } from '@/features/editor/code-viewer';
+import { useMonaco } from '@/features/editor/monaco-loader';
+import type { HoverSource } from '@/features/editor/monaco-loader-types';
+import { markOnce, measurePreviewUpdate } from '@/features/instrumentation/performance-marks';
+import { useBuilder } from '@/state/builder-store';
+import { takeChoiceChange } from '@/state/choice-change-clock';
+import { policyHover } from '../policy-hover';
+import { statementSpan } from '../policy-locations';
+import { PlainPolicyText } from './plain-policy-text';
+
+const HEIGHT = 'max(360px, calc(100vh - 360px))';
+const MODEL_URI = 'inmemory://vpce-policy/preview.json';
+
+export function PolicyView({ generated, fileName }: { generated: GeneratedPolicy; fileName: string }) {
+  const policyView = useBuilder((state) => state.view.policyView);
+  const reveal = useBuilder((state) => state.reveal);
+  const monaco = useMonaco(policyView === 'editor');
+  const [editorReady, setEditorReady] = useState(false);
+  const text = generated.text;
+
+  useEffect(() => {
+    markOnce('vpce:policy-visible');
+  }, []);
+
+  useLayoutEffect(() => {
+    // Runs after the commit that put this policy in the DOM (and in the editor's model).
+    const since = takeChoiceChange();
+    if (since !== undefined) measurePreviewUpdate(since);
+  }, [generated]);
+
+  const highlight = useMemo<CodeHighlight | undefined>(() => {
+    if (!reveal) return undefined;
+    const span = statementSpan(text, reveal.sid);
+    return span ? { ...span, nonce: reveal.nonce } : undefined;
+  }, [reveal, text]);
+
+  const hoverSource = useMemo<HoverSource>(
+    () => (hoverText, offset) => {
+      if (hoverText !== generated.text) return undefined;
+      const hover = policyHover(hoverText, offset, generated, catalog);
+      return hover ? { ...hover.span, contents: hover.contents } : undefined;
+    },
+    [generated],
+  );
+
+  const onEditorReady = useCallback(() => {
+    setEditorReady(true);
+    markOnce('vpce:editor-ready');
+  }, []);
+
+  const label = `Policy ${fileName}`;
+  const showEditor = policyView === 'editor' && monaco !== undefined;
+  return (
+    <Box sx={{ position: 'relative' }}>
+      {showEditor && (
+        <Box sx={{ visibility: editorReady ? 'visible' : 'hidden' }}>
+          <CodeViewer monaco={monaco} value={text} ariaLabel={`${label} (read-only)`} modelUri={MODEL_URI} hoverSource={hoverSource} highlight={highlight} onReady={onEditorReady} height={HEIGHT} />
+        </Box>
+      )}
+      {(!showEditor || !editorReady) && (
+        <Box sx={showEditor ? { position: 'absolute', inset: 0 } : undefined}>
+          <PlainPolicyText text={text} label={label} highlight={highlight} height={HEIGHT} />
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The preview: one tab per selected service, how the policy is produced, copy and download, the
+ * size against the quota, the generator's findings and the policy itself. Everything shown is
+ * computed by the engine from the choices (see `previewPolicy`); only the visible tab is generated.
+ */
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useMemo, type ReactNode } from 'react';
+import { catalog } from '@/core/catalog/catalog';
+import { canonicalServices } from '@/core/generate/selection';
+import { policyFileName } from '@/core/generate/outputs';
+import { previewTarget } from '@/features/perimeter/preview-target';
+import { useBuilder } from '@/state/builder-store';
+import { previewPolicy } from '@/state/preview-policy';
+import { FitAdvice } from './fit-advice';
+import { OutputControls } from './output-controls';
+import { PolicyActions } from './policy-actions';
+import { PolicyDiagnostics } from './policy-diagnostics';
+import { PolicyView } from './policy-view';
+import { POLICY_TABPANEL_ID, policyTabId, ServiceTabs } from './service-tabs';
+import { SizeMeter } from './size-meter';
+
+function PreviewShell({ children }: { children: ReactNode }) {
+  return (
+    <Paper component="section" aria-label="Preview" sx={{ minWidth: 0 }}>
+      {children}
+    </Paper>
+  );
+}
+
+export default function PreviewPanel() {
+  const config = useBuilder((state) => state.config);
+  const view = useBuilder((state) => state.view);
+  const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
+  const tabServices = useMemo(() => canonicalServices(config.services, catalog), [config.services]);
+
+  if (!target.service) {
+    return (
+      <PreviewShell>
+        <Typography variant="body2" sx={{ p: 2 }}>
+          Choose an endpoint service to see its policy.
+        </Typography>
+      </PreviewShell>
+    );
+  }
+  const generated = previewPolicy(config, target.service, target.region, target.format);
+  const fileName = policyFileName(target.service, target.region);
+  return (
+    <PreviewShell>
+      <ServiceTabs services={tabServices} selected={target.service} />
+      <Box role="tabpanel" id={POLICY_TABPANEL_ID} aria-labelledby={policyTabId(target.service)} sx={{ p: { xs: 1, sm: 2 } }}>
+        <Typography variant="h2" sx={{ mb: 0.5 }}>
+          {fileName}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" component="p">
+          {catalog.service(target.service)?.title}
+          {target.region ? ` · ${target.region}` : target.regions.length > 0 ? ` · ${target.regions.length} region${target.regions.length > 1 ? 's' : ''}` : ''}
+          {' · '}
+          {generated.statements.length} statement{generated.statements.length === 1 ? '' : 's'}
+        </Typography>
+        <OutputControls target={target} />
+        <PolicyActions generated={generated} fileName={fileName} />
+        <SizeMeter size={generated.size} format={target.format} />
+        <FitAdvice config={config} target={target} generated={generated} />
+        <PolicyDiagnostics diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')} />
+        <PolicyView generated={generated} fileName={fileName} />
+      </Box>
+    </PreviewShell>
+  );
+}

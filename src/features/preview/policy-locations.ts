@@ -1,0 +1,75 @@
+/**
+ * Where things are in a policy text, and what they come from: the statement, Action, Resource or
+ * Condition value at a character offset, with its provenance from the generator, and the text
+ * range of a statement. Pure; the editor's hovers and the reveal of a statement use it.
+ */
+import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import type { GeneratedPolicy, StatementProvenance, ValueProvenance } from '@/core/generate/generate';
+
+export interface TextSpan {
+  /** Character offsets, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export type PolicyLocation =
+  | { kind: 'statement'; index: number; statement: StatementProvenance; span: TextSpan }
+  | { kind: 'value'; index: number; statement: StatementProvenance; element: string; value: string; provenance: ValueProvenance | undefined; span: TextSpan }
+  | { kind: 'condition-key'; index: number; statement: StatementProvenance; operator: string; key: string; span: TextSpan };
+
+let lastText: string | undefined;
+let lastTree: Node | undefined;
+
+/** The parse tree of the text; the last one is kept, since hovers ask about the same text again and again. */
+function treeOf(text: string): Node | undefined {
+  if (text !== lastText) {
+    lastText = text;
+    lastTree = parseTree(text);
+  }
+  return lastTree;
+}
+
+const spanOf = (node: Node): TextSpan => ({ start: node.offset, end: node.offset + node.length });
+
+export function locateInPolicy(text: string, offset: number, generated: GeneratedPolicy): PolicyLocation | undefined {
+  const tree = treeOf(text);
+  if (!tree) return undefined;
+  const node = findNodeAtOffset(tree, offset, true);
+  if (!node) return undefined;
+  const path = getNodePath(node);
+  if (path[0] !== 'Statement' || typeof path[1] !== 'number') return undefined;
+  const index = path[1];
+  const statement = generated.statements[index];
+  if (!statement) return undefined;
+  const [element, operator, key] = path.slice(2);
+  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  if ((element === 'Action' || element === 'Resource') && node.type === 'string' && !isKey) {
+    const value = String(node.value);
+    return { kind: 'value', index, statement, element, value, provenance: statement.values.find((v) => v.element === element && v.value === value), span: spanOf(node) };
+  }
+  if (element === 'Condition' && typeof operator === 'string' && typeof key === 'string') {
+    if (isKey && path.length === 5) return { kind: 'condition-key', index, statement, operator, key, span: spanOf(node) };
+    if (node.type === 'string' && !isKey) {
+      const conditionElement = `Condition.${operator}.${key}`;
+      const value = String(node.value);
+      return {
+        kind: 'value',
+        index,
+        statement,
+        element: conditionElement,
+        value,
+        provenance: statement.values.find((v) => v.element === conditionElement && v.value === value),
+        span: spanOf(node),
+      };
+    }
+  }
+  return { kind: 'statement', index, statement, span: spanOf(node) };
+}
+
+/** The text range of the statement with this Sid, for revealing it. */
+export function statementSpan(text: string, sid: string): TextSpan | undefined {
+  const tree = treeOf(text);
+  const statements = tree?.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1];
+  const statement = statements?.children?.find((s) => s.children?.some((p) => p.children?.[0]?.value === 'Sid' && p.children?.[1]?.value === sid));
+  return statement ? spanOf(statement) : undefined;
+}
