@@ -27,7 +27,9 @@ import {
   type IamIndexData,
 } from '../src/core/iam/iam-index-format';
 
-export const IAM_INDEX_DATA_PATH = fileURLToPath(new URL('../src/core/iam/iam-index-data.json', import.meta.url));
+export const IAM_INDEX_DATA_PATH = fileURLToPath(
+  new URL('../src/core/iam/iam-index-data.json', import.meta.url),
+);
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -53,7 +55,9 @@ function minimalShapes(shapes: Iterable<string>): string[] {
   return sorted.filter((shape) => {
     const flags = Number(shape[0]);
     if (flags & 4) return true;
-    return !sorted.some((other) => other !== shape && other[0] === shape[0] && shape.startsWith(other));
+    return !sorted.some(
+      (other) => other !== shape && other[0] === shape[0] && shape.startsWith(other),
+    );
   });
 }
 
@@ -100,18 +104,28 @@ export async function buildIamIndexData(): Promise<IamIndexData> {
   const names = [...[...actionsByService.values()].flat(), ...conditionKeys.map((k) => k.key)];
   const frequency = new Map<string, number>();
   for (const name of names) {
-    if (name.includes(',') || name.includes(' ')) throw new Error(`the name "${name}" has a comma or a space`);
+    if (name.includes(',') || name.includes(' '))
+      throw new Error(`the name "${name}" has a comma or a space`);
     const words = splitIntoWords(name);
     if (words.join('') !== name) throw new Error(`splitting "${name}" loses characters`);
     for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
-  const words = [...frequency].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).map(([word]) => word);
+  const words = [...frequency]
+    .sort((a, b) => b[1] - a[1] || byText(a[0], b[0]))
+    .map(([word]) => word);
   const base = CODE_ALPHABET.length;
   // As many one-character codes as possible while every word still gets a code.
   let oneCharacterCodes = base;
-  while (oneCharacterCodes > 0 && oneCharacterCodes + (base - oneCharacterCodes) * base < words.length) oneCharacterCodes--;
+  while (
+    oneCharacterCodes > 0 &&
+    oneCharacterCodes + (base - oneCharacterCodes) * base < words.length
+  )
+    oneCharacterCodes--;
   const codeOf = new Map(words.map((word, i) => [word, encodeWordIndex(i, oneCharacterCodes)]));
-  const encode = (name: string) => splitIntoWords(name).map((w) => codeOf.get(w)!).join('');
+  const encode = (name: string) =>
+    splitIntoWords(name)
+      .map((w) => codeOf.get(w)!)
+      .join('');
 
   return {
     source: {
@@ -122,17 +136,23 @@ export async function buildIamIndexData(): Promise<IamIndexData> {
     },
     oneCharacterCodes,
     words: words.join(' '),
-    actions: Object.fromEntries(services.map((service) => [service, actionsByService.get(service)!.map(encode).join(',')])),
-    conditionKeys: conditionKeys.map(({ key, type }) => CONDITION_TYPE_CODES[type] + encode(key)).join(','),
+    actions: Object.fromEntries(
+      services.map((service) => [service, actionsByService.get(service)!.map(encode).join(',')]),
+    ),
+    conditionKeys: conditionKeys
+      .map(({ key, type }) => CONDITION_TYPE_CODES[type] + encode(key))
+      .join(','),
     arnResources: Object.fromEntries(
-      [...shapesByArnService.keys()].sort(byText).map((service) => [service, minimalShapes(shapesByArnService.get(service)!).join(',')]),
+      [...shapesByArnService.keys()]
+        .sort(byText)
+        .map((service) => [service, minimalShapes(shapesByArnService.get(service)!).join(',')]),
     ),
   };
 }
 
 /** The committed text of the index: stable key order, one entry per line. */
 export function renderIamIndexData(data: IamIndexData): string {
-  return `${JSON.stringify(data, null, 1)}\n`;
+  return `${JSON.stringify(data, null, 2)}\n`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -41,14 +41,23 @@ const cleanPolicy = generate(
   },
   'ec2',
 ).text;
-const openPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }, null, 2);
+const openPolicy = JSON.stringify(
+  {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+  },
+  null,
+  2,
+);
 
 describe('vpce-policy validate', () => {
   it('exits 0 on a clean policy and prints a summary', async () => {
     const dir = workspace({ 'ec2.json': cleanPolicy });
     const result = await run(['validate', 'ec2.json'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^ec2\.json: ec2 \(guessed\); 4 statements \(4 of the perimeter\); 2 data access patterns; [\d,]+ of 20,480 characters, minified [\d,]+; 0 errors, 0 warnings\n$/);
+    expect(result.stdout).toMatch(
+      /^ec2\.json: ec2 \(guessed\); 4 statements \(4 of the perimeter\); 2 data access patterns; [\d,]+ of 20,480 characters, minified [\d,]+; 0 errors, 0 warnings\n$/,
+    );
     expect(result.stderr).toBe('');
   });
 
@@ -62,13 +71,17 @@ describe('vpce-policy validate', () => {
     const first = /^ssm\.json:(\d+):(\d+): error placeholder\/unfilled: (<[^>]+>)/.exec(lines[0]!);
     expect(first).not.toBeNull();
     const [, line, column, placeholder] = first!;
-    expect(sample.split('\n')[Number(line) - 1]!.slice(Number(column) - 1).startsWith(placeholder!)).toBe(true);
+    const sourceLine = sample.split('\n')[Number(line) - 1]!;
+    expect(sourceLine.slice(Number(column) - 1).startsWith(placeholder!)).toBe(true);
     expect(result.stdout).toMatch(/\n {2}hint: /);
   });
 
   it('passes the filled upstream sample', async () => {
     const dir = workspace({ 's3.json': fillSample(readSample('s3_endpoint_policy.json')) });
-    const result = await run(['validate', 's3.json', '--service', 's3', '--region', 'us-east-1', '--strict'], dir);
+    const result = await run(
+      ['validate', 's3.json', '--service', 's3', '--region', 'us-east-1', '--strict'],
+      dir,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^s3\.json: s3; 7 statements \(7 of the perimeter\)/m);
   });
@@ -85,25 +98,55 @@ describe('vpce-policy validate', () => {
     const dir = workspace({ 'policy.json': cleanPolicy });
     const result = await run(['validate', 'policy.json', '--service', 'acm'], dir);
     expect(result.stdout).toMatch(/warning service\/policy-unsupported: /);
-    const gateway = workspace({ 'gateway.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }) });
-    const onGateway = await run(['validate', 'gateway.json', '--service', 's3', '--endpoint-type', 'gateway'], gateway);
-    expect(onGateway.stdout).toMatch(/warning perimeter\/principal-on-gateway-endpoint: On a gateway endpoint/);
+    const gateway = workspace({
+      'gateway.json': JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: '111122223333' },
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::b/*',
+          },
+        ],
+      }),
+    });
+    const onGateway = await run(
+      ['validate', 'gateway.json', '--service', 's3', '--endpoint-type', 'gateway'],
+      gateway,
+    );
+    expect(onGateway.stdout).toMatch(
+      /warning perimeter\/principal-on-gateway-endpoint: On a gateway endpoint/,
+    );
   });
 
   it('prints JSON for machines', async () => {
-    const dir = workspace({ 'a.json': cleanPolicy, 'b.json': '{"Version": "2012-10-17", "Statement": [' });
+    const dir = workspace({
+      'a.json': cleanPolicy,
+      'b.json': '{"Version": "2012-10-17", "Statement": [',
+    });
     const result = await run(['validate', 'a.json', 'b.json', '--json'], dir);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as {
       iamDataVersion: string;
       errors: number;
-      files: Array<{ file: string; errors: number; diagnostics: Array<{ code: string; range?: unknown }>; size: { characters: number }; recognition?: { service?: { id: string } }; model?: unknown }>;
+      files: Array<{
+        file: string;
+        errors: number;
+        diagnostics: Array<{ code: string; range?: unknown }>;
+        size: { characters: number };
+        recognition?: { service?: { id: string } };
+        model?: unknown;
+      }>;
     };
     expect(report.iamDataVersion).toMatch(/^0\.21\./);
     expect(report.files.map((f) => f.file)).toEqual(['a.json', 'b.json']);
     expect(report.files[0]).toMatchObject({ errors: 0, recognition: { service: { id: 'ec2' } } });
     expect(report.files[0]!.model).toBeUndefined();
-    expect(report.files[1]!.diagnostics[0]).toMatchObject({ code: 'json/syntax', range: expect.any(Object) });
+    expect(report.files[1]!.diagnostics[0]).toMatchObject({
+      code: 'json/syntax',
+      range: expect.any(Object),
+    });
     expect(report.errors).toBe(report.files[1]!.errors);
   });
 
@@ -125,12 +168,17 @@ describe('vpce-policy validate', () => {
     const dir = workspace({ 'huge.json': `{"Statement": [${'"x",'.repeat(2_600_000)}"x"]}` });
     const result = await run(['validate', 'huge.json'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/policy "huge\.json" is 10\.4 MB; the limit is 2,048,000 characters/);
+    expect(result.stderr).toMatch(
+      /policy "huge\.json" is 10\.4 MB; the limit is 2,048,000 characters/,
+    );
   });
 
   it('reports binary data as an error of the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpce-validate-'));
-    writeFileSync(join(dir, 'image.json'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)));
+    writeFileSync(
+      join(dir, 'image.json'),
+      Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)),
+    );
     const result = await run(['validate', 'image.json'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/image\.json:1:\d+: error input\/binary: /);
@@ -143,7 +191,9 @@ describe('vpce-policy validate', () => {
     expect(service).toMatchObject({ code: 2 });
     expect(service.stderr).toMatch(/unknown endpoint service "s4"; did you mean "s3"\?/);
     expect((await run(['validate', 'a.json', '--region', 'us-east-9'], dir)).code).toBe(2);
-    expect((await run(['validate', 'a.json', '--endpoint-type', 'vpc'], dir)).stderr).toMatch(/gateway or interface/);
+    expect((await run(['validate', 'a.json', '--endpoint-type', 'vpc'], dir)).stderr).toMatch(
+      /gateway or interface/,
+    );
     expect((await run(['validate', 'a.json', '--bogus'], dir)).code).toBe(2);
   });
 

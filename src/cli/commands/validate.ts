@@ -2,7 +2,13 @@ import { catalog } from '../../core/catalog/catalog';
 import { suggest } from '../../core/config/check';
 import type { Diagnostic } from '../../core/diagnostics';
 import { loadIamIndex } from '../../core/iam/iam-index';
-import { MAX_POLICY_TEXT_CHARACTERS, validate, type EndpointType, type PolicyValidation, type ValidateOptions } from '../../core/validate/validate';
+import {
+  MAX_POLICY_TEXT_CHARACTERS,
+  validate,
+  type EndpointType,
+  type PolicyValidation,
+  type ValidateOptions,
+} from '../../core/validate/validate';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
@@ -35,27 +41,44 @@ interface FileReport {
   validation?: PolicyValidation;
 }
 
-const count = (diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+const count = (diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) =>
+  diagnostics.filter((d) => d.severity === severity).length;
+const plural = (n: number, word: string) =>
+  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
-function checkedOptions(values: { service?: string; 'endpoint-type'?: string; region?: string[] }): Omit<ValidateOptions, 'iamIndex'> {
+function checkedOptions(values: {
+  service?: string;
+  'endpoint-type'?: string;
+  region?: string[];
+}): Omit<ValidateOptions, 'iamIndex'> {
   const options: Omit<ValidateOptions, 'iamIndex'> = {};
   if (values.service !== undefined) {
     if (!catalog.service(values.service)) {
-      const guess = suggest(values.service, catalog.services.map((s) => s.id));
-      throw new UsageError(`unknown endpoint service "${values.service}"${guess ? `; did you mean "${guess}"?` : ''} Run "vpce-policy catalog services" for the list.`);
+      const guess = suggest(
+        values.service,
+        catalog.services.map((s) => s.id),
+      );
+      throw new UsageError(
+        `unknown endpoint service "${values.service}"${guess ? `; did you mean "${guess}"?` : ''} Run "vpce-policy catalog services" for the list.`,
+      );
     }
     options.service = values.service;
   }
   const endpointType = values['endpoint-type'];
   if (endpointType !== undefined) {
-    if (endpointType !== 'gateway' && endpointType !== 'interface') throw new UsageError('--endpoint-type takes gateway or interface');
+    if (endpointType !== 'gateway' && endpointType !== 'interface')
+      throw new UsageError('--endpoint-type takes gateway or interface');
     options.endpointType = endpointType as EndpointType;
   }
   for (const region of values.region ?? []) {
     if (!catalog.region(region)) {
-      const guess = suggest(region, catalog.regions.map((r) => r.code));
-      throw new UsageError(`unknown region "${region}"${guess ? `; did you mean "${guess}"?` : ''}`);
+      const guess = suggest(
+        region,
+        catalog.regions.map((r) => r.code),
+      );
+      throw new UsageError(
+        `unknown region "${region}"${guess ? `; did you mean "${guess}"?` : ''}`,
+      );
     }
   }
   if (values.region) options.regions = values.region;
@@ -66,21 +89,35 @@ function checkedOptions(values: { service?: string; 'endpoint-type'?: string; re
 function summaryLine(file: string, validation: PolicyValidation): string {
   const { size, recognition, diagnostics } = validation;
   const parts: string[] = [];
-  if (recognition?.service) parts.push(`${recognition.service.id}${recognition.service.basis === 'guess' ? ' (guessed)' : ''}`);
+  if (recognition?.service)
+    parts.push(
+      `${recognition.service.id}${recognition.service.basis === 'guess' ? ' (guessed)' : ''}`,
+    );
   if (recognition) {
     const recognized = recognition.statements.filter((s) => s.statement).length;
-    parts.push(`${plural(recognition.statements.length, 'statement')} (${recognized.toLocaleString('en-US')} of the perimeter)`);
-    if (recognition.dataAccessPatterns.length > 0) parts.push(plural(recognition.dataAccessPatterns.length, 'data access pattern'));
+    parts.push(
+      `${plural(recognition.statements.length, 'statement')} (${recognized.toLocaleString('en-US')} of the perimeter)`,
+    );
+    if (recognition.dataAccessPatterns.length > 0)
+      parts.push(plural(recognition.dataAccessPatterns.length, 'data access pattern'));
   }
-  const minified = size.minifiedCharacters !== undefined ? `, minified ${size.minifiedCharacters.toLocaleString('en-US')}` : '';
-  parts.push(`${size.characters.toLocaleString('en-US')} of ${size.limit.toLocaleString('en-US')} characters${minified}`);
-  parts.push(`${plural(count(diagnostics, 'error'), 'error')}, ${plural(count(diagnostics, 'warning'), 'warning')}`);
+  const minified =
+    size.minifiedCharacters !== undefined
+      ? `, minified ${size.minifiedCharacters.toLocaleString('en-US')}`
+      : '';
+  parts.push(
+    `${size.characters.toLocaleString('en-US')} of ${size.limit.toLocaleString('en-US')} characters${minified}`,
+  );
+  parts.push(
+    `${plural(count(diagnostics, 'error'), 'error')}, ${plural(count(diagnostics, 'warning'), 'warning')}`,
+  );
   return `${file}: ${parts.join('; ')}\n`;
 }
 
 export const validateCommand: CliCommand = {
   name: 'validate',
-  summary: 'check endpoint policy files: syntax, grammar, size, placeholders, names and perimeter risks',
+  summary:
+    'check endpoint policy files: syntax, grammar, size, placeholders, names and perimeter risks',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseOptions(
@@ -119,9 +156,16 @@ export const validateCommand: CliCommand = {
       const files = reports.map(({ file, error, validation }) => {
         if (error !== undefined || !validation) return { file, error };
         const { model: _model, ...rest } = validation;
-        return { file, errors: count(rest.diagnostics, 'error'), warnings: count(rest.diagnostics, 'warning'), ...rest };
+        return {
+          file,
+          errors: count(rest.diagnostics, 'error'),
+          warnings: count(rest.diagnostics, 'warning'),
+          ...rest,
+        };
       });
-      io.stdout(`${JSON.stringify({ iamDataVersion: iamIndex.source.version, errors, warnings, files }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ iamDataVersion: iamIndex.source.version, errors, warnings, files }, null, 2)}\n`,
+      );
     } else {
       for (const report of reports) {
         if (report.error !== undefined) {
@@ -132,7 +176,9 @@ export const validateCommand: CliCommand = {
         if (!quiet) io.stdout(summaryLine(report.file, report.validation!));
       }
       if (!quiet && reports.length > 1) {
-        io.stdout(`${plural(reports.length, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unreadable.length > 0 ? `, ${unreadable.length} not readable` : ''}\n`);
+        io.stdout(
+          `${plural(reports.length, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unreadable.length > 0 ? `, ${unreadable.length} not readable` : ''}\n`,
+        );
       }
     }
     if (unreadable.length > 0) return EXIT.usage;

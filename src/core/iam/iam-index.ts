@@ -48,11 +48,16 @@ export interface IamIndex {
   arnResourceShapes(arnService: string): readonly ArnResourceShape[] | undefined;
 }
 
-const TYPE_BY_CODE = new Map<string, ConditionKeyType>(Object.entries(CONDITION_TYPE_CODES).map(([type, code]) => [code, type as ConditionKeyType]));
+const TYPE_BY_CODE = new Map<string, ConditionKeyType>(
+  Object.entries(CONDITION_TYPE_CODES).map(([type, code]) => [code, type as ConditionKeyType]),
+);
 
 /** A regular expression for an IAM wildcard pattern (`*` any run, `?` one character). */
 export function wildcardRegExp(pattern: string, flags = 'i'): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, flags);
 }
 
@@ -69,7 +74,9 @@ export function createIamIndex(data: IamIndexData): IamIndex {
     const lower = prefix.toLowerCase();
     let entry = actionCache.get(lower);
     if (entry) return entry;
-    const encoded = Object.prototype.hasOwnProperty.call(data.actions, lower) ? data.actions[lower] : undefined;
+    const encoded = Object.prototype.hasOwnProperty.call(data.actions, lower)
+      ? data.actions[lower]
+      : undefined;
     if (encoded === undefined) return undefined;
     const names = encoded === '' ? [] : encoded.split(',').map(decode);
     entry = { names, byLower: new Map(names.map((n) => [n.toLowerCase(), n])) };
@@ -124,11 +131,18 @@ export function createIamIndex(data: IamIndexData): IamIndex {
     arnResourceShapes(arnService) {
       const cached = shapeCache.get(arnService);
       if (cached) return cached;
-      const encoded = Object.prototype.hasOwnProperty.call(data.arnResources, arnService) ? data.arnResources[arnService] : undefined;
+      const encoded = Object.prototype.hasOwnProperty.call(data.arnResources, arnService)
+        ? data.arnResources[arnService]
+        : undefined;
       if (encoded === undefined) return undefined;
       const shapes = encoded.split(',').map((code) => {
         const flags = Number(code[0]);
-        return { hasRegion: (flags & 1) !== 0, hasAccount: (flags & 2) !== 0, fixed: (flags & 4) !== 0, prefix: code.slice(1) };
+        return {
+          hasRegion: (flags & 1) !== 0,
+          hasAccount: (flags & 2) !== 0,
+          fixed: (flags & 4) !== 0,
+          prefix: code.slice(1),
+        };
       });
       shapeCache.set(arnService, shapes);
       return shapes;
@@ -140,6 +154,8 @@ let loading: Promise<IamIndex> | undefined;
 
 /** Loads the bundled index once; later calls share the same promise. */
 export function loadIamIndex(): Promise<IamIndex> {
-  loading ??= import('./iam-index-data.json').then((module) => createIamIndex((module as { default: IamIndexData }).default));
+  loading ??= import('./iam-index-data.json').then((module) =>
+    createIamIndex((module as { default: IamIndexData }).default),
+  );
   return loading;
 }

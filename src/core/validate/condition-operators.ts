@@ -3,7 +3,8 @@
  * set qualifiers and the `...IfExists` suffix, with what each means for the checks.
  */
 
-export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+export type OperatorFamily =
+  'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
 interface BaseOperator {
   family: OperatorFamily;
@@ -61,7 +62,11 @@ export interface ConditionOperator {
 }
 
 export type OperatorReading =
-  | { ok: true; operator: ConditionOperator; /** Set when the text differs from the documented spelling only in case. */ documented?: string }
+  | {
+      ok: true;
+      operator: ConditionOperator;
+      /** Set when the text differs from the documented spelling only in case. */ documented?: string;
+    }
   | { ok: false; problem: string; suggestion?: string };
 
 const lowerBases = new Map(CONDITION_OPERATOR_NAMES.map((name) => [name.toLowerCase(), name]));
@@ -71,7 +76,8 @@ function qualifierOf(text: string): { qualifier?: SetQualifier; rest: string; wr
   if (colon === -1) return { rest: text };
   const written = text.slice(0, colon);
   const lower = written.toLowerCase();
-  const qualifier = lower === 'forallvalues' ? 'ForAllValues' : lower === 'foranyvalue' ? 'ForAnyValue' : undefined;
+  const qualifier =
+    lower === 'forallvalues' ? 'ForAllValues' : lower === 'foranyvalue' ? 'ForAnyValue' : undefined;
   return qualifier ? { qualifier, rest: text.slice(colon + 1), written } : { rest: text, written };
 }
 
@@ -79,17 +85,27 @@ function qualifierOf(text: string): { qualifier?: SetQualifier; rest: string; wr
 export function readConditionOperator(text: string): OperatorReading {
   const { qualifier, rest, written } = qualifierOf(text);
   if (written !== undefined && !qualifier) {
-    return { ok: false, problem: `"${written}:" is not a set qualifier; only ForAllValues: and ForAnyValue: exist` };
+    return {
+      ok: false,
+      problem: `"${written}:" is not a set qualifier; only ForAllValues: and ForAnyValue: exist`,
+    };
   }
   const ifExists = /IfExists$/i.test(rest);
   const baseText = ifExists ? rest.slice(0, -'IfExists'.length) : rest;
   const base = lowerBases.get(baseText.toLowerCase());
   if (!base) {
-    const guess = CONDITION_OPERATOR_NAMES.find((name) => name.toLowerCase().startsWith(baseText.toLowerCase().slice(0, 6)));
-    return guess ? { ok: false, problem: `unknown condition operator "${text}"`, suggestion: guess } : { ok: false, problem: `unknown condition operator "${text}"` };
+    const guess = CONDITION_OPERATOR_NAMES.find((name) =>
+      name.toLowerCase().startsWith(baseText.toLowerCase().slice(0, 6)),
+    );
+    return guess
+      ? { ok: false, problem: `unknown condition operator "${text}"`, suggestion: guess }
+      : { ok: false, problem: `unknown condition operator "${text}"` };
   }
   if (base === 'Null' && (ifExists || qualifier)) {
-    return { ok: false, problem: `Null takes neither ${ifExists ? 'IfExists' : `${qualifier}:`}: it already tests whether the key is present` };
+    return {
+      ok: false,
+      problem: `Null takes neither ${ifExists ? 'IfExists' : `${qualifier}:`}: it already tests whether the key is present`,
+    };
   }
   const documented = `${qualifier ? `${qualifier}:` : ''}${base}${ifExists ? 'IfExists' : ''}`;
   const operator: ConditionOperator = { text, base, ...BASE_OPERATORS[base]!, ifExists };

@@ -26,9 +26,19 @@ describe('Findings', () => {
 
   it('adds no note when nothing was left out', () => {
     const findings = new Findings(new LineIndex('{}'));
-    findings.warning('test/warning', 'a warning', { offset: 1, length: 1, path: ['Statement', 0, 'Sid'] });
+    findings.warning('test/warning', 'a warning', {
+      offset: 1,
+      length: 1,
+      path: ['Statement', 0, 'Sid'],
+    });
     expect(findings.finish()).toEqual([
-      { severity: 'warning', code: 'test/warning', message: 'a warning', path: 'Statement[0].Sid', range: { start: { line: 1, column: 2 }, end: { line: 1, column: 3 } } },
+      {
+        severity: 'warning',
+        code: 'test/warning',
+        message: 'a warning',
+        path: 'Statement[0].Sid',
+        range: { start: { line: 1, column: 2 }, end: { line: 1, column: 3 } },
+      },
     ]);
   });
 });

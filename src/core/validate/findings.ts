@@ -14,7 +14,8 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+      this.starts.push(i + 1);
   }
 
   position(offset: number): TextPosition {
@@ -58,14 +59,21 @@ export class Findings {
 
   constructor(readonly lines: LineIndex) {}
 
-  add(severity: Severity, code: string, message: string, at?: Span | RangeSpan, details: FindingDetails = {}): void {
+  add(
+    severity: Severity,
+    code: string,
+    message: string,
+    at?: Span | RangeSpan,
+    details: FindingDetails = {},
+  ): void {
     if (this.list.length >= MAX_DIAGNOSTICS) {
       this.dropped[severity]++;
       return;
     }
     const diagnostic: Diagnostic = { severity, code, message };
     if (details.hint) diagnostic.hint = details.hint;
-    if (at?.path) diagnostic.path = typeof at.path === 'string' ? at.path : formatConfigPath(at.path);
+    if (at?.path)
+      diagnostic.path = typeof at.path === 'string' ? at.path : formatConfigPath(at.path);
     if (at) diagnostic.range = 'range' in at ? at.range : this.lines.range(at.offset, at.length);
     if (details.sid) diagnostic.sid = details.sid;
     this.list.push(diagnostic);

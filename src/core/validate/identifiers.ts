@@ -14,7 +14,16 @@ export function hasPlaceholder(value: string): boolean {
 export const hasWildcard = (value: string): boolean => value.includes('*') || value.includes('?');
 
 /** Partitions an ARN may name (the isolated ones too, which the catalog does not cover). */
-export const ARN_PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f'] as const;
+export const ARN_PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-eusc',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+] as const;
 
 export interface ArnFields {
   partition: string;
@@ -36,7 +45,13 @@ export function splitArn(value: string): ArnFields | undefined {
     ends.push(at);
   }
   const [a, b, c, d] = ends as [number, number, number, number];
-  return { partition: value.slice(4, a), service: value.slice(a + 1, b), region: value.slice(b + 1, c), account: value.slice(c + 1, d), resource: value.slice(d + 1) };
+  return {
+    partition: value.slice(4, a),
+    service: value.slice(a + 1, b),
+    region: value.slice(b + 1, c),
+    account: value.slice(c + 1, d),
+    resource: value.slice(d + 1),
+  };
 }
 
 /** A VPC id (`vpc-0abc...`), as aws:SourceVpc holds it. */
@@ -44,13 +59,15 @@ export const VPC_ID_PATTERN = /^vpc-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 /** A VPC endpoint id (`vpce-0abc...`), as aws:SourceVpce holds it. */
 export const VPC_ENDPOINT_ID_PATTERN = /^vpce-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 /** An organization path: `o-.../r-.../ou-.../`, possibly ending in a wildcard. */
-export const ORGANIZATION_PATH_PATTERN = /^(?:o-[a-z0-9]{10,32}|\*)\/(?:[a-z0-9*?-]+\/)*[a-z0-9*?-]*$/;
+export const ORGANIZATION_PATH_PATTERN =
+  /^(?:o-[a-z0-9]{10,32}|\*)\/(?:[a-z0-9*?-]+\/)*[a-z0-9*?-]*$/;
 /** An AWS service principal such as `cloudformation.amazonaws.com`. */
 export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(?:\.cn)?$/;
 /** IAM unique ids (`AROA...`, `AIDA...`) that AWS shows in place of a deleted principal's ARN. */
 export const UNIQUE_ID_PATTERN = /^A[A-Z0-9]{15,127}$/;
 
-const IPV4_CIDR = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\/(?:3[0-2]|[12]?\d))?$/;
+const IPV4_CIDR =
+  /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\/(?:3[0-2]|[12]?\d))?$/;
 const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*(?:\/(?:12[0-8]|1[01]\d|[1-9]?\d))?$/;
 
 export function isIpAddressOrCidr(value: string): boolean {
@@ -59,7 +76,13 @@ export function isIpAddressOrCidr(value: string): boolean {
 
 /** ISO 8601 dates and times (`2026-01-31`, `2026-01-31T12:00:00Z`) or epoch seconds. */
 export function isPolicyDate(value: string): boolean {
-  return /^\d{1,12}$/.test(value) || (/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)));
+  return (
+    /^\d{1,12}$/.test(value) ||
+    (/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(
+      value,
+    ) &&
+      !Number.isNaN(Date.parse(value)))
+  );
 }
 
 const MAX_REMEMBERED_VALUES = 50_000;

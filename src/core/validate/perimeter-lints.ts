@@ -4,7 +4,13 @@
  * needs.
  */
 import type { EndpointService } from '../catalog/schema';
-import type { ConditionEntry, PolicyModel, PolicyStatement, PolicyValue, ValueListElement } from './policy-model';
+import type {
+  ConditionEntry,
+  PolicyModel,
+  PolicyStatement,
+  PolicyValue,
+  ValueListElement,
+} from './policy-model';
 import type { Findings } from './findings';
 import { wildcardRegExp } from '../iam/iam-index';
 import type { RecognizedStatement } from './recognize';
@@ -21,29 +27,65 @@ export interface LintContext {
 }
 
 /** Keys that tie a request to identities of an organization, account or principal. */
-const IDENTITY_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn', 'aws:principalisawsservice', 'aws:principalservicename', 'aws:principalservicenameslist', 'aws:userid']);
+const IDENTITY_KEYS = new Set([
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:principalisawsservice',
+  'aws:principalservicename',
+  'aws:principalservicenameslist',
+  'aws:userid',
+]);
 /** Keys that tie a request to resources of an organization or account. */
-const RESOURCE_KEYS = new Set(['aws:resourceorgid', 'aws:resourceorgpaths', 'aws:resourceaccount', 's3:resourceaccount']);
+const RESOURCE_KEYS = new Set([
+  'aws:resourceorgid',
+  'aws:resourceorgpaths',
+  'aws:resourceaccount',
+  's3:resourceaccount',
+]);
 /** Keys that anchor a principal tag to identities you control. */
-const TAG_ANCHOR_KEYS = new Set(['aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount']);
+const TAG_ANCHOR_KEYS = new Set([
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+]);
 
 const MAX_DENY_ALLOW_PAIRS = 250_000;
 
 function isNarrowing(entry: ConditionEntry, keys: ReadonlySet<string>): boolean {
   const operator = entry.operator;
-  if (!operator || operator.negated || operator.family === 'Null' || operator.setQualifier === 'ForAllValues') return false;
+  if (
+    !operator ||
+    operator.negated ||
+    operator.family === 'Null' ||
+    operator.setQualifier === 'ForAllValues'
+  )
+    return false;
   if (!keys.has(entry.key.toLowerCase())) return false;
-  if (operator.family === 'Bool') return entry.values.every((v) => v.value.toLowerCase() === 'true');
+  if (operator.family === 'Bool')
+    return entry.values.every((v) => v.value.toLowerCase() === 'true');
   return true;
 }
 
-const isAll = (values: readonly PolicyValue[] | undefined) => values?.some((v) => v.value === '*') ?? false;
-const label = (statement: PolicyStatement) => (statement.sid ? `"${statement.sid.value}"` : `statement ${statement.index + 1}`);
+const isAll = (values: readonly PolicyValue[] | undefined) =>
+  values?.some((v) => v.value === '*') ?? false;
+const label = (statement: PolicyStatement) =>
+  statement.sid ? `"${statement.sid.value}"` : `statement ${statement.index + 1}`;
 
 function lintOpenStatement(statement: PolicyStatement, context: LintContext): void {
-  if (statement.effect !== 'Allow' || !statement.principal || statement.principal.element !== 'Principal' || !statement.principal.any) return;
-  const anyResource = statement.resource?.element === 'NotResource' || isAll(statement.resource?.values);
-  const narrowing = statement.conditions.filter((c) => isNarrowing(c, IDENTITY_KEYS) || isNarrowing(c, RESOURCE_KEYS));
+  if (
+    statement.effect !== 'Allow' ||
+    !statement.principal ||
+    statement.principal.element !== 'Principal' ||
+    !statement.principal.any
+  )
+    return;
+  const anyResource =
+    statement.resource?.element === 'NotResource' || isAll(statement.resource?.values);
+  const narrowing = statement.conditions.filter(
+    (c) => isNarrowing(c, IDENTITY_KEYS) || isNarrowing(c, RESOURCE_KEYS),
+  );
   const fullyNarrowing = narrowing.filter((c) => !c.operator!.ifExists);
   if (fullyNarrowing.length > 0) return;
   if (narrowing.length > 0) {
@@ -52,12 +94,18 @@ function lintOpenStatement(statement: PolicyStatement, context: LintContext): vo
       'perimeter/if-exists-condition',
       `${entry.operatorText} lets requests without ${entry.key} through; unsigned requests and requests of principals outside any organization carry no such key, so ${label(statement)} is open to them.`,
       entry.operatorSpan,
-      { hint: `Write "${entry.operatorText.replace(/IfExists$/, '')}" so that the key must be present and match.`, ...(statement.sid ? { sid: statement.sid.value } : {}) },
+      {
+        hint: `Write "${entry.operatorText.replace(/IfExists$/, '')}" so that the key must be present and match.`,
+        ...(statement.sid ? { sid: statement.sid.value } : {}),
+      },
     );
     return;
   }
   if (!anyResource) return;
-  const conditionNote = statement.conditions.length > 0 ? ' Its conditions test neither who signs the request nor who owns the resource.' : '';
+  const conditionNote =
+    statement.conditions.length > 0
+      ? ' Its conditions test neither who signs the request nor who owns the resource.'
+      : '';
   context.findings.warning(
     'perimeter/open-endpoint',
     `${label(statement)} allows "Principal": "*" every ${isAll(statement.action?.values) ? 'action' : 'listed action'} on any resource with no identity or resource condition: the endpoint is open to credentials of any AWS account and to unsigned requests.${conditionNote}`,
@@ -69,17 +117,27 @@ function lintOpenStatement(statement: PolicyStatement, context: LintContext): vo
   );
 }
 
-function lintTagWithoutOrganization(statement: PolicyStatement, recognized: RecognizedStatement | undefined, context: LintContext): void {
+function lintTagWithoutOrganization(
+  statement: PolicyStatement,
+  recognized: RecognizedStatement | undefined,
+  context: LintContext,
+): void {
   if (statement.effect !== 'Allow') return;
-  const tag = statement.conditions.find((c) => c.key.toLowerCase().startsWith('aws:principaltag/') && c.operator && !c.operator.negated);
+  const tag = statement.conditions.find(
+    (c) => c.key.toLowerCase().startsWith('aws:principaltag/') && c.operator && !c.operator.negated,
+  );
   if (!tag) return;
-  if (statement.conditions.some((c) => isNarrowing(c, TAG_ANCHOR_KEYS) && !c.operator!.ifExists)) return;
+  if (statement.conditions.some((c) => isNarrowing(c, TAG_ANCHOR_KEYS) && !c.operator!.ifExists))
+    return;
   const exclusion = recognized?.statement === 'AllowRequestsByOrgsIdentitiesToAnyResources';
   context.findings.warning(
     'perimeter/tag-without-organization',
     `${exclusion ? 'The tag-exclusion statement' : label(statement)} trusts the principal tag ${tag.key} without aws:PrincipalOrgID. Anyone can tag the roles of their own account, so principals of any AWS account that carry this tag get through.`,
     tag.keySpan,
-    { hint: 'Add "aws:PrincipalOrgID": "o-..." to the same StringEquals block.', ...(statement.sid ? { sid: statement.sid.value } : {}) },
+    {
+      hint: 'Add "aws:PrincipalOrgID": "o-..." to the same StringEquals block.',
+      ...(statement.sid ? { sid: statement.sid.value } : {}),
+    },
   );
 }
 
@@ -88,19 +146,34 @@ function lintGatewayPrincipal(statement: PolicyStatement, context: LintContext):
   const principal = statement.principal;
   if (!service || !principal || principal.any || !service.endpointTypes.includes('gateway')) return;
   const gatewayOnly = !service.endpointTypes.includes('interface');
-  if (context.endpointType === 'interface' || (!gatewayOnly && context.endpointType !== 'gateway' && !context.serviceGiven)) return;
+  if (
+    context.endpointType === 'interface' ||
+    (!gatewayOnly && context.endpointType !== 'gateway' && !context.serviceGiven)
+  )
+    return;
   const certain = gatewayOnly || context.endpointType === 'gateway';
   context.findings.warning(
     'perimeter/principal-on-gateway-endpoint',
     `${certain ? 'On a gateway endpoint' : `If this policy is for a gateway endpoint of ${service.title}`}, a principal other than "*" does not work as written: an account id or an account's root ARN grants only that account's root user, not its roles and users.`,
     principal.span,
-    { hint: 'Write "Principal": "*" and name the principals in an ArnEquals/ArnLike condition on aws:PrincipalArn (or use aws:PrincipalAccount).', ...(statement.sid ? { sid: statement.sid.value } : {}) },
+    {
+      hint: 'Write "Principal": "*" and name the principals in an ArnEquals/ArnLike condition on aws:PrincipalArn (or use aws:PrincipalAccount).',
+      ...(statement.sid ? { sid: statement.sid.value } : {}),
+    },
   );
 }
 
-function lintThirdPartyAnyResource(statement: PolicyStatement, recognized: RecognizedStatement | undefined, context: LintContext): void {
+function lintThirdPartyAnyResource(
+  statement: PolicyStatement,
+  recognized: RecognizedStatement | undefined,
+  context: LintContext,
+): void {
   const sid = recognized?.statement;
-  if (sid !== 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' && sid !== 'AllowRequestsByOrgsIdentitiesToThirdPartyResources') return;
+  if (
+    sid !== 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' &&
+    sid !== 'AllowRequestsByOrgsIdentitiesToThirdPartyResources'
+  )
+    return;
   const star = statement.resource?.values.find((v) => v.value === '*');
   if (!star) return;
   const inbound = sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources';
@@ -110,23 +183,36 @@ function lintThirdPartyAnyResource(statement: PolicyStatement, recognized: Recog
       ? `This third-party statement allows "Resource": "*": the third party's identities may reach any resource of the listed accounts through your endpoint, not only the ones your integration needs.`
       : `This third-party statement allows "Resource": "*": your identities may send data to any resource of the listed accounts, not only the ones your integration needs.`,
     star,
-    { hint: 'List the ARNs of the third-party resources the integration uses.', ...(statement.sid ? { sid: statement.sid.value } : {}) },
+    {
+      hint: 'List the ARNs of the third-party resources the integration uses.',
+      ...(statement.sid ? { sid: statement.sid.value } : {}),
+    },
   );
 }
 
 function lintNegatedElements(statement: PolicyStatement, context: LintContext): void {
   if (statement.effect !== 'Allow') return;
   if (statement.action?.element === 'NotAction') {
-    context.findings.warning('perimeter/allow-not-action', `${label(statement)} allows every action except the listed ones, including actions AWS adds later.`, statement.action.key, {
-      hint: 'List the actions to allow in Action instead.',
-      ...(statement.sid ? { sid: statement.sid.value } : {}),
-    });
+    context.findings.warning(
+      'perimeter/allow-not-action',
+      `${label(statement)} allows every action except the listed ones, including actions AWS adds later.`,
+      statement.action.key,
+      {
+        hint: 'List the actions to allow in Action instead.',
+        ...(statement.sid ? { sid: statement.sid.value } : {}),
+      },
+    );
   }
   if (statement.resource?.element === 'NotResource') {
-    context.findings.warning('perimeter/allow-not-resource', `${label(statement)} allows every resource except the listed ones, including resources of any other account.`, statement.resource.key, {
-      hint: 'List the resources to allow in Resource instead.',
-      ...(statement.sid ? { sid: statement.sid.value } : {}),
-    });
+    context.findings.warning(
+      'perimeter/allow-not-resource',
+      `${label(statement)} allows every resource except the listed ones, including resources of any other account.`,
+      statement.resource.key,
+      {
+        hint: 'List the resources to allow in Resource instead.',
+        ...(statement.sid ? { sid: statement.sid.value } : {}),
+      },
+    );
   }
 }
 
@@ -138,23 +224,42 @@ function covers(outer: string, inner: string, ignoreCase: boolean): boolean {
   const innerWild = i.includes('*') || i.includes('?');
   if (!innerWild) return wildcardRegExp(o, ignoreCase ? 'i' : '').test(i);
   const prefix = o.endsWith('*') ? o.slice(0, -1) : undefined;
-  return prefix !== undefined && !prefix.includes('*') && !prefix.includes('?') && i.startsWith(prefix);
+  return (
+    prefix !== undefined && !prefix.includes('*') && !prefix.includes('?') && i.startsWith(prefix)
+  );
 }
 
 /** Whether a Deny statement applies to every request the Allow statement lets through. */
 function denyCoversAllow(deny: PolicyStatement, allow: PolicyStatement): boolean {
-  if (deny.conditions.length > 0 || !deny.principal || deny.principal.element !== 'Principal' || !deny.principal.any) return false;
-  const coversList = (denied: ValueListElement<string> | undefined, allowed: ValueListElement<string> | undefined, ignoreCase: boolean): boolean => {
+  if (
+    deny.conditions.length > 0 ||
+    !deny.principal ||
+    deny.principal.element !== 'Principal' ||
+    !deny.principal.any
+  )
+    return false;
+  const coversList = (
+    denied: ValueListElement<string> | undefined,
+    allowed: ValueListElement<string> | undefined,
+    ignoreCase: boolean,
+  ): boolean => {
     if (!denied || !allowed) return false;
     if (denied.element.startsWith('Not')) {
       // The Deny applies to everything but its list: literal allowed values outside that list are covered.
       if (allowed.element.startsWith('Not')) return false;
-      return allowed.values.every((a) => !/[*?]/.test(a.value) && !denied.values.some((d) => covers(d.value, a.value, ignoreCase)));
+      return allowed.values.every(
+        (a) =>
+          !/[*?]/.test(a.value) && !denied.values.some((d) => covers(d.value, a.value, ignoreCase)),
+      );
     }
     if (allowed.element.startsWith('Not')) return denied.values.some((d) => d.value === '*');
-    return allowed.values.every((a) => denied.values.some((d) => covers(d.value, a.value, ignoreCase)));
+    return allowed.values.every((a) =>
+      denied.values.some((d) => covers(d.value, a.value, ignoreCase)),
+    );
   };
-  return coversList(deny.action, allow.action, true) && coversList(deny.resource, allow.resource, false);
+  return (
+    coversList(deny.action, allow.action, true) && coversList(deny.resource, allow.resource, false)
+  );
 }
 
 function lintUnreachableAllows(model: PolicyModel, context: LintContext): void {
@@ -162,7 +267,10 @@ function lintUnreachableAllows(model: PolicyModel, context: LintContext): void {
   const allows = model.statements.filter((s) => s.effect === 'Allow');
   if (denies.length === 0 || allows.length === 0) return;
   if (denies.length * allows.length > MAX_DENY_ALLOW_PAIRS) {
-    context.findings.info('perimeter/deny-analysis-skipped', `With ${denies.length} Deny and ${allows.length} Allow statements, the check for Allows that a Deny makes unreachable was skipped.`);
+    context.findings.info(
+      'perimeter/deny-analysis-skipped',
+      `With ${denies.length} Deny and ${allows.length} Allow statements, the check for Allows that a Deny makes unreachable was skipped.`,
+    );
     return;
   }
   for (const allow of allows) {
@@ -172,7 +280,10 @@ function lintUnreachableAllows(model: PolicyModel, context: LintContext): void {
       'perimeter/unreachable-allow',
       `${label(allow)} never takes effect: ${label(deny)} (line ${context.findings.lines.position(deny.span.offset).line}) denies every action and resource it allows, and a Deny always wins.`,
       allow.effectSpan ?? allow.span,
-      { hint: 'Narrow the Deny (a condition, or fewer actions or resources) or remove the Allow.', ...(allow.sid ? { sid: allow.sid.value } : {}) },
+      {
+        hint: 'Narrow the Deny (a condition, or fewer actions or resources) or remove the Allow.',
+        ...(allow.sid ? { sid: allow.sid.value } : {}),
+      },
     );
   }
 }
@@ -185,12 +296,19 @@ function lintService(context: LintContext): void {
       'service/policy-unsupported',
       `${service.title} endpoints do not enforce endpoint policies: any request through the endpoint is allowed, whatever this policy says.`,
       undefined,
-      { hint: 'Enforce the perimeter for this service with a service control policy on aws:ResourceOrgID, or route its traffic through an inspecting proxy.' },
+      {
+        hint: 'Enforce the perimeter for this service with a service control policy on aws:ResourceOrgID, or route its traffic through an inspecting proxy.',
+      },
     );
   } else if (service.endpointPolicy === 'unknown') {
-    context.findings.info('service/policy-support-unknown', `No source we rely on says whether ${service.title} endpoints enforce endpoint policies.`, undefined, {
-      hint: `Check with: aws ec2 describe-vpc-endpoint-services --service-names ${(service.serviceName ?? service.id).replace('{region}', 'us-east-1')} (VpcEndpointPolicySupported).`,
-    });
+    context.findings.info(
+      'service/policy-support-unknown',
+      `No source we rely on says whether ${service.title} endpoints enforce endpoint policies.`,
+      undefined,
+      {
+        hint: `Check with: aws ec2 describe-vpc-endpoint-services --service-names ${(service.serviceName ?? service.id).replace('{region}', 'us-east-1')} (VpcEndpointPolicySupported).`,
+      },
+    );
   }
 }
 

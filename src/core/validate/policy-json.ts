@@ -70,22 +70,48 @@ function previousSignificant(text: string, offset: number): number {
   return i;
 }
 
-function describeSyntaxError(text: string, error: ParseError): { message: string; offset: number; length: number; hint?: string } {
+function describeSyntaxError(
+  text: string,
+  error: ParseError,
+): { message: string; offset: number; length: number; hint?: string } {
   const code = printParseErrorCode(error.error);
-  if (code === 'InvalidCommentToken' || text.startsWith('//', error.offset) || text.startsWith('/*', error.offset)) {
-    return { message: 'Comments are not allowed in an endpoint policy.', offset: error.offset, length: error.length, hint: 'Remove the comment; AWS rejects policies with comments.' };
+  if (
+    code === 'InvalidCommentToken' ||
+    text.startsWith('//', error.offset) ||
+    text.startsWith('/*', error.offset)
+  ) {
+    return {
+      message: 'Comments are not allowed in an endpoint policy.',
+      offset: error.offset,
+      length: error.length,
+      hint: 'Remove the comment; AWS rejects policies with comments.',
+    };
   }
   if (code === 'PropertyNameExpected' || code === 'ValueExpected') {
     const before = previousSignificant(text, error.offset);
     const next = text[error.offset];
     if (before >= 0 && text[before] === ',' && (next === '}' || next === ']')) {
-      return { message: 'A trailing comma is not allowed in JSON.', offset: before, length: 1, hint: 'Remove the comma before the closing bracket.' };
+      return {
+        message: 'A trailing comma is not allowed in JSON.',
+        offset: before,
+        length: 1,
+        hint: 'Remove the comma before the closing bracket.',
+      };
     }
   }
   if (error.offset >= text.length) {
-    return { message: `JSON syntax error: the text ends too early (${syntaxMessage(code)}).`, offset: error.offset, length: 0, hint: 'The policy looks truncated; check that it was copied whole.' };
+    return {
+      message: `JSON syntax error: the text ends too early (${syntaxMessage(code)}).`,
+      offset: error.offset,
+      length: 0,
+      hint: 'The policy looks truncated; check that it was copied whole.',
+    };
   }
-  return { message: `JSON syntax error: ${syntaxMessage(code)}.`, offset: error.offset, length: error.length };
+  return {
+    message: `JSON syntax error: ${syntaxMessage(code)}.`,
+    offset: error.offset,
+    length: error.length,
+  };
 }
 
 /** Reports every object that repeats a key; the parser keeps both, AWS would not say which wins. */
@@ -101,7 +127,12 @@ function reportDuplicateKeys(root: Node, text: string, findings: Findings): void
           const first = seen.get(key.value);
           if (first) {
             const line = findings.lines.position(first.offset).line;
-            findings.error('json/duplicate-key', `The key "${key.value}" appears twice in this object (first on line ${line}); a policy must give each key once.`, { offset: key.offset, length: key.length }, { hint: 'Merge the two entries into one.' });
+            findings.error(
+              'json/duplicate-key',
+              `The key "${key.value}" appears twice in this object (first on line ${line}); a policy must give each key once.`,
+              { offset: key.offset, length: key.length },
+              { hint: 'Merge the two entries into one.' },
+            );
           } else {
             seen.set(key.value, key);
           }
@@ -127,11 +158,21 @@ export function readPolicyJson(text: string, findings: Findings): PolicyJson {
   }
   const binary = binaryOffset(text);
   if (binary !== -1) {
-    findings.error('input/binary', 'The text contains binary data (control characters); expected a JSON policy.', { offset: binary, length: 1 }, { hint: 'Is this the right file? A policy is a UTF-8 JSON text.' });
+    findings.error(
+      'input/binary',
+      'The text contains binary data (control characters); expected a JSON policy.',
+      { offset: binary, length: 1 },
+      { hint: 'Is this the right file? A policy is a UTF-8 JSON text.' },
+    );
     return {};
   }
   if (text.trim() === '') {
-    findings.error('json/empty', 'The text is empty: expected a JSON policy document.', { offset: 0, length: 0 }, { hint: 'Start with {"Version": "2012-10-17", "Statement": [...]}.' });
+    findings.error(
+      'json/empty',
+      'The text is empty: expected a JSON policy document.',
+      { offset: 0, length: 0 },
+      { hint: 'Start with {"Version": "2012-10-17", "Statement": [...]}.' },
+    );
     return {};
   }
   const deep = firstTooDeep(text, MAX_POLICY_DEPTH);
@@ -144,13 +185,20 @@ export function readPolicyJson(text: string, findings: Findings): PolicyJson {
     return {};
   }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   for (const error of errors.slice(0, MAX_SYNTAX_ERRORS)) {
     const { message, offset, length, hint } = describeSyntaxError(text, error);
     findings.error('json/syntax', message, { offset, length }, hint ? { hint } : {});
   }
   if (errors.length > MAX_SYNTAX_ERRORS) {
-    findings.info('json/more-syntax-errors', `${errors.length - MAX_SYNTAX_ERRORS} more syntax errors are not shown.`);
+    findings.info(
+      'json/more-syntax-errors',
+      `${errors.length - MAX_SYNTAX_ERRORS} more syntax errors are not shown.`,
+    );
   }
   if (!root) return {};
   reportDuplicateKeys(root, text, findings);

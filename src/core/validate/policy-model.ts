@@ -75,12 +75,25 @@ export interface PolicyModel {
 }
 
 const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'];
-const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const STATEMENT_ELEMENTS = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 export const CURRENT_POLICY_VERSION = '2012-10-17';
 const OLD_POLICY_VERSION = '2008-10-17';
 
-const span = (node: Node, path?: ConfigPath): Span => (path ? { offset: node.offset, length: node.length, path } : { offset: node.offset, length: node.length });
+const span = (node: Node, path?: ConfigPath): Span =>
+  path
+    ? { offset: node.offset, length: node.length, path }
+    : { offset: node.offset, length: node.length };
 
 function describeNode(node: Node): string {
   switch (node.type) {
@@ -98,9 +111,30 @@ function describeNode(node: Node): string {
 }
 
 function scalar(node: Node, path: ConfigPath): PolicyValue | undefined {
-  if (node.type === 'string') return { value: node.value as string, kind: 'string', offset: node.offset, length: node.length, path };
-  if (node.type === 'number') return { value: String(node.value), kind: 'number', offset: node.offset, length: node.length, path };
-  if (node.type === 'boolean') return { value: String(node.value), kind: 'boolean', offset: node.offset, length: node.length, path };
+  if (node.type === 'string')
+    return {
+      value: node.value as string,
+      kind: 'string',
+      offset: node.offset,
+      length: node.length,
+      path,
+    };
+  if (node.type === 'number')
+    return {
+      value: String(node.value),
+      kind: 'number',
+      offset: node.offset,
+      length: node.length,
+      path,
+    };
+  if (node.type === 'boolean')
+    return {
+      value: String(node.value),
+      kind: 'boolean',
+      offset: node.offset,
+      length: node.length,
+      path,
+    };
   return undefined;
 }
 
@@ -115,69 +149,122 @@ function propertiesOf(node: Node): Property[] {
   const out: Property[] = [];
   for (const property of node.children ?? []) {
     const [keyNode, value] = property.children ?? [];
-    if (keyNode && value && typeof keyNode.value === 'string') out.push({ key: keyNode.value, keyNode, value, node: property });
+    if (keyNode && value && typeof keyNode.value === 'string')
+      out.push({ key: keyNode.value, keyNode, value, node: property });
   }
   return out;
 }
 
 /** Elements of the policy language are case-sensitive; a near miss gets a pointed hint. */
-function reportUnknownElement(findings: Findings, property: Property, known: readonly string[], where: string, path: ConfigPath): void {
+function reportUnknownElement(
+  findings: Findings,
+  property: Property,
+  known: readonly string[],
+  where: string,
+  path: ConfigPath,
+): void {
   const sameLetters = known.find((k) => k.toLowerCase() === property.key.toLowerCase());
-  const guess = sameLetters ?? suggest(property.key, known.map((k) => k.toLowerCase()));
-  const proper = guess ? known.find((k) => k.toLowerCase() === guess) ?? guess : undefined;
+  const guess =
+    sameLetters ??
+    suggest(
+      property.key,
+      known.map((k) => k.toLowerCase()),
+    );
+  const proper = guess ? (known.find((k) => k.toLowerCase() === guess) ?? guess) : undefined;
   findings.error(
     'grammar/unknown-element',
     sameLetters
       ? `"${property.key}" must be written "${sameLetters}": element names are case-sensitive.`
       : `Unknown element "${property.key}" in ${where}; AWS rejects a policy with elements it does not know.`,
     span(property.keyNode, [...path, property.key]),
-    { hint: proper ? `Did you mean "${proper}"? ${where === 'the policy' ? 'A policy has' : 'A statement has'} ${known.join(', ')}.` : `${where === 'the policy' ? 'A policy has' : 'A statement has'} ${known.join(', ')}.` },
+    {
+      hint: proper
+        ? `Did you mean "${proper}"? ${where === 'the policy' ? 'A policy has' : 'A statement has'} ${known.join(', ')}.`
+        : `${where === 'the policy' ? 'A policy has' : 'A statement has'} ${known.join(', ')}.`,
+    },
   );
 }
 
 /** Reads a string or a non-empty list of strings. */
-function readStringList(property: Property, path: ConfigPath, findings: Findings, what: string): PolicyValue[] | undefined {
+function readStringList(
+  property: Property,
+  path: ConfigPath,
+  findings: Findings,
+  what: string,
+): PolicyValue[] | undefined {
   const node = property.value;
   const elementPath = [...path, property.key];
   if (node.type === 'string') return [scalar(node, elementPath)!];
   if (node.type !== 'array') {
-    findings.error('grammar/invalid-value', `${property.key} must be a string or a list of strings, not ${describeNode(node)}.`, span(node, elementPath), { hint: `Write ${what}.` });
+    findings.error(
+      'grammar/invalid-value',
+      `${property.key} must be a string or a list of strings, not ${describeNode(node)}.`,
+      span(node, elementPath),
+      { hint: `Write ${what}.` },
+    );
     return undefined;
   }
   const items = node.children ?? [];
   if (items.length === 0) {
-    findings.error('grammar/empty-list', `${property.key} is an empty list; it must name at least one value.`, span(node, elementPath), { hint: `Write ${what}.` });
+    findings.error(
+      'grammar/empty-list',
+      `${property.key} is an empty list; it must name at least one value.`,
+      span(node, elementPath),
+      { hint: `Write ${what}.` },
+    );
     return undefined;
   }
   const values: PolicyValue[] = [];
   items.forEach((item, i) => {
     if (item.type === 'string') values.push(scalar(item, [...elementPath, i])!);
-    else findings.error('grammar/invalid-value', `Each value of ${property.key} must be a string, not ${describeNode(item)}.`, span(item, [...elementPath, i]));
+    else
+      findings.error(
+        'grammar/invalid-value',
+        `Each value of ${property.key} must be a string, not ${describeNode(item)}.`,
+        span(item, [...elementPath, i]),
+      );
   });
   return values.length > 0 ? values : undefined;
 }
 
-function readPrincipal(property: Property, path: ConfigPath, findings: Findings): PrincipalElement | undefined {
+function readPrincipal(
+  property: Property,
+  path: ConfigPath,
+  findings: Findings,
+): PrincipalElement | undefined {
   const element = property.key as 'Principal' | 'NotPrincipal';
   const elementPath = [...path, element];
   const node = property.value;
   const base = { element, key: span(property.keyNode, elementPath), span: span(node, elementPath) };
   if (node.type === 'string') {
     if (node.value === '*') return { ...base, any: true, entries: [] };
-    findings.error('grammar/invalid-principal', `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node)}.`, span(node, elementPath), {
-      hint: `Write "${element}": "*" and narrow with a condition, or "${element}": {"AWS": ${JSON.stringify(node.value)}}.`,
-    });
+    findings.error(
+      'grammar/invalid-principal',
+      `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node)}.`,
+      span(node, elementPath),
+      {
+        hint: `Write "${element}": "*" and narrow with a condition, or "${element}": {"AWS": ${JSON.stringify(node.value)}}.`,
+      },
+    );
     return undefined;
   }
   if (node.type !== 'object') {
-    findings.error('grammar/invalid-principal', `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node)}.`, span(node, elementPath));
+    findings.error(
+      'grammar/invalid-principal',
+      `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node)}.`,
+      span(node, elementPath),
+    );
     return undefined;
   }
   const entries: PrincipalEntry[] = [];
   let any = false;
   const properties = propertiesOf(node);
   if (properties.length === 0) {
-    findings.error('grammar/invalid-principal', `${element} is an empty object; it must name at least one principal.`, span(node, elementPath));
+    findings.error(
+      'grammar/invalid-principal',
+      `${element} is an empty object; it must name at least one principal.`,
+      span(node, elementPath),
+    );
     return undefined;
   }
   for (const entry of properties) {
@@ -185,12 +272,19 @@ function readPrincipal(property: Property, path: ConfigPath, findings: Findings)
       const sameLetters = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === entry.key.toLowerCase());
       findings.error(
         'grammar/invalid-principal',
-        sameLetters ? `"${entry.key}" must be written "${sameLetters}".` : `Unknown principal type "${entry.key}"; a principal is one of ${PRINCIPAL_TYPES.join(', ')}.`,
+        sameLetters
+          ? `"${entry.key}" must be written "${sameLetters}".`
+          : `Unknown principal type "${entry.key}"; a principal is one of ${PRINCIPAL_TYPES.join(', ')}.`,
         span(entry.keyNode, [...elementPath, entry.key]),
       );
       continue;
     }
-    const values = readStringList(entry, elementPath, findings, `principal ${entry.key === 'AWS' ? 'account ids or ARNs' : 'names'}`);
+    const values = readStringList(
+      entry,
+      elementPath,
+      findings,
+      `principal ${entry.key === 'AWS' ? 'account ids or ARNs' : 'names'}`,
+    );
     for (const value of values ?? []) {
       if (entry.key === 'AWS' && value.value === '*') any = true;
       entries.push({ type: entry.key, value });
@@ -203,9 +297,14 @@ function readCondition(property: Property, path: ConfigPath, findings: Findings)
   const conditionPath = [...path, 'Condition'];
   const node = property.value;
   if (node.type !== 'object') {
-    findings.error('grammar/invalid-condition', `Condition must be an object of operators, not ${describeNode(node)}.`, span(node, conditionPath), {
-      hint: 'Write "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-..."}}.',
-    });
+    findings.error(
+      'grammar/invalid-condition',
+      `Condition must be an object of operators, not ${describeNode(node)}.`,
+      span(node, conditionPath),
+      {
+        hint: 'Write "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-..."}}.',
+      },
+    );
     return [];
   }
   const entries: ConditionEntry[] = [];
@@ -215,24 +314,46 @@ function readCondition(property: Property, path: ConfigPath, findings: Findings)
     const operatorSpan = span(block.keyNode, blockPath);
     let operator: ConditionOperator | undefined;
     if (!reading.ok) {
-      findings.error('condition/unknown-operator', `${reading.problem[0]!.toUpperCase()}${reading.problem.slice(1)}.`, operatorSpan, {
-        hint: reading.suggestion ? `Did you mean "${reading.suggestion}"?` : 'Operators: StringEquals, StringLike, ArnLike, Bool, NumericLessThan, DateGreaterThan, IpAddress, Null, ... with an optional IfExists suffix and ForAllValues:/ForAnyValue: prefix.',
-      });
+      findings.error(
+        'condition/unknown-operator',
+        `${reading.problem[0]!.toUpperCase()}${reading.problem.slice(1)}.`,
+        operatorSpan,
+        {
+          hint: reading.suggestion
+            ? `Did you mean "${reading.suggestion}"?`
+            : 'Operators: StringEquals, StringLike, ArnLike, Bool, NumericLessThan, DateGreaterThan, IpAddress, Null, ... with an optional IfExists suffix and ForAllValues:/ForAnyValue: prefix.',
+        },
+      );
     } else {
       operator = reading.operator;
       if (reading.documented) {
-        findings.warning('condition/operator-case', `The operator "${block.key}" is documented as "${reading.documented}".`, operatorSpan, { hint: `Write "${reading.documented}".` });
+        findings.warning(
+          'condition/operator-case',
+          `The operator "${block.key}" is documented as "${reading.documented}".`,
+          operatorSpan,
+          { hint: `Write "${reading.documented}".` },
+        );
       }
     }
     if (block.value.type !== 'object') {
-      findings.error('grammar/invalid-condition', `The operator ${block.key} must hold an object of condition keys, not ${describeNode(block.value)}.`, span(block.value, blockPath), {
-        hint: `Write "${block.key}": {"aws:PrincipalOrgID": "o-..."}.`,
-      });
+      findings.error(
+        'grammar/invalid-condition',
+        `The operator ${block.key} must hold an object of condition keys, not ${describeNode(block.value)}.`,
+        span(block.value, blockPath),
+        {
+          hint: `Write "${block.key}": {"aws:PrincipalOrgID": "o-..."}.`,
+        },
+      );
       continue;
     }
     const keys = propertiesOf(block.value);
     if (keys.length === 0) {
-      findings.warning('grammar/empty-condition-operator', `The operator ${block.key} has no condition key, so it tests nothing.`, span(block.value, blockPath), { hint: 'Add a key or remove the operator.' });
+      findings.warning(
+        'grammar/empty-condition-operator',
+        `The operator ${block.key} has no condition key, so it tests nothing.`,
+        span(block.value, blockPath),
+        { hint: 'Add a key or remove the operator.' },
+      );
     }
     for (const keyProperty of keys) {
       const keyPath = [...blockPath, keyProperty.key];
@@ -244,15 +365,29 @@ function readCondition(property: Property, path: ConfigPath, findings: Findings)
       } else if (valueNode.type === 'array') {
         const items = valueNode.children ?? [];
         if (items.length === 0) {
-          findings.error('grammar/empty-list', `The condition key ${keyProperty.key} has an empty list of values; no request can match it.`, span(valueNode, keyPath), { hint: 'Give at least one value.' });
+          findings.error(
+            'grammar/empty-list',
+            `The condition key ${keyProperty.key} has an empty list of values; no request can match it.`,
+            span(valueNode, keyPath),
+            { hint: 'Give at least one value.' },
+          );
         }
         items.forEach((item, i) => {
           const value = scalar(item, [...keyPath, i]);
           if (value) values.push(value);
-          else findings.error('grammar/invalid-condition-value', `A condition value must be a string, a number or true/false, not ${describeNode(item)}.`, span(item, [...keyPath, i]));
+          else
+            findings.error(
+              'grammar/invalid-condition-value',
+              `A condition value must be a string, a number or true/false, not ${describeNode(item)}.`,
+              span(item, [...keyPath, i]),
+            );
         });
       } else {
-        findings.error('grammar/invalid-condition-value', `The value of ${keyProperty.key} must be a string, a number, true/false or a list of them, not ${describeNode(valueNode)}.`, span(valueNode, keyPath));
+        findings.error(
+          'grammar/invalid-condition-value',
+          `The value of ${keyProperty.key} must be a string, a number, true/false or a list of them, not ${describeNode(valueNode)}.`,
+          span(valueNode, keyPath),
+        );
         continue;
       }
       const entry: ConditionEntry = {
@@ -270,9 +405,18 @@ function readCondition(property: Property, path: ConfigPath, findings: Findings)
   return entries;
 }
 
-function readStatement(node: Node, index: number, path: ConfigPath, findings: Findings): PolicyStatement | undefined {
+function readStatement(
+  node: Node,
+  index: number,
+  path: ConfigPath,
+  findings: Findings,
+): PolicyStatement | undefined {
   if (node.type !== 'object') {
-    findings.error('grammar/invalid-statement', `A statement must be an object, not ${describeNode(node)}.`, span(node, path));
+    findings.error(
+      'grammar/invalid-statement',
+      `A statement must be an object, not ${describeNode(node)}.`,
+      span(node, path),
+    );
     return undefined;
   }
   const statement: PolicyStatement = { index, span: span(node, path), conditions: [] };
@@ -290,38 +434,68 @@ function readStatement(node: Node, index: number, path: ConfigPath, findings: Fi
   const sid = byName.get('Sid');
   if (sid) {
     if (sid.value.type === 'string') statement.sid = scalar(sid.value, [...path, 'Sid'])!;
-    else findings.error('grammar/invalid-sid', `Sid must be a string, not ${describeNode(sid.value)}.`, span(sid.value, [...path, 'Sid']));
+    else
+      findings.error(
+        'grammar/invalid-sid',
+        `Sid must be a string, not ${describeNode(sid.value)}.`,
+        span(sid.value, [...path, 'Sid']),
+      );
   }
 
   const effect = byName.get('Effect');
   if (!effect) {
-    findings.error('grammar/missing-effect', 'The statement has no Effect.', span(node, path), { hint: 'Add "Effect": "Allow" or "Effect": "Deny".' });
-  } else if (effect.value.type === 'string' && (effect.value.value === 'Allow' || effect.value.value === 'Deny')) {
+    findings.error('grammar/missing-effect', 'The statement has no Effect.', span(node, path), {
+      hint: 'Add "Effect": "Allow" or "Effect": "Deny".',
+    });
+  } else if (
+    effect.value.type === 'string' &&
+    (effect.value.value === 'Allow' || effect.value.value === 'Deny')
+  ) {
     statement.effect = effect.value.value;
     statement.effectSpan = span(effect.value, [...path, 'Effect']);
   } else {
     const written = effect.value.type === 'string' ? String(effect.value.value) : '';
     const proper = ['Allow', 'Deny'].find((e) => e.toLowerCase() === written.toLowerCase());
-    findings.error('grammar/invalid-effect', `Effect must be "Allow" or "Deny", not ${describeNode(effect.value)}.`, span(effect.value, [...path, 'Effect']), proper ? { hint: `Write "${proper}": the value is case-sensitive.` } : {});
+    findings.error(
+      'grammar/invalid-effect',
+      `Effect must be "Allow" or "Deny", not ${describeNode(effect.value)}.`,
+      span(effect.value, [...path, 'Effect']),
+      proper ? { hint: `Write "${proper}": the value is case-sensitive.` } : {},
+    );
   }
 
   const principal = byName.get('Principal');
   const notPrincipal = byName.get('NotPrincipal');
   if (principal && notPrincipal) {
-    findings.error('grammar/principal-and-not-principal', 'A statement takes Principal or NotPrincipal, not both.', span(notPrincipal.keyNode, [...path, 'NotPrincipal']), { hint: 'Keep one of them.' });
+    findings.error(
+      'grammar/principal-and-not-principal',
+      'A statement takes Principal or NotPrincipal, not both.',
+      span(notPrincipal.keyNode, [...path, 'NotPrincipal']),
+      { hint: 'Keep one of them.' },
+    );
   }
   const principalProperty = principal ?? notPrincipal;
   if (!principalProperty) {
-    findings.error('grammar/missing-principal', 'The statement has no Principal; an endpoint policy must name one in every statement.', span(node, path), {
-      hint: 'Add "Principal": "*" and narrow who may use the endpoint with conditions such as aws:PrincipalOrgID.',
-    });
+    findings.error(
+      'grammar/missing-principal',
+      'The statement has no Principal; an endpoint policy must name one in every statement.',
+      span(node, path),
+      {
+        hint: 'Add "Principal": "*" and narrow who may use the endpoint with conditions such as aws:PrincipalOrgID.',
+      },
+    );
   } else {
     const read = readPrincipal(principalProperty, path, findings);
     if (read) statement.principal = read;
     if (principalProperty === notPrincipal && statement.effect === 'Allow') {
-      findings.error('grammar/not-principal-with-allow', 'NotPrincipal may only be used with "Effect": "Deny".', span(notPrincipal.keyNode, [...path, 'NotPrincipal']), {
-        hint: 'Allow everyone but some principals with "Principal": "*" and a condition such as ArnNotLike on aws:PrincipalArn.',
-      });
+      findings.error(
+        'grammar/not-principal-with-allow',
+        'NotPrincipal may only be used with "Effect": "Deny".',
+        span(notPrincipal.keyNode, [...path, 'NotPrincipal']),
+        {
+          hint: 'Allow everyone but some principals with "Principal": "*" and a condition such as ArnNotLike on aws:PrincipalArn.',
+        },
+      );
     }
   }
 
@@ -334,20 +508,45 @@ function readStatement(node: Node, index: number, path: ConfigPath, findings: Fi
     const a = byName.get(positive);
     const b = byName.get(negative);
     if (a && b) {
-      findings.error(`grammar/${positive.toLowerCase()}-and-${negative.toLowerCase()}`, `A statement takes ${positive} or ${negative}, not both.`, span(b.keyNode, [...path, negative]), { hint: 'Keep one of them.' });
+      findings.error(
+        `grammar/${positive.toLowerCase()}-and-${negative.toLowerCase()}`,
+        `A statement takes ${positive} or ${negative}, not both.`,
+        span(b.keyNode, [...path, negative]),
+        { hint: 'Keep one of them.' },
+      );
     }
     const property = a ?? b;
     if (!property) {
-      findings.error(`grammar/missing-${positive.toLowerCase()}`, `The statement has no ${positive} (or ${negative}).`, span(node, path), { hint: `Add "${positive}": ${example}.` });
+      findings.error(
+        `grammar/missing-${positive.toLowerCase()}`,
+        `The statement has no ${positive} (or ${negative}).`,
+        span(node, path),
+        { hint: `Add "${positive}": ${example}.` },
+      );
       return undefined;
     }
     const values = readStringList(property, path, findings, what);
     if (!values) return undefined;
-    return { element: property.key as Name, key: span(property.keyNode, [...path, property.key]), span: span(property.value, [...path, property.key]), values };
+    return {
+      element: property.key as Name,
+      key: span(property.keyNode, [...path, property.key]),
+      span: span(property.value, [...path, property.key]),
+      values,
+    };
   };
-  const action = readList('Action', 'NotAction', 'actions such as "s3:GetObject" or "*"', '"s3:GetObject"');
+  const action = readList(
+    'Action',
+    'NotAction',
+    'actions such as "s3:GetObject" or "*"',
+    '"s3:GetObject"',
+  );
   if (action) statement.action = action;
-  const resource = readList('Resource', 'NotResource', 'resource ARNs such as "arn:aws:s3:::my-bucket/*" or "*"', '"*" or a list of ARNs');
+  const resource = readList(
+    'Resource',
+    'NotResource',
+    'resource ARNs such as "arn:aws:s3:::my-bucket/*" or "*"',
+    '"*" or a list of ARNs',
+  );
   if (resource) statement.resource = resource;
 
   const condition = byName.get('Condition');
@@ -361,44 +560,78 @@ function readStatement(node: Node, index: number, path: ConfigPath, findings: Fi
 /** Reads the policy document; returns undefined when the text is not an object at all. */
 export function readPolicyModel(root: Node, findings: Findings): PolicyModel | undefined {
   if (root.type !== 'object') {
-    findings.error('grammar/not-a-policy', `A policy is a JSON object with Version and Statement, not ${describeNode(root)}.`, span(root), {
-      hint: 'Start with {"Version": "2012-10-17", "Statement": [...]}.',
-    });
+    findings.error(
+      'grammar/not-a-policy',
+      `A policy is a JSON object with Version and Statement, not ${describeNode(root)}.`,
+      span(root),
+      {
+        hint: 'Start with {"Version": "2012-10-17", "Statement": [...]}.',
+      },
+    );
     return undefined;
   }
   const model: PolicyModel = { span: span(root), statements: [] };
   const byName = new Map<string, Property>();
   for (const property of propertiesOf(root)) {
-    if (!TOP_LEVEL_ELEMENTS.includes(property.key)) reportUnknownElement(findings, property, TOP_LEVEL_ELEMENTS, 'the policy', []);
+    if (!TOP_LEVEL_ELEMENTS.includes(property.key))
+      reportUnknownElement(findings, property, TOP_LEVEL_ELEMENTS, 'the policy', []);
     else byName.set(property.key, property);
   }
 
   const version = byName.get('Version');
   if (!version) {
-    findings.warning('grammar/missing-version', `The policy has no Version, so AWS reads it with the ${OLD_POLICY_VERSION} rules, which do not support policy variables.`, { offset: root.offset, length: 1 }, {
-      hint: `Add "Version": "${CURRENT_POLICY_VERSION}" as the first element.`,
-    });
+    findings.warning(
+      'grammar/missing-version',
+      `The policy has no Version, so AWS reads it with the ${OLD_POLICY_VERSION} rules, which do not support policy variables.`,
+      { offset: root.offset, length: 1 },
+      {
+        hint: `Add "Version": "${CURRENT_POLICY_VERSION}" as the first element.`,
+      },
+    );
   } else if (version.value.type !== 'string') {
-    findings.error('grammar/invalid-version', `Version must be the string "${CURRENT_POLICY_VERSION}", not ${describeNode(version.value)}.`, span(version.value, ['Version']));
+    findings.error(
+      'grammar/invalid-version',
+      `Version must be the string "${CURRENT_POLICY_VERSION}", not ${describeNode(version.value)}.`,
+      span(version.value, ['Version']),
+    );
   } else {
     model.version = scalar(version.value, ['Version'])!;
     if (version.value.value === OLD_POLICY_VERSION) {
-      findings.warning('grammar/old-version', `Version ${OLD_POLICY_VERSION} is the old policy language, without policy variables.`, span(version.value, ['Version']), { hint: `Write "${CURRENT_POLICY_VERSION}".` });
+      findings.warning(
+        'grammar/old-version',
+        `Version ${OLD_POLICY_VERSION} is the old policy language, without policy variables.`,
+        span(version.value, ['Version']),
+        { hint: `Write "${CURRENT_POLICY_VERSION}".` },
+      );
     } else if (version.value.value !== CURRENT_POLICY_VERSION) {
-      findings.error('grammar/invalid-version', `Version must be "${CURRENT_POLICY_VERSION}" (or the old "${OLD_POLICY_VERSION}"), not ${describeNode(version.value)}; it is the version of the policy language, not a date of yours.`, span(version.value, ['Version']), {
-        hint: `Write "${CURRENT_POLICY_VERSION}".`,
-      });
+      findings.error(
+        'grammar/invalid-version',
+        `Version must be "${CURRENT_POLICY_VERSION}" (or the old "${OLD_POLICY_VERSION}"), not ${describeNode(version.value)}; it is the version of the policy language, not a date of yours.`,
+        span(version.value, ['Version']),
+        {
+          hint: `Write "${CURRENT_POLICY_VERSION}".`,
+        },
+      );
     }
   }
 
   const id = byName.get('Id');
   if (id && id.value.type !== 'string') {
-    findings.error('grammar/invalid-id', `Id must be a string, not ${describeNode(id.value)}.`, span(id.value, ['Id']));
+    findings.error(
+      'grammar/invalid-id',
+      `Id must be a string, not ${describeNode(id.value)}.`,
+      span(id.value, ['Id']),
+    );
   }
 
   const statement = byName.get('Statement');
   if (!statement) {
-    findings.error('grammar/missing-statement', 'The policy has no Statement.', { offset: root.offset, length: 1 }, { hint: 'Add "Statement": [ ... ] with at least one statement.' });
+    findings.error(
+      'grammar/missing-statement',
+      'The policy has no Statement.',
+      { offset: root.offset, length: 1 },
+      { hint: 'Add "Statement": [ ... ] with at least one statement.' },
+    );
     return model;
   }
   model.statementSpan = span(statement.value, ['Statement']);
@@ -408,14 +641,23 @@ export function readPolicyModel(root: Node, findings: Findings): PolicyModel | u
   } else if (statement.value.type === 'array') {
     const items = statement.value.children ?? [];
     if (items.length === 0) {
-      findings.warning('grammar/no-statements', 'Statement is an empty list: the endpoint then denies every request.', span(statement.value, ['Statement']), { hint: 'Add the statements of your perimeter.' });
+      findings.warning(
+        'grammar/no-statements',
+        'Statement is an empty list: the endpoint then denies every request.',
+        span(statement.value, ['Statement']),
+        { hint: 'Add the statements of your perimeter.' },
+      );
     }
     items.forEach((item, i) => {
       const read = readStatement(item, i, ['Statement', i], findings);
       if (read) model.statements.push(read);
     });
   } else {
-    findings.error('grammar/invalid-statement', `Statement must be a statement object or a list of them, not ${describeNode(statement.value)}.`, span(statement.value, ['Statement']));
+    findings.error(
+      'grammar/invalid-statement',
+      `Statement must be a statement object or a list of them, not ${describeNode(statement.value)}.`,
+      span(statement.value, ['Statement']),
+    );
   }
   return model;
 }

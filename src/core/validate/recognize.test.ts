@@ -4,7 +4,14 @@ import { STATEMENT_SIDS } from '../catalog/ids';
 import { validateConfigValue } from '../config/parse';
 import type { PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
-import { fillSample, normalizeStatements, readSample, sampleFiles, SAMPLE_ORG, SAMPLE_SERVICES } from './samples.testing';
+import {
+  fillSample,
+  normalizeStatements,
+  readSample,
+  sampleFiles,
+  SAMPLE_ORG,
+  SAMPLE_SERVICES,
+} from './samples.testing';
 import { validate } from './validate';
 
 const recognize = (text: string, options: Parameters<typeof validate>[1] = {}) => {
@@ -12,47 +19,72 @@ const recognize = (text: string, options: Parameters<typeof validate>[1] = {}) =
   expect(recognition).toBeDefined();
   return recognition!;
 };
-const policyText = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+const policyText = (statements: unknown[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 
-const config = (services: string[], regions: string[], extra: Partial<PerimeterConfig> = {}): PerimeterConfig => ({
+const config = (
+  services: string[],
+  regions: string[],
+  extra: Partial<PerimeterConfig> = {},
+): PerimeterConfig => ({
   version: 1,
   organizationIds: [SAMPLE_ORG],
   regions,
   services,
-  statements: { AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false, AllowRequestsByOrgsIdentitiesToThirdPartyResources: false },
+  statements: {
+    AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+    AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+  },
   ...extra,
 });
 
 describe('recognition of the upstream samples', () => {
-  it.each(sampleFiles())('%s: every statement is recognized by Sid and shape, and the service is found', (file) => {
-    const text = fillSample(readSample(file));
-    const recognition = recognize(text);
-    const sids = (JSON.parse(text) as { Statement: Array<{ Sid: string }> }).Statement.map((s) => s.Sid);
-    expect(recognition.statements.map((s) => s.statement)).toEqual(sids);
-    expect(recognition.statements.every((s) => s.basis === 'sid-and-shape')).toBe(true);
-    const service = SAMPLE_SERVICES[file]!;
-    if (service !== 'sts') expect(recognition.service?.id).toBe(service);
-    expect(recognition.missing.statements).toEqual([]);
-    expect(recognition.missing.dataAccessPatterns).toEqual([]);
-    expect(recognition.adoption.unmapped).toEqual([]);
-  });
+  it.each(sampleFiles())(
+    '%s: every statement is recognized by Sid and shape, and the service is found',
+    (file) => {
+      const text = fillSample(readSample(file));
+      const recognition = recognize(text);
+      const sids = (JSON.parse(text) as { Statement: Array<{ Sid: string }> }).Statement.map(
+        (s) => s.Sid,
+      );
+      expect(recognition.statements.map((s) => s.statement)).toEqual(sids);
+      expect(recognition.statements.every((s) => s.basis === 'sid-and-shape')).toBe(true);
+      const service = SAMPLE_SERVICES[file]!;
+      if (service !== 'sts') expect(recognition.service?.id).toBe(service);
+      expect(recognition.missing.statements).toEqual([]);
+      expect(recognition.missing.dataAccessPatterns).toEqual([]);
+      expect(recognition.adoption.unmapped).toEqual([]);
+    },
+  );
 
-  it.each(sampleFiles())('%s: the adopted configuration is valid and generates the same statements', (file) => {
-    const text = fillSample(readSample(file));
-    const service = SAMPLE_SERVICES[file]!;
-    const { adoption } = recognize(text, { service });
-    expect(validateConfigValue(adoption.config).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const generated = generate(adoption.config, service);
-    expect(normalizeStatements(generated.policy)).toEqual(normalizeStatements(JSON.parse(text)));
-  });
+  it.each(sampleFiles())(
+    '%s: the adopted configuration is valid and generates the same statements',
+    (file) => {
+      const text = fillSample(readSample(file));
+      const service = SAMPLE_SERVICES[file]!;
+      const { adoption } = recognize(text, { service });
+      expect(
+        validateConfigValue(adoption.config).diagnostics.filter((d) => d.severity === 'error'),
+      ).toEqual([]);
+      const generated = generate(adoption.config, service);
+      expect(normalizeStatements(generated.policy)).toEqual(normalizeStatements(JSON.parse(text)));
+    },
+  );
 
   it('recognizes the patterns of the S3 sample, its third-party parameters and its format', () => {
     const recognition = recognize(fillSample(readSample('s3_endpoint_policy.json')));
-    const defaults = catalog.patternsForService('s3').filter((p) => p.defaultSelected).map((p) => p.id);
-    expect(recognition.dataAccessPatterns.map((p) => p.id)).toEqual(expect.arrayContaining(defaults));
+    const defaults = catalog
+      .patternsForService('s3')
+      .filter((p) => p.defaultSelected)
+      .map((p) => p.id);
+    expect(recognition.dataAccessPatterns.map((p) => p.id)).toEqual(
+      expect.arrayContaining(defaults),
+    );
     expect(recognition.dataAccessPatterns.every((p) => p.complete)).toBe(true);
     expect(recognition.regions).toEqual(['us-east-1']);
-    expect(recognition.adoption.config.parameters?.thirdPartyIdentitiesToThirdPartyResources).toEqual({
+    expect(
+      recognition.adoption.config.parameters?.thirdPartyIdentitiesToThirdPartyResources,
+    ).toEqual({
       accounts: ['111111111111', '222222222222'],
       actions: ['s3:GetObject'],
       resources: ['arn:aws:s3:::partner-bucket/*'],
@@ -63,65 +95,132 @@ describe('recognition of the upstream samples', () => {
   it('recognizes the samples with their placeholders still in', () => {
     const recognition = recognize(readSample('lambda_endpoint_policy.json'));
     expect(recognition.service?.id).toBe('lambda');
-    expect(recognition.dataAccessPatterns.map((p) => p.id)).toEqual(['lambda-layers-named-accounts']);
+    expect(recognition.dataAccessPatterns.map((p) => p.id)).toEqual([
+      'lambda-layers-named-accounts',
+    ]);
     const ecr = recognize(readSample('ecr.api_endpoint_policy.json'));
     // The four image patterns share one placeholder; the one on by default is taken.
     expect(ecr.dataAccessPatterns.map((p) => p.id)).toEqual(['eks-add-on-images']);
-    expect(ecr.dataAccessPatterns[0]!.indistinguishableFrom).toEqual(['guardduty-eks-agent-images', 'guardduty-fargate-agent-images', 'sagemaker-prebuilt-images']);
+    expect(ecr.dataAccessPatterns[0]!.indistinguishableFrom).toEqual([
+      'guardduty-eks-agent-images',
+      'guardduty-fargate-agent-images',
+      'sagemaker-prebuilt-images',
+    ]);
   });
 });
 
 describe('recognition of statements', () => {
   const generated = generate(config(['s3'], ['us-east-1', 'eu-west-1']), 's3');
-  const renamed = policyText(generated.policy.Statement.map((s, i) => ({ ...s, Sid: `Custom${i}` })));
+  const renamed = policyText(
+    generated.policy.Statement.map((s, i) => ({ ...s, Sid: `Custom${i}` })),
+  );
 
   it('recognizes renamed statements by their shape', () => {
     const recognition = recognize(renamed, { service: 's3' });
-    expect(recognition.statements.map((s) => s.statement)).toEqual(generated.policy.Statement.map((s) => s.Sid));
+    expect(recognition.statements.map((s) => s.statement)).toEqual(
+      generated.policy.Statement.map((s) => s.Sid),
+    );
     expect(recognition.statements.every((s) => s.basis === 'shape')).toBe(true);
-    expect(recognition.missing.statements).toEqual(['AllowRequestsByThirdPartyIdentitiesToThirdPartyResources', 'AllowRequestsByOrgsIdentitiesToThirdPartyResources']);
+    expect(recognition.missing.statements).toEqual([
+      'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+      'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+    ]);
   });
 
   it('explains how a statement differs from the one its Sid names', () => {
     const text = policyText([
-      { Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources', Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': SAMPLE_ORG } } },
+      {
+        Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': SAMPLE_ORG } },
+      },
     ]);
     const result = validate(text);
     const [statement] = result.recognition!.statements;
-    expect(statement).toMatchObject({ statement: 'AllowRequestsByOrgsIdentitiesToOrgsResources', basis: 'sid' });
-    expect(statement!.differences).toEqual(['its Action is "s3:*", not "*"', 'it has no StringEquals condition on aws:resourceorgid']);
+    expect(statement).toMatchObject({
+      statement: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+      basis: 'sid',
+    });
+    expect(statement!.differences).toEqual([
+      'its Action is "s3:*", not "*"',
+      'it has no StringEquals condition on aws:resourceorgid',
+    ]);
     const note = result.diagnostics.find((d) => d.code === 'recognition/sid-shape-mismatch');
     expect(note?.range?.start.line).toBe(4);
-    expect(result.recognition!.adoption.unmapped[0]?.reason).toMatch(/Its Sid names AllowRequestsByOrgsIdentitiesToOrgsResources, but its Action/);
+    expect(result.recognition!.adoption.unmapped[0]?.reason).toMatch(
+      /Its Sid names AllowRequestsByOrgsIdentitiesToOrgsResources, but its Action/,
+    );
   });
 
   it('leaves other statements unrecognized and lists them as unmapped, with their range', () => {
-    const text = policyText([{ Sid: 'Mine', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' }]);
+    const text = policyText([
+      {
+        Sid: 'Mine',
+        Effect: 'Allow',
+        Principal: { AWS: '111122223333' },
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::mine/*',
+      },
+    ]);
     const recognition = recognize(text);
     expect(recognition.statements[0]!.statement).toBeUndefined();
-    expect(recognition.adoption.unmapped).toEqual([expect.objectContaining({ statementIndex: 0, path: 'Statement[0]', range: expect.objectContaining({ start: { line: 4, column: 5 } }) })]);
+    expect(recognition.adoption.unmapped).toEqual([
+      expect.objectContaining({
+        statementIndex: 0,
+        path: 'Statement[0]',
+        range: expect.objectContaining({ start: { line: 4, column: 5 } }),
+      }),
+    ]);
   });
 
   it('tells statement 4 by owning account from statement 6 by the accounts', () => {
-    const statement = (account: string) => ({ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceAccount': account } } });
+    const statement = (account: string) => ({
+      Effect: 'Allow',
+      Principal: '*',
+      Action: '*',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceAccount': account },
+      },
+    });
     const eksAccount = catalog.accountTable('eks-add-ons')!.accounts['us-east-1']![0]!;
-    expect(recognize(policyText([statement(eksAccount)])).statements[0]!.statement).toBe('AllowRequestsByOrgsIdentitiesToAWSResources');
-    expect(recognize(policyText([statement('111122223333')])).statements[0]!.statement).toBe('AllowRequestsByOrgsIdentitiesToThirdPartyResources');
+    expect(recognize(policyText([statement(eksAccount)])).statements[0]!.statement).toBe(
+      'AllowRequestsByOrgsIdentitiesToAWSResources',
+    );
+    expect(recognize(policyText([statement('111122223333')])).statements[0]!.statement).toBe(
+      'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+    );
   });
 
   it('recognizes statements of patterns with a Sid suffix', () => {
-    const withSuffix = generate(config(['s3'], ['us-east-1'], { dataAccessPatterns: { 'amazon-q-developer-artifacts': true } }), 's3');
+    const withSuffix = generate(
+      config(['s3'], ['us-east-1'], {
+        dataAccessPatterns: { 'amazon-q-developer-artifacts': true },
+      }),
+      's3',
+    );
     const sids = withSuffix.policy.Statement.map((s) => s.Sid);
     expect(sids).toContain('AllowRequestsToAWSOwnedResourcesAmazonQDeveloper');
     const recognition = recognize(withSuffix.text);
-    const suffixed = recognition.statements.find((s) => s.sid === 'AllowRequestsToAWSOwnedResourcesAmazonQDeveloper');
-    expect(suffixed).toMatchObject({ statement: 'AllowRequestsToAWSOwnedResources', basis: 'sid-and-shape', dataAccessPatterns: ['amazon-q-developer-artifacts'] });
+    const suffixed = recognition.statements.find(
+      (s) => s.sid === 'AllowRequestsToAWSOwnedResourcesAmazonQDeveloper',
+    );
+    expect(suffixed).toMatchObject({
+      statement: 'AllowRequestsToAWSOwnedResources',
+      basis: 'sid-and-shape',
+      dataAccessPatterns: ['amazon-q-developer-artifacts'],
+    });
   });
 });
 
 describe('recognition of data access patterns', () => {
   it('finds patterns for several regions and says which recommended ones are missing', () => {
-    const chosen = config(['s3'], ['us-east-1', 'eu-west-1'], { dataAccessPatterns: { 'athena-examples': false } });
+    const chosen = config(['s3'], ['us-east-1', 'eu-west-1'], {
+      dataAccessPatterns: { 'athena-examples': false },
+    });
     const generated = generate(chosen, 's3');
     const recognition = recognize(generated.text);
     expect(recognition.regions).toEqual(generated.regions);
@@ -129,7 +228,9 @@ describe('recognition of data access patterns', () => {
     expect(recognition.missing.dataAccessPatterns).toContain('athena-examples');
     expect(recognition.dataAccessPatterns.map((p) => p.id)).not.toContain('athena-examples');
     const result = validate(generated.text);
-    expect(result.diagnostics.find((d) => d.code === 'recognition/missing-patterns')?.message).toMatch(/not in the policy/);
+    expect(
+      result.diagnostics.find((d) => d.code === 'recognition/missing-patterns')?.message,
+    ).toMatch(/not in the policy/);
     const adopted = generate(recognition.adoption.config, 's3');
     expect(normalizeStatements(adopted.policy)).toEqual(normalizeStatements(generated.policy));
   });
@@ -137,42 +238,69 @@ describe('recognition of data access patterns', () => {
   it('reports a pattern with a value removed as incomplete, naming the value', () => {
     const generated = generate(config(['s3'], ['us-east-1']), 's3');
     const removed = 'arn:aws:s3:::al2023-us-east-1/*';
-    const policy = JSON.parse(generated.text) as { Statement: Array<{ Sid: string; Resource: string[] }> };
+    const policy = JSON.parse(generated.text) as {
+      Statement: Array<{ Sid: string; Resource: string[] }>;
+    };
     const owned = policy.Statement.find((s) => s.Sid === 'AllowRequestsToAWSOwnedResources')!;
     expect(owned.Resource).toContain(removed);
     owned.Resource = owned.Resource.filter((r) => r !== removed);
     const recognition = recognize(JSON.stringify(policy));
-    const al2023 = recognition.dataAccessPatterns.find((p) => p.id === 'amazon-linux-2023-repositories');
-    expect(al2023).toMatchObject({ complete: false, missingValues: [removed], presentValues: ['arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*'] });
+    const al2023 = recognition.dataAccessPatterns.find(
+      (p) => p.id === 'amazon-linux-2023-repositories',
+    );
+    expect(al2023).toMatchObject({
+      complete: false,
+      missingValues: [removed],
+      presentValues: ['arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*'],
+    });
   });
 
   it('reports a pattern whose actions were narrowed as incomplete', () => {
     const generated = generate(config(['imagebuilder'], ['us-east-1']), 'imagebuilder');
-    const policy = JSON.parse(generated.text) as { Statement: Array<{ Sid: string; Action: string[] }> };
-    const statement = policy.Statement.find((s) => s.Sid === 'AllowRequestsByOrgsIdentitiesToAWSResources')!;
+    const policy = JSON.parse(generated.text) as {
+      Statement: Array<{ Sid: string; Action: string[] }>;
+    };
+    const statement = policy.Statement.find(
+      (s) => s.Sid === 'AllowRequestsByOrgsIdentitiesToAWSResources',
+    )!;
     statement.Action = ['imagebuilder:GetComponent'];
-    const pattern = recognize(JSON.stringify(policy)).dataAccessPatterns.find((p) => p.id === 'image-builder-managed-images');
+    const pattern = recognize(JSON.stringify(policy)).dataAccessPatterns.find(
+      (p) => p.id === 'image-builder-managed-images',
+    );
     expect(pattern).toMatchObject({ complete: false, missingActions: ['imagebuilder:GetImage'] });
   });
 
   it('lists resources and actions that no pattern explains as unmapped, at their place', () => {
     const generated = generate(config(['s3'], ['us-east-1']), 's3');
-    const policy = JSON.parse(generated.text) as { Statement: Array<{ Sid: string; Resource: string[]; Action: string[] }> };
+    const policy = JSON.parse(generated.text) as {
+      Statement: Array<{ Sid: string; Resource: string[]; Action: string[] }>;
+    };
     const owned = policy.Statement.find((s) => s.Sid === 'AllowRequestsToAWSOwnedResources')!;
     owned.Resource.push('arn:aws:s3:::someone-elses-bucket/*');
     owned.Action.push('s3:PutObject');
     const text = JSON.stringify(policy, null, 2);
     const unmapped = recognize(text).adoption.unmapped;
-    expect(unmapped.map((u) => u.value)).toEqual(['arn:aws:s3:::someone-elses-bucket/*', 's3:PutObject']);
+    expect(unmapped.map((u) => u.value)).toEqual([
+      'arn:aws:s3:::someone-elses-bucket/*',
+      's3:PutObject',
+    ]);
     const line = text.split('\n').findIndex((l) => l.includes('someone-elses-bucket')) + 1;
     expect(unmapped[0]!.range?.start.line).toBe(line);
     expect(unmapped[0]!.path).toMatch(/^Statement\[\d+\]\.Resource\[\d+\]$/);
   });
 
   it('adopts the accounts of the Lambda layers a policy names', () => {
-    const generated = generate(config(['lambda'], ['us-east-1'], { parameters: { lambdaLayerAccounts: ['111122223333', '444455556666'] } }), 'lambda');
+    const generated = generate(
+      config(['lambda'], ['us-east-1'], {
+        parameters: { lambdaLayerAccounts: ['111122223333', '444455556666'] },
+      }),
+      'lambda',
+    );
     const recognition = recognize(generated.text);
-    expect(recognition.adoption.config.parameters?.lambdaLayerAccounts).toEqual(['111122223333', '444455556666']);
+    expect(recognition.adoption.config.parameters?.lambdaLayerAccounts).toEqual([
+      '111122223333',
+      '444455556666',
+    ]);
   });
 
   it('infers the regions of an account-only policy from the accounts, and says so', () => {
@@ -186,16 +314,41 @@ describe('recognition of data access patterns', () => {
 describe('adoption', () => {
   it('takes organization ids, the exclusion tag and the statements present', () => {
     const text = policyText([
-      { Sid: 'AllowRequestsByOrgsIdentitiesToAnyResources', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': [SAMPLE_ORG, 'o-zzzzzzzzzz'], 'aws:PrincipalTag/team:exempt': 'yes' } } },
-      { Sid: 'DenyOutside', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:ResourceOrgID': SAMPLE_ORG } } },
+      {
+        Sid: 'AllowRequestsByOrgsIdentitiesToAnyResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: '*',
+        Resource: '*',
+        Condition: {
+          StringEquals: {
+            'aws:PrincipalOrgID': [SAMPLE_ORG, 'o-zzzzzzzzzz'],
+            'aws:PrincipalTag/team:exempt': 'yes',
+          },
+        },
+      },
+      {
+        Sid: 'DenyOutside',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:ResourceOrgID': SAMPLE_ORG } },
+      },
     ]);
     const { adoption } = recognize(text, { service: 'sqs' });
     expect(adoption.config.organizationIds).toEqual([SAMPLE_ORG, 'o-zzzzzzzzzz']);
     expect(adoption.config.parameters?.exclusionTag).toEqual({ key: 'team:exempt', value: 'yes' });
-    expect(adoption.config.serviceStatements?.sqs).toEqual(Object.fromEntries(STATEMENT_SIDS.map((sid) => [sid, sid === 'AllowRequestsByOrgsIdentitiesToAnyResources'])));
+    expect(adoption.config.serviceStatements?.sqs).toEqual(
+      Object.fromEntries(
+        STATEMENT_SIDS.map((sid) => [sid, sid === 'AllowRequestsByOrgsIdentitiesToAnyResources']),
+      ),
+    );
     expect(adoption.notes.join(' ')).toMatch(/Deny statements are not adopted/);
     expect(adoption.unmapped.map((u) => u.statementIndex)).toEqual([1]);
-    expect(validateConfigValue(adoption.config).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(
+      validateConfigValue(adoption.config).diagnostics.filter((d) => d.severity === 'error'),
+    ).toEqual([]);
   });
 
   it('says when the service cannot be told, and keeps the toggles global', () => {
@@ -208,24 +361,55 @@ describe('adoption', () => {
 
   it('does not take third-party values the configuration cannot hold', () => {
     const text = policyText([
-      { Sid: 'AllowRequestsByOrgsIdentitiesToThirdPartyResources', Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: 'bucket-without-arn', Condition: { StringEquals: { 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceAccount': ['111122223333', 'partner'] } } },
+      {
+        Sid: 'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:PutObject',
+        Resource: 'bucket-without-arn',
+        Condition: {
+          StringEquals: {
+            'aws:PrincipalOrgID': SAMPLE_ORG,
+            'aws:ResourceAccount': ['111122223333', 'partner'],
+          },
+        },
+      },
     ]);
     const { adoption } = recognize(text, { service: 's3' });
-    expect(adoption.config.parameters?.orgIdentitiesToThirdPartyResources).toEqual({ accounts: ['111122223333'], actions: ['s3:PutObject'] });
+    expect(adoption.config.parameters?.orgIdentitiesToThirdPartyResources).toEqual({
+      accounts: ['111122223333'],
+      actions: ['s3:PutObject'],
+    });
     expect(adoption.unmapped.map((u) => u.value).sort()).toEqual(['bucket-without-arn', 'partner']);
   });
 
   it('lists at most 500 elements it cannot map and says how many more there are', () => {
-    const statements = Array.from({ length: 600 }, (_, i) => ({ Sid: `Own${i}`, Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` }));
-    const { adoption } = recognize(JSON.stringify({ Version: '2012-10-17', Statement: statements }));
+    const statements = Array.from({ length: 600 }, (_, i) => ({
+      Sid: `Own${i}`,
+      Effect: 'Allow',
+      Principal: { AWS: '111122223333' },
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::bucket-${i}/*`,
+    }));
+    const { adoption } = recognize(
+      JSON.stringify({ Version: '2012-10-17', Statement: statements }),
+    );
     expect(adoption.unmapped).toHaveLength(500);
-    expect(adoption.notes).toContain('100 more elements that the builder cannot express are not listed.');
+    expect(adoption.notes).toContain(
+      '100 more elements that the builder cannot express are not listed.',
+    );
   });
 
   it('detects minified and indented formats', () => {
-    const generated = generate(config(['ec2'], ['us-east-1'], { output: { format: 'minified' } }), 'ec2');
+    const generated = generate(
+      config(['ec2'], ['us-east-1'], { output: { format: 'minified' } }),
+      'ec2',
+    );
     expect(recognize(generated.text).adoption.config.output?.format).toBe('minified');
-    const pretty = generate(config(['ec2'], ['us-east-1'], { output: { format: 'pretty-2' } }), 'ec2');
+    const pretty = generate(
+      config(['ec2'], ['us-east-1'], { output: { format: 'pretty-2' } }),
+      'ec2',
+    );
     expect(recognize(pretty.text).adoption.config.output?.format).toBe('pretty-2');
   });
 });

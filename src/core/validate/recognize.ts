@@ -17,7 +17,14 @@ import {
 } from '../catalog/ids';
 import type { DataAccessPattern, GrantKind, StatementTemplate } from '../catalog/schema';
 import { formatConfigPath } from '../config/path';
-import { CONFIG_VERSION, parametersSchema, thirdPartyParametersSchema, type PerimeterConfig, type PolicyFormat, type ThirdPartyParameters } from '../config/schema';
+import {
+  CONFIG_VERSION,
+  parametersSchema,
+  thirdPartyParametersSchema,
+  type PerimeterConfig,
+  type PolicyFormat,
+  type ThirdPartyParameters,
+} from '../config/schema';
 import type { TextRange } from '../diagnostics';
 import { generate } from '../generate/generate';
 import { canonicalRegions } from '../generate/selection';
@@ -123,15 +130,27 @@ const conditionSignature = (operator: string, key: string) => {
 };
 const isSlot = (value: unknown) => typeof value === 'string' && /^\{\{\w+\}\}$/.test(value);
 
-function shapeOf(sid: StatementSid, template: StatementTemplate, grant?: GrantKind): StatementShape {
+function shapeOf(
+  sid: StatementSid,
+  template: StatementTemplate,
+  grant?: GrantKind,
+): StatementShape {
   const conditions = new Map<string, string[] | undefined>();
   for (const [operator, entries] of Object.entries(template.Condition ?? {})) {
     for (const [key, raw] of Object.entries(entries)) {
       const list = (Array.isArray(raw) ? raw : [raw]) as unknown[];
-      conditions.set(conditionSignature(operator, key), list.some(isSlot) ? undefined : (list as string[]));
+      conditions.set(
+        conditionSignature(operator, key),
+        list.some(isSlot) ? undefined : (list as string[]),
+      );
     }
   }
-  const shape: StatementShape = { sid, actionAny: template.Action === '*', resourceAny: template.Resource === '*', conditions };
+  const shape: StatementShape = {
+    sid,
+    actionAny: template.Action === '*',
+    resourceAny: template.Resource === '*',
+    conditions,
+  };
   if (grant) shape.grant = grant;
   return shape;
 }
@@ -152,32 +171,51 @@ function statementShapes(catalog: Catalog): StatementShape[] {
   return shapes;
 }
 
-const listText = (values: readonly string[]) => (values.length === 1 ? `"${values[0]}"` : `[${values.map((v) => `"${v}"`).join(', ')}]`);
+const listText = (values: readonly string[]) =>
+  values.length === 1 ? `"${values[0]}"` : `[${values.map((v) => `"${v}"`).join(', ')}]`;
 
 /** How a statement differs from a catalog shape; empty when it has the shape. */
 function shapeDifferences(statement: PolicyStatement, shape: StatementShape): string[] {
   const out: string[] = [];
-  if (statement.effect !== 'Allow') out.push(`its Effect is ${statement.effect ?? 'missing'}, not Allow`);
-  if (!statement.principal || statement.principal.element !== 'Principal' || !statement.principal.any) out.push('its Principal is not "*"');
+  if (statement.effect !== 'Allow')
+    out.push(`its Effect is ${statement.effect ?? 'missing'}, not Allow`);
+  if (
+    !statement.principal ||
+    statement.principal.element !== 'Principal' ||
+    !statement.principal.any
+  )
+    out.push('its Principal is not "*"');
   const actions = statement.action?.values.map((v) => v.value) ?? [];
   if (statement.action?.element === 'NotAction') out.push('it uses NotAction');
-  else if (shape.actionAny && !(actions.length === 1 && actions[0] === '*')) out.push(`its Action is ${listText(actions)}, not "*"`);
+  else if (shape.actionAny && !(actions.length === 1 && actions[0] === '*'))
+    out.push(`its Action is ${listText(actions)}, not "*"`);
   const resources = statement.resource?.values.map((v) => v.value) ?? [];
   if (statement.resource?.element === 'NotResource') out.push('it uses NotResource');
-  else if (shape.resourceAny && !(resources.length === 1 && resources[0] === '*')) out.push(`its Resource is ${listText(resources)}, not "*"`);
+  else if (shape.resourceAny && !(resources.length === 1 && resources[0] === '*'))
+    out.push(`its Resource is ${listText(resources)}, not "*"`);
   const present = new Map<string, ConditionEntry>();
-  for (const entry of statement.conditions) present.set(conditionSignature(entry.operatorText, entry.key), entry);
+  for (const entry of statement.conditions)
+    present.set(conditionSignature(entry.operatorText, entry.key), entry);
   for (const [signature, literal] of shape.conditions) {
     const entry = present.get(signature);
     const [operator, key] = signature.split('|') as [string, string];
     if (!entry) {
-      out.push(`it has no ${operator} condition on ${key.endsWith('/*') ? `${key.slice(0, -1)}<tag-key>` : key}`);
-    } else if (literal && (entry.values.length !== literal.length || entry.values.some((v, i) => v.value.toLowerCase() !== literal[i]!.toLowerCase()))) {
-      out.push(`its ${entry.key} is ${listText(entry.values.map((v) => v.value))}, not ${listText(literal)}`);
+      out.push(
+        `it has no ${operator} condition on ${key.endsWith('/*') ? `${key.slice(0, -1)}<tag-key>` : key}`,
+      );
+    } else if (
+      literal &&
+      (entry.values.length !== literal.length ||
+        entry.values.some((v, i) => v.value.toLowerCase() !== literal[i]!.toLowerCase()))
+    ) {
+      out.push(
+        `its ${entry.key} is ${listText(entry.values.map((v) => v.value))}, not ${listText(literal)}`,
+      );
     }
   }
   for (const [signature, entry] of present) {
-    if (!shape.conditions.has(signature)) out.push(`it has an extra condition ${entry.operatorText} on ${entry.key}`);
+    if (!shape.conditions.has(signature))
+      out.push(`it has an extra condition ${entry.operatorText} on ${entry.key}`);
   }
   return out;
 }
@@ -188,12 +226,20 @@ const SIDS_LONGEST_FIRST = [...STATEMENT_SIDS].sort((a, b) => b.length - a.lengt
 function statementOfSid(sid: string | undefined): StatementSid | undefined {
   if (!sid) return undefined;
   if (isStatementSid(sid)) return sid;
-  return SIDS_LONGEST_FIRST.find((base) => sid.startsWith(base) && /^[A-Z]/.test(sid.slice(base.length)));
+  return SIDS_LONGEST_FIRST.find(
+    (base) => sid.startsWith(base) && /^[A-Z]/.test(sid.slice(base.length)),
+  );
 }
 
-function conditionValues(statement: PolicyStatement, key: string, operator = 'StringEquals'): string[] {
+function conditionValues(
+  statement: PolicyStatement,
+  key: string,
+  operator = 'StringEquals',
+): string[] {
   const lower = key.toLowerCase();
-  return statement.conditions.filter((c) => c.operatorText === operator && c.key.toLowerCase() === lower).flatMap((c) => c.values.map((v) => v.value));
+  return statement.conditions
+    .filter((c) => c.operatorText === operator && c.key.toLowerCase() === lower)
+    .flatMap((c) => c.values.map((v) => v.value));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,7 +258,12 @@ const EXPANSION_CACHE_SIZE = 32;
 const expansionCache = new WeakMap<Catalog, Map<string, PatternExpansion>>();
 
 /** Every data access pattern of the service, expanded by the generator for the regions. */
-function expandPatterns(catalog: Catalog, service: string, regions: readonly string[], layerAccounts: readonly string[]): PatternExpansion {
+function expandPatterns(
+  catalog: Catalog,
+  service: string,
+  regions: readonly string[],
+  layerAccounts: readonly string[],
+): PatternExpansion {
   let cache = expansionCache.get(catalog);
   if (!cache) {
     cache = new Map();
@@ -234,13 +285,23 @@ function expandPatterns(catalog: Catalog, service: string, regions: readonly str
     services: [service],
     statements: Object.fromEntries(STATEMENT_SIDS.map((sid) => [sid, true])),
     dataAccessPatterns: Object.fromEntries(patterns.map((p) => [p.id, true])),
-    ...(layerAccounts.length > 0 ? { parameters: { lambdaLayerAccounts: [...layerAccounts] } } : {}),
+    ...(layerAccounts.length > 0
+      ? { parameters: { lambdaLayerAccounts: [...layerAccounts] } }
+      : {}),
   };
-  const generated = generate(config, service, { catalog, format: 'minified', skipPerRegionHint: true });
+  const generated = generate(config, service, {
+    catalog,
+    format: 'minified',
+    skipPerRegionHint: true,
+  });
   const valuesByPattern = new Map<string, Set<string>>();
   for (const statement of generated.statements) {
     for (const value of statement.values) {
-      if (value.element !== 'Resource' && !value.element.toLowerCase().endsWith('aws:resourceaccount')) continue;
+      if (
+        value.element !== 'Resource' &&
+        !value.element.toLowerCase().endsWith('aws:resourceaccount')
+      )
+        continue;
       for (const pattern of value.patterns) {
         const set = valuesByPattern.get(pattern) ?? new Set<string>();
         set.add(value.value);
@@ -248,9 +309,13 @@ function expandPatterns(catalog: Catalog, service: string, regions: readonly str
       }
     }
   }
-  const signatures = new Map([...valuesByPattern].map(([id, values]) => [id, [...values].sort().join('\n')]));
+  const signatures = new Map(
+    [...valuesByPattern].map(([id, values]) => [id, [...values].sort().join('\n')]),
+  );
   const patternsByValue = new Map<string, string[]>();
-  for (const [id, values] of valuesByPattern) for (const value of values) patternsByValue.set(value, [...(patternsByValue.get(value) ?? []), id]);
+  for (const [id, values] of valuesByPattern)
+    for (const value of values)
+      patternsByValue.set(value, [...(patternsByValue.get(value) ?? []), id]);
   const expansion = { valuesByPattern, signatures, patternsByValue };
   cache.set(key, expansion);
   if (cache.size > EXPANSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -277,11 +342,18 @@ interface StatementOutline {
 
 function outlineOf(statement: PolicyStatement): StatementOutline {
   const actions = statement.action?.element === 'Action' ? statement.action.values : undefined;
-  const resources = statement.resource?.element === 'Resource' ? statement.resource.values : undefined;
+  const resources =
+    statement.resource?.element === 'Resource' ? statement.resource.values : undefined;
   const conditions = new Map<string, ConditionEntry>();
-  for (const entry of statement.conditions) conditions.set(conditionSignature(entry.operatorText, entry.key), entry);
+  for (const entry of statement.conditions)
+    conditions.set(conditionSignature(entry.operatorText, entry.key), entry);
   return {
-    eligible: statement.effect === 'Allow' && statement.principal?.element === 'Principal' && statement.principal.any && actions !== undefined && resources !== undefined,
+    eligible:
+      statement.effect === 'Allow' &&
+      statement.principal?.element === 'Principal' &&
+      statement.principal.any &&
+      actions !== undefined &&
+      resources !== undefined,
     actionAny: actions?.length === 1 && actions[0]!.value === '*',
     resourceAny: resources?.length === 1 && resources[0]!.value === '*',
     conditions,
@@ -290,12 +362,22 @@ function outlineOf(statement: PolicyStatement): StatementOutline {
 
 /** The fast form of "shapeDifferences is empty", for trying every shape on every statement. */
 function fitsShape(outline: StatementOutline, shape: StatementShape): boolean {
-  if (!outline.eligible || (shape.actionAny && !outline.actionAny) || (shape.resourceAny && !outline.resourceAny)) return false;
+  if (
+    !outline.eligible ||
+    (shape.actionAny && !outline.actionAny) ||
+    (shape.resourceAny && !outline.resourceAny)
+  )
+    return false;
   if (outline.conditions.size !== shape.conditions.size) return false;
   for (const [signature, literal] of shape.conditions) {
     const entry = outline.conditions.get(signature);
     if (!entry) return false;
-    if (literal && (entry.values.length !== literal.length || entry.values.some((v, i) => v.value.toLowerCase() !== literal[i]!.toLowerCase()))) return false;
+    if (
+      literal &&
+      (entry.values.length !== literal.length ||
+        entry.values.some((v, i) => v.value.toLowerCase() !== literal[i]!.toLowerCase()))
+    )
+      return false;
   }
   return true;
 }
@@ -323,13 +405,16 @@ function classifyStatements(model: PolicyModel, context: RecognitionContext): Cl
       recognized.basis = 'sid';
       recognized.statement = named;
       // The closest of the named statement's shapes explains the difference best.
-      const candidates = shapes.filter((s) => s.sid === named).map((s) => ({ s, d: shapeDifferences(statement, s) }));
+      const candidates = shapes
+        .filter((s) => s.sid === named)
+        .map((s) => ({ s, d: shapeDifferences(statement, s) }));
       const closest = candidates.sort((a, b) => a.d.length - b.d.length)[0];
       recognized.differences = closest?.d ?? [];
       if (closest?.s.grant) recognized.grant = closest.s.grant;
     } else if (fitting.length > 0) {
       recognized.basis = 'shape';
-      shape = fitting.length === 1 ? fitting[0] : pickAmongShapes(statement, fitting, context.catalog);
+      shape =
+        fitting.length === 1 ? fitting[0] : pickAmongShapes(statement, fitting, context.catalog);
     }
     if (shape) {
       recognized.statement = shape.sid;
@@ -342,24 +427,37 @@ function classifyStatements(model: PolicyModel, context: RecognitionContext): Cl
 /** Accounts the catalog knows as owners of AWS resources, and the placeholders that stand for them. */
 function serviceOwnedAccounts(catalog: Catalog): Set<string> {
   const out = new Set<string>();
-  for (const table of catalog.accountTables) for (const list of Object.values(table.accounts)) for (const account of list) out.add(account);
-  for (const pattern of catalog.patterns) if (pattern.accounts) out.add(pattern.accounts.placeholder);
+  for (const table of catalog.accountTables)
+    for (const list of Object.values(table.accounts)) for (const account of list) out.add(account);
+  for (const pattern of catalog.patterns)
+    if (pattern.accounts) out.add(pattern.accounts.placeholder);
   return out;
 }
 
 /** Statement 4 by owning account and statement 6 share a shape; AWS-owned accounts tell them apart. */
-function pickAmongShapes(statement: PolicyStatement, shapes: StatementShape[], catalog: Catalog): StatementShape {
+function pickAmongShapes(
+  statement: PolicyStatement,
+  shapes: StatementShape[],
+  catalog: Catalog,
+): StatementShape {
   const accounts = conditionValues(statement, 'aws:ResourceAccount');
   const owned = serviceOwnedAccounts(catalog);
   const awsOwned = accounts.length > 0 && accounts.every((a) => owned.has(a));
-  const preferred = awsOwned ? 'AllowRequestsByOrgsIdentitiesToAWSResources' : 'AllowRequestsByOrgsIdentitiesToThirdPartyResources';
+  const preferred = awsOwned
+    ? 'AllowRequestsByOrgsIdentitiesToAWSResources'
+    : 'AllowRequestsByOrgsIdentitiesToThirdPartyResources';
   return shapes.find((s) => s.sid === preferred) ?? shapes[0]!;
 }
 
 function collectPolicyValues(classified: readonly Classified[], catalog: Catalog): PolicyValues {
   const out: PolicyValues = new Map();
   for (const { statement, recognized } of classified) {
-    if (!recognized.statement || !recognized.grant || !catalog.statement(recognized.statement).fedByPatterns) continue;
+    if (
+      !recognized.statement ||
+      !recognized.grant ||
+      !catalog.statement(recognized.statement).fedByPatterns
+    )
+      continue;
     const key = `${recognized.statement}|${recognized.grant}`;
     const map = out.get(key) ?? new Map<string, Array<{ statementIndex: number; span: Span }>>();
     const add = (value: string, span: Span) => {
@@ -368,10 +466,15 @@ function collectPolicyValues(classified: readonly Classified[], catalog: Catalog
       map.set(value, list);
     };
     if (recognized.grant === 'arn') {
-      if (statement.resource?.element === 'Resource') for (const v of statement.resource.values) add(v.value, v);
+      if (statement.resource?.element === 'Resource')
+        for (const v of statement.resource.values) add(v.value, v);
     } else {
       for (const entry of statement.conditions) {
-        if (entry.operatorText === 'StringEquals' && entry.key.toLowerCase() === 'aws:resourceaccount') for (const v of entry.values) add(v.value, v);
+        if (
+          entry.operatorText === 'StringEquals' &&
+          entry.key.toLowerCase() === 'aws:resourceaccount'
+        )
+          for (const v of entry.values) add(v.value, v);
       }
     }
     out.set(key, map);
@@ -386,7 +489,8 @@ function actionCovered(action: string, statementActions: readonly string[]): boo
     const g = granted.toLowerCase();
     if (g === '*' || g === lower) return true;
     if (!hasWildcard(g)) return false;
-    if (hasWildcard(lower)) return g.endsWith('*') && !hasWildcard(g.slice(0, -1)) && lower.startsWith(g.slice(0, -1));
+    if (hasWildcard(lower))
+      return g.endsWith('*') && !hasWildcard(g.slice(0, -1)) && lower.startsWith(g.slice(0, -1));
     return wildcardRegExp(g).test(lower);
   });
 }
@@ -413,8 +517,16 @@ function matchPatterns(
   if (patterns.length === 0) return NO_MATCH;
   const layerCandidates = candidateLayerAccounts(classified);
   const arnExpansion = expandPatterns(catalog, service, regions.arn, layerCandidates);
-  const accountExpansion = regions.account.join() === regions.arn.join() ? arnExpansion : expandPatterns(catalog, service, regions.account, layerCandidates);
-  const actionsOf = new Map(classified.map(({ statement }) => [statement.index, statement.action?.element === 'Action' ? statement.action.values.map((v) => v.value) : []]));
+  const accountExpansion =
+    regions.account.join() === regions.arn.join()
+      ? arnExpansion
+      : expandPatterns(catalog, service, regions.account, layerCandidates);
+  const actionsOf = new Map(
+    classified.map(({ statement }) => [
+      statement.index,
+      statement.action?.element === 'Action' ? statement.action.values.map((v) => v.value) : [],
+    ]),
+  );
   const found: Array<RecognizedPattern & { signature: string; defaultSelected: boolean }> = [];
   const layerAccounts = new Set<string>();
   for (const pattern of patterns) {
@@ -441,7 +553,8 @@ function matchPatterns(
     const granted = statementIndexes.flatMap((i) => actionsOf.get(i) ?? []);
     const missingActions = pattern.actions.filter((a) => !actionCovered(a, granted));
     const missingValues = parameterFed ? [] : missing;
-    if (parameterFed) for (const value of matched) layerAccounts.add(splitArn(value)?.account ?? '');
+    if (parameterFed)
+      for (const value of matched) layerAccounts.add(splitArn(value)?.account ?? '');
     found.push({
       id: pattern.id,
       title: pattern.title,
@@ -458,7 +571,8 @@ function matchPatterns(
   }
   // Patterns with identical values cannot be told apart; keep the ones the catalog turns on by default.
   const bySignature = new Map<string, typeof found>();
-  for (const match of found) bySignature.set(match.signature, [...(bySignature.get(match.signature) ?? []), match]);
+  for (const match of found)
+    bySignature.set(match.signature, [...(bySignature.get(match.signature) ?? []), match]);
   const kept: RecognizedPattern[] = [];
   for (const group of bySignature.values()) {
     const defaults = group.filter((m) => m.defaultSelected);
@@ -474,7 +588,8 @@ function matchPatterns(
   // Values of patterns that were found, also of those dropped as indistinguishable (they share the values).
   const foundIds = new Set(found.map((m) => m.id));
   const isMapped = (value: string) =>
-    (arnExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id)) || (accountExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id));
+    (arnExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id)) ||
+    (accountExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id));
   return { patterns: kept, layerAccounts: [...layerAccounts].sort(), isMapped };
 }
 
@@ -494,9 +609,13 @@ function candidateLayerAccounts(classified: readonly Classified[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Service and regions
 
-function candidateServices(model: PolicyModel, context: RecognitionContext): { ids: string[]; fromNames: boolean } {
+function candidateServices(
+  model: PolicyModel,
+  context: RecognitionContext,
+): { ids: string[]; fromNames: boolean } {
   const { catalog } = context;
-  if (context.service && catalog.service(context.service)) return { ids: [context.service], fromNames: true };
+  if (context.service && catalog.service(context.service))
+    return { ids: [context.service], fromNames: true };
   const prefixes = new Set<string>();
   for (const statement of model.statements) {
     for (const value of statement.action?.values ?? []) {
@@ -508,7 +627,9 @@ function candidateServices(model: PolicyModel, context: RecognitionContext): { i
       if (arn && arn.service && !hasWildcard(arn.service)) prefixes.add(arn.service);
     }
   }
-  const byName = catalog.services.filter((s) => prefixes.has(s.id) || prefixes.has(s.id.split('.')[0]!)).map((s) => s.id);
+  const byName = catalog.services
+    .filter((s) => prefixes.has(s.id) || prefixes.has(s.id.split('.')[0]!))
+    .map((s) => s.id);
   if (byName.length > 0) return { ids: byName, fromNames: true };
   return { ids: [...new Set(catalog.patterns.flatMap((p) => p.services))], fromNames: false };
 }
@@ -524,13 +645,19 @@ function regionsOfPolicy(model: PolicyModel, context: RecognitionContext): strin
 }
 
 /** Regions whose service-owned accounts (of the service's patterns) the policy lists in full. */
-function regionsOfAccounts(service: string, values: PolicyValues, context: RecognitionContext): string[] {
+function regionsOfAccounts(
+  service: string,
+  values: PolicyValues,
+  context: RecognitionContext,
+): string[] {
   const present = new Set<string>();
-  for (const [key, map] of values) if (key.endsWith('|resourceAccount')) for (const value of map.keys()) present.add(value);
+  for (const [key, map] of values)
+    if (key.endsWith('|resourceAccount')) for (const value of map.keys()) present.add(value);
   if (present.size === 0) return [];
   const out = new Set<string>();
   for (const pattern of context.catalog.patternsForService(service)) {
-    if (pattern.grant !== 'resourceAccount' || !pattern.accounts || !('table' in pattern.accounts)) continue;
+    if (pattern.grant !== 'resourceAccount' || !pattern.accounts || !('table' in pattern.accounts))
+      continue;
     const table = context.catalog.accountTable(pattern.accounts.table);
     for (const [region, accounts] of Object.entries(table?.accounts ?? {})) {
       if (accounts.every((a) => present.has(a))) out.add(region);
@@ -548,7 +675,10 @@ function detectFormat(text: string): PolicyFormat {
   return indent === 4 ? 'pretty-4' : 'pretty-2';
 }
 
-function validIn<T>(schema: { safeParse(value: unknown): { success: boolean } }, value: T): boolean {
+function validIn<T>(
+  schema: { safeParse(value: unknown): { success: boolean } },
+  value: T,
+): boolean {
   return schema.safeParse(value).success;
 }
 
@@ -573,12 +703,20 @@ function buildAdoption(
   const unmapped: UnmappedElement[] = [];
   const notes: string[] = [];
   let unlisted = 0;
-  const addUnmapped = (span: Span | undefined, reason: string, statementIndex?: number, value?: string) => {
+  const addUnmapped = (
+    span: Span | undefined,
+    reason: string,
+    statementIndex?: number,
+    value?: string,
+  ) => {
     if (unmapped.length >= MAX_UNMAPPED) {
       unlisted++;
       return;
     }
-    const item: UnmappedElement = { path: span?.path ? formatConfigPath(span.path) : '(top level)', reason };
+    const item: UnmappedElement = {
+      path: span?.path ? formatConfigPath(span.path) : '(top level)',
+      reason,
+    };
     if (span) item.range = lines.range(span.offset, span.length);
     if (statementIndex !== undefined) item.statementIndex = statementIndex;
     if (value !== undefined) item.value = value;
@@ -587,91 +725,203 @@ function buildAdoption(
 
   const present = new Set<StatementSid>();
   const organizationIds = new Set<string>();
-  const thirdParty: Partial<Record<StatementSid, { accounts: Set<string>; actions: Set<string>; resources: Set<string> }>> = {};
+  const thirdParty: Partial<
+    Record<StatementSid, { accounts: Set<string>; actions: Set<string>; resources: Set<string> }>
+  > = {};
   let exclusionTag: { key: string; value: string } | undefined;
 
   for (const { statement, recognized } of classified) {
     const sid = recognized.statement;
     if (!sid) {
-      addUnmapped(statement.span, 'This statement is none of the seven statements of a data perimeter; the builder cannot express it.', statement.index);
+      addUnmapped(
+        statement.span,
+        'This statement is none of the seven statements of a data perimeter; the builder cannot express it.',
+        statement.index,
+      );
       continue;
     }
     present.add(sid);
     if (recognized.differences.length > 0) {
-      addUnmapped(statement.span, `Its Sid names ${sid}, but ${recognized.differences.join('; ')}. The builder writes the statement in its catalog form.`, statement.index);
+      addUnmapped(
+        statement.span,
+        `Its Sid names ${sid}, but ${recognized.differences.join('; ')}. The builder writes the statement in its catalog form.`,
+        statement.index,
+      );
     }
-    for (const id of [...conditionValues(statement, 'aws:PrincipalOrgID'), ...conditionValues(statement, 'aws:ResourceOrgID')]) {
+    for (const id of [
+      ...conditionValues(statement, 'aws:PrincipalOrgID'),
+      ...conditionValues(statement, 'aws:ResourceOrgID'),
+    ]) {
       if (ORGANIZATION_ID_PATTERN.test(id)) organizationIds.add(id);
     }
     if (sid === 'AllowRequestsByOrgsIdentitiesToAnyResources') {
-      const tag = statement.conditions.find((c) => c.operatorText === 'StringEquals' && c.key.toLowerCase().startsWith(TAG_KEY_PREFIX));
-      if (tag && tag.values.length === 1 && !hasPlaceholder(tag.key) && !hasPlaceholder(tag.values[0]!.value)) {
-        const candidate = { key: tag.key.slice(TAG_KEY_PREFIX.length), value: tag.values[0]!.value };
+      const tag = statement.conditions.find(
+        (c) => c.operatorText === 'StringEquals' && c.key.toLowerCase().startsWith(TAG_KEY_PREFIX),
+      );
+      if (
+        tag &&
+        tag.values.length === 1 &&
+        !hasPlaceholder(tag.key) &&
+        !hasPlaceholder(tag.values[0]!.value)
+      ) {
+        const candidate = {
+          key: tag.key.slice(TAG_KEY_PREFIX.length),
+          value: tag.values[0]!.value,
+        };
         if (validIn(exclusionTagSchema, candidate)) exclusionTag = candidate;
-        else addUnmapped(tag.span, 'The builder cannot express this exclusion tag (a key of letters, digits, spaces and _.:/=+-@ and a single value).', statement.index);
+        else
+          addUnmapped(
+            tag.span,
+            'The builder cannot express this exclusion tag (a key of letters, digits, spaces and _.:/=+-@ and a single value).',
+            statement.index,
+          );
       } else if (tag && tag.values.length > 1) {
-        addUnmapped(tag.span, 'The builder takes one value for the exclusion tag.', statement.index);
+        addUnmapped(
+          tag.span,
+          'The builder takes one value for the exclusion tag.',
+          statement.index,
+        );
       }
     }
-    if (sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' || sid === 'AllowRequestsByOrgsIdentitiesToThirdPartyResources') {
-      const entry = (thirdParty[sid] ??= { accounts: new Set(), actions: new Set(), resources: new Set() });
+    if (
+      sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' ||
+      sid === 'AllowRequestsByOrgsIdentitiesToThirdPartyResources'
+    ) {
+      const entry = (thirdParty[sid] ??= {
+        accounts: new Set(),
+        actions: new Set(),
+        resources: new Set(),
+      });
       const principalAccounts = conditionValues(statement, 'aws:PrincipalAccount');
       const resourceAccounts = conditionValues(statement, 'aws:ResourceAccount');
-      if (sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' && [...principalAccounts].sort().join() !== [...resourceAccounts].sort().join()) {
-        notes.push(`Statement ${statement.index + 1} lists different accounts in aws:PrincipalAccount and aws:ResourceAccount; the builder uses one list for both.`);
+      if (
+        sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' &&
+        [...principalAccounts].sort().join() !== [...resourceAccounts].sort().join()
+      ) {
+        notes.push(
+          `Statement ${statement.index + 1} lists different accounts in aws:PrincipalAccount and aws:ResourceAccount; the builder uses one list for both.`,
+        );
       }
-      const add = (set: Set<string>, list: readonly PolicyValue[], check: (v: string) => boolean, what: string) => {
+      const add = (
+        set: Set<string>,
+        list: readonly PolicyValue[],
+        check: (v: string) => boolean,
+        what: string,
+      ) => {
         for (const value of list) {
           if (hasPlaceholder(value.value)) continue;
           if (check(value.value)) set.add(value.value);
-          else addUnmapped(value, `The builder cannot take "${value.value}" as ${what}.`, statement.index, value.value);
+          else
+            addUnmapped(
+              value,
+              `The builder cannot take "${value.value}" as ${what}.`,
+              statement.index,
+              value.value,
+            );
         }
       };
-      const accountValues = statement.conditions.filter((c) => c.operatorText === 'StringEquals' && /^aws:(principal|resource)account$/i.test(c.key)).flatMap((c) => c.values);
-      add(entry.accounts, accountValues, (v) => ACCOUNT_ID_PATTERN.test(v), 'a third-party account id');
-      if (statement.action?.element === 'Action') add(entry.actions, statement.action.values, (v) => validIn(thirdPartyField.actions, [v]), 'a third-party action');
-      if (statement.resource?.element === 'Resource') add(entry.resources, statement.resource.values, (v) => validIn(thirdPartyField.resources, [v]), 'a third-party resource');
+      const accountValues = statement.conditions
+        .filter(
+          (c) =>
+            c.operatorText === 'StringEquals' && /^aws:(principal|resource)account$/i.test(c.key),
+        )
+        .flatMap((c) => c.values);
+      add(
+        entry.accounts,
+        accountValues,
+        (v) => ACCOUNT_ID_PATTERN.test(v),
+        'a third-party account id',
+      );
+      if (statement.action?.element === 'Action')
+        add(
+          entry.actions,
+          statement.action.values,
+          (v) => validIn(thirdPartyField.actions, [v]),
+          'a third-party action',
+        );
+      if (statement.resource?.element === 'Resource')
+        add(
+          entry.resources,
+          statement.resource.values,
+          (v) => validIn(thirdPartyField.resources, [v]),
+          'a third-party resource',
+        );
     }
   }
 
   // Values of pattern-fed statements that no recognized pattern accounts for.
-  const patternActions = new Set(patterns.flatMap((p) => catalog.pattern(p.id)?.actions ?? []).map((a) => a.toLowerCase()));
+  const patternActions = new Set(
+    patterns.flatMap((p) => catalog.pattern(p.id)?.actions ?? []).map((a) => a.toLowerCase()),
+  );
   for (const map of values.values()) {
     for (const [value, places] of map) {
       if (isMapped(value) || hasPlaceholder(value)) continue;
       for (const place of places) {
-        addUnmapped(place.span, service ? `"${value}" belongs to no data access pattern of ${service}; the builder cannot generate it.` : `"${value}" belongs to no data access pattern (the endpoint service is unknown).`, place.statementIndex, value);
+        addUnmapped(
+          place.span,
+          service
+            ? `"${value}" belongs to no data access pattern of ${service}; the builder cannot generate it.`
+            : `"${value}" belongs to no data access pattern (the endpoint service is unknown).`,
+          place.statementIndex,
+          value,
+        );
       }
     }
   }
   for (const { statement, recognized } of classified) {
-    if (!recognized.statement || !catalog.statement(recognized.statement).fedByPatterns || statement.action?.element !== 'Action') continue;
+    if (
+      !recognized.statement ||
+      !catalog.statement(recognized.statement).fedByPatterns ||
+      statement.action?.element !== 'Action'
+    )
+      continue;
     for (const action of statement.action.values) {
       const lower = action.value.toLowerCase();
       if (lower === '*' || patternActions.has(lower) || hasPlaceholder(lower)) continue;
-      addUnmapped(action, `The action ${action.value} comes from no recognized data access pattern; the builder grants only the actions of the patterns.`, statement.index, action.value);
+      addUnmapped(
+        action,
+        `The action ${action.value} comes from no recognized data access pattern; the builder grants only the actions of the patterns.`,
+        statement.index,
+        action.value,
+      );
     }
   }
 
   const orgList = [...organizationIds].sort();
-  if (orgList.length > MAX_ORGANIZATION_IDS) notes.push(`The policy names ${orgList.length} organizations; the configuration takes the first ${MAX_ORGANIZATION_IDS}.`);
-  if (unlisted > 0) notes.push(`${unlisted.toLocaleString('en-US')} more elements that the builder cannot express are not listed.`);
+  if (orgList.length > MAX_ORGANIZATION_IDS)
+    notes.push(
+      `The policy names ${orgList.length} organizations; the configuration takes the first ${MAX_ORGANIZATION_IDS}.`,
+    );
+  if (unlisted > 0)
+    notes.push(
+      `${unlisted.toLocaleString('en-US')} more elements that the builder cannot express are not listed.`,
+    );
   const config: PerimeterConfig = {
     version: CONFIG_VERSION,
     organizationIds: orgList.slice(0, MAX_ORGANIZATION_IDS),
     regions,
     services: service ? [service] : [],
   };
-  const toggles = Object.fromEntries(STATEMENT_SIDS.map((sid) => [sid, present.has(sid)])) as Record<StatementSid, boolean>;
+  const toggles = Object.fromEntries(
+    STATEMENT_SIDS.map((sid) => [sid, present.has(sid)]),
+  ) as Record<StatementSid, boolean>;
   if (service) config.serviceStatements = { [service]: toggles };
   else config.statements = toggles;
   if (service) {
     const recognizedIds = new Set(patterns.map((p) => p.id));
     const servicePatterns: readonly DataAccessPattern[] = catalog.patternsForService(service);
-    if (servicePatterns.length > 0) config.dataAccessPatterns = Object.fromEntries(servicePatterns.map((p) => [p.id, recognizedIds.has(p.id)]));
+    if (servicePatterns.length > 0)
+      config.dataAccessPatterns = Object.fromEntries(
+        servicePatterns.map((p) => [p.id, recognizedIds.has(p.id)]),
+      );
   }
   const parameters: NonNullable<PerimeterConfig['parameters']> = {};
-  if (exclusionTag && (exclusionTag.key !== DEFAULT_EXCLUSION_TAG.key || exclusionTag.value !== DEFAULT_EXCLUSION_TAG.value)) parameters.exclusionTag = exclusionTag;
+  if (
+    exclusionTag &&
+    (exclusionTag.key !== DEFAULT_EXCLUSION_TAG.key ||
+      exclusionTag.value !== DEFAULT_EXCLUSION_TAG.value)
+  )
+    parameters.exclusionTag = exclusionTag;
   if (layerAccounts.length > 0) parameters.lambdaLayerAccounts = [...layerAccounts];
   const thirdPartyParameters = (sid: StatementSid): ThirdPartyParameters | undefined => {
     const entry = thirdParty[sid];
@@ -688,14 +938,19 @@ function buildAdoption(
   if (outbound) parameters.orgIdentitiesToThirdPartyResources = outbound;
   if (Object.keys(parameters).length > 0) config.parameters = parameters;
   config.output = { format: detectFormat(context.text) };
-  if (!service) notes.push('The endpoint service could not be told from the policy; choose it in the builder.');
-  if (model.statements.some((s) => s.effect === 'Deny')) notes.push('The builder generates Allow statements only; Deny statements are not adopted.');
+  if (!service)
+    notes.push('The endpoint service could not be told from the policy; choose it in the builder.');
+  if (model.statements.some((s) => s.effect === 'Deny'))
+    notes.push('The builder generates Allow statements only; Deny statements are not adopted.');
   return { config, unmapped, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
 
-export function recognizePolicy(model: PolicyModel, context: RecognitionContext): PolicyRecognition {
+export function recognizePolicy(
+  model: PolicyModel,
+  context: RecognitionContext,
+): PolicyRecognition {
   const { catalog } = context;
   const classified = classifyStatements(model, context);
   const values = collectPolicyValues(classified, catalog);
@@ -711,51 +966,102 @@ export function recognizePolicy(model: PolicyModel, context: RecognitionContext)
     if (!hasPatternValues || catalog.patternsForService(id).length === 0) continue;
     const fromAccounts = regionsOfAccounts(id, values, context);
     const forAccounts = canonicalRegions([...arnRegions, ...fromAccounts], catalog);
-    scored.push({ id, match: matchPatterns(id, classified, values, { arn: arnRegions, account: forAccounts }, context), accountRegions: forAccounts });
+    scored.push({
+      id,
+      match: matchPatterns(
+        id,
+        classified,
+        values,
+        { arn: arnRegions, account: forAccounts },
+        context,
+      ),
+      accountRegions: forAccounts,
+    });
   }
   const ownTemplate = (id: string) => catalog.service(id)?.template !== 'default';
-  scored.sort((a, b) => b.match.patterns.length - a.match.patterns.length || Number(ownTemplate(b.id)) - Number(ownTemplate(a.id)) || catalog.serviceIndex(a.id) - catalog.serviceIndex(b.id));
+  scored.sort(
+    (a, b) =>
+      b.match.patterns.length - a.match.patterns.length ||
+      Number(ownTemplate(b.id)) - Number(ownTemplate(a.id)) ||
+      catalog.serviceIndex(a.id) - catalog.serviceIndex(b.id),
+  );
   const best = scored[0];
   if (best && (best.match.patterns.length > 0 || candidates.fromNames)) {
     service = best.id;
     match = best.match;
     accountRegions = best.accountRegions;
   } else if (candidates.fromNames) {
-    service = [...candidates.ids].sort((a, b) => Number(ownTemplate(b)) - Number(ownTemplate(a)) || catalog.serviceIndex(a) - catalog.serviceIndex(b))[0];
+    service = [...candidates.ids].sort(
+      (a, b) =>
+        Number(ownTemplate(b)) - Number(ownTemplate(a)) ||
+        catalog.serviceIndex(a) - catalog.serviceIndex(b),
+    )[0];
   }
 
   for (const { recognized } of classified) {
-    recognized.dataAccessPatterns = match.patterns.filter((p) => p.statementIndexes.includes(recognized.index)).map((p) => p.id);
+    recognized.dataAccessPatterns = match.patterns
+      .filter((p) => p.statementIndexes.includes(recognized.index))
+      .map((p) => p.id);
   }
 
   // An endpoint policy of account-only patterns says nothing about its regions but through the accounts.
   const regions = arnRegions.length > 0 ? arnRegions : accountRegions;
   const adoption = buildAdoption(model, classified, service, match, values, regions, context);
   if (arnRegions.length === 0 && accountRegions.length > 0) {
-    adoption.notes.push(`The regions (${accountRegions.join(', ')}) were inferred from the AWS service accounts in aws:ResourceAccount; check them.`);
+    adoption.notes.push(
+      `The regions (${accountRegions.join(', ')}) were inferred from the AWS service accounts in aws:ResourceAccount; check them.`,
+    );
   }
 
   const serviceEntry = service ? catalog.service(service) : undefined;
   const template = serviceEntry?.template ?? 'default';
-  const presentSids = new Set(classified.map((c) => c.recognized.statement).filter((s): s is StatementSid => s !== undefined));
+  const presentSids = new Set(
+    classified.map((c) => c.recognized.statement).filter((s): s is StatementSid => s !== undefined),
+  );
   const recognizedPatternIds = new Set(match.patterns.map((p) => p.id));
   const result: PolicyRecognition = {
     template,
     regions,
-    partitions: [...new Set(regions.map((r) => catalog.region(r)?.partition).filter((p): p is NonNullable<typeof p> => p !== undefined))],
+    partitions: [
+      ...new Set(
+        regions
+          .map((r) => catalog.region(r)?.partition)
+          .filter((p): p is NonNullable<typeof p> => p !== undefined),
+      ),
+    ],
     statements: classified.map((c) => c.recognized),
     dataAccessPatterns: match.patterns,
     missing: {
-      statements: (catalog.template(template)?.statements ?? []).filter((sid) => !presentSids.has(sid)),
-      dataAccessPatterns: service ? catalog.patternsForService(service).filter((p) => p.defaultSelected && !recognizedPatternIds.has(p.id)).map((p) => p.id) : [],
+      statements: (catalog.template(template)?.statements ?? []).filter(
+        (sid) => !presentSids.has(sid),
+      ),
+      dataAccessPatterns: service
+        ? catalog
+            .patternsForService(service)
+            .filter((p) => p.defaultSelected && !recognizedPatternIds.has(p.id))
+            .map((p) => p.id)
+        : [],
     },
     adoption,
   };
   if (service) {
     // Alternatives: services the policy fits as well as the chosen one.
     const chosen = scored.find((s) => s.id === service);
-    const alternatives = chosen && chosen.match.patterns.length > 0 ? scored.filter((s) => s.id !== service && s.match.patterns.length === chosen.match.patterns.length).map((s) => s.id) : candidates.fromNames ? candidates.ids.filter((id) => id !== service) : [];
-    result.service = { id: service, basis: context.service === service ? 'option' : 'guess', alternatives: alternatives.slice(0, 10) };
+    const alternatives =
+      chosen && chosen.match.patterns.length > 0
+        ? scored
+            .filter(
+              (s) => s.id !== service && s.match.patterns.length === chosen.match.patterns.length,
+            )
+            .map((s) => s.id)
+        : candidates.fromNames
+          ? candidates.ids.filter((id) => id !== service)
+          : [];
+    result.service = {
+      id: service,
+      basis: context.service === service ? 'option' : 'guess',
+      alternatives: alternatives.slice(0, 10),
+    };
   }
   return result;
 }

@@ -23,7 +23,9 @@ export const SAMPLE_SERVICES: Readonly<Record<string, string>> = {
 };
 
 export function sampleFiles(): string[] {
-  return readdirSync(join(referenceDir, SAMPLE_DIR)).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(join(referenceDir, SAMPLE_DIR))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 export function readSample(file: string): string {
@@ -61,7 +63,8 @@ export function fillSample(text: string): string {
 
 /** A policy's statements with lists sorted and single values as lists, for comparing content. */
 export function normalizeStatements(policy: unknown): unknown[] {
-  const list = (value: unknown) => (Array.isArray(value) ? [...(value as string[])] : [value as string]).sort();
+  const list = (value: unknown) =>
+    (Array.isArray(value) ? [...(value as string[])] : [value as string]).sort();
   const statements = (policy as { Statement: Array<Record<string, unknown>> }).Statement;
   return statements
     .map((s) => ({
@@ -71,7 +74,12 @@ export function normalizeStatements(policy: unknown): unknown[] {
       Action: list(s.Action),
       Resource: list(s.Resource),
       Condition: Object.fromEntries(
-        Object.entries((s.Condition ?? {}) as Record<string, Record<string, unknown>>).map(([op, entries]) => [op, Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, list(v)]))]),
+        Object.entries((s.Condition ?? {}) as Record<string, Record<string, unknown>>).map(
+          ([op, entries]) => [
+            op,
+            Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, list(v)])),
+          ],
+        ),
       ),
     }))
     .sort((a, b) => String(a.Sid).localeCompare(String(b.Sid)));

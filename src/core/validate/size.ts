@@ -34,16 +34,26 @@ function offsetOfCharacter(text: string, characterIndex: number): number {
 
 export function measurePolicy(text: string, value: unknown, findings: Findings): PolicySize {
   const characters = countPolicyCharacters(text);
-  const size: PolicySize = { characters, limit: POLICY_SIZE_LIMIT, headroom: POLICY_SIZE_LIMIT - characters };
+  const size: PolicySize = {
+    characters,
+    limit: POLICY_SIZE_LIMIT,
+    headroom: POLICY_SIZE_LIMIT - characters,
+  };
   if (value !== undefined) {
     size.minifiedCharacters = countPolicyCharacters(renderPolicy(value, 'minified'));
     size.minifiedFits = size.minifiedCharacters <= POLICY_SIZE_LIMIT;
   }
   if (characters > POLICY_SIZE_LIMIT) {
     const hints: string[] = [];
-    if (size.minifiedFits) hints.push(`Minified, it is ${formatCount(size.minifiedCharacters!)} characters and fits: remove the whitespace.`);
-    else if (size.minifiedCharacters !== undefined) hints.push(`Even minified it is ${formatCount(size.minifiedCharacters)} characters.`);
-    hints.push('An endpoint lives in one region: a policy per region only needs that region\'s resources.');
+    if (size.minifiedFits)
+      hints.push(
+        `Minified, it is ${formatCount(size.minifiedCharacters!)} characters and fits: remove the whitespace.`,
+      );
+    else if (size.minifiedCharacters !== undefined)
+      hints.push(`Even minified it is ${formatCount(size.minifiedCharacters)} characters.`);
+    hints.push(
+      "An endpoint lives in one region: a policy per region only needs that region's resources.",
+    );
     findings.error(
       'size/over-limit',
       `The policy is ${formatCount(characters)} characters, ${formatCount(characters - POLICY_SIZE_LIMIT)} over the ${formatCount(POLICY_SIZE_LIMIT)}-character limit of an endpoint policy (whitespace counts); AWS rejects it.`,
@@ -55,7 +65,9 @@ export function measurePolicy(text: string, value: unknown, findings: Findings):
       'size/near-limit',
       `The policy is ${formatCount(characters)} characters, ${formatCount(size.headroom)} below the ${formatCount(POLICY_SIZE_LIMIT)}-character limit.`,
       undefined,
-      size.minifiedCharacters !== undefined ? { hint: `Minified, it would be ${formatCount(size.minifiedCharacters)} characters.` } : {},
+      size.minifiedCharacters !== undefined
+        ? { hint: `Minified, it would be ${formatCount(size.minifiedCharacters)} characters.` }
+        : {},
     );
   }
   return size;

@@ -26,10 +26,50 @@ function expectWellFormed(text: string, diagnostics: readonly Diagnostic[]): voi
   }
 }
 
-const policyWords = ['Version', 'Statement', 'Sid', 'Effect', 'Allow', 'Deny', 'Principal', 'NotPrincipal', 'AWS', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition', 'StringEquals', 'ForAnyValue:StringLike', 'BoolIfExists', 'Null', 'aws:PrincipalOrgID', 'aws:ResourceAccount', 'aws:PrincipalTag/x', '*', 's3:GetObject', 'arn:aws:s3:::b/*', 'arn:aws:lambda:us-east-1:111122223333:layer:x', '<my-org-id>', 'o-a1b2c3d4e5', '111122223333', 'true', '__proto__', 'constructor'];
+const policyWords = [
+  'Version',
+  'Statement',
+  'Sid',
+  'Effect',
+  'Allow',
+  'Deny',
+  'Principal',
+  'NotPrincipal',
+  'AWS',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+  'StringEquals',
+  'ForAnyValue:StringLike',
+  'BoolIfExists',
+  'Null',
+  'aws:PrincipalOrgID',
+  'aws:ResourceAccount',
+  'aws:PrincipalTag/x',
+  '*',
+  's3:GetObject',
+  'arn:aws:s3:::b/*',
+  'arn:aws:lambda:us-east-1:111122223333:layer:x',
+  '<my-org-id>',
+  'o-a1b2c3d4e5',
+  '111122223333',
+  'true',
+  '__proto__',
+  'constructor',
+];
 const word = fc.oneof(fc.constantFrom(...policyWords), fc.string({ maxLength: 12 }));
 const policyLike: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, word, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    word,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    tie('array'),
+    tie('object'),
+  ),
   array: fc.array(tie('value'), { maxLength: 4 }),
   object: fc.dictionary(word, tie('value'), { maxKeys: 5 }),
 })).value;
@@ -38,7 +78,11 @@ describe('validate on any input', () => {
   it('never throws on policy-like JSON, and its ranges lie in the text', () => {
     fc.assert(
       fc.property(policyLike, fc.boolean(), (value, pretty) => {
-        const text = JSON.stringify({ Version: '2012-10-17', Statement: value }, null, pretty ? 2 : undefined);
+        const text = JSON.stringify(
+          { Version: '2012-10-17', Statement: value },
+          null,
+          pretty ? 2 : undefined,
+        );
         expectWellFormed(text, validate(text, { iamIndex }).diagnostics);
       }),
       { numRuns: 300 },
@@ -48,15 +92,31 @@ describe('validate on any input', () => {
   it('never throws on edited samples: characters deleted, inserted or swapped', () => {
     const samples = sampleFiles().map(readSample);
     fc.assert(
-      fc.property(fc.nat(samples.length - 1), fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'swap'), fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '\\', 'x', '\n', '*')), { minLength: 1, maxLength: 5 }), (which, edits) => {
-        let text = samples[which]!;
-        for (const [at, kind, character] of edits) {
-          const i = at % (text.length + 1);
-          text = kind === 'delete' ? text.slice(0, i) + text.slice(i + 1) : kind === 'insert' ? text.slice(0, i) + character + text.slice(i) : text.slice(0, i) + character + text.slice(i + 1);
-        }
-        const result = validate(text, { iamIndex });
-        expectWellFormed(text, result.diagnostics);
-      }),
+      fc.property(
+        fc.nat(samples.length - 1),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('delete', 'insert', 'swap'),
+            fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '\\', 'x', '\n', '*'),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (which, edits) => {
+          let text = samples[which]!;
+          for (const [at, kind, character] of edits) {
+            const i = at % (text.length + 1);
+            text =
+              kind === 'delete'
+                ? text.slice(0, i) + text.slice(i + 1)
+                : kind === 'insert'
+                  ? text.slice(0, i) + character + text.slice(i)
+                  : text.slice(0, i) + character + text.slice(i + 1);
+          }
+          const result = validate(text, { iamIndex });
+          expectWellFormed(text, result.diagnostics);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -13,10 +13,13 @@ beforeAll(async () => {
   iamIndex = await loadIamIndex();
 });
 
-const check = (text: string, options: ValidateOptions = {}) => validate(text, { iamIndex, ...options });
+const check = (text: string, options: ValidateOptions = {}) =>
+  validate(text, { iamIndex, ...options });
 const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => d.code);
-const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error');
-const policy = (statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+const errors = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === 'error');
+const policy = (statements: unknown[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
 const statement = (extra: Record<string, unknown> = {}) => ({
   Sid: 'AllowOrg',
   Effect: 'Allow',
@@ -36,22 +39,31 @@ function rangeText(text: string, d: Diagnostic): string {
 }
 
 describe('the upstream sample policies', () => {
-  it.each(sampleFiles())('%s has one error per placeholder occurrence, each at the placeholder', (file) => {
-    const text = readSample(file);
-    const placeholders = text.match(/<[A-Za-z0-9-]+>/g) ?? [];
-    expect(placeholders.length).toBeGreaterThan(0);
-    const result = check(text, { service: SAMPLE_SERVICES[file]! });
-    const found = errors(result.diagnostics);
-    expect(found).toHaveLength(placeholders.length);
-    expect(new Set(codes(found))).toEqual(new Set(['placeholder/unfilled']));
-    expect(found.map((d) => rangeText(text, d)).sort()).toEqual([...placeholders].sort());
-  });
+  it.each(sampleFiles())(
+    '%s has one error per placeholder occurrence, each at the placeholder',
+    (file) => {
+      const text = readSample(file);
+      const placeholders = text.match(/<[A-Za-z0-9-]+>/g) ?? [];
+      expect(placeholders.length).toBeGreaterThan(0);
+      const result = check(text, { service: SAMPLE_SERVICES[file]! });
+      const found = errors(result.diagnostics);
+      expect(found).toHaveLength(placeholders.length);
+      expect(new Set(codes(found))).toEqual(new Set(['placeholder/unfilled']));
+      expect(found.map((d) => rangeText(text, d)).sort()).toEqual([...placeholders].sort());
+    },
+  );
 
-  it.each(sampleFiles())('%s has no errors or warnings once its placeholders are filled', (file) => {
-    const result = check(fillSample(readSample(file)), { service: SAMPLE_SERVICES[file]!, regions: ['us-east-1'] });
-    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(result.iamDataVersion).toBe(iamIndex.source.version);
-  });
+  it.each(sampleFiles())(
+    '%s has no errors or warnings once its placeholders are filled',
+    (file) => {
+      const result = check(fillSample(readSample(file)), {
+        service: SAMPLE_SERVICES[file]!,
+        regions: ['us-east-1'],
+      });
+      expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      expect(result.iamDataVersion).toBe(iamIndex.source.version);
+    },
+  );
 });
 
 describe('generated policies', () => {
@@ -62,11 +74,34 @@ describe('generated policies', () => {
     services,
     parameters: {
       lambdaLayerAccounts: ['580247275435'],
-      thirdPartyIdentitiesToThirdPartyResources: { accounts: ['111122223333'], actions: ['s3:GetObject'], resources: ['arn:aws:s3:::partner-bucket/*'] },
-      orgIdentitiesToThirdPartyResources: { accounts: ['111122223333'], actions: ['s3:PutObject'], resources: ['arn:aws:s3:::partner-reports/*'] },
+      thirdPartyIdentitiesToThirdPartyResources: {
+        accounts: ['111122223333'],
+        actions: ['s3:GetObject'],
+        resources: ['arn:aws:s3:::partner-bucket/*'],
+      },
+      orgIdentitiesToThirdPartyResources: {
+        accounts: ['111122223333'],
+        actions: ['s3:PutObject'],
+        resources: ['arn:aws:s3:::partner-reports/*'],
+      },
     },
   });
-  const services = ['s3', 'ec2', 'ssm', 'lambda', 'ecr.api', 'ecr.dkr', 'cloudformation', 'iam', 'imagebuilder', 'iot.api', 'sts', 'kms', 'dynamodb', 'logs'];
+  const services = [
+    's3',
+    'ec2',
+    'ssm',
+    'lambda',
+    'ecr.api',
+    'ecr.dkr',
+    'cloudformation',
+    'iam',
+    'imagebuilder',
+    'iot.api',
+    'sts',
+    'kms',
+    'dynamodb',
+    'logs',
+  ];
 
   it.each(services)('the default selection of %s validates without errors', (service) => {
     for (const regions of [['us-east-1'], ['us-east-1', 'eu-west-1']]) {
@@ -81,12 +116,16 @@ describe('generated policies', () => {
   it('a China-region policy validates without errors in its own partition', () => {
     const generated = generate(filled(['ec2'], ['cn-north-1']), 'ec2');
     expect(generated.text).toContain('arn:aws-cn:');
-    expect(errors(check(generated.text, { service: 'ec2', regions: ['cn-north-1'] }).diagnostics)).toEqual([]);
+    expect(
+      errors(check(generated.text, { service: 'ec2', regions: ['cn-north-1'] }).diagnostics),
+    ).toEqual([]);
   });
 
   it('a policy of another partition than the endpoint regions is reported', () => {
     const generated = generate(filled(['ec2'], ['us-east-1']), 'ec2');
-    expect(codes(check(generated.text, { service: 'ec2', regions: ['cn-north-1'] }).diagnostics)).toContain('arn/partition-not-in-use');
+    expect(
+      codes(check(generated.text, { service: 'ec2', regions: ['cn-north-1'] }).diagnostics),
+    ).toContain('arn/partition-not-in-use');
   });
 });
 
@@ -115,7 +154,8 @@ describe('JSON syntax', () => {
   });
 
   it('reports a key given twice in one object', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}]}';
+    const text =
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}]}';
     const duplicate = check(text).diagnostics.find((d) => d.code === 'json/duplicate-key');
     expect(duplicate?.message).toMatch(/"Effect" appears twice/);
     expect(duplicate?.range?.start.column).toBe(text.lastIndexOf('"Effect"') + 1);
@@ -132,7 +172,13 @@ describe('bad input', () => {
   });
 
   it('checks 10,000 statements and caps the findings', () => {
-    const statements = Array.from({ length: 10_000 }, () => ({ Sid: 'Same', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }));
+    const statements = Array.from({ length: 10_000 }, () => ({
+      Sid: 'Same',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::bucket/*',
+    }));
     const result = check(JSON.stringify({ Version: '2012-10-17', Statement: statements }));
     expect(codes(result.diagnostics)).toContain('size/over-limit');
     expect(codes(result.diagnostics)).toContain('statement/duplicate-sid');
@@ -146,11 +192,15 @@ describe('bad input', () => {
     const text = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const result = check(text);
     expect(codes(result.diagnostics)).toContain('json/too-deep');
-    expect(result.diagnostics.find((d) => d.code === 'json/too-deep')?.range?.start).toEqual({ line: 1, column: 33 });
+    expect(result.diagnostics.find((d) => d.code === 'json/too-deep')?.range?.start).toEqual({
+      line: 1,
+      column: 33,
+    });
   });
 
   it('treats __proto__ keys as unknown elements and pollutes nothing', () => {
-    const text = '{"__proto__": {"polluted": true}, "Version": "2012-10-17", "Statement": [{"__proto__": {"polluted": true}, "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"__proto__": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}';
+    const text =
+      '{"__proto__": {"polluted": true}, "Version": "2012-10-17", "Statement": [{"__proto__": {"polluted": true}, "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"__proto__": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}';
     const result = check(text);
     const unknown = result.diagnostics.filter((d) => d.code === 'grammar/unknown-element');
     expect(unknown).toHaveLength(2);
@@ -172,10 +222,15 @@ describe('bad input', () => {
   });
 
   it('keeps columns right after a byte order mark and says it is there', () => {
-    const result = check(`\ufeff{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-bad"}}}]}`);
+    const result = check(
+      `\ufeff{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-bad"}}}]}`,
+    );
     expect(codes(result.diagnostics)).toContain('input/byte-order-mark');
     const org = result.diagnostics.find((d) => d.code === 'id/malformed-organization');
-    expect(org?.range?.start.column).toBe(`\ufeff{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": `.length + 1);
+    expect(org?.range?.start.column).toBe(
+      `\ufeff{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": `
+        .length + 1,
+    );
   });
 });
 
@@ -187,8 +242,15 @@ describe('size', () => {
 
   it('accepts exactly 20,480 characters and reports the headroom', () => {
     const result = check(padded(POLICY_SIZE_LIMIT));
-    expect(codes(result.diagnostics).filter((c) => c.startsWith('size/'))).toEqual(['size/near-limit']);
-    expect(result.size).toMatchObject({ characters: POLICY_SIZE_LIMIT, limit: POLICY_SIZE_LIMIT, headroom: 0, minifiedFits: true });
+    expect(codes(result.diagnostics).filter((c) => c.startsWith('size/'))).toEqual([
+      'size/near-limit',
+    ]);
+    expect(result.size).toMatchObject({
+      characters: POLICY_SIZE_LIMIT,
+      limit: POLICY_SIZE_LIMIT,
+      headroom: 0,
+      minifiedFits: true,
+    });
   });
 
   it('rejects one character more, says where the limit falls and that the minified form fits', () => {
@@ -202,9 +264,13 @@ describe('size', () => {
 
   it('says when even the minified form does not fit', () => {
     const resources = Array.from({ length: 800 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`);
-    const result = check(JSON.stringify({ Version: '2012-10-17', Statement: [statement({ Resource: resources })] }));
+    const result = check(
+      JSON.stringify({ Version: '2012-10-17', Statement: [statement({ Resource: resources })] }),
+    );
     expect(result.size.minifiedFits).toBe(false);
-    expect(result.diagnostics.find((d) => d.code === 'size/over-limit')?.hint).toMatch(/Even minified/);
+    expect(result.diagnostics.find((d) => d.code === 'size/over-limit')?.hint).toMatch(
+      /Even minified/,
+    );
   });
 
   it('counts characters, not UTF-16 units', () => {
@@ -217,77 +283,169 @@ describe('grammar', () => {
   const grammar = (text: string) => codes(check(text).diagnostics);
 
   it('requires Version 2012-10-17 and warns about a missing or old one', () => {
-    expect(grammar(JSON.stringify({ Statement: [statement()] }))).toContain('grammar/missing-version');
-    expect(grammar(JSON.stringify({ Version: '2008-10-17', Statement: [statement()] }))).toContain('grammar/old-version');
-    expect(grammar(JSON.stringify({ Version: '2024-01-01', Statement: [statement()] }))).toContain('grammar/invalid-version');
+    expect(grammar(JSON.stringify({ Statement: [statement()] }))).toContain(
+      'grammar/missing-version',
+    );
+    expect(grammar(JSON.stringify({ Version: '2008-10-17', Statement: [statement()] }))).toContain(
+      'grammar/old-version',
+    );
+    expect(grammar(JSON.stringify({ Version: '2024-01-01', Statement: [statement()] }))).toContain(
+      'grammar/invalid-version',
+    );
     expect(grammar(policy([statement()])).filter((c) => c.startsWith('grammar/'))).toEqual([]);
   });
 
   it('takes Statement as an object or a list and reports other shapes', () => {
-    expect(grammar(JSON.stringify({ Version: '2012-10-17', Statement: statement() })).filter((c) => c.startsWith('grammar/'))).toEqual([]);
-    expect(grammar(JSON.stringify({ Version: '2012-10-17' }))).toContain('grammar/missing-statement');
-    expect(grammar(JSON.stringify({ Version: '2012-10-17', Statement: 'all' }))).toContain('grammar/invalid-statement');
-    expect(grammar(JSON.stringify({ Version: '2012-10-17', Statement: [] }))).toContain('grammar/no-statements');
-    expect(grammar(JSON.stringify({ Version: '2012-10-17', Statement: [42] }))).toContain('grammar/invalid-statement');
+    expect(
+      grammar(JSON.stringify({ Version: '2012-10-17', Statement: statement() })).filter((c) =>
+        c.startsWith('grammar/'),
+      ),
+    ).toEqual([]);
+    expect(grammar(JSON.stringify({ Version: '2012-10-17' }))).toContain(
+      'grammar/missing-statement',
+    );
+    expect(grammar(JSON.stringify({ Version: '2012-10-17', Statement: 'all' }))).toContain(
+      'grammar/invalid-statement',
+    );
+    expect(grammar(JSON.stringify({ Version: '2012-10-17', Statement: [] }))).toContain(
+      'grammar/no-statements',
+    );
+    expect(grammar(JSON.stringify({ Version: '2012-10-17', Statement: [42] }))).toContain(
+      'grammar/invalid-statement',
+    );
   });
 
   it('reports unknown elements, with a hint for a case mistake', () => {
     const result = check(policy([{ ...statement(), effect: 'Allow', Effect: undefined }]));
     const unknown = result.diagnostics.find((d) => d.code === 'grammar/unknown-element');
     expect(unknown?.message).toMatch(/"effect" must be written "Effect"/);
-    expect(codes(check(JSON.stringify({ Version: '2012-10-17', Statement: [statement()], Statements: [] })).diagnostics)).toContain('grammar/unknown-element');
+    expect(
+      codes(
+        check(JSON.stringify({ Version: '2012-10-17', Statement: [statement()], Statements: [] }))
+          .diagnostics,
+      ),
+    ).toContain('grammar/unknown-element');
   });
 
   it('requires Effect Allow or Deny', () => {
     expect(grammar(policy([statement({ Effect: undefined })]))).toContain('grammar/missing-effect');
-    const wrongCase = check(policy([statement({ Effect: 'allow' })])).diagnostics.find((d) => d.code === 'grammar/invalid-effect');
+    const wrongCase = check(policy([statement({ Effect: 'allow' })])).diagnostics.find(
+      (d) => d.code === 'grammar/invalid-effect',
+    );
     expect(wrongCase?.hint).toMatch(/"Allow"/);
   });
 
   it('requires a Principal, allows NotPrincipal only with Deny, and checks principal objects', () => {
-    expect(grammar(policy([statement({ Principal: undefined })]))).toContain('grammar/missing-principal');
-    expect(grammar(policy([statement({ Principal: undefined, NotPrincipal: { AWS: '111122223333' } })]))).toContain('grammar/not-principal-with-allow');
-    expect(grammar(policy([statement({ Effect: 'Deny', Principal: undefined, NotPrincipal: { AWS: '111122223333' } })]))).not.toContain('grammar/not-principal-with-allow');
-    expect(grammar(policy([statement({ NotPrincipal: { AWS: '111122223333' } })]))).toContain('grammar/principal-and-not-principal');
-    expect(grammar(policy([statement({ Principal: 'arn:aws:iam::111122223333:root' })]))).toContain('grammar/invalid-principal');
-    expect(grammar(policy([statement({ Principal: { Aws: '111122223333' } })]))).toContain('grammar/invalid-principal');
+    expect(grammar(policy([statement({ Principal: undefined })]))).toContain(
+      'grammar/missing-principal',
+    );
+    expect(
+      grammar(policy([statement({ Principal: undefined, NotPrincipal: { AWS: '111122223333' } })])),
+    ).toContain('grammar/not-principal-with-allow');
+    expect(
+      grammar(
+        policy([
+          statement({
+            Effect: 'Deny',
+            Principal: undefined,
+            NotPrincipal: { AWS: '111122223333' },
+          }),
+        ]),
+      ),
+    ).not.toContain('grammar/not-principal-with-allow');
+    expect(grammar(policy([statement({ NotPrincipal: { AWS: '111122223333' } })]))).toContain(
+      'grammar/principal-and-not-principal',
+    );
+    expect(grammar(policy([statement({ Principal: 'arn:aws:iam::111122223333:root' })]))).toContain(
+      'grammar/invalid-principal',
+    );
+    expect(grammar(policy([statement({ Principal: { Aws: '111122223333' } })]))).toContain(
+      'grammar/invalid-principal',
+    );
     expect(grammar(policy([statement({ Principal: {} })]))).toContain('grammar/invalid-principal');
-    expect(grammar(policy([statement({ Principal: { AWS: ['111122223333'], Service: 'cloudformation.amazonaws.com' } })])).filter((c) => c.startsWith('grammar/'))).toEqual([]);
+    expect(
+      grammar(
+        policy([
+          statement({
+            Principal: { AWS: ['111122223333'], Service: 'cloudformation.amazonaws.com' },
+          }),
+        ]),
+      ).filter((c) => c.startsWith('grammar/')),
+    ).toEqual([]);
   });
 
   it('requires Action or NotAction, and Resource or NotResource, as strings or non-empty lists', () => {
     expect(grammar(policy([statement({ Action: undefined })]))).toContain('grammar/missing-action');
-    expect(grammar(policy([statement({ NotAction: 's3:PutObject' })]))).toContain('grammar/action-and-notaction');
-    expect(grammar(policy([statement({ Resource: undefined })]))).toContain('grammar/missing-resource');
-    expect(grammar(policy([statement({ NotResource: 'arn:aws:s3:::b' })]))).toContain('grammar/resource-and-notresource');
+    expect(grammar(policy([statement({ NotAction: 's3:PutObject' })]))).toContain(
+      'grammar/action-and-notaction',
+    );
+    expect(grammar(policy([statement({ Resource: undefined })]))).toContain(
+      'grammar/missing-resource',
+    );
+    expect(grammar(policy([statement({ NotResource: 'arn:aws:s3:::b' })]))).toContain(
+      'grammar/resource-and-notresource',
+    );
     expect(grammar(policy([statement({ Action: [] })]))).toContain('grammar/empty-list');
     expect(grammar(policy([statement({ Action: 42 })]))).toContain('grammar/invalid-value');
     expect(grammar(policy([statement({ Resource: ['*', 7] })]))).toContain('grammar/invalid-value');
   });
 
   it('checks the Condition block structure', () => {
-    expect(grammar(policy([statement({ Condition: 'org' })]))).toContain('grammar/invalid-condition');
-    expect(grammar(policy([statement({ Condition: { StringEquals: 'x' } })]))).toContain('grammar/invalid-condition');
-    expect(grammar(policy([statement({ Condition: { StringEquals: {} } })]))).toContain('grammar/empty-condition-operator');
-    expect(grammar(policy([statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': [] } } })]))).toContain('grammar/empty-list');
-    expect(grammar(policy([statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': { id: 'o-a1b2c3d4e5' } } } })]))).toContain('grammar/invalid-condition-value');
-    expect(grammar(policy([statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': [null] } } })]))).toContain('grammar/invalid-condition-value');
+    expect(grammar(policy([statement({ Condition: 'org' })]))).toContain(
+      'grammar/invalid-condition',
+    );
+    expect(grammar(policy([statement({ Condition: { StringEquals: 'x' } })]))).toContain(
+      'grammar/invalid-condition',
+    );
+    expect(grammar(policy([statement({ Condition: { StringEquals: {} } })]))).toContain(
+      'grammar/empty-condition-operator',
+    );
+    expect(
+      grammar(policy([statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': [] } } })])),
+    ).toContain('grammar/empty-list');
+    expect(
+      grammar(
+        policy([
+          statement({
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': { id: 'o-a1b2c3d4e5' } } },
+          }),
+        ]),
+      ),
+    ).toContain('grammar/invalid-condition-value');
+    expect(
+      grammar(
+        policy([statement({ Condition: { StringEquals: { 'aws:PrincipalOrgID': [null] } } })]),
+      ),
+    ).toContain('grammar/invalid-condition-value');
   });
 
   it('reports malformed and duplicate Sids', () => {
-    const result = check(policy([statement({ Sid: 'Allow org access' }), statement({ Sid: 'Twice' }), statement({ Sid: 'Twice' }), statement({ Sid: 7 })]));
+    const result = check(
+      policy([
+        statement({ Sid: 'Allow org access' }),
+        statement({ Sid: 'Twice' }),
+        statement({ Sid: 'Twice' }),
+        statement({ Sid: 7 }),
+      ]),
+    );
     const malformed = result.diagnostics.find((d) => d.code === 'statement/malformed-sid');
     expect(malformed?.hint).toMatch(/"Alloworgaccess"/);
     expect(result.diagnostics.filter((d) => d.code === 'statement/duplicate-sid')).toHaveLength(1);
     expect(codes(result.diagnostics)).toContain('grammar/invalid-sid');
-    expect(codes(check(policy([statement({ Sid: 'A1' }), statement({ Sid: 'B2' })])).diagnostics).filter((c) => c.startsWith('statement/'))).toEqual([]);
+    expect(
+      codes(check(policy([statement({ Sid: 'A1' }), statement({ Sid: 'B2' })])).diagnostics).filter(
+        (c) => c.startsWith('statement/'),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('options', () => {
   it('reports an unknown service or region', () => {
     const result = check(policy([statement()]), { service: 'nosuch', regions: ['mars-north-1'] });
-    expect(codes(result.diagnostics)).toEqual(expect.arrayContaining(['service/unknown', 'validate/unknown-region']));
+    expect(codes(result.diagnostics)).toEqual(
+      expect.arrayContaining(['service/unknown', 'validate/unknown-region']),
+    );
   });
 
   it('skips the IAM name checks without an index and says which data was used with one', () => {
@@ -298,7 +456,9 @@ describe('options', () => {
   });
 
   it('gives diagnostics in text order', () => {
-    const result = check(policy([statement({ Action: 's3:GetObjekt' }), statement({ Sid: 'Bad sid' })]));
+    const result = check(
+      policy([statement({ Action: 's3:GetObjekt' }), statement({ Sid: 'Bad sid' })]),
+    );
     const lines = result.diagnostics.filter((d) => d.range).map((d) => d.range!.start.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
   });

@@ -21,8 +21,22 @@ import { measurePolicy, type PolicySize } from './size';
 import { checkPolicyValues } from './value-checks';
 
 export type { EndpointType } from './perimeter-lints';
-export type { PolicyModel, PolicyStatement, PolicyValue, ConditionEntry, PrincipalElement, ValueListElement } from './policy-model';
-export type { PolicyAdoption, PolicyRecognition, RecognitionBasis, RecognizedPattern, RecognizedStatement, UnmappedElement } from './recognize';
+export type {
+  PolicyModel,
+  PolicyStatement,
+  PolicyValue,
+  ConditionEntry,
+  PrincipalElement,
+  ValueListElement,
+} from './policy-model';
+export type {
+  PolicyAdoption,
+  PolicyRecognition,
+  RecognitionBasis,
+  RecognizedPattern,
+  RecognizedStatement,
+  UnmappedElement,
+} from './recognize';
 export type { PolicySize } from './size';
 export { MAX_POLICY_TEXT_CHARACTERS } from './policy-json';
 
@@ -70,17 +84,31 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
 
   const service = options.service !== undefined ? catalog.service(options.service) : undefined;
   if (options.service !== undefined && !service) {
-    findings.error('service/unknown', `Unknown endpoint service "${options.service}".`, undefined, { hint: 'Run "vpce-policy catalog services" for the list.' });
+    findings.error('service/unknown', `Unknown endpoint service "${options.service}".`, undefined, {
+      hint: 'Run "vpce-policy catalog services" for the list.',
+    });
   }
   const unknownRegions = (options.regions ?? []).filter((r) => !catalog.region(r));
-  for (const region of unknownRegions) findings.error('validate/unknown-region', `Unknown region "${region}".`, undefined, { hint: 'Run "vpce-policy catalog regions" for the list.' });
+  for (const region of unknownRegions)
+    findings.error('validate/unknown-region', `Unknown region "${region}".`, undefined, {
+      hint: 'Run "vpce-policy catalog regions" for the list.',
+    });
   const knownRegions = (options.regions ?? []).filter((r) => catalog.region(r));
 
-  const finish = (): PolicyValidation => ({ diagnostics: findings.finish(byPosition), size, ...result });
+  const finish = (): PolicyValidation => ({
+    diagnostics: findings.finish(byPosition),
+    size,
+    ...result,
+  });
   const json = readPolicyJson(body, findings);
   const size = measurePolicy(body, json.value, findings);
   if (text.charCodeAt(0) === 0xfeff) {
-    findings.warning('input/byte-order-mark', 'The text starts with a byte order mark, which AWS may reject and which counts against the size.', { offset: 0, length: 1 }, { hint: 'Save the file as UTF-8 without BOM.' });
+    findings.warning(
+      'input/byte-order-mark',
+      'The text starts with a byte order mark, which AWS may reject and which counts against the size.',
+      { offset: 0, length: 1 },
+      { hint: 'Save the file as UTF-8 without BOM.' },
+    );
   }
   // A text with syntax errors is only partly read; checking the part would report phantom problems.
   if (json.root && json.value !== undefined) {
@@ -99,8 +127,17 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
       });
       // Far beyond the quota the text cannot be deployed; recognizing it would only cost time.
       if (size.characters > MAX_RECOGNIZED_CHARACTERS) {
-        findings.info('recognition/skipped', `The policy is too large to be a deployable endpoint policy, so its statements and patterns were not recognized.`);
-        lintPerimeter(model, { findings, statements: [], serviceGiven: service !== undefined, ...(service ? { service } : {}), ...(options.endpointType ? { endpointType: options.endpointType } : {}) });
+        findings.info(
+          'recognition/skipped',
+          `The policy is too large to be a deployable endpoint policy, so its statements and patterns were not recognized.`,
+        );
+        lintPerimeter(model, {
+          findings,
+          statements: [],
+          serviceGiven: service !== undefined,
+          ...(service ? { service } : {}),
+          ...(options.endpointType ? { endpointType: options.endpointType } : {}),
+        });
         return finish();
       }
       const recognition = recognizePolicy(model, {
@@ -112,7 +149,8 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
         ...(knownRegions.length > 0 ? { regions: knownRegions } : {}),
       });
       result.recognition = recognition;
-      const lintService = service ?? (recognition.service ? catalog.service(recognition.service.id) : undefined);
+      const lintService =
+        service ?? (recognition.service ? catalog.service(recognition.service.id) : undefined);
       lintPerimeter(model, {
         findings,
         statements: recognition.statements,
@@ -127,25 +165,43 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
 }
 
 /** Notes on what is missing for the service and on statements whose Sid and shape disagree. */
-function reportRecognition(recognition: PolicyRecognition, findings: Findings, catalog: Catalog): void {
+function reportRecognition(
+  recognition: PolicyRecognition,
+  findings: Findings,
+  catalog: Catalog,
+): void {
   for (const statement of recognition.statements) {
     if (statement.basis === 'sid' && statement.differences.length > 0) {
       findings.info(
         'recognition/sid-shape-mismatch',
         `This statement is named ${statement.sid ?? statement.statement}, but ${statement.differences.join('; ')}.`,
-        { range: { start: statement.range.start, end: statement.range.start }, path: statement.path },
-        { hint: 'If it is meant to be the catalog statement, align it; otherwise give it a Sid of its own.', ...(statement.sid ? { sid: statement.sid } : {}) },
+        {
+          range: { start: statement.range.start, end: statement.range.start },
+          path: statement.path,
+        },
+        {
+          hint: 'If it is meant to be the catalog statement, align it; otherwise give it a Sid of its own.',
+          ...(statement.sid ? { sid: statement.sid } : {}),
+        },
       );
     }
   }
   const service = recognition.service;
   if (!service) return;
-  const serviceNote = service.basis === 'guess' ? ` (the policy looks like one for ${service.id}; give the service to be sure)` : '';
+  const serviceNote =
+    service.basis === 'guess'
+      ? ` (the policy looks like one for ${service.id}; give the service to be sure)`
+      : '';
   for (const sid of recognition.missing.statements) {
     const entry = catalog.statement(sid);
-    findings.info('recognition/missing-statement', `${sid} is not in the policy, though the data perimeter recommends it for ${service.id}${serviceNote}: ${entry.summary}`, undefined, {
-      hint: 'Generate the statement in the builder, or keep it out on purpose.',
-    });
+    findings.info(
+      'recognition/missing-statement',
+      `${sid} is not in the policy, though the data perimeter recommends it for ${service.id}${serviceNote}: ${entry.summary}`,
+      undefined,
+      {
+        hint: 'Generate the statement in the builder, or keep it out on purpose.',
+      },
+    );
   }
   const missing = recognition.missing.dataAccessPatterns;
   if (missing.length > 0) {
@@ -154,7 +210,9 @@ function reportRecognition(recognition: PolicyRecognition, findings: Findings, c
       'recognition/missing-patterns',
       `${missing.length} data access pattern${missing.length > 1 ? 's' : ''} that the catalog turns on for ${service.id} ${missing.length > 1 ? 'are' : 'is'} not in the policy${serviceNote}: ${titles.slice(0, 5).join('; ')}${missing.length > 5 ? '; ...' : ''}.`,
       undefined,
-      { hint: 'Without them, requests of these use cases fail at the endpoint. Turn them on in the builder if you need them.' },
+      {
+        hint: 'Without them, requests of these use cases fail at the endpoint. Turn them on in the builder if you need them.',
+      },
     );
   }
 }

@@ -17,7 +17,10 @@ interface StatementParts {
   Effect?: string;
 }
 /** Validates one statement that only differs from a clean org-scoped statement by `parts`. */
-function findingsFor(parts: StatementParts, options: { regions?: string[]; withoutIndex?: boolean } = {}): Diagnostic[] {
+function findingsFor(
+  parts: StatementParts,
+  options: { regions?: string[]; withoutIndex?: boolean } = {},
+): Diagnostic[] {
   const statement = {
     Sid: 'Checked',
     Effect: parts.Effect ?? 'Allow',
@@ -27,11 +30,15 @@ function findingsFor(parts: StatementParts, options: { regions?: string[]; witho
     Condition: parts.Condition ?? { StringEquals: { 'aws:PrincipalOrgID': ORG } },
   };
   const text = JSON.stringify({ Version: '2012-10-17', Statement: [statement] }, null, 2);
-  return validate(text, { ...(options.withoutIndex ? {} : { iamIndex }), ...(options.regions ? { regions: options.regions } : {}) }).diagnostics.filter(
-    (d) => !d.code.startsWith('recognition/'),
-  );
+  return validate(text, {
+    ...(options.withoutIndex ? {} : { iamIndex }),
+    ...(options.regions ? { regions: options.regions } : {}),
+  }).diagnostics.filter((d) => !d.code.startsWith('recognition/'));
 }
-const codesFor = (parts: StatementParts, options?: { regions?: string[]; withoutIndex?: boolean }) => findingsFor(parts, options).map((d) => d.code);
+const codesFor = (
+  parts: StatementParts,
+  options?: { regions?: string[]; withoutIndex?: boolean },
+) => findingsFor(parts, options).map((d) => d.code);
 
 describe('the clean statement used below', () => {
   it('has no findings', () => {
@@ -41,14 +48,25 @@ describe('the clean statement used below', () => {
 
 describe('placeholders', () => {
   it('reports each placeholder of a value at its own column', () => {
-    const found = findingsFor({ Resource: 'arn:aws:s3:::assets-<account>-<region>/*' }).filter((d) => d.code === 'placeholder/unfilled');
+    const found = findingsFor({ Resource: 'arn:aws:s3:::assets-<account>-<region>/*' }).filter(
+      (d) => d.code === 'placeholder/unfilled',
+    );
     expect(found).toHaveLength(2);
     expect(found[1]!.range!.start.column - found[0]!.range!.start.column).toBe('<account>-'.length);
     expect(found[1]!.range!.end.column - found[1]!.range!.start.column).toBe('<region>'.length);
   });
 
   it('reports placeholders in condition keys and skips the other checks of a placeholder value', () => {
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalTag/<tag-key>': 'true', 'aws:PrincipalOrgID': '<my-org-id>' } } })).toEqual(['placeholder/unfilled', 'placeholder/unfilled']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: {
+            'aws:PrincipalTag/<tag-key>': 'true',
+            'aws:PrincipalOrgID': '<my-org-id>',
+          },
+        },
+      }),
+    ).toEqual(['placeholder/unfilled', 'placeholder/unfilled']);
   });
 });
 
@@ -60,7 +78,11 @@ describe('actions', () => {
 
   it('reports unknown actions and service prefixes with a suggestion', () => {
     const [unknown] = findingsFor({ Action: 's3:GetObjekt' });
-    expect(unknown).toMatchObject({ code: 'action/unknown', severity: 'warning', hint: 'Did you mean "s3:GetObject"?' });
+    expect(unknown).toMatchObject({
+      code: 'action/unknown',
+      severity: 'warning',
+      hint: 'Did you mean "s3:GetObject"?',
+    });
     const [prefix] = findingsFor({ Action: 's4:GetObject' });
     expect(prefix?.code).toBe('action/unknown-service');
     expect(prefix?.hint).toMatch(/Did you mean "s3:GetObject"\?/);
@@ -73,7 +95,9 @@ describe('actions', () => {
 
   it('leaves names unchecked without the IAM index', () => {
     expect(codesFor({ Action: 's3:GetObjekt' }, { withoutIndex: true })).toEqual([]);
-    expect(codesFor({ Action: 's3 GetObject' }, { withoutIndex: true })).toEqual(['action/malformed']);
+    expect(codesFor({ Action: 's3 GetObject' }, { withoutIndex: true })).toEqual([
+      'action/malformed',
+    ]);
   });
 });
 
@@ -85,60 +109,117 @@ describe('resource ARNs', () => {
   });
 
   it('checks the partition, and the partition against the region', () => {
-    expect(codesFor({ Resource: 'arn:amazon:s3:::my-bucket/*' })).toEqual(['arn/unknown-partition']);
-    expect(codesFor({ Resource: 'arn:aws:lambda:cn-north-1:111122223333:layer:x' })).toEqual(['arn/partition-mismatch']);
+    expect(codesFor({ Resource: 'arn:amazon:s3:::my-bucket/*' })).toEqual([
+      'arn/unknown-partition',
+    ]);
+    expect(codesFor({ Resource: 'arn:aws:lambda:cn-north-1:111122223333:layer:x' })).toEqual([
+      'arn/partition-mismatch',
+    ]);
     expect(codesFor({ Resource: 'arn:aws-cn:lambda:cn-north-1:111122223333:layer:x' })).toEqual([]);
-    expect(codesFor({ Resource: 'arn:aws:s3:::aws-ssm-cn-north-1/*' })).toEqual(['arn/partition-mismatch']);
+    expect(codesFor({ Resource: 'arn:aws:s3:::aws-ssm-cn-north-1/*' })).toEqual([
+      'arn/partition-mismatch',
+    ]);
   });
 
   it('checks the partition against the regions of the endpoint', () => {
-    expect(codesFor({ Resource: 'arn:aws:s3:::my-bucket/*' }, { regions: ['cn-north-1'] })).toEqual(['arn/partition-not-in-use']);
-    expect(codesFor({ Resource: 'arn:aws-cn:s3:::my-bucket/*' }, { regions: ['cn-north-1'] })).toEqual([]);
+    expect(codesFor({ Resource: 'arn:aws:s3:::my-bucket/*' }, { regions: ['cn-north-1'] })).toEqual(
+      ['arn/partition-not-in-use'],
+    );
+    expect(
+      codesFor({ Resource: 'arn:aws-cn:s3:::my-bucket/*' }, { regions: ['cn-north-1'] }),
+    ).toEqual([]);
   });
 
   it('checks the region field', () => {
-    expect(codesFor({ Resource: 'arn:aws:lambda:useast1:111122223333:layer:x' })).toEqual(['arn/malformed-region']);
-    expect(codesFor({ Resource: 'arn:aws:lambda:us-north-9:111122223333:layer:x' })).toEqual(['arn/unknown-region']);
+    expect(codesFor({ Resource: 'arn:aws:lambda:useast1:111122223333:layer:x' })).toEqual([
+      'arn/malformed-region',
+    ]);
+    expect(codesFor({ Resource: 'arn:aws:lambda:us-north-9:111122223333:layer:x' })).toEqual([
+      'arn/unknown-region',
+    ]);
     expect(codesFor({ Resource: 'arn:aws:lambda:*:111122223333:layer:x' })).toEqual([]);
   });
 
   it('checks the account field: 12 digits, "aws", a wildcard alone, or nothing', () => {
-    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-1:1111222233:layer:x' })).toEqual(['arn/malformed-account']);
-    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-1:1111*:layer:x' })).toEqual(['arn/account-wildcard-mix']);
-    expect(codesFor({ Resource: ['arn:aws:lambda:us-east-1:*:layer:x', 'arn:aws:iam::aws:policy/*', 'arn:aws:ec2:*::image/*'] })).toEqual([]);
+    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-1:1111222233:layer:x' })).toEqual([
+      'arn/malformed-account',
+    ]);
+    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-1:1111*:layer:x' })).toEqual([
+      'arn/account-wildcard-mix',
+    ]);
+    expect(
+      codesFor({
+        Resource: [
+          'arn:aws:lambda:us-east-1:*:layer:x',
+          'arn:aws:iam::aws:policy/*',
+          'arn:aws:ec2:*::image/*',
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('checks resource types and their region and account fields against the IAM reference', () => {
-    expect(codesFor({ Resource: 'arn:aws:ec2:us-east-1::imagez/*' })).toEqual(['arn/unknown-resource-type']);
-    expect(codesFor({ Resource: 'arn:aws:s3:us-east-1::my-bucket/*' })).toEqual(['arn/unexpected-region']);
+    expect(codesFor({ Resource: 'arn:aws:ec2:us-east-1::imagez/*' })).toEqual([
+      'arn/unknown-resource-type',
+    ]);
+    expect(codesFor({ Resource: 'arn:aws:s3:us-east-1::my-bucket/*' })).toEqual([
+      'arn/unexpected-region',
+    ]);
     expect(codesFor({ Resource: 'arn:aws:s3:::my-bucket/*' })).toEqual([]);
-    expect(codesFor({ Resource: 'arn:aws:lambda::111122223333:layer:x' })).toEqual(['arn/missing-region']);
-    expect(codesFor({ Resource: 'arn:aws:s3::111122223333:my-bucket/*' })).toEqual(['arn/unexpected-account']);
-    expect(codesFor({ Resource: 'arn:aws:nosuchservice:us-east-1:111122223333:thing/x' })).toEqual(['arn/unknown-service']);
+    expect(codesFor({ Resource: 'arn:aws:lambda::111122223333:layer:x' })).toEqual([
+      'arn/missing-region',
+    ]);
+    expect(codesFor({ Resource: 'arn:aws:s3::111122223333:my-bucket/*' })).toEqual([
+      'arn/unexpected-account',
+    ]);
+    expect(codesFor({ Resource: 'arn:aws:nosuchservice:us-east-1:111122223333:thing/x' })).toEqual([
+      'arn/unknown-service',
+    ]);
   });
 });
 
 describe('policy variables', () => {
   it('are accepted in ARNs and in condition values that compare request keys', () => {
-    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-1:${aws:PrincipalAccount}:layer:x' })).toEqual([]);
+    expect(
+      codesFor({ Resource: 'arn:aws:lambda:us-east-1:${aws:PrincipalAccount}:layer:x' }),
+    ).toEqual([]);
     expect(codesFor({ Resource: 'arn:aws:s3:::home-${aws:username}/*' })).toEqual([]);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } } })).toEqual([]);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' },
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('do not hide a malformed fixed part', () => {
-    expect(codesFor({ Resource: 'arn:aws:lambda:us-east-99x:${aws:PrincipalAccount}:layer:x' })).toEqual(['arn/malformed-region']);
+    expect(
+      codesFor({ Resource: 'arn:aws:lambda:us-east-99x:${aws:PrincipalAccount}:layer:x' }),
+    ).toEqual(['arn/malformed-region']);
   });
 });
 
 describe('principals', () => {
   it('accepts account ids, IAM ARNs and service principals', () => {
-    expect(codesFor({ Principal: { AWS: ['111122223333', 'arn:aws:iam::111122223333:role/app'], Service: 'ssm.amazonaws.com' } })).toEqual([]);
+    expect(
+      codesFor({
+        Principal: {
+          AWS: ['111122223333', 'arn:aws:iam::111122223333:role/app'],
+          Service: 'ssm.amazonaws.com',
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('reports malformed principals and wildcards inside them', () => {
     expect(codesFor({ Principal: { AWS: 'my-role' } })).toEqual(['principal/malformed']);
-    expect(codesFor({ Principal: { AWS: 'arn:aws:iam::111122223333:role/*' } })).toEqual(['principal/wildcard']);
-    expect(codesFor({ Principal: { AWS: 'arn:aws:iam::11112222:root' } })).toEqual(['arn/malformed-account']);
+    expect(codesFor({ Principal: { AWS: 'arn:aws:iam::111122223333:role/*' } })).toEqual([
+      'principal/wildcard',
+    ]);
+    expect(codesFor({ Principal: { AWS: 'arn:aws:iam::11112222:root' } })).toEqual([
+      'arn/malformed-account',
+    ]);
     expect(codesFor({ Principal: { Service: 'ssm' } })).toEqual(['principal/malformed-service']);
   });
 });
@@ -160,77 +241,213 @@ describe('condition operators', () => {
 
   it('reports unknown operators and qualifiers, and a spelling that differs in case', () => {
     const [unknown] = findingsFor({ Condition: { StringEqual: { 'aws:PrincipalOrgID': ORG } } });
-    expect(unknown).toMatchObject({ code: 'condition/unknown-operator', hint: 'Did you mean "StringEquals"?' });
-    expect(codesFor({ Condition: { 'ForEachValue:StringEquals': { 'aws:PrincipalOrgID': ORG } } })).toEqual(['condition/unknown-operator']);
-    expect(codesFor({ Condition: { NullIfExists: { 'aws:PrincipalOrgID': 'true' } } })).toEqual(['condition/unknown-operator']);
-    expect(codesFor({ Condition: { stringequals: { 'aws:PrincipalOrgID': ORG } } })).toEqual(['condition/operator-case']);
+    expect(unknown).toMatchObject({
+      code: 'condition/unknown-operator',
+      hint: 'Did you mean "StringEquals"?',
+    });
+    expect(
+      codesFor({ Condition: { 'ForEachValue:StringEquals': { 'aws:PrincipalOrgID': ORG } } }),
+    ).toEqual(['condition/unknown-operator']);
+    expect(codesFor({ Condition: { NullIfExists: { 'aws:PrincipalOrgID': 'true' } } })).toEqual([
+      'condition/unknown-operator',
+    ]);
+    expect(codesFor({ Condition: { stringequals: { 'aws:PrincipalOrgID': ORG } } })).toEqual([
+      'condition/operator-case',
+    ]);
   });
 
   it('checks values against the operator family', () => {
-    expect(codesFor({ Condition: { Bool: { 'aws:SecureTransport': 'yes' } } })).toEqual(['condition/invalid-bool']);
-    expect(codesFor({ Condition: { Null: { 'aws:PrincipalOrgID': 'maybe' } } })).toEqual(['condition/invalid-bool']);
-    expect(codesFor({ Condition: { NumericLessThan: { 's3:max-keys': 'ten' } } })).toEqual(['condition/invalid-number']);
-    expect(codesFor({ Condition: { DateLessThan: { 'aws:CurrentTime': 'next year' } } })).toEqual(['condition/invalid-date']);
-    expect(codesFor({ Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.300/8' } } })).toEqual(['condition/invalid-ip']);
-    expect(codesFor({ Condition: { ArnEquals: { 'aws:PrincipalArn': 'role/app' } } })).toEqual(['condition/invalid-arn']);
-    expect(codesFor({ Condition: { BinaryEquals: { 'aws:UserAgent': 'not base64!' } } })).toEqual(expect.arrayContaining(['condition/invalid-binary']));
+    expect(codesFor({ Condition: { Bool: { 'aws:SecureTransport': 'yes' } } })).toEqual([
+      'condition/invalid-bool',
+    ]);
+    expect(codesFor({ Condition: { Null: { 'aws:PrincipalOrgID': 'maybe' } } })).toEqual([
+      'condition/invalid-bool',
+    ]);
+    expect(codesFor({ Condition: { NumericLessThan: { 's3:max-keys': 'ten' } } })).toEqual([
+      'condition/invalid-number',
+    ]);
+    expect(codesFor({ Condition: { DateLessThan: { 'aws:CurrentTime': 'next year' } } })).toEqual([
+      'condition/invalid-date',
+    ]);
+    expect(codesFor({ Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.300/8' } } })).toEqual([
+      'condition/invalid-ip',
+    ]);
+    expect(codesFor({ Condition: { ArnEquals: { 'aws:PrincipalArn': 'role/app' } } })).toEqual([
+      'condition/invalid-arn',
+    ]);
+    expect(codesFor({ Condition: { BinaryEquals: { 'aws:UserAgent': 'not base64!' } } })).toEqual(
+      expect.arrayContaining(['condition/invalid-binary']),
+    );
   });
 
   it('checks the operator against the type of the key', () => {
-    expect(codesFor({ Condition: { NumericEquals: { 'aws:PrincipalIsAWSService': '1' } } })).toEqual(['condition/operator-type-mismatch']);
-    expect(codesFor({ Condition: { ArnEquals: { 'aws:PrincipalOrgID': 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5' } } })).toEqual(['condition/operator-type-mismatch']);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalIsAWSService': 'yes' } } })).toEqual(['condition/operator-type-mismatch', 'condition/invalid-bool']);
+    expect(
+      codesFor({ Condition: { NumericEquals: { 'aws:PrincipalIsAWSService': '1' } } }),
+    ).toEqual(['condition/operator-type-mismatch']);
+    expect(
+      codesFor({
+        Condition: {
+          ArnEquals: {
+            'aws:PrincipalOrgID': 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5',
+          },
+        },
+      }),
+    ).toEqual(['condition/operator-type-mismatch']);
+    expect(
+      codesFor({ Condition: { StringEquals: { 'aws:PrincipalIsAWSService': 'yes' } } }),
+    ).toEqual(['condition/operator-type-mismatch', 'condition/invalid-bool']);
   });
 
   it('asks for a set qualifier on multivalued keys and warns about ForAllValues on single-valued ones', () => {
-    expect(codesFor({ Condition: { StringLike: { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/*' } } })).toEqual(['condition/multivalued-key-without-qualifier']);
-    expect(codesFor({ Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': ORG } } })).toEqual(['condition/for-all-values-single-valued']);
-    expect(codesFor({ Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': ORG } } })).toEqual(['condition/for-any-value-single-valued']);
+    expect(
+      codesFor({ Condition: { StringLike: { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/*' } } }),
+    ).toEqual(['condition/multivalued-key-without-qualifier']);
+    expect(
+      codesFor({ Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': ORG } } }),
+    ).toEqual(['condition/for-all-values-single-valued']);
+    expect(
+      codesFor({ Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': ORG } } }),
+    ).toEqual(['condition/for-any-value-single-valued']);
   });
 
   it('reports unknown condition keys and a tag key without its name', () => {
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgId': ORG, 'aws:PrincipalOrgIDs': ORG } } })).toEqual(['condition/unknown-key']);
-    const [tag] = findingsFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalTag/': 'x' } } });
+    expect(
+      codesFor({
+        Condition: { StringEquals: { 'aws:PrincipalOrgId': ORG, 'aws:PrincipalOrgIDs': ORG } },
+      }),
+    ).toEqual(['condition/unknown-key']);
+    const [tag] = findingsFor({
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalTag/': 'x' } },
+    });
     expect(tag?.message).toMatch(/tag key is missing/);
   });
 });
 
 describe('identifiers in conditions', () => {
   it('checks account ids, also written as numbers', () => {
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceAccount': '11112222333' } } })).toEqual(['id/malformed-account']);
-    const [number] = findingsFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceAccount': 11112222333 } } });
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceAccount': '11112222333' },
+        },
+      }),
+    ).toEqual(['id/malformed-account']);
+    const [number] = findingsFor({
+      Condition: {
+        StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceAccount': 11112222333 },
+      },
+    });
     expect(number?.hint).toMatch(/leading zeros are lost/);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceAccount': 111122223333 } } })).toEqual(['id/account-as-number']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceAccount': 111122223333 },
+        },
+      }),
+    ).toEqual(['id/account-as-number']);
   });
 
   it('checks organization ids and paths, VPC and endpoint ids, regions and ARNs', () => {
     const [org] = findingsFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'r-ab12' } } });
-    expect(org).toMatchObject({ code: 'id/malformed-organization', hint: expect.stringMatching(/aws:PrincipalOrgPaths/) });
-    expect(codesFor({ Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgPaths': 'ou-ab12' } } })).toEqual(['id/malformed-organization-path']);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:SourceVpc': 'vpc-xyz' } } })).toEqual(['id/malformed-vpc']);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:SourceVpce': 'vpc-0123456789abcdef0' } } })).toEqual(['id/malformed-vpc-endpoint']);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:RequestedRegion': 'us-east' } } })).toEqual(['id/malformed-region']);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:RequestedRegion': 'us-north-9' } } })).toEqual(['id/unknown-region']);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalArn': 'arn:aws:iam::123:role/x' } } })).toEqual(['arn/malformed-account']);
+    expect(org).toMatchObject({
+      code: 'id/malformed-organization',
+      hint: expect.stringMatching(/aws:PrincipalOrgPaths/),
+    });
     expect(
-      codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:SourceVpc': 'vpc-0123456789abcdef0', 'aws:SourceVpce': 'vpce-0123456789abcdef0', 'aws:RequestedRegion': 'eu-west-1' } } }),
+      codesFor({
+        Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgPaths': 'ou-ab12' } },
+      }),
+    ).toEqual(['id/malformed-organization-path']);
+    expect(
+      codesFor({
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:SourceVpc': 'vpc-xyz' } },
+      }),
+    ).toEqual(['id/malformed-vpc']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:SourceVpce': 'vpc-0123456789abcdef0' },
+        },
+      }),
+    ).toEqual(['id/malformed-vpc-endpoint']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:RequestedRegion': 'us-east' },
+        },
+      }),
+    ).toEqual(['id/malformed-region']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:RequestedRegion': 'us-north-9' },
+        },
+      }),
+    ).toEqual(['id/unknown-region']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: {
+            'aws:PrincipalOrgID': ORG,
+            'aws:PrincipalArn': 'arn:aws:iam::123:role/x',
+          },
+        },
+      }),
+    ).toEqual(['arn/malformed-account']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: {
+            'aws:PrincipalOrgID': ORG,
+            'aws:SourceVpc': 'vpc-0123456789abcdef0',
+            'aws:SourceVpce': 'vpce-0123456789abcdef0',
+            'aws:RequestedRegion': 'eu-west-1',
+          },
+        },
+      }),
     ).toEqual([]);
   });
 
   it('forbids wildcards and numeric operators on keys that hold system-generated ids', () => {
     const [like] = findingsFor({ Condition: { StringLike: { 'aws:PrincipalAccount': '1111*' } } });
     expect(like).toMatchObject({ code: 'condition/wildcard-on-system-id', severity: 'error' });
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-*' } } })).toEqual(['condition/wildcard-on-system-id']);
-    expect(codesFor({ Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } })).toContain('condition/wildcard-on-system-id');
-    expect(codesFor({ Condition: { NumericEquals: { 'aws:ResourceAccount': '111122223333' } } })).toContain('condition/numeric-on-system-id');
+    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-*' } } })).toEqual([
+      'condition/wildcard-on-system-id',
+    ]);
+    expect(codesFor({ Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } })).toContain(
+      'condition/wildcard-on-system-id',
+    );
+    expect(
+      codesFor({ Condition: { NumericEquals: { 'aws:ResourceAccount': '111122223333' } } }),
+    ).toContain('condition/numeric-on-system-id');
   });
 
   it('wants six characters around each wildcard of a string condition', () => {
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG }, StringLike: { 'aws:PrincipalTag/team': 'a*' } } })).toEqual(['condition/short-wildcard-context']);
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG }, StringLike: { 'aws:PrincipalTag/team': 'platform-*' } } })).toEqual([]);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG },
+          StringLike: { 'aws:PrincipalTag/team': 'a*' },
+        },
+      }),
+    ).toEqual(['condition/short-wildcard-context']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG },
+          StringLike: { 'aws:PrincipalTag/team': 'platform-*' },
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('says that StringEquals does not expand wildcards', () => {
-    expect(codesFor({ Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalTag/team': 'platform-*' } } })).toEqual(['condition/wildcard-in-equals']);
+    expect(
+      codesFor({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:PrincipalTag/team': 'platform-*' },
+        },
+      }),
+    ).toEqual(['condition/wildcard-in-equals']);
   });
 });
