@@ -440,6 +440,92 @@ describe('grammar', () => {
   });
 });
 
+describe('more findings', () => {
+  it('reports a non-string Id', () => {
+    expect(
+      codes(
+        check(JSON.stringify({ Version: '2012-10-17', Id: 7, Statement: [statement()] }))
+          .diagnostics,
+      ),
+    ).toContain('grammar/invalid-id');
+    expect(
+      codes(
+        check(JSON.stringify({ Version: '2012-10-17', Id: 'mine', Statement: [statement()] }))
+          .diagnostics,
+      ),
+    ).not.toContain('grammar/invalid-id');
+  });
+
+  it('shows the first 20 syntax errors and counts the rest', () => {
+    const text = `[${'1 '.repeat(30)}]`;
+    const result = check(text);
+    expect(result.diagnostics.filter((d) => d.code === 'json/syntax')).toHaveLength(20);
+    expect(codes(result.diagnostics)).toContain('json/more-syntax-errors');
+    expect(codes(check('[1 2]').diagnostics)).not.toContain('json/more-syntax-errors');
+  });
+
+  it('notes Bool values not written in lower case', () => {
+    const upper = policy([
+      statement({
+        Condition: {
+          StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' },
+          Bool: { 'aws:SecureTransport': 'True' },
+        },
+      }),
+    ]);
+    expect(codes(check(upper).diagnostics)).toContain('condition/bool-case');
+    expect(codes(check(upper.replace('True', 'true')).diagnostics)).not.toContain(
+      'condition/bool-case',
+    );
+  });
+
+  it('skips the Deny analysis when it would compare too many pairs', () => {
+    const many = (effect: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        Effect: effect,
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::b${i}/*`,
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      }));
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [...many('Deny', 600), ...many('Allow', 600)],
+    });
+    expect(codes(validate(text).diagnostics)).toContain('perimeter/deny-analysis-skipped');
+    const few = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [...many('Deny', 2), ...many('Allow', 2)],
+    });
+    expect(codes(validate(few).diagnostics)).not.toContain('perimeter/deny-analysis-skipped');
+  });
+
+  it('skips recognition for texts far beyond the quota, and only for them', () => {
+    const resources = Array.from({ length: 6000 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`);
+    const huge = check(
+      JSON.stringify({ Version: '2012-10-17', Statement: [statement({ Resource: resources })] }),
+    );
+    expect(codes(huge.diagnostics)).toContain('recognition/skipped');
+    expect(huge.recognition).toBeUndefined();
+    expect(codes(check(policy([statement()])).diagnostics)).not.toContain('recognition/skipped');
+  });
+
+  it('notes the statements the service template recommends that the policy lacks', () => {
+    const missing = check(policy([statement()]), { service: 'sqs' }).diagnostics.filter(
+      (d) => d.code === 'recognition/missing-statement',
+    );
+    expect(missing.map((d) => d.message.split(' ')[0])).toEqual([
+      'AllowRequestsByOrgsIdentitiesToOrgsResources',
+      'AllowRequestsByAWSServicePrincipals',
+      'AllowRequestsByOrgsIdentitiesToAnyResources',
+    ]);
+    const complete = fillSample(readSample('default_endpoint_policy.json'));
+    expect(codes(check(complete, { service: 'sqs' }).diagnostics)).not.toContain(
+      'recognition/missing-statement',
+    );
+  });
+});
+
 describe('options', () => {
   it('reports an unknown service or region', () => {
     const result = check(policy([statement()]), { service: 'nosuch', regions: ['mars-north-1'] });
