@@ -14,24 +14,8 @@
  * (`arn:aws:s3:*` covers every S3 ARN). A shorter value without that trailing `*` names no full
  * ARN and matches nothing. Condition values must be complete ARNs.
  */
+import { splitArn } from '../validate/identifiers';
 import type { PatternToken } from './policy-pattern';
-
-export const ARN_SEGMENT_NAMES = ['partition', 'service', 'region', 'account', 'resource'] as const;
-
-/** The five segments after `arn:`, or undefined when the value is not a complete ARN. */
-export function splitArn(value: string): [string, string, string, string, string] | undefined {
-  if (!value.startsWith('arn:')) return undefined;
-  const parts: string[] = [];
-  let start = 4;
-  for (let i = 0; i < 4; i++) {
-    const colon = value.indexOf(':', start);
-    if (colon === -1) return undefined;
-    parts.push(value.slice(start, colon));
-    start = colon + 1;
-  }
-  parts.push(value.slice(start));
-  return parts as [string, string, string, string, string];
-}
 
 /**
  * The six segments of an ARN pattern as written in a policy, where a colon inside a `${...}`
@@ -61,6 +45,8 @@ export function splitArnPattern(pattern: string): string[] {
 export function isArn(value: string): boolean {
   return splitArn(value) !== undefined;
 }
+
+export { splitArn };
 
 function escapeChar(ch: string): string {
   return /[.*+?^${}()|[\]\\]/.test(ch) ? `\\${ch}` : ch;

@@ -31,6 +31,7 @@ import {
 } from './policy-pattern';
 import { listInWords } from './words';
 import type { ConditionOperator, OperatorFamily } from '../validate/condition-operators';
+import { isPolicyDate } from '../validate/identifiers';
 
 type Comparison = 'eq' | 'lt' | 'le' | 'gt' | 'ge';
 
@@ -86,17 +87,17 @@ export function parseNumber(text: string): number | undefined {
   return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
 /**
- * Milliseconds since the epoch for an ISO 8601 date (W3C profile: a date alone, or a date and time
- * with a zone) or for epoch seconds, the two forms IAM date operators accept.
+ * Milliseconds since the epoch for a date IAM date operators accept, the forms the validator
+ * accepts: epoch seconds, or an ISO 8601 date or date and time (read as UTC without a zone).
  */
 export function parseDate(text: string): number | undefined {
+  if (!isPolicyDate(text)) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const match = ISO_DATE.exec(text);
-  if (!match) return undefined;
-  const ms = Date.parse(match[4] === undefined ? `${text}T00:00:00Z` : text);
+  const [date, time] = text.split('T') as [string, string | undefined];
+  if (time === undefined) return Date.parse(`${date}T00:00:00Z`);
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(time) ? time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : `${time}Z`;
+  const ms = Date.parse(`${date}T${zoned}`);
   return Number.isNaN(ms) ? undefined : ms;
 }
 

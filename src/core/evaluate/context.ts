@@ -160,9 +160,9 @@ const USER_RESOURCE = /^user\/(?:.*\/)?([^/]+)$/;
 /** The IAM role an assumed-role session ARN belongs to (its path is not part of the session ARN). */
 function roleOfSession(arn: string): string | undefined {
   const parts = splitArn(arn);
-  if (!parts || parts[1] !== 'sts') return undefined;
-  const match = /^assumed-role\/([^/]+)\/.+$/.exec(parts[4]);
-  return match ? `arn:${parts[0]}:iam::${parts[3]}:role/${match[1]}` : undefined;
+  if (!parts || parts.service !== 'sts') return undefined;
+  const match = /^assumed-role\/([^/]+)\/.+$/.exec(parts.resource);
+  return match ? `arn:${parts.partition}:iam::${parts.account}:role/${match[1]}` : undefined;
 }
 
 function organizationFact(value: string | null | undefined): AbsenceFacts['principalOrganization'] {
@@ -200,10 +200,10 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
       if (session) caller.sessionRole = { account: session[1]!, name: session[2]! };
       if (!parts) {
         diagnostics.push({ severity: 'error', code: 'request/principal-arn', message: `The principal ARN "${principal.arn}" is not a complete ARN (arn:partition:service:region:account:resource).`, path: 'principal.arn' });
-      } else if (parts[3] !== principal.account) {
-        diagnostics.push({ severity: 'warning', code: 'request/principal-account-mismatch', message: `The principal ARN is in account ${parts[3] || '(none)'}, but the request says the principal's account is ${principal.account}.`, path: 'principal.account' });
+      } else if (parts.account !== principal.account) {
+        diagnostics.push({ severity: 'warning', code: 'request/principal-account-mismatch', message: `The principal ARN is in account ${parts.account || '(none)'}, but the request says the principal's account is ${principal.account}.`, path: 'principal.account' });
       }
-      const user = parts && parts[1] === 'iam' ? USER_RESOURCE.exec(parts[4]) : null;
+      const user = parts && parts.service === 'iam' ? USER_RESOURCE.exec(parts.resource) : null;
       if (user) context.derive('aws:username', user[1]!, 'the name of the IAM user');
     }
     context.derive('aws:PrincipalAccount', principal.account, "the principal's account");
@@ -222,7 +222,7 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
   }
 
   const resourceParts = splitArn(request.resource);
-  const arnAccount = resourceParts && /^\d{12}$/.test(resourceParts[3]) ? resourceParts[3] : undefined;
+  const arnAccount = resourceParts && /^\d{12}$/.test(resourceParts.account) ? resourceParts.account : undefined;
   const resourceAccount = request.resourceAccount ?? arnAccount;
   if (request.resourceAccount !== undefined) {
     context.derive('aws:ResourceAccount', request.resourceAccount, "the resource's account");

@@ -227,6 +227,9 @@ describe('Condition', () => {
     expect(decide(when({ DateGreaterThan: { 'aws:CurrentTime': '2025-01-01' } }), mfa)).toBe('Allowed');
     expect(decide(when({ DateLessThan: { 'aws:CurrentTime': '1740823199' } }), mfa)).toBe('ImplicitDeny');
     expect(decide(when({ DateEquals: { 'aws:EpochTime': '2025-03-01T10:00:00Z' } }), mfa)).toBe('Allowed');
+    expect(decide(when({ DateEquals: { 'aws:CurrentTime': '2025-03-01T11:00:00+0100' } }), mfa)).toBe('Allowed');
+    expect(decide(when({ DateEquals: { 'aws:CurrentTime': '2025-03-01T10:00:00' } }), mfa)).toBe('Allowed');
+    expect(decide(when({ DateEquals: { 'aws:CurrentTime': 'March 1st' } }), mfa)).toBe('ImplicitDeny');
     expect(decide(when({ Bool: { 'aws:SecureTransport': true } }), mfa)).toBe('Allowed');
     expect(decide(when({ Bool: { 'aws:SecureTransport': 'false' } }), mfa)).toBe('ImplicitDeny');
     expect(failureOf(when({ NumericEquals: { 'aws:MultiFactorAuthAge': '1800' } }), withContext({ 'aws:MultiFactorAuthAge': 'soon' }))).toBe(

@@ -154,11 +154,12 @@ export class PatternList {
     if (segments[0] !== 'arn' || segments.length < 6) return true;
     const request = splitArn(value);
     if (!request) return false;
+    const requestSegments = [request.partition, request.service, request.region, request.account];
     for (let i = 0; i < 4; i++) {
       const segment = segments[i + 1]!;
       if (segment.includes('${')) continue;
       const tokens = parsePattern(segment, { wildcards: true, variables: false }).tokens;
-      if (!compileTokens(tokens, false)(request[i]!)) return false;
+      if (!compileTokens(tokens, false)(requestSegments[i]!)) return false;
     }
     return true;
   }
