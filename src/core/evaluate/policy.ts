@@ -177,5 +177,9 @@ export function compilePolicyValue(value: unknown): CompiledPolicy {
   if (text === undefined) {
     return new CompiledPolicy([], [{ severity: 'error', code: 'grammar/not-a-policy', message: `A policy is a JSON object with Version and Statement, not ${String(value)}.` }], false, true);
   }
-  return compileText(text, false);
+  try {
+    return compileText(text, false);
+  } catch (error) {
+    return new CompiledPolicy([], [{ severity: 'error', code: 'policy/unreadable', message: `The policy could not be read: ${(error as Error).message}` }], false, true);
+  }
 }
