@@ -21,39 +21,111 @@ function largestS3Config(): PerimeterConfig {
     organizationIds: [ORG],
     regions: catalog.regions.map((r) => r.code),
     services: ['s3'],
-    dataAccessPatterns: Object.fromEntries(catalog.patternsForService('s3').map((p) => [p.id, true])),
+    dataAccessPatterns: Object.fromEntries(
+      catalog.patternsForService('s3').map((p) => [p.id, true]),
+    ),
     parameters: {
       lambdaLayerAccounts: ['580247275435'],
-      thirdPartyIdentitiesToThirdPartyResources: { accounts: ['210987654321'], actions: ['s3:GetObject'], resources: ['arn:aws:s3:::partner/*'] },
-      orgIdentitiesToThirdPartyResources: { accounts: ['210987654321'], actions: ['s3:PutObject'], resources: ['arn:aws:s3:::partner/*'] },
+      thirdPartyIdentitiesToThirdPartyResources: {
+        accounts: ['210987654321'],
+        actions: ['s3:GetObject'],
+        resources: ['arn:aws:s3:::partner/*'],
+      },
+      orgIdentitiesToThirdPartyResources: {
+        accounts: ['210987654321'],
+        actions: ['s3:PutObject'],
+        resources: ['arn:aws:s3:::partner/*'],
+      },
     },
   };
 }
 
 /** The requests a perimeter review asks about, from the cheapest verdict to the most searching. */
 function perimeterRequests(): SimulatedRequest[] {
-  const role = { type: 'iam', account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:role/app`, organizationId: ORG } as const;
+  const role = {
+    type: 'iam',
+    account: ACCOUNT,
+    arn: `arn:aws:iam::${ACCOUNT}:role/app`,
+    organizationId: ORG,
+  } as const;
   const lastRegion = 'eu-west-1';
   return [
-    { principal: role, action: 's3:GetObject', resource: 'arn:aws:s3:::our-bucket/report.csv', resourceAccount: ACCOUNT, resourceOrganizationId: ORG },
-    { principal: role, action: 's3:PutObject', resource: 'arn:aws:s3:::personal-bucket/dump.zip', resourceAccount: '999988887777', resourceOrganizationId: null },
-    { principal: { type: 'iam', account: '999988887777', arn: 'arn:aws:iam::999988887777:user/me', organizationId: null }, action: 's3:GetObject', resource: 'arn:aws:s3:::our-bucket/report.csv', resourceAccount: ACCOUNT, resourceOrganizationId: ORG },
-    { principal: { type: 'anonymous' }, action: 's3:GetObject', resource: `arn:aws:s3:::al2023-repos-${lastRegion}-de612dc2/core/x.rpm` },
-    { principal: { type: 'anonymous' }, action: 's3:GetObject', resource: 'arn:aws:s3:::not-an-aws-bucket/x' },
-    { principal: { type: 'service', service: 'cloudformation.amazonaws.com' }, action: 's3:PutObject', resource: 'arn:aws:s3:::cf-response/x' },
-    { principal: { ...role, tags: { 'dp:exclude:resource': 'true' } }, action: 's3:PutObject', resource: 'arn:aws:s3:::vendor-bucket/x', resourceAccount: '999988887777', resourceOrganizationId: null },
-    { principal: { type: 'iam', account: '210987654321', arn: 'arn:aws:iam::210987654321:role/partner' }, action: 's3:GetObject', resource: 'arn:aws:s3:::partner/x', resourceAccount: '210987654321' },
+    {
+      principal: role,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::our-bucket/report.csv',
+      resourceAccount: ACCOUNT,
+      resourceOrganizationId: ORG,
+    },
+    {
+      principal: role,
+      action: 's3:PutObject',
+      resource: 'arn:aws:s3:::personal-bucket/dump.zip',
+      resourceAccount: '999988887777',
+      resourceOrganizationId: null,
+    },
+    {
+      principal: {
+        type: 'iam',
+        account: '999988887777',
+        arn: 'arn:aws:iam::999988887777:user/me',
+        organizationId: null,
+      },
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::our-bucket/report.csv',
+      resourceAccount: ACCOUNT,
+      resourceOrganizationId: ORG,
+    },
+    {
+      principal: { type: 'anonymous' },
+      action: 's3:GetObject',
+      resource: `arn:aws:s3:::al2023-repos-${lastRegion}-de612dc2/core/x.rpm`,
+    },
+    {
+      principal: { type: 'anonymous' },
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::not-an-aws-bucket/x',
+    },
+    {
+      principal: { type: 'service', service: 'cloudformation.amazonaws.com' },
+      action: 's3:PutObject',
+      resource: 'arn:aws:s3:::cf-response/x',
+    },
+    {
+      principal: { ...role, tags: { 'dp:exclude:resource': 'true' } },
+      action: 's3:PutObject',
+      resource: 'arn:aws:s3:::vendor-bucket/x',
+      resourceAccount: '999988887777',
+      resourceOrganizationId: null,
+    },
+    {
+      principal: {
+        type: 'iam',
+        account: '210987654321',
+        arn: 'arn:aws:iam::210987654321:role/partner',
+      },
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::partner/x',
+      resourceAccount: '210987654321',
+    },
   ];
 }
 
 export function run(): void {
   const generated = generate(largestS3Config(), 's3');
   const statements = generated.policy.Statement;
-  const resources = statements.reduce((n, s) => n + (Array.isArray(s.Resource) ? s.Resource.length : 1), 0);
-  console.log(`policy: every S3 pattern for ${generated.regions.length} regions, ${generated.size.toLocaleString('en-US')} characters, ${statements.length} statements, ${resources.toLocaleString('en-US')} resource values`);
+  const resources = statements.reduce(
+    (n, s) => n + (Array.isArray(s.Resource) ? s.Resource.length : 1),
+    0,
+  );
+  console.log(
+    `policy: every S3 pattern for ${generated.regions.length} regions, ${generated.size.toLocaleString('en-US')} characters, ${statements.length} statements, ${resources.toLocaleString('en-US')} resource values`,
+  );
 
   const compileSamples = timeSync(() => compilePolicyText(generated.text), 50, 5);
-  console.log(`compile the policy text once\n  median ${formatMs(median(compileSamples)).padStart(9)}  p95 ${formatMs(percentile(compileSamples, 95)).padStart(9)}`);
+  console.log(
+    `compile the policy text once\n  median ${formatMs(median(compileSamples)).padStart(9)}  p95 ${formatMs(percentile(compileSamples, 95)).padStart(9)}`,
+  );
 
   const policy = compilePolicy(generated.text);
   const requests = perimeterRequests();
@@ -65,7 +137,8 @@ export function run(): void {
   let sink = 0;
   const batchSamples = timeSync(
     () => {
-      for (let i = 0; i < batch; i++) sink += evaluate(policy, requests[i % requests.length]!).statements.length;
+      for (let i = 0; i < batch; i++)
+        sink += evaluate(policy, requests[i % requests.length]!).statements.length;
     },
     40,
     5,
@@ -78,14 +151,22 @@ export function run(): void {
   );
   for (const [index, request] of requests.entries()) {
     const samples = timeSync(() => evaluate(policy, request), 3000, 200);
-    console.log(`  request ${index + 1} (${decisions[index]}): median ${formatMs(median(samples))}, p99 ${formatMs(percentile(samples, 99))}`);
+    console.log(
+      `  request ${index + 1} (${decisions[index]}): median ${formatMs(median(samples))}, p99 ${formatMs(percentile(samples, 99))}`,
+    );
   }
 
   // What the panel pays when the policy text changes: compile, then the whole saved suite.
-  const suiteSamples = timeSync(() => {
-    const fresh = compilePolicyText(generated.text);
-    for (const request of requests) sink += evaluate(fresh, request).statements.length;
-  }, 30, 3);
-  console.log(`new policy text + ${requests.length}-request suite\n  median ${formatMs(median(suiteSamples)).padStart(9)}  p95 ${formatMs(percentile(suiteSamples, 95)).padStart(9)}  (a frame is 16 ms)`);
+  const suiteSamples = timeSync(
+    () => {
+      const fresh = compilePolicyText(generated.text);
+      for (const request of requests) sink += evaluate(fresh, request).statements.length;
+    },
+    30,
+    3,
+  );
+  console.log(
+    `new policy text + ${requests.length}-request suite\n  median ${formatMs(median(suiteSamples)).padStart(9)}  p95 ${formatMs(percentile(suiteSamples, 95)).padStart(9)}  (a frame is 16 ms)`,
+  );
   if (sink < 0) console.log(sink);
 }

@@ -3,10 +3,29 @@ import { parse as parseYaml } from 'yaml';
 import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../core/config/parse';
 import type { PerimeterConfig } from '../../core/config/schema';
 import { offsetRange, type Diagnostic } from '../../core/diagnostics';
-import { compilePolicy, evaluate, statementLabel, type EvaluationResult, type StatementOutcome } from '../../core/evaluate/evaluate';
+import {
+  compilePolicy,
+  evaluate,
+  statementLabel,
+  type EvaluationResult,
+  type StatementOutcome,
+} from '../../core/evaluate/evaluate';
 import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';
-import { DECISIONS, simulatedRequestSchema, type Decision, type RequestPrincipal, type SavedRequest, type SimulatedRequest } from '../../core/evaluate/request-schema';
-import { endpointPolicyFor, parseSavedRequests, runSavedRequests, summarizeSuite, type SavedRequestOutcome } from '../../core/evaluate/suite';
+import {
+  DECISIONS,
+  simulatedRequestSchema,
+  type Decision,
+  type RequestPrincipal,
+  type SavedRequest,
+  type SimulatedRequest,
+} from '../../core/evaluate/request-schema';
+import {
+  endpointPolicyFor,
+  parseSavedRequests,
+  runSavedRequests,
+  summarizeSuite,
+  type SavedRequestOutcome,
+} from '../../core/evaluate/suite';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
@@ -99,12 +118,31 @@ const orgOrNone = (value: string) => (value === 'none' ? null : value);
 
 /** The request the flags describe, checked against the request schema. */
 function requestFromFlags(values: Values): SimulatedRequest {
-  if (values.action === undefined) throw new UsageError('--action is required, e.g. --action s3:GetObject');
-  if (values.resource === undefined) throw new UsageError('--resource is required: the resource ARN, or * for actions without resources');
-  const iamFlags = ['principal-arn', 'principal-account', 'principal-org', 'principal-tag'] as const;
-  const kinds = [iamFlags.some((f) => values[f] !== undefined) ? 'iam' : undefined, values['service-principal'] !== undefined ? 'service' : undefined, values.anonymous ? 'anonymous' : undefined].filter(Boolean);
-  if (kinds.length === 0) throw new UsageError('describe the caller: --principal-arn/--principal-account, --service-principal NAME or --anonymous');
-  if (kinds.length > 1) throw new UsageError('give one kind of caller: IAM principal flags, --service-principal or --anonymous, not several');
+  if (values.action === undefined)
+    throw new UsageError('--action is required, e.g. --action s3:GetObject');
+  if (values.resource === undefined)
+    throw new UsageError(
+      '--resource is required: the resource ARN, or * for actions without resources',
+    );
+  const iamFlags = [
+    'principal-arn',
+    'principal-account',
+    'principal-org',
+    'principal-tag',
+  ] as const;
+  const kinds = [
+    iamFlags.some((f) => values[f] !== undefined) ? 'iam' : undefined,
+    values['service-principal'] !== undefined ? 'service' : undefined,
+    values.anonymous ? 'anonymous' : undefined,
+  ].filter(Boolean);
+  if (kinds.length === 0)
+    throw new UsageError(
+      'describe the caller: --principal-arn/--principal-account, --service-principal NAME or --anonymous',
+    );
+  if (kinds.length > 1)
+    throw new UsageError(
+      'give one kind of caller: IAM principal flags, --service-principal or --anonymous, not several',
+    );
 
   let principal: RequestPrincipal;
   if (kinds[0] === 'service') {
@@ -113,22 +151,40 @@ function requestFromFlags(values: Values): SimulatedRequest {
     principal = { type: 'anonymous' };
   } else {
     const arn = values['principal-arn'];
-    const account = values['principal-account'] ?? (arn ? /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1] : undefined);
-    if (account === undefined) throw new UsageError('--principal-account is required when --principal-arn does not hold an account id');
+    const account =
+      values['principal-account'] ??
+      (arn ? /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1] : undefined);
+    if (account === undefined)
+      throw new UsageError(
+        '--principal-account is required when --principal-arn does not hold an account id',
+      );
     principal = { type: 'iam', account };
     if (arn !== undefined) principal.arn = arn;
-    if (values['principal-org'] !== undefined) principal.organizationId = orgOrNone(values['principal-org']);
-    if (values['principal-tag']) principal.tags = Object.fromEntries(values['principal-tag'].map((t) => keyValue('--principal-tag', t)));
+    if (values['principal-org'] !== undefined)
+      principal.organizationId = orgOrNone(values['principal-org']);
+    if (values['principal-tag'])
+      principal.tags = Object.fromEntries(
+        values['principal-tag'].map((t) => keyValue('--principal-tag', t)),
+      );
   }
-  const request: Record<string, unknown> = { principal, action: values.action, resource: values.resource };
-  if (values['resource-account'] !== undefined) request.resourceAccount = values['resource-account'];
-  if (values['resource-org'] !== undefined) request.resourceOrganizationId = orgOrNone(values['resource-org']);
+  const request: Record<string, unknown> = {
+    principal,
+    action: values.action,
+    resource: values.resource,
+  };
+  if (values['resource-account'] !== undefined)
+    request.resourceAccount = values['resource-account'];
+  if (values['resource-org'] !== undefined)
+    request.resourceOrganizationId = orgOrNone(values['resource-org']);
   if (values.context) {
     const context: Record<string, string | string[]> = {};
     for (const entry of values.context) {
       const [key, value] = keyValue('--context', entry);
       const previous = context[key];
-      context[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+      context[key] =
+        previous === undefined
+          ? value
+          : [...(Array.isArray(previous) ? previous : [previous]), value];
     }
     request.context = context;
   }
@@ -151,7 +207,15 @@ function parseDecision(text: string | undefined): Decision | undefined {
 }
 
 /** Codes of policy problems that leave nothing to evaluate: the input is not a policy at all. */
-const UNREADABLE_POLICY = new Set(['json/syntax', 'json/empty', 'json/too-deep', 'input/too-large', 'input/binary', 'grammar/not-a-policy', 'policy/unreadable']);
+const UNREADABLE_POLICY = new Set([
+  'json/syntax',
+  'json/empty',
+  'json/too-deep',
+  'input/too-large',
+  'input/binary',
+  'grammar/not-a-policy',
+  'policy/unreadable',
+]);
 
 interface PolicyChoice {
   /** What the policy is, for messages: a file name or "s3 (us-east-1)". */
@@ -168,24 +232,35 @@ function loadConfig(file: string, io: CliIO): PerimeterConfig {
   return parsed.config;
 }
 
-function policyChoice(values: Values, io: CliIO, configFromRequests: PerimeterConfig | undefined): PolicyChoice {
-  if (values.policy !== undefined && values.config !== undefined) throw new UsageError('give --policy or --config, not both');
+function policyChoice(
+  values: Values,
+  io: CliIO,
+  configFromRequests: PerimeterConfig | undefined,
+): PolicyChoice {
+  if (values.policy !== undefined && values.config !== undefined)
+    throw new UsageError('give --policy or --config, not both');
   if (values.policy !== undefined) {
     const file = values.policy;
     const { text } = readTextFile(io.cwd, file, MAX_POLICY_TEXT_CHARACTERS, 'policy');
     return { label: file, forRequest: () => ({ text, label: file }) };
   }
   const config = values.config !== undefined ? loadConfig(values.config, io) : configFromRequests;
-  if (!config) throw new UsageError('give the policy: --policy FILE, or --config FILE with --service NAME');
+  if (!config)
+    throw new UsageError('give the policy: --policy FILE, or --config FILE with --service NAME');
   const generated = new Map<string, { text: string; label: string }>();
   const policyOf = (service: string, region: string | undefined) => {
     const key = `${service}\u0000${region ?? ''}`;
     let entry = generated.get(key);
     if (!entry) {
       const policy = endpointPolicyFor(config, service, region);
-      const errors = policy.diagnostics.filter((d) => d.severity === 'error' && d.code === 'generate/unknown-service');
+      const errors = policy.diagnostics.filter(
+        (d) => d.severity === 'error' && d.code === 'generate/unknown-service',
+      );
       if (errors.length > 0) throw new UsageError(errors.map((d) => d.message).join('\n'));
-      entry = { text: policy.text, label: `the ${service} policy${policy.regions.length > 0 ? ` for ${policy.regions.join(', ')}` : ''}` };
+      entry = {
+        text: policy.text,
+        label: `the ${service} policy${policy.regions.length > 0 ? ` for ${policy.regions.join(', ')}` : ''}`,
+      };
       generated.set(key, entry);
     }
     return entry;
@@ -194,7 +269,8 @@ function policyChoice(values: Values, io: CliIO, configFromRequests: PerimeterCo
     label: values.service ?? 'the configuration',
     forRequest: (saved) => {
       const service = saved?.service ?? values.service;
-      if (service === undefined) throw new UsageError('--service is required with --config, e.g. --service s3');
+      if (service === undefined)
+        throw new UsageError('--service is required with --config, e.g. --service s3');
       return policyOf(service, saved?.region ?? values.region);
     },
   };
@@ -204,37 +280,58 @@ function describeStatement(outcome: StatementOutcome, policyFile: string | undef
   const head = `${outcome.index + 1}. ${statementLabel(outcome)}${outcome.effect ? ` (${outcome.effect})` : ''}`;
   if (outcome.applies) return `${head}: applies`;
   const failure = outcome.failure!;
-  const where = failure.range && policyFile ? ` [${policyFile}:${failure.range.start.line}:${failure.range.start.column}]` : '';
-  const element = failure.element === 'Condition' ? `Condition ${failure.operator} ${failure.key}` : failure.element;
+  const where =
+    failure.range && policyFile
+      ? ` [${policyFile}:${failure.range.start.line}:${failure.range.start.column}]`
+      : '';
+  const element =
+    failure.element === 'Condition'
+      ? `Condition ${failure.operator} ${failure.key}`
+      : failure.element;
   return `${head}: does not apply, ${element}: ${failure.message}${where}`;
 }
 
 function resultText(result: EvaluationResult, policyFile: string | undefined): string {
   const lines = [result.summary, '', 'Statements:'];
-  for (const outcome of result.statements) lines.push(`  ${describeStatement(outcome, policyFile)}`);
+  for (const outcome of result.statements)
+    lines.push(`  ${describeStatement(outcome, policyFile)}`);
   if (result.statements.length === 0) lines.push('  (none)');
   lines.push('', 'Context keys used:');
   const width = Math.max(0, ...result.contextUsed.map((u) => u.key.length));
   for (const use of result.contextUsed) {
-    const value = use.present ? `= ${Array.isArray(use.value) ? `[${use.value.join(', ')}]` : use.value}  (${use.origin}: ${use.from})` : `absent${use.absentBecause ? ` (${use.absentBecause})` : ''}`;
+    const value = use.present
+      ? `= ${Array.isArray(use.value) ? `[${use.value.join(', ')}]` : use.value}  (${use.origin}: ${use.from})`
+      : `absent${use.absentBecause ? ` (${use.absentBecause})` : ''}`;
     lines.push(`  ${use.key.padEnd(width)}  ${value}`);
   }
   if (result.contextUsed.length === 0) lines.push('  (none)');
-  if (!result.policyValid) lines.push('', 'The policy has errors AWS would refuse it for (see above); the verdict is only indicative.');
+  if (!result.policyValid)
+    lines.push(
+      '',
+      'The policy has errors AWS would refuse it for (see above); the verdict is only indicative.',
+    );
   return `${lines.join('\n')}\n`;
 }
 
 function decidingJson(result: EvaluationResult) {
-  return result.deciding.map((s) => ({ index: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect }));
+  return result.deciding.map((s) => ({
+    index: s.index,
+    ...(s.sid !== undefined ? { sid: s.sid } : {}),
+    effect: s.effect,
+  }));
 }
 
 function reportPolicyProblems(label: string, diagnostics: readonly Diagnostic[], io: CliIO): void {
   io.stderr(formatDiagnostics(label, diagnostics));
-  if (diagnostics.some((d) => UNREADABLE_POLICY.has(d.code))) throw new UsageError(`${label} is not a readable endpoint policy`);
+  if (diagnostics.some((d) => UNREADABLE_POLICY.has(d.code)))
+    throw new UsageError(`${label} is not a readable endpoint policy`);
 }
 
 /** Reads a requests file: JSON (comments allowed) or YAML; a configuration file also works. */
-function readRequestsFile(file: string, io: CliIO): { requests: SavedRequest[]; config?: PerimeterConfig } {
+function readRequestsFile(
+  file: string,
+  io: CliIO,
+): { requests: SavedRequest[]; config?: PerimeterConfig } {
   const { text } = readTextFile(io.cwd, file, MAX_CONFIG_CHARACTERS, 'requests file');
   const format = configFormatFor(file);
   let value: unknown;
@@ -242,7 +339,9 @@ function readRequestsFile(file: string, io: CliIO): { requests: SavedRequest[]; 
     try {
       value = parseYaml(text, { maxAliasCount: 50 });
     } catch (error) {
-      throw new UsageError(`${file}: YAML could not be read: ${(error as Error).message.split('\n')[0]}`);
+      throw new UsageError(
+        `${file}: YAML could not be read: ${(error as Error).message.split('\n')[0]}`,
+      );
     }
   } else {
     const errors: ParseError[] = [];
@@ -250,7 +349,9 @@ function readRequestsFile(file: string, io: CliIO): { requests: SavedRequest[]; 
     if (errors.length > 0) {
       const first = errors[0]!;
       const at = offsetRange(text, first.offset, first.length).start;
-      throw new UsageError(`${file}:${at.line}:${at.column}: JSON syntax error (${printParseErrorCode(first.error)})`);
+      throw new UsageError(
+        `${file}:${at.line}:${at.column}: JSON syntax error (${printParseErrorCode(first.error)})`,
+      );
     }
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'version' in value) {
@@ -300,9 +401,13 @@ function runSuite(values: Values, io: CliIO): number {
   } else {
     const lines = outcomes.map((o) => {
       const where = `[${o.saved.service}${o.saved.region ? ` ${o.saved.region}` : ''}]`;
-      return o.passed ? `PASS  ${o.saved.name} ${where}: ${o.result.decision}` : `FAIL  ${o.saved.name} ${where}: expected ${o.saved.expect}, got ${o.result.decision}. ${o.result.summary}`;
+      return o.passed
+        ? `PASS  ${o.saved.name} ${where}: ${o.result.decision}`
+        : `FAIL  ${o.saved.name} ${where}: expected ${o.saved.expect}, got ${o.result.decision}. ${o.result.summary}`;
     });
-    lines.push(`${summary.total} saved request${summary.total === 1 ? '' : 's'}: ${summary.passed} passed, ${summary.failed} failed`);
+    lines.push(
+      `${summary.total} saved request${summary.total === 1 ? '' : 's'}: ${summary.passed} passed, ${summary.failed} failed`,
+    );
     io.stdout(`${lines.join('\n')}\n`);
   }
   return summary.failed > 0 ? EXIT.findings : EXIT.ok;
@@ -315,9 +420,21 @@ export const simulateCommand: CliCommand = {
   run(args: string[], io: CliIO): Promise<number> {
     const { values } = parseOptions(args, OPTIONS);
     if (values.requests !== undefined) {
-      const requestFlags = ['action', 'resource', 'principal-arn', 'principal-account', 'service-principal', 'anonymous', 'context', 'expect'] as const;
+      const requestFlags = [
+        'action',
+        'resource',
+        'principal-arn',
+        'principal-account',
+        'service-principal',
+        'anonymous',
+        'context',
+        'expect',
+      ] as const;
       const extra = requestFlags.filter((f) => values[f] !== undefined);
-      if (extra.length > 0) throw new UsageError(`--requests runs saved requests; it does not take ${extra.map((f) => `--${f}`).join(', ')}`);
+      if (extra.length > 0)
+        throw new UsageError(
+          `--requests runs saved requests; it does not take ${extra.map((f) => `--${f}`).join(', ')}`,
+        );
       return Promise.resolve(runSuite(values, io));
     }
     const expected = parseDecision(values.expect);
@@ -327,7 +444,12 @@ export const simulateCommand: CliCommand = {
     const policy = compilePolicy(text);
     reportPolicyProblems(label, policy.diagnostics, io);
     const result = evaluate(policy, request);
-    io.stderr(formatDiagnostics('request', result.diagnostics.filter((d) => d.code.startsWith('request/'))));
+    io.stderr(
+      formatDiagnostics(
+        'request',
+        result.diagnostics.filter((d) => d.code.startsWith('request/')),
+      ),
+    );
     if (values.json) {
       const report = {
         decision: result.decision,
@@ -344,7 +466,8 @@ export const simulateCommand: CliCommand = {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     } else {
       io.stdout(resultText(result, values.policy));
-      if (expected && expected !== result.decision) io.stdout(`Expected ${expected}, got ${result.decision}.\n`);
+      if (expected && expected !== result.decision)
+        io.stdout(`Expected ${expected}, got ${result.decision}.\n`);
     }
     return Promise.resolve(expected && expected !== result.decision ? EXIT.findings : EXIT.ok);
   },

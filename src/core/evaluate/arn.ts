@@ -67,7 +67,10 @@ function separatorCount(tokens: readonly PatternToken[]): number {
  * for a full six-segment pattern (condition values); otherwise a short pattern ending in `*`
  * stretches over the missing segments.
  */
-export function compileArnPattern(tokens: readonly PatternToken[], complete: boolean): ((value: string) => boolean) | undefined {
+export function compileArnPattern(
+  tokens: readonly PatternToken[],
+  complete: boolean,
+): ((value: string) => boolean) | undefined {
   const separators = separatorCount(tokens);
   if (separators < 5) {
     const last = tokens[tokens.length - 1];

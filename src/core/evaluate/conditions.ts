@@ -96,7 +96,9 @@ export function parseDate(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const [date, time] = text.split('T') as [string, string | undefined];
   if (time === undefined) return Date.parse(`${date}T00:00:00Z`);
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(time) ? time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : `${time}Z`;
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(time)
+    ? time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+    : `${time}Z`;
   const ms = Date.parse(`${date}T${zoned}`);
   return Number.isNaN(ms) ? undefined : ms;
 }
@@ -109,7 +111,10 @@ function prepareValue(raw: string, base: Semantics, variables: boolean): Prepare
       const pattern = parsePattern(raw, { wildcards: base.wildcards, variables });
       const prepared: PreparedValue = { kind: 'pattern', raw, pattern };
       if (!pattern.hasVariable) {
-        const matcher = base.family === 'Arn' ? compileArnPattern(pattern.tokens, true) : compileTokens(pattern.tokens, base.ignoreCase);
+        const matcher =
+          base.family === 'Arn'
+            ? compileArnPattern(pattern.tokens, true)
+            : compileTokens(pattern.tokens, base.ignoreCase);
         if (matcher) prepared.matcher = matcher;
       }
       return prepared;
@@ -139,13 +144,26 @@ export interface CompiledCondition {
   requirement?: string;
 }
 
-export function compileCondition(operator: ConditionOperator, key: string, values: readonly string[], variables: boolean): CompiledCondition {
+export function compileCondition(
+  operator: ConditionOperator,
+  key: string,
+  values: readonly string[],
+  variables: boolean,
+): CompiledCondition {
   const semantics = semanticsOf(operator);
   const prepared = values.map((value) => prepareValue(value, semantics, variables));
   const condition: CompiledCondition = { operator, semantics, key, values, prepared };
   const base = semantics;
-  if (base.family === 'String' && !base.wildcards && prepared.every((p) => p.kind === 'pattern' && !p.pattern.hasVariable)) {
-    condition.exactValues = new Set(prepared.map((p) => (p.kind === 'pattern' ? fold(patternText(p.pattern), base.ignoreCase) : '')));
+  if (
+    base.family === 'String' &&
+    !base.wildcards &&
+    prepared.every((p) => p.kind === 'pattern' && !p.pattern.hasVariable)
+  ) {
+    condition.exactValues = new Set(
+      prepared.map((p) =>
+        p.kind === 'pattern' ? fold(patternText(p.pattern), base.ignoreCase) : '',
+      ),
+    );
   }
   return condition;
 }
@@ -155,8 +173,20 @@ function fold(text: string, ignoreCase: boolean): string {
 }
 
 const COMPARISON_WORDS: Record<OperatorFamily, Partial<Record<Comparison, string>>> = {
-  Numeric: { eq: 'a number equal to', lt: 'a number less than', le: 'a number at most', gt: 'a number greater than', ge: 'a number at least' },
-  Date: { eq: 'the date', lt: 'a date before', le: 'a date at or before', gt: 'a date after', ge: 'a date at or after' },
+  Numeric: {
+    eq: 'a number equal to',
+    lt: 'a number less than',
+    le: 'a number at most',
+    gt: 'a number greater than',
+    ge: 'a number at least',
+  },
+  Date: {
+    eq: 'the date',
+    lt: 'a date before',
+    le: 'a date at or before',
+    gt: 'a date after',
+    ge: 'a date at or after',
+  },
   String: {},
   Bool: {},
   Binary: {},
@@ -183,7 +213,11 @@ function describeRequirement(condition: CompiledCondition): string {
   const values = listInWords(condition.values);
   switch (base.family) {
     case 'String':
-      return base.wildcards ? `a value like ${values}` : base.ignoreCase ? `${values} (in any case)` : values;
+      return base.wildcards
+        ? `a value like ${values}`
+        : base.ignoreCase
+          ? `${values} (in any case)`
+          : values;
     case 'Numeric':
     case 'Date':
       return `${COMPARISON_WORDS[base.family][base.comparison!]} ${values}`;
@@ -218,14 +252,22 @@ function compare(a: number, b: number, comparison: Comparison): boolean {
  * Whether one policy value matches one request value under the positive form of the operator:
  * true, false, or a sentence when the pair cannot be compared.
  */
-function valueMatches(base: Semantics, policy: PreparedValue, request: RequestValue, context: RequestContext): boolean | string {
+function valueMatches(
+  base: Semantics,
+  policy: PreparedValue,
+  request: RequestValue,
+  context: RequestContext,
+): boolean | string {
   switch (policy.kind) {
     case 'pattern': {
       let matcher = policy.matcher;
       if (!matcher) {
         const resolved = resolvePattern(policy.pattern, context);
         if (isUnresolved(resolved)) return describeUnresolved(resolved);
-        const compiled = base.family === 'Arn' ? compileArnPattern(resolved, true) : compileTokens(resolved, base.ignoreCase);
+        const compiled =
+          base.family === 'Arn'
+            ? compileArnPattern(resolved, true)
+            : compileTokens(resolved, base.ignoreCase);
         if (!compiled) return `the policy value ${policy.raw} is not a complete ARN`;
         matcher = compiled;
       }
@@ -234,15 +276,24 @@ function valueMatches(base: Semantics, policy: PreparedValue, request: RequestVa
       } else if (base.family === 'Bool') {
         const lower = request.text.toLowerCase();
         if (lower !== 'true' && lower !== 'false') return `${request.text} is not true or false`;
-        const resolved = policy.pattern.hasVariable ? resolvePattern(policy.pattern, context) : policy.pattern.tokens;
-        const policyText = isUnresolved(resolved) ? '' : resolved.map((t) => (t.kind === 'text' ? t.text : '')).join('').toLowerCase();
-        if (policyText !== 'true' && policyText !== 'false') return `the policy value ${policy.raw} is not true or false`;
+        const resolved = policy.pattern.hasVariable
+          ? resolvePattern(policy.pattern, context)
+          : policy.pattern.tokens;
+        const policyText = isUnresolved(resolved)
+          ? ''
+          : resolved
+              .map((t) => (t.kind === 'text' ? t.text : ''))
+              .join('')
+              .toLowerCase();
+        if (policyText !== 'true' && policyText !== 'false')
+          return `the policy value ${policy.raw} is not true or false`;
       }
       return matcher(request.text);
     }
     case 'number':
     case 'date':
-      if (policy.value === undefined) return `the policy value ${policy.raw} is not ${TYPE_WORDS[base.family === 'Numeric' ? 'Numeric' : 'Date']}`;
+      if (policy.value === undefined)
+        return `the policy value ${policy.raw} is not ${TYPE_WORDS[base.family === 'Numeric' ? 'Numeric' : 'Date']}`;
       if (request.number === undefined) return `${request.text} is not ${TYPE_WORDS[base.family]}`;
       return compare(request.number, policy.value, base.comparison!);
     case 'ip':
@@ -268,7 +319,11 @@ function parseRequestValue(base: Semantics, text: string): RequestValue {
 }
 
 /** Checks one request value against the whole condition; undefined when it passes. */
-function checkValue(condition: CompiledCondition, text: string, context: RequestContext): string | undefined {
+function checkValue(
+  condition: CompiledCondition,
+  text: string,
+  context: RequestContext,
+): string | undefined {
   const base = condition.semantics;
   const key = condition.key;
   if (condition.exactValues && !base.negated) {
@@ -289,7 +344,8 @@ function checkValue(condition: CompiledCondition, text: string, context: Request
     }
   }
   if (base.negated) return undefined;
-  if (firstProblem && condition.prepared.length === 1) return `${key} is ${text}, and it cannot match: ${firstProblem}`;
+  if (firstProblem && condition.prepared.length === 1)
+    return `${key} is ${text}, and it cannot match: ${firstProblem}`;
   return `${key} is ${text}, the statement requires ${requirement(condition)}`;
 }
 
@@ -299,11 +355,18 @@ function absentNote(key: string, context: RequestContext): string {
 }
 
 function valuesInWords(value: ContextValue): string {
-  return Array.isArray(value) ? (value.length === 0 ? 'no values' : listInWords(value, 'and', 5)) : value;
+  return Array.isArray(value)
+    ? value.length === 0
+      ? 'no values'
+      : listInWords(value, 'and', 5)
+    : value;
 }
 
 /** Evaluates one condition entry: undefined when it holds, else why not. */
-export function checkCondition(condition: CompiledCondition, context: RequestContext): string | undefined {
+export function checkCondition(
+  condition: CompiledCondition,
+  context: RequestContext,
+): string | undefined {
   const { operator, key } = condition;
   const value = context.read(key);
   if (operator.family === 'Null') {
@@ -315,11 +378,14 @@ export function checkCondition(condition: CompiledCondition, context: RequestCon
       if ((lower === 'true' && !present) || (lower === 'false' && present)) return undefined;
     }
     if (invalid) return `Null takes true or false, not ${listInWords(condition.values)}`;
-    return present ? `${key} is present (${valuesInWords(value)}), the statement requires it to be absent` : `${key} is absent, the statement requires it to be present${absentNote(key, context)}`;
+    return present
+      ? `${key} is present (${valuesInWords(value)}), the statement requires it to be absent`
+      : `${key} is absent, the statement requires it to be present${absentNote(key, context)}`;
   }
   if (value === undefined) {
     if (operator.setQualifier === 'ForAllValues' || operator.ifExists) return undefined;
-    if (operator.setQualifier === 'ForAnyValue') return `${key} is absent${absentNote(key, context)}, and ForAnyValue needs at least one value`;
+    if (operator.setQualifier === 'ForAnyValue')
+      return `${key} is absent${absentNote(key, context)}, and ForAnyValue needs at least one value`;
     if (operator.negated) return undefined;
     return `${key} is absent${absentNote(key, context)}, the statement requires ${requirement(condition)}`;
   }
@@ -331,12 +397,14 @@ export function checkCondition(condition: CompiledCondition, context: RequestCon
   }
   const values = Array.isArray(value) ? value : [value];
   if (operator.setQualifier === 'ForAnyValue') {
-    for (const item of values) if (checkValue(condition, item, context) === undefined) return undefined;
+    for (const item of values)
+      if (checkValue(condition, item, context) === undefined) return undefined;
     return `no value of ${key} (${valuesInWords(value)}) passes ${operator.base} ${listInWords(condition.values)}`;
   }
   for (const item of values) {
     const problem = checkValue(condition, item, context);
-    if (problem !== undefined) return `ForAllValues needs every value of ${key} to pass: ${problem}`;
+    if (problem !== undefined)
+      return `ForAllValues needs every value of ${key} to pass: ${problem}`;
   }
   return undefined;
 }

@@ -69,8 +69,16 @@ interface AbsenceFacts {
   hasPrincipalArn: boolean;
 }
 
-const SERVICE_ABSENT = 'a request signed by an AWS service principal carries none of the account, ARN, organization or tag keys';
-const SERVICE_LACKS = new Set(['aws:principalaccount', 'aws:principalarn', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:username', 'aws:userid']);
+const SERVICE_ABSENT =
+  'a request signed by an AWS service principal carries none of the account, ARN, organization or tag keys';
+const SERVICE_LACKS = new Set([
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:username',
+  'aws:userid',
+]);
 
 export class RequestContext {
   private readonly entries = new Map<string, ContextEntry>();
@@ -82,20 +90,29 @@ export class RequestContext {
   absenceReason(key: string): string | undefined {
     const lower = key.toLowerCase();
     const { caller } = this.facts;
-    const principalKey = lower.startsWith('aws:principal') || lower === 'aws:username' || lower === 'aws:userid';
-    if (caller === 'anonymous' && principalKey) return 'an anonymous caller carries no principal keys';
-    if (caller === 'service' && (SERVICE_LACKS.has(lower) || lower.startsWith('aws:principaltag/'))) return SERVICE_ABSENT;
+    const principalKey =
+      lower.startsWith('aws:principal') || lower === 'aws:username' || lower === 'aws:userid';
+    if (caller === 'anonymous' && principalKey)
+      return 'an anonymous caller carries no principal keys';
+    if (caller === 'service' && (SERVICE_LACKS.has(lower) || lower.startsWith('aws:principaltag/')))
+      return SERVICE_ABSENT;
     switch (lower) {
       case 'aws:principalorgid':
-        return this.facts.principalOrganization === 'none' ? "the principal's account is in no organization" : "the request does not give the principal's organization";
+        return this.facts.principalOrganization === 'none'
+          ? "the principal's account is in no organization"
+          : "the request does not give the principal's organization";
       case 'aws:principalarn':
-        return this.facts.hasPrincipalArn ? undefined : "the request gives only the principal's account, not its ARN";
+        return this.facts.hasPrincipalArn
+          ? undefined
+          : "the request gives only the principal's account, not its ARN";
       case 'aws:principalservicename':
         return 'the caller is not an AWS service principal';
       case 'aws:username':
         return 'the caller is not an IAM user';
       case 'aws:resourceorgid':
-        return this.facts.resourceOrganization === 'none' ? "the resource's account is in no organization" : "the request does not give the resource's organization";
+        return this.facts.resourceOrganization === 'none'
+          ? "the resource's account is in no organization"
+          : "the request does not give the resource's organization";
       case 'aws:resourceaccount':
         return "the request does not give the resource's account and its ARN has none";
       default:
@@ -144,7 +161,13 @@ export class RequestContext {
     for (const [lower, key] of this.uses) {
       const entry = this.entries.get(lower);
       if (entry) {
-        out.push({ key, present: true, value: entry.value, origin: entry.origin, from: entry.from });
+        out.push({
+          key,
+          present: true,
+          value: entry.value,
+          origin: entry.origin,
+          from: entry.from,
+        });
         continue;
       }
       const reason = this.absenceReason(key);
@@ -181,7 +204,8 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
   const principal = request.principal;
   const context = new RequestContext({
     caller: principal.type,
-    principalOrganization: principal.type === 'iam' ? organizationFact(principal.organizationId) : 'unknown',
+    principalOrganization:
+      principal.type === 'iam' ? organizationFact(principal.organizationId) : 'unknown',
     resourceOrganization: organizationFact(request.resourceOrganizationId),
     hasPrincipalArn: principal.type === 'iam' && principal.arn !== undefined,
   });
@@ -189,7 +213,12 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
   if (principal.type === 'iam') {
     const arns: string[] = [];
     let principalArn: string | undefined;
-    caller = { kind: 'iam', account: principal.account, principalArns: arns, label: principal.arn ?? `a principal of account ${principal.account}` };
+    caller = {
+      kind: 'iam',
+      account: principal.account,
+      principalArns: arns,
+      label: principal.arn ?? `a principal of account ${principal.account}`,
+    };
     if (principal.arn !== undefined) {
       const parts = splitArn(principal.arn);
       const role = roleOfSession(principal.arn);
@@ -199,22 +228,61 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
       const session = SESSION_ARN.exec(principal.arn);
       if (session) caller.sessionRole = { account: session[1]!, name: session[2]! };
       if (!parts) {
-        diagnostics.push({ severity: 'error', code: 'request/principal-arn', message: `The principal ARN "${principal.arn}" is not a complete ARN (arn:partition:service:region:account:resource).`, path: 'principal.arn' });
+        diagnostics.push({
+          severity: 'error',
+          code: 'request/principal-arn',
+          message: `The principal ARN "${principal.arn}" is not a complete ARN (arn:partition:service:region:account:resource).`,
+          path: 'principal.arn',
+        });
       } else if (parts.account !== principal.account) {
-        diagnostics.push({ severity: 'warning', code: 'request/principal-account-mismatch', message: `The principal ARN is in account ${parts.account || '(none)'}, but the request says the principal's account is ${principal.account}.`, path: 'principal.account' });
+        diagnostics.push({
+          severity: 'warning',
+          code: 'request/principal-account-mismatch',
+          message: `The principal ARN is in account ${parts.account || '(none)'}, but the request says the principal's account is ${principal.account}.`,
+          path: 'principal.account',
+        });
       }
       const user = parts && parts.service === 'iam' ? USER_RESOURCE.exec(parts.resource) : null;
       if (user) context.derive('aws:username', user[1]!, 'the name of the IAM user');
     }
     context.derive('aws:PrincipalAccount', principal.account, "the principal's account");
-    if (principalArn) context.derive('aws:PrincipalArn', principalArn, principalArn === principal.arn ? "the principal's ARN" : 'the role of the session ARN');
-    if (principal.organizationId) context.derive('aws:PrincipalOrgID', principal.organizationId, "the organization of the principal's account");
-    if (principal.tags) for (const tagKey of Object.keys(principal.tags)) context.derive(`aws:PrincipalTag/${tagKey}`, principal.tags[tagKey]!, 'a tag of the principal');
-    context.derive('aws:PrincipalIsAWSService', 'false', 'the request is signed by an IAM principal');
+    if (principalArn)
+      context.derive(
+        'aws:PrincipalArn',
+        principalArn,
+        principalArn === principal.arn ? "the principal's ARN" : 'the role of the session ARN',
+      );
+    if (principal.organizationId)
+      context.derive(
+        'aws:PrincipalOrgID',
+        principal.organizationId,
+        "the organization of the principal's account",
+      );
+    if (principal.tags)
+      for (const tagKey of Object.keys(principal.tags))
+        context.derive(
+          `aws:PrincipalTag/${tagKey}`,
+          principal.tags[tagKey]!,
+          'a tag of the principal',
+        );
+    context.derive(
+      'aws:PrincipalIsAWSService',
+      'false',
+      'the request is signed by an IAM principal',
+    );
   } else if (principal.type === 'service') {
-    context.derive('aws:PrincipalIsAWSService', 'true', 'the request is signed by an AWS service principal');
+    context.derive(
+      'aws:PrincipalIsAWSService',
+      'true',
+      'the request is signed by an AWS service principal',
+    );
     context.derive('aws:PrincipalServiceName', principal.service, 'the service principal');
-    caller = { kind: 'service', service: principal.service, principalArns: [], label: `the service principal ${principal.service}` };
+    caller = {
+      kind: 'service',
+      service: principal.service,
+      principalArns: [],
+      label: `the service principal ${principal.service}`,
+    };
   } else if (principal.type === 'anonymous') {
     caller = { kind: 'anonymous', principalArns: [], label: 'an anonymous caller' };
   } else {
@@ -222,22 +290,42 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
   }
 
   const resourceParts = splitArn(request.resource);
-  const arnAccount = resourceParts && /^\d{12}$/.test(resourceParts.account) ? resourceParts.account : undefined;
+  const arnAccount =
+    resourceParts && /^\d{12}$/.test(resourceParts.account) ? resourceParts.account : undefined;
   const resourceAccount = request.resourceAccount ?? arnAccount;
   if (request.resourceAccount !== undefined) {
     context.derive('aws:ResourceAccount', request.resourceAccount, "the resource's account");
     if (arnAccount && arnAccount !== request.resourceAccount) {
-      diagnostics.push({ severity: 'warning', code: 'request/resource-account-mismatch', message: `The resource ARN is in account ${arnAccount}, but the request says the resource's account is ${request.resourceAccount}.`, path: 'resourceAccount' });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'request/resource-account-mismatch',
+        message: `The resource ARN is in account ${arnAccount}, but the request says the resource's account is ${request.resourceAccount}.`,
+        path: 'resourceAccount',
+      });
     }
   } else if (arnAccount) {
     context.derive('aws:ResourceAccount', arnAccount, 'the account segment of the resource ARN');
   }
   if (request.resourceOrganizationId) {
-    context.derive('aws:ResourceOrgID', request.resourceOrganizationId, "the organization of the resource's account");
-  } else if (request.resourceOrganizationId === undefined && principal.type === 'iam' && principal.organizationId && resourceAccount === principal.account) {
-    context.derive('aws:ResourceOrgID', principal.organizationId, "the resource is in the caller's account, so in the caller's organization");
+    context.derive(
+      'aws:ResourceOrgID',
+      request.resourceOrganizationId,
+      "the organization of the resource's account",
+    );
+  } else if (
+    request.resourceOrganizationId === undefined &&
+    principal.type === 'iam' &&
+    principal.organizationId &&
+    resourceAccount === principal.account
+  ) {
+    context.derive(
+      'aws:ResourceOrgID',
+      principal.organizationId,
+      "the resource is in the caller's account, so in the caller's organization",
+    );
   }
 
-  if (request.context) for (const key of Object.keys(request.context)) context.give(key, request.context[key]!);
+  if (request.context)
+    for (const key of Object.keys(request.context)) context.give(key, request.context[key]!);
   return { context, caller, diagnostics };
 }

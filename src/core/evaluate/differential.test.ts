@@ -32,12 +32,29 @@ const SEED = Number(process.env.DIFFERENTIAL_SEED ?? 20_250_611);
 type OracleVerdict = Decision | { error: string };
 
 /** Asks the oracle for the endpoint policy's own verdict on a request and context. */
-async function oracleVerdict(policy: unknown, request: SimulatedRequest, context: Record<string, string | string[]>): Promise<OracleVerdict> {
+async function oracleVerdict(
+  policy: unknown,
+  request: SimulatedRequest,
+  context: Record<string, string | string[]>,
+): Promise<OracleVerdict> {
   const p = request.principal;
-  const principal = p.type === 'iam' ? (p.arn ?? `arn:aws:iam::${p.account}:root`) : p.type === 'service' ? p.service : anonymousPrincipal;
-  const resourceAccount = typeof context['aws:ResourceAccount'] === 'string' ? context['aws:ResourceAccount'] : '999999999999';
+  const principal =
+    p.type === 'iam'
+      ? (p.arn ?? `arn:aws:iam::${p.account}:root`)
+      : p.type === 'service'
+        ? p.service
+        : anonymousPrincipal;
+  const resourceAccount =
+    typeof context['aws:ResourceAccount'] === 'string'
+      ? context['aws:ResourceAccount']
+      : '999999999999';
   const simulation: Simulation = {
-    request: { principal, action: request.action, resource: { resource: request.resource, accountId: resourceAccount }, contextVariables: context },
+    request: {
+      principal,
+      action: request.action,
+      resource: { resource: request.resource, accountId: resourceAccount },
+      contextVariables: context,
+    },
     identityPolicies: [],
     serviceControlPolicies: [],
     resourceControlPolicies: [],
@@ -45,7 +62,8 @@ async function oracleVerdict(policy: unknown, request: SimulatedRequest, context
   };
   const response = await runSimulation(simulation, {});
   if (response.resultType === 'error') return { error: JSON.stringify(response.errors) };
-  if (response.resultType !== 'single') return { error: `unexpected ${response.resultType} result` };
+  if (response.resultType !== 'single')
+    return { error: `unexpected ${response.resultType} result` };
   const verdict = response.result.analysis.resourceAnalysis?.result;
   if (verdict === 'Allowed' || verdict === 'AllowedForAccount') return 'Allowed';
   if (verdict === 'ExplicitlyDenied' || verdict === 'DeniedForAccount') return 'ExplicitDeny';
@@ -68,7 +86,12 @@ function conditionsOf(policy: DifferentialCase['policy']): ConditionUse[] {
   for (const statement of policy.Statement) {
     const condition = statement.Condition as Record<string, Record<string, unknown>> | undefined;
     for (const [operator, block] of Object.entries(condition ?? {})) {
-      for (const [key, values] of Object.entries(block)) out.push({ operator, key, values: (Array.isArray(values) ? values : [values]).map(String) });
+      for (const [key, values] of Object.entries(block))
+        out.push({
+          operator,
+          key,
+          values: (Array.isArray(values) ? values : [values]).map(String),
+        });
     }
   }
   return out;
@@ -95,7 +118,10 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
     reason:
       'IfExists makes a condition hold when its key is absent, whatever the operator ("If the key is not present, evaluate the condition element as true", IAM condition operators, ...IfExists). The oracle evaluates ForAnyValue:...IfExists on an absent key as false, as if IfExists were not there.',
     applies: (testCase, ours) =>
-      conditionsOf(testCase.policy).some(({ operator, key }) => /^ForAnyValue:.*IfExists$/i.test(operator) && contextValue(ours, key) === undefined),
+      conditionsOf(testCase.policy).some(
+        ({ operator, key }) =>
+          /^ForAnyValue:.*IfExists$/i.test(operator) && contextValue(ours, key) === undefined,
+      ),
   },
   {
     id: 'epoch-against-iso-date',
@@ -107,7 +133,11 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
         if (!parsed.ok || parsed.operator.family !== 'Date') return false;
         const value = contextValue(ours, key);
         const requestValues = value === undefined ? [] : Array.isArray(value) ? value : [value];
-        return values.some((policyValue) => requestValues.some((requestValue) => EPOCH.test(policyValue) !== EPOCH.test(requestValue)));
+        return values.some((policyValue) =>
+          requestValues.some(
+            (requestValue) => EPOCH.test(policyValue) !== EPOCH.test(requestValue),
+          ),
+        );
       }),
   },
   {
@@ -117,7 +147,12 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
     applies: (testCase) =>
       conditionsOf(testCase.policy).some(({ operator, values }) => {
         const parsed = readConditionOperator(operator);
-        return parsed.ok && parsed.operator.family === 'String' && !parsed.operator.wildcards && values.some((v) => /\$\{[*?$]\}/.test(v));
+        return (
+          parsed.ok &&
+          parsed.operator.family === 'String' &&
+          !parsed.operator.wildcards &&
+          values.some((v) => /\$\{[*?$]\}/.test(v))
+        );
       }),
   },
   {
@@ -127,10 +162,21 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
     applies: (testCase) =>
       conditionsOf(testCase.policy).some(({ operator, values }) => {
         const parsed = readConditionOperator(operator);
-        return parsed.ok && parsed.operator.family === 'Arn' && values.some(variableBeforeResourceSegment);
+        return (
+          parsed.ok &&
+          parsed.operator.family === 'Arn' &&
+          values.some(variableBeforeResourceSegment)
+        );
       }) ||
       testCase.policy.Statement.some((statement) =>
-        [statement.Resource, statement.NotResource].flat().some((value) => typeof value === 'string' && value.startsWith('arn:') && variableBeforeResourceSegment(value)),
+        [statement.Resource, statement.NotResource]
+          .flat()
+          .some(
+            (value) =>
+              typeof value === 'string' &&
+              value.startsWith('arn:') &&
+              variableBeforeResourceSegment(value),
+          ),
       ),
   },
   {
@@ -140,7 +186,11 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
     applies: (testCase) =>
       conditionsOf(testCase.policy).some(({ operator, values }) => {
         const parsed = readConditionOperator(operator);
-        return parsed.ok && parsed.operator.family === 'IpAddress' && values.some((v) => /^[\d.]+\/0$/.test(v));
+        return (
+          parsed.ok &&
+          parsed.operator.family === 'IpAddress' &&
+          values.some((v) => /^[\d.]+\/0$/.test(v))
+        );
       }),
   },
   {
@@ -149,15 +199,25 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
       'A resource ARN that stops short of six segments and ends with * covers every ARN it prefixes ("if the * wildcard is the last character of a resource ARN segment, it can expand to match beyond the colon boundaries", IAM Resource element), and NotResource matches "everything except the specified list of resources" (IAM NotResource element). The oracle expands such a value for Resource but, in NotResource, refuses to count a request it does not cover as outside the list, so the statement never applies.',
     applies: (testCase) =>
       testCase.policy.Statement.some((statement) => {
-        const values = statement.NotResource === undefined ? [] : Array.isArray(statement.NotResource) ? statement.NotResource : [statement.NotResource];
-        return values.some((value) => typeof value === 'string' && value.startsWith('arn:') && value.split(':').length < 6);
+        const values =
+          statement.NotResource === undefined
+            ? []
+            : Array.isArray(statement.NotResource)
+              ? statement.NotResource
+              : [statement.NotResource];
+        return values.some(
+          (value) =>
+            typeof value === 'string' && value.startsWith('arn:') && value.split(':').length < 6,
+        );
       }),
   },
   {
     id: 'variables-in-version-2008',
     reason:
       'Policy variables work only in policies of Version 2012-10-17; in an older policy "the variable is treated as a literal string" (IAM policy variables, the Version element). The oracle substitutes them whatever the Version.',
-    applies: (testCase) => testCase.policy.Version !== '2012-10-17' && /\$\{/.test(JSON.stringify(testCase.policy.Statement)),
+    applies: (testCase) =>
+      testCase.policy.Version !== '2012-10-17' &&
+      /\$\{/.test(JSON.stringify(testCase.policy.Statement)),
   },
   {
     id: 'bare-address-of-the-other-family',
@@ -169,8 +229,15 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
         if (!parsed.ok || parsed.operator.base !== 'NotIpAddress') return false;
         const value = contextValue(ours, key);
         const requestValues = value === undefined ? [] : Array.isArray(value) ? value : [value];
-        const family = (ip: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(ip) ? 4 : ip.includes(':') ? 6 : 0);
-        return values.some((v) => !v.includes('/') && requestValues.some((r) => family(r) !== 0 && family(v) !== 0 && family(r) !== family(v)));
+        const family = (ip: string) =>
+          /^\d+\.\d+\.\d+\.\d+$/.test(ip) ? 4 : ip.includes(':') ? 6 : 0;
+        return values.some(
+          (v) =>
+            !v.includes('/') &&
+            requestValues.some(
+              (r) => family(r) !== 0 && family(v) !== 0 && family(r) !== family(v),
+            ),
+        );
       }),
   },
 ];
@@ -192,7 +259,12 @@ function variableBeforeResourceSegment(value: string): boolean {
 
 const faultById = (id: string) => ORACLE_FAULTS.find((fault) => fault.id === id)!;
 
-const iamRole = { type: 'iam', account: '111111111111', arn: 'arn:aws:iam::111111111111:role/app', organizationId: 'o-aaaaaaaaaa' } as const;
+const iamRole = {
+  type: 'iam',
+  account: '111111111111',
+  arn: 'arn:aws:iam::111111111111:role/app',
+  organizationId: 'o-aaaaaaaaaa',
+} as const;
 
 async function bothVerdicts(policy: DifferentialCase['policy'], request: SimulatedRequest) {
   const ours = evaluate(policy, request);
@@ -203,9 +275,21 @@ describe('the oracle disagrees with IAM, and so with us, on these classes', () =
   it('ForAnyValue:...IfExists on an absent key holds', async () => {
     const policy = {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'team' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { 'ForAnyValue:StringEqualsIfExists': { 'aws:TagKeys': 'team' } },
+        },
+      ],
     };
-    const request: SimulatedRequest = { principal: iamRole, action: 's3:GetObject', resource: 'arn:aws:s3:::data/a.txt' };
+    const request: SimulatedRequest = {
+      principal: iamRole,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::data/a.txt',
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('Allowed');
     expect(theirs).toBe('ImplicitDeny');
@@ -218,10 +302,23 @@ describe('the oracle disagrees with IAM, and so with us, on these classes', () =
   it('epoch seconds compared with an ISO 8601 date', async () => {
     const policy = {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { DateLessThan: { 'aws:EpochTime': '2024-06-01T00:00:00Z' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { DateLessThan: { 'aws:EpochTime': '2024-06-01T00:00:00Z' } },
+        },
+      ],
     };
     // 1735689600 is 2025-01-01T00:00:00Z: not before June 2024.
-    const request: SimulatedRequest = { principal: iamRole, action: 's3:GetObject', resource: 'arn:aws:s3:::data/a.txt', context: { 'aws:EpochTime': '1735689600' } };
+    const request: SimulatedRequest = {
+      principal: iamRole,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::data/a.txt',
+      context: { 'aws:EpochTime': '1735689600' },
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('ImplicitDeny');
     expect(theirs).toBe('Allowed');
@@ -231,56 +328,146 @@ describe('the oracle disagrees with IAM, and so with us, on these classes', () =
   it('a variable in the account segment of an ArnEquals value', async () => {
     const policy = {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::${aws:PrincipalAccount}:role/app' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: {
+            ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::${aws:PrincipalAccount}:role/app' },
+          },
+        },
+      ],
     };
-    const request: SimulatedRequest = { principal: iamRole, action: 's3:GetObject', resource: 'arn:aws:s3:::data/a.txt' };
+    const request: SimulatedRequest = {
+      principal: iamRole,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::data/a.txt',
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('Allowed');
     expect(theirs).toBe('ImplicitDeny');
     expect(faultById('variable-in-arn-segment').applies({ policy, request }, ours)).toBe(true);
     // In the resource segment the oracle resolves the same variable.
-    const inResource = { ...policy, Statement: [{ ...policy.Statement[0]!, Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:${aws:username, \'role/app\'}' } } }] };
+    const inResource = {
+      ...policy,
+      Statement: [
+        {
+          ...policy.Statement[0]!,
+          Condition: {
+            ArnEquals: {
+              'aws:PrincipalArn': "arn:aws:iam::111111111111:${aws:username, 'role/app'}",
+            },
+          },
+        },
+      ],
+    };
     const both = await bothVerdicts(inResource, request);
     expect([both.ours.decision, both.theirs]).toEqual(['Allowed', 'Allowed']);
     // The same split breaks a Resource value with a variable in its account segment.
-    const queue = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: 'arn:aws:sqs:*:${aws:PrincipalAccount}:jobs' }] };
-    const queueRequest: SimulatedRequest = { principal: iamRole, action: 'sqs:SendMessage', resource: 'arn:aws:sqs:us-east-1:111111111111:jobs' };
+    const queue = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: '*',
+          Resource: 'arn:aws:sqs:*:${aws:PrincipalAccount}:jobs',
+        },
+      ],
+    };
+    const queueRequest: SimulatedRequest = {
+      principal: iamRole,
+      action: 'sqs:SendMessage',
+      resource: 'arn:aws:sqs:us-east-1:111111111111:jobs',
+    };
     const own = await bothVerdicts(queue, queueRequest);
     expect([own.ours.decision, own.theirs]).toEqual(['Allowed', 'ImplicitDeny']);
-    expect(faultById('variable-in-arn-segment').applies({ policy: queue, request: queueRequest }, own.ours)).toBe(true);
+    expect(
+      faultById('variable-in-arn-segment').applies(
+        { policy: queue, request: queueRequest },
+        own.ours,
+      ),
+    ).toBe(true);
   });
 
   it('0.0.0.0/0 covers every IPv4 address', async () => {
     const policy = {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } },
+        },
+      ],
     };
-    const request: SimulatedRequest = { principal: iamRole, action: 's3:GetObject', resource: 'arn:aws:s3:::data/a.txt', context: { 'aws:SourceIp': '192.0.2.55' } };
+    const request: SimulatedRequest = {
+      principal: iamRole,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::data/a.txt',
+      context: { 'aws:SourceIp': '192.0.2.55' },
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('Allowed');
     expect(theirs).toBe('ImplicitDeny');
     expect(faultById('ipv4-prefix-zero').applies({ policy, request }, ours)).toBe(true);
     // A /1 range, which the oracle masks correctly, agrees.
-    const half = { ...policy, Statement: [{ ...policy.Statement[0]!, Condition: { IpAddress: { 'aws:SourceIp': '128.0.0.0/1' } } }] };
+    const half = {
+      ...policy,
+      Statement: [
+        { ...policy.Statement[0]!, Condition: { IpAddress: { 'aws:SourceIp': '128.0.0.0/1' } } },
+      ],
+    };
     const both = await bothVerdicts(half, request);
     expect([both.ours.decision, both.theirs]).toEqual(['Allowed', 'Allowed']);
   });
 
   it('a short ARN ending in * in NotResource excludes only what it covers', async () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', NotResource: 'arn:aws:sqs:us-east-1:*' }] };
-    const request: SimulatedRequest = { principal: iamRole, action: 'dynamodb:GetItem', resource: 'arn:aws:dynamodb:us-east-1:111111111111:table/Orders' };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: '*', Action: '*', NotResource: 'arn:aws:sqs:us-east-1:*' },
+      ],
+    };
+    const request: SimulatedRequest = {
+      principal: iamRole,
+      action: 'dynamodb:GetItem',
+      resource: 'arn:aws:dynamodb:us-east-1:111111111111:table/Orders',
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('Allowed');
     expect(theirs).toBe('ImplicitDeny');
     expect(faultById('short-arn-in-not-resource').applies({ policy, request }, ours)).toBe(true);
     // For a queue it covers, both exclude it.
-    const queue = await bothVerdicts(policy, { ...request, action: 'sqs:SendMessage', resource: 'arn:aws:sqs:us-east-1:111111111111:jobs' });
+    const queue = await bothVerdicts(policy, {
+      ...request,
+      action: 'sqs:SendMessage',
+      resource: 'arn:aws:sqs:us-east-1:111111111111:jobs',
+    });
     expect([queue.ours.decision, queue.theirs]).toEqual(['ImplicitDeny', 'ImplicitDeny']);
   });
 
   it('a policy of Version 2008-10-17 reads ${...} as plain text', async () => {
-    const policy = { Version: '2008-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: 'arn:aws:s3:::${aws:PrincipalAccount}-bucket/*' }] };
-    const request: SimulatedRequest = { principal: iamRole, action: 's3:GetObject', resource: 'arn:aws:s3:::111111111111-bucket/a.txt' };
+    const policy = {
+      Version: '2008-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: '*',
+          Resource: 'arn:aws:s3:::${aws:PrincipalAccount}-bucket/*',
+        },
+      ],
+    };
+    const request: SimulatedRequest = {
+      principal: iamRole,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::111111111111-bucket/a.txt',
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('ImplicitDeny');
     expect(theirs).toBe('Allowed');
@@ -290,14 +477,37 @@ describe('the oracle disagrees with IAM, and so with us, on these classes', () =
   });
 
   it('an IPv6 address is outside a bare IPv4 address in NotIpAddress', async () => {
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '10.1.2.3' } } }] };
-    const request: SimulatedRequest = { principal: iamRole, action: 's3:GetObject', resource: 'arn:aws:s3:::data/a.txt', context: { 'aws:SourceIp': '2001:db8::1' } };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: '*',
+          Resource: '*',
+          Condition: { NotIpAddress: { 'aws:SourceIp': '10.1.2.3' } },
+        },
+      ],
+    };
+    const request: SimulatedRequest = {
+      principal: iamRole,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::data/a.txt',
+      context: { 'aws:SourceIp': '2001:db8::1' },
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('Allowed');
     expect(theirs).toBe('ImplicitDeny');
-    expect(faultById('bare-address-of-the-other-family').applies({ policy, request }, ours)).toBe(true);
+    expect(faultById('bare-address-of-the-other-family').applies({ policy, request }, ours)).toBe(
+      true,
+    );
     // Written as a /32 range, the oracle agrees.
-    const range = { ...policy, Statement: [{ ...policy.Statement[0]!, Condition: { NotIpAddress: { 'aws:SourceIp': '10.1.2.3/32' } } }] };
+    const range = {
+      ...policy,
+      Statement: [
+        { ...policy.Statement[0]!, Condition: { NotIpAddress: { 'aws:SourceIp': '10.1.2.3/32' } } },
+      ],
+    };
     const both = await bothVerdicts(range, request);
     expect([both.ours.decision, both.theirs]).toEqual(['Allowed', 'Allowed']);
   });
@@ -305,15 +515,37 @@ describe('the oracle disagrees with IAM, and so with us, on these classes', () =
   it('${$} in a StringEquals value stands for $', async () => {
     const policy = {
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': '${$}x' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalTag/team': '${$}x' } },
+        },
+      ],
     };
-    const request: SimulatedRequest = { principal: { ...iamRole, tags: { team: '$x' } }, action: 's3:GetObject', resource: 'arn:aws:s3:::data/a.txt' };
+    const request: SimulatedRequest = {
+      principal: { ...iamRole, tags: { team: '$x' } },
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::data/a.txt',
+    };
     const { ours, theirs } = await bothVerdicts(policy, request);
     expect(ours.decision).toBe('Allowed');
     expect(theirs).toBe('ImplicitDeny');
-    expect(faultById('special-characters-without-wildcards').applies({ policy, request }, ours)).toBe(true);
+    expect(
+      faultById('special-characters-without-wildcards').applies({ policy, request }, ours),
+    ).toBe(true);
     // With a wildcard operator the oracle substitutes the character too.
-    const like = { ...policy, Statement: [{ ...policy.Statement[0]!, Condition: { StringLike: { 'aws:PrincipalTag/team': '${$}x' } } }] };
+    const like = {
+      ...policy,
+      Statement: [
+        {
+          ...policy.Statement[0]!,
+          Condition: { StringLike: { 'aws:PrincipalTag/team': '${$}x' } },
+        },
+      ],
+    };
     const both = await bothVerdicts(like, request);
     expect([both.ours.decision, both.theirs]).toEqual(['Allowed', 'Allowed']);
   });
@@ -324,7 +556,9 @@ describe('differential: our evaluator and iam-simulate agree', () => {
     `agrees on ${CASES.toLocaleString('en-US')} random endpoint policies and requests (seed ${SEED})`,
     async () => {
       const verdicts: Record<Decision, number> = { Allowed: 0, ImplicitDeny: 0, ExplicitDeny: 0 };
-      const faultCases = new Map<string, { present: number; disagreed: number }>(ORACLE_FAULTS.map((f) => [f.id, { present: 0, disagreed: 0 }]));
+      const faultCases = new Map<string, { present: number; disagreed: number }>(
+        ORACLE_FAULTS.map((f) => [f.id, { present: 0, disagreed: 0 }]),
+      );
       let agreed = 0;
       const started = performance.now();
       await fc.assert(
@@ -332,7 +566,8 @@ describe('differential: our evaluator and iam-simulate agree', () => {
           const ours = evaluate(testCase.policy, testCase.request);
           expect(ours.policyValid, JSON.stringify(ours.diagnostics)).toBe(true);
           const theirs = await oracleVerdict(testCase.policy, testCase.request, contextOf(ours));
-          if (typeof theirs !== 'string') throw new Error(`the oracle refused the case: ${theirs.error}`);
+          if (typeof theirs !== 'string')
+            throw new Error(`the oracle refused the case: ${theirs.error}`);
           const faults = ORACLE_FAULTS.filter((fault) => fault.applies(testCase, ours));
           for (const fault of faults) faultCases.get(fault.id)!.present++;
           if (theirs === ours.decision) {
@@ -341,8 +576,12 @@ describe('differential: our evaluator and iam-simulate agree', () => {
             return;
           }
           if (faults.length === 0) {
-            const reasons = ours.statements.map((s) => `  ${s.index}: ${s.applies ? 'applies' : s.failure?.message}`).join('\n');
-            throw new Error(`unexplained disagreement: ours ${ours.decision}, oracle ${theirs}\n${reasons}`);
+            const reasons = ours.statements
+              .map((s) => `  ${s.index}: ${s.applies ? 'applies' : s.failure?.message}`)
+              .join('\n');
+            throw new Error(
+              `unexplained disagreement: ours ${ours.decision}, oracle ${theirs}\n${reasons}`,
+            );
           }
           for (const fault of faults) faultCases.get(fault.id)!.disagreed++;
         }),
@@ -355,7 +594,8 @@ describe('differential: our evaluator and iam-simulate agree', () => {
           `${explained} disagreements, all explained: ${JSON.stringify(Object.fromEntries(faultCases))}`,
       );
       // The generator reaches every verdict often, and the excluded classes stay small.
-      for (const decision of ['Allowed', 'ImplicitDeny', 'ExplicitDeny'] as const) expect(verdicts[decision]).toBeGreaterThan(CASES * 0.05);
+      for (const decision of ['Allowed', 'ImplicitDeny', 'ExplicitDeny'] as const)
+        expect(verdicts[decision]).toBeGreaterThan(CASES * 0.05);
       expect(explained).toBeLessThan(CASES * 0.05);
     },
     Math.max(60_000, CASES * 10),

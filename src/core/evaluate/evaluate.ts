@@ -14,7 +14,13 @@
 import type { Diagnostic, TextRange } from '../diagnostics';
 import { checkCondition } from './conditions';
 import { listInWords } from './words';
-import { deriveRequestContext, type Caller, type ContextEntry, type ContextKeyUse, type RequestContext } from './context';
+import {
+  deriveRequestContext,
+  type Caller,
+  type ContextEntry,
+  type ContextKeyUse,
+  type RequestContext,
+} from './context';
 import { describeUnresolved } from './policy-pattern';
 import {
   CompiledPolicy,
@@ -95,7 +101,18 @@ export function compilePolicy(source: PolicySource): CompiledPolicy {
   try {
     compiled = compilePolicyText(source);
   } catch (error) {
-    compiled = new CompiledPolicy([], [{ severity: 'error', code: 'policy/unreadable', message: `The policy could not be read: ${(error as Error).message}` }], false, true);
+    compiled = new CompiledPolicy(
+      [],
+      [
+        {
+          severity: 'error',
+          code: 'policy/unreadable',
+          message: `The policy could not be read: ${(error as Error).message}`,
+        },
+      ],
+      false,
+      true,
+    );
   }
   if (textCache.size >= TEXT_CACHE_SIZE) textCache.delete(textCache.keys().next().value!);
   textCache.set(source, compiled);
@@ -121,18 +138,26 @@ function principalMatches(set: PrincipalSet, caller: Caller): boolean {
     }
     return false;
   }
-  if (caller.kind === 'service') return caller.service !== undefined && set.services.has(caller.service);
+  if (caller.kind === 'service')
+    return caller.service !== undefined && set.services.has(caller.service);
   return false;
 }
 
 function principalFailure(set: PrincipalSet, negated: boolean, caller: Caller): string {
   const named = listInWords(set.values);
-  if (negated) return `the caller, ${caller.label}, is among the principals NotPrincipal excludes (${named})`;
-  if (caller.kind === 'anonymous') return `the statement names specific principals (${named}), and an anonymous caller matches only "*"`;
+  if (negated)
+    return `the caller, ${caller.label}, is among the principals NotPrincipal excludes (${named})`;
+  if (caller.kind === 'anonymous')
+    return `the statement names specific principals (${named}), and an anonymous caller matches only "*"`;
   return `the caller, ${caller.label}, is not among the statement's principals (${named})`;
 }
 
-function failed(statement: CompiledStatement, element: PolicyElement, message: string, extra?: Partial<StatementFailure>): StatementFailure {
+function failed(
+  statement: CompiledStatement,
+  element: PolicyElement,
+  message: string,
+  extra?: Partial<StatementFailure>,
+): StatementFailure {
   const failure: StatementFailure = extra ? { element, message, ...extra } : { element, message };
   if (failure.range === undefined) {
     const range = statement.ranges.get(element);
@@ -144,40 +169,90 @@ function failed(statement: CompiledStatement, element: PolicyElement, message: s
 const ROLE_ARN = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 
 /** The first element of the statement that does not match the request, or undefined when it applies. */
-function checkStatement(statement: CompiledStatement, request: SimulatedRequest, context: RequestContext, caller: Caller): StatementFailure | undefined {
-  if (statement.errors.length > 0 || !statement.principal || !statement.action || !statement.resource || !statement.effect) {
-    const first = statement.errors[0]?.message.replace(/^Statement \d+: /, '') ?? 'it is incomplete.';
-    return failed(statement, 'Statement', `the statement has an error, so AWS would refuse the policy: ${first}`, statement.range ? { range: statement.range } : undefined);
+function checkStatement(
+  statement: CompiledStatement,
+  request: SimulatedRequest,
+  context: RequestContext,
+  caller: Caller,
+): StatementFailure | undefined {
+  if (
+    statement.errors.length > 0 ||
+    !statement.principal ||
+    !statement.action ||
+    !statement.resource ||
+    !statement.effect
+  ) {
+    const first =
+      statement.errors[0]?.message.replace(/^Statement \d+: /, '') ?? 'it is incomplete.';
+    return failed(
+      statement,
+      'Statement',
+      `the statement has an error, so AWS would refuse the policy: ${first}`,
+      statement.range ? { range: statement.range } : undefined,
+    );
   }
   const { principal, action, resource } = statement;
   if (principalMatches(principal.set, caller) === principal.negated) {
-    return failed(statement, principal.negated ? 'NotPrincipal' : 'Principal', principalFailure(principal.set, principal.negated, caller));
+    return failed(
+      statement,
+      principal.negated ? 'NotPrincipal' : 'Principal',
+      principalFailure(principal.set, principal.negated, caller),
+    );
   }
 
   const actionMatch = action.list.match(request.action, context);
   if (!action.negated && actionMatch.position === undefined) {
-    return failed(statement, 'Action', `${request.action} is not among the statement's actions (${action.list.inWords})`);
+    return failed(
+      statement,
+      'Action',
+      `${request.action} is not among the statement's actions (${action.list.inWords})`,
+    );
   }
   if (action.negated && actionMatch.position !== undefined) {
-    return failed(statement, 'NotAction', `${request.action} matches ${action.list.values[actionMatch.position]}, which NotAction excludes`);
+    return failed(
+      statement,
+      'NotAction',
+      `${request.action} matches ${action.list.values[actionMatch.position]}, which NotAction excludes`,
+    );
   }
 
   const resourceMatch = resource.list.match(request.resource, context);
   if (!resource.negated && resourceMatch.position === undefined) {
     const count = resource.list.values.length;
-    const unresolved = resourceMatch.unresolved ? `; ${describeUnresolved(resourceMatch.unresolved)}` : '';
-    return failed(statement, 'Resource', `${request.resource} matches none of the statement's ${count === 1 ? 'resource' : `${count} resources`} (${resource.list.inWords})${unresolved}`);
+    const unresolved = resourceMatch.unresolved
+      ? `; ${describeUnresolved(resourceMatch.unresolved)}`
+      : '';
+    return failed(
+      statement,
+      'Resource',
+      `${request.resource} matches none of the statement's ${count === 1 ? 'resource' : `${count} resources`} (${resource.list.inWords})${unresolved}`,
+    );
   }
   if (resource.negated) {
-    if (resourceMatch.position !== undefined) return failed(statement, 'NotResource', `${request.resource} matches ${resource.list.values[resourceMatch.position]}, which NotResource excludes`);
-    if (resourceMatch.unresolved) return failed(statement, 'NotResource', `the exclusion cannot be checked: ${describeUnresolved(resourceMatch.unresolved)}`);
+    if (resourceMatch.position !== undefined)
+      return failed(
+        statement,
+        'NotResource',
+        `${request.resource} matches ${resource.list.values[resourceMatch.position]}, which NotResource excludes`,
+      );
+    if (resourceMatch.unresolved)
+      return failed(
+        statement,
+        'NotResource',
+        `the exclusion cannot be checked: ${describeUnresolved(resourceMatch.unresolved)}`,
+      );
   }
 
   for (const condition of statement.conditions) {
     const problem = checkCondition(condition, context);
     if (problem !== undefined) {
-      const extra: Partial<StatementFailure> = { operator: condition.operator.text, key: condition.key };
-      const range = statement.ranges.get(conditionRangeKey(condition.operator.text, condition.key)) ?? statement.ranges.get('Condition');
+      const extra: Partial<StatementFailure> = {
+        operator: condition.operator.text,
+        key: condition.key,
+      };
+      const range =
+        statement.ranges.get(conditionRangeKey(condition.operator.text, condition.key)) ??
+        statement.ranges.get('Condition');
       if (range) extra.range = range;
       return failed(statement, 'Condition', problem, extra);
     }
@@ -185,12 +260,20 @@ function checkStatement(statement: CompiledStatement, request: SimulatedRequest,
   return undefined;
 }
 
-function summarize(decision: Decision, deciding: readonly StatementOutcome[], statements: readonly StatementOutcome[], request: SimulatedRequest): string {
+function summarize(
+  decision: Decision,
+  deciding: readonly StatementOutcome[],
+  statements: readonly StatementOutcome[],
+  request: SimulatedRequest,
+): string {
   const labels = listInWords(deciding.map(statementLabel), 'and', 4);
-  if (decision === 'Allowed') return `Allowed: ${labels} ${deciding.length === 1 ? 'allows' : 'allow'} ${request.action} on ${request.resource}.`;
-  if (decision === 'ExplicitDeny') return `Denied explicitly: ${labels} ${deciding.length === 1 ? 'denies' : 'deny'} ${request.action} on ${request.resource}.`;
-  if (statements.length === 0) return 'Denied implicitly: the policy has no statement that could allow the request.';
-  return `Denied implicitly: none of the ${statements.length === 1 ? 'policy\'s one statement' : `${statements.length} statements`} allows ${request.action} on ${request.resource}.`;
+  if (decision === 'Allowed')
+    return `Allowed: ${labels} ${deciding.length === 1 ? 'allows' : 'allow'} ${request.action} on ${request.resource}.`;
+  if (decision === 'ExplicitDeny')
+    return `Denied explicitly: ${labels} ${deciding.length === 1 ? 'denies' : 'deny'} ${request.action} on ${request.resource}.`;
+  if (statements.length === 0)
+    return 'Denied implicitly: the policy has no statement that could allow the request.';
+  return `Denied implicitly: none of the ${statements.length === 1 ? "policy's one statement" : `${statements.length} statements`} allows ${request.action} on ${request.resource}.`;
 }
 
 /** Evaluates one request against an endpoint policy. Never throws; problems are diagnostics. */
@@ -208,7 +291,14 @@ export function evaluate(policySource: PolicySource, request: SimulatedRequest):
       contextUsed: [],
       context: [],
       policyValid: policy.valid,
-      diagnostics: [...policy.diagnostics, { severity: 'error', code: 'request/invalid', message: `The request is not a valid request description: ${(error as Error).message}` }],
+      diagnostics: [
+        ...policy.diagnostics,
+        {
+          severity: 'error',
+          code: 'request/invalid',
+          message: `The request is not a valid request description: ${(error as Error).message}`,
+        },
+      ],
     };
   }
 }

@@ -46,7 +46,11 @@ export interface PatternMatch {
 }
 
 /** Compiles resolved tokens of one value: actions ignore case, resources follow ARN rules. */
-function compileValue(kind: PatternKind, raw: string, tokens: readonly PatternToken[]): StringMatcher {
+function compileValue(
+  kind: PatternKind,
+  raw: string,
+  tokens: readonly PatternToken[],
+): StringMatcher {
   if (kind === 'action') return compileTokens(tokens, true);
   if (raw.startsWith('arn:')) return compileArnPattern(tokens, false) ?? (() => false);
   return compileTokens(tokens, false);
@@ -70,7 +74,10 @@ export class PatternList {
     this.values = values;
     this.caseInsensitive = kind === 'action';
     values.forEach((raw, position) => {
-      const pattern = parsePattern(raw, { wildcards: true, variables: variables && kind === 'resource' });
+      const pattern = parsePattern(raw, {
+        wildcards: true,
+        variables: variables && kind === 'resource',
+      });
       if (pattern.hasVariable) {
         this.dynamic.push({ position, pattern });
         return;
@@ -109,10 +116,20 @@ export class PatternList {
   }
 
   /** The lowest position among `best` and the candidates that match. */
-  private bestOf(candidates: readonly IndexedPattern[] | undefined, folded: string, value: string, best: number | undefined): number | undefined {
+  private bestOf(
+    candidates: readonly IndexedPattern[] | undefined,
+    folded: string,
+    value: string,
+    best: number | undefined,
+  ): number | undefined {
     if (!candidates) return best;
     for (const candidate of candidates) {
-      if ((best === undefined || candidate.position < best) && folded.startsWith(candidate.prefix) && this.candidateMatches(candidate, value)) best = candidate.position;
+      if (
+        (best === undefined || candidate.position < best) &&
+        folded.startsWith(candidate.prefix) &&
+        this.candidateMatches(candidate, value)
+      )
+        best = candidate.position;
     }
     return best;
   }
@@ -126,9 +143,21 @@ export class PatternList {
   match(value: string, context: RequestContext): PatternMatch {
     const folded = this.fold(value);
     let best = this.exact.get(folded);
-    if (folded.length >= PREFIX_KEY_LENGTH) best = this.bestOf(this.longPrefixes.get(folded.slice(0, PREFIX_KEY_LENGTH)), folded, value, best);
+    if (folded.length >= PREFIX_KEY_LENGTH)
+      best = this.bestOf(
+        this.longPrefixes.get(folded.slice(0, PREFIX_KEY_LENGTH)),
+        folded,
+        value,
+        best,
+      );
     for (const length of this.shortLengths) {
-      if (length <= folded.length) best = this.bestOf(this.shortPrefixes.get(length)!.get(folded.slice(0, length)), folded, value, best);
+      if (length <= folded.length)
+        best = this.bestOf(
+          this.shortPrefixes.get(length)!.get(folded.slice(0, length)),
+          folded,
+          value,
+          best,
+        );
     }
     let unresolved: UnresolvedVariable | undefined;
     for (const { position, pattern } of this.dynamic) {

@@ -36,7 +36,10 @@ const VARIABLE_BODY = /^\s*([^,\s][^,]*?)\s*(?:,\s*'([^']*)'\s*)?$/;
  * Splits a policy string into tokens. `wildcards` says whether `*` and `?` are wildcards here
  * (Resource, Action, StringLike, ArnLike) or plain characters (StringEquals).
  */
-export function parsePattern(raw: string, options: { wildcards: boolean; variables: boolean }): PolicyPattern {
+export function parsePattern(
+  raw: string,
+  options: { wildcards: boolean; variables: boolean },
+): PolicyPattern {
   const tokens: PatternToken[] = [];
   let text = '';
   let hasWildcard = false;
@@ -68,7 +71,11 @@ export function parsePattern(raw: string, options: { wildcards: boolean; variabl
         if (parsed) {
           markPrefix();
           flushText();
-          const token: PatternToken = { kind: 'variable', key: parsed[1]!, raw: raw.slice(i, end + 1) };
+          const token: PatternToken = {
+            kind: 'variable',
+            key: parsed[1]!,
+            raw: raw.slice(i, end + 1),
+          };
           if (parsed[2] !== undefined) token.fallback = parsed[2];
           tokens.push(token);
           hasVariable = true;
@@ -111,7 +118,10 @@ export interface UnresolvedVariable {
  * Replaces the variables of a pattern with the request's values. Returns the resolved tokens, or
  * the first variable that has no usable value.
  */
-export function resolvePattern(pattern: PolicyPattern, context: RequestContext): PatternToken[] | UnresolvedVariable {
+export function resolvePattern(
+  pattern: PolicyPattern,
+  context: RequestContext,
+): PatternToken[] | UnresolvedVariable {
   if (!pattern.hasVariable) return pattern.tokens;
   const out: PatternToken[] = [];
   for (const token of pattern.tokens) {
@@ -123,13 +133,20 @@ export function resolvePattern(pattern: PolicyPattern, context: RequestContext):
     let text: string;
     if (typeof value === 'string') text = value;
     else if (value === undefined && token.fallback !== undefined) text = token.fallback;
-    else return { raw: token.raw, key: token.key, reason: value === undefined ? 'absent' : 'multivalued' };
+    else
+      return {
+        raw: token.raw,
+        key: token.key,
+        reason: value === undefined ? 'absent' : 'multivalued',
+      };
     out.push({ kind: 'value', text });
   }
   return out;
 }
 
-export function isUnresolved(value: PatternToken[] | UnresolvedVariable): value is UnresolvedVariable {
+export function isUnresolved(
+  value: PatternToken[] | UnresolvedVariable,
+): value is UnresolvedVariable {
   return !Array.isArray(value);
 }
 
@@ -144,7 +161,10 @@ function escapeRegExp(text: string): string {
 }
 
 /** Regular-expression source of tokens, with `*` and `?` limited to `anyClass`. */
-export function tokensToRegExpSource(tokens: readonly PatternToken[], anyClass = '[\\s\\S]'): string {
+export function tokensToRegExpSource(
+  tokens: readonly PatternToken[],
+  anyClass = '[\\s\\S]',
+): string {
   let source = '';
   for (const token of tokens) {
     if (token.kind === 'text' || token.kind === 'value') source += escapeRegExp(token.text);
@@ -162,14 +182,18 @@ function mergeText(tokens: readonly PatternToken[]): PatternToken[] {
   for (const token of tokens) {
     if (token.kind === 'variable') continue;
     const last = out[out.length - 1];
-    if ((token.kind === 'text' || token.kind === 'value') && last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + token.text };
+    if ((token.kind === 'text' || token.kind === 'value') && last?.kind === 'text')
+      out[out.length - 1] = { kind: 'text', text: last.text + token.text };
     else out.push(token.kind === 'value' ? { kind: 'text', text: token.text } : token);
   }
   return out;
 }
 
 /** A whole-string matcher for resolved tokens; fast paths for plain text and `prefix*`. */
-export function compileTokens(tokens: readonly PatternToken[], caseInsensitive: boolean): StringMatcher {
+export function compileTokens(
+  tokens: readonly PatternToken[],
+  caseInsensitive: boolean,
+): StringMatcher {
   const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
   const merged = mergeText(tokens);
   const [first, second] = merged;
@@ -181,7 +205,9 @@ export function compileTokens(tokens: readonly PatternToken[], caseInsensitive: 
   if (merged.length === 1 && first.kind === 'any') return () => true;
   if (merged.length === 2 && first.kind === 'text' && second?.kind === 'any') {
     const prefix = fold(first.text);
-    return caseInsensitive ? (value) => value.toLowerCase().startsWith(prefix) : (value) => value.startsWith(prefix);
+    return caseInsensitive
+      ? (value) => value.toLowerCase().startsWith(prefix)
+      : (value) => value.startsWith(prefix);
   }
   const regexp = new RegExp(`^${tokensToRegExpSource(tokens)}$`, caseInsensitive ? 'i' : '');
   return (value) => regexp.test(value);

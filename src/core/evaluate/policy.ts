@@ -8,12 +8,26 @@
 import type { Diagnostic, TextRange } from '../diagnostics';
 import { Findings, LineIndex, type Span } from '../validate/findings';
 import { readPolicyJson } from '../validate/policy-json';
-import { CURRENT_POLICY_VERSION, readPolicyModel, type PolicyStatement, type PrincipalElement } from '../validate/policy-model';
+import {
+  CURRENT_POLICY_VERSION,
+  readPolicyModel,
+  type PolicyStatement,
+  type PrincipalElement,
+} from '../validate/policy-model';
 import { measurePolicy } from '../validate/size';
 import { compileCondition, type CompiledCondition } from './conditions';
 import { PatternList } from './pattern-list';
 
-export type PolicyElement = 'Statement' | 'Effect' | 'Principal' | 'NotPrincipal' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Condition';
+export type PolicyElement =
+  | 'Statement'
+  | 'Effect'
+  | 'Principal'
+  | 'NotPrincipal'
+  | 'Action'
+  | 'NotAction'
+  | 'Resource'
+  | 'NotResource'
+  | 'Condition';
 
 /** The principals a Principal or NotPrincipal element names. */
 export interface PrincipalSet {
@@ -67,7 +81,10 @@ function principalSet(element: PrincipalElement): PrincipalSet {
   const accounts = new Set<string>();
   const arns = new Set<string>();
   const services = new Set<string>();
-  const values = element.any && element.entries.length === 0 ? ['*'] : element.entries.map((entry) => entry.value.value);
+  const values =
+    element.any && element.entries.length === 0
+      ? ['*']
+      : element.entries.map((entry) => entry.value.value);
   for (const { type, value } of element.entries) {
     if (type === 'AWS') {
       const root = ACCOUNT_ROOT_ARN.exec(value.value);
@@ -91,8 +108,18 @@ function statementOf(path: string | undefined, single: boolean): number | undefi
   return single && path !== 'Statement' ? 0 : undefined;
 }
 
-function compileStatement(statement: PolicyStatement, variables: boolean, errors: Diagnostic[], range: (span: Span) => TextRange | undefined): CompiledStatement {
-  const compiled: CompiledStatement = { index: statement.index, errors, conditions: [], ranges: new Map() };
+function compileStatement(
+  statement: PolicyStatement,
+  variables: boolean,
+  errors: Diagnostic[],
+  range: (span: Span) => TextRange | undefined,
+): CompiledStatement {
+  const compiled: CompiledStatement = {
+    index: statement.index,
+    errors,
+    conditions: [],
+    ranges: new Map(),
+  };
   const at = (name: string, span: Span | undefined) => {
     const where = span ? range(span) : undefined;
     if (where) compiled.ranges.set(name, where);
@@ -103,22 +130,46 @@ function compileStatement(statement: PolicyStatement, variables: boolean, errors
   if (statement.effect) compiled.effect = statement.effect;
   at('Effect', statement.effectSpan);
   if (statement.principal) {
-    compiled.principal = { negated: statement.principal.element === 'NotPrincipal', set: principalSet(statement.principal) };
+    compiled.principal = {
+      negated: statement.principal.element === 'NotPrincipal',
+      set: principalSet(statement.principal),
+    };
     at(statement.principal.element, statement.principal.key);
   }
   if (statement.action) {
-    compiled.action = { negated: statement.action.element === 'NotAction', list: new PatternList('action', statement.action.values.map((v) => v.value), false) };
+    compiled.action = {
+      negated: statement.action.element === 'NotAction',
+      list: new PatternList(
+        'action',
+        statement.action.values.map((v) => v.value),
+        false,
+      ),
+    };
     at(statement.action.element, statement.action.key);
   }
   if (statement.resource) {
-    compiled.resource = { negated: statement.resource.element === 'NotResource', list: new PatternList('resource', statement.resource.values.map((v) => v.value), variables) };
+    compiled.resource = {
+      negated: statement.resource.element === 'NotResource',
+      list: new PatternList(
+        'resource',
+        statement.resource.values.map((v) => v.value),
+        variables,
+      ),
+    };
     at(statement.resource.element, statement.resource.key);
   }
   at('Condition', statement.conditionSpan);
   for (const entry of statement.conditions) {
     // An unknown operator is already an error of the statement, which then never applies.
     if (!entry.operator) continue;
-    compiled.conditions.push(compileCondition(entry.operator, entry.key, entry.values.map((v) => v.value), variables));
+    compiled.conditions.push(
+      compileCondition(
+        entry.operator,
+        entry.key,
+        entry.values.map((v) => v.value),
+        variables,
+      ),
+    );
     at(conditionRangeKey(entry.operatorText, entry.key), entry.keySpan);
   }
   return compiled;
@@ -128,7 +179,8 @@ function compileText(text: string, withRanges: boolean): CompiledPolicy {
   const lines = new LineIndex(text);
   const findings = new Findings(lines);
   const json = readPolicyJson(text, findings);
-  const model = json.root && json.value !== undefined ? readPolicyModel(json.root, findings) : undefined;
+  const model =
+    json.root && json.value !== undefined ? readPolicyModel(json.root, findings) : undefined;
   if (model) measurePolicy(text, undefined, findings);
   const diagnostics = findings.finish();
   if (!withRanges) for (const diagnostic of diagnostics) delete diagnostic.range;
@@ -137,7 +189,8 @@ function compileText(text: string, withRanges: boolean): CompiledPolicy {
 
   const variables = model.version?.value === CURRENT_POLICY_VERSION;
   const statementValue = (json.value as { Statement?: unknown }).Statement;
-  const single = typeof statementValue === 'object' && statementValue !== null && !Array.isArray(statementValue);
+  const single =
+    typeof statementValue === 'object' && statementValue !== null && !Array.isArray(statementValue);
   const errorsOf = new Map<number, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity !== 'error') continue;
@@ -148,7 +201,9 @@ function compileText(text: string, withRanges: boolean): CompiledPolicy {
     errorsOf.set(index, list);
   }
   const range = (span: Span) => (withRanges ? lines.range(span.offset, span.length) : undefined);
-  const statements = model.statements.map((statement) => compileStatement(statement, variables, errorsOf.get(statement.index) ?? [], range));
+  const statements = model.statements.map((statement) =>
+    compileStatement(statement, variables, errorsOf.get(statement.index) ?? [], range),
+  );
   // A statement the reader could not read at all (not an object) still has its place in the verdict.
   for (const [index, errors] of errorsOf) {
     if (statements.some((s) => s.index === index)) continue;
@@ -172,14 +227,47 @@ export function compilePolicyValue(value: unknown): CompiledPolicy {
     text = JSON.stringify(value);
   } catch (error) {
     // A hostile value (getters that throw, cycles) must not break the caller.
-    return new CompiledPolicy([], [{ severity: 'error', code: 'policy/unreadable', message: `The policy could not be read: ${(error as Error).message}` }], false, true);
+    return new CompiledPolicy(
+      [],
+      [
+        {
+          severity: 'error',
+          code: 'policy/unreadable',
+          message: `The policy could not be read: ${(error as Error).message}`,
+        },
+      ],
+      false,
+      true,
+    );
   }
   if (text === undefined) {
-    return new CompiledPolicy([], [{ severity: 'error', code: 'grammar/not-a-policy', message: `A policy is a JSON object with Version and Statement, not ${String(value)}.` }], false, true);
+    return new CompiledPolicy(
+      [],
+      [
+        {
+          severity: 'error',
+          code: 'grammar/not-a-policy',
+          message: `A policy is a JSON object with Version and Statement, not ${String(value)}.`,
+        },
+      ],
+      false,
+      true,
+    );
   }
   try {
     return compileText(text, false);
   } catch (error) {
-    return new CompiledPolicy([], [{ severity: 'error', code: 'policy/unreadable', message: `The policy could not be read: ${(error as Error).message}` }], false, true);
+    return new CompiledPolicy(
+      [],
+      [
+        {
+          severity: 'error',
+          code: 'policy/unreadable',
+          message: `The policy could not be read: ${(error as Error).message}`,
+        },
+      ],
+      false,
+      true,
+    );
   }
 }

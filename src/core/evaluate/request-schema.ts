@@ -24,7 +24,12 @@ export const requestPrincipalSchema = z.discriminatedUnion('type', [
   z.strictObject({
     /** An AWS service principal such as `cloudformation.amazonaws.com`. */
     type: z.literal('service'),
-    service: z.string().regex(/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/, 'expected a service principal such as "cloudformation.amazonaws.com"'),
+    service: z
+      .string()
+      .regex(
+        /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/,
+        'expected a service principal such as "cloudformation.amazonaws.com"',
+      ),
   }),
   z.strictObject({
     /** An unsigned request, e.g. yum fetching a package. */
@@ -35,7 +40,9 @@ export type RequestPrincipal = z.infer<typeof requestPrincipalSchema>;
 
 export const simulatedRequestSchema = z.strictObject({
   principal: requestPrincipalSchema,
-  action: z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'expected an action such as "s3:GetObject"'),
+  action: z
+    .string()
+    .regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'expected an action such as "s3:GetObject"'),
   resource: z.string().min(1),
   resourceAccount: accountId.optional(),
   /** null when the resource's account is not in any organization. */

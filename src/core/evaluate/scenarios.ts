@@ -18,10 +18,17 @@ export interface PerimeterScenario extends SavedRequest {
 }
 
 /** Accounts standing for "one of ours", "someone else's" and "a partner's" when the configuration names none. */
-export const EXAMPLE_ACCOUNTS = { ours: '111122223333', outside: '999988887777', partner: '210987654321' } as const;
+export const EXAMPLE_ACCOUNTS = {
+  ours: '111122223333',
+  outside: '999988887777',
+  partner: '210987654321',
+} as const;
 const EXAMPLE_ORGANIZATION = 'o-a1b2c3d4e5';
 
-export function perimeterScenarios(config: PerimeterConfig, options: { region?: string; catalog?: Catalog } = {}): PerimeterScenario[] {
+export function perimeterScenarios(
+  config: PerimeterConfig,
+  options: { region?: string; catalog?: Catalog } = {},
+): PerimeterScenario[] {
   const catalog = options.catalog ?? bundledCatalog;
   const regionCode = options.region ?? canonicalRegions(config.regions, catalog)[0] ?? 'us-east-1';
   const region = catalog.region(regionCode);
@@ -30,11 +37,18 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
   const org = config.organizationIds[0] ?? EXAMPLE_ORGANIZATION;
   const ours = EXAMPLE_ACCOUNTS.ours;
   const outside = EXAMPLE_ACCOUNTS.outside;
-  const ourRole = { type: 'iam', account: ours, arn: `arn:${partition}:iam::${ours}:role/app`, organizationId: org } as const;
+  const ourRole = {
+    type: 'iam',
+    account: ours,
+    arn: `arn:${partition}:iam::${ours}:role/app`,
+    organizationId: org,
+  } as const;
   const tag = config.parameters?.exclusionTag ?? DEFAULT_EXCLUSION_TAG;
   const thirdParty = config.parameters?.thirdPartyIdentitiesToThirdPartyResources;
   const partner = thirdParty?.accounts?.[0] ?? EXAMPLE_ACCOUNTS.partner;
-  const partnerResource = thirdParty?.resources?.find((r) => r !== '*')?.replaceAll('*', 'shared') ?? `arn:${partition}:s3:::partner-exchange/shared/file.csv`;
+  const partnerResource =
+    thirdParty?.resources?.find((r) => r !== '*')?.replaceAll('*', 'shared') ??
+    `arn:${partition}:s3:::partner-exchange/shared/file.csv`;
   const partnerAction = thirdParty?.actions?.find((a) => !a.includes('*')) ?? 's3:GetObject';
 
   const scenarios: PerimeterScenario[] = [
@@ -44,7 +58,13 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
       why: 'The traffic the endpoint exists for: it must pass.',
       service: 's3',
       region: regionCode,
-      request: { principal: ourRole, action: 's3:GetObject', resource: `arn:${partition}:s3:::example-data/reports/q1.csv`, resourceAccount: ours, resourceOrganizationId: org },
+      request: {
+        principal: ourRole,
+        action: 's3:GetObject',
+        resource: `arn:${partition}:s3:::example-data/reports/q1.csv`,
+        resourceAccount: ours,
+        resourceOrganizationId: org,
+      },
       expect: 'Allowed',
     },
     {
@@ -53,7 +73,13 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
       why: 'Data leaving the organization through our network: the resource perimeter must stop it.',
       service: 's3',
       region: regionCode,
-      request: { principal: ourRole, action: 's3:PutObject', resource: `arn:${partition}:s3:::personal-bucket/export.zip`, resourceAccount: outside, resourceOrganizationId: null },
+      request: {
+        principal: ourRole,
+        action: 's3:PutObject',
+        resource: `arn:${partition}:s3:::personal-bucket/export.zip`,
+        resourceAccount: outside,
+        resourceOrganizationId: null,
+      },
       expect: 'ImplicitDeny',
     },
     {
@@ -63,7 +89,12 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
       service: 's3',
       region: regionCode,
       request: {
-        principal: { type: 'iam', account: outside, arn: `arn:${partition}:iam::${outside}:user/me`, organizationId: null },
+        principal: {
+          type: 'iam',
+          account: outside,
+          arn: `arn:${partition}:iam::${outside}:user/me`,
+          organizationId: null,
+        },
         action: 's3:PutObject',
         resource: `arn:${partition}:s3:::my-own-bucket/copy.zip`,
         resourceAccount: outside,
@@ -77,7 +108,11 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
       why: 'An unsigned request to an AWS-owned bucket: only a statement naming the bucket lets it through.',
       service: 's3',
       region: regionCode,
-      request: { principal: { type: 'anonymous' }, action: 's3:GetObject', resource: `arn:${partition}:s3:::al2023-repos-${regionCode}-de612dc2/core/mirrors/latest/x86_64/mirror.list` },
+      request: {
+        principal: { type: 'anonymous' },
+        action: 's3:GetObject',
+        resource: `arn:${partition}:s3:::al2023-repos-${regionCode}-de612dc2/core/mirrors/latest/x86_64/mirror.list`,
+      },
       expect: 'Allowed',
     },
     {
@@ -86,7 +121,11 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
       why: 'A request signed by an AWS service principal carries no organization id.',
       service: 's3',
       region: regionCode,
-      request: { principal: { type: 'service', service: 'cloudformation.amazonaws.com' }, action: 's3:PutObject', resource: `arn:${partition}:s3:::cloudformation-custom-resource-response-${noDashes}/response` },
+      request: {
+        principal: { type: 'service', service: 'cloudformation.amazonaws.com' },
+        action: 's3:PutObject',
+        resource: `arn:${partition}:s3:::cloudformation-custom-resource-response-${noDashes}/response`,
+      },
       expect: 'Allowed',
     },
     {
@@ -95,7 +134,13 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
       why: 'The break-glass path: allowed for tagged principals of the organization only.',
       service: 's3',
       region: regionCode,
-      request: { principal: { ...ourRole, tags: { [tag.key]: tag.value } }, action: 's3:PutObject', resource: `arn:${partition}:s3:::vendor-dropbox/upload.bin`, resourceAccount: outside, resourceOrganizationId: null },
+      request: {
+        principal: { ...ourRole, tags: { [tag.key]: tag.value } },
+        action: 's3:PutObject',
+        resource: `arn:${partition}:s3:::vendor-dropbox/upload.bin`,
+        resourceAccount: outside,
+        resourceOrganizationId: null,
+      },
       expect: 'Allowed',
     },
     {
@@ -104,7 +149,16 @@ export function perimeterScenarios(config: PerimeterConfig, options: { region?: 
       why: 'A presigned URL from a partner: allowed only for the listed accounts, actions and resources.',
       service: 's3',
       region: regionCode,
-      request: { principal: { type: 'iam', account: partner, arn: `arn:${partition}:iam::${partner}:role/exchange` }, action: partnerAction, resource: partnerResource, resourceAccount: partner },
+      request: {
+        principal: {
+          type: 'iam',
+          account: partner,
+          arn: `arn:${partition}:iam::${partner}:role/exchange`,
+        },
+        action: partnerAction,
+        resource: partnerResource,
+        resourceAccount: partner,
+      },
       expect: 'Allowed',
     },
   ];

@@ -18,10 +18,16 @@ import { issuesToDiagnostics } from '../config/parse';
  * (output.shape "per-region") the region's own policy, otherwise the single policy that covers
  * every selected region. The region defaults to the first selected one.
  */
-export function endpointPolicyFor(config: PerimeterConfig, service: string, region?: string, catalog: Catalog = bundledCatalog): GeneratedPolicy {
+export function endpointPolicyFor(
+  config: PerimeterConfig,
+  service: string,
+  region?: string,
+  catalog: Catalog = bundledCatalog,
+): GeneratedPolicy {
   const perRegion = config.output?.shape === 'per-region';
   const endpointRegion = region ?? canonicalRegions(config.regions, catalog)[0];
-  if (perRegion && endpointRegion !== undefined) return generate(config, service, { regions: [endpointRegion], catalog });
+  if (perRegion && endpointRegion !== undefined)
+    return generate(config, service, { regions: [endpointRegion], catalog });
   return generate(config, service, { catalog });
 }
 
@@ -35,7 +41,10 @@ export interface SavedRequestOutcome {
 }
 
 /** Runs saved requests, each against the policy `policyFor` gives for it (compiled once per policy). */
-export function runSavedRequests(saved: readonly SavedRequest[], policyFor: (saved: SavedRequest) => PolicySource): SavedRequestOutcome[] {
+export function runSavedRequests(
+  saved: readonly SavedRequest[],
+  policyFor: (saved: SavedRequest) => PolicySource,
+): SavedRequestOutcome[] {
   const compiled = new Map<PolicySource, CompiledPolicy>();
   return saved.map((request, index) => {
     const source = policyFor(request);
@@ -76,22 +85,47 @@ export interface SuiteSummary {
 }
 
 export function summarizeSuite(outcomes: readonly SavedRequestOutcome[]): SuiteSummary {
-  const failures = outcomes.filter((o) => !o.passed).map((o) => ({ name: o.saved.name, expected: o.saved.expect, got: o.result.decision }));
-  return { total: outcomes.length, passed: outcomes.length - failures.length, failed: failures.length, failures };
+  const failures = outcomes
+    .filter((o) => !o.passed)
+    .map((o) => ({ name: o.saved.name, expected: o.saved.expect, got: o.result.decision }));
+  return {
+    total: outcomes.length,
+    passed: outcomes.length - failures.length,
+    failed: failures.length,
+    failures,
+  };
 }
 
 /**
  * Reads a list of saved requests from a parsed value: a list, or an object with a
  * `savedRequests` list (as in a configuration). Every problem is a diagnostic with its path.
  */
-export function parseSavedRequests(value: unknown): { requests?: SavedRequest[]; diagnostics: Diagnostic[] } {
-  const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null && 'savedRequests' in value ? (value as { savedRequests: unknown }).savedRequests : undefined;
+export function parseSavedRequests(value: unknown): {
+  requests?: SavedRequest[];
+  diagnostics: Diagnostic[];
+} {
+  const list = Array.isArray(value)
+    ? value
+    : typeof value === 'object' && value !== null && 'savedRequests' in value
+      ? (value as { savedRequests: unknown }).savedRequests
+      : undefined;
   if (!Array.isArray(list)) {
-    return { diagnostics: [{ severity: 'error', code: 'requests/shape', message: 'Expected a list of saved requests, or an object with a "savedRequests" list.' }] };
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'requests/shape',
+          message: 'Expected a list of saved requests, or an object with a "savedRequests" list.',
+        },
+      ],
+    };
   }
   const prefix = Array.isArray(value) ? [] : ['savedRequests'];
   const parsed = savedRequestSchema.array().safeParse(list);
   if (parsed.success) return { requests: parsed.data, diagnostics: [] };
-  const issues = parsed.error.issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }));
+  const issues = parsed.error.issues.map((issue) => ({
+    ...issue,
+    path: [...prefix, ...issue.path],
+  }));
   return { diagnostics: issuesToDiagnostics(issues, value) };
 }
