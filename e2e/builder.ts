@@ -1,0 +1,80 @@
+/**
+ * Helpers for driving the builder by role and label, and the engine itself for expected results.
+ * The engine is loaded through tsx, which reads the catalog's JSON modules as the app's build does.
+ */
+import { expect, type Download, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { tsImport } from 'tsx/esm/api';
+import type * as ShareModule from '../src/core/config/share';
+import type * as EngineModule from '../src/core/index';
+
+export type Engine = typeof EngineModule;
+
+let engine: Promise<Engine> | undefined;
+
+/** The engine the app renders (src/core), for computing what the app must show. */
+export function loadEngine(): Promise<Engine> {
+  engine ??= tsImport('../src/core/index.ts', import.meta.url) as Promise<Engine>;
+  return engine;
+}
+
+/** The engine's share-link codec. */
+export function loadShareCodec(): Promise<typeof ShareModule> {
+  return tsImport('../src/core/config/share.ts', import.meta.url) as Promise<typeof ShareModule>;
+}
+
+export const ORG_ID = 'o-a1b2c3d4e5';
+
+/** Opens the app and waits until the preview panel (with its Copy button) is there. */
+export async function openBuilder(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+}
+
+export const servicesField = (page: Page) => page.getByRole('combobox', { name: 'Endpoint services' });
+export const regionsField = (page: Page) => page.getByRole('combobox', { name: 'Regions' });
+export const organizationField = (page: Page) => page.getByRole('textbox', { name: 'Organization ID' });
+export const statementSwitch = (page: Page, sid: string) => page.getByRole('switch', { name: new RegExp(sid) });
+
+/** Removes every chip of a multi-select by keyboard. */
+export async function clearChips(page: Page, field: ReturnType<typeof servicesField>): Promise<void> {
+  await field.click();
+  const chips = field.locator('xpath=ancestor::div[contains(@class,"MuiAutocomplete-root")]').locator('.MuiChip-root');
+  while ((await chips.count()) > 0) await field.press('Backspace');
+}
+
+/** Types into a multi-select and picks the option whose name starts with `value`. */
+export async function pick(page: Page, field: ReturnType<typeof servicesField>, value: string): Promise<void> {
+  await field.click();
+  await field.fill(value);
+  await page.getByRole('option', { name: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`) }).click();
+  await field.press('Escape');
+}
+
+/** The policy as the preview's plain-text view shows it. */
+export async function shownPolicy(page: Page): Promise<string> {
+  await showPlainText(page);
+  return (await page.getByTestId('policy-text').textContent()) ?? '';
+}
+
+export async function showPlainText(page: Page): Promise<void> {
+  const plain = page.getByRole('button', { name: 'Plain text' });
+  if ((await plain.getAttribute('aria-pressed')) !== 'true') await plain.click();
+  await expect(page.getByTestId('policy-text')).toBeVisible();
+}
+
+export async function downloadText(page: Page, buttonName: string): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName, exact: true }).click()]);
+  return readDownload(download);
+}
+
+export async function readDownload(download: Download): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const path = await download.path();
+  const bytes = await readFile(path);
+  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
+/** Waits for a contract mark of the browser benchmark. */
+export async function waitForMark(page: Page, mark: string): Promise<void> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark').length > 0, mark);
+}

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadEngine, openBuilder, ORG_ID, organizationField, pick, regionsField, servicesField, showPlainText, shownPolicy, statementSwitch } from './builder';
+
+async function makeChoices(page: Page) {
+  await pick(page, servicesField(page), 'ec2');
+  await pick(page, regionsField(page), 'eu-west-1');
+  await organizationField(page).fill(ORG_ID);
+  await showPlainText(page);
+  await expect(page.getByTestId('policy-text')).toContainText(ORG_ID);
+  await statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources').click();
+  await expect(statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources')).not.toBeChecked();
+}
+
+const chips = (page: Page) => page.locator('.MuiAutocomplete-root .MuiChip-root');
+
+test('a reload keeps the choices', async ({ page }) => {
+  await openBuilder(page);
+  await makeChoices(page);
+  const before = await shownPolicy(page);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  await expect(chips(page)).toHaveText(['s3', 'ec2', 'us-east-1', 'eu-west-1']);
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+  await expect(statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources')).not.toBeChecked();
+  expect(await shownPolicy(page)).toBe(before);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a share link reproduces the choices in a fresh browser', async ({ page, browser }) => {
+  await openBuilder(page);
+  await makeChoices(page);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to these choices' }).inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4174\/#c1\./);
+
+  const fresh = await browser.newContext();
+  try {
+    const other = await fresh.newPage();
+    await openBuilder(other, link);
+    await expect(other.getByText('Opened the choices of the shared link.')).toBeVisible();
+    await expect(chips(other)).toHaveText(['s3', 'ec2', 'us-east-1', 'eu-west-1']);
+    await expect(organizationField(other)).toHaveValue(ORG_ID);
+    await expect(statementSwitch(other, 'AllowRequestsByOrgsIdentitiesToAnyResources')).not.toBeChecked();
+    // The link has been read: the address no longer carries it, and a reload shows the saved choices.
+    await expect.poll(() => other.evaluate(() => window.location.hash)).toBe('');
+
+    const engine = await loadEngine();
+    const decoded = engine.generate(
+      {
+        version: 1,
+        organizationIds: [ORG_ID],
+        regions: ['us-east-1', 'eu-west-1'],
+        services: ['s3', 'ec2'],
+        statements: { AllowRequestsByOrgsIdentitiesToAnyResources: false },
+      },
+      'ec2',
+    );
+    // The first selected service in catalog order is the one previewed: ec2 comes before s3.
+    await expect(other.getByRole('tab', { name: 'ec2', selected: true })).toBeVisible();
+    expect(await shownPolicy(other)).toBe(decoded.text);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('Reset asks before it discards the choices', async ({ page }) => {
+  await openBuilder(page);
+  await makeChoices(page);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Discard all choices?' });
+  await dialog.getByRole('button', { name: 'Keep my choices' }).click();
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await dialog.getByRole('button', { name: 'Discard and reset' }).click();
+  await expect(chips(page)).toHaveText(['s3', 'us-east-1']);
+  await expect(organizationField(page)).toHaveValue('');
+});
+
+test('Export and Import use the engine configuration format', async ({ page }) => {
+  await openBuilder(page);
+  await makeChoices(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export config' }).click()]);
+  expect(download.suggestedFilename()).toBe('perimeter.json');
+  const exported = await download.path();
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Discard and reset' }).click();
+  await expect(organizationField(page)).toHaveValue('');
+
+  await page.getByRole('button', { name: 'Import config' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a configuration' });
+  await dialog.locator('input[type=file]').setInputFiles(exported);
+  await expect(dialog.getByText('Valid: 2 services, 2 regions.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+  await expect(chips(page)).toHaveText(['s3', 'ec2', 'us-east-1', 'eu-west-1']);
+
+  await page.getByRole('button', { name: 'Import config' }).click();
+  await dialog.getByRole('textbox', { name: 'Or paste the configuration' }).fill('version: 1\norganizationIds: [o-a1b2c3d4e5]\nregions: [us-west-2]\nservices: [sts]\n');
+  await dialog.getByRole('button', { name: 'YAML' }).click();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(chips(page)).toHaveText(['sts', 'us-west-2']);
+
+  await page.getByRole('button', { name: 'Import config' }).click();
+  await dialog.getByRole('textbox', { name: 'Or paste the configuration' }).fill('{ "version": 1, "organizationIds": ["o-a1b2c3d4e5"], "regions": ["us-east-1"], "services": ["s4"] }');
+  await expect(dialog).toContainText('Unknown endpoint service "s4"');
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+});

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { loadEngine, openBuilder, shownPolicy, statementSwitch } from './builder';
+
+const sid = 'AllowRequestsByAWSServicePrincipals';
+
+test('turning a statement off removes it from the policy, turning it on brings it back', async ({ page }) => {
+  await openBuilder(page);
+  const toggle = statementSwitch(page, sid);
+  await expect(toggle).toBeChecked();
+  expect(await shownPolicy(page)).toContain(`"Sid": "${sid}"`);
+
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await expect(page.getByTestId('policy-text')).not.toContainText(`"Sid": "${sid}"`);
+  const without = JSON.parse(await shownPolicy(page)) as { Statement: { Sid: string }[] };
+  expect(without.Statement.map((s) => s.Sid)).not.toContain(sid);
+  expect(without.Statement.length).toBeGreaterThan(0);
+
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(page.getByTestId('policy-text')).toContainText(`"Sid": "${sid}"`);
+});
+
+test('the statement switches are named by title and Sid, and open to patterns and parameters', async ({ page }) => {
+  await openBuilder(page);
+  await expect(page.getByRole('switch', { name: 'Our identities to our resources' })).toBeVisible();
+  for (const name of [
+    'AllowRequestsByOrgsIdentitiesToOrgsResources',
+    'AllowRequestsByAWSServicePrincipals',
+    'AllowRequestsToAWSOwnedResources',
+    'AllowRequestsByOrgsIdentitiesToAWSResources',
+    'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+    'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+    'AllowRequestsByOrgsIdentitiesToAnyResources',
+  ]) {
+    await expect(statementSwitch(page, name)).toHaveCount(1);
+  }
+
+  await page.getByRole('button', { name: 'Show details: Anyone to named AWS-owned resources' }).click();
+  const patterns = page.getByRole('region', { name: 'Data access patterns' });
+  const al2 = patterns.getByRole('checkbox', { name: 'Amazon Linux 2 package repositories' });
+  await expect(al2).toBeChecked();
+  await expect(patterns).toContainText('Off by default:');
+  await al2.click();
+  await expect(al2).not.toBeChecked();
+  const engine = await loadEngine();
+  const expected = engine.generate(
+    { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'], dataAccessPatterns: { 'amazon-linux-2-repositories': false } },
+    's3',
+  );
+  expect(await shownPolicy(page)).toBe(expected.text);
+
+  await page.getByRole('button', { name: 'Show details: Trusted third parties to their own resources' }).click();
+  await page.getByRole('textbox', { name: 'Third-party account ids' }).fill('111122223333');
+  await expect(page.getByTestId('policy-text')).toContainText('"aws:PrincipalAccount": "111122223333"');
+});
