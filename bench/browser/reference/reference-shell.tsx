@@ -1,13 +1,13 @@
-/** The app's provider setup around a reference page: its theme, colour-scheme mode and baseline. */
+/** The app's provider setup around a reference page: the app's own theme, colour-scheme mode and baseline. */
 import type { ReactNode } from 'react';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { referenceTheme } from './theme';
+import { theme } from '@/app/theme';
 
 export function ReferenceShell({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider
-      theme={referenceTheme}
+      theme={theme}
       defaultMode="system"
       storageManager={null}
       disableTransitionOnChange
