@@ -248,7 +248,7 @@ function conditionValues(
 interface PatternExpansion {
   /** Pattern id → its resource ARNs or accounts for the regions. */
   valuesByPattern: Map<string, Set<string>>;
-  /** Pattern id → its values in one string, equal for patterns that cannot be told apart. */
+  /** Pattern id → its statement, grant and values in one string, equal for patterns that cannot be told apart. */
   signatures: Map<string, string>;
   /** Value → the patterns that produce it. */
   patternsByValue: Map<string, string[]>;
@@ -309,8 +309,12 @@ function expandPatterns(
       }
     }
   }
+  // Computed once per expansion: these strings are long, and hashing them on every validation would cost more than the rest.
   const signatures = new Map(
-    [...valuesByPattern].map(([id, values]) => [id, [...values].sort().join('\n')]),
+    [...valuesByPattern].map(([id, values]) => {
+      const pattern = catalog.pattern(id);
+      return [id, `${pattern?.statement}|${pattern?.grant}|${[...values].sort().join('\n')}`];
+    }),
   );
   const patternsByValue = new Map<string, string[]>();
   for (const [id, values] of valuesByPattern)
@@ -565,7 +569,7 @@ function matchPatterns(
       missingValues,
       missingActions,
       indistinguishableFrom: [],
-      signature: `${pattern.statement}|${pattern.grant}|${expansion.signatures.get(pattern.id) ?? ''}`,
+      signature: expansion.signatures.get(pattern.id) ?? pattern.id,
       defaultSelected: pattern.defaultSelected,
     });
   }
