@@ -17,8 +17,12 @@ const MAX_SYNTAX_ERRORS = 20;
 export interface PolicyJson {
   /** The syntax tree, when the text is JSON. */
   root?: Node;
-  /** The parsed value, when the text is valid JSON; `__proto__` stays an ordinary key. */
-  value?: unknown;
+  /** True when the text is JSON without syntax errors. */
+  valid?: boolean;
+  /** True when some object gives a key twice. */
+  duplicateKeys?: boolean;
+  /** The parsed value, when the text is valid JSON; parsed on first use. `__proto__` stays an ordinary key. */
+  readonly value?: unknown;
 }
 
 /** Offset of the first bracket that nests deeper than `limit`, strings skipped; -1 when none. */
@@ -114,8 +118,9 @@ function describeSyntaxError(
   };
 }
 
-/** Reports every object that repeats a key; the parser keeps both, AWS would not say which wins. */
-function reportDuplicateKeys(root: Node, text: string, findings: Findings): void {
+/** Reports every object that repeats a key (the parser keeps both, AWS would not say which wins); true when there is one. */
+function reportDuplicateKeys(root: Node, findings: Findings): boolean {
+  let found = false;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -126,6 +131,7 @@ function reportDuplicateKeys(root: Node, text: string, findings: Findings): void
         if (key && typeof key.value === 'string') {
           const first = seen.get(key.value);
           if (first) {
+            found = true;
             const line = findings.lines.position(first.offset).line;
             findings.error(
               'json/duplicate-key',
@@ -144,6 +150,7 @@ function reportDuplicateKeys(root: Node, text: string, findings: Findings): void
       for (const child of node.children ?? []) stack.push(child);
     }
   }
+  return found;
 }
 
 export function readPolicyJson(text: string, findings: Findings): PolicyJson {
@@ -201,11 +208,23 @@ export function readPolicyJson(text: string, findings: Findings): PolicyJson {
     );
   }
   if (!root) return {};
-  reportDuplicateKeys(root, text, findings);
-  if (errors.length > 0) return { root };
-  try {
-    return { root, value: JSON.parse(text) as unknown };
-  } catch {
-    return { root };
-  }
+  const duplicateKeys = reportDuplicateKeys(root, findings);
+  if (errors.length > 0) return { root, valid: false, duplicateKeys };
+  let parsed: { value: unknown } | undefined;
+  return {
+    root,
+    valid: true,
+    duplicateKeys,
+    // Most callers need only the tree; the value costs a second parse, so it waits until asked for.
+    get value(): unknown {
+      if (!parsed) {
+        try {
+          parsed = { value: JSON.parse(text) as unknown };
+        } catch {
+          parsed = { value: undefined };
+        }
+      }
+      return parsed.value;
+    },
+  };
 }

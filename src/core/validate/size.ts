@@ -1,7 +1,9 @@
 /** The 20,480-character quota of an endpoint policy, whitespace included, and what minifying would save. */
+import type { Node } from 'jsonc-parser';
 import { POLICY_SIZE_LIMIT } from '../catalog/ids';
 import { countPolicyCharacters, renderPolicy } from '../generate/render';
 import type { Findings } from './findings';
+import type { PolicyJson } from './policy-json';
 
 export interface PolicySize {
   /** Characters of the text as AWS counts them, whitespace included. */
@@ -32,16 +34,89 @@ function offsetOfCharacter(text: string, characterIndex: number): number {
   return text.length;
 }
 
-export function measurePolicy(text: string, value: unknown, findings: Findings): PolicySize {
+/**
+ * Characters of the minified form counted on the syntax tree, without rendering it: exact when
+ * every token would be written back as it is (ASCII, no escapes, numbers in their shortest form,
+ * no repeated keys); undefined otherwise.
+ */
+function countMinifiedOnTree(root: Node, text: string): number | undefined {
+  let total = 0;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'object':
+      case 'array': {
+        const children = node.children ?? [];
+        // Brackets and commas, and a colon per property.
+        total +=
+          2 + Math.max(children.length - 1, 0) + (node.type === 'object' ? children.length : 0);
+        for (const child of children) {
+          if (node.type === 'object') stack.push(...(child.children ?? []));
+          else stack.push(child);
+        }
+        break;
+      }
+      case 'string':
+        total += node.length;
+        break;
+      case 'number': {
+        const written = String(node.value);
+        if (
+          !Number.isFinite(node.value) ||
+          written.length !== node.length ||
+          !text.startsWith(written, node.offset)
+        )
+          return undefined;
+        total += node.length;
+        break;
+      }
+      case 'boolean':
+        total += node.value ? 4 : 5;
+        break;
+      case 'null':
+        total += 4;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return total;
+}
+
+/** Characters of the text's minified form as `renderPolicy` writes it, when the text is valid JSON. */
+export function minifiedCharacters(text: string, json: PolicyJson): number | undefined {
+  if (!json.root || !json.valid) return undefined;
+  if (!json.duplicateKeys && !text.includes('\\') && countPolicyCharacters(text) === text.length) {
+    const counted = countMinifiedOnTree(json.root, text);
+    if (counted !== undefined) return counted;
+  }
+  const value = json.value;
+  return value === undefined ? undefined : countPolicyCharacters(renderPolicy(value, 'minified'));
+}
+
+/**
+ * Measures the text against the quota. The minified size comes from `minified` when the caller
+ * has it, else from rendering `value`.
+ */
+export function measurePolicy(
+  text: string,
+  value: unknown,
+  findings: Findings,
+  minified?: number,
+): PolicySize {
   const characters = countPolicyCharacters(text);
   const size: PolicySize = {
     characters,
     limit: POLICY_SIZE_LIMIT,
     headroom: POLICY_SIZE_LIMIT - characters,
   };
-  if (value !== undefined) {
-    size.minifiedCharacters = countPolicyCharacters(renderPolicy(value, 'minified'));
-    size.minifiedFits = size.minifiedCharacters <= POLICY_SIZE_LIMIT;
+  const minifiedCount =
+    minified ??
+    (value !== undefined ? countPolicyCharacters(renderPolicy(value, 'minified')) : undefined);
+  if (minifiedCount !== undefined) {
+    size.minifiedCharacters = minifiedCount;
+    size.minifiedFits = minifiedCount <= POLICY_SIZE_LIMIT;
   }
   if (characters > POLICY_SIZE_LIMIT) {
     const hints: string[] = [];

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics';
+import { countPolicyCharacters, renderPolicy } from '../generate/render';
 import { loadIamIndex, type IamIndex } from '../iam/iam-index';
 import { readSample, sampleFiles } from './samples.testing';
 import { validate } from './validate';
@@ -73,6 +74,31 @@ const policyLike: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   array: fc.array(tie('value'), { maxLength: 4 }),
   object: fc.dictionary(word, tie('value'), { maxKeys: 5 }),
 })).value;
+
+describe('the minified size', () => {
+  it('is what rendering the parsed policy minified gives, whichever way it is counted', () => {
+    fc.assert(
+      fc.property(policyLike, fc.constantFrom(0, 2, 4), (value, indent) => {
+        const text = JSON.stringify(
+          { Version: '2012-10-17', Statement: value },
+          null,
+          indent || undefined,
+        );
+        const expected = countPolicyCharacters(renderPolicy(JSON.parse(text), 'minified'));
+        expect(validate(text).size.minifiedCharacters).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('falls back to rendering for numbers not in their shortest form and for repeated keys', () => {
+    expect(
+      validate('{"Version": "2012-10-17", "Statement": [], "n": 1.50}').size.minifiedCharacters,
+    ).toBe('{"Version":"2012-10-17","Statement":[],"n":1.5}'.length);
+    expect(validate('{"a": 1, "a": 22}').size.minifiedCharacters).toBe('{"a":22}'.length);
+    expect(validate('{"a": "\\u0041"}').size.minifiedCharacters).toBe('{"a":"A"}'.length);
+  });
+});
 
 describe('validate on any input', () => {
   it('never throws on policy-like JSON, and its ranges lie in the text', () => {

@@ -17,7 +17,7 @@ import { lintPerimeter, type EndpointType } from './perimeter-lints';
 import { readPolicyJson } from './policy-json';
 import { readPolicyModel, type PolicyModel } from './policy-model';
 import { recognizePolicy, type PolicyRecognition } from './recognize';
-import { measurePolicy, type PolicySize } from './size';
+import { measurePolicy, minifiedCharacters, type PolicySize } from './size';
 import { checkPolicyValues } from './value-checks';
 
 export type { EndpointType } from './perimeter-lints';
@@ -101,7 +101,7 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
     ...result,
   });
   const json = readPolicyJson(body, findings);
-  const size = measurePolicy(body, json.value, findings);
+  const size = measurePolicy(body, undefined, findings, minifiedCharacters(body, json));
   if (text.charCodeAt(0) === 0xfeff) {
     findings.warning(
       'input/byte-order-mark',
@@ -111,7 +111,7 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
     );
   }
   // A text with syntax errors is only partly read; checking the part would report phantom problems.
-  if (json.root && json.value !== undefined) {
+  if (json.root && json.valid) {
     const model = readPolicyModel(json.root, findings);
     if (model) {
       result.model = model;
