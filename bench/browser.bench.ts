@@ -39,6 +39,11 @@ function countFromEnvironment(name: string, fallback: number): number {
 }
 
 const loadTimeoutMs = 60_000;
+const allMarks: readonly ContractMark[] = [
+  'vpce:form-usable',
+  'vpce:policy-visible',
+  'vpce:editor-ready',
+];
 const toggledStatement = 'AllowRequestsByAWSServicePrincipals' as const;
 
 const launchArgs = [
@@ -50,7 +55,7 @@ const launchArgs = [
 ];
 
 interface Target {
-  name: 'app' | 'bare MUI' | 'bare Monaco';
+  name: 'app, first visit' | 'app, share link' | 'bare MUI' | 'bare Monaco';
   url: string;
   /** Marks still waited for; one that never came in a load is not waited for again. */
   marks: ContractMark[];
@@ -108,7 +113,7 @@ function printPerPage(targets: readonly Target[]): void {
   );
   for (const target of targets) {
     console.log(`  ${target.name}`);
-    for (const mark of ['vpce:form-usable', 'vpce:policy-visible', 'vpce:editor-ready'] as const) {
+    for (const mark of allMarks) {
       if (markTimes(target, mark).every((t) => t === undefined)) continue;
       const js = medianBytesBefore(target, mark, 'js');
       const css = medianBytesBefore(target, mark, 'css');
@@ -138,59 +143,66 @@ function printLargestBeforeFormUsable(target: Target, count = 5): void {
   console.log(`    largest before the usable form: ${files.join(', ')}`);
 }
 
+interface ComparedFigure {
+  figure: string;
+  value: (app: Target) => number | undefined;
+  reference: number | undefined;
+  budget: number;
+  format: (value: number | undefined) => string;
+}
+
 function budgetRows(
-  app: Target | undefined,
+  apps: readonly Target[],
   bareMui: Target,
   bareMonaco: Target,
   preview: PreviewUpdates | undefined,
 ): BudgetRow[] {
-  const rows: BudgetRow[] = [];
-  const compare = (
-    figure: string,
-    value: number | undefined,
-    reference: number | undefined,
-    budget: number,
-    format: (v: number | undefined) => string,
-  ) => {
-    const r = ratio(value, reference);
-    rows.push({
-      figure,
-      measured: format(value),
-      reference: format(reference),
-      compared: formatRatio(r),
-      budget: `<= ${budget.toFixed(2)}x`,
-      verdict: verdict(r, budget),
-    });
-  };
   const formUsable = medianMark(bareMui, 'vpce:form-usable');
-  compare(
-    'navigation -> usable form (vs bare MUI)',
-    medianMark(app, 'vpce:form-usable'),
-    formUsable,
-    1.1,
-    formatMilliseconds,
-  );
-  compare(
-    'JS+CSS gzip before usable form (vs bare MUI)',
-    medianBytesBefore(app, 'vpce:form-usable'),
-    medianBytesBefore(bareMui, 'vpce:form-usable'),
-    1.1,
-    formatKilobytes,
-  );
-  compare(
-    'navigation -> policy text visible (vs bare MUI usable form)',
-    medianMark(app, 'vpce:policy-visible'),
-    formUsable,
-    1.2,
-    formatMilliseconds,
-  );
-  compare(
-    'navigation -> Monaco interactive (vs bare Monaco)',
-    medianMark(app, 'vpce:editor-ready'),
-    medianMark(bareMonaco, 'vpce:editor-ready'),
-    1.0,
-    formatMilliseconds,
-  );
+  const figures: ComparedFigure[] = [
+    {
+      figure: 'navigation -> usable form (vs bare MUI)',
+      value: (app) => medianMark(app, 'vpce:form-usable'),
+      reference: formUsable,
+      budget: 1.1,
+      format: formatMilliseconds,
+    },
+    {
+      figure: 'JS+CSS gzip before usable form (vs bare MUI)',
+      value: (app) => medianBytesBefore(app, 'vpce:form-usable'),
+      reference: medianBytesBefore(bareMui, 'vpce:form-usable'),
+      budget: 1.1,
+      format: formatKilobytes,
+    },
+    {
+      figure: 'navigation -> policy text visible (vs bare MUI usable form)',
+      value: (app) => medianMark(app, 'vpce:policy-visible'),
+      reference: formUsable,
+      budget: 1.2,
+      format: formatMilliseconds,
+    },
+    {
+      figure: 'navigation -> Monaco interactive (vs bare Monaco)',
+      value: (app) => medianMark(app, 'vpce:editor-ready'),
+      reference: medianMark(bareMonaco, 'vpce:editor-ready'),
+      budget: 1.0,
+      format: formatMilliseconds,
+    },
+  ];
+  const rows: BudgetRow[] = [];
+  for (const { figure, value, reference, budget, format } of figures) {
+    for (const app of apps) {
+      const measured = value(app);
+      const r = ratio(measured, reference);
+      rows.push({
+        figure: `${figure} [${app.name.replace('app, ', '')}]`,
+        measured: format(measured),
+        reference: format(reference),
+        compared: formatRatio(r),
+        budget: `<= ${budget.toFixed(2)}x`,
+        verdict: verdict(r, budget),
+      });
+    }
+  }
   const durations = preview?.durations ?? [];
   const absolute = (figure: string, value: number | undefined, budgetMs: number) =>
     rows.push({
@@ -236,12 +248,17 @@ export async function run(): Promise<void> {
     if (appBuild.ok) {
       appServer = await startStaticServer(appOutDir);
       servers.push(appServer);
-      targets.push({
-        name: 'app',
-        url: appUrlFor(appServer.origin, newcomerConfig),
-        marks: ['vpce:form-usable', 'vpce:policy-visible', 'vpce:editor-ready'],
-        loads: [],
-      });
+      // A first visit starts from the app's defaults; the share link carries the same choices
+      // as the Monaco reference page's document, so the two editors show the same text.
+      targets.push(
+        { name: 'app, first visit', url: `${appServer.origin}/`, marks: [...allMarks], loads: [] },
+        {
+          name: 'app, share link',
+          url: appUrlFor(appServer.origin, newcomerConfig),
+          marks: [...allMarks],
+          loads: [],
+        },
+      );
     }
     const bareMui: Target = {
       name: 'bare MUI',
@@ -265,7 +282,7 @@ export async function run(): Promise<void> {
       return;
     }
     console.log(
-      `Chromium ${browser.version()}; ${rounds} cold loads per page, interleaved; app opened with ${newcomerConfig.services.join(', ')} in ${newcomerConfig.regions.join(', ')}.`,
+      `Chromium ${browser.version()}; ${rounds} cold loads per page, interleaved; the share link selects ${newcomerConfig.services.join(', ')} in ${newcomerConfig.regions.join(', ')}.`,
     );
     const problems: string[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -307,13 +324,16 @@ export async function run(): Promise<void> {
       problems.push(...preview.problems.map((problem) => `preview latency: ${problem}`));
     }
 
-    const app = targets.find((target) => target.name === 'app');
+    const apps = targets.filter((target) => target.name.startsWith('app'));
     printPerPage(targets);
     console.log(
       '\nBudgets (ratios of medians; the app is measured, the reference is the bare page of the same run):',
     );
-    console.log(formatTable(budgetRows(app, bareMui, bareMonaco, preview)));
-    if (!app) console.log('The app rows are "not measured": the app did not build (see above).');
+    const measuredApps: Target[] =
+      apps.length > 0 ? apps : [{ name: 'app, first visit', url: '', marks: [], loads: [] }];
+    console.log(formatTable(budgetRows(measuredApps, bareMui, bareMonaco, preview)));
+    if (apps.length === 0)
+      console.log('The app rows are "not measured": the app did not build (see above).');
     if (problems.length > 0) {
       console.log('\nProblems:');
       const unique = [...new Set(problems)];
