@@ -334,7 +334,53 @@ interface Classified {
 }
 
 /** Values of pattern-fed statements, by `statement|grant`, with where they are. */
-type PolicyValues = Map<string, Map<string, Array<{ statementIndex: number; span: Span }>>>;
+type PolicyValues = Map<string, ValuePlaces>;
+
+/** Where each value is; most values occur once, so only repeats get a list. */
+class ValuePlaces {
+  private readonly first = new Map<string, PolicyValue>();
+  private readonly repeats = new Map<string, PolicyValue[]>();
+
+  add(value: PolicyValue): void {
+    if (!this.first.has(value.value)) this.first.set(value.value, value);
+    else this.repeats.set(value.value, [...(this.repeats.get(value.value) ?? []), value]);
+  }
+
+  has(text: string): boolean {
+    return this.first.has(text);
+  }
+
+  get size(): number {
+    return this.first.size;
+  }
+
+  texts(): IterableIterator<string> {
+    return this.first.keys();
+  }
+
+  /** Every occurrence of a value, in text order. */
+  places(text: string): PolicyValue[] {
+    const first = this.first.get(text);
+    if (!first) return [];
+    const repeats = this.repeats.get(text);
+    return repeats ? [first, ...repeats] : [first];
+  }
+
+  /** Adds the positions of the statements holding a value to `into`. */
+  addStatementIndexes(text: string, into: Set<number>): boolean {
+    const first = this.first.get(text);
+    if (!first) return false;
+    into.add(statementIndexOf(first));
+    for (const repeat of this.repeats.get(text) ?? []) into.add(statementIndexOf(repeat));
+    return true;
+  }
+}
+
+/** The position of a value's statement, from its path (`Statement[3]...`, or `Statement...` for a lone statement). */
+function statementIndexOf(value: PolicyValue): number {
+  const index = value.path[1];
+  return typeof index === 'number' ? index : 0;
+}
 
 /** What shape matching needs of a statement, computed once per statement. */
 interface StatementOutline {
@@ -463,22 +509,17 @@ function collectPolicyValues(classified: readonly Classified[], catalog: Catalog
     )
       continue;
     const key = `${recognized.statement}|${recognized.grant}`;
-    const map = out.get(key) ?? new Map<string, Array<{ statementIndex: number; span: Span }>>();
-    const add = (value: string, span: Span) => {
-      const list = map.get(value) ?? [];
-      list.push({ statementIndex: statement.index, span });
-      map.set(value, list);
-    };
+    const map = out.get(key) ?? new ValuePlaces();
     if (recognized.grant === 'arn') {
       if (statement.resource?.element === 'Resource')
-        for (const v of statement.resource.values) add(v.value, v);
+        for (const v of statement.resource.values) map.add(v);
     } else {
       for (const entry of statement.conditions) {
         if (
           entry.operatorText === 'StringEquals' &&
           entry.key.toLowerCase() === 'aws:resourceaccount'
         )
-          for (const v of entry.values) add(v.value, v);
+          for (const v of entry.values) map.add(v);
       }
     }
     out.set(key, map);
@@ -543,13 +584,8 @@ function matchPatterns(
     const missing: string[] = [];
     const indexes = new Set<number>();
     for (const value of patternValues) {
-      const places = present.get(value);
-      if (!places) {
-        missing.push(value);
-        continue;
-      }
-      matched.push(value);
-      for (const place of places) indexes.add(place.statementIndex);
+      if (present.addStatementIndexes(value, indexes)) matched.push(value);
+      else missing.push(value);
     }
     if (matched.length === 0) continue;
     const parameterFed = pattern.accounts !== undefined && 'parameter' in pattern.accounts;
@@ -656,7 +692,7 @@ function regionsOfAccounts(
 ): string[] {
   const present = new Set<string>();
   for (const [key, map] of values)
-    if (key.endsWith('|resourceAccount')) for (const value of map.keys()) present.add(value);
+    if (key.endsWith('|resourceAccount')) for (const value of map.texts()) present.add(value);
   if (present.size === 0) return [];
   const out = new Set<string>();
   for (const pattern of context.catalog.patternsForService(service)) {
@@ -858,15 +894,15 @@ function buildAdoption(
     patterns.flatMap((p) => catalog.pattern(p.id)?.actions ?? []).map((a) => a.toLowerCase()),
   );
   for (const map of values.values()) {
-    for (const [value, places] of map) {
+    for (const value of map.texts()) {
       if (isMapped(value) || hasPlaceholder(value)) continue;
-      for (const place of places) {
+      for (const place of map.places(value)) {
         addUnmapped(
-          place.span,
+          place,
           service
             ? `"${value}" belongs to no data access pattern of ${service}; the builder cannot generate it.`
             : `"${value}" belongs to no data access pattern (the endpoint service is unknown).`,
-          place.statementIndex,
+          statementIndexOf(place),
           value,
         );
       }
