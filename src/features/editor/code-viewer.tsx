@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import { useColorScheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { monospaceFontStack } from './fonts';
-import type { editor } from 'monaco-editor/editor/editor.api';
+import type { editor, Range as MonacoRange } from 'monaco-editor/editor/editor.api';
 import type { HoverSource, MonacoModule } from './monaco-loader-types';
 
 export interface CodeHighlight {
@@ -30,6 +30,25 @@ export interface CodeViewerProps {
   /** Called once the editor has painted lines of the text. */
   onReady?: () => void;
   height: number | string;
+}
+
+/**
+ * Replaces the model's text by editing only the part that changed, so that Monaco re-tokenizes
+ * and redraws only the lines concerned (a statement turned off changes one block of the policy).
+ */
+function replaceText(model: editor.ITextModel, range: typeof MonacoRange, current: string, next: string): void {
+  let start = 0;
+  const shorter = Math.min(current.length, next.length);
+  while (start < shorter && current.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let currentEnd = current.length;
+  let nextEnd = next.length;
+  while (currentEnd > start && nextEnd > start && current.charCodeAt(currentEnd - 1) === next.charCodeAt(nextEnd - 1)) {
+    currentEnd--;
+    nextEnd--;
+  }
+  const from = model.getPositionAt(start);
+  const to = model.getPositionAt(currentEnd);
+  model.applyEdits([{ range: new range(from.lineNumber, from.column, to.lineNumber, to.column), text: next.slice(start, nextEnd) }]);
 }
 
 export function CodeViewer({ monaco: module, value, ariaLabel, modelUri, hoverSource, highlight, onReady, height }: CodeViewerProps) {
@@ -66,6 +85,10 @@ export function CodeViewer({ monaco: module, value, ariaLabel, modelUri, hoverSo
       lineNumbersMinChars: 4,
       fixedOverflowWidgets: true,
       hover: { delay: 250 },
+      // A policy viewer needs neither coloured bracket pairs nor occurrence highlights, and each costs a redraw.
+      bracketPairColorization: { enabled: false },
+      occurrencesHighlight: 'off',
+      selectionHighlight: false,
     });
     editorRef.current = editor;
     let frame = requestAnimationFrame(function waitForLines() {
@@ -81,9 +104,15 @@ export function CodeViewer({ monaco: module, value, ariaLabel, modelUri, hoverSo
   }, [module, modelUri]);
 
   useLayoutEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== value) model.setValue(value);
-  }, [value]);
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    const current = model.getValue();
+    if (current === value) return;
+    replaceText(model, module.monaco.Range, current, value);
+    // Draw now rather than at the next animation frame: the editor shows the new text once this commit is done.
+    editor.render();
+  }, [module, value]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ ariaLabel });

@@ -7,34 +7,47 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
-import type { StatementProvenance } from '@/core/generate/generate';
+import type { StatementSid } from '@/core/catalog/ids';
 import { SourceLinks } from '@/features/perimeter/components/source-links';
 import { previewTarget } from '@/features/perimeter/preview-target';
 import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { previewPolicy } from '@/state/preview-policy';
 
-function StatementExplanation({ statement, position }: { statement: StatementProvenance; position: number }) {
+interface StatementExplanationProps {
+  sid: string;
+  statement: StatementSid;
+  /** Ids of the data access patterns in the statement, joined by spaces (a string, so that memo compares it). */
+  patternIds: string;
+  position: number;
+}
+
+/** One statement; re-rendered only when it changes, not with every new policy. */
+const StatementExplanation = memo(function StatementExplanation({ sid, statement, patternIds, position }: StatementExplanationProps) {
   const ids = useId();
   const [open, setOpen] = useState(false);
   const { revealStatement } = useBuilderActions();
-  const entry = catalog.statement(statement.statement);
-  const patterns = statement.patterns.map((id) => catalog.pattern(id)).filter((p) => p !== undefined);
+  const entry = catalog.statement(statement);
+  const patterns = patternIds
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => catalog.pattern(id))
+    .filter((p) => p !== undefined);
   return (
     <Box component="li" sx={{ listStyle: 'none', borderTop: 1, borderColor: 'divider', py: 1 }}>
       <Typography variant="h3" component="h3" id={`${ids}-title`}>
         {position}. {entry.title}
       </Typography>
       <Typography component="code" variant="caption" sx={{ display: 'block', overflowWrap: 'anywhere', color: 'text.secondary' }}>
-        {statement.sid}
+        {sid}
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5 }}>
         {entry.allows}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
-        <Button variant="outlined" onClick={() => revealStatement(statement.sid)} aria-describedby={`${ids}-title`}>
+        <Button variant="outlined" onClick={() => revealStatement(sid)} aria-describedby={`${ids}-title`}>
           Show in policy
         </Button>
         <Button aria-expanded={open} aria-controls={`${ids}-more`} onClick={() => setOpen(!open)} aria-describedby={`${ids}-title`}>
@@ -78,7 +91,7 @@ function StatementExplanation({ statement, position }: { statement: StatementPro
       )}
     </Box>
   );
-}
+});
 
 export default function ExplanationsPanel() {
   const config = useBuilder((state) => state.config);
@@ -97,7 +110,7 @@ export default function ExplanationsPanel() {
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, mt: 1 }}>
           {generated.statements.map((statement, index) => (
-            <StatementExplanation key={statement.sid} statement={statement} position={index + 1} />
+            <StatementExplanation key={statement.sid} sid={statement.sid} statement={statement.statement} patternIds={statement.patterns.join(' ')} position={index + 1} />
           ))}
         </Box>
       )}

@@ -5,44 +5,52 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import type { OutputShape } from '@/core/config/schema';
-import type { PreviewTarget } from '@/features/perimeter/preview-target';
+import { memo } from 'react';
+import type { OutputShape, PolicyFormat } from '@/core/config/schema';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { PolicyView } from '@/state/defaults';
 
-export function OutputControls({ target }: { target: PreviewTarget }) {
+export interface OutputControlsProps {
+  shape: OutputShape;
+  format: PolicyFormat;
+  /** Selected regions, for the region picker of the per-region shape. */
+  regions: readonly string[];
+  region: string | undefined;
+}
+
+export const OutputControls = memo(function OutputControls({ shape, format, regions, region }: OutputControlsProps) {
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 1 }}>
       <ToggleButtonGroup
         exclusive
-        value={target.shape}
+        value={shape}
         onChange={(_event, shape: OutputShape | null) => shape && setOutput({ shape: shape === 'all-regions' ? undefined : shape })}
         aria-label="Policy shape"
       >
         <ToggleButton value="all-regions">One for all regions</ToggleButton>
         <ToggleButton value="per-region">One per region</ToggleButton>
       </ToggleButtonGroup>
-      {target.shape === 'per-region' && target.regions.length > 0 && (
+      {shape === 'per-region' && regions.length > 0 && (
         <TextField
           select
           label="Policy region"
-          value={target.region ?? ''}
+          value={region ?? ''}
           onChange={(event) => setPreviewRegion(event.target.value)}
           slotProps={{ select: { native: true } }}
           sx={{ width: 170 }}
           fullWidth={false}
         >
-          {target.regions.map((region) => (
-            <option key={region} value={region}>
-              {region}
+          {regions.map((code) => (
+            <option key={code} value={code}>
+              {code}
             </option>
           ))}
         </TextField>
       )}
       <FormControlLabel
-        control={<Switch checked={target.format === 'minified'} onChange={(_event, checked) => setOutput({ format: checked ? 'minified' : undefined })} />}
+        control={<Switch checked={format === 'minified'} onChange={(_event, checked) => setOutput({ format: checked ? 'minified' : undefined })} />}
         label="Minified"
       />
       <ToggleButtonGroup exclusive value={policyView} onChange={(_event, view: PolicyView | null) => view && setPolicyView(view)} aria-label="Policy view">
@@ -51,4 +59,4 @@ export function OutputControls({ target }: { target: PreviewTarget }) {
       </ToggleButtonGroup>
     </Box>
   );
-}
+});

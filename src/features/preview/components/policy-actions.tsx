@@ -5,11 +5,10 @@ import FolderZipOutlined from '@mui/icons-material/FolderZipOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generatePolicies } from '@/core/generate/outputs';
-import type { GeneratedPolicy } from '@/core/generate/generate';
 import { copyText } from '@/features/browser-io/clipboard';
 import { saveFile } from '@/features/browser-io/save-file';
 import { formatCount } from '@/features/perimeter/format-count';
@@ -25,15 +24,22 @@ async function zipAllPolicies(config: PerimeterConfig): Promise<{ bytes: Uint8Ar
   return { bytes: zipSync(files, { level: 6 }), files: outputs.length };
 }
 
-export function PolicyActions({ generated, fileName }: { generated: GeneratedPolicy; fileName: string }) {
+export interface PolicyActionsProps {
+  fileName: string;
+  /** The policy text shown; read when the user acts, so that the buttons need not re-render with every change. */
+  policyText: () => string;
+}
+
+export const PolicyActions = memo(function PolicyActions({ fileName, policyText }: PolicyActionsProps) {
   const store = useBuilderStoreApi();
   const [message, setMessage] = useState<string>();
   const [zipping, setZipping] = useState(false);
 
   const copy = async () => {
     try {
-      await copyText(generated.text);
-      setMessage(`Copied ${fileName} to the clipboard (${formatCount(generated.size)} characters).`);
+      const text = policyText();
+      await copyText(text);
+      setMessage(`Copied ${fileName} to the clipboard (${formatCount(text.length)} characters).`);
     } catch (error) {
       setMessage(`Could not copy: ${(error as Error).message}`);
     }
@@ -61,7 +67,7 @@ export function PolicyActions({ generated, fileName }: { generated: GeneratedPol
         variant="outlined"
         startIcon={<Download />}
         onClick={() => {
-          saveFile(fileName, generated.text);
+          saveFile(fileName, policyText());
           setMessage(`Downloaded ${fileName}.`);
         }}
       >
@@ -73,4 +79,4 @@ export function PolicyActions({ generated, fileName }: { generated: GeneratedPol
       <Snackbar open={message !== undefined} autoHideDuration={4000} onClose={() => setMessage(undefined)} message={message} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }} />
     </Box>
   );
-}
+});

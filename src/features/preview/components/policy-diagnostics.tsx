@@ -5,7 +5,7 @@ import WarningAmber from '@mui/icons-material/WarningAmber';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { sortDiagnostics, type Diagnostic, type Severity } from '@/core/diagnostics';
 
 const icons: Record<Severity, typeof InfoOutlined> = { error: ErrorOutlineOutlined, warning: WarningAmber, info: InfoOutlined };
@@ -59,7 +59,11 @@ function DiagnosticGroup({ title, diagnostics, initiallyOpen }: { title: string;
   );
 }
 
-export function PolicyDiagnostics({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+const sameDiagnostics = (a: { diagnostics: readonly Diagnostic[] }, b: { diagnostics: readonly Diagnostic[] }) =>
+  a.diagnostics.length === b.diagnostics.length && a.diagnostics.every((d, i) => d.code === b.diagnostics[i]!.code && d.message === b.diagnostics[i]!.message);
+
+/** Re-rendered only when the findings change, not with every new policy. */
+export const PolicyDiagnostics = memo(function PolicyDiagnostics({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
   const sorted = sortDiagnostics(diagnostics);
   const problems = sorted.filter((d) => d.severity !== 'info');
   const notes = sorted.filter((d) => d.severity === 'info');
@@ -82,4 +86,4 @@ export function PolicyDiagnostics({ diagnostics }: { diagnostics: readonly Diagn
       <DiagnosticGroup title={`Notes (${notes.length})`} diagnostics={notes} initiallyOpen={false} />
     </Box>
   );
-}
+}, sameDiagnostics);

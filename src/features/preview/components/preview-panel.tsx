@@ -6,9 +6,9 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { catalog } from '@/core/catalog/catalog';
-import { canonicalServices } from '@/core/generate/selection';
+import { canonicalRegions, canonicalServices } from '@/core/generate/selection';
 import { policyFileName } from '@/core/generate/outputs';
 import { previewTarget } from '@/features/perimeter/preview-target';
 import { useBuilder } from '@/state/builder-store';
@@ -34,6 +34,9 @@ export default function PreviewPanel() {
   const view = useBuilder((state) => state.view);
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
   const tabServices = useMemo(() => canonicalServices(config.services, catalog), [config.services]);
+  const regions = useMemo(() => canonicalRegions(config.regions, catalog), [config.regions]);
+  const shownText = useRef('');
+  const policyText = useCallback(() => shownText.current, []);
 
   if (!target.service) {
     return (
@@ -46,6 +49,7 @@ export default function PreviewPanel() {
   }
   const generated = previewPolicy(config, target.service, target.region, target.format);
   const fileName = policyFileName(target.service, target.region);
+  shownText.current = generated.text;
   return (
     <PreviewShell>
       <ServiceTabs services={tabServices} selected={target.service} />
@@ -59,8 +63,8 @@ export default function PreviewPanel() {
           {' · '}
           {generated.statements.length} statement{generated.statements.length === 1 ? '' : 's'}
         </Typography>
-        <OutputControls target={target} />
-        <PolicyActions generated={generated} fileName={fileName} />
+        <OutputControls shape={target.shape} format={target.format} regions={regions} region={target.region} />
+        <PolicyActions fileName={fileName} policyText={policyText} />
         <SizeMeter size={generated.size} format={target.format} />
         <FitAdvice config={config} target={target} generated={generated} />
         <PolicyDiagnostics diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')} />

@@ -1,13 +1,14 @@
 /** Characters used against the 20,480-character quota of an endpoint policy, for the form shown. */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { memo } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { PolicyFormat } from '@/core/config/schema';
 import { formatCount } from '@/features/perimeter/format-count';
 
 const number = formatCount;
 
-export function SizeMeter({ size, format }: { size: number; format: PolicyFormat }) {
+export const SizeMeter = memo(function SizeMeter({ size, format }: { size: number; format: PolicyFormat }) {
   const ratio = size / POLICY_SIZE_LIMIT;
   const over = size > POLICY_SIZE_LIMIT;
   const form = format === 'minified' ? 'minified' : 'pretty-printed';
@@ -26,11 +27,11 @@ export function SizeMeter({ size, format }: { size: number; format: PolicyFormat
         aria-valuetext={text}
         sx={{ height: 8, borderRadius: 4, bgcolor: 'action.hover', overflow: 'hidden' }}
       >
-        <Box sx={{ height: '100%', width: `${Math.min(100, ratio * 100)}%`, bgcolor: colour }} />
+        <Box sx={{ height: '100%', bgcolor: colour }} style={{ width: `${Math.min(100, ratio * 100)}%` }} />
       </Box>
       <Typography variant="caption" sx={{ color: over ? 'error.main' : 'text.secondary' }}>
         {text}
       </Typography>
     </Box>
   );
-}
+});
