@@ -12,6 +12,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { catalog } from '../src/core/catalog/catalog';
 import {
   assetBytesBefore,
+  censoredPercentile,
   formatKilobytes,
   formatMilliseconds,
   formatRatio,
@@ -24,7 +25,7 @@ import {
 } from './browser/accounting';
 import { appOutDir, buildApp, buildReferencePages, referenceOutDir } from './browser/build-pages';
 import { loadCold, type ColdLoad, type ContractMark } from './browser/page-load';
-import { measurePreviewUpdates, type PreviewUpdates } from './browser/preview-updates';
+import { measureToggles, type ToggleRun } from './browser/statement-toggles';
 import { appUrlFor, everythingConfig, newcomerConfig } from './browser/scenarios';
 import { startStaticServer, type StaticServer } from './browser/static-server';
 
@@ -155,7 +156,8 @@ function budgetRows(
   apps: readonly Target[],
   bareMui: Target,
   bareMonaco: Target,
-  preview: PreviewUpdates | undefined,
+  preview: ToggleRun | undefined,
+  referenceToggles: ToggleRun | undefined,
 ): BudgetRow[] {
   const formUsable = medianMark(bareMui, 'vpce:form-usable');
   const figures: ComparedFigure[] = [
@@ -203,7 +205,7 @@ function budgetRows(
       });
     }
   }
-  const durations = preview?.durations ?? [];
+  const durations = preview?.previewUpdates ?? [];
   const absolute = (figure: string, value: number | undefined, budgetMs: number) =>
     rows.push({
       figure,
@@ -219,6 +221,29 @@ function budgetRows(
     16,
   );
   absolute('change -> updated preview, p95', p95Of(durations), 50);
+  // The browser's own view of the same toggles, from input to the next paint, beside the same
+  // switch toggled in the bare MUI page: context for the app's measure, not a budget, since on
+  // a headless shared machine even the bare page rarely paints within one frame.
+  const interaction = (run: ToggleRun | undefined, p: number) =>
+    run && run.toggles > 0 ? censoredPercentile(run.slowInteractions, run.toggles, p) : undefined;
+  const interactionText = (run: ToggleRun | undefined, p: number) => {
+    if (!run || run.toggles === 0) return 'n/a';
+    const value = interaction(run, p);
+    return value === undefined ? '< 16 ms' : formatMilliseconds(value);
+  };
+  for (const [label, p] of [
+    ['median', 50],
+    ['p95', 95],
+  ] as const) {
+    rows.push({
+      figure: `input -> next paint (Event Timing), ${label}${label === 'median' ? ` (${preview?.toggles ?? 0} toggles; reference: bare MUI)` : ''}`,
+      measured: interactionText(preview, p),
+      reference: interactionText(referenceToggles, p),
+      compared: formatRatio(ratio(interaction(preview, p), interaction(referenceToggles, p))),
+      budget: '-',
+      verdict: 'information only',
+    });
+  }
   return rows;
 }
 
@@ -303,7 +328,8 @@ export async function run(): Promise<void> {
     }
     process.stdout.write('\n');
 
-    let preview: PreviewUpdates | undefined;
+    let preview: ToggleRun | undefined;
+    let referenceToggles: ToggleRun | undefined;
     if (appServer) {
       const title = catalog.statement(toggledStatement).title;
       const switchName = new RegExp(
@@ -314,14 +340,20 @@ export async function run(): Promise<void> {
       console.log(
         `Preview latency: app opened with ${everything.services.length} services in ${everything.regions.length} regions, switch ${switchName} toggled ${toggles} times.`,
       );
-      preview = await measurePreviewUpdates(
-        browser,
-        appUrlFor(appServer.origin, everything),
-        switchName,
+      preview = await measureToggles(browser, appUrlFor(appServer.origin, everything), switchName, {
+        marks: ['vpce:form-usable', 'vpce:policy-visible'],
+        previewMeasure: true,
         toggles,
-        loadTimeoutMs * 2,
-      );
+        timeoutMs: loadTimeoutMs * 2,
+      });
       problems.push(...preview.problems.map((problem) => `preview latency: ${problem}`));
+      referenceToggles = await measureToggles(browser, bareMui.url, switchName, {
+        marks: ['vpce:form-usable'],
+        previewMeasure: false,
+        toggles,
+        timeoutMs: loadTimeoutMs,
+      });
+      problems.push(...referenceToggles.problems.map((problem) => `bare MUI toggles: ${problem}`));
     }
 
     const apps = targets.filter((target) => target.name.startsWith('app'));
@@ -331,7 +363,9 @@ export async function run(): Promise<void> {
     );
     const measuredApps: Target[] =
       apps.length > 0 ? apps : [{ name: 'app, first visit', url: '', marks: [], loads: [] }];
-    console.log(formatTable(budgetRows(measuredApps, bareMui, bareMonaco, preview)));
+    console.log(
+      formatTable(budgetRows(measuredApps, bareMui, bareMonaco, preview, referenceToggles)),
+    );
     if (apps.length === 0)
       console.log('The app rows are "not measured": the app did not build (see above).');
     if (problems.length > 0) {

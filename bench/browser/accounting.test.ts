@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assetBytesBefore,
   assetKind,
+  censoredPercentile,
   formatTable,
   gzipSize,
   medianOf,
@@ -98,5 +99,19 @@ describe('statistics and verdicts', () => {
     expect(table).toHaveLength(3);
     expect(table[0]!.indexOf('app')).toBe(table[2]!.indexOf('900 ms'));
     expect(table[2]).toMatch(/OVER budget$/);
+  });
+});
+
+describe('censoredPercentile', () => {
+  it('is below the threshold while the unreported interactions reach the percentile', () => {
+    // 60 toggles, 5 reported (>= 16 ms): the median is among the 55 shorter ones.
+    const reported = [16, 24, 40, 56, 104];
+    expect(censoredPercentile(reported, 60, 50)).toBeUndefined();
+    expect(censoredPercentile(reported, 60, 95)).toBe(24);
+    expect(censoredPercentile(reported, 60, 100)).toBe(104);
+  });
+  it('is the plain percentile when every interaction was reported', () => {
+    expect(censoredPercentile([30, 10, 20, 40], 4, 50)).toBe(20);
+    expect(censoredPercentile([], 0, 50)).toBeUndefined();
   });
 });

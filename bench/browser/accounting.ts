@@ -66,7 +66,8 @@ export function ratio(
   return value / reference;
 }
 
-export type Verdict = 'within budget' | 'OVER budget' | 'not measured';
+/** `information only` marks a figure printed for context, with no budget of its own. */
+export type Verdict = 'within budget' | 'OVER budget' | 'not measured' | 'information only';
 
 /** A figure against its upper bound; a missing figure is "not measured", never a pass. */
 export function verdict(value: number | undefined, budget: number): Verdict {
@@ -110,3 +111,21 @@ export const formatKilobytes = (bytes: number | undefined): string =>
   bytes === undefined ? 'n/a' : `${(bytes / 1024).toFixed(1)} KiB`;
 export const formatRatio = (value: number | undefined): string =>
   value === undefined ? 'n/a' : `${value.toFixed(2)}x`;
+
+/**
+ * A percentile of interaction durations where the browser reports only those of at least
+ * `threshold` ms (Event Timing): the unreported ones are known to be shorter. Returns undefined
+ * when the percentile falls among them, i.e. it is below the threshold.
+ */
+export function censoredPercentile(
+  reported: readonly number[],
+  interactions: number,
+  p: number,
+): number | undefined {
+  if (interactions === 0 || reported.length === 0) return undefined;
+  const unreported = Math.max(0, interactions - reported.length);
+  const index = Math.min(interactions - 1, Math.max(0, Math.ceil((p / 100) * interactions) - 1));
+  if (index < unreported) return undefined;
+  const sorted = [...reported].sort((a, b) => a - b);
+  return sorted[index - unreported];
+}
