@@ -64,6 +64,10 @@ export default defineConfig({
   resolve: {
     alias: { '@': srcDir },
   },
+  optimizeDeps: {
+    // Only the app's page: the benchmark's reference pages (bench/browser/*.html) need its build plugins.
+    entries: ['index.html'],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -5,7 +5,8 @@
 import { createBuilderStore, type BuilderStore } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { connectPersistence, saveState, type StorageLike } from '@/state/persistence';
-import { planStartup } from '@/state/startup';
+import { defaultConfig, defaultView } from '@/state/defaults';
+import { planStartup, type StartupPlan } from '@/state/startup';
 
 /** localStorage when the browser allows it, else a memory that lasts for the visit. */
 export function browserStorage(): StorageLike {
@@ -32,9 +33,28 @@ export interface AppStart {
   finishStartup(): Promise<void>;
 }
 
+/** Reading the URL and storage is written not to throw; if it does anyway, the page still opens. */
+async function safePlan(storage: StorageLike): Promise<StartupPlan> {
+  try {
+    return await planStartup(window.location.hash, storage);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      init: {
+        config: defaultConfig(),
+        view: defaultView(),
+        notices: [{ id: 'startup-failed', severity: 'error', title: 'The saved or linked choices could not be read, so the page starts from the defaults.', details: [message], actions: [] }],
+        restoreStatus: 'ready',
+      },
+      fromLink: false,
+      hasSaved: false,
+    };
+  }
+}
+
 export async function startApp(): Promise<AppStart> {
   const storage = browserStorage();
-  const plan = await planStartup(window.location.hash, storage);
+  const plan = await safePlan(storage);
   if (plan.fromLink) {
     // The link has been read; a reload should show the saved work, not re-open the link.
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);

@@ -40,15 +40,19 @@ export class ErrorBoundary extends Component<Props, State> {
         <Typography variant="body2" gutterBottom>
           {error.message}
         </Typography>
-        <Button
-          variant="outlined"
-          onClick={() => {
-            this.props.onReset?.();
-            this.setState({ error: undefined });
-          }}
-        >
-          Try again
-        </Button>
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          <Button
+            variant="outlined"
+            onClick={() => {
+              this.props.onReset?.();
+              this.setState({ error: undefined });
+            }}
+          >
+            Try again
+          </Button>
+          {/* A part that failed to download stays failed until the page is loaded again. */}
+          <Button onClick={() => window.location.reload()}>Reload the page</Button>
+        </Box>
       </Box>
     );
   }

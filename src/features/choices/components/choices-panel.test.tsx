@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BuilderStoreProvider, createBuilderStore } from '@/state/builder-store';
+import { loadConfigValidator } from '@/state/config-validator';
+import { ChoicesPanel } from './choices-panel';
+
+afterEach(cleanup);
+
+function renderPanel() {
+  const store = createBuilderStore();
+  render(
+    <BuilderStoreProvider store={store}>
+      <ChoicesPanel />
+    </BuilderStoreProvider>,
+  );
+  return store;
+}
+
+describe('ChoicesPanel', () => {
+  it('names its controls as the browser tests and the benchmark expect', () => {
+    renderPanel();
+    expect(screen.getByRole('combobox', { name: 'Endpoint services' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Regions' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Organization ID' })).toBeTruthy();
+    expect(screen.getAllByRole('switch')).toHaveLength(7);
+    expect(screen.getByRole('switch', { name: /Our identities to our resources AllowRequestsByOrgsIdentitiesToOrgsResources/ })).toBeTruthy();
+  });
+
+  it('commits a valid organization id and keeps a bad one out of the choices, with the engine message', async () => {
+    await loadConfigValidator();
+    const store = renderPanel();
+    const field = screen.getByRole('textbox', { name: 'Organization ID' });
+    act(() => {
+      fireEvent.change(field, { target: { value: 'o-a1b2c3d4e5' } });
+    });
+    await waitFor(() => expect(store.getState().config.organizationIds).toEqual(['o-a1b2c3d4e5']));
+    act(() => {
+      fireEvent.change(field, { target: { value: 'o-Bad' } });
+    });
+    await screen.findByText(/\("o-Bad"\): expected an organization id/);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(store.getState().config.organizationIds).toEqual(['o-a1b2c3d4e5']);
+  });
+
+  it('turns a statement off for the previewed service and back to its template', () => {
+    const store = renderPanel();
+    const toggle = screen.getByRole('switch', { name: /AllowRequestsToAWSOwnedResources/ });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    act(() => {
+      fireEvent.click(toggle);
+    });
+    expect(store.getState().config.statements).toEqual({ AllowRequestsToAWSOwnedResources: false });
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    act(() => {
+      fireEvent.click(toggle);
+    });
+    expect(store.getState().config.statements).toBeUndefined();
+  });
+
+  it('adds every commercial region at once', () => {
+    const store = renderPanel();
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'All commercial regions' }));
+    });
+    const regions = store.getState().config.regions;
+    expect(regions.length).toBeGreaterThan(25);
+    expect(regions).toContain('eu-west-1');
+    expect(regions.some((r) => r.startsWith('cn-') || r.startsWith('us-gov-'))).toBe(false);
+  });
+});
