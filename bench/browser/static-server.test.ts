@@ -40,6 +40,10 @@ describe('startStaticServer', () => {
   });
   it('refuses paths outside its directory', async () => {
     const response = await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`);
-    expect([403, 404]).toContain(response.status);
+    expect(response.status).toBe(403);
+  });
+  it('answers a malformed path with 400 and keeps serving', async () => {
+    expect((await fetch(`${server.origin}/%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${server.origin}/assets/index.js`)).status).toBe(200);
   });
 });

@@ -40,7 +40,13 @@ function isFile(path: string): boolean {
 export async function startStaticServer(root: string): Promise<StaticServer> {
   const base = normalize(root + sep);
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end('malformed path');
+      return;
+    }
     let file = normalize(join(base, pathname));
     if (!file.startsWith(base)) {
       response.writeHead(403).end('outside the served directory');
