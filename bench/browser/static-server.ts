@@ -62,7 +62,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
     });
-    createReadStream(file).pipe(response);
+    createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
