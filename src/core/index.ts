@@ -49,3 +49,23 @@ export { countPolicyCharacters, renderPolicy } from './generate/render';
 export { canonicalRegions, canonicalServices, selectedPatterns, selectedStatements } from './generate/selection';
 export { hasErrors, offsetToPosition, sortDiagnostics, type Diagnostic, type Severity, type TextRange } from './diagnostics';
 export type { Decision, RequestPrincipal, SavedRequest, SimulatedRequest } from './evaluate/request-schema';
+export { validate, type PolicyValidation, type ValidateOptions } from './validate/validate';
+export { createIamIndex, loadIamIndex, type IamIndex } from './iam/iam-index';
+export {
+  compilePolicy,
+  evaluate,
+  statementLabel,
+  type EvaluationResult,
+  type StatementFailure,
+  type StatementOutcome,
+} from './evaluate/evaluate';
+export {
+  endpointPolicyFor,
+  parseSavedRequests,
+  runSavedRequests,
+  runSavedRequestsAgainstConfig,
+  summarizeSuite,
+  type SavedRequestOutcome,
+  type SuiteSummary,
+} from './evaluate/suite';
+export { perimeterScenarios, savedRequestOf, type PerimeterScenario } from './evaluate/scenarios';
