@@ -22,6 +22,7 @@ import {
   formatTable,
   medianOf,
   p95Of,
+  pairedRatio,
   ratio,
   verdict,
   type BudgetRow,
@@ -85,10 +86,6 @@ async function launchChromium(): Promise<Browser> {
 const markTimes = (target: Target | undefined, mark: ContractMark) =>
   target ? target.loads.map((load) => load.marks[mark]) : [];
 
-function medianMark(target: Target | undefined, mark: ContractMark): number | undefined {
-  return medianOf(markTimes(target, mark));
-}
-
 function spread(target: Target, mark: ContractMark): string {
   const present = markTimes(target, mark).filter((t): t is number => t !== undefined);
   if (present.length === 0) return 'n/a';
@@ -147,10 +144,26 @@ function printLargestBeforeFormUsable(target: Target, count = 5): void {
   console.log(`    largest before the usable form: ${files.join(', ')}`);
 }
 
+/** A figure of one cold load: a mark's time, or the bytes fetched before a mark. */
+type LoadFigure = (load: ColdLoad) => number | undefined;
+
+const markTime =
+  (mark: ContractMark): LoadFigure =>
+  (load) =>
+    load.marks[mark];
+
+const bytesBeforeMark =
+  (mark: ContractMark): LoadFigure =>
+  (load) =>
+    load.marks[mark] === undefined
+      ? undefined
+      : assetBytesBefore(load.assets, load.marks[mark]).total;
+
 interface ComparedFigure {
   figure: string;
-  value: (app: Target) => number | undefined;
-  reference: number | undefined;
+  appFigure: LoadFigure;
+  reference: Target;
+  referenceFigure: LoadFigure;
   budget: number;
   format: (value: number | undefined) => string;
 }
@@ -162,47 +175,52 @@ function budgetRows(
   preview: ToggleRun | undefined,
   referenceToggles: ToggleRun | undefined,
 ): BudgetRow[] {
-  const formUsable = medianMark(bareMui, 'vpce:form-usable');
   const figures: ComparedFigure[] = [
     {
       figure: 'navigation -> usable form (vs bare MUI)',
-      value: (app) => medianMark(app, 'vpce:form-usable'),
-      reference: formUsable,
+      appFigure: markTime('vpce:form-usable'),
+      reference: bareMui,
+      referenceFigure: markTime('vpce:form-usable'),
       budget: 1.1,
       format: formatMilliseconds,
     },
     {
       figure: 'JS+CSS gzip before usable form (vs bare MUI)',
-      value: (app) => medianBytesBefore(app, 'vpce:form-usable'),
-      reference: medianBytesBefore(bareMui, 'vpce:form-usable'),
+      appFigure: bytesBeforeMark('vpce:form-usable'),
+      reference: bareMui,
+      referenceFigure: bytesBeforeMark('vpce:form-usable'),
       budget: 1.1,
       format: formatKilobytes,
     },
     {
       figure: 'navigation -> policy text visible (vs bare MUI usable form)',
-      value: (app) => medianMark(app, 'vpce:policy-visible'),
-      reference: formUsable,
+      appFigure: markTime('vpce:policy-visible'),
+      reference: bareMui,
+      referenceFigure: markTime('vpce:form-usable'),
       budget: 1.2,
       format: formatMilliseconds,
     },
     {
       figure: 'navigation -> Monaco interactive (vs bare Monaco)',
-      value: (app) => medianMark(app, 'vpce:editor-ready'),
-      reference: medianMark(bareMonaco, 'vpce:editor-ready'),
+      appFigure: markTime('vpce:editor-ready'),
+      reference: bareMonaco,
+      referenceFigure: markTime('vpce:editor-ready'),
       budget: 1.0,
       format: formatMilliseconds,
     },
   ];
   const rows: BudgetRow[] = [];
-  for (const { figure, value, reference, budget, format } of figures) {
+  for (const { figure, appFigure, reference, referenceFigure, budget, format } of figures) {
+    const referenceSamples = reference.loads.map(referenceFigure);
     for (const app of apps) {
-      const measured = value(app);
-      const r = ratio(measured, reference);
+      const appSamples = app.loads.map(appFigure);
+      const r = ratio(medianOf(appSamples), medianOf(referenceSamples));
       rows.push({
         figure: `${figure} [${app.name.replace('app, ', '')}]`,
-        measured: format(measured),
-        reference: format(reference),
+        measured: format(medianOf(appSamples)),
+        reference: format(medianOf(referenceSamples)),
         compared: formatRatio(r),
+        paired: formatRatio(pairedRatio(appSamples, referenceSamples)),
         budget: `<= ${budget.toFixed(2)}x`,
         verdict: verdict(r, budget),
       });
@@ -215,6 +233,7 @@ function budgetRows(
       measured: formatMilliseconds(value),
       reference: '-',
       compared: formatMilliseconds(value),
+      paired: '-',
       budget: `<= ${budgetMs} ms`,
       verdict: verdict(value, budgetMs),
     });
@@ -243,6 +262,7 @@ function budgetRows(
       measured: interactionText(preview, p),
       reference: interactionText(referenceToggles, p),
       compared: formatRatio(ratio(interaction(preview, p), interaction(referenceToggles, p))),
+      paired: '-',
       budget: '-',
       verdict: 'information only',
     });
@@ -362,7 +382,7 @@ export async function run(): Promise<void> {
     const apps = targets.filter((target) => target.name.startsWith('app'));
     printPerPage(targets);
     console.log(
-      '\nBudgets (ratios of medians; the app is measured, the reference is the bare page of the same run):',
+      '\nBudgets (verdicts on the ratio of medians; "paired" is the median of the per-round ratios, less exposed to drift of the machine):',
     );
     const measuredApps: Target[] =
       apps.length > 0 ? apps : [{ name: 'app, first visit', url: '', marks: [], loads: [] }];

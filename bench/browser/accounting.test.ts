@@ -8,6 +8,7 @@ import {
   gzipSize,
   medianOf,
   p95Of,
+  pairedRatio,
   ratio,
   verdict,
   type FetchedAsset,
@@ -92,6 +93,7 @@ describe('statistics and verdicts', () => {
         measured: '900 ms',
         reference: '800 ms',
         compared: '1.13x',
+        paired: '1.12x',
         budget: '<= 1.10x',
         verdict: 'OVER budget',
       },
@@ -99,6 +101,14 @@ describe('statistics and verdicts', () => {
     expect(table).toHaveLength(3);
     expect(table[0]!.indexOf('app')).toBe(table[2]!.indexOf('900 ms'));
     expect(table[2]).toMatch(/OVER budget$/);
+  });
+});
+
+describe('pairedRatio', () => {
+  it('takes the median of per-round ratios over the rounds where both pages have a figure', () => {
+    // Round 2 ran on a slow machine for both pages: its ratio is still 1.1.
+    expect(pairedRatio([110, 2200, 99, undefined], [100, 2000, 110, 100])).toBeCloseTo(1.1);
+    expect(pairedRatio([undefined], [100])).toBeUndefined();
   });
 });
 

@@ -67,6 +67,22 @@ export function ratio(
 }
 
 /** `information only` marks a figure printed for context, with no budget of its own. */
+/**
+ * Median of the ratios of samples taken side by side (same index, same round), over the pairs
+ * where both exist: drift of a shared machine between rounds cancels out of each ratio.
+ */
+export function pairedRatio(
+  values: readonly (number | undefined)[],
+  references: readonly (number | undefined)[],
+): number | undefined {
+  const ratios: number[] = [];
+  values.forEach((value, i) => {
+    const r = ratio(value, references[i]);
+    if (r !== undefined) ratios.push(r);
+  });
+  return ratios.length === 0 ? undefined : median(ratios);
+}
+
 export type Verdict = 'within budget' | 'OVER budget' | 'not measured' | 'information only';
 
 /** A figure against its upper bound; a missing figure is "not measured", never a pass. */
@@ -80,6 +96,7 @@ export interface BudgetRow {
   measured: string;
   reference: string;
   compared: string;
+  paired: string;
   budget: string;
   verdict: Verdict;
 }
@@ -91,10 +108,19 @@ export function formatTable(rows: readonly BudgetRow[]): string {
     measured: 'app',
     reference: 'reference',
     compared: 'ratio / value',
+    paired: 'paired',
     budget: 'budget',
     verdict: 'verdict' as Verdict,
   };
-  const columns = ['figure', 'measured', 'reference', 'compared', 'budget', 'verdict'] as const;
+  const columns = [
+    'figure',
+    'measured',
+    'reference',
+    'compared',
+    'paired',
+    'budget',
+    'verdict',
+  ] as const;
   const all = [header, ...rows];
   const widths = columns.map((column) => Math.max(...all.map((row) => row[column].length)));
   const line = (row: BudgetRow) =>
