@@ -13,8 +13,7 @@ import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
 
-const loadPreviewPanel = () => import('@/features/preview/components/preview-panel');
-const PreviewPanel = lazy(loadPreviewPanel);
+const PreviewPanel = lazy(() => import('@/features/preview/components/preview-panel'));
 const SidePanels = lazy(() => import('./side-panels'));
 const NoticeArea = lazy(() => import('./notice-area'));
 
@@ -28,19 +27,19 @@ export function Layout() {
   const { finishStartup } = useAppStart();
   const store = useBuilderStoreApi();
   const hasNotices = useBuilder((state) => state.notices.length > 0);
-  const [firstScreenShown, setFirstScreenShown] = useState(false);
+  const [panelWanted, setPanelWanted] = useState(false);
   const [idle, setIdle] = useState(false);
   const onUsable = useCallback(() => {
-    // The policy text first (engine only), then the panel; the editor, checks and side panels when idle.
+    // The engine first, for the policy text; the editor downloads meanwhile (it is large and slow
+    // to start); the panel follows the text; checks and side panels wait until the browser is idle.
     void loadPreviewEngine();
-    void loadPreviewPanel();
-    setFirstScreenShown(true);
+    if (store.getState().view.policyView === 'editor') void loadMonaco();
     whenIdle(() => {
-      if (store.getState().view.policyView === 'editor') void loadMonaco();
       void finishStartup();
       setIdle(true);
     });
   }, [finishStartup, store]);
+  const onFirstPolicyShown = useCallback(() => setPanelWanted(true), []);
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
@@ -62,12 +61,12 @@ export function Layout() {
       >
         <ChoicesPanel onUsable={onUsable} />
         <ErrorBoundary area="The preview">
-          {firstScreenShown ? (
+          {panelWanted ? (
             <Suspense fallback={<FirstPolicyText />}>
               <PreviewPanel />
             </Suspense>
           ) : (
-            <FirstPolicyText />
+            <FirstPolicyText onShown={onFirstPolicyShown} />
           )}
         </ErrorBoundary>
         <Box sx={{ gridColumn: { md: '2', xl: '3' }, minWidth: 0 }}>

@@ -6,7 +6,8 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { markOnce } from '@/features/instrumentation/performance-marks';
 import { choicesCatalog } from '@/features/perimeter/choices-catalog';
 import { previewTarget } from '@/features/perimeter/preview-target';
@@ -24,23 +25,27 @@ export function loadPreviewEngine(): Promise<PreviewPolicyModule> {
   return loading;
 }
 
-export function FirstPolicyText() {
+/** `onShown` is called once the engine has loaded and the text (or the note that no service is chosen) is in the DOM. */
+export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
   const [loaded, setLoaded] = useState(() => engine);
   useEffect(() => {
     if (loaded) return;
     let active = true;
-    void loadPreviewEngine().then((module) => active && setLoaded(module));
+    // Rendered at once, not in a scheduled slice: the text is what the reader is waiting for.
+    void loadPreviewEngine().then((module) => active && flushSync(() => setLoaded(module)));
     return () => {
       active = false;
     };
   }, [loaded]);
   const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
   const text = loaded && target.service ? loaded.previewPolicy(config, target.service, target.region, target.format).text : undefined;
-  useEffect(() => {
+  useLayoutEffect(() => {
+    // Layout effect: the mark is set as soon as the text is in the DOM, as the contract says.
     if (text !== undefined) markOnce('vpce:policy-visible');
-  }, [text]);
+    if (loaded) onShown?.();
+  }, [text, loaded, onShown]);
   return (
     <Paper component="section" aria-label="Preview" sx={{ p: 2, minWidth: 0 }}>
       {target.service && (

@@ -5,7 +5,7 @@
  * `preview-update` measure once the new policy is committed to the DOM.
  */
 import Box from '@mui/material/Box';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { GeneratedPolicy } from '@/core/generate/generate';
 import { CodeViewer, type CodeHighlight } from '@/features/editor/code-viewer';
@@ -28,7 +28,7 @@ export function PolicyView({ generated, fileName }: { generated: GeneratedPolicy
   const [editorReady, setEditorReady] = useState(false);
   const text = generated.text;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     markOnce('vpce:policy-visible');
   }, []);
 
