@@ -7,7 +7,7 @@ import { catalog } from '../../src/core/catalog/catalog';
 import { generate } from '../../src/core/generate/generate';
 import { newcomerConfig } from './scenarios';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** The app is built beside the references, not into dist/, so a preview server running from dist/ is left alone. */
 export const appOutDir = fileURLToPath(new URL('../dist/app', import.meta.url));
 export const referenceOutDir = fileURLToPath(new URL('../dist/reference', import.meta.url));
