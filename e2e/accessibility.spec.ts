@@ -16,7 +16,7 @@ for (const theme of ['light', 'dark'] as const) {
     await waitForMark(page, 'vpce:editor-ready');
     await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${theme}\\b`));
     // Open what a user opens: a statement's details and the explanation of one statement.
-    await page.getByRole('button', { name: 'Show details: Anyone to named AWS-owned resources' }).click();
+    await page.getByRole('button', { name: 'Details: Anyone to named AWS-owned resources' }).click();
     await expect(page.getByRole('region', { name: 'Data access patterns' })).toBeVisible();
     await page.getByRole('region', { name: /^Explanations/ }).getByRole('button', { name: 'Why, risks and sources' }).first().click();
     await statementSwitch(page, 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources').focus();

@@ -24,7 +24,7 @@ test('a bad organization id gets a message next to the field and never reaches t
 
 test('bad values in the parameters get the engine message next to the field', async ({ page }) => {
   await openBuilder(page);
-  await page.getByRole('button', { name: 'Show details: Our identities to trusted third-party resources' }).click();
+  await page.getByRole('button', { name: 'Details: Our identities to trusted third-party resources' }).click();
   const resources = page.getByRole('textbox', { name: 'Resource ARNs' });
   await resources.fill('arn:aws:s3:::partner-bucket/*\nnot-an-arn');
   await expect(resources).toHaveAttribute('aria-invalid', 'true');

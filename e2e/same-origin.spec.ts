@@ -12,7 +12,7 @@ test('no request leaves the origin, whatever the page does', async ({ page }) =>
   const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: '"AllowRequestsByAWSServicePrincipals"' });
   await span.hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Why:' })).toBeVisible();
-  await page.getByRole('button', { name: 'Show details: Anyone to named AWS-owned resources' }).click();
+  await page.getByRole('button', { name: 'Details: Anyone to named AWS-owned resources' }).click();
   await expect(page.getByRole('region', { name: 'Data access patterns' })).toBeVisible();
   await page.getByRole('region', { name: /^Explanations/ }).getByRole('button', { name: 'Why, risks and sources' }).first().click();
   await page.getByRole('button', { name: 'Share link' }).click();

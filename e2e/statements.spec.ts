@@ -36,7 +36,7 @@ test('the statement switches are named by title and Sid, and open to patterns an
     await expect(statementSwitch(page, name)).toHaveCount(1);
   }
 
-  await page.getByRole('button', { name: 'Show details: Anyone to named AWS-owned resources' }).click();
+  await page.getByRole('button', { name: 'Details: Anyone to named AWS-owned resources' }).click();
   const patterns = page.getByRole('region', { name: 'Data access patterns' });
   const al2 = patterns.getByRole('checkbox', { name: 'Amazon Linux 2 package repositories' });
   await expect(al2).toBeChecked();
@@ -50,7 +50,7 @@ test('the statement switches are named by title and Sid, and open to patterns an
   );
   expect(await shownPolicy(page)).toBe(expected.text);
 
-  await page.getByRole('button', { name: 'Show details: Trusted third parties to their own resources' }).click();
+  await page.getByRole('button', { name: 'Details: Trusted third parties to their own resources' }).click();
   await page.getByRole('textbox', { name: 'Third-party account ids' }).fill('111122223333');
   await expect(page.getByTestId('policy-text')).toContainText('"aws:PrincipalAccount": "111122223333"');
 });

@@ -65,7 +65,7 @@ function StatementRow({ statement, service }: { statement: CatalogStatement; ser
             <Typography id={`${ids}-scope`} variant="caption" color="text.secondary">
               {scopeText(scope, enabled, service)}
             </Typography>
-            <Button aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)} aria-label={`${open ? 'Hide' : 'Show'} details: ${statement.title}`}>
+            <Button aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)} aria-label={`${open ? 'Hide details' : 'Details'}: ${statement.title}`}>
               {open ? 'Hide details' : 'Details'}
             </Button>
           </Box>

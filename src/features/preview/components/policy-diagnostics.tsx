@@ -39,7 +39,10 @@ function DiagnosticGroup({ title, diagnostics, initiallyOpen }: { title: string;
   return (
     <Box>
       <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)} sx={{ px: 0 }}>
-        {open ? '▾' : '▸'} {title}
+        <Box component="span" aria-hidden sx={{ mr: 0.5 }}>
+          {open ? '▾' : '▸'}
+        </Box>
+        {title}
       </Button>
       {open && (
         <>
