@@ -134,7 +134,12 @@ export async function loadCold(
     const page = await context.newPage();
     const origin = new URL(url).origin;
     const watched = watchAssets(page, origin);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Errors after the last mark are left out: closing the context aborts requests still in
+    // flight (lazy chunks, their styles), and the page reports those as errors of its own.
+    let measuring = true;
+    page.on('pageerror', (error) => {
+      if (measuring) problems.push(`page error: ${error.message}`);
+    });
     const deadline = Date.now() + timeoutMs;
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     for (const mark of marks) {
@@ -142,6 +147,7 @@ export async function loadCold(
         problems.push(`mark "${mark}" never appeared within ${Math.round(timeoutMs / 1000)} s`);
     }
     const { markTimes, resources, domAtMarks } = await readTimings(page, marks);
+    measuring = false;
     for (const mark of marks) {
       const problem = markContentProblem(mark, domAtMarks[mark]);
       if (problem) problems.push(problem);

@@ -76,7 +76,11 @@ export async function measureToggles(
   const empty = () => ({ previewUpdates: [], slowInteractions: [], toggles: done, problems });
   try {
     const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // As in a cold load: errors from requests aborted by closing the context are not the page's.
+    let measuring = true;
+    page.on('pageerror', (error) => {
+      if (measuring) problems.push(`page error: ${error.message}`);
+    });
     const deadline = Date.now() + options.timeoutMs;
     await page.goto(url, { waitUntil: 'commit', timeout: options.timeoutMs });
     for (const mark of options.marks) {
@@ -126,6 +130,7 @@ export async function measureToggles(
     const slowInteractions = await page.evaluate(() => [
       ...(globalThis as { __vpceInteractions?: Map<number, number> }).__vpceInteractions!.values(),
     ]);
+    measuring = false;
     return { previewUpdates, slowInteractions, toggles: done, problems };
   } catch (error) {
     problems.push(
