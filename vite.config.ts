@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { CatalogFiles } from './src/core/catalog/catalog-index.ts';
 import { choicesCatalogFiles } from './src/core/catalog/choices-catalog.ts';
@@ -59,8 +59,35 @@ function catalogDataAsJsonParse(): Plugin {
   };
 }
 
+/**
+ * Names the editor's built files in the page (`<script type="application/json" id="editor-files">`),
+ * so that the app can have the browser download and compile them early, while the policy text is
+ * prepared, and run them only afterwards. Build only: the dev server loads the editor on demand.
+ */
+function editorFilesPlugin(): Plugin {
+  let base = '/';
+  return {
+    name: 'vpce-editor-files',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunks = Object.values(context.bundle ?? {}).filter((output): output is Rollup.OutputChunk => output.type === 'chunk');
+        const editor = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/features/editor/monaco-setup.ts'));
+        if (!editor) return html;
+        const css = editor.viteMetadata?.importedCss ?? new Set<string>();
+        const files = { js: [editor.fileName, ...editor.imports].map((file) => base + file), css: [...css].map((file) => base + file) };
+        return { html, tags: [{ tag: 'script', attrs: { type: 'application/json', id: 'editor-files' }, children: JSON.stringify(files), injectTo: 'head' }] };
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), choicesCatalogPlugin(), catalogDataAsJsonParse()],
+  plugins: [react(), choicesCatalogPlugin(), catalogDataAsJsonParse(), editorFilesPlugin()],
   resolve: {
     alias: { '@': srcDir },
   },

@@ -6,14 +6,15 @@
 import Box from '@mui/material/Box';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
-import { loadMonaco } from '@/features/editor/monaco-loader';
+import { loadMonaco, prefetchMonaco } from '@/features/editor/monaco-loader';
 import { FirstPolicyText, loadPreviewEngine } from '@/features/preview/components/first-policy-text';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
 
-const PreviewPanel = lazy(() => import('@/features/preview/components/preview-panel'));
+const loadPreviewPanel = () => import('@/features/preview/components/preview-panel');
+const PreviewPanel = lazy(loadPreviewPanel);
 const SidePanels = lazy(() => import('./side-panels'));
 const NoticeArea = lazy(() => import('./notice-area'));
 
@@ -30,16 +31,22 @@ export function Layout() {
   const [panelWanted, setPanelWanted] = useState(false);
   const [idle, setIdle] = useState(false);
   const onUsable = useCallback(() => {
-    // The engine first, for the policy text; the editor downloads meanwhile (it is large and slow
-    // to start); the panel follows the text; checks and side panels wait until the browser is idle.
-    void loadPreviewEngine();
-    if (store.getState().view.policyView === 'editor') void loadMonaco();
+    // The engine and the panel's code first (both small), for the policy text; the editor's large
+    // files download once the engine is in and run once the text is shown. Checks and side panels
+    // wait until the browser is idle.
+    void loadPreviewEngine().then(() => {
+      if (store.getState().view.policyView === 'editor') prefetchMonaco();
+    });
+    void loadPreviewPanel();
     whenIdle(() => {
       void finishStartup();
       setIdle(true);
     });
   }, [finishStartup, store]);
-  const onFirstPolicyShown = useCallback(() => setPanelWanted(true), []);
+  const onFirstPolicyShown = useCallback(() => {
+    if (store.getState().view.policyView === 'editor') void loadMonaco();
+    setPanelWanted(true);
+  }, [store]);
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>

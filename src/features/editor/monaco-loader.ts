@@ -11,6 +11,34 @@ export type MonacoModule = typeof MonacoSetup;
 let loading: Promise<MonacoModule> | undefined;
 let loaded: MonacoModule | undefined;
 
+/**
+ * Has the browser download and compile the editor's files without running them (the build names
+ * them in the page): running Monaco takes the main thread for a while, which should come after
+ * the policy text is on screen, while the download need not wait.
+ */
+export function prefetchMonaco(): void {
+  if (loading) return;
+  const listed = document.getElementById('editor-files')?.textContent;
+  if (!listed) return;
+  let files: { js?: unknown; css?: unknown };
+  try {
+    files = JSON.parse(listed) as { js?: unknown; css?: unknown };
+  } catch {
+    return;
+  }
+  const add = (rel: string, href: unknown, as?: string) => {
+    if (typeof href !== 'string' || document.querySelector(`link[href="${CSS.escape(href)}"]`)) return;
+    const link = document.createElement('link');
+    link.rel = rel;
+    link.href = href;
+    link.crossOrigin = '';
+    if (as) link.as = as;
+    document.head.append(link);
+  };
+  for (const href of Array.isArray(files.js) ? files.js : []) add('modulepreload', href);
+  for (const href of Array.isArray(files.css) ? files.css : []) add('preload', href, 'style');
+}
+
 export function loadMonaco(): Promise<MonacoModule> {
   loading ??= import('./monaco-setup').then((module) => {
     loaded = module;
