@@ -6,6 +6,7 @@ import { createBuilderStore, type BuilderStore } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { connectPersistence, saveState, type StorageLike } from '@/state/persistence';
 import { defaultConfig, defaultView } from '@/state/defaults';
+import { connectDraftPersistence, readPolicyEditor } from '@/state/policy-draft-persistence';
 import { planStartup, type StartupPlan } from '@/state/startup';
 
 /** localStorage when the browser allows it, else a memory that lasts for the visit. */
@@ -59,7 +60,9 @@ export async function startApp(): Promise<AppStart> {
     // The link has been read; a reload should show the saved work, not re-open the link.
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }
-  const store = createBuilderStore(plan.init);
+  // The user's policy text is not part of the choices a link carries: it is restored in every case.
+  const store = createBuilderStore({ ...plan.init, policyEditor: readPolicyEditor(storage) });
+  connectDraftPersistence(store, storage);
   const needsChecks = plan.pending !== undefined || plan.unreadable !== undefined;
   // Nothing to check: save every change from the start. Otherwise saving waits for the checks.
   if (!needsChecks) connectPersistence(store, storage);

@@ -1,6 +1,7 @@
 /**
  * The builder's store: the user's choices (config slice), how they look at the result (view
- * slice) and what belongs to this visit (session slice). Policies are derived from the choices by
+ * slice), what belongs to this visit (session slice) and the policy text the user edits or
+ * imports (policy editor slice). Policies are derived from the choices by
  * the preview, never stored. Components read through narrow selectors and take the actions once:
  * `const { setRegions } = useBuilderActions()`.
  */
@@ -10,11 +11,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { createConfigSlice, type ConfigActions, type ConfigState } from './config-slice';
 import { defaultConfig, defaultView, type ViewPreferences } from './defaults';
+import { createPolicyEditorSlice, defaultPolicyEditor, type PolicyEditorActions, type PolicyEditorPreferences, type PolicyEditorState } from './policy-editor-slice';
 import { createSessionSlice, type Notice, type RestoreStatus, type SessionActions, type SessionState } from './session-slice';
 import { createViewSlice, type ViewActions, type ViewState } from './view-slice';
 
-export type BuilderActions = ConfigActions & ViewActions & SessionActions;
-export type BuilderState = ConfigState & ViewState & SessionState & { actions: BuilderActions };
+export type BuilderActions = ConfigActions & ViewActions & SessionActions & PolicyEditorActions;
+export type BuilderState = ConfigState & ViewState & SessionState & PolicyEditorState & { actions: BuilderActions };
 export type BuilderStore = StoreApi<BuilderState>;
 
 export interface BuilderStoreInit {
@@ -22,6 +24,7 @@ export interface BuilderStoreInit {
   view?: ViewPreferences;
   notices?: Notice[];
   restoreStatus?: RestoreStatus;
+  policyEditor?: PolicyEditorPreferences;
 }
 
 export function createBuilderStore(init: BuilderStoreInit = {}): BuilderStore {
@@ -29,11 +32,13 @@ export function createBuilderStore(init: BuilderStoreInit = {}): BuilderStore {
     const config = createConfigSlice(init.config ?? defaultConfig())(set, get);
     const view = createViewSlice(init.view ?? defaultView())(set, get);
     const session = createSessionSlice({ notices: init.notices ?? [], restoreStatus: init.restoreStatus ?? 'ready' })(set, get);
+    const policyEditor = createPolicyEditorSlice(init.policyEditor ?? defaultPolicyEditor())(set, get);
     return {
       ...config,
       ...view,
       ...session,
-      actions: { ...config.actions, ...view.actions, ...session.actions },
+      ...policyEditor,
+      actions: { ...config.actions, ...view.actions, ...session.actions, ...policyEditor.actions },
     };
   });
 }
