@@ -17,6 +17,7 @@ interface SidePanel {
 
 export const sidePanels: readonly SidePanel[] = [
   { id: 'explanations', label: 'Explanations', component: lazy(() => import('@/features/explanations/components/explanations-panel')) },
+  { id: 'simulator', label: 'Request simulator', component: lazy(() => import('@/features/simulator/components/simulator-panel')) },
 ];
 
 export default function SidePanels() {

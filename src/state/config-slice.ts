@@ -5,6 +5,7 @@
  */
 import type { StatementSid } from '@/core/catalog/ids';
 import type { OutputShape, PerimeterConfig, PolicyFormat, ThirdPartyParameters } from '@/core/config/schema';
+import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { noteChoiceChange } from './choice-change-clock';
 import {
   withExclusionTag,
@@ -42,6 +43,8 @@ export interface ConfigActions {
   setTableAccounts(tableId: string, region: string, accounts: readonly string[]): void;
   setLambdaLayerAccounts(accounts: readonly string[]): void;
   setOutput(output: { shape?: OutputShape; format?: PolicyFormat }): void;
+  /** The request simulator's saved suite; an empty list removes the field. */
+  setSavedRequests(requests: readonly SavedRequest[]): void;
   /** Replaces every choice (import); the value must be validated. */
   replaceConfig(config: PerimeterConfig): void;
   /** Replaces every choice with restored or default ones: not a change the user made. */
@@ -71,6 +74,8 @@ export const createConfigSlice =
         setTableAccounts: (tableId, region, accounts) => update((config) => withTableAccounts(config, tableId, region, accounts)),
         setLambdaLayerAccounts: (accounts) => update((config) => withLambdaLayerAccounts(config, accounts)),
         setOutput: (output) => update((config) => withOutput(config, output)),
+        setSavedRequests: (requests) =>
+          update(({ savedRequests: _previous, ...config }) => (requests.length > 0 ? { ...config, savedRequests: [...requests] } : config)),
         replaceConfig: (config) => update(() => config),
         restoreConfig: (config) => set({ config }),
         resetConfig: () => update(() => defaultConfig()),

@@ -44,6 +44,8 @@ export interface SessionActions {
   dismissNotice(id: string): void;
   setRestoreStatus(status: RestoreStatus): void;
   revealStatement(sid: string): void;
+  /** Removes the highlight of the last revealed statement (e.g. a verdict that no statement decides). */
+  clearReveal(): void;
 }
 
 export type SessionSlice = SessionState & { actions: SessionActions };
@@ -66,5 +68,6 @@ export const createSessionSlice =
       dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
       setRestoreStatus: (restoreStatus) => set({ restoreStatus }),
       revealStatement: (sid) => set((state) => ({ reveal: { sid, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
+      clearReveal: () => set({ reveal: undefined }),
     },
   });

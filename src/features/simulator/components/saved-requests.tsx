@@ -1,0 +1,140 @@
+/**
+ * The user's test suite: saved requests with the verdict each expects, re-run on every change of
+ * choices. A request whose verdict is not the expected one, or that the last change of choices
+ * turned, is flagged. The suite can be exported and imported in the CLI's `--requests` format.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { memo, useId } from 'react';
+import { summarizeSuite } from '@/core/evaluate/suite';
+import type { SuiteOutcome } from '../simulation';
+import { DECISION_COLOR } from './verdict-view';
+
+function suiteSummaryText(outcomes: readonly SuiteOutcome[]): string {
+  if (outcomes.length === 0) return 'No saved requests yet: set up a request above and choose "Add to suite".';
+  const summary = summarizeSuite(outcomes);
+  const changed = outcomes.filter((o) => o.changedFrom !== undefined).length;
+  const parts = [`${summary.total} saved request${summary.total === 1 ? '' : 's'}: ${summary.passed} as expected`];
+  if (summary.failed > 0) parts.push(`${summary.failed} ${summary.failed === 1 ? 'fails its' : 'fail their'} expectation`);
+  if (changed > 0) parts.push(`${changed} verdict${changed === 1 ? '' : 's'} changed by the last change of choices`);
+  return `${parts.join(', ')}.`;
+}
+
+const endpointText = (outcome: SuiteOutcome) => `${outcome.saved.service}${outcome.endpoint.region ? ` · ${outcome.endpoint.region}` : ''}`;
+
+export interface SavedRequestsProps {
+  outcomes: readonly SuiteOutcome[];
+  /** True while saved or linked choices are being checked: the suite runs once they are. */
+  checking: boolean;
+  /** The saved request open in the form, if any. */
+  editingIndex: number | undefined;
+  onEdit(index: number): void;
+  onRemove(index: number): void;
+  onExport(): void;
+  onImport(file: File): void;
+  /** The outcome of the last import: what was added, or what is wrong with the file. */
+  importReport?: { severity: 'success' | 'error'; lines: string[] };
+}
+
+export const SavedRequests = memo(function SavedRequests({ outcomes, checking, editingIndex, onEdit, onRemove, onExport, onImport, importReport }: SavedRequestsProps) {
+  const ids = useId();
+  return (
+    <Box component="section" aria-labelledby={`${ids}-heading`} sx={{ mt: 2 }}>
+      <Typography variant="h3" id={`${ids}-heading`}>
+        Saved requests
+      </Typography>
+      <Typography role="status" aria-label="Suite result" variant="body2" sx={{ mt: 0.5 }}>
+        {checking ? 'Checking the saved choices before running the suite...' : suiteSummaryText(outcomes)}
+      </Typography>
+      {!checking && outcomes.length > 0 && (
+        <Box component="ul" aria-labelledby={`${ids}-heading`} sx={{ m: 0, mt: 1, p: 0 }}>
+          {outcomes.map((outcome) => {
+            const nameId = `${ids}-name-${outcome.index}`;
+            const decision = outcome.result.decision;
+            return (
+              <Box
+                component="li"
+                key={outcome.index}
+                sx={{ listStyle: 'none', borderTop: 1, borderColor: 'divider', py: 0.75, bgcolor: editingIndex === outcome.index ? 'action.selected' : undefined }}
+              >
+                <Typography variant="body2" id={nameId} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                  {outcome.saved.name}
+                </Typography>
+                <Typography variant="caption" color="text.secondary" component="p" sx={{ overflowWrap: 'anywhere' }}>
+                  {endpointText(outcome)} · {outcome.saved.request.action} on {outcome.saved.request.resource}
+                </Typography>
+                <Typography variant="body2">
+                  Expects {outcome.saved.expect}, got{' '}
+                  <Box component="strong" sx={{ color: DECISION_COLOR[decision] }}>
+                    {decision}
+                  </Box>
+                  {outcome.passed ? ' · passes' : ''}
+                </Typography>
+                {!outcome.passed && (
+                  <Typography variant="body2" sx={{ color: 'error.main', fontWeight: 600 }}>
+                    Fails its expectation
+                  </Typography>
+                )}
+                {outcome.changedFrom !== undefined && (
+                  <Typography variant="body2" sx={{ color: 'warning.main', fontWeight: 600 }}>
+                    Verdict changed: was {outcome.changedFrom}
+                  </Typography>
+                )}
+                {outcome.unknownService && (
+                  <Typography variant="body2" sx={{ color: 'error.main' }}>
+                    &quot;{outcome.saved.service}&quot; is not an endpoint service of the catalog.
+                  </Typography>
+                )}
+                {!outcome.passed && (
+                  <Typography variant="caption" component="p" sx={{ overflowWrap: 'anywhere' }}>
+                    {outcome.result.summary}
+                  </Typography>
+                )}
+                <Box sx={{ display: 'flex', gap: 1, mt: 0.25 }}>
+                  <Button variant="outlined" onClick={() => onEdit(outcome.index)} aria-describedby={nameId}>
+                    Edit
+                  </Button>
+                  <Button onClick={() => onRemove(outcome.index)} aria-describedby={nameId}>
+                    Remove
+                  </Button>
+                </Box>
+              </Box>
+            );
+          })}
+        </Box>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
+        <Button variant="outlined" onClick={onExport} disabled={outcomes.length === 0}>
+          Export suite
+        </Button>
+        <Button variant="outlined" component="label">
+          Import suite
+          <input
+            hidden
+            type="file"
+            accept=".json,.jsonc,.yaml,.yml,application/json,text/yaml"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) onImport(file);
+              event.target.value = '';
+            }}
+          />
+        </Button>
+      </Box>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
+        The file is what <code>vpce-policy simulate --requests FILE</code> reads. The suite is also kept in the configuration: it is saved with your choices and travels in Export config and the share link.
+      </Typography>
+      {importReport && (
+        <Alert severity={importReport.severity} sx={{ mt: 1 }} role={importReport.severity === 'error' ? 'alert' : 'status'}>
+          {importReport.lines.map((line, index) => (
+            <Box key={index} component="span" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
+              {line}
+            </Box>
+          ))}
+        </Alert>
+      )}
+    </Box>
+  );
+});

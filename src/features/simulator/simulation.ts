@@ -1,0 +1,132 @@
+/**
+ * Verdicts for the simulator: the policy on an endpoint (the one the preview shows when it is
+ * the previewed service and region), compiled once per policy text, and the requests evaluated
+ * against it. Each change of choices costs one generation per endpoint the requests go through
+ * (shared with the preview's cache), one compilation per new policy text, and evaluations that
+ * are remembered per compiled policy.
+ */
+import { catalog } from '@/core/catalog/catalog';
+import type { PerimeterConfig } from '@/core/config/schema';
+import { compilePolicy, evaluate, type CompiledPolicy, type EvaluationResult } from '@/core/evaluate/evaluate';
+import type { Decision, SavedRequest, SimulatedRequest } from '@/core/evaluate/request-schema';
+import { runSavedRequests, type SavedRequestOutcome } from '@/core/evaluate/suite';
+import { DEFAULT_FORMAT, type GeneratedPolicy } from '@/core/generate/generate';
+import { canonicalRegions } from '@/core/generate/selection';
+import { previewPolicy } from '@/state/preview-policy';
+
+/** Which endpoint a request goes through; `region` undefined when every selected region shares one policy. */
+export interface EndpointChoice {
+  service: string;
+  region: string | undefined;
+}
+
+/**
+ * The endpoint whose policy decides a request, as `endpointPolicyFor` (the CLI) chooses it: with
+ * one policy per region, the request's region or the first selected one; otherwise the single
+ * policy of every selected region.
+ */
+export function endpointOf(config: PerimeterConfig, service: string, region: string | undefined): EndpointChoice {
+  if (config.output?.shape !== 'per-region') return { service, region: undefined };
+  return { service, region: region ?? canonicalRegions(config.regions, catalog)[0] };
+}
+
+/** The policy on the endpoint, generated (and memoized per configuration) as the preview does. */
+export function endpointPolicy(config: PerimeterConfig, endpoint: EndpointChoice): GeneratedPolicy {
+  return previewPolicy(config, endpoint.service, endpoint.region, config.output?.format ?? DEFAULT_FORMAT);
+}
+
+const results = new WeakMap<CompiledPolicy, Map<string, EvaluationResult>>();
+
+/** Evaluates a request, remembering the result for this compiled policy. */
+export function evaluateRemembered(policy: CompiledPolicy, request: SimulatedRequest): EvaluationResult {
+  let byRequest = results.get(policy);
+  if (!byRequest) {
+    byRequest = new Map();
+    results.set(policy, byRequest);
+  }
+  const key = JSON.stringify(request);
+  let result = byRequest.get(key);
+  if (!result) {
+    result = evaluate(policy, request);
+    byRequest.set(key, result);
+  }
+  return result;
+}
+
+export interface RequestVerdict {
+  endpoint: EndpointChoice;
+  policy: GeneratedPolicy;
+  result: EvaluationResult;
+}
+
+/** The verdict for one request through its endpoint. */
+export function verdictFor(config: PerimeterConfig, service: string, region: string | undefined, request: SimulatedRequest): RequestVerdict {
+  const endpoint = endpointOf(config, service, region);
+  const policy = endpointPolicy(config, endpoint);
+  return { endpoint, policy, result: evaluateRemembered(compilePolicy(policy.text), request) };
+}
+
+/** What identifies a saved request across runs: everything it says, its name and expectation included. */
+export const savedRequestKey = (saved: SavedRequest): string => JSON.stringify(saved);
+
+export interface SuiteOutcome extends SavedRequestOutcome {
+  endpoint: EndpointChoice;
+  /** The verdict of the previous run, when this run's differs from it. */
+  changedFrom?: Decision;
+  /** Set when the endpoint service is not in the catalog: the request cannot be evaluated. */
+  unknownService?: boolean;
+}
+
+/** Runs the saved requests against the configuration's policies, one compilation per policy text. */
+export function runSuite(config: PerimeterConfig, saved: readonly SavedRequest[], previous?: ReadonlyMap<string, Decision>): SuiteOutcome[] {
+  const endpoints = saved.map((request) => endpointOf(config, request.service, request.region));
+  const endpointByRequest = new Map(saved.map((request, index) => [request, endpoints[index]!]));
+  const outcomes = runSavedRequests(saved, (request) => compilePolicy(endpointPolicy(config, endpointByRequest.get(request)!).text));
+  return outcomes.map((outcome) => {
+    const before = previous?.get(savedRequestKey(outcome.saved));
+    const suiteOutcome: SuiteOutcome = { ...outcome, endpoint: endpoints[outcome.index]! };
+    if (before !== undefined && before !== outcome.result.decision) suiteOutcome.changedFrom = before;
+    if (!catalog.service(outcome.saved.service)) suiteOutcome.unknownService = true;
+    return suiteOutcome;
+  });
+}
+
+/** The decisions of a run, to flag what the next run changes. */
+export function decisionsOf(outcomes: readonly SuiteOutcome[]): Map<string, Decision> {
+  return new Map(outcomes.map((o) => [savedRequestKey(o.saved), o.result.decision]));
+}
+
+/** The last run of the saved requests: the configuration it ran on, its outcomes and verdicts. */
+export interface SuiteMemory {
+  config?: PerimeterConfig;
+  outcomes: SuiteOutcome[];
+  decisions: ReadonlyMap<string, Decision>;
+}
+
+/** The choices that make the policies: everything in the configuration but the suite. */
+function policyChoicesText(config: PerimeterConfig): string {
+  const { savedRequests: _suite, ...choices } = config;
+  return JSON.stringify(choices);
+}
+
+/**
+ * The saved requests' outcomes for the configuration: the remembered run when the configuration
+ * is the one it ran on, else a new run whose changed verdicts are flagged against the remembered
+ * one. An edit of the suite alone changes no verdict, so the flags of the last change of choices
+ * stay until the next one.
+ */
+export function runSuiteOnChange(config: PerimeterConfig, memory: SuiteMemory): SuiteOutcome[] {
+  if (memory.config === config) return memory.outcomes;
+  const outcomes = runSuite(config, config.savedRequests ?? [], memory.decisions);
+  if (memory.config !== undefined && policyChoicesText(memory.config) === policyChoicesText(config)) {
+    const earlier = new Map(memory.outcomes.map((o) => [savedRequestKey(o.saved), o.changedFrom]));
+    for (const outcome of outcomes) {
+      const changedFrom = earlier.get(savedRequestKey(outcome.saved));
+      if (changedFrom !== undefined && outcome.changedFrom === undefined) outcome.changedFrom = changedFrom;
+    }
+  }
+  memory.config = config;
+  memory.outcomes = outcomes;
+  memory.decisions = decisionsOf(outcomes);
+  return outcomes;
+}
