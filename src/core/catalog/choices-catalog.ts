@@ -1,10 +1,11 @@
 /**
  * The part of the catalog that the browser's first screen needs to list and select: statements
  * with their titles and summaries, the service templates, endpoint services (ids, templates,
- * endpoint-policy support) and regions. Service titles (empty here), PrivateLink service names
- * (null here), long explanations, sources, data access patterns and account tables are left out
- * so that the form can appear before the rest of the catalog has loaded; they come with the full
- * catalog. It lists and selects; it never generates.
+ * endpoint-policy support, whether guidance covers them) and regions. Left out, so that the form
+ * can appear before the rest of the catalog has loaded: service titles (empty here), PrivateLink
+ * service names (null), endpoint types (empty), guidance details, region notes, partition caveats,
+ * explanations, sources, data access patterns and account tables; they come with the full catalog.
+ * It lists and selects; it never generates.
  */
 import type { CatalogFiles } from './catalog';
 
@@ -33,7 +34,7 @@ export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
         id: service.id,
         title: '',
         serviceName: null,
-        endpointTypes: service.endpointTypes,
+        endpointTypes: [],
         endpointPolicy: service.endpointPolicy,
         template: service.template,
         ...(service.guidance
@@ -42,15 +43,17 @@ export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
                 identityPerimeter: service.guidance.identityPerimeter,
                 resourcePerimeter: service.guidance.resourcePerimeter,
                 considerations: [],
-                source: service.guidance.source,
+                source: '',
               },
             }
           : {}),
-        ...(service.global !== undefined ? { global: service.global } : {}),
-        ...(service.popular !== undefined ? { popular: service.popular } : {}),
       })),
     },
-    regions: { partitions: files.regions.partitions, regions: files.regions.regions, sources: [] },
+    regions: {
+      partitions: files.regions.partitions.map(({ caveat: _caveat, ...partition }) => partition),
+      regions: files.regions.regions.map(({ note: _note, ...region }) => region),
+      sources: [],
+    },
     accountTables: { tables: [] },
   };
 }

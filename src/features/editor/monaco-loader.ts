@@ -3,13 +3,17 @@
  * editor and its workers load after the first screen and the rest of the app never touches
  * Monaco's globals.
  */
-import { useEffect, useState } from 'react';
 import type * as MonacoSetup from './monaco-setup';
 
 export type MonacoModule = typeof MonacoSetup;
 
 let loading: Promise<MonacoModule> | undefined;
 let loaded: MonacoModule | undefined;
+
+/** Monaco if it has loaded already. */
+export function loadedMonaco(): MonacoModule | undefined {
+  return loaded;
+}
 
 /**
  * Has the browser download and compile the editor's files without running them (the build names
@@ -47,21 +51,10 @@ export function loadMonaco(): Promise<MonacoModule> {
   return loading;
 }
 
-/** Monaco once loaded (undefined until then and when not wanted); wanting it starts the load. */
-export function useMonaco(wanted: boolean): MonacoModule | undefined {
-  const [module, setModule] = useState<MonacoModule | undefined>(() => loaded);
-  const [failure, setFailure] = useState<Error>();
-  useEffect(() => {
-    if (!wanted || module) return;
-    let active = true;
-    loadMonaco().then(
-      (m) => active && setModule(m),
-      (error: unknown) => active && setFailure(error instanceof Error ? error : new Error(String(error))),
-    );
-    return () => {
-      active = false;
-    };
-  }, [wanted, module]);
-  if (failure) throw failure;
-  return wanted ? module : undefined;
+let editing: Promise<MonacoModule> | undefined;
+
+/** Monaco with the contributions of editing and comparing (`monaco-editing.ts`), for the policy editor. */
+export function loadMonacoEditing(): Promise<MonacoModule> {
+  editing ??= Promise.all([loadMonaco(), import('./monaco-editing')]).then(([module]) => module);
+  return editing;
 }

@@ -9,7 +9,7 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { GeneratedPolicy } from '@/core/generate/generate';
 import { CodeViewer, type CodeHighlight } from '@/features/editor/code-viewer';
-import { useMonaco } from '@/features/editor/monaco-loader';
+import { useMonaco } from '@/features/editor/use-monaco';
 import type { HoverSource } from '@/features/editor/monaco-loader-types';
 import { markOnce, measurePreviewUpdate } from '@/features/instrumentation/performance-marks';
 import { useBuilder } from '@/state/builder-store';
