@@ -3,10 +3,10 @@
  * key of their own, a moment after the last change (a large text is not rewritten on every
  * keystroke) and at once when the page is hidden or closed, and read back on the next visit.
  */
-import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { BuilderStore } from './builder-store';
 import {
   defaultPolicyEditor,
+  MAX_DRAFT_CHARACTERS,
   type DraftOrigin,
   type PolicyDraft,
   type PolicyEditorPreferences,
@@ -15,9 +15,6 @@ import { readStorage, writeStorage, type StorageLike } from './persistence';
 
 /** The editor mode and the user's policy text. */
 export const DRAFT_KEY = 'vpce-policy:policy-draft';
-
-/** A hundred times the quota is no endpoint policy; such a text is not worth the browser's storage. */
-export const MAX_SAVED_DRAFT_CHARACTERS = 100 * POLICY_SIZE_LIMIT;
 
 /** How long after the last change the draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 300;
@@ -77,7 +74,7 @@ export function savePolicyEditor(
   editor: PolicyEditorPreferences,
 ): string | undefined {
   const size = editor.draft?.text.length ?? 0;
-  if (size > MAX_SAVED_DRAFT_CHARACTERS) {
+  if (size > MAX_DRAFT_CHARACTERS) {
     return `The text is too large to keep in this browser (${size.toLocaleString('en-US')} characters); after a reload you get back the last text that was kept.`;
   }
   const saved: SavedPolicyEditor = {

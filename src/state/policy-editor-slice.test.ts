@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBuilderStore } from './builder-store';
 import { MemoryStorage } from './memory-storage.testing';
-import {
-  connectDraftPersistence,
-  DRAFT_KEY,
-  MAX_SAVED_DRAFT_CHARACTERS,
-  readPolicyEditor,
-} from './policy-draft-persistence';
-import type { PolicyDraft } from './policy-editor-slice';
+import { connectDraftPersistence, DRAFT_KEY, readPolicyEditor } from './policy-draft-persistence';
+import { MAX_DRAFT_CHARACTERS, type PolicyDraft } from './policy-editor-slice';
 
 const generated: PolicyDraft = {
   text: '{"Version":"2012-10-17"}',
@@ -110,7 +105,7 @@ describe('policy draft persistence', () => {
     const stop = connectDraftPersistence(store, storage, 0);
     store.getState().actions.editPolicy(generated);
     stop();
-    const huge = 'x'.repeat(MAX_SAVED_DRAFT_CHARACTERS + 1);
+    const huge = 'x'.repeat(MAX_DRAFT_CHARACTERS + 1);
     const again = connectDraftPersistence(store, storage, 0);
     store.getState().actions.setDraftText(huge);
     again();

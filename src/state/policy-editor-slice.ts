@@ -3,7 +3,14 @@
  * edits, and that text (started from a generated policy, or imported from a file or a paste). The
  * text is the user's work, so it is kept here and saved; its diagnostics are derived from it.
  */
+import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { SliceCreator } from './slice';
+
+/**
+ * A hundred times the quota is no endpoint policy: a longer text gets its diagnostic but is
+ * neither edited nor kept in the browser's storage.
+ */
+export const MAX_DRAFT_CHARACTERS = 100 * POLICY_SIZE_LIMIT;
 
 /** `preview`: the generated policy; `edit`: the user's draft, with its diagnostics. */
 export type PolicyMode = 'preview' | 'edit';

@@ -16,17 +16,18 @@ export interface PolicyHover {
 }
 
 /** Inline code that survives any characters of an ARN or a tag. */
-function code(text: string): string {
+export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`';
   return `${fence}${text}${fence}`;
 }
 
 /** Markdown text with its special characters escaped. */
-function plain(text: string): string {
+export function plain(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!<>|])/g, '\\$1');
 }
 
-function sourceLine(sources: readonly Source[], limit = 3): string | undefined {
+/** Up to `limit` source links in one Markdown line. */
+export function sourceLine(sources: readonly Source[], limit = 3): string | undefined {
   const links = sources.slice(0, limit).flatMap((source) => {
     const url = sourceUrl(source);
     return url ? [`[${plain(source.label)}](${url})`] : [plain(source.label)];
