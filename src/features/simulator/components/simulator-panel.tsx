@@ -15,6 +15,7 @@ import { statementLabel } from '@/core/evaluate/evaluate';
 import { perimeterScenarios, savedRequestOf, type PerimeterScenario } from '@/core/evaluate/scenarios';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { canonicalServices } from '@/core/generate/selection';
+import { saveFile } from '@/features/browser-io/save-file';
 import { previewTarget, type PreviewTarget } from '@/features/perimeter/preview-target';
 import { useBuilder, useBuilderActions, useBuilderStoreApi, type BuilderStore } from '@/state/builder-store';
 import { draftOf, readDraft, type RequestDraft } from '../request-draft';
@@ -77,6 +78,7 @@ export default function SimulatorPanel() {
   const { showScenario, editSaved, editDraft, detach } = useSimulatorSession((s) => s.actions);
   const [notice, setNotice] = useState<string>();
   const [importReport, setImportReport] = useState<SavedRequestsProps['importReport']>();
+  const requestSection = useRef<HTMLElement>(null);
 
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
   const scenarioRegion = target.region ?? target.regions[0];
@@ -157,7 +159,9 @@ export default function SimulatorPanel() {
       const saved = savedRequests[index];
       if (!saved) return;
       editSaved(index, draftOf(saved));
-      setNotice(`Editing "${saved.name}": change it above, then Save changes.`);
+      setNotice(undefined);
+      // The form is above the list: bring it into view.
+      requestSection.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     },
     [savedRequests, editSaved],
   );
@@ -173,10 +177,7 @@ export default function SimulatorPanel() {
     },
     [savedRequests, session, detach, setSavedRequests],
   );
-  const exportSuite = useCallback(async () => {
-    const { saveFile } = await import('@/features/browser-io/save-file');
-    saveFile(SUITE_FILE_NAME, suiteFileText(savedRequests));
-  }, [savedRequests]);
+  const exportSuite = useCallback(() => saveFile(SUITE_FILE_NAME, suiteFileText(savedRequests)), [savedRequests]);
   const importSuite = useCallback(
     async (file: File) => {
       const reading = readSuiteFile(file.name, await file.text());
@@ -212,7 +213,35 @@ export default function SimulatorPanel() {
       </Typography>
       <ScenarioList scenarios={scenarioItems} selectedId={source.kind === 'scenario' && !typed ? source.id : undefined} onSelect={showScenario} />
 
-      <Box component="section" aria-labelledby="simulator-request-heading" sx={{ mt: 2 }}>
+      <Box component="section" aria-labelledby="simulator-verdict-heading" sx={{ mt: 2 }}>
+        <Typography variant="h3" id="simulator-verdict-heading">
+          Verdict
+        </Typography>
+        {verdict ? (
+          <VerdictView
+            result={verdict.result}
+            policyLabel={`${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`}
+            onShowStatement={showStatement}
+          />
+        ) : (
+          <Typography role="status" aria-label="Verdict" variant="body2" color="error.main">
+            No verdict: the request has errors (see the fields below).
+          </Typography>
+        )}
+        {verdict && verdict.result.deciding.length > 0 && !shownInPreview && !previewShowsOwnText && (
+          <Typography variant="caption" color="text.secondary" component="p">
+            The preview shows another policy; Show in policy switches it to {endpointLabel(verdict.endpoint)}, where{' '}
+            {verdict.result.deciding.map((s) => statementLabel(s)).join(' and ')} decides.
+          </Typography>
+        )}
+        {previewShowsOwnText && (
+          <Typography variant="caption" color="text.secondary" component="p">
+            The preview shows your own policy text; the simulator evaluates the policy your choices generate.
+          </Typography>
+        )}
+      </Box>
+
+      <Box component="section" ref={requestSection} aria-labelledby="simulator-request-heading" sx={{ mt: 2 }}>
         <Typography variant="h3" id="simulator-request-heading">
           Request
         </Typography>
@@ -261,41 +290,13 @@ export default function SimulatorPanel() {
         )}
       </Box>
 
-      <Box component="section" aria-labelledby="simulator-verdict-heading" sx={{ mt: 2 }}>
-        <Typography variant="h3" id="simulator-verdict-heading">
-          Verdict
-        </Typography>
-        {verdict ? (
-          <VerdictView
-            result={verdict.result}
-            policyLabel={`${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`}
-            onShowStatement={showStatement}
-          />
-        ) : (
-          <Typography role="status" aria-label="Verdict" variant="body2" color="error.main">
-            No verdict: the request has errors (see the fields above).
-          </Typography>
-        )}
-        {verdict && verdict.result.deciding.length > 0 && !shownInPreview && !previewShowsOwnText && (
-          <Typography variant="caption" color="text.secondary" component="p">
-            The preview shows another policy; Show in policy switches it to {endpointLabel(verdict.endpoint)}, where{' '}
-            {verdict.result.deciding.map((s) => statementLabel(s)).join(' and ')} decides.
-          </Typography>
-        )}
-        {previewShowsOwnText && (
-          <Typography variant="caption" color="text.secondary" component="p">
-            The preview shows your own policy text; the simulator evaluates the policy your choices generate.
-          </Typography>
-        )}
-      </Box>
-
       <SavedRequests
         outcomes={outcomes}
         checking={checking}
         editingIndex={editingIndex}
         onEdit={editSavedRequest}
         onRemove={removeSavedRequest}
-        onExport={() => void exportSuite()}
+        onExport={exportSuite}
         onImport={(file) => void importSuite(file)}
         {...(importReport ? { importReport } : {})}
       />

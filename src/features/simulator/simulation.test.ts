@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { PerimeterConfig } from '@/core/config/schema';
+import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
+import { endpointPolicyFor, runSavedRequestsAgainstConfig } from '@/core/evaluate/suite';
+import { withStatementToggle } from '@/state/config-edits';
+import { endpointOf, endpointPolicy, runSuiteOnChange, verdictFor, type SuiteMemory } from './simulation';
+
+const config: PerimeterConfig = { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1', 'eu-west-1'], services: ['s3', 'ecr.api'] };
+const perRegion: PerimeterConfig = { ...config, output: { shape: 'per-region' } };
+const suite = perimeterScenarios(config).map(savedRequestOf);
+const newMemory = (): SuiteMemory => ({ outcomes: [], decisions: new Map() });
+
+describe('the endpoint whose policy decides', () => {
+  it('is the policy the CLI evaluates, in both output shapes and with or without a region', () => {
+    for (const shape of [config, perRegion]) {
+      for (const region of [undefined, 'eu-west-1']) {
+        const ours = endpointPolicy(shape, endpointOf(shape, 's3', region));
+        const cli = endpointPolicyFor(shape, 's3', region);
+        expect(ours.policy).toEqual(cli.policy);
+        expect(ours.regions).toEqual(cli.regions);
+      }
+    }
+  });
+
+  it('names the region only when each region has its own policy', () => {
+    expect(endpointOf(config, 's3', 'eu-west-1')).toEqual({ service: 's3', region: undefined });
+    // The first selected region in the catalog's order, as the preview's region picker lists them.
+    expect(endpointOf(perRegion, 's3', undefined)).toEqual({ service: 's3', region: 'eu-west-1' });
+    expect(endpointOf(perRegion, 's3', 'us-east-1')).toEqual({ service: 's3', region: 'us-east-1' });
+  });
+});
+
+describe('verdicts', () => {
+  it('agree with the CLI suite runner for every ready-made request', () => {
+    const cli = runSavedRequestsAgainstConfig(config, suite);
+    const ours = suite.map((saved) => verdictFor(config, saved.service, saved.region, saved.request).result.decision);
+    expect(ours).toEqual(cli.map((o) => o.result.decision));
+    expect(ours[0]).toBe('Allowed');
+  });
+
+  it('follow the choices: turning the deciding statement off denies', () => {
+    const [reads] = suite;
+    const before = verdictFor(config, reads!.service, reads!.region, reads!.request).result;
+    expect(before.deciding.map((s) => s.sid)).toEqual(['AllowRequestsByOrgsIdentitiesToOrgsResources']);
+    const off = withStatementToggle(config, 'AllowRequestsByOrgsIdentitiesToOrgsResources', false);
+    expect(verdictFor(off, reads!.service, reads!.region, reads!.request).result.decision).toBe('ImplicitDeny');
+  });
+});
+
+describe('the saved suite on every change of choices', () => {
+  const withSuite: PerimeterConfig = { ...config, savedRequests: suite.slice(0, 3) };
+
+  it('runs once per configuration and flags the verdicts a change turns', () => {
+    const memory = newMemory();
+    const first = runSuiteOnChange(withSuite, memory);
+    expect(first.map((o) => o.passed)).toEqual([true, true, true]);
+    expect(first.some((o) => o.changedFrom !== undefined)).toBe(false);
+    expect(runSuiteOnChange(withSuite, memory)).toBe(first);
+
+    const off = withStatementToggle(withSuite, 'AllowRequestsByOrgsIdentitiesToOrgsResources', false);
+    const second = runSuiteOnChange(off, memory);
+    expect(second[0]).toMatchObject({ passed: false, changedFrom: 'Allowed' });
+    expect(second[0]!.result.decision).toBe('ImplicitDeny');
+    expect(second.slice(1).map((o) => o.changedFrom)).toEqual([undefined, undefined]);
+
+    // Editing the suite alone keeps the flags of the last change of choices.
+    const added = { ...off, savedRequests: [...off.savedRequests!, suite[3]!] };
+    const third = runSuiteOnChange(added, memory);
+    expect(third[0]!.changedFrom).toBe('Allowed');
+    expect(third[3]!.changedFrom).toBeUndefined();
+
+    // The next change of choices that leaves the verdict as it is clears the flag.
+    const back = { ...added, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'] };
+    expect(runSuiteOnChange(back, memory)[0]!.changedFrom).toBeUndefined();
+  });
+
+  it('marks a request through an endpoint service the catalog does not know', () => {
+    const unknown = { ...withSuite, savedRequests: [{ ...suite[0]!, service: 's4' }] };
+    expect(runSuiteOnChange(unknown, newMemory())[0]!.unknownService).toBe(true);
+  });
+});

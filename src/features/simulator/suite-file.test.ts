@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { SavedRequest } from '@/core/evaluate/request-schema';
+import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
+import { readSuiteFile, suiteFileText, suiteSizeProblem, withImportedRequests } from './suite-file';
+
+const suite: SavedRequest[] = perimeterScenarios({ version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'], services: ['s3'] }).map(savedRequestOf);
+
+describe('the suite file', () => {
+  it('is read back as written, as a list alone, and from a whole configuration', () => {
+    expect(readSuiteFile('saved-requests.json', suiteFileText(suite))).toEqual({ requests: suite, problems: [] });
+    expect(readSuiteFile('list.json', JSON.stringify(suite)).requests).toEqual(suite);
+    const configText = JSON.stringify({ version: 1, organizationIds: [], regions: [], services: [], savedRequests: suite.slice(0, 1) });
+    expect(readSuiteFile('perimeter.json', configText).requests).toEqual(suite.slice(0, 1));
+  });
+
+  it('reads JSON with comments, and YAML by the file name', () => {
+    expect(readSuiteFile('s.jsonc', `// ours\n${suiteFileText(suite.slice(0, 1))}`).requests).toEqual(suite.slice(0, 1));
+    const yaml = 'savedRequests:\n  - name: anonymous read\n    service: s3\n    expect: ImplicitDeny\n    request:\n      principal: { type: anonymous }\n      action: s3:GetObject\n      resource: arn:aws:s3:::b/k\n';
+    expect(readSuiteFile('suite.yaml', yaml).requests?.[0]?.name).toBe('anonymous read');
+  });
+
+  it('says where a file is wrong: the line and column of a syntax error, the path of a bad field', () => {
+    expect(readSuiteFile('s.json', '{\n  "savedRequests": [,]\n}').problems).toEqual(['s.json, line 2, column 21: JSON syntax error (ValueExpected).']);
+    const bad = JSON.stringify([{ ...suite[0], expect: 'Maybe' }]);
+    expect(readSuiteFile('s.json', bad).problems[0]).toMatch(/^s\.json: \[0\]\.expect is "Maybe"; expected one of "Allowed", "ImplicitDeny", "ExplicitDeny"\.$/);
+    expect(readSuiteFile('s.json', '{"requests": []}').problems[0]).toContain('Expected a list of saved requests');
+    expect(readSuiteFile('s.json', JSON.stringify([{ ...suite[0], service: 's4' }])).problems[0]).toContain('"s4", which is not an endpoint service');
+  });
+
+  it('adds imported requests once each', () => {
+    const merged = withImportedRequests(suite.slice(0, 2), suite.slice(1, 4));
+    expect(merged).toMatchObject({ added: 2, alreadyThere: 1 });
+    expect(merged.requests).toEqual(suite.slice(0, 4));
+  });
+
+  it('refuses a suite larger than a configuration keeps', () => {
+    expect(suiteSizeProblem(suite)).toBeUndefined();
+    const many = Array.from({ length: 501 }, (_, i) => ({ ...suite[0]!, name: `request ${i}` }));
+    expect(suiteSizeProblem(many)).toBe('The suite would hold 501 requests; a configuration keeps at most 500.');
+  });
+});
