@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
 import { UsageError } from './types';
+import { formatCount } from '../core/format';
 
 /**
  * Reads a text file of at most `limit` characters without reading more than that from disk, so
@@ -19,7 +20,7 @@ export function readTextFile(cwd: string, path: string, limit: number, what = 'f
   }
   if (stat.isDirectory()) throw new UsageError(`cannot read ${what} "${path}": it is a directory`);
   if (stat.isFile() && stat.size > limit * 4) {
-    throw new UsageError(`${what} "${path}" is ${(stat.size / 1_000_000).toFixed(1)} MB; the limit is ${limit.toLocaleString('en-US')} characters`);
+    throw new UsageError(`${what} "${path}" is ${(stat.size / 1_000_000).toFixed(1)} MB; the limit is ${formatCount(limit)} characters`);
   }
   const fd = openSync(full, 'r');
   try {
@@ -31,7 +32,7 @@ export function readTextFile(cwd: string, path: string, limit: number, what = 'f
       length += read;
     }
     if (length === buffer.length) {
-      throw new UsageError(`${what} "${path}" is larger than the limit of ${limit.toLocaleString('en-US')} characters`);
+      throw new UsageError(`${what} "${path}" is larger than the limit of ${formatCount(limit)} characters`);
     }
     const text = buffer.subarray(0, length).toString('utf8');
     return { path: full, text };

@@ -9,6 +9,7 @@ import { generatePolicies } from '../../core/generate/outputs';
 import { renderPolicy } from '../../core/generate/render';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
+import { formatCount } from '../../core/format';
 
 const usage = `Usage: vpce-policy build [options]
 
@@ -105,7 +106,7 @@ export const buildCommand: CliCommand = {
       mkdirSync(dir, { recursive: true });
       for (const output of outputs) {
         writeFileSync(join(dir, output.fileName), `${output.result.text}\n`);
-        io.stderr(`wrote ${join(values.out, output.fileName)} (${output.result.size.toLocaleString('en-US')} characters)\n`);
+        io.stderr(`wrote ${join(values.out, output.fileName)} (${formatCount(output.result.size)} characters)\n`);
       }
     } else if (outputs.length === 1) {
       io.stdout(`${outputs[0]!.result.text}\n`);

@@ -11,6 +11,7 @@ import {
 } from '../../core/validate/validate';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
+import { formatCount } from '../../core/format';
 
 const usage = `Usage: vpce-policy validate FILE... [options]
 
@@ -44,7 +45,7 @@ interface FileReport {
 const count = (diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) =>
   diagnostics.filter((d) => d.severity === severity).length;
 const plural = (n: number, word: string) =>
-  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function checkedOptions(values: {
   service?: string;
@@ -96,17 +97,17 @@ function summaryLine(file: string, validation: PolicyValidation): string {
   if (recognition) {
     const recognized = recognition.statements.filter((s) => s.statement).length;
     parts.push(
-      `${plural(recognition.statements.length, 'statement')} (${recognized.toLocaleString('en-US')} of the perimeter)`,
+      `${plural(recognition.statements.length, 'statement')} (${formatCount(recognized)} of the perimeter)`,
     );
     if (recognition.dataAccessPatterns.length > 0)
       parts.push(plural(recognition.dataAccessPatterns.length, 'data access pattern'));
   }
   const minified =
     size.minifiedCharacters !== undefined
-      ? `, minified ${size.minifiedCharacters.toLocaleString('en-US')}`
+      ? `, minified ${formatCount(size.minifiedCharacters)}`
       : '';
   parts.push(
-    `${size.characters.toLocaleString('en-US')} of ${size.limit.toLocaleString('en-US')} characters${minified}`,
+    `${formatCount(size.characters)} of ${formatCount(size.limit)} characters${minified}`,
   );
   parts.push(
     `${plural(count(diagnostics, 'error'), 'error')}, ${plural(count(diagnostics, 'warning'), 'warning')}`,

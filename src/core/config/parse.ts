@@ -12,6 +12,7 @@ import { offsetRange, type Diagnostic, type TextRange } from '../diagnostics';
 import { checkConfigAgainstCatalog } from './check';
 import { formatConfigPath, type ConfigPath } from './path';
 import { perimeterConfigSchema, type PerimeterConfig } from './schema';
+import { formatCount } from '../format';
 
 /** Larger inputs are refused before parsing: a configuration is a few kilobytes. */
 export const MAX_CONFIG_CHARACTERS = 1_000_000;
@@ -316,7 +317,7 @@ export function parseConfigText(
         {
           severity: 'error',
           code: 'config/too-large',
-          message: `The configuration is ${(text.length / 1_000_000).toFixed(1)} million characters; the limit is ${MAX_CONFIG_CHARACTERS.toLocaleString('en-US')}. Is this the right file?`,
+          message: `The configuration is ${(text.length / 1_000_000).toFixed(1)} million characters; the limit is ${formatCount(MAX_CONFIG_CHARACTERS)}. Is this the right file?`,
         },
       ],
     };

@@ -7,10 +7,11 @@
  * decompression library.
  */
 import type { Diagnostic } from '../diagnostics';
+import { formatCount } from '../format';
 
-/** Prefix of the encoded form; equal to `SHARE_PREFIX` of `share.ts` (a test keeps them equal). */
+/** Prefix of the encoded form written by `encodeConfigForUrl`, so that other fragments are not mistaken for a configuration. */
 export const SHARE_FRAGMENT_PREFIX = 'c1.';
-/** Equal to `MAX_SHARE_LENGTH` of `share.ts`. */
+/** Links longer than this are refused: browsers and chat tools cut long URLs anyway. */
 export const MAX_SHARE_FRAGMENT_LENGTH = 200_000;
 
 export interface ShareFragmentReading {
@@ -28,7 +29,7 @@ function failure(message: string): ShareFragmentReading {
   return { diagnostics: [{ severity: 'error', code: 'share/invalid-link', message }] };
 }
 
-/** Inflated configurations larger than this are refused, as `decodeConfigFromUrl` does. */
+/** Inflated configurations larger than this are refused. */
 const MAX_INFLATED_BYTES = 4_000_000;
 
 async function inflateRaw(bytes: Uint8Array): Promise<string> {
@@ -59,7 +60,7 @@ export async function readShareFragment(fragment: string): Promise<ShareFragment
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (!body.startsWith(SHARE_FRAGMENT_PREFIX)) return failure('The link does not carry a configuration.');
   if (body.length > MAX_SHARE_FRAGMENT_LENGTH) {
-    return failure(`The link is ${body.length.toLocaleString('en-US')} characters long; a configuration link is never that long.`);
+    return failure(`The link is ${formatCount(body.length)} characters long; a configuration link is never that long.`);
   }
   let json: string;
   try {

@@ -12,27 +12,27 @@ const config: PerimeterConfig = {
 };
 
 describe('share links', () => {
-  it('round-trips a configuration through a URL-safe fragment', () => {
+  it('round-trips a configuration through a URL-safe fragment', async () => {
     const fragment = encodeConfigForUrl(config);
     expect(fragment).toMatch(/^c1\.[A-Za-z0-9_-]+$/);
-    expect(decodeConfigFromUrl(`#${fragment}`)).toEqual({ config, diagnostics: [] });
+    expect(await decodeConfigFromUrl(`#${fragment}`)).toEqual({ config, diagnostics: [] });
   });
 
-  it('reports a truncated link instead of throwing', () => {
+  it('reports a truncated link instead of throwing', async () => {
     const fragment = encodeConfigForUrl(config);
-    const result = decodeConfigFromUrl(fragment.slice(0, fragment.length - 10));
+    const result = await decodeConfigFromUrl(fragment.slice(0, fragment.length - 10));
     expect(result.config).toBeUndefined();
     expect(result.diagnostics[0]?.code).toBe('share/invalid-link');
   });
 
-  it('reports a fragment that is not a configuration', () => {
-    expect(decodeConfigFromUrl('#section-2').diagnostics[0]?.message).toMatch(/does not carry a configuration/);
-    expect(decodeConfigFromUrl('c1.!!!').diagnostics[0]?.code).toBe('share/invalid-link');
+  it('reports a fragment that is not a configuration', async () => {
+    expect((await decodeConfigFromUrl('#section-2')).diagnostics[0]?.message).toMatch(/does not carry a configuration/);
+    expect((await decodeConfigFromUrl('c1.!!!')).diagnostics[0]?.code).toBe('share/invalid-link');
   });
 
-  it('validates the decoded configuration like any other input', () => {
+  it('validates the decoded configuration like any other input', async () => {
     const bad = encodeConfigForUrl({ ...config, regions: ['us-east-7'] });
-    const result = decodeConfigFromUrl(bad);
+    const result = await decodeConfigFromUrl(bad);
     expect(result.config).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toContain('config/unknown-region');
   });

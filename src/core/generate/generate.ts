@@ -10,6 +10,7 @@ import type { PerimeterConfig, PolicyFormat, ThirdPartyParameters } from '../con
 import type { Diagnostic } from '../diagnostics';
 import { countPolicyCharacters, renderPolicy } from './render';
 import { canonicalRegions, selectedPatterns, selectedStatements } from './selection';
+import { formatCount } from '../format';
 
 export interface PolicyStatement {
   Sid: string;
@@ -572,24 +573,24 @@ function finish(
   if (size > POLICY_SIZE_LIMIT) {
     const minifiedSize = format === 'minified' ? size : countPolicyCharacters(renderPolicy(policy, 'minified'));
     const hints: string[] = [];
-    if (minifiedSize <= POLICY_SIZE_LIMIT) hints.push(`The minified form is ${minifiedSize.toLocaleString('en-US')} characters and fits.`);
+    if (minifiedSize <= POLICY_SIZE_LIMIT) hints.push(`The minified form is ${formatCount(minifiedSize)} characters and fits.`);
     if (regions.length > 1 && !options.skipPerRegionHint) {
       const largest = Math.max(
         ...regions.map((region) => generate(config, serviceId, { format, catalog, regions: [region], skipPerRegionHint: true }).size),
       );
-      hints.push(`One policy per region fits ${largest <= POLICY_SIZE_LIMIT ? '' : 'only partly '}: the largest is ${largest.toLocaleString('en-US')} characters. An endpoint lives in one region, so it only needs the policy of its region.`);
+      hints.push(`One policy per region fits ${largest <= POLICY_SIZE_LIMIT ? '' : 'only partly '}: the largest is ${formatCount(largest)} characters. An endpoint lives in one region, so it only needs the policy of its region.`);
     }
     sink.add('size', {
       severity: 'error',
       code: 'size/over-limit',
-      message: `The policy is ${size.toLocaleString('en-US')} characters, ${(size - POLICY_SIZE_LIMIT).toLocaleString('en-US')} over the ${POLICY_SIZE_LIMIT.toLocaleString('en-US')}-character limit of an endpoint policy (whitespace counts).`,
+      message: `The policy is ${formatCount(size)} characters, ${formatCount((size - POLICY_SIZE_LIMIT))} over the ${formatCount(POLICY_SIZE_LIMIT)}-character limit of an endpoint policy (whitespace counts).`,
       hint: hints.join(' ') || 'Remove data access patterns or regions you do not need.',
     });
   } else if (size > POLICY_SIZE_LIMIT * 0.9) {
     sink.add('size-near', {
       severity: 'warning',
       code: 'size/near-limit',
-      message: `The policy is ${size.toLocaleString('en-US')} characters, within ${(POLICY_SIZE_LIMIT - size).toLocaleString('en-US')} of the ${POLICY_SIZE_LIMIT.toLocaleString('en-US')}-character limit.`,
+      message: `The policy is ${formatCount(size)} characters, within ${formatCount((POLICY_SIZE_LIMIT - size))} of the ${formatCount(POLICY_SIZE_LIMIT)}-character limit.`,
     });
   }
   return { service: serviceId, regions, policy, format, text, size, statements: provenance, diagnostics: sink.list };

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Severity, TextPosition, TextRange } from '../diagnostics';
 import { formatConfigPath, type ConfigPath } from '../config/path';
+import { formatCount } from '../format';
 
 /** More findings than this are summarized in one closing note. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -105,7 +106,7 @@ export class Findings {
       this.list.push({
         severity: error > 0 ? 'error' : warning > 0 ? 'warning' : 'info',
         code: 'validate/too-many-findings',
-        message: `${total.toLocaleString('en-US')} more findings are not shown (${error.toLocaleString('en-US')} errors, ${warning.toLocaleString('en-US')} warnings); fix the ones above first.`,
+        message: `${formatCount(total)} more findings are not shown (${formatCount(error)} errors, ${formatCount(warning)} warnings); fix the ones above first.`,
       });
     }
     return this.list;

@@ -7,6 +7,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { syntaxMessage } from '../config/parse';
 import type { Findings } from './findings';
+import { formatCount } from '../format';
 
 /** Larger texts are not parsed: a hundred times the 20,480-character quota is surely not a policy. */
 export const MAX_POLICY_TEXT_CHARACTERS = 2_048_000;
@@ -157,7 +158,7 @@ export function readPolicyJson(text: string, findings: Findings): PolicyJson {
   if (text.length > MAX_POLICY_TEXT_CHARACTERS) {
     findings.error(
       'input/too-large',
-      `The text is ${text.length.toLocaleString('en-US')} characters; an endpoint policy is at most 20,480, so it is not checked further.`,
+      `The text is ${formatCount(text.length)} characters; an endpoint policy is at most 20,480, so it is not checked further.`,
       { offset: 0, length: 0 },
       { hint: 'Is this the right file?' },
     );

@@ -32,6 +32,7 @@ import { wildcardRegExp } from '../iam/iam-index';
 import type { LineIndex, Span } from './findings';
 import { hasPlaceholder, hasWildcard, splitArn, type RegionFinder } from './identifiers';
 import type { ConditionEntry, PolicyModel, PolicyStatement, PolicyValue } from './policy-model';
+import { formatCount } from '../format';
 
 export type RecognitionBasis = 'sid' | 'shape' | 'sid-and-shape';
 
@@ -934,7 +935,7 @@ function buildAdoption(
     );
   if (unlisted > 0)
     notes.push(
-      `${unlisted.toLocaleString('en-US')} more elements that the builder cannot express are not listed.`,
+      `${formatCount(unlisted)} more elements that the builder cannot express are not listed.`,
     );
   const config: PerimeterConfig = {
     version: CONFIG_VERSION,

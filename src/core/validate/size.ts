@@ -4,6 +4,7 @@ import { POLICY_SIZE_LIMIT } from '../catalog/ids';
 import { countPolicyCharacters, renderPolicy } from '../generate/render';
 import type { Findings } from './findings';
 import type { PolicyJson } from './policy-json';
+import { formatCount } from '../format';
 
 export interface PolicySize {
   /** Characters of the text as AWS counts them, whitespace included. */
@@ -19,7 +20,6 @@ export interface PolicySize {
 /** A warning starts this close to the limit. */
 const NEAR_LIMIT_SHARE = 0.9;
 
-const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /** Offset of the first character past the limit, counting code points as the quota does. */
 function offsetOfCharacter(text: string, characterIndex: number): number {
