@@ -27,7 +27,7 @@ export interface PolicyJson {
 }
 
 /** Offset of the first bracket that nests deeper than `limit`, strings skipped; -1 when none. */
-function firstTooDeep(text: string, limit: number): number {
+export function firstTooDeep(text: string, limit: number): number {
   // Jumping from one bracket or quote to the next is several times faster than visiting every character.
   const special = /[{}[\]"]/g;
   let depth = 0;

@@ -21,6 +21,14 @@ import 'monaco-editor/features/smartSelect/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+// The JSON mode, loaded once the first JSON model exists, registers every editor contribution,
+// but Monaco takes its services only once, when the first editor starts: the services those
+// contributions need are registered here, before, so that a second editor (the plain-text view
+// switched back, the policy editor, the diff) does not fail to create them.
+import 'monaco-editor/editor/common/services/treeViewsDndService';
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
+import 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestMemory';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 

@@ -11,7 +11,8 @@ import { catalog } from '@/core/catalog/catalog';
 import { canonicalRegions, canonicalServices } from '@/core/generate/selection';
 import { policyFileName } from '@/core/generate/outputs';
 import { previewTarget } from '@/features/perimeter/preview-target';
-import { useBuilder } from '@/state/builder-store';
+import { PolicyEditorGate } from '@/features/policy-editor/components/policy-editor-gate';
+import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { previewPolicy } from '@/state/preview-policy';
 import { FitAdvice } from './fit-advice';
 import { OutputControls } from './output-controls';
@@ -36,7 +37,12 @@ export default function PreviewPanel() {
   const tabServices = useMemo(() => canonicalServices(config.services, catalog), [config.services]);
   const regions = useMemo(() => canonicalRegions(config.regions, catalog), [config.regions]);
   const shownText = useRef('');
-  const policyText = useCallback(() => shownText.current, []);
+  const store = useBuilderStoreApi();
+  // In edit mode, Copy and Download take the user's text, which is what the preview shows then.
+  const policyText = useCallback(() => {
+    const { mode, draft } = store.getState().policyEditor;
+    return mode === 'edit' && draft ? draft.text : shownText.current;
+  }, [store]);
 
   if (!target.service) {
     return (
@@ -65,10 +71,12 @@ export default function PreviewPanel() {
         </Typography>
         <OutputControls shape={target.shape} format={target.format} regions={regions} region={target.region} />
         <PolicyActions fileName={fileName} policyText={policyText} />
-        <SizeMeter size={generated.size} format={target.format} />
-        <FitAdvice config={config} target={target} generated={generated} />
-        <PolicyDiagnostics diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')} />
-        <PolicyView generated={generated} fileName={fileName} />
+        <PolicyEditorGate generatedText={generated.text} service={target.service} regions={target.region ? [target.region] : target.regions} fileName={fileName}>
+          <SizeMeter size={generated.size} format={target.format} />
+          <FitAdvice config={config} target={target} generated={generated} />
+          <PolicyDiagnostics diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')} />
+          <PolicyView generated={generated} fileName={fileName} />
+        </PolicyEditorGate>
       </Box>
     </PreviewShell>
   );

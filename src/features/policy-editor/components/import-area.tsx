@@ -1,0 +1,123 @@
+/**
+ * Bringing an existing policy in: a file picked or dropped, or text pasted. What comes in replaces
+ * the text being edited (which can be brought back) and is validated like typed text.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Typography from '@mui/material/Typography';
+import Close from '@mui/icons-material/Close';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
+import type { PolicyReading } from '../read-policy-file';
+import { readPolicyFile, readTransfer } from '../read-policy-file';
+
+export interface ImportAreaProps {
+  onRead(reading: PolicyReading): void;
+  onClose(): void;
+  /** A message about the last file that could not be opened. */
+  refused?: string;
+}
+
+export function ImportArea({ onRead, onClose, refused }: ImportAreaProps) {
+  const ids = useId();
+  const [dragging, setDragging] = useState(false);
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    setDragging(false);
+    void readTransfer(event.dataTransfer).then((reading) => reading && onRead(reading));
+  };
+  const onPaste = (event: ClipboardEvent) => {
+    event.preventDefault();
+    void readTransfer(event.clipboardData).then((reading) => reading && onRead(reading));
+  };
+  return (
+    <Box
+      role="region"
+      aria-labelledby={`${ids}-title`}
+      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5, my: 1 }}
+    >
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        <Typography id={`${ids}-title`} variant="h3" sx={{ flexGrow: 1 }}>
+          Import a policy
+        </Typography>
+        <IconButton size="small" aria-label="Close import" onClick={onClose}>
+          <Close fontSize="small" />
+        </IconButton>
+      </Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        An endpoint policy you already have: it replaces the text in the editor (you can bring the
+        text back), is checked, and what it contains is shown below it.
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
+        <Box
+          role="group"
+          aria-label="Drop a policy file here"
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          sx={{
+            border: 2,
+            borderStyle: 'dashed',
+            borderColor: dragging ? 'primary.main' : 'divider',
+            borderRadius: 1,
+            p: 1.5,
+            textAlign: 'center',
+          }}
+        >
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            Drop a policy file here, or
+          </Typography>
+          <Button variant="outlined" component="label" startIcon={<UploadFileOutlined />}>
+            Open a policy file
+            <input
+              hidden
+              type="file"
+              accept=".json,.txt,application/json,text/plain"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                // Cleared so that opening the same file again is noticed.
+                event.target.value = '';
+                if (file) void readPolicyFile(file).then(onRead);
+              }}
+            />
+          </Button>
+        </Box>
+        <Box
+          component="textarea"
+          aria-label="Paste a policy"
+          placeholder="Paste a policy here (Ctrl+V)"
+          value=""
+          onChange={() => undefined}
+          onPaste={onPaste}
+          onDrop={onDrop}
+          sx={{
+            boxSizing: 'border-box',
+            width: '100%',
+            minHeight: 88,
+            resize: 'none',
+            p: 1.5,
+            font: 'inherit',
+            fontSize: 14,
+            bgcolor: 'background.paper',
+            color: 'text.primary',
+            border: 2,
+            borderStyle: 'dashed',
+            borderColor: 'divider',
+            borderRadius: 1,
+          }}
+        />
+      </Box>
+      {refused && (
+        <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+          {refused}
+        </Alert>
+      )}
+    </Box>
+  );
+}

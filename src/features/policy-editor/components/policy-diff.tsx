@@ -1,0 +1,119 @@
+/**
+ * The user's policy beside the generated one in Monaco's diff editor, read-only, with the number
+ * of changed blocks said in words. Loaded the first time the user compares.
+ */
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useColorScheme } from '@mui/material/styles';
+import { useEffect, useId, useRef, useState } from 'react';
+import { monospaceFontStack } from '@/features/editor/fonts';
+import type { MonacoModule } from '@/features/editor/monaco-loader-types';
+import type { editor } from 'monaco-editor/editor/editor.api';
+
+const ORIGINAL_URI = 'inmemory://vpce-policy/compare-generated.json';
+const MODIFIED_URI = 'inmemory://vpce-policy/compare-yours.json';
+
+export interface PolicyDiffProps {
+  monaco: MonacoModule;
+  generated: string;
+  generatedName: string;
+  yours: string;
+  height: number | string;
+}
+
+export default function PolicyDiff({
+  monaco: module,
+  generated,
+  generatedName,
+  yours,
+  height,
+}: PolicyDiffProps) {
+  const ids = useId();
+  const container = useRef<HTMLDivElement>(null);
+  const models = useRef<{ original?: editor.ITextModel; modified?: editor.ITextModel }>({});
+  const [changes, setChanges] = useState<number>();
+  const { colorScheme } = useColorScheme();
+  const initial = useRef({ generated, yours });
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const { monaco } = module;
+    for (const uri of [ORIGINAL_URI, MODIFIED_URI])
+      monaco.editor.getModel(monaco.Uri.parse(uri))?.dispose();
+    const original = monaco.editor.createModel(
+      initial.current.generated,
+      'json',
+      monaco.Uri.parse(ORIGINAL_URI),
+    );
+    const modified = monaco.editor.createModel(
+      initial.current.yours,
+      'json',
+      monaco.Uri.parse(MODIFIED_URI),
+    );
+    models.current = { original, modified };
+    const diff = monaco.editor.createDiffEditor(element, {
+      readOnly: true,
+      originalEditable: false,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontFamily: monospaceFontStack,
+      fontSize: 13,
+      renderOverviewRuler: false,
+      // Side by side where there is room, one column where there is not.
+      useInlineViewWhenSpaceIsLimited: true,
+      originalAriaLabel: `Generated policy ${generatedName} (read-only)`,
+      modifiedAriaLabel: 'Your policy (read-only in the comparison)',
+    });
+    diff.setModel({ original, modified });
+    const updates = diff.onDidUpdateDiff(() => setChanges(diff.getLineChanges()?.length ?? 0));
+    return () => {
+      updates.dispose();
+      diff.dispose();
+      original.dispose();
+      modified.dispose();
+      models.current = {};
+    };
+    // The heading's file name changes the labels only; the editor is not rebuilt for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [module]);
+
+  useEffect(() => {
+    const { original, modified } = models.current;
+    if (original && original.getValue() !== generated) original.setValue(generated);
+    if (modified && modified.getValue() !== yours) modified.setValue(yours);
+  }, [generated, yours]);
+
+  useEffect(() => {
+    module.monaco.editor.setTheme(colorScheme === 'dark' ? 'vs-dark' : 'vs');
+  }, [module, colorScheme]);
+
+  return (
+    <Box role="region" aria-labelledby={`${ids}-title`}>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'baseline', flexWrap: 'wrap', mb: 0.5 }}>
+        <Typography id={`${ids}-title`} variant="h3">
+          Comparison with the generated policy
+        </Typography>
+        <Typography variant="body2" color="text.secondary" role="status">
+          {changes === undefined
+            ? 'Comparing…'
+            : changes === 0
+              ? 'No differences from the generated policy.'
+              : `${changes} changed block${changes === 1 ? '' : 's'} between the generated ${generatedName} and yours.`}
+        </Typography>
+      </Box>
+      <Box
+        ref={container}
+        sx={{
+          height,
+          width: '100%',
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          overflow: 'hidden',
+        }}
+      />
+    </Box>
+  );
+}

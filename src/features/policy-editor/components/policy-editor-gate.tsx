@@ -1,0 +1,107 @@
+/**
+ * Between the preview's controls and the policy: the switch between the generated policy and the
+ * user's own (edit or import), and in edit mode the policy workbench in place of the generated
+ * policy. The workbench and everything it needs (validator worker, editor setup, diff) load only
+ * when the user enters edit mode.
+ */
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import type { PolicyDraft, PolicyMode } from '@/state/policy-editor-slice';
+
+const loadWorkbench = () => import('./policy-workbench');
+const PolicyWorkbench = lazy(loadWorkbench);
+
+export interface GeneratedForEditing {
+  text: string;
+  service: string;
+  /** The regions the generated policy is for. */
+  regions: string[];
+  /** Name of the file the policy downloads as, for the comparison's heading. */
+  fileName: string;
+}
+
+export interface PolicyEditorGateProps {
+  generatedText: string;
+  service: string;
+  /** The regions the generated policy is for. */
+  regions: readonly string[];
+  fileName: string;
+  /** The generated policy's view, shown in preview mode. */
+  children: ReactNode;
+}
+
+export function PolicyEditorGate({
+  generatedText,
+  service,
+  regions,
+  fileName,
+  children,
+}: PolicyEditorGateProps) {
+  const mode = useBuilder((state) => state.policyEditor.mode);
+  const { editPolicy, showGeneratedPolicy, setImportOpen } = useBuilderActions();
+  const regionKey = regions.join(',');
+  const generated = useMemo<GeneratedForEditing>(
+    () => ({
+      text: generatedText,
+      service,
+      regions: regionKey ? regionKey.split(',') : [],
+      fileName,
+    }),
+    [generatedText, service, regionKey, fileName],
+  );
+  const start = (): PolicyDraft => ({
+    text: generated.text,
+    origin: { kind: 'generated', service: generated.service, regions: generated.regions },
+  });
+  return (
+    <>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', my: 1 }}>
+        <ToggleButtonGroup
+          exclusive
+          value={mode}
+          onChange={(_event, next: PolicyMode | null) => {
+            if (next === 'edit') editPolicy(start());
+            else if (next === 'preview') showGeneratedPolicy();
+          }}
+          aria-label="Policy mode"
+        >
+          <ToggleButton value="preview">Generated policy</ToggleButton>
+          <ToggleButton
+            value="edit"
+            onMouseEnter={() => void loadWorkbench()}
+            onFocus={() => void loadWorkbench()}
+          >
+            Edit policy
+          </ToggleButton>
+        </ToggleButtonGroup>
+        <Button
+          variant="outlined"
+          onClick={() => {
+            editPolicy(start());
+            setImportOpen(true);
+          }}
+        >
+          Import policy
+        </Button>
+      </Box>
+      {mode === 'edit' ? (
+        <Suspense
+          fallback={
+            <Typography role="status" variant="body2" sx={{ my: 2 }}>
+              Loading the policy editor…
+            </Typography>
+          }
+        >
+          <PolicyWorkbench generated={generated} />
+        </Suspense>
+      ) : (
+        children
+      )}
+    </>
+  );
+}

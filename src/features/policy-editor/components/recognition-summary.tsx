@@ -1,0 +1,274 @@
+/**
+ * What the policy is in terms of the perimeter: the endpoint service, the statements recognized
+ * (and how), the data access patterns found, what the catalog recommends that is missing, and
+ * "Adopt", which loads the recognized choices into the builder and lists what could not be mapped.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { memo, useId, useState } from 'react';
+import { catalog } from '@/core/catalog/catalog';
+import type { PerimeterConfig } from '@/core/config/schema';
+import { validateConfigValue } from '@/core/config/parse';
+import type { TextRange } from '@/core/diagnostics';
+import type { PolicyRecognition, UnmappedElement } from '@/core/validate/validate';
+import { useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
+import { placeOf } from './problems-list';
+
+const BASIS_TEXT = {
+  'sid-and-shape': 'by Sid and shape',
+  shape: 'by shape',
+  sid: 'by Sid only, shaped differently',
+} as const;
+
+function UnmappedList({
+  unmapped,
+  onReveal,
+}: {
+  unmapped: readonly UnmappedElement[];
+  onReveal(range: TextRange): void;
+}) {
+  return (
+    <Box component="ul" aria-label="Not mapped" sx={{ m: 0, pl: 2.5 }}>
+      {unmapped.map((element, index) => (
+        <li key={`${element.path}-${index}`}>
+          <Typography variant="body2" component="span">
+            {element.range ? (
+              <Button
+                size="small"
+                sx={{ p: 0, minWidth: 0, verticalAlign: 'baseline' }}
+                onClick={() => onReveal(element.range!)}
+              >
+                {placeOf(element.range)}
+              </Button>
+            ) : (
+              element.path
+            )}{' '}
+            <code>{element.path}</code>: {element.reason}
+          </Typography>
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+interface Adopted {
+  previous: PerimeterConfig;
+  config: PerimeterConfig;
+  unmapped: UnmappedElement[];
+  notes: string[];
+}
+
+export interface RecognitionSummaryProps {
+  recognition: PolicyRecognition;
+  /** True when the recognition is of an earlier, valid version of the text (the current one has JSON errors). */
+  stale: boolean;
+  onReveal(range: TextRange): void;
+}
+
+export const RecognitionSummary = memo(function RecognitionSummary({
+  recognition,
+  stale,
+  onReveal,
+}: RecognitionSummaryProps) {
+  const ids = useId();
+  const store = useBuilderStoreApi();
+  const { replaceConfig, setPreviewService } = useBuilderActions();
+  const [adopted, setAdopted] = useState<Adopted>();
+  const [refusal, setRefusal] = useState<string[]>();
+  const { adoption, service, missing } = recognition;
+  const recognizedCount = recognition.statements.filter((s) => s.statement).length;
+
+  const adopt = () => {
+    const checked = validateConfigValue(adoption.config);
+    if (!checked.config) {
+      setRefusal(checked.diagnostics.map((d) => `${d.path ? `${d.path}: ` : ''}${d.message}`));
+      return;
+    }
+    setRefusal(undefined);
+    const previous = store.getState().config;
+    replaceConfig(checked.config);
+    if (service) setPreviewService(service.id);
+    setAdopted({
+      previous,
+      config: checked.config,
+      unmapped: adoption.unmapped,
+      notes: adoption.notes,
+    });
+  };
+
+  return (
+    <Box component="section" aria-labelledby={`${ids}-title`} sx={{ mt: 2 }}>
+      <Typography id={`${ids}-title`} variant="h3">
+        What the policy contains
+      </Typography>
+      {stale && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          The current text cannot be read as a policy (see the problems): this is what its last
+          readable version contained.
+        </Typography>
+      )}
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        {service ? (
+          <>
+            Endpoint service: <strong>{catalog.service(service.id)?.title ?? service.id}</strong> (
+            {service.id}
+            {service.basis === 'guess' ? ', guessed from its actions and resources' : ''})
+          </>
+        ) : (
+          'Endpoint service: not recognized.'
+        )}
+        {recognition.regions.length > 0 ? ` · Regions: ${recognition.regions.join(', ')}` : ''}
+      </Typography>
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        {recognizedCount} of {recognition.statements.length} statement
+        {recognition.statements.length === 1 ? '' : 's'} recognized:
+      </Typography>
+      <Box component="ol" aria-label="Recognized statements" sx={{ m: 0, pl: 3 }}>
+        {recognition.statements.map((statement) => (
+          <li key={statement.index}>
+            <Typography variant="body2" component="span">
+              <Button
+                size="small"
+                sx={{ p: 0, minWidth: 0, verticalAlign: 'baseline', textAlign: 'left' }}
+                onClick={() => onReveal(statement.range)}
+              >
+                {statement.sid ?? `Statement ${statement.index + 1}`}
+              </Button>
+              {': '}
+              {statement.statement
+                ? `${catalog.statement(statement.statement).title} (${BASIS_TEXT[statement.basis ?? 'sid-and-shape']})`
+                : 'not a perimeter statement'}
+              {statement.dataAccessPatterns.length > 0
+                ? `, ${statement.dataAccessPatterns.length} data access pattern${statement.dataAccessPatterns.length === 1 ? '' : 's'}`
+                : ''}
+            </Typography>
+          </li>
+        ))}
+      </Box>
+      {recognition.dataAccessPatterns.length > 0 && (
+        <>
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            Data access patterns:
+          </Typography>
+          <Box component="ul" aria-label="Recognized data access patterns" sx={{ m: 0, pl: 3 }}>
+            {recognition.dataAccessPatterns.map((pattern) => (
+              <li key={pattern.id}>
+                <Typography variant="body2" component="span">
+                  {pattern.title}
+                  {pattern.complete
+                    ? ''
+                    : ` (partly: ${pattern.missingValues.length} value${pattern.missingValues.length === 1 ? '' : 's'} and ${pattern.missingActions.length} action${pattern.missingActions.length === 1 ? '' : 's'} missing)`}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        </>
+      )}
+      {(missing.statements.length > 0 || missing.dataAccessPatterns.length > 0) && (
+        <>
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            Recommended for {service?.id ?? 'this service'} but missing:
+          </Typography>
+          <Box
+            component="ul"
+            aria-label="Missing recommended statements and patterns"
+            sx={{ m: 0, pl: 3 }}
+          >
+            {missing.statements.map((sid) => (
+              <li key={sid}>
+                <Typography variant="body2" component="span">
+                  Statement {catalog.statement(sid).title} ({sid})
+                </Typography>
+              </li>
+            ))}
+            {missing.dataAccessPatterns.map((id) => (
+              <li key={id}>
+                <Typography variant="body2" component="span">
+                  Pattern {catalog.pattern(id)?.title ?? id}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        </>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 1.5 }}>
+        <Button
+          variant="contained"
+          onClick={adopt}
+          disabled={stale}
+          aria-describedby={`${ids}-adopt`}
+        >
+          Adopt
+        </Button>
+        <Typography
+          id={`${ids}-adopt`}
+          variant="caption"
+          color="text.secondary"
+          sx={{ flex: '1 1 240px' }}
+        >
+          {stale
+            ? 'Fix the problems that keep the text from being read to adopt this policy.'
+            : 'Load the recognized choices into the builder, in place of the current ones.'}
+          {!stale && adoption.unmapped.length > 0 && !adopted
+            ? ` ${adoption.unmapped.length} element${adoption.unmapped.length === 1 ? '' : 's'} cannot be mapped (listed below).`
+            : ''}
+        </Typography>
+      </Box>
+      {refusal && (
+        <Alert severity="error" role="alert" sx={{ mt: 1 }}>
+          The recognized choices are not a valid configuration: {refusal.join(' ')}
+        </Alert>
+      )}
+      {adopted && (
+        <Alert
+          severity={adopted.unmapped.length > 0 ? 'warning' : 'success'}
+          role="status"
+          sx={{ mt: 1 }}
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => {
+                replaceConfig(adopted.previous);
+                setAdopted(undefined);
+              }}
+            >
+              Undo adopt
+            </Button>
+          }
+        >
+          Loaded into the builder: {adopted.config.services.join(', ')}
+          {adopted.config.regions.length > 0
+            ? ` in ${adopted.config.regions.join(', ')}`
+            : ', no region'}
+          {adopted.config.organizationIds.length > 0
+            ? `, organization ${adopted.config.organizationIds.join(', ')}`
+            : ', no organization id'}
+          .{' '}
+          {adopted.unmapped.length > 0
+            ? `${adopted.unmapped.length} element${adopted.unmapped.length === 1 ? '' : 's'} could not be mapped and are not in the generated policy:`
+            : 'Everything in the policy was mapped.'}
+        </Alert>
+      )}
+      {(adopted?.unmapped ?? adoption.unmapped).length > 0 && (
+        <>
+          <Typography variant="body2" sx={{ mt: 1, fontWeight: 600 }}>
+            Not mapped by Adopt
+          </Typography>
+          <UnmappedList unmapped={adopted?.unmapped ?? adoption.unmapped} onReveal={onReveal} />
+        </>
+      )}
+      {(adopted?.notes ?? adoption.notes).length > 0 && (
+        <Box component="ul" aria-label="Adoption notes" sx={{ m: 0, mt: 1, pl: 2.5 }}>
+          {(adopted?.notes ?? adoption.notes).map((note) => (
+            <li key={note}>
+              <Typography variant="caption">{note}</Typography>
+            </li>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+});
