@@ -63,10 +63,15 @@ export default function PolicyDiff({
       renderOverviewRuler: false,
       // Side by side where there is room, one column where there is not.
       useInlineViewWhenSpaceIsLimited: true,
-      originalAriaLabel: `Generated policy ${generatedName} (read-only)`,
-      modifiedAriaLabel: 'Your policy (read-only in the comparison)',
     });
     diff.setModel({ original, modified });
+    // The diff editor's own label options do not reach the inputs of its two editors; set them on each.
+    diff
+      .getOriginalEditor()
+      .updateOptions({ ariaLabel: `Generated policy ${generatedName} (read-only)` });
+    diff
+      .getModifiedEditor()
+      .updateOptions({ ariaLabel: 'Your policy (read-only in the comparison)' });
     const updates = diff.onDidUpdateDiff(() => setChanges(diff.getLineChanges()?.length ?? 0));
     return () => {
       updates.dispose();
