@@ -3,6 +3,7 @@
  * key of their own, a moment after the last change (a large text is not rewritten on every
  * keystroke) and at once when the page is hidden or closed, and read back on the next visit.
  */
+import { formatCount } from '@/core/format';
 import type { BuilderStore } from './builder-store';
 import {
   defaultPolicyEditor,
@@ -75,7 +76,7 @@ export function savePolicyEditor(
 ): string | undefined {
   const size = editor.draft?.text.length ?? 0;
   if (size > MAX_DRAFT_CHARACTERS) {
-    return `The text is too large to keep in this browser (${size.toLocaleString('en-US')} characters); after a reload you get back the last text that was kept.`;
+    return `The text is too large to keep in this browser (${formatCount(size)} characters); after a reload you get back the last text that was kept.`;
   }
   const saved: SavedPolicyEditor = {
     format: 1,
