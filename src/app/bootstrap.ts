@@ -6,7 +6,7 @@ import { createBuilderStore, type BuilderStore } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { connectPersistence, saveState, type StorageLike } from '@/state/persistence';
 import { defaultConfig, defaultView } from '@/state/defaults';
-import { connectDraftPersistence, readPolicyEditor } from '@/state/policy-draft-persistence';
+import { readPolicyEditor } from '@/state/policy-draft-storage';
 import { planStartup, type StartupPlan } from '@/state/startup';
 
 /** localStorage when the browser allows it, else a memory that lasts for the visit. */
@@ -61,14 +61,16 @@ export async function startApp(): Promise<AppStart> {
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }
   // The user's policy text is not part of the choices a link carries: it is restored in every case.
-  const store = createBuilderStore({ ...plan.init, policyEditor: readPolicyEditor(storage) });
-  connectDraftPersistence(store, storage);
+  const policyEditor = readPolicyEditor(storage);
+  const store = createBuilderStore({ ...plan.init, policyEditor });
   const needsChecks = plan.pending !== undefined || plan.unreadable !== undefined;
   // Nothing to check: save every change from the start. Otherwise saving waits for the checks.
   if (!needsChecks) connectPersistence(store, storage);
   let finishing: Promise<void> | undefined;
   const finishStartup = () => {
     finishing ??= (async () => {
+      // The policy text changes only in the editor, opened after the first screen; a change made before this connects is saved when it does.
+      void import('@/state/policy-draft-persistence').then(({ connectDraftPersistence }) => connectDraftPersistence(store, storage, { saved: policyEditor }));
       if (!needsChecks) return;
       const [validate, { completeStartup }] = await Promise.all([loadConfigValidator(), import('@/state/startup-checks')]);
       const { rejected } = completeStartup(store, plan, validate, storage);

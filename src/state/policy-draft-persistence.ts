@@ -1,83 +1,29 @@
 /**
  * Keeping the user's policy text in the browser: the editor mode and the draft are saved under a
  * key of their own, a moment after the last change (a large text is not rewritten on every
- * keystroke) and at once when the page is hidden or closed, and read back on the next visit.
+ * keystroke) and at once when the page is hidden or closed. Loaded once the first screen is up;
+ * `policy-draft-storage.ts` reads the saved value back on the next visit.
  */
-import { formatCount } from '@/core/format';
+import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { BuilderStore } from './builder-store';
-import {
-  defaultPolicyEditor,
-  MAX_DRAFT_CHARACTERS,
-  type DraftOrigin,
-  type PolicyDraft,
-  type PolicyEditorPreferences,
-} from './policy-editor-slice';
-import { readStorage, writeStorage, type StorageLike } from './persistence';
+import type { DraftNotSaved, PolicyEditorPreferences } from './policy-editor-slice';
+import { DRAFT_KEY, type SavedPolicyEditor } from './policy-draft-storage';
+import { writeStorage, type StorageLike } from './persistence';
 
-/** The editor mode and the user's policy text. */
-export const DRAFT_KEY = 'vpce-policy:policy-draft';
+/** A hundred times the quota is no endpoint policy: a longer text is not worth the browser's storage. */
+export const MAX_SAVED_DRAFT_CHARACTERS = 100 * POLICY_SIZE_LIMIT;
 
 /** How long after the last change the draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 300;
-
-interface SavedPolicyEditor {
-  format: 1;
-  mode: PolicyEditorPreferences['mode'];
-  draft?: PolicyDraft;
-}
-
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((v) => typeof v === 'string');
-
-function readOrigin(value: unknown): DraftOrigin | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const record = value as Record<string, unknown>;
-  if (
-    record.kind === 'generated' &&
-    typeof record.service === 'string' &&
-    isStringArray(record.regions)
-  ) {
-    return { kind: 'generated', service: record.service, regions: [...record.regions] };
-  }
-  if (record.kind === 'file' && typeof record.name === 'string')
-    return { kind: 'file', name: record.name };
-  if (record.kind === 'pasted') return { kind: 'pasted' };
-  return undefined;
-}
-
-/** The saved mode and draft: fields of the right shape, defaults for the rest; never throws. */
-export function readPolicyEditor(storage: StorageLike): PolicyEditorPreferences {
-  const fallback = defaultPolicyEditor();
-  const text = readStorage(storage, DRAFT_KEY);
-  if (text === null) return fallback;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fallback;
-  }
-  if (value === null || typeof value !== 'object') return fallback;
-  const record = value as Record<string, unknown>;
-  const draftRecord = record.draft as Record<string, unknown> | null | undefined;
-  const origin =
-    draftRecord && typeof draftRecord === 'object' ? readOrigin(draftRecord.origin) : undefined;
-  const draft =
-    origin && typeof draftRecord?.text === 'string'
-      ? { text: draftRecord.text, origin }
-      : undefined;
-  const mode = record.mode === 'edit' && draft ? 'edit' : 'preview';
-  return draft ? { mode, draft } : { mode };
-}
 
 /** Saves the mode and draft; says why not when the text is too large or the storage refuses it. */
 export function savePolicyEditor(
   storage: StorageLike,
   editor: PolicyEditorPreferences,
-): string | undefined {
-  const size = editor.draft?.text.length ?? 0;
-  if (size > MAX_DRAFT_CHARACTERS) {
-    return `The text is too large to keep in this browser (${formatCount(size)} characters); after a reload you get back the last text that was kept.`;
-  }
+): DraftNotSaved | undefined {
+  const characters = editor.draft?.text.length ?? 0;
+  // The last text that was kept stays in the storage, for the next visit.
+  if (characters > MAX_SAVED_DRAFT_CHARACTERS) return { reason: 'too-large', characters };
   const saved: SavedPolicyEditor = {
     format: 1,
     mode: editor.mode,
@@ -85,17 +31,24 @@ export function savePolicyEditor(
   };
   return writeStorage(storage, DRAFT_KEY, JSON.stringify(saved))
     ? undefined
-    : 'The browser refused to keep the text (its storage is full or disabled); copy or download it to keep it.';
+    : { reason: 'refused' };
 }
 
-/** Saves the mode and draft after each change (debounced) and when the page goes away; returns the function that stops it. */
+/**
+ * Saves the mode and draft after each change (debounced) and when the page goes away; returns the
+ * function that stops it. `saved` is what the storage holds (read at startup): a change made
+ * before this was connected is saved at once.
+ */
 export function connectDraftPersistence(
   store: BuilderStore,
   storage: StorageLike,
-  delayMs = DRAFT_SAVE_DELAY_MS,
+  {
+    saved: alreadySaved,
+    delayMs = DRAFT_SAVE_DELAY_MS,
+  }: { saved: PolicyEditorPreferences; delayMs?: number },
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let saved = store.getState().policyEditor;
+  let saved = alreadySaved;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -103,7 +56,13 @@ export function connectDraftPersistence(
     if (current === saved) return;
     saved = current;
     const problem = savePolicyEditor(storage, current);
-    if (problem !== store.getState().draftNotSaved)
+    const shown = store.getState().draftNotSaved;
+    if (
+      problem?.reason !== shown?.reason ||
+      (problem?.reason === 'too-large' &&
+        shown?.reason === 'too-large' &&
+        problem.characters !== shown.characters)
+    )
       store.getState().actions.setDraftNotSaved(problem);
   };
   const unsubscribe = store.subscribe((state, previous) => {
@@ -118,6 +77,7 @@ export function connectDraftPersistence(
   target?.addEventListener('pagehide', onHide);
   const onVisibility = () => document.visibilityState === 'hidden' && flush();
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
+  flush();
   return () => {
     flush();
     unsubscribe();

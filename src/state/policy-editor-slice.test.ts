@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBuilderStore } from './builder-store';
 import { MemoryStorage } from './memory-storage.testing';
-import { connectDraftPersistence, DRAFT_KEY, readPolicyEditor } from './policy-draft-persistence';
-import { MAX_DRAFT_CHARACTERS, type PolicyDraft } from './policy-editor-slice';
+import { connectDraftPersistence, MAX_SAVED_DRAFT_CHARACTERS } from './policy-draft-persistence';
+import { DRAFT_KEY, readPolicyEditor } from './policy-draft-storage';
+import type { PolicyDraft } from './policy-editor-slice';
 
 const generated: PolicyDraft = {
   text: '{"Version":"2012-10-17"}',
@@ -70,7 +71,7 @@ describe('policy draft persistence', () => {
     vi.useFakeTimers();
     const storage = new MemoryStorage();
     const store = createBuilderStore();
-    connectDraftPersistence(store, storage, 300);
+    connectDraftPersistence(store, storage, { saved: readPolicyEditor(storage), delayMs: 300 });
     store.getState().actions.editPolicy(generated);
     store.getState().actions.setDraftText('{"Version": "2012-10-17", "Statement": [');
     vi.advanceTimersByTime(299);
@@ -89,7 +90,10 @@ describe('policy draft persistence', () => {
     vi.useFakeTimers();
     const storage = new MemoryStorage();
     const store = createBuilderStore();
-    const stop = connectDraftPersistence(store, storage, 300);
+    const stop = connectDraftPersistence(store, storage, {
+      saved: readPolicyEditor(storage),
+      delayMs: 300,
+    });
     store.getState().actions.editPolicy(generated);
     store.getState().actions.showGeneratedPolicy();
     expect(readPolicyEditor(storage)).toEqual({ mode: 'preview', draft: generated });
@@ -102,26 +106,35 @@ describe('policy draft persistence', () => {
   it('keeps the last saved text and says why when a text is too large or the storage refuses it', () => {
     const storage = new MemoryStorage();
     const store = createBuilderStore();
-    const stop = connectDraftPersistence(store, storage, 0);
+    // A change made before saving was connected is saved when it connects.
     store.getState().actions.editPolicy(generated);
+    const stop = connectDraftPersistence(store, storage, {
+      saved: readPolicyEditor(storage),
+      delayMs: 0,
+    });
+    expect(readPolicyEditor(storage)).toEqual({ mode: 'edit', draft: generated });
     stop();
-    const huge = 'x'.repeat(MAX_DRAFT_CHARACTERS + 1);
-    const again = connectDraftPersistence(store, storage, 0);
+    const huge = 'x'.repeat(MAX_SAVED_DRAFT_CHARACTERS + 1);
+    const again = connectDraftPersistence(store, storage, {
+      saved: store.getState().policyEditor,
+      delayMs: 0,
+    });
     store.getState().actions.setDraftText(huge);
     again();
     expect(readPolicyEditor(storage).draft?.text).toBe(generated.text);
-    expect(store.getState().draftNotSaved).toMatch(
-      /too large to keep in this browser \(2,048,001 characters\)/,
-    );
+    expect(store.getState().draftNotSaved).toEqual({ reason: 'too-large', characters: 2_048_001 });
 
     const full = new MemoryStorage();
     full.setItem = () => {
       throw new DOMException('quota', 'QuotaExceededError');
     };
-    const third = connectDraftPersistence(store, full, 0);
+    const third = connectDraftPersistence(store, full, {
+      saved: store.getState().policyEditor,
+      delayMs: 0,
+    });
     store.getState().actions.setDraftText('small');
     third();
-    expect(store.getState().draftNotSaved).toMatch(/refused to keep the text/);
+    expect(store.getState().draftNotSaved).toEqual({ reason: 'refused' });
   });
 
   it('reads a damaged or foreign saved value as no draft, never throwing', () => {

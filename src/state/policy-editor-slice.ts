@@ -3,14 +3,7 @@
  * edits, and that text (started from a generated policy, or imported from a file or a paste). The
  * text is the user's work, so it is kept here and saved; its diagnostics are derived from it.
  */
-import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { SliceCreator } from './slice';
-
-/**
- * A hundred times the quota is no endpoint policy: a longer text gets its diagnostic but is
- * neither edited nor kept in the browser's storage.
- */
-export const MAX_DRAFT_CHARACTERS = 100 * POLICY_SIZE_LIMIT;
 
 /** `preview`: the generated policy; `edit`: the user's draft, with its diagnostics. */
 export type PolicyMode = 'preview' | 'edit';
@@ -33,6 +26,9 @@ export interface PolicyDraft {
   origin: DraftOrigin;
 }
 
+/** A draft too large to be worth the browser's storage, or a storage that refused it. */
+export type DraftNotSaved = { reason: 'too-large'; characters: number } | { reason: 'refused' };
+
 export interface PolicyEditorPreferences {
   mode: PolicyMode;
   /** Undefined until the user edits or imports a policy. */
@@ -47,7 +43,7 @@ export interface PolicyEditorState {
   /** Whether the import area is open in edit mode; not saved. */
   importOpen: boolean;
   /** Why the draft could not be saved in the browser the last time, if it could not; not saved. */
-  draftNotSaved?: string;
+  draftNotSaved?: DraftNotSaved;
 }
 
 export interface PolicyEditorActions {
@@ -60,7 +56,7 @@ export interface PolicyEditorActions {
   replaceDraft(draft: PolicyDraft): void;
   restoreReplacedDraft(): void;
   setImportOpen(open: boolean): void;
-  setDraftNotSaved(reason: string | undefined): void;
+  setDraftNotSaved(reason: DraftNotSaved | undefined): void;
 }
 
 export type PolicyEditorSlice = PolicyEditorState & { actions: PolicyEditorActions };

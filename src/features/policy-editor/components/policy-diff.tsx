@@ -1,6 +1,7 @@
 /**
  * The user's policy beside the generated one in Monaco's diff editor, read-only, with the number
- * of changed blocks said in words. Loaded the first time the user compares.
+ * of changed blocks said in words. The diff editor comes with Monaco and its commands with the
+ * editing contributions, both loaded when the user enters edit mode.
  */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';

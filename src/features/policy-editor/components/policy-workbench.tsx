@@ -10,8 +10,6 @@ import Button from '@mui/material/Button';
 import ToggleButton from '@mui/material/ToggleButton';
 import Typography from '@mui/material/Typography';
 import {
-  lazy,
-  Suspense,
   useCallback,
   useEffect,
   useMemo,
@@ -33,12 +31,11 @@ import type { PolicyCheckOptions } from '../validation/validation-protocol';
 import { usePolicyValidation } from '../validation/use-policy-validation';
 import type { GeneratedForEditing } from './policy-editor-gate';
 import { ImportArea } from './import-area';
+import PolicyDiff from './policy-diff';
 import { PlainSourceEditor } from './plain-source-editor';
 import { PolicySourceEditor } from './policy-source-editor';
 import { countSummary, ProblemsList, type RevealRequest } from './problems-list';
 import { RecognitionSummary } from './recognition-summary';
-
-const PolicyDiff = lazy(() => import('./policy-diff'));
 
 const HEIGHT = 'max(360px, calc(100vh - 420px))';
 /** Characters of an unfit text shown as its beginning. */
@@ -183,15 +180,13 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     );
   } else if (comparing) {
     editorArea = monaco ? (
-      <Suspense fallback={<Typography role="status">Loading the comparison…</Typography>}>
-        <PolicyDiff
-          monaco={monaco}
-          generated={generated.text}
-          generatedName={generated.fileName}
-          yours={text}
-          height={HEIGHT}
-        />
-      </Suspense>
+      <PolicyDiff
+        monaco={monaco}
+        generated={generated.text}
+        generatedName={generated.fileName}
+        yours={text}
+        height={HEIGHT}
+      />
     ) : (
       <Typography role="status">
         {failure ? `The comparison could not be loaded: ${failure}` : 'Loading the comparison…'}
@@ -265,7 +260,9 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
       )}
       {notSaved && (
         <Alert severity="warning" sx={{ my: 1 }}>
-          {notSaved}
+          {notSaved.reason === 'too-large'
+            ? `The text is too large to keep in this browser (${formatCount(notSaved.characters)} characters); after a reload you get back the last text that was kept.`
+            : 'The browser refused to keep the text (its storage is full or disabled); copy or download it to keep it.'}
         </Alert>
       )}
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'baseline', my: 1 }}>
