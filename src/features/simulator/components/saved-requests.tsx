@@ -8,24 +8,52 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
-import { summarizeSuite } from '@/core/evaluate/suite';
+import type { SuiteSummary } from '@/core/evaluate/suite';
+import type { Decision } from '@/core/evaluate/request-schema';
 import type { SuiteOutcome } from '../simulation';
 import { DECISION_COLOR } from './verdict-view';
 
-function suiteSummaryText(outcomes: readonly SuiteOutcome[]): string {
-  if (outcomes.length === 0) return 'No saved requests yet: set up a request above and choose "Add to suite".';
-  const summary = summarizeSuite(outcomes);
-  const changed = outcomes.filter((o) => o.changedFrom !== undefined).length;
+/** What the list shows of one outcome: plain values, so that an unchanged run renders nothing new. */
+export interface SuiteRow {
+  index: number;
+  name: string;
+  /** "s3 · us-east-1 · s3:GetObject on arn:aws:s3:::bucket/key" */
+  description: string;
+  expect: Decision;
+  decision: Decision;
+  passed: boolean;
+  changedFrom?: Decision;
+  unknownService?: string;
+  summary: string;
+}
+
+export function suiteRowOf(outcome: SuiteOutcome): SuiteRow {
+  const { saved, endpoint } = outcome;
+  const row: SuiteRow = {
+    index: outcome.index,
+    name: saved.name,
+    description: `${saved.service}${endpoint.region ? ` · ${endpoint.region}` : ''} · ${saved.request.action} on ${saved.request.resource}`,
+    expect: saved.expect,
+    decision: outcome.result.decision,
+    passed: outcome.passed,
+    summary: outcome.result.summary,
+  };
+  if (outcome.changedFrom !== undefined) row.changedFrom = outcome.changedFrom;
+  if (outcome.unknownService) row.unknownService = saved.service;
+  return row;
+}
+
+function suiteSummaryText(summary: SuiteSummary, changed: number): string {
+  if (summary.total === 0) return 'No saved requests yet: set up a request above and choose "Add to suite".';
   const parts = [`${summary.total} saved request${summary.total === 1 ? '' : 's'}: ${summary.passed} as expected`];
   if (summary.failed > 0) parts.push(`${summary.failed} ${summary.failed === 1 ? 'fails its' : 'fail their'} expectation`);
   if (changed > 0) parts.push(`${changed} verdict${changed === 1 ? '' : 's'} changed by the last change of choices`);
   return `${parts.join(', ')}.`;
 }
 
-const endpointText = (outcome: SuiteOutcome) => `${outcome.saved.service}${outcome.endpoint.region ? ` · ${outcome.endpoint.region}` : ''}`;
-
 export interface SavedRequestsProps {
-  outcomes: readonly SuiteOutcome[];
+  rows: readonly SuiteRow[];
+  summary: SuiteSummary;
   /** True while saved or linked choices are being checked: the suite runs once they are. */
   checking: boolean;
   /** The saved request open in the form, if any. */
@@ -38,7 +66,7 @@ export interface SavedRequestsProps {
   importReport?: { severity: 'success' | 'error'; lines: string[] };
 }
 
-export const SavedRequests = memo(function SavedRequests({ outcomes, checking, editingIndex, onEdit, onRemove, onExport, onImport, importReport }: SavedRequestsProps) {
+export const SavedRequests = memo(function SavedRequests({ rows, summary, checking, editingIndex, onEdit, onRemove, onExport, onImport, importReport }: SavedRequestsProps) {
   const ids = useId();
   return (
     <Box component="section" aria-labelledby={`${ids}-heading`} sx={{ mt: 2 }}>
@@ -46,57 +74,57 @@ export const SavedRequests = memo(function SavedRequests({ outcomes, checking, e
         Saved requests
       </Typography>
       <Typography role="status" aria-label="Suite result" variant="body2" sx={{ mt: 0.5 }}>
-        {checking ? 'Checking the saved choices before running the suite...' : suiteSummaryText(outcomes)}
+        {checking ? 'Checking the saved choices before running the suite...' : suiteSummaryText(summary, rows.filter((row) => row.changedFrom !== undefined).length)}
       </Typography>
-      {!checking && outcomes.length > 0 && (
+      {!checking && rows.length > 0 && (
         <Box component="ul" aria-labelledby={`${ids}-heading`} sx={{ m: 0, mt: 1, p: 0 }}>
-          {outcomes.map((outcome) => {
-            const nameId = `${ids}-name-${outcome.index}`;
-            const decision = outcome.result.decision;
+          {rows.map((row) => {
+            const nameId = `${ids}-name-${row.index}`;
+            const decision = row.decision;
             return (
               <Box
                 component="li"
-                key={outcome.index}
-                sx={{ listStyle: 'none', borderTop: 1, borderColor: 'divider', py: 0.75, bgcolor: editingIndex === outcome.index ? 'action.selected' : undefined }}
+                key={row.index}
+                sx={{ listStyle: 'none', borderTop: 1, borderColor: 'divider', py: 0.75, bgcolor: editingIndex === row.index ? 'action.selected' : undefined }}
               >
                 <Typography variant="body2" id={nameId} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
-                  {outcome.saved.name}
+                  {row.name}
                 </Typography>
                 <Typography variant="caption" color="text.secondary" component="p" sx={{ overflowWrap: 'anywhere' }}>
-                  {endpointText(outcome)} · {outcome.saved.request.action} on {outcome.saved.request.resource}
+                  {row.description}
                 </Typography>
                 <Typography variant="body2">
-                  Expects {outcome.saved.expect}, got{' '}
+                  Expects {row.expect}, got{' '}
                   <Box component="strong" sx={{ color: DECISION_COLOR[decision] }}>
                     {decision}
                   </Box>
-                  {outcome.passed ? ' · passes' : ''}
+                  {row.passed ? ' · passes' : ''}
                 </Typography>
-                {!outcome.passed && (
+                {!row.passed && (
                   <Typography variant="body2" sx={{ color: 'error.main', fontWeight: 600 }}>
                     Fails its expectation
                   </Typography>
                 )}
-                {outcome.changedFrom !== undefined && (
+                {row.changedFrom !== undefined && (
                   <Typography variant="body2" sx={{ color: 'warning.main', fontWeight: 600 }}>
-                    Verdict changed: was {outcome.changedFrom}
+                    Verdict changed: was {row.changedFrom}
                   </Typography>
                 )}
-                {outcome.unknownService && (
+                {row.unknownService !== undefined && (
                   <Typography variant="body2" sx={{ color: 'error.main' }}>
-                    &quot;{outcome.saved.service}&quot; is not an endpoint service of the catalog.
+                    &quot;{row.unknownService}&quot; is not an endpoint service of the catalog.
                   </Typography>
                 )}
-                {!outcome.passed && (
+                {!row.passed && (
                   <Typography variant="caption" component="p" sx={{ overflowWrap: 'anywhere' }}>
-                    {outcome.result.summary}
+                    {row.summary}
                   </Typography>
                 )}
                 <Box sx={{ display: 'flex', gap: 1, mt: 0.25 }}>
-                  <Button variant="outlined" onClick={() => onEdit(outcome.index)} aria-describedby={nameId}>
+                  <Button variant="outlined" onClick={() => onEdit(row.index)} aria-describedby={nameId}>
                     Edit
                   </Button>
-                  <Button onClick={() => onRemove(outcome.index)} aria-describedby={nameId}>
+                  <Button onClick={() => onRemove(row.index)} aria-describedby={nameId}>
                     Remove
                   </Button>
                 </Box>
@@ -106,7 +134,7 @@ export const SavedRequests = memo(function SavedRequests({ outcomes, checking, e
         </Box>
       )}
       <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
-        <Button variant="outlined" onClick={onExport} disabled={outcomes.length === 0}>
+        <Button variant="outlined" onClick={onExport} disabled={rows.length === 0}>
           Export suite
         </Button>
         <Button variant="outlined" component="label">

@@ -9,21 +9,23 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import type { PerimeterConfig } from '@/core/config/schema';
 import { statementLabel } from '@/core/evaluate/evaluate';
 import { perimeterScenarios, savedRequestOf, type PerimeterScenario } from '@/core/evaluate/scenarios';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
+import { summarizeSuite } from '@/core/evaluate/suite';
 import { canonicalServices } from '@/core/generate/selection';
 import { saveFile } from '@/features/browser-io/save-file';
 import { previewTarget, type PreviewTarget } from '@/features/perimeter/preview-target';
 import { useBuilder, useBuilderActions, useBuilderStoreApi, type BuilderStore } from '@/state/builder-store';
-import { draftOf, readDraft, type RequestDraft } from '../request-draft';
-import { runSuiteOnChange, verdictFor, type EndpointChoice } from '../simulation';
+import { draftOf, readDraft, type DraftReading, type RequestDraft } from '../request-draft';
+import { runSuiteOnChange, verdictFor, type EndpointChoice, type RequestVerdict } from '../simulation';
 import { suiteMemoryOf, useSimulatorSession, useSimulatorSessionStore, type RequestSource } from '../simulator-session';
 import { readSuiteFile, SUITE_FILE_NAME, suiteFileText, suiteSizeProblem, withImportedRequests } from '../suite-file';
 import { RequestForm, type SelectOption } from './request-form';
-import { SavedRequests, type SavedRequestsProps } from './saved-requests';
+import { SavedRequests, suiteRowOf, type SavedRequestsProps } from './saved-requests';
 import { ScenarioList, type ScenarioItem } from './scenario-list';
 import { VerdictView } from './verdict-view';
 
@@ -45,9 +47,9 @@ function shownDraft(source: RequestSource, typed: RequestDraft | undefined, scen
 
 /**
  * Times each refresh: from the change of choices (noted when the store changes) to the commit
- * that shows the verdicts computed for it.
+ * that shows the verdicts computed for it (`shownConfig`, the configuration they were computed for).
  */
-function useSimulatorUpdateMeasure(store: BuilderStore, refreshed: unknown): void {
+function useSimulatorUpdateMeasure(store: BuilderStore, shownConfig: PerimeterConfig): void {
   const since = useRef<number | undefined>(undefined);
   useEffect(
     () =>
@@ -58,11 +60,123 @@ function useSimulatorUpdateMeasure(store: BuilderStore, refreshed: unknown): voi
   );
   useLayoutEffect(() => {
     const start = since.current;
-    if (start === undefined) return;
+    if (start === undefined || shownConfig !== store.getState().config) return;
     since.current = undefined;
     performance.measure('vpce:simulator-update', { start, end: performance.now() });
-  }, [refreshed]);
+  }, [store, shownConfig]);
 }
+
+const PanelIntro = memo(function PanelIntro() {
+  return (
+    <>
+      <Typography id="simulator-heading" variant="h2">
+        Request simulator
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+        Would this request pass through the endpoint, and why? Pick a ready-made request or describe your own.
+      </Typography>
+    </>
+  );
+});
+
+interface VerdictSectionProps {
+  verdict: Pick<RequestVerdict, 'endpoint' | 'result'> | undefined;
+  shownInPreview: boolean;
+  previewShowsOwnText: boolean;
+  onShowStatement(sid: string): void;
+}
+
+const VerdictSection = memo(function VerdictSection({ verdict, shownInPreview, previewShowsOwnText, onShowStatement }: VerdictSectionProps) {
+  return (
+    <Box component="section" aria-labelledby="simulator-verdict-heading" sx={{ mt: 2 }}>
+      <Typography variant="h3" id="simulator-verdict-heading">
+        Verdict
+      </Typography>
+      {verdict ? (
+        <VerdictView result={verdict.result} policyLabel={`${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`} onShowStatement={onShowStatement} />
+      ) : (
+        <Typography role="status" aria-label="Verdict" variant="body2" color="error.main">
+          No verdict: the request has errors (see the fields below).
+        </Typography>
+      )}
+      {verdict && verdict.result.deciding.length > 0 && !shownInPreview && !previewShowsOwnText && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          The preview shows another policy; Show in policy switches it to {endpointLabel(verdict.endpoint)}, where{' '}
+          {verdict.result.deciding.map((s) => statementLabel(s)).join(' and ')} decides.
+        </Typography>
+      )}
+      {previewShowsOwnText && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          The preview shows your own policy text; the simulator evaluates the policy your choices generate.
+        </Typography>
+      )}
+    </Box>
+  );
+});
+
+interface RequestSectionProps {
+  sectionRef: RefObject<HTMLElement | null>;
+  /** Where the request in the form comes from, in words. */
+  caption: string;
+  canGoBack: boolean;
+  onBack(): void;
+  draft: RequestDraft;
+  reading: DraftReading;
+  onDraftChange(draft: RequestDraft): void;
+  services: readonly SelectOption[];
+  regions: readonly SelectOption[];
+  regionHelp: string | undefined;
+  canAdd: boolean;
+  onAdd(): void;
+  /** Whether a saved request is open in the form. */
+  editing: boolean;
+  onSave(): void;
+  onStopEditing(): void;
+  notice: string | undefined;
+}
+
+const RequestSection = memo(function RequestSection(props: RequestSectionProps) {
+  const { sectionRef, caption, canGoBack, onBack, draft, reading, onDraftChange, services, regions, regionHelp, canAdd, onAdd, editing, onSave, onStopEditing, notice } = props;
+  return (
+    <Box component="section" ref={sectionRef} aria-labelledby="simulator-request-heading" sx={{ mt: 2 }}>
+      <Typography variant="h3" id="simulator-request-heading">
+        Request
+      </Typography>
+      <Typography variant="caption" color="text.secondary" component="p">
+        {caption}
+      </Typography>
+      {canGoBack && (
+        <Button onClick={onBack} sx={{ mt: 0.5 }}>
+          Back to the ready-made request
+        </Button>
+      )}
+      <RequestForm draft={draft} messages={reading.messages} onChange={onDraftChange} services={services} regions={regions} {...(regionHelp ? { regionHelp } : {})} />
+      {reading.otherProblems.map((problem) => (
+        <Typography key={problem} variant="body2" color="error.main">
+          {problem}
+        </Typography>
+      ))}
+      <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
+        <Button variant="contained" onClick={onAdd} disabled={!canAdd}>
+          Add to suite
+        </Button>
+        {editing && (
+          <>
+            <Button variant="outlined" onClick={onSave} disabled={reading.saved === undefined}>
+              Save changes
+            </Button>
+            <Button onClick={onStopEditing}>Stop editing</Button>
+          </>
+        )}
+      </Box>
+      {notice && (
+        <Typography role="status" variant="body2" sx={{ mt: 0.5 }}>
+          {notice}
+        </Typography>
+      )}
+    </Box>
+  );
+});
 
 export default function SimulatorPanel() {
   const store = useBuilderStoreApi();
@@ -83,18 +197,35 @@ export default function SimulatorPanel() {
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
   const scenarioRegion = target.region ?? target.regions[0];
   const scenarios = useMemo(() => perimeterScenarios(config, scenarioRegion !== undefined ? { region: scenarioRegion } : {}), [config, scenarioRegion]);
-  const scenarioItems = useMemo<ScenarioItem[]>(
-    () => scenarios.map((s) => ({ id: s.id, name: s.name, why: s.why, expect: s.expect, decision: verdictFor(config, s.service, s.region, s.request).result.decision })),
+  // The lists and the form are kept as they were when their content is (most changes of choices
+  // leave them so), so that only the verdicts re-render.
+  const scenarioItemsText = useMemo(
+    () =>
+      JSON.stringify(
+        scenarios.map<ScenarioItem>((s) => ({ id: s.id, name: s.name, why: s.why, expect: s.expect, decision: verdictFor(config, s.service, s.region, s.request).result.decision })),
+      ),
     [config, scenarios],
   );
+  const scenarioItems = useMemo(() => JSON.parse(scenarioItemsText) as ScenarioItem[], [scenarioItemsText]);
 
   const savedRequests = useMemo(() => (checking || !Array.isArray(config.savedRequests) ? [] : config.savedRequests), [checking, config.savedRequests]);
   const editingIndex = source.kind === 'saved' && source.index < savedRequests.length ? source.index : undefined;
-  const draft = shownDraft(source, typed, scenarios);
+  const draftText = typed ? undefined : JSON.stringify(shownDraft(source, undefined, scenarios));
+  const draft = useMemo(() => typed ?? (JSON.parse(draftText!) as RequestDraft), [typed, draftText]);
   const reading = useMemo(() => readDraft(draft), [draft]);
-  const verdict = useMemo(() => (reading.saved ? verdictFor(config, reading.saved.service, reading.saved.region, reading.saved.request) : undefined), [config, reading.saved]);
-  const outcomes = useMemo(() => (checking ? [] : runSuiteOnChange(config, suiteMemoryOf(store))), [checking, config, store]);
-  useSimulatorUpdateMeasure(store, [verdict, outcomes, scenarioItems]);
+  // Without the places in the policy text (which move when another statement changes), the verdict is usually the same.
+  const verdictText = useMemo(() => {
+    if (!reading.saved) return undefined;
+    const { endpoint, result } = verdictFor(config, reading.saved.service, reading.saved.region, reading.saved.request);
+    return JSON.stringify({ endpoint, result }, (key, value: unknown) => (key === 'range' ? undefined : value));
+  }, [config, reading.saved]);
+  const verdict = useMemo(() => (verdictText === undefined ? undefined : (JSON.parse(verdictText) as Pick<RequestVerdict, 'endpoint' | 'result'>)), [verdictText]);
+  const suiteText = useMemo(() => {
+    const outcomes = checking ? [] : runSuiteOnChange(config, suiteMemoryOf(store));
+    return JSON.stringify({ rows: outcomes.map(suiteRowOf), summary: summarizeSuite(outcomes) });
+  }, [checking, config, store]);
+  const suite = useMemo(() => JSON.parse(suiteText) as Pick<SavedRequestsProps, 'rows' | 'summary'>, [suiteText]);
+  useSimulatorUpdateMeasure(store, config);
 
   const scenario = source.kind === 'scenario' ? scenarios.find((s) => s.id === source.id) : undefined;
   const shownInPreview = verdict !== undefined && !previewShowsOwnText && previewShows(target, verdict.endpoint);
@@ -109,10 +240,11 @@ export default function SimulatorPanel() {
   }, [highlightKey, revealStatement, clearReveal]);
 
   const selectedServices = useMemo(() => canonicalServices(config.services, catalog), [config.services]);
+  const endpoint = verdict?.endpoint;
   const showStatement = useCallback(
     (sid: string) => {
-      if (!verdict) return;
-      const { service, region } = verdict.endpoint;
+      if (!endpoint) return;
+      const { service, region } = endpoint;
       if (previewShowsOwnText) {
         setNotice('The preview shows your own policy text; switch it back to the generated policy to see this statement.');
         return;
@@ -126,34 +258,41 @@ export default function SimulatorPanel() {
       if (region !== undefined) setPreviewRegion(region);
       revealStatement(sid);
     },
-    [verdict, previewShowsOwnText, selectedServices, setPreviewService, setPreviewRegion, revealStatement],
+    [endpoint, previewShowsOwnText, selectedServices, setPreviewService, setPreviewRegion, revealStatement],
   );
 
   const serviceOptions = useMemo<SelectOption[]>(() => {
     const ids = selectedServices.includes(draft.service) ? selectedServices : [...selectedServices, draft.service];
     return ids.map((id) => ({ value: id, label: `${id}${selectedServices.includes(id) ? '' : ' (not selected)'}` }));
   }, [selectedServices, draft.service]);
+  const selectedRegionsText = target.regions.join(' ');
   const regionOptions = useMemo<SelectOption[]>(() => {
-    const regions = target.regions.includes(draft.region) || draft.region === '' ? target.regions : [...target.regions, draft.region];
-    return [{ value: '', label: `First selected${target.regions[0] ? ` (${target.regions[0]})` : ''}` }, ...regions.map((r) => ({ value: r, label: r }))];
-  }, [target.regions, draft.region]);
+    const selected = selectedRegionsText.split(' ').filter(Boolean);
+    const regions = selected.includes(draft.region) || draft.region === '' ? selected : [...selected, draft.region];
+    return [{ value: '', label: `First selected${selected[0] ? ` (${selected[0]})` : ''}` }, ...regions.map((r) => ({ value: r, label: r }))];
+  }, [selectedRegionsText, draft.region]);
 
-  const addToSuite = () => {
-    if (!reading.saved) return;
-    const next = [...savedRequests, reading.saved];
+  const request = reading.saved;
+  const addToSuite = useCallback(() => {
+    if (!request) return;
+    const next = [...savedRequests, request];
     const problem = suiteSizeProblem(next);
     if (problem) {
       setNotice(problem);
       return;
     }
     setSavedRequests(next);
-    setNotice(`Added "${reading.saved.name}" to the saved requests.`);
-  };
-  const saveChanges = () => {
-    if (!reading.saved || editingIndex === undefined) return;
-    setSavedRequests(savedRequests.map((request, index) => (index === editingIndex ? reading.saved! : request)));
-    setNotice(`Saved the changes to "${reading.saved.name}".`);
-  };
+    setNotice(`Added "${request.name}" to the saved requests.`);
+  }, [request, savedRequests, setSavedRequests]);
+  const saveChanges = useCallback(() => {
+    if (!request || editingIndex === undefined) return;
+    setSavedRequests(savedRequests.map((saved, index) => (index === editingIndex ? request : saved)));
+    setNotice(`Saved the changes to "${request.name}".`);
+  }, [request, editingIndex, savedRequests, setSavedRequests]);
+  const backToScenario = useCallback(() => {
+    const current = session.getState().source;
+    if (current.kind === 'scenario') showScenario(current.id);
+  }, [session, showScenario]);
   const editSavedRequest = useCallback(
     (index: number) => {
       const saved = savedRequests[index];
@@ -203,95 +342,39 @@ export default function SimulatorPanel() {
 
   const onDraftChange = useCallback((next: RequestDraft) => editDraft(next), [editDraft]);
 
+  const requestCaption =
+    editingIndex !== undefined
+      ? `Saved request ${editingIndex + 1}, "${savedRequests[editingIndex]!.name}": change it, then Save changes.`
+      : scenario
+        ? `${typed ? 'Edited from' : 'Ready-made'}: ${scenario.name}. ${scenario.why} A sound perimeter gives ${scenario.expect}.`
+        : 'Your own request.';
+
   return (
     <Paper component="section" aria-labelledby="simulator-heading" sx={{ p: 2, minWidth: 0 }}>
-      <Typography id="simulator-heading" variant="h2">
-        Request simulator
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-        Would this request pass through the endpoint, and why? Pick a ready-made request or describe your own.
-      </Typography>
+      <PanelIntro />
       <ScenarioList scenarios={scenarioItems} selectedId={source.kind === 'scenario' && !typed ? source.id : undefined} onSelect={showScenario} />
-
-      <Box component="section" aria-labelledby="simulator-verdict-heading" sx={{ mt: 2 }}>
-        <Typography variant="h3" id="simulator-verdict-heading">
-          Verdict
-        </Typography>
-        {verdict ? (
-          <VerdictView
-            result={verdict.result}
-            policyLabel={`${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`}
-            onShowStatement={showStatement}
-          />
-        ) : (
-          <Typography role="status" aria-label="Verdict" variant="body2" color="error.main">
-            No verdict: the request has errors (see the fields below).
-          </Typography>
-        )}
-        {verdict && verdict.result.deciding.length > 0 && !shownInPreview && !previewShowsOwnText && (
-          <Typography variant="caption" color="text.secondary" component="p">
-            The preview shows another policy; Show in policy switches it to {endpointLabel(verdict.endpoint)}, where{' '}
-            {verdict.result.deciding.map((s) => statementLabel(s)).join(' and ')} decides.
-          </Typography>
-        )}
-        {previewShowsOwnText && (
-          <Typography variant="caption" color="text.secondary" component="p">
-            The preview shows your own policy text; the simulator evaluates the policy your choices generate.
-          </Typography>
-        )}
-      </Box>
-
-      <Box component="section" ref={requestSection} aria-labelledby="simulator-request-heading" sx={{ mt: 2 }}>
-        <Typography variant="h3" id="simulator-request-heading">
-          Request
-        </Typography>
-        <Typography variant="caption" color="text.secondary" component="p">
-          {editingIndex !== undefined
-            ? `Saved request ${editingIndex + 1}, "${savedRequests[editingIndex]!.name}": change it, then Save changes.`
-            : scenario
-              ? `${typed ? 'Edited from' : 'Ready-made'}: ${scenario.name}. ${scenario.why} A sound perimeter gives ${scenario.expect}.`
-              : 'Your own request.'}
-        </Typography>
-        {source.kind === 'scenario' && typed && (
-          <Button onClick={() => showScenario(source.id)} sx={{ mt: 0.5 }}>
-            Back to the ready-made request
-          </Button>
-        )}
-        <RequestForm
-          draft={draft}
-          messages={reading.messages}
-          onChange={onDraftChange}
-          services={serviceOptions}
-          regions={regionOptions}
-          {...(target.shape !== 'per-region' ? { regionHelp: 'Every selected region shares one policy.' } : {})}
-        />
-        {reading.otherProblems.map((problem) => (
-          <Typography key={problem} variant="body2" color="error.main">
-            {problem}
-          </Typography>
-        ))}
-        <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
-          <Button variant="contained" onClick={addToSuite} disabled={!reading.saved || checking}>
-            Add to suite
-          </Button>
-          {editingIndex !== undefined && (
-            <>
-              <Button variant="outlined" onClick={saveChanges} disabled={!reading.saved}>
-                Save changes
-              </Button>
-              <Button onClick={detach}>Stop editing</Button>
-            </>
-          )}
-        </Box>
-        {notice && (
-          <Typography role="status" variant="body2" sx={{ mt: 0.5 }}>
-            {notice}
-          </Typography>
-        )}
-      </Box>
-
+      <VerdictSection verdict={verdict} shownInPreview={shownInPreview} previewShowsOwnText={previewShowsOwnText} onShowStatement={showStatement} />
+      <RequestSection
+        sectionRef={requestSection}
+        caption={requestCaption}
+        canGoBack={source.kind === 'scenario' && typed !== undefined}
+        onBack={backToScenario}
+        draft={draft}
+        reading={reading}
+        onDraftChange={onDraftChange}
+        services={serviceOptions}
+        regions={regionOptions}
+        regionHelp={target.shape !== 'per-region' ? 'Every selected region shares one policy.' : undefined}
+        canAdd={reading.saved !== undefined && !checking}
+        onAdd={addToSuite}
+        editing={editingIndex !== undefined}
+        onSave={saveChanges}
+        onStopEditing={detach}
+        notice={notice}
+      />
       <SavedRequests
-        outcomes={outcomes}
+        rows={suite.rows}
+        summary={suite.summary}
         checking={checking}
         editingIndex={editingIndex}
         onEdit={editSavedRequest}
