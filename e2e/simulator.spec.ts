@@ -107,6 +107,11 @@ test('a saved request is flagged when a change of choices breaks its expectation
   const parsed = engine.parseSavedRequests(JSON.parse(exported.text));
   expect(parsed.requests?.map((r) => [r.name, r.expect])).toEqual([[OUR_ROLE_READS, 'Allowed']]);
 
+  // And in the configuration that Export config writes.
+  const [configDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export config' }).click()]);
+  const exportedConfig = JSON.parse((await readDownload(configDownload)).text) as { savedRequests?: { name: string }[] };
+  expect(exportedConfig.savedRequests?.map((r) => r.name)).toEqual([OUR_ROLE_READS]);
+
   // Carried by the share link into a browser that has never seen it.
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByRole('textbox', { name: 'Link to these choices' }).inputValue();

@@ -1,6 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '@/cli/run-cli.testing';
+import type { PerimeterConfig } from '@/core/config/schema';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
+import { runSuite } from './simulation';
 import { readSuiteFile, suiteFileText, suiteSizeProblem, withImportedRequests } from './suite-file';
 
 const suite: SavedRequest[] = perimeterScenarios({ version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'], services: ['s3'] }).map(savedRequestOf);
@@ -37,5 +43,25 @@ describe('the suite file', () => {
     expect(suiteSizeProblem(suite)).toBeUndefined();
     const many = Array.from({ length: 501 }, (_, i) => ({ ...suite[0]!, name: `request ${i}` }));
     expect(suiteSizeProblem(many)).toBe('The suite would hold 501 requests; a configuration keeps at most 500.');
+  });
+});
+
+describe('the exported suite in a pipeline', () => {
+  it('is what `vpce-policy simulate --requests` runs, with the verdicts the panel shows', async () => {
+    const config: PerimeterConfig = { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1', 'eu-west-1'], services: ['s3', 'ecr.api'], output: { shape: 'per-region' } };
+    const dir = await mkdtemp(join(tmpdir(), 'vpce-suite-'));
+    try {
+      await writeFile(join(dir, 'perimeter.json'), JSON.stringify(config));
+      await writeFile(join(dir, 'saved-requests.json'), suiteFileText(suite));
+      const run = await runCli(['simulate', '--config', 'perimeter.json', '--requests', 'saved-requests.json', '--json'], dir);
+      const report = JSON.parse(run.stdout) as { requests: { name: string; decision: string; passed: boolean }[] };
+      const panel = runSuite(config, suite);
+      expect(report.requests.map((r) => [r.name, r.decision, r.passed])).toEqual(panel.map((o) => [o.saved.name, o.result.decision, o.passed]));
+      // The trusted third party needs parameters this configuration does not give: one expectation fails, and the exit code says so.
+      expect(panel.filter((o) => !o.passed).map((o) => o.saved.name)).toEqual(["A trusted third party's principal reaches its own resource"]);
+      expect(run.code).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
