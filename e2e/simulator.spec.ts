@@ -35,7 +35,12 @@ test('the panel opens beside the preview with the ready-made requests of a perim
   await expect(items.getByRole('button')).toHaveText(scenarios.map((s) => s.name));
   // The first ready-made request is open at once, and its verdict is there.
   await expect(verdict(page)).toHaveText(new RegExp(`^Allowed by ${ORG_STATEMENT}`));
-  expect(await new AxeBuilder({ page }).include('#side-panel').analyze().then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id))).toEqual([]);
+  const seriousViolations = async () =>
+    (await new AxeBuilder({ page }).include('#side-panel').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+  expect(await seriousViolations()).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  expect(await seriousViolations()).toEqual([]);
 });
 
 test("a personal account's credentials are denied, and the panel says which condition stopped them", async ({ page }) => {
