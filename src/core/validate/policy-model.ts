@@ -72,6 +72,8 @@ export interface PolicyModel {
   version?: PolicyValue;
   statements: PolicyStatement[];
   statementSpan?: Span;
+  /** Statements left unread because the text is far beyond the quota. */
+  unreadStatements?: number;
 }
 
 const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'];
@@ -557,8 +559,15 @@ function readStatement(
   return statement;
 }
 
-/** Reads the policy document; returns undefined when the text is not an object at all. */
-export function readPolicyModel(root: Node, findings: Findings): PolicyModel | undefined {
+/**
+ * Reads the policy document; returns undefined when the text is not an object at all. With
+ * `maxStatements`, statements past that number are counted but not read (see `validate`).
+ */
+export function readPolicyModel(
+  root: Node,
+  findings: Findings,
+  options: { maxStatements?: number } = {},
+): PolicyModel | undefined {
   if (root.type !== 'object') {
     findings.error(
       'grammar/not-a-policy',
@@ -648,10 +657,12 @@ export function readPolicyModel(root: Node, findings: Findings): PolicyModel | u
         { hint: 'Add the statements of your perimeter.' },
       );
     }
-    items.forEach((item, i) => {
-      const read = readStatement(item, i, ['Statement', i], findings);
+    const limit = Math.min(items.length, options.maxStatements ?? items.length);
+    for (let i = 0; i < limit; i++) {
+      const read = readStatement(items[i]!, i, ['Statement', i], findings);
       if (read) model.statements.push(read);
-    });
+    }
+    if (limit < items.length) model.unreadStatements = items.length - limit;
   } else {
     findings.error(
       'grammar/invalid-statement',

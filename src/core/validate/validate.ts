@@ -18,6 +18,7 @@ import { readPolicyJson } from './policy-json';
 import { readPolicyModel, type PolicyModel } from './policy-model';
 import { recognizePolicy, type PolicyRecognition } from './recognize';
 import { measurePolicy, minifiedCharacters, type PolicySize } from './size';
+import { formatCount } from '../format';
 import { checkPolicyValues } from './value-checks';
 
 export type { EndpointType } from './perimeter-lints';
@@ -64,8 +65,13 @@ export interface PolicyValidation {
   iamDataVersion?: string;
 }
 
-/** Ten times the quota: larger texts get every check but recognition. */
+/** Ten times the quota: larger texts get no recognition, and only their first statements are read. */
 const MAX_RECOGNIZED_CHARACTERS = 10 * POLICY_SIZE_LIMIT;
+/**
+ * Statements read in detail in a text beyond ten times the quota: such a text cannot be deployed,
+ * and reading thousands of statements would keep the user waiting for findings they cannot act on.
+ */
+export const MAX_STATEMENTS_OF_OVERSIZED_TEXT = 200;
 
 const byPosition = (a: Diagnostic, b: Diagnostic): number => {
   const ra: TextRange | undefined = a.range;
@@ -112,7 +118,19 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
   }
   // A text with syntax errors is only partly read; checking the part would report phantom problems.
   if (json.root && json.valid) {
-    const model = readPolicyModel(json.root, findings);
+    const oversized = size.characters > MAX_RECOGNIZED_CHARACTERS;
+    const model = readPolicyModel(
+      json.root,
+      findings,
+      oversized ? { maxStatements: MAX_STATEMENTS_OF_OVERSIZED_TEXT } : {},
+    );
+    if (model?.unreadStatements) {
+      findings.info(
+        'validate/partly-checked',
+        `Only the first ${formatCount(MAX_STATEMENTS_OF_OVERSIZED_TEXT)} of ${formatCount(model.statements.length + model.unreadStatements)} statements were checked in detail: the text is ${formatCount(size.characters)} characters, over ten times the quota.`,
+        model.statementSpan,
+      );
+    }
     if (model) {
       result.model = model;
       const regionFinder = regionFinderFor(catalog);
@@ -126,7 +144,7 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
         ...(endpointPartitions.size > 0 ? { endpointPartitions } : {}),
       });
       // Far beyond the quota the text cannot be deployed; recognizing it would only cost time.
-      if (size.characters > MAX_RECOGNIZED_CHARACTERS) {
+      if (oversized) {
         findings.info(
           'recognition/skipped',
           `The policy is too large to be a deployable endpoint policy, so its statements and patterns were not recognized.`,
