@@ -4,8 +4,18 @@
  * same bytes: regions, services, patterns and user lists are put in a canonical order first.
  */
 import { catalog as bundledCatalog, type Catalog, type Region } from '../catalog/catalog';
-import { DEFAULT_EXCLUSION_TAG, POLICY_SIZE_LIMIT, type SlotName, type StatementSid } from '../catalog/ids';
-import type { AccountSource, DataAccessPattern, GrantKind, StatementTemplate } from '../catalog/schema';
+import {
+  DEFAULT_EXCLUSION_TAG,
+  POLICY_SIZE_LIMIT,
+  type SlotName,
+  type StatementSid,
+} from '../catalog/ids';
+import type {
+  AccountSource,
+  DataAccessPattern,
+  GrantKind,
+  StatementTemplate,
+} from '../catalog/schema';
 import type { PerimeterConfig, PolicyFormat, ThirdPartyParameters } from '../config/schema';
 import type { Diagnostic } from '../diagnostics';
 import { countPolicyCharacters, renderPolicy } from './render';
@@ -106,14 +116,30 @@ const PSEUDO_REGION: RegionContext = {
 };
 
 function regionContext(region: Region): RegionContext {
-  return { code: region.code, partition: region.partition, dnsSuffix: region.dnsSuffix, noDashes: region.noDashes, pseudo: false };
+  return {
+    code: region.code,
+    partition: region.partition,
+    dnsSuffix: region.dnsSuffix,
+    noDashes: region.noDashes,
+    pseudo: false,
+  };
 }
 
 /** An ordered set of values, each with the provenance accumulated from every source. */
 class ValueBag {
   private readonly entries = new Map<string, Omit<ValueProvenance, 'element' | 'value'>>();
 
-  add(value: string, from: { pattern?: string; parameter?: string; accountTable?: string; region?: string; quirk?: string; placeholder?: boolean }): void {
+  add(
+    value: string,
+    from: {
+      pattern?: string;
+      parameter?: string;
+      accountTable?: string;
+      region?: string;
+      quirk?: string;
+      placeholder?: boolean;
+    },
+  ): void {
     let entry = this.entries.get(value);
     if (!entry) {
       entry = { patterns: [], regions: [], quirks: [], placeholder: false };
@@ -131,11 +157,18 @@ class ValueBag {
     for (const [value, entry] of other.entries) {
       const mine = this.entries.get(value);
       if (!mine) {
-        this.entries.set(value, { ...entry, patterns: [...entry.patterns], regions: [...entry.regions], quirks: [...entry.quirks] });
+        this.entries.set(value, {
+          ...entry,
+          patterns: [...entry.patterns],
+          regions: [...entry.regions],
+          quirks: [...entry.quirks],
+        });
         continue;
       }
-      for (const pattern of entry.patterns) if (!mine.patterns.includes(pattern)) mine.patterns.push(pattern);
-      for (const region of entry.regions) if (!mine.regions.includes(region)) mine.regions.push(region);
+      for (const pattern of entry.patterns)
+        if (!mine.patterns.includes(pattern)) mine.patterns.push(pattern);
+      for (const region of entry.regions)
+        if (!mine.regions.includes(region)) mine.regions.push(region);
       for (const quirk of entry.quirks) if (!mine.quirks.includes(quirk)) mine.quirks.push(quirk);
       if (entry.parameter) mine.parameter = entry.parameter;
       if (entry.accountTable) mine.accountTable = entry.accountTable;
@@ -149,7 +182,8 @@ class ValueBag {
     if (!star || this.entries.size === 1) return;
     for (const [value, entry] of this.entries) {
       if (value === '*') continue;
-      for (const pattern of entry.patterns) if (!star.patterns.includes(pattern)) star.patterns.push(pattern);
+      for (const pattern of entry.patterns)
+        if (!star.patterns.includes(pattern)) star.patterns.push(pattern);
     }
     for (const value of [...this.entries.keys()]) if (value !== '*') this.entries.delete(value);
   }
@@ -163,7 +197,14 @@ class ValueBag {
   }
 
   provenance(element: string): ValueProvenance[] {
-    return [...this.entries].map(([value, entry]) => ({ element, value, ...entry, patterns: [...entry.patterns], regions: [...entry.regions], quirks: [...entry.quirks] }));
+    return [...this.entries].map(([value, entry]) => ({
+      element,
+      value,
+      ...entry,
+      patterns: [...entry.patterns],
+      regions: [...entry.regions],
+      quirks: [...entry.quirks],
+    }));
   }
 }
 
@@ -171,8 +212,13 @@ class ValueBag {
 class DiagnosticSink {
   readonly list: Diagnostic[] = [];
   private readonly seen = new Set<string>();
+  /** Every call, kept when a pattern expansion is recorded for the cache. */
+  readonly calls: Array<[string, Diagnostic]> = [];
+
+  constructor(private readonly record = false) {}
 
   add(key: string, diagnostic: Diagnostic): void {
+    if (this.record) this.calls.push([key, diagnostic]);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.list.push(diagnostic);
@@ -197,7 +243,9 @@ function compileTemplate(template: string): CompiledTemplate {
     compiled = {
       parts,
       usesAccount: names.includes('account'),
-      regionDependent: names.some((n) => n === 'region' || n === 'regionNoDashes' || n === 'dnsSuffix'),
+      regionDependent: names.some(
+        (n) => n === 'region' || n === 'regionNoDashes' || n === 'dnsSuffix',
+      ),
     };
     compiledTemplates.set(template, compiled);
   }
@@ -206,7 +254,9 @@ function compileTemplate(template: string): CompiledTemplate {
 
 function fill(template: CompiledTemplate, vars: Record<string, string>): string {
   let out = '';
-  for (let i = 0; i < template.parts.length; i++) out += i % 2 === 0 ? template.parts[i]! : (vars[template.parts[i]!] ?? `{${template.parts[i]!}}`);
+  for (let i = 0; i < template.parts.length; i++)
+    out +=
+      i % 2 === 0 ? template.parts[i]! : (vars[template.parts[i]!] ?? `{${template.parts[i]!}}`);
   return out;
 }
 
@@ -227,7 +277,8 @@ function lookupAccounts(
 ): AccountLookup {
   if ('parameter' in source) {
     const accounts = [...new Set(config.parameters?.lambdaLayerAccounts ?? [])].sort();
-    if (accounts.length > 0) return { accounts, placeholder: false, parameter: 'parameters.lambdaLayerAccounts' };
+    if (accounts.length > 0)
+      return { accounts, placeholder: false, parameter: 'parameters.lambdaLayerAccounts' };
     sink.add(`missing-parameter:lambdaLayerAccounts`, {
       severity: 'error',
       code: 'generate/missing-parameter',
@@ -235,14 +286,24 @@ function lookupAccounts(
       hint: 'List them under parameters.lambdaLayerAccounts, or turn this pattern off and pick the patterns of specific extensions.',
       path: 'parameters.lambdaLayerAccounts',
     });
-    return { accounts: [source.placeholder], placeholder: true, parameter: 'parameters.lambdaLayerAccounts' };
+    return {
+      accounts: [source.placeholder],
+      placeholder: true,
+      parameter: 'parameters.lambdaLayerAccounts',
+    };
   }
   const table = catalog.accountTable(source.table);
-  if (region.pseudo) return { accounts: [source.placeholder], placeholder: true, table: source.table };
+  if (region.pseudo)
+    return { accounts: [source.placeholder], placeholder: true, table: source.table };
   const override = config.parameters?.accountIds?.[source.table]?.[region.code];
   if (override !== undefined) {
     const accounts = [...new Set(typeof override === 'string' ? [override] : override)].sort();
-    return { accounts, placeholder: false, table: source.table, parameter: `parameters.accountIds.${source.table}.${region.code}` };
+    return {
+      accounts,
+      placeholder: false,
+      table: source.table,
+      parameter: `parameters.accountIds.${source.table}.${region.code}`,
+    };
   }
   const known = table?.accounts[region.code];
   if (known && known.length > 0) {
@@ -305,7 +366,9 @@ function expandPattern(
         message: `${pattern.title} in ${region.code}: ${quirk.note}`,
       });
     }
-    const lookup = pattern.accounts ? lookupAccounts(pattern.accounts, region, config, catalog, pattern, sink) : undefined;
+    const lookup = pattern.accounts
+      ? lookupAccounts(pattern.accounts, region, config, catalog, pattern, sink)
+      : undefined;
     const regionTag = region.pseudo ? undefined : region.code;
     if (pattern.grant === 'resourceAccount') {
       for (const account of lookup?.accounts ?? []) {
@@ -321,7 +384,9 @@ function expandPattern(
     }
     for (const raw of templates) {
       const template = compileTemplate(raw);
-      const values = template.usesAccount ? (lookup?.accounts ?? []).map((account) => fill(template, { ...vars, account })) : [fill(template, vars)];
+      const values = template.usesAccount
+        ? (lookup?.accounts ?? []).map((account) => fill(template, { ...vars, account }))
+        : [fill(template, vars)];
       const from = {
         pattern: pattern.id,
         ...(regionTag && template.regionDependent ? { region: regionTag } : {}),
@@ -336,6 +401,54 @@ function expandPattern(
   return { resources, accounts };
 }
 
+interface CachedExpansion {
+  expansion: PatternExpansion;
+  diagnostics: Array<[string, Diagnostic]>;
+}
+
+/** Bounded: a session touches a few hundred pattern and region combinations at most. */
+const MAX_CACHED_EXPANSIONS = 4_000;
+const expansionCache = new WeakMap<Catalog, Map<string, CachedExpansion>>();
+
+/**
+ * Expansions depend only on the pattern, the regions and the accounts the configuration gives for
+ * the pattern, so a change elsewhere (a statement toggle, the organization id) reuses them: the
+ * preview regenerates on every change, and expansion is most of the work for many regions.
+ * Cached bags are never mutated: `ValueBag.merge` copies what it takes.
+ */
+function expandPatternCached(
+  pattern: DataAccessPattern,
+  regions: readonly RegionContext[],
+  config: PerimeterConfig,
+  catalog: Catalog,
+  sink: DiagnosticSink,
+): PatternExpansion {
+  let cache = expansionCache.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    expansionCache.set(catalog, cache);
+  }
+  const source = pattern.accounts;
+  const accountsKey = !source
+    ? ''
+    : 'table' in source
+      ? JSON.stringify(config.parameters?.accountIds?.[source.table] ?? null)
+      : JSON.stringify(config.parameters?.lambdaLayerAccounts ?? null);
+  const key = `${pattern.id}|${regions.map((r) => r.code).join(',')}|${accountsKey}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const recorder = new DiagnosticSink(true);
+    entry = {
+      expansion: expandPattern(pattern, regions, config, catalog, recorder),
+      diagnostics: recorder.calls,
+    };
+    if (cache.size >= MAX_CACHED_EXPANSIONS) cache.clear();
+    cache.set(key, entry);
+  }
+  for (const [diagnosticKey, diagnostic] of entry.diagnostics) sink.add(diagnosticKey, diagnostic);
+  return entry.expansion;
+}
+
 /** Values for the slots of one statement. */
 type SlotValues = Partial<Record<SlotName, ValueBag | string>>;
 
@@ -345,16 +458,32 @@ function renderTemplate(
   slots: SlotValues,
 ): { statement: PolicyStatement; values: ValueProvenance[] } {
   const values: ValueProvenance[] = [];
-  const slotOf = (text: string): SlotName | undefined => /^\{\{(\w+)\}\}$/.exec(text)?.[1] as SlotName | undefined;
+  const slotOf = (text: string): SlotName | undefined =>
+    /^\{\{(\w+)\}\}$/.exec(text)?.[1] as SlotName | undefined;
   const resolve = (raw: string, element: string): string | string[] => {
     const slot = slotOf(raw);
     if (!slot) {
-      values.push({ element, value: raw, patterns: [], regions: [], quirks: [], placeholder: false });
+      values.push({
+        element,
+        value: raw,
+        patterns: [],
+        regions: [],
+        quirks: [],
+        placeholder: false,
+      });
       return raw;
     }
     const bag = slots[slot];
     if (typeof bag === 'string') {
-      values.push({ element, value: bag, patterns: [], regions: [], quirks: [], placeholder: false, parameter: slot === 'exclusionTagValue' ? 'parameters.exclusionTag.value' : slot });
+      values.push({
+        element,
+        value: bag,
+        patterns: [],
+        regions: [],
+        quirks: [],
+        placeholder: false,
+        parameter: slot === 'exclusionTagValue' ? 'parameters.exclusionTag.value' : slot,
+      });
       return bag;
     }
     if (!bag || bag.size === 0) throw new Error(`slot ${slot} of ${sid} has no value`);
@@ -383,7 +512,10 @@ function renderTemplate(
       const block: Record<string, string | string[]> = {};
       for (const [rawKey, rawValue] of Object.entries(entries)) {
         const tagKey = slots.exclusionTagKey;
-        const key = rawKey.replace('{{exclusionTagKey}}', typeof tagKey === 'string' ? tagKey : DEFAULT_EXCLUSION_TAG.key);
+        const key = rawKey.replace(
+          '{{exclusionTagKey}}',
+          typeof tagKey === 'string' ? tagKey : DEFAULT_EXCLUSION_TAG.key,
+        );
         block[key] = resolveList(rawValue as string | string[], `Condition.${operator}.${key}`);
       }
       condition[operator] = block;
@@ -399,7 +531,12 @@ function thirdPartySlots(
   sid: StatementSid,
   sink: DiagnosticSink,
 ): SlotValues {
-  const bag = (list: readonly string[] | undefined, field: string, placeholders: readonly string[], what: string): ValueBag => {
+  const bag = (
+    list: readonly string[] | undefined,
+    field: string,
+    placeholders: readonly string[],
+    what: string,
+  ): ValueBag => {
     const out = new ValueBag();
     const values = [...new Set(list ?? [])].sort();
     const parameter = `parameters.${parameterName}.${field}`;
@@ -418,28 +555,50 @@ function thirdPartySlots(
     }
     return out;
   };
-  const accounts = bag(block?.accounts, 'accounts', PLACEHOLDERS.thirdPartyAccounts, 'the third-party account ids');
+  const accounts = bag(
+    block?.accounts,
+    'accounts',
+    PLACEHOLDERS.thirdPartyAccounts,
+    'the third-party account ids',
+  );
   return {
     actions: bag(block?.actions, 'actions', [PLACEHOLDERS.action], 'the actions to allow'),
-    resources: bag(block?.resources, 'resources', [PLACEHOLDERS.thirdPartyResource], 'the third-party resource ARNs'),
+    resources: bag(
+      block?.resources,
+      'resources',
+      [PLACEHOLDERS.thirdPartyResource],
+      'the third-party resource ARNs',
+    ),
     principalAccounts: accounts,
     resourceAccounts: accounts,
   };
 }
 
 /** Generates the endpoint policy of one service for the configuration's regions (or the given ones). */
-export function generate(config: PerimeterConfig, serviceId: string, options: GenerateOptions = {}): GeneratedPolicy {
+export function generate(
+  config: PerimeterConfig,
+  serviceId: string,
+  options: GenerateOptions = {},
+): GeneratedPolicy {
   const catalog = options.catalog ?? bundledCatalog;
   const format = options.format ?? config.output?.format ?? DEFAULT_FORMAT;
   const sink = new DiagnosticSink();
   const requested = options.regions ?? config.regions;
   for (const code of requested) {
     if (!catalog.region(code)) {
-      sink.add(`unknown-region:${code}`, { severity: 'error', code: 'generate/unknown-region', message: `Unknown region "${code}"; it is left out.`, path: 'regions' });
+      sink.add(`unknown-region:${code}`, {
+        severity: 'error',
+        code: 'generate/unknown-region',
+        message: `Unknown region "${code}"; it is left out.`,
+        path: 'regions',
+      });
     }
   }
   const regionCodes = canonicalRegions(requested, catalog);
-  const regionContexts = regionCodes.length > 0 ? regionCodes.map((c) => regionContext(catalog.region(c)!)) : [PSEUDO_REGION];
+  const regionContexts =
+    regionCodes.length > 0
+      ? regionCodes.map((c) => regionContext(catalog.region(c)!))
+      : [PSEUDO_REGION];
   if (regionCodes.length === 0) {
     sink.add('no-region', {
       severity: 'error',
@@ -452,7 +611,12 @@ export function generate(config: PerimeterConfig, serviceId: string, options: Ge
 
   const service = catalog.service(serviceId);
   if (!service) {
-    sink.add('unknown-service', { severity: 'error', code: 'generate/unknown-service', message: `Unknown endpoint service "${serviceId}".`, path: 'services' });
+    sink.add('unknown-service', {
+      severity: 'error',
+      code: 'generate/unknown-service',
+      message: `Unknown endpoint service "${serviceId}".`,
+      path: 'services',
+    });
     return finish(serviceId, regionCodes, [], [], format, sink, config, options, catalog);
   }
   if (service.endpointPolicy === 'unsupported') {
@@ -470,10 +634,16 @@ export function generate(config: PerimeterConfig, serviceId: string, options: Ge
       hint: `Check with: aws ec2 describe-vpc-endpoint-services --service-names ${(service.serviceName ?? service.id).replace('{region}', regionCodes[0] ?? 'us-east-1')} (VpcEndpointPolicySupported).`,
     });
   }
-  for (const partitionId of new Set(regionContexts.filter((r) => !r.pseudo).map((r) => r.partition))) {
+  for (const partitionId of new Set(
+    regionContexts.filter((r) => !r.pseudo).map((r) => r.partition),
+  )) {
     const partition = catalog.partitions.find((p) => p.id === partitionId);
     if (partition?.caveat) {
-      sink.add(`partition:${partitionId}`, { severity: 'info', code: 'generate/partition-caveat', message: `${partition.name}: ${partition.caveat}` });
+      sink.add(`partition:${partitionId}`, {
+        severity: 'info',
+        code: 'generate/partition-caveat',
+        message: `${partition.name}: ${partition.caveat}`,
+      });
     }
   }
 
@@ -481,9 +651,14 @@ export function generate(config: PerimeterConfig, serviceId: string, options: Ge
   const orgs = [...new Set(config.organizationIds)].sort();
   for (const org of orgs) organizationIds.add(org, { parameter: 'organizationIds' });
   const statementSids = selectedStatements(config, serviceId, catalog);
-  const needsOrg = statementSids.some((sid) => catalog.statement(sid).parameters.includes('organizationIds'));
+  const needsOrg = statementSids.some((sid) =>
+    catalog.statement(sid).parameters.includes('organizationIds'),
+  );
   if (orgs.length === 0) {
-    organizationIds.add(PLACEHOLDERS.organizationId, { parameter: 'organizationIds', placeholder: true });
+    organizationIds.add(PLACEHOLDERS.organizationId, {
+      parameter: 'organizationIds',
+      placeholder: true,
+    });
     if (needsOrg) {
       sink.add('missing-org', {
         severity: 'error',
@@ -503,11 +678,31 @@ export function generate(config: PerimeterConfig, serviceId: string, options: Ge
   for (const sid of statementSids) {
     const entry = catalog.statement(sid);
     if (!entry.fedByPatterns) {
-      let slots: SlotValues = { organizationIds, exclusionTagKey: tag.key, exclusionTagValue: tag.value };
+      let slots: SlotValues = {
+        organizationIds,
+        exclusionTagKey: tag.key,
+        exclusionTagValue: tag.value,
+      };
       if (sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources') {
-        slots = { ...slots, ...thirdPartySlots(config.parameters?.thirdPartyIdentitiesToThirdPartyResources, 'thirdPartyIdentitiesToThirdPartyResources', sid, sink) };
+        slots = {
+          ...slots,
+          ...thirdPartySlots(
+            config.parameters?.thirdPartyIdentitiesToThirdPartyResources,
+            'thirdPartyIdentitiesToThirdPartyResources',
+            sid,
+            sink,
+          ),
+        };
       } else if (sid === 'AllowRequestsByOrgsIdentitiesToThirdPartyResources') {
-        slots = { ...slots, ...thirdPartySlots(config.parameters?.orgIdentitiesToThirdPartyResources, 'orgIdentitiesToThirdPartyResources', sid, sink) };
+        slots = {
+          ...slots,
+          ...thirdPartySlots(
+            config.parameters?.orgIdentitiesToThirdPartyResources,
+            'orgIdentitiesToThirdPartyResources',
+            sid,
+            sink,
+          ),
+        };
       }
       const template = entry.templates.fixed;
       if (!template) throw new Error(`catalog statement ${sid} has no fixed template`);
@@ -522,7 +717,9 @@ export function generate(config: PerimeterConfig, serviceId: string, options: Ge
         severity: 'info',
         code: 'generate/statement-without-patterns',
         message: `${sid} is on, but no data access pattern of ${serviceId} feeds it, so it is left out.`,
-        hint: catalog.patternsForService(serviceId).some((p) => p.statement === sid) ? 'Turn on one of its data access patterns.' : `The catalog has no data access pattern of ${serviceId} for this statement.`,
+        hint: catalog.patternsForService(serviceId).some((p) => p.statement === sid)
+          ? 'Turn on one of its data access patterns.'
+          : `The catalog has no data access pattern of ${serviceId} for this statement.`,
         sid,
       });
       continue;
@@ -543,17 +740,38 @@ export function generate(config: PerimeterConfig, serviceId: string, options: Ge
       const resourceAccounts = new ValueBag();
       for (const pattern of members) {
         for (const action of pattern.actions) actions.add(action, { pattern: pattern.id });
-        const expansion = expandPattern(pattern, regionContexts, config, catalog, sink);
+        const expansion = expandPatternCached(pattern, regionContexts, config, catalog, sink);
         resources.merge(expansion.resources);
         resourceAccounts.merge(expansion.accounts);
       }
       actions.collapseWildcard();
-      const { statement, values } = renderTemplate(groupSid, template, { organizationIds, actions, resources, resourceAccounts });
+      const { statement, values } = renderTemplate(groupSid, template, {
+        organizationIds,
+        actions,
+        resources,
+        resourceAccounts,
+      });
       statements.push(statement);
-      provenance.push({ sid: groupSid, statement: sid, grant, patterns: members.map((p) => p.id), values });
+      provenance.push({
+        sid: groupSid,
+        statement: sid,
+        grant,
+        patterns: members.map((p) => p.id),
+        values,
+      });
     }
   }
-  return finish(serviceId, regionCodes, statements, provenance, format, sink, config, options, catalog);
+  return finish(
+    serviceId,
+    regionCodes,
+    statements,
+    provenance,
+    format,
+    sink,
+    config,
+    options,
+    catalog,
+  );
 }
 
 function finish(
@@ -571,27 +789,48 @@ function finish(
   const text = renderPolicy(policy, format);
   const size = countPolicyCharacters(text);
   if (size > POLICY_SIZE_LIMIT) {
-    const minifiedSize = format === 'minified' ? size : countPolicyCharacters(renderPolicy(policy, 'minified'));
+    const minifiedSize =
+      format === 'minified' ? size : countPolicyCharacters(renderPolicy(policy, 'minified'));
     const hints: string[] = [];
-    if (minifiedSize <= POLICY_SIZE_LIMIT) hints.push(`The minified form is ${formatCount(minifiedSize)} characters and fits.`);
+    if (minifiedSize <= POLICY_SIZE_LIMIT)
+      hints.push(`The minified form is ${formatCount(minifiedSize)} characters and fits.`);
     if (regions.length > 1 && !options.skipPerRegionHint) {
       const largest = Math.max(
-        ...regions.map((region) => generate(config, serviceId, { format, catalog, regions: [region], skipPerRegionHint: true }).size),
+        ...regions.map(
+          (region) =>
+            generate(config, serviceId, {
+              format,
+              catalog,
+              regions: [region],
+              skipPerRegionHint: true,
+            }).size,
+        ),
       );
-      hints.push(`One policy per region fits ${largest <= POLICY_SIZE_LIMIT ? '' : 'only partly '}: the largest is ${formatCount(largest)} characters. An endpoint lives in one region, so it only needs the policy of its region.`);
+      hints.push(
+        `One policy per region fits ${largest <= POLICY_SIZE_LIMIT ? '' : 'only partly '}: the largest is ${formatCount(largest)} characters. An endpoint lives in one region, so it only needs the policy of its region.`,
+      );
     }
     sink.add('size', {
       severity: 'error',
       code: 'size/over-limit',
-      message: `The policy is ${formatCount(size)} characters, ${formatCount((size - POLICY_SIZE_LIMIT))} over the ${formatCount(POLICY_SIZE_LIMIT)}-character limit of an endpoint policy (whitespace counts).`,
+      message: `The policy is ${formatCount(size)} characters, ${formatCount(size - POLICY_SIZE_LIMIT)} over the ${formatCount(POLICY_SIZE_LIMIT)}-character limit of an endpoint policy (whitespace counts).`,
       hint: hints.join(' ') || 'Remove data access patterns or regions you do not need.',
     });
   } else if (size > POLICY_SIZE_LIMIT * 0.9) {
     sink.add('size-near', {
       severity: 'warning',
       code: 'size/near-limit',
-      message: `The policy is ${formatCount(size)} characters, within ${formatCount((POLICY_SIZE_LIMIT - size))} of the ${formatCount(POLICY_SIZE_LIMIT)}-character limit.`,
+      message: `The policy is ${formatCount(size)} characters, within ${formatCount(POLICY_SIZE_LIMIT - size)} of the ${formatCount(POLICY_SIZE_LIMIT)}-character limit.`,
     });
   }
-  return { service: serviceId, regions, policy, format, text, size, statements: provenance, diagnostics: sink.list };
+  return {
+    service: serviceId,
+    regions,
+    policy,
+    format,
+    text,
+    size,
+    statements: provenance,
+    diagnostics: sink.list,
+  };
 }
