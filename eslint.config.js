@@ -4,10 +4,30 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** UI and state libraries that the pure engine in src/core must never depend on. */
-const uiModules = ['react', 'react-dom', 'react/*', 'react-dom/*', '@mui/*', '@emotion/*', 'monaco-editor', 'monaco-editor/*', 'zustand', 'zustand/*'];
+const uiModules = [
+  'react',
+  'react-dom',
+  'react/*',
+  'react-dom/*',
+  '@mui/*',
+  '@emotion/*',
+  'monaco-editor',
+  'monaco-editor/*',
+  'zustand',
+  'zustand/*',
+];
 
 export default tseslint.config(
-  { ignores: ['dist', 'bench/dist', 'coverage', 'test-results', 'playwright-report', 'node_modules'] },
+  {
+    ignores: [
+      'dist',
+      'bench/dist',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'node_modules',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +36,10 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -38,7 +61,16 @@ export default tseslint.config(
           patterns: [
             { group: uiModules, message: 'src/core is pure TypeScript: no UI or state libraries.' },
             {
-              group: ['@/app/*', '@/features/*', '@/state/*', '@/cli/*', '../**/app/*', '../**/features/*', '../**/state/*', '../**/cli/*'],
+              group: [
+                '@/app/*',
+                '@/features/*',
+                '@/state/*',
+                '@/cli/*',
+                '../**/app/*',
+                '../**/features/*',
+                '../**/state/*',
+                '../**/cli/*',
+              ],
               message: 'src/core must not import from the app, features, state or cli layers.',
             },
           ],

@@ -24,7 +24,8 @@ function choicesCatalogPlugin(): Plugin {
     regions: 'regions.json',
     accountTables: 'account-tables.json',
   } satisfies Record<keyof CatalogFiles, string>;
-  const dataPath = (file: string) => fileURLToPath(new URL(`./src/core/catalog/data/${file}`, import.meta.url));
+  const dataPath = (file: string) =>
+    fileURLToPath(new URL(`./src/core/catalog/data/${file}`, import.meta.url));
   return {
     name: 'vpce-choices-catalog',
     resolveId: (id) => (id === CHOICES_CATALOG_ID ? `\0${CHOICES_CATALOG_ID}` : undefined),
@@ -75,12 +76,29 @@ function editorFilesPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, context) {
-        const chunks = Object.values(context.bundle ?? {}).filter((output): output is Rollup.OutputChunk => output.type === 'chunk');
-        const editor = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/features/editor/monaco-setup.ts'));
+        const chunks = Object.values(context.bundle ?? {}).filter(
+          (output): output is Rollup.OutputChunk => output.type === 'chunk',
+        );
+        const editor = chunks.find((chunk) =>
+          chunk.facadeModuleId?.endsWith('/src/features/editor/monaco-setup.ts'),
+        );
         if (!editor) return html;
         const css = editor.viteMetadata?.importedCss ?? new Set<string>();
-        const files = { js: [editor.fileName, ...editor.imports].map((file) => base + file), css: [...css].map((file) => base + file) };
-        return { html, tags: [{ tag: 'script', attrs: { type: 'application/json', id: 'editor-files' }, children: JSON.stringify(files), injectTo: 'head' }] };
+        const files = {
+          js: [editor.fileName, ...editor.imports].map((file) => base + file),
+          css: [...css].map((file) => base + file),
+        };
+        return {
+          html,
+          tags: [
+            {
+              tag: 'script',
+              attrs: { type: 'application/json', id: 'editor-files' },
+              children: JSON.stringify(files),
+              injectTo: 'head',
+            },
+          ],
+        };
       },
     },
   };

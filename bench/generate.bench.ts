@@ -18,21 +18,42 @@ export function largestConfig(): PerimeterConfig {
     dataAccessPatterns: Object.fromEntries(catalog.patterns.map((p) => [p.id, true])),
     parameters: {
       lambdaLayerAccounts: ['580247275435'],
-      thirdPartyIdentitiesToThirdPartyResources: { accounts: ['111122223333'], actions: ['s3:GetObject'], resources: ['arn:aws:s3:::partner/*'] },
-      orgIdentitiesToThirdPartyResources: { accounts: ['111122223333'], actions: ['s3:PutObject'], resources: ['arn:aws:s3:::partner/*'] },
+      thirdPartyIdentitiesToThirdPartyResources: {
+        accounts: ['111122223333'],
+        actions: ['s3:GetObject'],
+        resources: ['arn:aws:s3:::partner/*'],
+      },
+      orgIdentitiesToThirdPartyResources: {
+        accounts: ['111122223333'],
+        actions: ['s3:PutObject'],
+        resources: ['arn:aws:s3:::partner/*'],
+      },
     },
   };
 }
 
 function report(name: string, samples: number[], budgetMs: number): void {
   const m = median(samples);
-  const verdict = Number.isFinite(budgetMs) ? `budget ${formatMs(budgetMs)}  ${m <= budgetMs ? 'OK' : 'OVER'}` : '(no budget)';
-  console.log(`${name}\n  median ${formatMs(m).padStart(9)}  p95 ${formatMs(percentile(samples, 95)).padStart(9)}  ${verdict}`);
+  const verdict = Number.isFinite(budgetMs)
+    ? `budget ${formatMs(budgetMs)}  ${m <= budgetMs ? 'OK' : 'OVER'}`
+    : '(no budget)';
+  console.log(
+    `${name}\n  median ${formatMs(m).padStart(9)}  p95 ${formatMs(percentile(samples, 95)).padStart(9)}  ${verdict}`,
+  );
 }
 
 export function run(): void {
-  const one: PerimeterConfig = { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'], services: ['s3'] };
-  report('S3 policy, one region (generate + render)', timeSync(() => generate(one, 's3'), 2000), 1);
+  const one: PerimeterConfig = {
+    version: 1,
+    organizationIds: ['o-a1b2c3d4e5'],
+    regions: ['us-east-1'],
+    services: ['s3'],
+  };
+  report(
+    'S3 policy, one region (generate + render)',
+    timeSync(() => generate(one, 's3'), 2000),
+    1,
+  );
 
   const largest = largestConfig();
   let outputs = generatePolicies(largest);
@@ -42,7 +63,9 @@ export function run(): void {
     50,
   );
   const s3 = outputs.find((o) => o.service === 's3')!.result;
-  console.log(`  largest S3 policy: ${s3.size.toLocaleString('en-US')} characters, ${s3.policy.Statement.length} statements`);
+  console.log(
+    `  largest S3 policy: ${s3.size.toLocaleString('en-US')} characters, ${s3.policy.Statement.length} statements`,
+  );
   report(
     'largest config, one policy per service and region',
     timeSync(() => generatePolicies(largest, { shape: 'per-region' }), 10, 2),

@@ -14,7 +14,9 @@ const files = readdirSync(dir)
   .sort();
 for (const file of files) {
   console.log(`\n## ${file}`);
-  const mod = (await import(pathToFileURL(join(dir, file)).href)) as { run?: () => Promise<void> | void };
+  const mod = (await import(pathToFileURL(join(dir, file)).href)) as {
+    run?: () => Promise<void> | void;
+  };
   if (typeof mod.run !== 'function') throw new Error(`${file} must export run()`);
   await mod.run();
 }

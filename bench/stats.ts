@@ -9,7 +9,11 @@ export function percentile(samples: readonly number[], p: number): number {
 export const median = (samples: readonly number[]): number => percentile(samples, 50);
 
 /** Runs fn `iterations` times after a warm-up and returns per-call times in milliseconds. */
-export function timeSync(fn: () => unknown, iterations: number, warmup = Math.min(50, iterations)): number[] {
+export function timeSync(
+  fn: () => unknown,
+  iterations: number,
+  warmup = Math.min(50, iterations),
+): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {

@@ -31,23 +31,39 @@ export async function openBuilder(page: Page, path = '/'): Promise<void> {
   await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
 }
 
-export const servicesField = (page: Page) => page.getByRole('combobox', { name: 'Endpoint services' });
+export const servicesField = (page: Page) =>
+  page.getByRole('combobox', { name: 'Endpoint services' });
 export const regionsField = (page: Page) => page.getByRole('combobox', { name: 'Regions' });
-export const organizationField = (page: Page) => page.getByRole('textbox', { name: 'Organization ID' });
-export const statementSwitch = (page: Page, sid: string) => page.getByRole('switch', { name: new RegExp(sid) });
+export const organizationField = (page: Page) =>
+  page.getByRole('textbox', { name: 'Organization ID' });
+export const statementSwitch = (page: Page, sid: string) =>
+  page.getByRole('switch', { name: new RegExp(sid) });
 
 /** Removes every chip of a multi-select by keyboard. */
-export async function clearChips(page: Page, field: ReturnType<typeof servicesField>): Promise<void> {
+export async function clearChips(
+  page: Page,
+  field: ReturnType<typeof servicesField>,
+): Promise<void> {
   await field.click();
-  const chips = field.locator('xpath=ancestor::div[contains(@class,"MuiAutocomplete-root")]').locator('.MuiChip-root');
+  const chips = field
+    .locator('xpath=ancestor::div[contains(@class,"MuiAutocomplete-root")]')
+    .locator('.MuiChip-root');
   while ((await chips.count()) > 0) await field.press('Backspace');
 }
 
 /** Types into a multi-select and picks the option whose name starts with `value`. */
-export async function pick(page: Page, field: ReturnType<typeof servicesField>, value: string): Promise<void> {
+export async function pick(
+  page: Page,
+  field: ReturnType<typeof servicesField>,
+  value: string,
+): Promise<void> {
   await field.click();
   await field.fill(value);
-  await page.getByRole('option', { name: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`) }).click();
+  await page
+    .getByRole('option', {
+      name: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`),
+    })
+    .click();
   await field.press('Escape');
 }
 
@@ -63,12 +79,20 @@ export async function showPlainText(page: Page): Promise<void> {
   await expect(page.getByTestId('policy-text')).toBeVisible();
 }
 
-export async function downloadText(page: Page, buttonName: string): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName, exact: true }).click()]);
+export async function downloadText(
+  page: Page,
+  buttonName: string,
+): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
   return readDownload(download);
 }
 
-export async function readDownload(download: Download): Promise<{ name: string; text: string; bytes: Buffer }> {
+export async function readDownload(
+  download: Download,
+): Promise<{ name: string; text: string; bytes: Buffer }> {
   const path = await download.path();
   const bytes = await readFile(path);
   return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };

@@ -7,8 +7,14 @@ test('Copy puts the policy on the clipboard and says so', async ({ page }) => {
   await openBuilder(page);
   await organizationField(page).fill(ORG_ID);
   const engine = await loadEngine();
-  const expected = engine.generate({ version: 1, organizationIds: [ORG_ID], regions: ['us-east-1'], services: ['s3'] }, 's3');
-  await expect(page.getByRole('meter', { name: 'Policy size' })).toHaveAttribute('aria-valuenow', String(expected.size));
+  const expected = engine.generate(
+    { version: 1, organizationIds: [ORG_ID], regions: ['us-east-1'], services: ['s3'] },
+    's3',
+  );
+  await expect(page.getByRole('meter', { name: 'Policy size' })).toHaveAttribute(
+    'aria-valuenow',
+    String(expected.size),
+  );
 
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await expect(page.getByText('Copied s3-endpoint-policy.json to the clipboard')).toBeVisible();

@@ -1,13 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { openBuilder, showPlainText, waitForMark } from './builder';
 
-test('hovering a resource in the editor says which data access pattern it comes from', async ({ page }) => {
+test('hovering a resource in the editor says which data access pattern it comes from', async ({
+  page,
+}) => {
   await openBuilder(page);
   await waitForMark(page, 'vpce:editor-ready');
   const explanations = page.getByRole('region', { name: /^Explanations/ });
-  await explanations.getByRole('listitem').filter({ hasText: 'AllowRequestsToAWSOwnedResources' }).getByRole('button', { name: 'Show in policy' }).click();
+  await explanations
+    .getByRole('listitem')
+    .filter({ hasText: 'AllowRequestsToAWSOwnedResources' })
+    .getByRole('button', { name: 'Show in policy' })
+    .click();
 
-  const arn = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: 'arn:aws:s3:::al2023-us-east-1/*' });
+  const arn = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
+    hasText: 'arn:aws:s3:::al2023-us-east-1/*',
+  });
   await arn.hover();
   const hover = page.locator('.monaco-hover').filter({ hasText: 'data access pattern' });
   await expect(hover).toBeVisible();
@@ -15,12 +23,16 @@ test('hovering a resource in the editor says which data access pattern it comes 
   await expect(hover).toContainText('Sources:');
 
   await page.mouse.move(0, 0);
-  const sid = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: '"AllowRequestsToAWSOwnedResources"' });
+  const sid = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
+    hasText: '"AllowRequestsToAWSOwnedResources"',
+  });
   await sid.hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Why:' })).toBeVisible();
 });
 
-test('the explanations list the statements of the policy in order, with why, risks and sources', async ({ page }) => {
+test('the explanations list the statements of the policy in order, with why, risks and sources', async ({
+  page,
+}) => {
   await openBuilder(page);
   const explanations = page.getByRole('region', { name: /^Explanations/ });
   const items = explanations.getByRole('listitem').filter({ has: page.getByRole('heading') });

@@ -15,7 +15,11 @@ test('the choices can be made with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
-  await expect(page.locator('.MuiAutocomplete-root .MuiChip-root')).toHaveText(['s3', 'us-east-1', 'eu-west-1']);
+  await expect(page.locator('.MuiAutocomplete-root .MuiChip-root')).toHaveText([
+    's3',
+    'us-east-1',
+    'eu-west-1',
+  ]);
 
   const toggle = statementSwitch(page, 'AllowRequestsByAWSServicePrincipals');
   await toggle.focus();

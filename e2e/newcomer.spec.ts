@@ -1,8 +1,20 @@
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
-import { clearChips, downloadText, loadEngine, openBuilder, ORG_ID, organizationField, pick, regionsField, servicesField } from './builder';
+import {
+  clearChips,
+  downloadText,
+  loadEngine,
+  openBuilder,
+  ORG_ID,
+  organizationField,
+  pick,
+  regionsField,
+  servicesField,
+} from './builder';
 
-test('a newcomer chooses S3, two regions and an organization, and downloads the policy the engine generates', async ({ page }) => {
+test('a newcomer chooses S3, two regions and an organization, and downloads the policy the engine generates', async ({
+  page,
+}) => {
   await openBuilder(page);
   await clearChips(page, servicesField(page));
   await pick(page, servicesField(page), 's3');
@@ -11,10 +23,18 @@ test('a newcomer chooses S3, two regions and an organization, and downloads the 
   await pick(page, regionsField(page), 'eu-west-1');
   await organizationField(page).fill(ORG_ID);
 
-  const config = { version: 1 as const, organizationIds: [ORG_ID], regions: ['us-east-1', 'eu-west-1'], services: ['s3'] };
+  const config = {
+    version: 1 as const,
+    organizationIds: [ORG_ID],
+    regions: ['us-east-1', 'eu-west-1'],
+    services: ['s3'],
+  };
   const engine = await loadEngine();
   const expected = engine.generate(config, 's3');
-  await expect(page.getByRole('meter', { name: 'Policy size' })).toHaveAttribute('aria-valuenow', String(expected.size));
+  await expect(page.getByRole('meter', { name: 'Policy size' })).toHaveAttribute(
+    'aria-valuenow',
+    String(expected.size),
+  );
 
   const file = await downloadText(page, 'Download');
   expect(file.name).toBe('s3-endpoint-policy.json');
@@ -32,10 +52,14 @@ test('"Download all" zips every policy of the choices with the configuration', a
   const zip = await downloadText(page, 'Download all');
   expect(zip.name).toBe('vpc-endpoint-policies.zip');
   const files = unzipSync(new Uint8Array(zip.bytes));
-  const config = JSON.parse(strFromU8(files['perimeter.json']!)) as Parameters<Awaited<ReturnType<typeof loadEngine>>['generatePolicies']>[0];
+  const config = JSON.parse(strFromU8(files['perimeter.json']!)) as Parameters<
+    Awaited<ReturnType<typeof loadEngine>>['generatePolicies']
+  >[0];
   const engine = await loadEngine();
   const outputs = engine.generatePolicies(config);
-  expect(Object.keys(files).sort()).toEqual([...outputs.map((o) => o.fileName), 'perimeter.json'].sort());
+  expect(Object.keys(files).sort()).toEqual(
+    [...outputs.map((o) => o.fileName), 'perimeter.json'].sort(),
+  );
   expect(outputs.map((o) => o.fileName)).toContain('ec2-eu-west-1-endpoint-policy.json');
   for (const output of outputs) expect(strFromU8(files[output.fileName]!)).toBe(output.result.text);
 });

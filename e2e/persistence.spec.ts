@@ -1,5 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loadEngine, openBuilder, ORG_ID, organizationField, pick, regionsField, servicesField, showPlainText, shownPolicy, statementSwitch } from './builder';
+import {
+  loadEngine,
+  openBuilder,
+  ORG_ID,
+  organizationField,
+  pick,
+  regionsField,
+  servicesField,
+  showPlainText,
+  shownPolicy,
+  statementSwitch,
+} from './builder';
 
 async function makeChoices(page: Page) {
   await pick(page, servicesField(page), 'ec2');
@@ -8,7 +19,9 @@ async function makeChoices(page: Page) {
   await showPlainText(page);
   await expect(page.getByTestId('policy-text')).toContainText(ORG_ID);
   await statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources').click();
-  await expect(statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources')).not.toBeChecked();
+  await expect(
+    statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources'),
+  ).not.toBeChecked();
 }
 
 const chips = (page: Page) => page.locator('.MuiAutocomplete-root .MuiChip-root');
@@ -22,7 +35,9 @@ test('a reload keeps the choices', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
   await expect(chips(page)).toHaveText(['s3', 'ec2', 'us-east-1', 'eu-west-1']);
   await expect(organizationField(page)).toHaveValue(ORG_ID);
-  await expect(statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources')).not.toBeChecked();
+  await expect(
+    statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToAnyResources'),
+  ).not.toBeChecked();
   expect(await shownPolicy(page)).toBe(before);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
@@ -41,7 +56,9 @@ test('a share link reproduces the choices in a fresh browser', async ({ page, br
     await expect(other.getByText('Opened the choices of the shared link.')).toBeVisible();
     await expect(chips(other)).toHaveText(['s3', 'ec2', 'us-east-1', 'eu-west-1']);
     await expect(organizationField(other)).toHaveValue(ORG_ID);
-    await expect(statementSwitch(other, 'AllowRequestsByOrgsIdentitiesToAnyResources')).not.toBeChecked();
+    await expect(
+      statementSwitch(other, 'AllowRequestsByOrgsIdentitiesToAnyResources'),
+    ).not.toBeChecked();
     // The link has been read: the address no longer carries it, and a reload shows the saved choices.
     await expect.poll(() => other.evaluate(() => window.location.hash)).toBe('');
 
@@ -81,7 +98,10 @@ test('Reset asks before it discards the choices', async ({ page }) => {
 test('Export and Import use the engine configuration format', async ({ page }) => {
   await openBuilder(page);
   await makeChoices(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export config' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export config' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('perimeter.json');
   const exported = await download.path();
 
@@ -98,13 +118,19 @@ test('Export and Import use the engine configuration format', async ({ page }) =
   await expect(chips(page)).toHaveText(['s3', 'ec2', 'us-east-1', 'eu-west-1']);
 
   await page.getByRole('button', { name: 'Import config' }).click();
-  await dialog.getByRole('textbox', { name: 'Or paste the configuration' }).fill('version: 1\norganizationIds: [o-a1b2c3d4e5]\nregions: [us-west-2]\nservices: [sts]\n');
+  await dialog
+    .getByRole('textbox', { name: 'Or paste the configuration' })
+    .fill('version: 1\norganizationIds: [o-a1b2c3d4e5]\nregions: [us-west-2]\nservices: [sts]\n');
   await dialog.getByRole('button', { name: 'YAML' }).click();
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(chips(page)).toHaveText(['sts', 'us-west-2']);
 
   await page.getByRole('button', { name: 'Import config' }).click();
-  await dialog.getByRole('textbox', { name: 'Or paste the configuration' }).fill('{ "version": 1, "organizationIds": ["o-a1b2c3d4e5"], "regions": ["us-east-1"], "services": ["s4"] }');
+  await dialog
+    .getByRole('textbox', { name: 'Or paste the configuration' })
+    .fill(
+      '{ "version": 1, "organizationIds": ["o-a1b2c3d4e5"], "regions": ["us-east-1"], "services": ["s4"] }',
+    );
   await expect(dialog).toContainText('Unknown endpoint service "s4"');
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
 });

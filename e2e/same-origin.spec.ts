@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { downloadText, openBuilder, ORG_ID, organizationField, pick, regionsField, waitForMark } from './builder';
+import {
+  downloadText,
+  openBuilder,
+  ORG_ID,
+  organizationField,
+  pick,
+  regionsField,
+  waitForMark,
+} from './builder';
 
 test('no request leaves the origin, whatever the page does', async ({ page }) => {
   const requests: string[] = [];
@@ -9,12 +17,18 @@ test('no request leaves the origin, whatever the page does', async ({ page }) =>
   await pick(page, regionsField(page), 'eu-west-1');
   await organizationField(page).fill(ORG_ID);
 
-  const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: '"AllowRequestsByAWSServicePrincipals"' });
+  const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
+    hasText: '"AllowRequestsByAWSServicePrincipals"',
+  });
   await span.hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'Why:' })).toBeVisible();
   await page.getByRole('button', { name: 'Details: Anyone to named AWS-owned resources' }).click();
   await expect(page.getByRole('region', { name: 'Data access patterns' })).toBeVisible();
-  await page.getByRole('region', { name: /^Explanations/ }).getByRole('button', { name: 'Why, risks and sources' }).first().click();
+  await page
+    .getByRole('region', { name: /^Explanations/ })
+    .getByRole('button', { name: 'Why, risks and sources' })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Share link' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Import config' }).click();
@@ -23,6 +37,8 @@ test('no request leaves the origin, whatever the page does', async ({ page }) =>
   await page.getByRole('button', { name: /^Theme:/ }).click();
 
   expect(requests.length).toBeGreaterThan(5);
-  const foreign = requests.filter((url) => !url.startsWith('http://127.0.0.1:4174/') && !/^(data|blob):/.test(url));
+  const foreign = requests.filter(
+    (url) => !url.startsWith('http://127.0.0.1:4174/') && !/^(data|blob):/.test(url),
+  );
   expect(foreign).toEqual([]);
 });

@@ -1,7 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
-import { loadEngine, openBuilder, ORG_ID, organizationField, readDownload, showPlainText, statementSwitch } from './builder';
+import {
+  loadEngine,
+  openBuilder,
+  ORG_ID,
+  organizationField,
+  readDownload,
+  showPlainText,
+  statementSwitch,
+} from './builder';
 
 const ORG_STATEMENT = 'AllowRequestsByOrgsIdentitiesToOrgsResources';
 const OUR_ROLE_READS = 'One of our roles reads our bucket';
@@ -20,51 +28,79 @@ async function openSimulator(page: Page): Promise<void> {
 }
 
 async function pickScenario(page: Page, name: string): Promise<void> {
-  const button = simulator(page).getByRole('list', { name: 'Ready-made requests' }).getByRole('button', { name, exact: true });
+  const button = simulator(page)
+    .getByRole('list', { name: 'Ready-made requests' })
+    .getByRole('button', { name, exact: true });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
 }
 
-test('the panel opens beside the preview with the ready-made requests of a perimeter', async ({ page }) => {
+test('the panel opens beside the preview with the ready-made requests of a perimeter', async ({
+  page,
+}) => {
   await openSimulator(page);
   const engine = await loadEngine();
-  const scenarios = engine.perimeterScenarios({ version: 1, organizationIds: [ORG_ID], regions: ['us-east-1'], services: ['s3'] });
+  const scenarios = engine.perimeterScenarios({
+    version: 1,
+    organizationIds: [ORG_ID],
+    regions: ['us-east-1'],
+    services: ['s3'],
+  });
   expect(scenarios).toHaveLength(8);
-  const items = simulator(page).getByRole('list', { name: 'Ready-made requests' }).getByRole('listitem');
+  const items = simulator(page)
+    .getByRole('list', { name: 'Ready-made requests' })
+    .getByRole('listitem');
   await expect(items).toHaveCount(8);
   await expect(items.getByRole('button')).toHaveText(scenarios.map((s) => s.name));
   // The first ready-made request is open at once, and its verdict is there.
   await expect(verdict(page)).toHaveText(new RegExp(`^Allowed by ${ORG_STATEMENT}`));
   const seriousViolations = async () =>
-    (await new AxeBuilder({ page }).include('#side-panel').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+    (await new AxeBuilder({ page }).include('#side-panel').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
   expect(await seriousViolations()).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveClass(/\bdark\b/);
   expect(await seriousViolations()).toEqual([]);
 });
 
-test("a personal account's credentials are denied, and the panel says which condition stopped them", async ({ page }) => {
+test("a personal account's credentials are denied, and the panel says which condition stopped them", async ({
+  page,
+}) => {
   await openSimulator(page);
   await pickScenario(page, PERSONAL_CREDENTIALS);
   await expect(verdict(page)).toContainText('ImplicitDeny');
 
   // The words are the evaluator's own for this request and policy.
   const engine = await loadEngine();
-  const config = { version: 1 as const, organizationIds: [ORG_ID], regions: ['us-east-1'], services: ['s3'] };
+  const config = {
+    version: 1 as const,
+    organizationIds: [ORG_ID],
+    regions: ['us-east-1'],
+    services: ['s3'],
+  };
   const scenario = engine.perimeterScenarios(config).find((s) => s.name === PERSONAL_CREDENTIALS)!;
   const result = engine.evaluate(engine.endpointPolicyFor(config, 's3').text, scenario.request);
   const failure = result.statements.find((s) => s.sid === ORG_STATEMENT)!.failure!;
   expect(failure.message).toContain('aws:PrincipalOrgID is absent');
-  const line = simulator(page).getByRole('listitem').filter({ hasText: `${ORG_STATEMENT} (Allow): does not apply` });
+  const line = simulator(page)
+    .getByRole('listitem')
+    .filter({ hasText: `${ORG_STATEMENT} (Allow): does not apply` });
   await expect(line).toContainText(`Condition StringEquals aws:PrincipalOrgID: ${failure.message}`);
-  await expect(simulator(page).getByRole('list', { name: 'Context keys used' })).toContainText("aws:PrincipalOrgID absent (the principal's account is in no organization)");
+  await expect(simulator(page).getByRole('list', { name: 'Context keys used' })).toContainText(
+    "aws:PrincipalOrgID absent (the principal's account is in no organization)",
+  );
 });
 
-test('our role reading our bucket is allowed by the organization statement, highlighted in the policy; turning it off denies', async ({ page }) => {
+test('our role reading our bucket is allowed by the organization statement, highlighted in the policy; turning it off denies', async ({
+  page,
+}) => {
   await openSimulator(page);
   await pickScenario(page, OUR_ROLE_READS);
   await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
-  await expect(simulator(page).getByRole('list', { name: 'Context keys used' })).toContainText(`aws:PrincipalOrgID = ${ORG_ID} (derived: the organization of the principal's account)`);
+  await expect(simulator(page).getByRole('list', { name: 'Context keys used' })).toContainText(
+    `aws:PrincipalOrgID = ${ORG_ID} (derived: the organization of the principal's account)`,
+  );
 
   await showPlainText(page);
   const marked = page.getByTestId('policy-text').locator('mark');
@@ -79,24 +115,35 @@ test('our role reading our bucket is allowed by the organization statement, high
   await statementSwitch(page, ORG_STATEMENT).click();
   await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
   await expect(marked).toContainText(`"Sid": "${ORG_STATEMENT}"`);
-  const measures = await page.evaluate(() => performance.getEntriesByName('vpce:simulator-update', 'measure').map((m) => m.duration));
+  const measures = await page.evaluate(() =>
+    performance.getEntriesByName('vpce:simulator-update', 'measure').map((m) => m.duration),
+  );
   expect(measures.length).toBeGreaterThanOrEqual(2);
 });
 
-test('a saved request is flagged when a change of choices breaks its expectation, and is kept by reload and share link', async ({ page, browser }) => {
+test('a saved request is flagged when a change of choices breaks its expectation, and is kept by reload and share link', async ({
+  page,
+  browser,
+}) => {
   await openSimulator(page);
   await pickScenario(page, OUR_ROLE_READS);
-  await expect(simulator(page).getByRole('combobox', { name: 'Expected verdict' })).toHaveValue('Allowed');
+  await expect(simulator(page).getByRole('combobox', { name: 'Expected verdict' })).toHaveValue(
+    'Allowed',
+  );
   await simulator(page).getByRole('button', { name: 'Add to suite' }).click();
   const item = savedList(page).getByRole('listitem').filter({ hasText: OUR_ROLE_READS });
   await expect(item).toContainText('Expects Allowed, got Allowed · passes');
-  await expect(simulator(page).getByRole('status', { name: 'Suite result' })).toHaveText('1 saved request: 1 as expected.');
+  await expect(simulator(page).getByRole('status', { name: 'Suite result' })).toHaveText(
+    '1 saved request: 1 as expected.',
+  );
 
   await statementSwitch(page, ORG_STATEMENT).click();
   await expect(item).toContainText('Expects Allowed, got ImplicitDeny');
   await expect(item).toContainText('Fails its expectation');
   await expect(item).toContainText('Verdict changed: was Allowed');
-  await expect(simulator(page).getByRole('status', { name: 'Suite result' })).toContainText('1 fails its expectation');
+  await expect(simulator(page).getByRole('status', { name: 'Suite result' })).toContainText(
+    '1 fails its expectation',
+  );
 
   // Kept with the choices: a reload shows the suite (and the panel) as they were.
   await page.reload();
@@ -105,7 +152,10 @@ test('a saved request is flagged when a change of choices breaks its expectation
   await expect(item).toContainText('Fails its expectation');
 
   // Exported in the CLI's --requests format.
-  const [download] = await Promise.all([page.waitForEvent('download'), simulator(page).getByRole('button', { name: 'Export suite' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    simulator(page).getByRole('button', { name: 'Export suite' }).click(),
+  ]);
   const exported = await readDownload(download);
   expect(exported.name).toBe('saved-requests.json');
   const engine = await loadEngine();
@@ -113,8 +163,13 @@ test('a saved request is flagged when a change of choices breaks its expectation
   expect(parsed.requests?.map((r) => [r.name, r.expect])).toEqual([[OUR_ROLE_READS, 'Allowed']]);
 
   // And in the configuration that Export config writes.
-  const [configDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export config' }).click()]);
-  const exportedConfig = JSON.parse((await readDownload(configDownload)).text) as { savedRequests?: { name: string }[] };
+  const [configDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export config' }).click(),
+  ]);
+  const exportedConfig = JSON.parse((await readDownload(configDownload)).text) as {
+    savedRequests?: { name: string }[];
+  };
   expect(exportedConfig.savedRequests?.map((r) => r.name)).toEqual([OUR_ROLE_READS]);
 
   // Carried by the share link into a browser that has never seen it.
@@ -135,7 +190,9 @@ test('a saved request is flagged when a change of choices breaks its expectation
   }
 });
 
-test('a saved request can be edited and removed, and a suite file imported', async ({ page }, testInfo) => {
+test('a saved request can be edited and removed, and a suite file imported', async ({
+  page,
+}, testInfo) => {
   await openSimulator(page);
   await pickScenario(page, PERSONAL_CREDENTIALS);
   await simulator(page).getByRole('button', { name: 'Add to suite' }).click();
@@ -149,15 +206,43 @@ test('a saved request can be edited and removed, and a suite file imported', asy
   await expect(item).toContainText('Fails its expectation');
 
   const bad = testInfo.outputPath('bad-suite.json');
-  await writeFile(bad, JSON.stringify({ savedRequests: [{ name: 'x', service: 's3', expect: 'Maybe', request: { principal: { type: 'anonymous' }, action: 's3:GetObject', resource: '*' } }] }));
+  await writeFile(
+    bad,
+    JSON.stringify({
+      savedRequests: [
+        {
+          name: 'x',
+          service: 's3',
+          expect: 'Maybe',
+          request: { principal: { type: 'anonymous' }, action: 's3:GetObject', resource: '*' },
+        },
+      ],
+    }),
+  );
   await simulator(page).locator('input[type=file]').setInputFiles(bad);
   await expect(simulator(page).getByRole('alert')).toContainText('[0].expect is "Maybe"');
 
   const good = testInfo.outputPath('suite.json');
-  await writeFile(good, JSON.stringify([{ name: 'Unsigned read', service: 's3', expect: 'ImplicitDeny', request: { principal: { type: 'anonymous' }, action: 's3:GetObject', resource: 'arn:aws:s3:::example-data/a.csv' } }]));
+  await writeFile(
+    good,
+    JSON.stringify([
+      {
+        name: 'Unsigned read',
+        service: 's3',
+        expect: 'ImplicitDeny',
+        request: {
+          principal: { type: 'anonymous' },
+          action: 's3:GetObject',
+          resource: 'arn:aws:s3:::example-data/a.csv',
+        },
+      },
+    ]),
+  );
   await simulator(page).locator('input[type=file]').setInputFiles(good);
   await expect(simulator(page)).toContainText('Imported 1 saved request from suite.json.');
-  await expect(savedList(page).getByRole('listitem').filter({ hasText: 'Unsigned read' })).toContainText('Expects ImplicitDeny, got ImplicitDeny · passes');
+  await expect(
+    savedList(page).getByRole('listitem').filter({ hasText: 'Unsigned read' }),
+  ).toContainText('Expects ImplicitDeny, got ImplicitDeny · passes');
 
   await item.getByRole('button', { name: 'Remove' }).click();
   await expect(savedList(page).getByRole('listitem')).toHaveCount(1);
@@ -168,19 +253,27 @@ test('bad input in the form shows a message next to the field and no verdict', a
   await openSimulator(page);
   const action = simulator(page).getByRole('textbox', { name: 'Action', exact: true });
   await action.fill('s3 get');
-  await expect(action).toHaveAccessibleDescription('Action ("s3 get"): expected an action such as "s3:GetObject".');
-  await expect(verdict(page)).toHaveText('No verdict: the request has errors (see the fields below).');
+  await expect(action).toHaveAccessibleDescription(
+    'Action ("s3 get"): expected an action such as "s3:GetObject".',
+  );
+  await expect(verdict(page)).toHaveText(
+    'No verdict: the request has errors (see the fields below).',
+  );
   await expect(simulator(page).getByRole('button', { name: 'Add to suite' })).toBeDisabled();
 
   const account = simulator(page).getByRole('textbox', { name: 'Resource account', exact: true });
   await action.fill('s3:GetObject');
   await account.fill('12345');
-  await expect(account).toHaveAccessibleDescription('Resource account ("12345"): expected a 12-digit AWS account id.');
+  await expect(account).toHaveAccessibleDescription(
+    'Resource account ("12345"): expected a 12-digit AWS account id.',
+  );
   await account.fill('111122223333');
   await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
 
   // An edited ready-made request is the user's own until they go back to it.
-  await simulator(page).getByRole('textbox', { name: "Principal's organization", exact: true }).fill('none');
+  await simulator(page)
+    .getByRole('textbox', { name: "Principal's organization", exact: true })
+    .fill('none');
   await expect(verdict(page)).toHaveText(/^ImplicitDeny/);
   await simulator(page).getByRole('button', { name: 'Back to the ready-made request' }).click();
   await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);

@@ -3,7 +3,9 @@ import { loadEngine, openBuilder, shownPolicy, statementSwitch } from './builder
 
 const sid = 'AllowRequestsByAWSServicePrincipals';
 
-test('turning a statement off removes it from the policy, turning it on brings it back', async ({ page }) => {
+test('turning a statement off removes it from the policy, turning it on brings it back', async ({
+  page,
+}) => {
   await openBuilder(page);
   const toggle = statementSwitch(page, sid);
   await expect(toggle).toBeChecked();
@@ -21,7 +23,9 @@ test('turning a statement off removes it from the policy, turning it on brings i
   await expect(page.getByTestId('policy-text')).toContainText(`"Sid": "${sid}"`);
 });
 
-test('the statement switches are named by title and Sid, and open to patterns and parameters', async ({ page }) => {
+test('the statement switches are named by title and Sid, and open to patterns and parameters', async ({
+  page,
+}) => {
   await openBuilder(page);
   await expect(page.getByRole('switch', { name: 'Our identities to our resources' })).toBeVisible();
   for (const name of [
@@ -45,12 +49,22 @@ test('the statement switches are named by title and Sid, and open to patterns an
   await expect(al2).not.toBeChecked();
   const engine = await loadEngine();
   const expected = engine.generate(
-    { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'], dataAccessPatterns: { 'amazon-linux-2-repositories': false } },
+    {
+      version: 1,
+      organizationIds: [],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      dataAccessPatterns: { 'amazon-linux-2-repositories': false },
+    },
     's3',
   );
   expect(await shownPolicy(page)).toBe(expected.text);
 
-  await page.getByRole('button', { name: 'Details: Trusted third parties to their own resources' }).click();
+  await page
+    .getByRole('button', { name: 'Details: Trusted third parties to their own resources' })
+    .click();
   await page.getByRole('textbox', { name: 'Third-party account ids' }).fill('111122223333');
-  await expect(page.getByTestId('policy-text')).toContainText('"aws:PrincipalAccount": "111122223333"');
+  await expect(page.getByTestId('policy-text')).toContainText(
+    '"aws:PrincipalAccount": "111122223333"',
+  );
 });

@@ -9,11 +9,12 @@ import { useBuilderActions, useBuilderStoreApi, useBuilder } from '@/state/build
 import { THEME_MODES } from '@/state/defaults';
 
 const ShareLinkDialog = lazy(() => import('@/features/config-io/components/share-link-dialog'));
-const ImportConfigDialog = lazy(() => import('@/features/config-io/components/import-config-dialog'));
+const ImportConfigDialog = lazy(
+  () => import('@/features/config-io/components/import-config-dialog'),
+);
 const ResetDialog = lazy(() => import('@/features/config-io/components/reset-dialog'));
 
 type OpenDialog = 'share' | 'import' | 'reset' | undefined;
-
 
 /** Cycles system → light → dark; the label says the current theme and the next. */
 function ThemeButton() {
@@ -21,7 +22,11 @@ function ThemeButton() {
   const { setThemeMode } = useBuilderActions();
   const next = THEME_MODES[(THEME_MODES.indexOf(mode) + 1) % THEME_MODES.length]!;
   return (
-    <Button color="inherit" aria-label={`Theme: ${mode}, switch to ${next}`} onClick={() => setThemeMode(next)}>
+    <Button
+      color="inherit"
+      aria-label={`Theme: ${mode}, switch to ${next}`}
+      onClick={() => setThemeMode(next)}
+    >
       Theme: {mode}
     </Button>
   );

@@ -19,7 +19,12 @@ function ThemeModeSync() {
 
 export function App({ start }: { start: AppStart }) {
   return (
-    <ThemeProvider theme={theme} defaultMode="system" storageManager={null} disableTransitionOnChange>
+    <ThemeProvider
+      theme={theme}
+      defaultMode="system"
+      storageManager={null}
+      disableTransitionOnChange
+    >
       <CssBaseline enableColorScheme />
       <AppStartContext.Provider value={start}>
         <BuilderStoreProvider store={start.store}>

@@ -44,7 +44,16 @@ async function safePlan(storage: StorageLike): Promise<StartupPlan> {
       init: {
         config: defaultConfig(),
         view: defaultView(),
-        notices: [{ id: 'startup-failed', severity: 'error', title: 'The saved or linked choices could not be read, so the page starts from the defaults.', details: [message], actions: [] }],
+        notices: [
+          {
+            id: 'startup-failed',
+            severity: 'error',
+            title:
+              'The saved or linked choices could not be read, so the page starts from the defaults.',
+            details: [message],
+            actions: [],
+          },
+        ],
         restoreStatus: 'ready',
       },
       fromLink: false,
@@ -58,7 +67,11 @@ export async function startApp(): Promise<AppStart> {
   const plan = await safePlan(storage);
   if (plan.fromLink) {
     // The link has been read; a reload should show the saved work, not re-open the link.
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      window.location.pathname + window.location.search,
+    );
   }
   // The user's policy text is not part of the choices a link carries: it is restored in every case.
   const policyEditor = readPolicyEditor(storage);
@@ -70,13 +83,19 @@ export async function startApp(): Promise<AppStart> {
   const finishStartup = () => {
     finishing ??= (async () => {
       // The policy text changes only in the editor, opened after the first screen; a change made before this connects is saved when it does.
-      void import('@/state/policy-draft-persistence').then(({ connectDraftPersistence }) => connectDraftPersistence(store, storage, { saved: policyEditor }));
+      void import('@/state/policy-draft-persistence').then(({ connectDraftPersistence }) =>
+        connectDraftPersistence(store, storage, { saved: policyEditor }),
+      );
       if (!needsChecks) return;
-      const [validate, { completeStartup }] = await Promise.all([loadConfigValidator(), import('@/state/startup-checks')]);
+      const [validate, { completeStartup }] = await Promise.all([
+        loadConfigValidator(),
+        import('@/state/startup-checks'),
+      ]);
       const { rejected } = completeStartup(store, plan, validate, storage);
       connectPersistence(store, storage);
       // Choices the user changed while the checks loaded are saved now.
-      if (!rejected && store.getState().config !== plan.init.config) saveState(storage, store.getState());
+      if (!rejected && store.getState().config !== plan.init.config)
+        saveState(storage, store.getState());
     })();
     return finishing;
   };

@@ -7,7 +7,10 @@ import Box from '@mui/material/Box';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
 import { loadMonaco, prefetchMonaco } from '@/features/editor/monaco-loader';
-import { FirstPolicyText, loadPreviewEngine } from '@/features/preview/components/first-policy-text';
+import {
+  FirstPolicyText,
+  loadPreviewEngine,
+} from '@/features/preview/components/first-policy-text';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
@@ -49,7 +52,14 @@ export function Layout() {
   }, [store]);
 
   return (
-    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+    <Box
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        flexDirection: 'column',
+        bgcolor: 'background.default',
+      }}
+    >
       <AppHeader />
       {hasNotices && (
         <Suspense fallback={null}>
@@ -63,7 +73,11 @@ export function Layout() {
           gap: 2,
           p: { xs: 1, sm: 2 },
           alignItems: 'start',
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(320px, 400px) minmax(0, 1fr)', xl: 'minmax(340px, 400px) minmax(0, 1fr) minmax(320px, 420px)' },
+          gridTemplateColumns: {
+            xs: 'minmax(0, 1fr)',
+            md: 'minmax(320px, 400px) minmax(0, 1fr)',
+            xl: 'minmax(340px, 400px) minmax(0, 1fr) minmax(320px, 420px)',
+          },
         }}
       >
         <ChoicesPanel onUsable={onUsable} />

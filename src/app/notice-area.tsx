@@ -21,11 +21,24 @@ function NoticeAlert({ notice }: { notice: Notice }) {
   const act = async (action: NoticeAction) => {
     if (action.kind === 'save-rejected') {
       const rejected = readRejected(storage);
-      if (rejected) saveFile(`rejected-${rejected.source === 'link' ? 'link' : 'saved-state'}.txt`, rejected.text, 'text/plain');
+      if (rejected)
+        saveFile(
+          `rejected-${rejected.source === 'link' ? 'link' : 'saved-state'}.txt`,
+          rejected.text,
+          'text/plain',
+        );
       return;
     }
     const validate = await loadConfigValidator();
-    if (openStoredChoices(store, storage, action.kind === 'undo-link' ? BEFORE_LINK_KEY : STATE_KEY, validate)) dismissNotice(notice.id);
+    if (
+      openStoredChoices(
+        store,
+        storage,
+        action.kind === 'undo-link' ? BEFORE_LINK_KEY : STATE_KEY,
+        validate,
+      )
+    )
+      dismissNotice(notice.id);
   };
   return (
     <Alert
@@ -35,7 +48,13 @@ function NoticeAlert({ notice }: { notice: Notice }) {
         notice.actions.length > 0 ? (
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
             {notice.actions.map((action) => (
-              <Button key={action.kind} color="inherit" size="small" variant="outlined" onClick={() => void act(action)}>
+              <Button
+                key={action.kind}
+                color="inherit"
+                size="small"
+                variant="outlined"
+                onClick={() => void act(action)}
+              >
                 {action.label}
               </Button>
             ))}
@@ -59,7 +78,17 @@ export default function NoticeArea() {
   const notices = useBuilder((state) => state.notices);
   if (notices.length === 0) return null;
   return (
-    <Box role="region" aria-label="Messages" sx={{ display: 'flex', flexDirection: 'column', gap: 1, px: { xs: 1, sm: 2 }, pt: { xs: 1, sm: 2 } }}>
+    <Box
+      role="region"
+      aria-label="Messages"
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 1,
+        px: { xs: 1, sm: 2 },
+        pt: { xs: 1, sm: 2 },
+      }}
+    >
       {notices.map((notice) => (
         <NoticeAlert key={notice.id} notice={notice} />
       ))}

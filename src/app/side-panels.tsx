@@ -16,8 +16,16 @@ interface SidePanel {
 }
 
 export const sidePanels: readonly SidePanel[] = [
-  { id: 'explanations', label: 'Explanations', component: lazy(() => import('@/features/explanations/components/explanations-panel')) },
-  { id: 'simulator', label: 'Request simulator', component: lazy(() => import('@/features/simulator/components/simulator-panel')) },
+  {
+    id: 'explanations',
+    label: 'Explanations',
+    component: lazy(() => import('@/features/explanations/components/explanations-panel')),
+  },
+  {
+    id: 'simulator',
+    label: 'Request simulator',
+    component: lazy(() => import('@/features/simulator/components/simulator-panel')),
+  },
 ];
 
 export default function SidePanels() {
@@ -28,13 +36,27 @@ export default function SidePanels() {
   return (
     <Box>
       {sidePanels.length > 1 && (
-        <Tabs value={panel.id} onChange={(_event, id: SidePanelId) => setSidePanel(id)} aria-label="Side panels">
+        <Tabs
+          value={panel.id}
+          onChange={(_event, id: SidePanelId) => setSidePanel(id)}
+          aria-label="Side panels"
+        >
           {sidePanels.map((p) => (
-            <Tab key={p.id} value={p.id} label={p.label} id={`side-panel-tab-${p.id}`} aria-controls="side-panel" />
+            <Tab
+              key={p.id}
+              value={p.id}
+              label={p.label}
+              id={`side-panel-tab-${p.id}`}
+              aria-controls="side-panel"
+            />
           ))}
         </Tabs>
       )}
-      <Box id="side-panel" role={sidePanels.length > 1 ? 'tabpanel' : undefined} aria-labelledby={sidePanels.length > 1 ? `side-panel-tab-${panel.id}` : undefined}>
+      <Box
+        id="side-panel"
+        role={sidePanels.length > 1 ? 'tabpanel' : undefined}
+        aria-labelledby={sidePanels.length > 1 ? `side-panel-tab-${panel.id}` : undefined}
+      >
         <Suspense fallback={null}>
           <Panel />
         </Suspense>

@@ -6,7 +6,16 @@
 import { createTheme } from '@mui/material/styles';
 import { monospaceFontStack } from '@/features/editor/fonts';
 
-export const systemFontStack = ['system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Helvetica Neue"', 'Arial', '"Noto Sans"', 'sans-serif'].join(',');
+export const systemFontStack = [
+  'system-ui',
+  '-apple-system',
+  '"Segoe UI"',
+  'Roboto',
+  '"Helvetica Neue"',
+  'Arial',
+  '"Noto Sans"',
+  'sans-serif',
+].join(',');
 
 export const theme = createTheme({
   cssVariables: { colorSchemeSelector: 'class' },
@@ -43,10 +52,16 @@ export const theme = createTheme({
     // Inputs
     MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
     MuiAutocomplete: { defaultProps: { size: 'small' } },
-    MuiButton: { defaultProps: { size: 'small' }, styleOverrides: { root: { textTransform: 'none' } } },
+    MuiButton: {
+      defaultProps: { size: 'small' },
+      styleOverrides: { root: { textTransform: 'none' } },
+    },
     MuiTab: { styleOverrides: { root: { textTransform: 'none', minHeight: 40 } } },
     MuiTabs: { styleOverrides: { root: { minHeight: 40 } } },
-    MuiToggleButton: { defaultProps: { size: 'small' }, styleOverrides: { root: { textTransform: 'none' } } },
+    MuiToggleButton: {
+      defaultProps: { size: 'small' },
+      styleOverrides: { root: { textTransform: 'none' } },
+    },
     // Code
     MuiCssBaseline: {
       styleOverrides: {

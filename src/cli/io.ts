@@ -10,7 +10,12 @@ import { formatCount } from '../core/format';
  * Reads a text file of at most `limit` characters without reading more than that from disk, so
  * that a huge file or a device such as /dev/zero fails fast instead of hanging.
  */
-export function readTextFile(cwd: string, path: string, limit: number, what = 'file'): { path: string; text: string } {
+export function readTextFile(
+  cwd: string,
+  path: string,
+  limit: number,
+  what = 'file',
+): { path: string; text: string } {
   const full = resolve(cwd, path);
   let stat;
   try {
@@ -20,7 +25,9 @@ export function readTextFile(cwd: string, path: string, limit: number, what = 'f
   }
   if (stat.isDirectory()) throw new UsageError(`cannot read ${what} "${path}": it is a directory`);
   if (stat.isFile() && stat.size > limit * 4) {
-    throw new UsageError(`${what} "${path}" is ${(stat.size / 1_000_000).toFixed(1)} MB; the limit is ${formatCount(limit)} characters`);
+    throw new UsageError(
+      `${what} "${path}" is ${(stat.size / 1_000_000).toFixed(1)} MB; the limit is ${formatCount(limit)} characters`,
+    );
   }
   const fd = openSync(full, 'r');
   try {
@@ -32,7 +39,9 @@ export function readTextFile(cwd: string, path: string, limit: number, what = 'f
       length += read;
     }
     if (length === buffer.length) {
-      throw new UsageError(`${what} "${path}" is larger than the limit of ${formatCount(limit)} characters`);
+      throw new UsageError(
+        `${what} "${path}" is larger than the limit of ${formatCount(limit)} characters`,
+      );
     }
     const text = buffer.subarray(0, length).toString('utf8');
     return { path: full, text };
@@ -42,7 +51,11 @@ export function readTextFile(cwd: string, path: string, limit: number, what = 'f
 }
 
 /** node:util parseArgs with usage errors instead of exceptions. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = false) {
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
@@ -52,11 +65,19 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 /** `file:line:col: severity code: message` lines, compiler style; hints indented below. */
-export function formatDiagnostics(file: string, diagnostics: readonly Diagnostic[], options: { quiet?: boolean } = {}): string {
+export function formatDiagnostics(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  options: { quiet?: boolean } = {},
+): string {
   const lines: string[] = [];
   for (const d of sortDiagnostics(diagnostics)) {
     if (options.quiet && d.severity === 'info') continue;
-    const where = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : d.path ? `${file} (${d.path})` : file;
+    const where = d.range
+      ? `${file}:${d.range.start.line}:${d.range.start.column}`
+      : d.path
+        ? `${file} (${d.path})`
+        : file;
     lines.push(`${where}: ${d.severity} ${d.code}: ${d.message}`);
     if (d.hint) lines.push(`  hint: ${d.hint}`);
   }

@@ -31,7 +31,12 @@ export {
   type PolicyFormat,
   type ThirdPartyParameters,
 } from './config/schema';
-export { configFormatFor, parseConfigText, validateConfigValue, type ConfigParseResult } from './config/parse';
+export {
+  configFormatFor,
+  parseConfigText,
+  validateConfigValue,
+  type ConfigParseResult,
+} from './config/parse';
 export { formatConfigPath } from './config/path';
 export {
   DEFAULT_FORMAT,
@@ -46,9 +51,26 @@ export {
 } from './generate/generate';
 export { generatePolicies, policyFileName, type PolicyOutput } from './generate/outputs';
 export { countPolicyCharacters, renderPolicy } from './generate/render';
-export { canonicalRegions, canonicalServices, selectedPatterns, selectedStatements } from './generate/selection';
-export { hasErrors, offsetToPosition, sortDiagnostics, type Diagnostic, type Severity, type TextRange } from './diagnostics';
-export type { Decision, RequestPrincipal, SavedRequest, SimulatedRequest } from './evaluate/request-schema';
+export {
+  canonicalRegions,
+  canonicalServices,
+  selectedPatterns,
+  selectedStatements,
+} from './generate/selection';
+export {
+  hasErrors,
+  offsetToPosition,
+  sortDiagnostics,
+  type Diagnostic,
+  type Severity,
+  type TextRange,
+} from './diagnostics';
+export type {
+  Decision,
+  RequestPrincipal,
+  SavedRequest,
+  SimulatedRequest,
+} from './evaluate/request-schema';
 export { validate, type PolicyValidation, type ValidateOptions } from './validate/validate';
 export { createIamIndex, loadIamIndex, type IamIndex } from './iam/iam-index';
 export {

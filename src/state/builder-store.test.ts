@@ -18,7 +18,12 @@ describe('config slice', () => {
     setServices(['s3', 'ec2']);
     setRegions(['us-east-1', 'eu-west-1']);
     setOrganizationIds(['o-a1b2c3d4e5']);
-    expect(store.getState().config).toEqual({ version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1', 'eu-west-1'], services: ['s3', 'ec2'] });
+    expect(store.getState().config).toEqual({
+      version: 1,
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['us-east-1', 'eu-west-1'],
+      services: ['s3', 'ec2'],
+    });
   });
 
   it('sets statement toggles globally or per service and removes them when they return to the template', () => {
@@ -27,7 +32,9 @@ describe('config slice', () => {
     setStatementToggle('AllowRequestsToAWSOwnedResources', false);
     setStatementToggle('AllowRequestsByAWSServicePrincipals', false, 's3');
     expect(store.getState().config.statements).toEqual({ AllowRequestsToAWSOwnedResources: false });
-    expect(store.getState().config.serviceStatements).toEqual({ s3: { AllowRequestsByAWSServicePrincipals: false } });
+    expect(store.getState().config.serviceStatements).toEqual({
+      s3: { AllowRequestsByAWSServicePrincipals: false },
+    });
     setStatementToggle('AllowRequestsToAWSOwnedResources', undefined);
     setStatementToggle('AllowRequestsByAWSServicePrincipals', undefined, 's3');
     expect(store.getState().config).toEqual(defaultConfig());
@@ -35,7 +42,13 @@ describe('config slice', () => {
 
   it('keeps parameters minimal: empty lists and blocks disappear', () => {
     const store = createBuilderStore();
-    const { setThirdPartyList, setTableAccounts, setLambdaLayerAccounts, setExclusionTag, setPatternToggle } = store.getState().actions;
+    const {
+      setThirdPartyList,
+      setTableAccounts,
+      setLambdaLayerAccounts,
+      setExclusionTag,
+      setPatternToggle,
+    } = store.getState().actions;
     setThirdPartyList('orgIdentitiesToThirdPartyResources', 'accounts', ['111122223333']);
     setTableAccounts('glue-studio-transforms', 'us-east-1', ['510798373988']);
     setTableAccounts('eks-add-ons', 'eu-west-1', ['111122223333', '444455556666']);
@@ -44,7 +57,10 @@ describe('config slice', () => {
     setPatternToggle('cloud9-dependencies', true);
     expect(store.getState().config.parameters).toEqual({
       orgIdentitiesToThirdPartyResources: { accounts: ['111122223333'] },
-      accountIds: { 'glue-studio-transforms': { 'us-east-1': '510798373988' }, 'eks-add-ons': { 'eu-west-1': ['111122223333', '444455556666'] } },
+      accountIds: {
+        'glue-studio-transforms': { 'us-east-1': '510798373988' },
+        'eks-add-ons': { 'eu-west-1': ['111122223333', '444455556666'] },
+      },
       lambdaLayerAccounts: ['580247275435'],
       exclusionTag: { key: 'team:exempt', value: 'yes' },
     });
@@ -78,7 +94,9 @@ describe('config slice', () => {
   });
 
   it('resets to the defaults', () => {
-    const store = createBuilderStore({ config: { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: [], services: ['ec2'] } });
+    const store = createBuilderStore({
+      config: { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: [], services: ['ec2'] },
+    });
     store.getState().actions.resetConfig();
     expect(store.getState().config).toEqual(defaultConfig());
   });
@@ -87,13 +105,22 @@ describe('config slice', () => {
 describe('view and session slices', () => {
   it('changes the view and keeps the theme on reset', () => {
     const store = createBuilderStore();
-    const { setPreviewService, setPreviewRegion, setThemeMode, resetView } = store.getState().actions;
+    const { setPreviewService, setPreviewRegion, setThemeMode, resetView } =
+      store.getState().actions;
     setPreviewService('ec2');
     setPreviewRegion('eu-west-1');
     setThemeMode('dark');
-    expect(store.getState().view).toMatchObject({ previewService: 'ec2', previewRegion: 'eu-west-1', themeMode: 'dark' });
+    expect(store.getState().view).toMatchObject({
+      previewService: 'ec2',
+      previewRegion: 'eu-west-1',
+      themeMode: 'dark',
+    });
     resetView();
-    expect(store.getState().view).toEqual({ themeMode: 'dark', sidePanel: 'explanations', policyView: 'editor' });
+    expect(store.getState().view).toEqual({
+      themeMode: 'dark',
+      sidePanel: 'explanations',
+      policyView: 'editor',
+    });
   });
 
   it('stacks notices, replaces one with the same id and dismisses them', () => {

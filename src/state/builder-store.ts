@@ -11,12 +11,27 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { createConfigSlice, type ConfigActions, type ConfigState } from './config-slice';
 import { defaultConfig, defaultView, type ViewPreferences } from './defaults';
-import { createPolicyEditorSlice, defaultPolicyEditor, type PolicyEditorActions, type PolicyEditorPreferences, type PolicyEditorState } from './policy-editor-slice';
-import { createSessionSlice, type Notice, type RestoreStatus, type SessionActions, type SessionState } from './session-slice';
+import {
+  createPolicyEditorSlice,
+  defaultPolicyEditor,
+  type PolicyEditorActions,
+  type PolicyEditorPreferences,
+  type PolicyEditorState,
+} from './policy-editor-slice';
+import {
+  createSessionSlice,
+  type Notice,
+  type RestoreStatus,
+  type SessionActions,
+  type SessionState,
+} from './session-slice';
 import { createViewSlice, type ViewActions, type ViewState } from './view-slice';
 
 export type BuilderActions = ConfigActions & ViewActions & SessionActions & PolicyEditorActions;
-export type BuilderState = ConfigState & ViewState & SessionState & PolicyEditorState & { actions: BuilderActions };
+export type BuilderState = ConfigState &
+  ViewState &
+  SessionState &
+  PolicyEditorState & { actions: BuilderActions };
 export type BuilderStore = StoreApi<BuilderState>;
 
 export interface BuilderStoreInit {
@@ -31,8 +46,14 @@ export function createBuilderStore(init: BuilderStoreInit = {}): BuilderStore {
   return createStore<BuilderState>()((set, get) => {
     const config = createConfigSlice(init.config ?? defaultConfig())(set, get);
     const view = createViewSlice(init.view ?? defaultView())(set, get);
-    const session = createSessionSlice({ notices: init.notices ?? [], restoreStatus: init.restoreStatus ?? 'ready' })(set, get);
-    const policyEditor = createPolicyEditorSlice(init.policyEditor ?? defaultPolicyEditor())(set, get);
+    const session = createSessionSlice({
+      notices: init.notices ?? [],
+      restoreStatus: init.restoreStatus ?? 'ready',
+    })(set, get);
+    const policyEditor = createPolicyEditorSlice(init.policyEditor ?? defaultPolicyEditor())(
+      set,
+      get,
+    );
     return {
       ...config,
       ...view,
@@ -45,7 +66,13 @@ export function createBuilderStore(init: BuilderStoreInit = {}): BuilderStore {
 
 const BuilderStoreContext = createContext<BuilderStore | null>(null);
 
-export function BuilderStoreProvider({ store, children }: { store: BuilderStore; children: ReactNode }) {
+export function BuilderStoreProvider({
+  store,
+  children,
+}: {
+  store: BuilderStore;
+  children: ReactNode;
+}) {
   return createElement(BuilderStoreContext.Provider, { value: store }, children);
 }
 

@@ -5,10 +5,17 @@
  * removed, so that what is saved, shared and exported is exactly what the user chose.
  */
 import type { StatementSid } from '@/core/catalog/ids';
-import type { OutputShape, PerimeterConfig, PerimeterParameters, PolicyFormat, ThirdPartyParameters } from '@/core/config/schema';
+import type {
+  OutputShape,
+  PerimeterConfig,
+  PerimeterParameters,
+  PolicyFormat,
+  ThirdPartyParameters,
+} from '@/core/config/schema';
 
 /** The two third-party statements' parameter blocks. */
-export type ThirdPartyBlock = 'thirdPartyIdentitiesToThirdPartyResources' | 'orgIdentitiesToThirdPartyResources';
+export type ThirdPartyBlock =
+  'thirdPartyIdentitiesToThirdPartyResources' | 'orgIdentitiesToThirdPartyResources';
 
 function withoutKey<T extends object>(record: T | undefined, key: string): T | undefined {
   if (!record || !(key in record)) return record;
@@ -18,72 +25,142 @@ function withoutKey<T extends object>(record: T | undefined, key: string): T | u
 }
 
 /** Sets or removes an optional field so that absent choices are absent, never empty. */
-function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): T {
+function assign<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  value: T[K] | undefined,
+): T {
   const copy = { ...target };
   if (value === undefined) delete copy[key];
   else copy[key] = value;
   return copy;
 }
 
-function withParameter<K extends keyof PerimeterParameters>(config: PerimeterConfig, key: K, value: PerimeterParameters[K] | undefined): PerimeterConfig {
+function withParameter<K extends keyof PerimeterParameters>(
+  config: PerimeterConfig,
+  key: K,
+  value: PerimeterParameters[K] | undefined,
+): PerimeterConfig {
   const parameters = assign(config.parameters ?? {}, key, value);
   return assign(config, 'parameters', Object.keys(parameters).length > 0 ? parameters : undefined);
 }
 
-export const withServices = (config: PerimeterConfig, services: readonly string[]): PerimeterConfig => ({ ...config, services: [...services] });
+export const withServices = (
+  config: PerimeterConfig,
+  services: readonly string[],
+): PerimeterConfig => ({ ...config, services: [...services] });
 
-export const withRegions = (config: PerimeterConfig, regions: readonly string[]): PerimeterConfig => ({ ...config, regions: [...regions] });
+export const withRegions = (
+  config: PerimeterConfig,
+  regions: readonly string[],
+): PerimeterConfig => ({ ...config, regions: [...regions] });
 
-export const withOrganizationIds = (config: PerimeterConfig, organizationIds: readonly string[]): PerimeterConfig => ({
+export const withOrganizationIds = (
+  config: PerimeterConfig,
+  organizationIds: readonly string[],
+): PerimeterConfig => ({
   ...config,
   organizationIds: [...organizationIds],
 });
 
 /** A statement on or off for every service, or for one; `undefined` returns it to the template. */
-export function withStatementToggle(config: PerimeterConfig, sid: StatementSid, enabled: boolean | undefined, serviceId?: string): PerimeterConfig {
+export function withStatementToggle(
+  config: PerimeterConfig,
+  sid: StatementSid,
+  enabled: boolean | undefined,
+  serviceId?: string,
+): PerimeterConfig {
   if (serviceId === undefined) {
-    const statements = enabled === undefined ? withoutKey(config.statements, sid) : { ...config.statements, [sid]: enabled };
+    const statements =
+      enabled === undefined
+        ? withoutKey(config.statements, sid)
+        : { ...config.statements, [sid]: enabled };
     return assign(config, 'statements', statements);
   }
   const current = config.serviceStatements?.[serviceId];
   const toggles = enabled === undefined ? withoutKey(current, sid) : { ...current, [sid]: enabled };
-  const serviceStatements = toggles ? { ...config.serviceStatements, [serviceId]: toggles } : withoutKey(config.serviceStatements, serviceId);
+  const serviceStatements = toggles
+    ? { ...config.serviceStatements, [serviceId]: toggles }
+    : withoutKey(config.serviceStatements, serviceId);
   return assign(config, 'serviceStatements', serviceStatements);
 }
 
 /** A data access pattern on or off; `undefined` returns it to the catalog default. */
-export function withPatternToggle(config: PerimeterConfig, patternId: string, enabled: boolean | undefined): PerimeterConfig {
+export function withPatternToggle(
+  config: PerimeterConfig,
+  patternId: string,
+  enabled: boolean | undefined,
+): PerimeterConfig {
   return assign(
     config,
     'dataAccessPatterns',
-    enabled === undefined ? withoutKey(config.dataAccessPatterns, patternId) : { ...config.dataAccessPatterns, [patternId]: enabled },
+    enabled === undefined
+      ? withoutKey(config.dataAccessPatterns, patternId)
+      : { ...config.dataAccessPatterns, [patternId]: enabled },
   );
 }
 
-export function withThirdPartyList(config: PerimeterConfig, block: ThirdPartyBlock, field: keyof ThirdPartyParameters, values: readonly string[]): PerimeterConfig {
-  const current = assign(config.parameters?.[block] ?? {}, field, values.length > 0 ? [...values] : undefined);
+export function withThirdPartyList(
+  config: PerimeterConfig,
+  block: ThirdPartyBlock,
+  field: keyof ThirdPartyParameters,
+  values: readonly string[],
+): PerimeterConfig {
+  const current = assign(
+    config.parameters?.[block] ?? {},
+    field,
+    values.length > 0 ? [...values] : undefined,
+  );
   return withParameter(config, block, Object.keys(current).length > 0 ? current : undefined);
 }
 
 /** `undefined` returns to the default exclusion tag. */
-export function withExclusionTag(config: PerimeterConfig, tag: { key: string; value: string } | undefined): PerimeterConfig {
-  return withParameter(config, 'exclusionTag', tag ? { key: tag.key, value: tag.value } : undefined);
+export function withExclusionTag(
+  config: PerimeterConfig,
+  tag: { key: string; value: string } | undefined,
+): PerimeterConfig {
+  return withParameter(
+    config,
+    'exclusionTag',
+    tag ? { key: tag.key, value: tag.value } : undefined,
+  );
 }
 
 /** Accounts of an account table in one region; an empty list returns to the table. */
-export function withTableAccounts(config: PerimeterConfig, tableId: string, region: string, accounts: readonly string[]): PerimeterConfig {
+export function withTableAccounts(
+  config: PerimeterConfig,
+  tableId: string,
+  region: string,
+  accounts: readonly string[],
+): PerimeterConfig {
   const tables = config.parameters?.accountIds;
   const regions =
-    accounts.length === 0 ? withoutKey(tables?.[tableId], region) : { ...tables?.[tableId], [region]: accounts.length === 1 ? accounts[0]! : [...accounts] };
-  return withParameter(config, 'accountIds', regions ? { ...tables, [tableId]: regions } : withoutKey(tables, tableId));
+    accounts.length === 0
+      ? withoutKey(tables?.[tableId], region)
+      : { ...tables?.[tableId], [region]: accounts.length === 1 ? accounts[0]! : [...accounts] };
+  return withParameter(
+    config,
+    'accountIds',
+    regions ? { ...tables, [tableId]: regions } : withoutKey(tables, tableId),
+  );
 }
 
-export function withLambdaLayerAccounts(config: PerimeterConfig, accounts: readonly string[]): PerimeterConfig {
-  return withParameter(config, 'lambdaLayerAccounts', accounts.length > 0 ? [...accounts] : undefined);
+export function withLambdaLayerAccounts(
+  config: PerimeterConfig,
+  accounts: readonly string[],
+): PerimeterConfig {
+  return withParameter(
+    config,
+    'lambdaLayerAccounts',
+    accounts.length > 0 ? [...accounts] : undefined,
+  );
 }
 
 /** Output shape and format; a field given as `undefined` returns to the default. */
-export function withOutput(config: PerimeterConfig, output: { shape?: OutputShape; format?: PolicyFormat }): PerimeterConfig {
+export function withOutput(
+  config: PerimeterConfig,
+  output: { shape?: OutputShape; format?: PolicyFormat },
+): PerimeterConfig {
   const shape = 'shape' in output ? output.shape : config.output?.shape;
   const format = 'format' in output ? output.format : config.output?.format;
   const merged = { ...(shape ? { shape } : {}), ...(format ? { format } : {}) };

@@ -4,7 +4,12 @@
  * `config-edits.ts`, which keep the configuration minimal.
  */
 import type { StatementSid } from '@/core/catalog/ids';
-import type { OutputShape, PerimeterConfig, PolicyFormat, ThirdPartyParameters } from '@/core/config/schema';
+import type {
+  OutputShape,
+  PerimeterConfig,
+  PolicyFormat,
+  ThirdPartyParameters,
+} from '@/core/config/schema';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { noteChoiceChange } from './choice-change-clock';
 import {
@@ -36,7 +41,11 @@ export interface ConfigActions {
   setStatementToggle(sid: StatementSid, enabled: boolean | undefined, serviceId?: string): void;
   /** Turns a data access pattern on or off; `undefined` returns it to the catalog default. */
   setPatternToggle(patternId: string, enabled: boolean | undefined): void;
-  setThirdPartyList(block: ThirdPartyBlock, field: keyof ThirdPartyParameters, values: readonly string[]): void;
+  setThirdPartyList(
+    block: ThirdPartyBlock,
+    field: keyof ThirdPartyParameters,
+    values: readonly string[],
+  ): void;
   /** `undefined` returns to the default exclusion tag. */
   setExclusionTag(tag: { key: string; value: string } | undefined): void;
   /** Accounts of an account table in one region; an empty list returns to the table. */
@@ -67,15 +76,22 @@ export const createConfigSlice =
         setServices: (services) => update((config) => withServices(config, services)),
         setRegions: (regions) => update((config) => withRegions(config, regions)),
         setOrganizationIds: (ids) => update((config) => withOrganizationIds(config, ids)),
-        setStatementToggle: (sid, enabled, serviceId) => update((config) => withStatementToggle(config, sid, enabled, serviceId)),
-        setPatternToggle: (patternId, enabled) => update((config) => withPatternToggle(config, patternId, enabled)),
-        setThirdPartyList: (block, field, values) => update((config) => withThirdPartyList(config, block, field, values)),
+        setStatementToggle: (sid, enabled, serviceId) =>
+          update((config) => withStatementToggle(config, sid, enabled, serviceId)),
+        setPatternToggle: (patternId, enabled) =>
+          update((config) => withPatternToggle(config, patternId, enabled)),
+        setThirdPartyList: (block, field, values) =>
+          update((config) => withThirdPartyList(config, block, field, values)),
         setExclusionTag: (tag) => update((config) => withExclusionTag(config, tag)),
-        setTableAccounts: (tableId, region, accounts) => update((config) => withTableAccounts(config, tableId, region, accounts)),
-        setLambdaLayerAccounts: (accounts) => update((config) => withLambdaLayerAccounts(config, accounts)),
+        setTableAccounts: (tableId, region, accounts) =>
+          update((config) => withTableAccounts(config, tableId, region, accounts)),
+        setLambdaLayerAccounts: (accounts) =>
+          update((config) => withLambdaLayerAccounts(config, accounts)),
         setOutput: (output) => update((config) => withOutput(config, output)),
         setSavedRequests: (requests) =>
-          update(({ savedRequests: _previous, ...config }) => (requests.length > 0 ? { ...config, savedRequests: [...requests] } : config)),
+          update(({ savedRequests: _previous, ...config }) =>
+            requests.length > 0 ? { ...config, savedRequests: [...requests] } : config,
+          ),
         replaceConfig: (config) => update(() => config),
         restoreConfig: (config) => set({ config }),
         resetConfig: () => update(() => defaultConfig()),

@@ -5,7 +5,13 @@
 import type { Diagnostic } from '@/core/diagnostics';
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { BuilderStore } from './builder-store';
-import { defaultView, POLICY_VIEWS, SIDE_PANELS, THEME_MODES, type ViewPreferences } from './defaults';
+import {
+  defaultView,
+  POLICY_VIEWS,
+  SIDE_PANELS,
+  THEME_MODES,
+  type ViewPreferences,
+} from './defaults';
 
 /** The saved choices and view. */
 export const STATE_KEY = 'vpce-policy:state';
@@ -50,7 +56,10 @@ export function readStorage(storage: StorageLike, key: string): string | null {
   }
 }
 
-export function saveState(storage: StorageLike, state: { config: PerimeterConfig; view: ViewPreferences }): boolean {
+export function saveState(
+  storage: StorageLike,
+  state: { config: PerimeterConfig; view: ViewPreferences },
+): boolean {
   const saved: SavedState = { format: 1, config: state.config, view: state.view };
   return writeStorage(storage, STATE_KEY, JSON.stringify(saved));
 }
@@ -77,9 +86,12 @@ export function readViewPreferences(value: unknown): ViewPreferences {
   const record = value as Record<string, unknown>;
   if (typeof record.previewService === 'string') view.previewService = record.previewService;
   if (typeof record.previewRegion === 'string') view.previewRegion = record.previewRegion;
-  if ((THEME_MODES as readonly unknown[]).includes(record.themeMode)) view.themeMode = record.themeMode as ViewPreferences['themeMode'];
-  if ((SIDE_PANELS as readonly unknown[]).includes(record.sidePanel)) view.sidePanel = record.sidePanel as ViewPreferences['sidePanel'];
-  if ((POLICY_VIEWS as readonly unknown[]).includes(record.policyView)) view.policyView = record.policyView as ViewPreferences['policyView'];
+  if ((THEME_MODES as readonly unknown[]).includes(record.themeMode))
+    view.themeMode = record.themeMode as ViewPreferences['themeMode'];
+  if ((SIDE_PANELS as readonly unknown[]).includes(record.sidePanel))
+    view.sidePanel = record.sidePanel as ViewPreferences['sidePanel'];
+  if ((POLICY_VIEWS as readonly unknown[]).includes(record.policyView))
+    view.policyView = record.policyView as ViewPreferences['policyView'];
   return view;
 }
 

@@ -14,7 +14,12 @@ const cache = new WeakMap<PerimeterConfig, Map<string, GeneratedPolicy>>();
  * The policy of one service, for every selected region or for one. The per-region size estimate
  * that accompanies an over-limit diagnostic is left to the preview, which computes it when idle.
  */
-export function previewPolicy(config: PerimeterConfig, service: string, region: string | undefined, format: PolicyFormat): GeneratedPolicy {
+export function previewPolicy(
+  config: PerimeterConfig,
+  service: string,
+  region: string | undefined,
+  format: PolicyFormat,
+): GeneratedPolicy {
   let byKey = cache.get(config);
   if (!byKey) {
     byKey = new Map();
@@ -23,7 +28,12 @@ export function previewPolicy(config: PerimeterConfig, service: string, region: 
   const key = `${service}\u0000${region ?? ''}\u0000${format}`;
   let result = byKey.get(key);
   if (!result) {
-    result = generate(config, service, { catalog, format, skipPerRegionHint: true, ...(region !== undefined ? { regions: [region] } : {}) });
+    result = generate(config, service, {
+      catalog,
+      format,
+      skipPerRegionHint: true,
+      ...(region !== undefined ? { regions: [region] } : {}),
+    });
     byKey.set(key, result);
   }
   return result;

@@ -40,7 +40,10 @@ export interface SessionState {
 }
 
 export interface SessionActions {
-  pushNotice(notice: Omit<Notice, 'id' | 'details' | 'actions'> & Partial<Pick<Notice, 'id' | 'details' | 'actions'>>): string;
+  pushNotice(
+    notice: Omit<Notice, 'id' | 'details' | 'actions'> &
+      Partial<Pick<Notice, 'id' | 'details' | 'actions'>>,
+  ): string;
   dismissNotice(id: string): void;
   setRestoreStatus(status: RestoreStatus): void;
   revealStatement(sid: string): void;
@@ -65,9 +68,11 @@ export const createSessionSlice =
         set((state) => ({ notices: [...state.notices.filter((n) => n.id !== id), full] }));
         return id;
       },
-      dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
+      dismissNotice: (id) =>
+        set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
       setRestoreStatus: (restoreStatus) => set({ restoreStatus }),
-      revealStatement: (sid) => set((state) => ({ reveal: { sid, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
+      revealStatement: (sid) =>
+        set((state) => ({ reveal: { sid, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
       clearReveal: () => set({ reveal: undefined }),
     },
   });

@@ -2,4 +2,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { BuilderState } from './builder-store';
 
-export type SliceCreator<T> = (set: StoreApi<BuilderState>['setState'], get: StoreApi<BuilderState>['getState']) => T;
+export type SliceCreator<T> = (
+  set: StoreApi<BuilderState>['setState'],
+  get: StoreApi<BuilderState>['getState'],
+) => T;

@@ -8,7 +8,16 @@ import type { Diagnostic } from '@/core/diagnostics';
 import type { BuilderStore } from './builder-store';
 import type { ConfigValidator } from './config-validator';
 import { defaultConfig } from './defaults';
-import { BEFORE_LINK_KEY, keepRejected, readStorage, readViewPreferences, saveState, STATE_KEY, writeStorage, type StorageLike } from './persistence';
+import {
+  BEFORE_LINK_KEY,
+  keepRejected,
+  readStorage,
+  readViewPreferences,
+  saveState,
+  STATE_KEY,
+  writeStorage,
+  type StorageLike,
+} from './persistence';
 import type { Notice, NoticeAction } from './session-slice';
 import { isRenderableConfig, type StartupPlan } from './startup';
 
@@ -19,10 +28,15 @@ function describe(diagnostic: Diagnostic): string {
 
 const SAVE_REJECTED: NoticeAction = { kind: 'save-rejected', label: 'Save a copy of it' };
 
-function rejectionNotice(source: 'saved' | 'link', diagnostics: Diagnostic[], hasSaved: boolean): Notice {
+function rejectionNotice(
+  source: 'saved' | 'link',
+  diagnostics: Diagnostic[],
+  hasSaved: boolean,
+): Notice {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const actions: NoticeAction[] = [SAVE_REJECTED];
-  if (source === 'link' && hasSaved) actions.push({ kind: 'open-saved', label: 'Open my saved choices' });
+  if (source === 'link' && hasSaved)
+    actions.push({ kind: 'open-saved', label: 'Open my saved choices' });
   return {
     id: `rejected-${source}`,
     severity: 'error',
@@ -35,7 +49,14 @@ function rejectionNotice(source: 'saved' | 'link', diagnostics: Diagnostic[], ha
   };
 }
 
-function rejectChoices(store: BuilderStore, storage: StorageLike, source: 'saved' | 'link', text: string, diagnostics: Diagnostic[], hasSaved: boolean): void {
+function rejectChoices(
+  store: BuilderStore,
+  storage: StorageLike,
+  source: 'saved' | 'link',
+  text: string,
+  diagnostics: Diagnostic[],
+  hasSaved: boolean,
+): void {
   const { actions } = store.getState();
   keepRejected(storage, { source, text, diagnostics, at: new Date().toISOString() });
   actions.restoreConfig(defaultConfig());
@@ -48,12 +69,24 @@ function rejectChoices(store: BuilderStore, storage: StorageLike, source: 'saved
  * Validates what the first screen shows, once the validator has loaded, and reports what could
  * not be decoded at all.
  */
-export function completeStartup(store: BuilderStore, plan: StartupPlan, validate: ConfigValidator, storage: StorageLike): { rejected: boolean } {
+export function completeStartup(
+  store: BuilderStore,
+  plan: StartupPlan,
+  validate: ConfigValidator,
+  storage: StorageLike,
+): { rejected: boolean } {
   const { actions } = store.getState();
   const { pending, unreadable } = plan;
   let rejected = false;
   if (unreadable) {
-    rejectChoices(store, storage, unreadable.source, unreadable.text, unreadable.diagnostics, plan.hasSaved);
+    rejectChoices(
+      store,
+      storage,
+      unreadable.source,
+      unreadable.text,
+      unreadable.diagnostics,
+      plan.hasSaved,
+    );
     rejected = true;
   }
   if (pending) {
@@ -61,7 +94,14 @@ export function completeStartup(store: BuilderStore, plan: StartupPlan, validate
     // The shown choices include anything the user changed while the validator loaded.
     const result = validate(shownValue ? store.getState().config : pending.value);
     if (!result.config) {
-      rejectChoices(store, storage, pending.source, pending.text, result.diagnostics, plan.hasSaved);
+      rejectChoices(
+        store,
+        storage,
+        pending.source,
+        pending.text,
+        result.diagnostics,
+        plan.hasSaved,
+      );
       rejected = true;
     } else if (pending.source === 'link') {
       const previous = readStorage(storage, STATE_KEY);
@@ -84,7 +124,12 @@ export function completeStartup(store: BuilderStore, plan: StartupPlan, validate
  * Opens the choices saved under a key (the current save, or the one a link replaced), after
  * validating them. Returns false, with a message, when they cannot be used.
  */
-export function openStoredChoices(store: BuilderStore, storage: StorageLike, key: string, validate: ConfigValidator): boolean {
+export function openStoredChoices(
+  store: BuilderStore,
+  storage: StorageLike,
+  key: string,
+  validate: ConfigValidator,
+): boolean {
   const { actions } = store.getState();
   const text = readStorage(storage, key);
   let value: { config?: unknown; view?: unknown } | undefined;
@@ -98,7 +143,9 @@ export function openStoredChoices(store: BuilderStore, storage: StorageLike, key
     actions.pushNotice({
       severity: 'error',
       title: 'Those choices could not be opened.',
-      details: result ? result.diagnostics.filter((d) => d.severity === 'error').map(describe) : ['Nothing readable is saved under that name.'],
+      details: result
+        ? result.diagnostics.filter((d) => d.severity === 'error').map(describe)
+        : ['Nothing readable is saved under that name.'],
     });
     return false;
   }

@@ -9,7 +9,12 @@ import { BEFORE_LINK_KEY, connectPersistence, readRejected, STATE_KEY } from './
 import { isRenderableConfig, planStartup } from './startup';
 import { completeStartup, openStoredChoices } from './startup-checks';
 
-const chosen: PerimeterConfig = { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1', 'eu-west-1'], services: ['s3', 'ec2'] };
+const chosen: PerimeterConfig = {
+  version: 1,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['us-east-1', 'eu-west-1'],
+  services: ['s3', 'ec2'],
+};
 
 async function start(fragment: string, storage: MemoryStorage) {
   const plan = await planStartup(fragment, storage);
@@ -81,10 +86,15 @@ describe('startup', () => {
 
   it('does not render a value of the wrong shape, but still reports it', async () => {
     const storage = new MemoryStorage();
-    storage.setItem(STATE_KEY, saved({ version: 1, organizationIds: 'o-a1b2c3d4e5', regions: [], services: [] }));
+    storage.setItem(
+      STATE_KEY,
+      saved({ version: 1, organizationIds: 'o-a1b2c3d4e5', regions: [], services: [] }),
+    );
     const { store, firstScreen } = await start('', storage);
     expect(firstScreen).toEqual(defaultConfig());
-    expect(store.getState().notices[0]?.details.join(' ')).toMatch(/organizationIds should be a list/);
+    expect(store.getState().notices[0]?.details.join(' ')).toMatch(
+      /organizationIds should be a list/,
+    );
   });
 
   it('opens a share link, saves it and can go back to the previous choices', async () => {
@@ -120,7 +130,10 @@ describe('startup', () => {
 
   it('rejects a link whose configuration is invalid', async () => {
     const storage = new MemoryStorage();
-    const { store } = await start(`#${encodeConfigForUrl({ ...chosen, services: ['s3', 'not-a-service'] })}`, storage);
+    const { store } = await start(
+      `#${encodeConfigForUrl({ ...chosen, services: ['s3', 'not-a-service'] })}`,
+      storage,
+    );
     expect(store.getState().config).toEqual(defaultConfig());
     expect(store.getState().notices[0]?.details.join(' ')).toMatch(/not-a-service/);
     expect(readRejected(storage)?.source).toBe('link');
@@ -140,7 +153,9 @@ describe('startup', () => {
 describe('isRenderableConfig', () => {
   it('accepts configurations and refuses values the first screen cannot show', async () => {
     expect(isRenderableConfig(chosen)).toBe(true);
-    expect(isRenderableConfig({ ...chosen, statements: { AllowRequestsByAWSServicePrincipals: 'no' } })).toBe(false);
+    expect(
+      isRenderableConfig({ ...chosen, statements: { AllowRequestsByAWSServicePrincipals: 'no' } }),
+    ).toBe(false);
     expect(isRenderableConfig({ ...chosen, serviceStatements: { s3: [] } })).toBe(false);
     expect(isRenderableConfig({ ...chosen, version: 2 })).toBe(false);
     expect(isRenderableConfig(null)).toBe(false);

@@ -42,11 +42,19 @@ function isStringArray(value: unknown): value is string[] {
 }
 
 function isToggleRecord(value: unknown): boolean {
-  return value === undefined || (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'boolean'));
+  return (
+    value === undefined ||
+    (value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.values(value).every((v) => typeof v === 'boolean'))
+  );
 }
 
 function isObjectOrAbsent(value: unknown): boolean {
-  return value === undefined || (value !== null && typeof value === 'object' && !Array.isArray(value));
+  return (
+    value === undefined || (value !== null && typeof value === 'object' && !Array.isArray(value))
+  );
 }
 
 /**
@@ -79,7 +87,8 @@ export async function planStartup(fragment: string, storage: StorageLike): Promi
   if (savedText !== null) {
     try {
       const parsed = JSON.parse(savedText) as unknown;
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) savedValue = parsed as { config?: unknown; view?: unknown };
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        savedValue = parsed as { config?: unknown; view?: unknown };
       else savedProblem = 'The saved state is not an object.';
     } catch (error) {
       savedProblem = `The saved state is not valid JSON (${(error as Error).message}).`;
@@ -93,24 +102,44 @@ export async function planStartup(fragment: string, storage: StorageLike): Promi
     const reading = await readShareFragment(fragment);
     const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
     if (reading.value === undefined) {
-      return { init: base, unreadable: { source: 'link', text, diagnostics: reading.diagnostics }, fromLink: true, hasSaved };
+      return {
+        init: base,
+        unreadable: { source: 'link', text, diagnostics: reading.diagnostics },
+        fromLink: true,
+        hasSaved,
+      };
     }
     const shown = isRenderableConfig(reading.value);
     return {
-      init: { ...base, config: shown ? (reading.value as PerimeterConfig) : base.config, restoreStatus: 'checking' },
+      init: {
+        ...base,
+        config: shown ? (reading.value as PerimeterConfig) : base.config,
+        restoreStatus: 'checking',
+      },
       pending: { source: 'link', value: reading.value, text },
       fromLink: true,
       hasSaved,
     };
   }
   if (savedProblem !== undefined && savedText !== null) {
-    const diagnostics: Diagnostic[] = [{ severity: 'error', code: 'saved/unreadable', message: savedProblem }];
-    return { init: base, unreadable: { source: 'saved', text: savedText, diagnostics }, fromLink: false, hasSaved: false };
+    const diagnostics: Diagnostic[] = [
+      { severity: 'error', code: 'saved/unreadable', message: savedProblem },
+    ];
+    return {
+      init: base,
+      unreadable: { source: 'saved', text: savedText, diagnostics },
+      fromLink: false,
+      hasSaved: false,
+    };
   }
   if (savedValue !== undefined && savedText !== null) {
     const shown = isRenderableConfig(savedValue.config);
     return {
-      init: { ...base, config: shown ? (savedValue.config as PerimeterConfig) : base.config, restoreStatus: 'checking' },
+      init: {
+        ...base,
+        config: shown ? (savedValue.config as PerimeterConfig) : base.config,
+        restoreStatus: 'checking',
+      },
       pending: { source: 'saved', value: savedValue.config, text: savedText },
       fromLink: false,
       hasSaved,

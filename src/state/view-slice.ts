@@ -1,5 +1,11 @@
 /** How the user looks at the result: which policy the preview shows, the theme, the side panel. */
-import { defaultView, type PolicyView, type SidePanelId, type ThemeMode, type ViewPreferences } from './defaults';
+import {
+  defaultView,
+  type PolicyView,
+  type SidePanelId,
+  type ThemeMode,
+  type ViewPreferences,
+} from './defaults';
 import type { SliceCreator } from './slice';
 
 export interface ViewState {
@@ -24,13 +30,16 @@ export const createViewSlice =
   (set) => ({
     view: initial,
     actions: {
-      setPreviewService: (previewService) => set((state) => ({ view: { ...state.view, previewService } })),
-      setPreviewRegion: (previewRegion) => set((state) => ({ view: { ...state.view, previewRegion } })),
+      setPreviewService: (previewService) =>
+        set((state) => ({ view: { ...state.view, previewService } })),
+      setPreviewRegion: (previewRegion) =>
+        set((state) => ({ view: { ...state.view, previewRegion } })),
       setThemeMode: (themeMode) => set((state) => ({ view: { ...state.view, themeMode } })),
       setSidePanel: (sidePanel) => set((state) => ({ view: { ...state.view, sidePanel } })),
       setPolicyView: (policyView) => set((state) => ({ view: { ...state.view, policyView } })),
       replaceView: (view) => set({ view }),
       // The theme is the reader's, not part of the work being discarded.
-      resetView: () => set((state) => ({ view: { ...defaultView(), themeMode: state.view.themeMode } })),
+      resetView: () =>
+        set((state) => ({ view: { ...defaultView(), themeMode: state.view.themeMode } })),
     },
   });

@@ -8,13 +8,29 @@ import { generate } from '../../core/generate/generate';
 import { runCli } from '../run-cli.testing';
 
 const ORG = 'o-a1b2c3d4e5';
-const NO_THIRD_PARTY = ['--disable', 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources', '--disable', 'AllowRequestsByOrgsIdentitiesToThirdPartyResources'];
+const NO_THIRD_PARTY = [
+  '--disable',
+  'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+  '--disable',
+  'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+];
 const tmp = () => mkdtempSync(join(tmpdir(), 'vpce-policy-'));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('vpce-policy build', () => {
   it('prints the policy of the default selection for the given regions', async () => {
-    const run = await runCli(['build', '--service', 's3', '--region', 'us-east-1', '--region', 'eu-west-1', '--org-id', ORG, ...NO_THIRD_PARTY]);
+    const run = await runCli([
+      'build',
+      '--service',
+      's3',
+      '--region',
+      'us-east-1',
+      '--region',
+      'eu-west-1',
+      '--org-id',
+      ORG,
+      ...NO_THIRD_PARTY,
+    ]);
     expect(run.code).toBe(0);
     const expected = generate(
       {
@@ -22,7 +38,10 @@ describe('vpce-policy build', () => {
         organizationIds: [ORG],
         regions: ['us-east-1', 'eu-west-1'],
         services: ['s3'],
-        statements: { AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false, AllowRequestsByOrgsIdentitiesToThirdPartyResources: false },
+        statements: {
+          AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+          AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+        },
       },
       's3',
     );
@@ -31,17 +50,51 @@ describe('vpce-policy build', () => {
   });
 
   it('still prints a policy with errors, placeholders visible, and exits 1', async () => {
-    const run = await runCli(['build', '--service', 's3', '--region', 'us-east-1', '--org-id', ORG]);
+    const run = await runCli([
+      'build',
+      '--service',
+      's3',
+      '--region',
+      'us-east-1',
+      '--org-id',
+      ORG,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('<third-party-account-a>');
-    expect(run.stderr).toMatch(/s3-endpoint-policy\.json \(parameters\.thirdPartyIdentitiesToThirdPartyResources\.accounts\): error generate\/missing-parameter/);
+    expect(run.stderr).toMatch(
+      /s3-endpoint-policy\.json \(parameters\.thirdPartyIdentitiesToThirdPartyResources\.accounts\): error generate\/missing-parameter/,
+    );
   });
 
   it('minifies, and writes one file per service and region with --per-region --out', async () => {
-    const minified = await runCli(['build', '--service', 'ec2', '--region', 'us-east-1', '--org-id', ORG, '--minify']);
+    const minified = await runCli([
+      'build',
+      '--service',
+      'ec2',
+      '--region',
+      'us-east-1',
+      '--org-id',
+      ORG,
+      '--minify',
+    ]);
     expect(minified.stdout.trimEnd()).not.toMatch(/\s/);
     const dir = tmp();
-    const run = await runCli(['build', '--service', 'ec2', '--service', 'ssm', '--region', 'us-east-1', '--region', 'eu-west-1', '--org-id', ORG, '--per-region', '--out', dir]);
+    const run = await runCli([
+      'build',
+      '--service',
+      'ec2',
+      '--service',
+      'ssm',
+      '--region',
+      'us-east-1',
+      '--region',
+      'eu-west-1',
+      '--org-id',
+      ORG,
+      '--per-region',
+      '--out',
+      dir,
+    ]);
     expect(run.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual([
       'ec2-eu-west-1-endpoint-policy.json',
@@ -55,13 +108,29 @@ describe('vpce-policy build', () => {
   });
 
   it('prints several policies as one JSON object keyed by file name', async () => {
-    const run = await runCli(['build', '--service', 'ec2', '--service', 'iam', '--region', 'us-east-1', '--org-id', ORG]);
-    expect(Object.keys(JSON.parse(run.stdout))).toEqual(['ec2-endpoint-policy.json', 'iam-endpoint-policy.json']);
+    const run = await runCli([
+      'build',
+      '--service',
+      'ec2',
+      '--service',
+      'iam',
+      '--region',
+      'us-east-1',
+      '--org-id',
+      ORG,
+    ]);
+    expect(Object.keys(JSON.parse(run.stdout))).toEqual([
+      'ec2-endpoint-policy.json',
+      'iam-endpoint-policy.json',
+    ]);
   });
 
   it('reads a configuration, with flags overriding it', async () => {
     const dir = tmp();
-    writeFileSync(join(dir, 'perimeter.json'), '// ours\n{ "version": 1, "organizationIds": ["o-zzzzzzzzzz"], "regions": ["eu-west-1"], "services": ["iam"] }');
+    writeFileSync(
+      join(dir, 'perimeter.json'),
+      '// ours\n{ "version": 1, "organizationIds": ["o-zzzzzzzzzz"], "regions": ["eu-west-1"], "services": ["iam"] }',
+    );
     const run = await runCli(['build', '--config', 'perimeter.json', '--org-id', ORG], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(ORG);
@@ -69,23 +138,65 @@ describe('vpce-policy build', () => {
   });
 
   it('turns statements and patterns on and off by id', async () => {
-    const run = await runCli(['build', '--service', 'ecr.api', '--region', 'us-east-1', '--org-id', ORG, '--enable', 'guardduty-eks-agent-images', '--disable', 'AllowRequestsByAWSServicePrincipals']);
+    const run = await runCli([
+      'build',
+      '--service',
+      'ecr.api',
+      '--region',
+      'us-east-1',
+      '--org-id',
+      ORG,
+      '--enable',
+      'guardduty-eks-agent-images',
+      '--disable',
+      'AllowRequestsByAWSServicePrincipals',
+    ]);
     expect(run.stdout).toContain('031903291036');
     expect(run.stdout).not.toContain('AllowRequestsByAWSServicePrincipals');
     const bad = await runCli(['build', '--service', 's3', '--enable', 'everything']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/"everything" is neither a statement Sid nor a data access pattern id/);
+    expect(bad.stderr).toMatch(
+      /"everything" is neither a statement Sid nor a data access pattern id/,
+    );
   });
 
   describe('bad input exits 2 with a clear message and no stack trace', () => {
     const cases: Array<[string, string, RegExp]> = [
-      ['malformed JSON', '{"version": 1, "regions": [', /perimeter\.json:1:\d+: error config\/syntax/],
-      ['wrong types', '{"version": 1, "organizationIds": "o-a1b2c3d4e5", "regions": [], "services": ["s3"]}', /error config\/invalid-type: organizationIds should be a list/],
-      ['unknown service', '{"version": 1, "organizationIds": [], "regions": [], "services": ["s4"]}', /error config\/unknown-service: Unknown endpoint service "s4"/],
-      ['unknown region', '{"version": 1, "organizationIds": [], "regions": ["eu-west-9"], "services": ["s3"]}', /error config\/unknown-region/],
-      ['org id of the wrong shape', '{"version": 1, "organizationIds": ["org-123"], "regions": [], "services": ["s3"]}', /organizationIds\[0\].*organization id/],
-      ['account id of the wrong shape', '{"version": 1, "organizationIds": [], "regions": [], "services": ["lambda"], "parameters": {"lambdaLayerAccounts": ["1234"]}}', /12-digit/],
-      ['__proto__ keys', '{"version": 1, "organizationIds": [], "regions": [], "services": ["s3"], "__proto__": {"isAdmin": true}}', /Unknown field "__proto__"/],
+      [
+        'malformed JSON',
+        '{"version": 1, "regions": [',
+        /perimeter\.json:1:\d+: error config\/syntax/,
+      ],
+      [
+        'wrong types',
+        '{"version": 1, "organizationIds": "o-a1b2c3d4e5", "regions": [], "services": ["s3"]}',
+        /error config\/invalid-type: organizationIds should be a list/,
+      ],
+      [
+        'unknown service',
+        '{"version": 1, "organizationIds": [], "regions": [], "services": ["s4"]}',
+        /error config\/unknown-service: Unknown endpoint service "s4"/,
+      ],
+      [
+        'unknown region',
+        '{"version": 1, "organizationIds": [], "regions": ["eu-west-9"], "services": ["s3"]}',
+        /error config\/unknown-region/,
+      ],
+      [
+        'org id of the wrong shape',
+        '{"version": 1, "organizationIds": ["org-123"], "regions": [], "services": ["s3"]}',
+        /organizationIds\[0\].*organization id/,
+      ],
+      [
+        'account id of the wrong shape',
+        '{"version": 1, "organizationIds": [], "regions": [], "services": ["lambda"], "parameters": {"lambdaLayerAccounts": ["1234"]}}',
+        /12-digit/,
+      ],
+      [
+        '__proto__ keys',
+        '{"version": 1, "organizationIds": [], "regions": [], "services": ["s3"], "__proto__": {"isAdmin": true}}',
+        /Unknown field "__proto__"/,
+      ],
       ['binary data', '\u0000\u0001\u0002PK', /binary data/],
     ];
     it.each(cases)('%s', async (_name, text, message) => {
@@ -100,16 +211,23 @@ describe('vpce-policy build', () => {
 
     it('a 5 MB file', async () => {
       const dir = tmp();
-      writeFileSync(join(dir, 'perimeter.json'), `{"version": 1, "services": [${'"s3",'.repeat(1_000_000)}"s3"]}`);
+      writeFileSync(
+        join(dir, 'perimeter.json'),
+        `{"version": 1, "services": [${'"s3",'.repeat(1_000_000)}"s3"]}`,
+      );
       const run = await runCli(['build', '--config', 'perimeter.json'], dir);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/5\.0 MB; the limit is 1,000,000 characters/);
     });
 
     it('bad flags', async () => {
-      expect((await runCli(['build', '--service', 's3', '--region', 'mars-north-1'])).stderr).toMatch(/Unknown region "mars-north-1"/);
+      expect(
+        (await runCli(['build', '--service', 's3', '--region', 'mars-north-1'])).stderr,
+      ).toMatch(/Unknown region "mars-north-1"/);
       expect((await runCli(['build', '--service', 's3', '--org-id', 'o-x'])).code).toBe(2);
-      expect((await runCli(['build', '--servce', 's3'])).stderr).toMatch(/Unknown option '--servce'/);
+      expect((await runCli(['build', '--servce', 's3'])).stderr).toMatch(
+        /Unknown option '--servce'/,
+      );
       expect((await runCli(['build'])).stderr).toMatch(/no endpoint service/);
       expect((await runCli(['build', '--config', 'missing.json'])).stderr).toMatch(/no such file/);
       expect((await runCli(['frobnicate'])).code).toBe(2);
@@ -123,16 +241,26 @@ describe('vpce-policy catalog and init', () => {
     expect(text.stdout).toMatch(/^SERVICES\nSERVICE\s+POLICY\s+TEMPLATE\s+TITLE/);
     expect(text.stdout).toContain('AllowRequestsToAWSOwnedResources');
     expect(text.stdout).toContain('amazon-linux-2023-repositories');
-    const json = JSON.parse((await runCli(['catalog', 'patterns', '--service', 'ssm', '--json'])).stdout) as Array<{ id: string }>;
-    expect(json.map((p) => p.id)).toEqual(['ssm-public-parameters', 'ssm-aws-documents', 'ssm-automation-runbooks']);
+    const json = JSON.parse(
+      (await runCli(['catalog', 'patterns', '--service', 'ssm', '--json'])).stdout,
+    ) as Array<{ id: string }>;
+    expect(json.map((p) => p.id)).toEqual([
+      'ssm-public-parameters',
+      'ssm-aws-documents',
+      'ssm-automation-runbooks',
+    ]);
     expect((await runCli(['catalog', 'planets'])).code).toBe(2);
   });
 
   it('init writes a commented example that build accepts', async () => {
     const dir = tmp();
     expect((await runCli(['init'], dir)).code).toBe(0);
-    expect(readFileSync(join(dir, 'perimeter.json'), 'utf8')).toMatch(/^\/\/ A perimeter configuration/);
-    expect(JSON.parse(readFileSync(join(dir, 'perimeter-config.schema.json'), 'utf8')).title).toMatch(/perimeter configuration/);
+    expect(readFileSync(join(dir, 'perimeter.json'), 'utf8')).toMatch(
+      /^\/\/ A perimeter configuration/,
+    );
+    expect(
+      JSON.parse(readFileSync(join(dir, 'perimeter-config.schema.json'), 'utf8')).title,
+    ).toMatch(/perimeter configuration/);
     const build = await runCli(['build', '--config', 'perimeter.json', '--out', 'policies'], dir);
     expect(build.code).toBe(0);
     expect(readdirSync(join(dir, 'policies'))).toContain('s3-us-east-1-endpoint-policy.json');
@@ -142,9 +270,27 @@ describe('vpce-policy catalog and init', () => {
 
 describe('the vpce-policy executable', () => {
   it('runs through npx from the repository with no build step', () => {
-    const out = execFileSync('npx', ['--no-install', 'vpce-policy', 'build', '--service', 'iam', '--region', 'us-east-1', '--org-id', ORG], { cwd: repoRoot, encoding: 'utf8' });
+    const out = execFileSync(
+      'npx',
+      [
+        '--no-install',
+        'vpce-policy',
+        'build',
+        '--service',
+        'iam',
+        '--region',
+        'us-east-1',
+        '--org-id',
+        ORG,
+      ],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(JSON.parse(out).Statement[2].Resource).toBe('arn:aws:iam::aws:policy/*');
-    const usage = spawnSync('npx', ['--no-install', 'vpce-policy', 'build', '--region', 'nowhere-1'], { cwd: repoRoot, encoding: 'utf8' });
+    const usage = spawnSync(
+      'npx',
+      ['--no-install', 'vpce-policy', 'build', '--region', 'nowhere-1'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(usage.status).toBe(2);
   });
 });

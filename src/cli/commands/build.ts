@@ -2,7 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { catalog } from '../../core/catalog/catalog';
 import { isStatementSid, type StatementSid } from '../../core/catalog/ids';
-import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText, validateConfigValue } from '../../core/config/parse';
+import {
+  configFormatFor,
+  MAX_CONFIG_CHARACTERS,
+  parseConfigText,
+  validateConfigValue,
+} from '../../core/config/parse';
 import { CONFIG_VERSION, type PerimeterConfig, type PolicyFormat } from '../../core/config/schema';
 import { hasErrors } from '../../core/diagnostics';
 import { generatePolicies } from '../../core/generate/outputs';
@@ -37,7 +42,11 @@ Example:
   npx vpce-policy build --service s3 --region us-east-1 --region eu-west-1 --org-id o-a1b2c3d4e5
 `;
 
-function applyToggles(config: PerimeterConfig, ids: readonly string[], on: boolean): PerimeterConfig {
+function applyToggles(
+  config: PerimeterConfig,
+  ids: readonly string[],
+  on: boolean,
+): PerimeterConfig {
   let next = config;
   for (const id of ids) {
     if (isStatementSid(id)) {
@@ -45,7 +54,9 @@ function applyToggles(config: PerimeterConfig, ids: readonly string[], on: boole
     } else if (catalog.pattern(id)) {
       next = { ...next, dataAccessPatterns: { ...next.dataAccessPatterns, [id]: on } };
     } else {
-      throw new UsageError(`"${id}" is neither a statement Sid nor a data access pattern id; run "vpce-policy catalog" for the list`);
+      throw new UsageError(
+        `"${id}" is neither a statement Sid nor a data access pattern id; run "vpce-policy catalog" for the list`,
+      );
     }
   }
   return next;
@@ -69,11 +80,18 @@ export const buildCommand: CliCommand = {
       out: { type: 'string' },
       quiet: { type: 'boolean' },
     });
-    let base: PerimeterConfig = { version: CONFIG_VERSION, organizationIds: [], regions: [], services: [] };
+    let base: PerimeterConfig = {
+      version: CONFIG_VERSION,
+      organizationIds: [],
+      regions: [],
+      services: [],
+    };
     if (values.config !== undefined) {
       const file = readTextFile(io.cwd, values.config, MAX_CONFIG_CHARACTERS, 'configuration');
       const parsed = parseConfigText(file.text, { format: configFormatFor(values.config) });
-      io.stderr(formatDiagnostics(values.config, parsed.diagnostics, { quiet: values.quiet ?? false }));
+      io.stderr(
+        formatDiagnostics(values.config, parsed.diagnostics, { quiet: values.quiet ?? false }),
+      );
       if (!parsed.config) return EXIT.usage;
       base = parsed.config;
     }
@@ -85,7 +103,8 @@ export const buildCommand: CliCommand = {
     };
     config = applyToggles(config, values.enable ?? [], true);
     config = applyToggles(config, values.disable ?? [], false);
-    if (config.services.length === 0) throw new UsageError('no endpoint service: give --service NAME or a --config with services');
+    if (config.services.length === 0)
+      throw new UsageError('no endpoint service: give --service NAME or a --config with services');
 
     // Flags are checked like a configuration file, so a bad region or org id says so plainly.
     const checked = validateConfigValue(config);
@@ -95,18 +114,32 @@ export const buildCommand: CliCommand = {
       return EXIT.usage;
     }
 
-    if (values.indent !== undefined && values.indent !== '2' && values.indent !== '4') throw new UsageError('--indent takes 2 or 4');
-    const format: PolicyFormat = values.minify ? 'minified' : values.indent === '4' ? 'pretty-4' : values.indent === '2' ? 'pretty-2' : (config.output?.format ?? 'pretty-2');
+    if (values.indent !== undefined && values.indent !== '2' && values.indent !== '4')
+      throw new UsageError('--indent takes 2 or 4');
+    const format: PolicyFormat = values.minify
+      ? 'minified'
+      : values.indent === '4'
+        ? 'pretty-4'
+        : values.indent === '2'
+          ? 'pretty-2'
+          : (config.output?.format ?? 'pretty-2');
     const shape = values['per-region'] ? 'per-region' : (config.output?.shape ?? 'all-regions');
     const outputs = generatePolicies(config, { shape, format });
 
-    for (const output of outputs) io.stderr(formatDiagnostics(output.fileName, output.result.diagnostics, { quiet: values.quiet ?? false }));
+    for (const output of outputs)
+      io.stderr(
+        formatDiagnostics(output.fileName, output.result.diagnostics, {
+          quiet: values.quiet ?? false,
+        }),
+      );
     if (values.out !== undefined) {
       const dir = resolve(io.cwd, values.out);
       mkdirSync(dir, { recursive: true });
       for (const output of outputs) {
         writeFileSync(join(dir, output.fileName), `${output.result.text}\n`);
-        io.stderr(`wrote ${join(values.out, output.fileName)} (${formatCount(output.result.size)} characters)\n`);
+        io.stderr(
+          `wrote ${join(values.out, output.fileName)} (${formatCount(output.result.size)} characters)\n`,
+        );
       }
     } else if (outputs.length === 1) {
       io.stdout(`${outputs[0]!.result.text}\n`);

@@ -16,7 +16,14 @@ Options:
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function sectionData(section: Section, service: string | undefined): unknown {
@@ -42,20 +49,43 @@ function sectionText(section: Section, service: string | undefined): string {
         ...catalog.services.map((s) => [s.id, s.endpointPolicy, s.template, s.title]),
       ]);
     case 'statements':
-      return table([['#', 'SID', 'TITLE'], ...catalog.statements.map((s) => [String(s.order), s.sid, s.title])]);
+      return table([
+        ['#', 'SID', 'TITLE'],
+        ...catalog.statements.map((s) => [String(s.order), s.sid, s.title]),
+      ]);
     case 'patterns': {
       const patterns = service ? catalog.patternsForService(service) : catalog.patterns;
       return table([
         ['PATTERN', 'SERVICES', 'STATEMENT', 'DEFAULT', 'REACHED BY', 'TITLE'],
-        ...patterns.map((p) => [p.id, p.services.join(','), `${catalog.statement(p.statement).order}${p.sidSuffix ? `+${p.sidSuffix}` : ''}`, p.defaultSelected ? 'on' : 'off', p.reachedBy, p.title]),
+        ...patterns.map((p) => [
+          p.id,
+          p.services.join(','),
+          `${catalog.statement(p.statement).order}${p.sidSuffix ? `+${p.sidSuffix}` : ''}`,
+          p.defaultSelected ? 'on' : 'off',
+          p.reachedBy,
+          p.title,
+        ]),
       ]);
     }
     case 'regions':
-      return table([['REGION', 'PARTITION', 'OPT-IN', 'NAME'], ...catalog.regions.map((r) => [r.code, r.partition, r.optIn === null ? '?' : r.optIn ? 'yes' : 'no', r.name])]);
+      return table([
+        ['REGION', 'PARTITION', 'OPT-IN', 'NAME'],
+        ...catalog.regions.map((r) => [
+          r.code,
+          r.partition,
+          r.optIn === null ? '?' : r.optIn ? 'yes' : 'no',
+          r.name,
+        ]),
+      ]);
     case 'accounts':
       return table([
         ['TABLE', 'REGIONS', 'VERIFIED', 'TITLE'],
-        ...catalog.accountTables.map((t) => [t.id, String(Object.keys(t.accounts).length), t.verified ? 'yes' : 'no', t.title]),
+        ...catalog.accountTables.map((t) => [
+          t.id,
+          String(Object.keys(t.accounts).length),
+          t.verified ? 'yes' : 'no',
+          t.title,
+        ]),
       ]);
   }
 }
@@ -65,19 +95,33 @@ export const catalogCommand: CliCommand = {
   summary: 'list endpoint services, statements, data access patterns, regions and account tables',
   usage,
   run(args, io) {
-    const { values, positionals } = parseOptions(args, { json: { type: 'boolean' }, service: { type: 'string' } }, true);
+    const { values, positionals } = parseOptions(
+      args,
+      { json: { type: 'boolean' }, service: { type: 'string' } },
+      true,
+    );
     if (positionals.length > 1) throw new UsageError('give at most one section');
     const requested = positionals[0];
     if (requested !== undefined && !(SECTIONS as readonly string[]).includes(requested)) {
       throw new UsageError(`unknown section "${requested}"; sections: ${SECTIONS.join(', ')}`);
     }
-    if (values.service !== undefined && !catalog.service(values.service)) throw new UsageError(`unknown endpoint service "${values.service}"`);
-    const sections: Section[] = requested ? [requested as Section] : values.service ? ['patterns'] : ['services', 'statements', 'patterns'];
+    if (values.service !== undefined && !catalog.service(values.service))
+      throw new UsageError(`unknown endpoint service "${values.service}"`);
+    const sections: Section[] = requested
+      ? [requested as Section]
+      : values.service
+        ? ['patterns']
+        : ['services', 'statements', 'patterns'];
     if (values.json) {
-      const data = sections.length === 1 ? sectionData(sections[0]!, values.service) : Object.fromEntries(sections.map((s) => [s, sectionData(s, values.service)]));
+      const data =
+        sections.length === 1
+          ? sectionData(sections[0]!, values.service)
+          : Object.fromEntries(sections.map((s) => [s, sectionData(s, values.service)]));
       io.stdout(`${JSON.stringify(data, null, 2)}\n`);
     } else {
-      io.stdout(`${sections.map((s) => `${s.toUpperCase()}\n${sectionText(s, values.service)}`).join('\n\n')}\n`);
+      io.stdout(
+        `${sections.map((s) => `${s.toUpperCase()}\n${sectionText(s, values.service)}`).join('\n\n')}\n`,
+      );
     }
     return Promise.resolve(EXIT.ok);
   },

@@ -6,4 +6,10 @@ import { validateCommand } from './validate';
 import type { CliCommand } from '../types';
 
 /** Every command of `vpce-policy`, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [buildCommand, validateCommand, simulateCommand, catalogCommand, initCommand];
+export const commands: readonly CliCommand[] = [
+  buildCommand,
+  validateCommand,
+  simulateCommand,
+  catalogCommand,
+  initCommand,
+];

@@ -30,12 +30,15 @@ export const initCommand: CliCommand = {
     const file = resolve(io.cwd, target);
     const schemaFile = join(dirname(file), 'perimeter-config.schema.json');
     for (const f of [file, schemaFile]) {
-      if (existsSync(f) && !values.force) throw new UsageError(`${f} exists; use --force to overwrite it`);
+      if (existsSync(f) && !values.force)
+        throw new UsageError(`${f} exists; use --force to overwrite it`);
     }
     const schema = jsonSchemaFiles().find((f) => f.path.endsWith('perimeter-config.schema.json'))!;
     writeFileSync(file, EXAMPLE_CONFIG_JSONC);
     writeFileSync(schemaFile, schema.content);
-    io.stderr(`wrote ${target} and perimeter-config.schema.json\nnext: npx vpce-policy build --config ${target}\n`);
+    io.stderr(
+      `wrote ${target} and perimeter-config.schema.json\nnext: npx vpce-policy build --config ${target}\n`,
+    );
     return Promise.resolve(EXIT.ok);
   },
 };

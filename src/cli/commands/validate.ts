@@ -44,8 +44,7 @@ interface FileReport {
 
 const count = (diagnostics: readonly Diagnostic[], severity: Diagnostic['severity']) =>
   diagnostics.filter((d) => d.severity === severity).length;
-const plural = (n: number, word: string) =>
-  `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function checkedOptions(values: {
   service?: string;
@@ -106,9 +105,7 @@ function summaryLine(file: string, validation: PolicyValidation): string {
     size.minifiedCharacters !== undefined
       ? `, minified ${formatCount(size.minifiedCharacters)}`
       : '';
-  parts.push(
-    `${formatCount(size.characters)} of ${formatCount(size.limit)} characters${minified}`,
-  );
+  parts.push(`${formatCount(size.characters)} of ${formatCount(size.limit)} characters${minified}`);
   parts.push(
     `${plural(count(diagnostics, 'error'), 'error')}, ${plural(count(diagnostics, 'warning'), 'warning')}`,
   );

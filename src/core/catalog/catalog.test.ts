@@ -26,7 +26,8 @@ function schemaViolations(files: CatalogFiles): string[] {
     const schema = catalogFileSchemas[name as keyof typeof catalogFileSchemas];
     const result = schema.safeParse(files[key]);
     if (!result.success) {
-      for (const issue of result.error.issues) out.push(`${name}.json: ${issue.path.join('.')}: ${issue.message}`);
+      for (const issue of result.error.issues)
+        out.push(`${name}.json: ${issue.path.join('.')}: ${issue.message}`);
     }
   }
   return out;
@@ -43,58 +44,97 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
       seen.add(id);
     }
   };
-  unique('statement', catalog.statements.map((s) => s.sid));
-  unique('pattern', catalog.patterns.map((p) => p.id));
-  unique('service', catalog.services.map((s) => s.id));
-  unique('template', catalog.templates.map((t) => t.id));
-  unique('region', catalog.regions.map((r) => r.code));
-  unique('account table', catalog.accountTables.map((t) => t.id));
+  unique(
+    'statement',
+    catalog.statements.map((s) => s.sid),
+  );
+  unique(
+    'pattern',
+    catalog.patterns.map((p) => p.id),
+  );
+  unique(
+    'service',
+    catalog.services.map((s) => s.id),
+  );
+  unique(
+    'template',
+    catalog.templates.map((t) => t.id),
+  );
+  unique(
+    'region',
+    catalog.regions.map((r) => r.code),
+  );
+  unique(
+    'account table',
+    catalog.accountTables.map((t) => t.id),
+  );
 
   // Statements: one per Sid, in Sid order, templates matching how they are fed.
   catalog.statements.forEach((s, i) => {
-    if (s.sid !== STATEMENT_SIDS[i]) out.push(`statement ${i + 1} should be ${STATEMENT_SIDS[i]}, found ${s.sid}`);
+    if (s.sid !== STATEMENT_SIDS[i])
+      out.push(`statement ${i + 1} should be ${STATEMENT_SIDS[i]}, found ${s.sid}`);
     const hasFixed = s.templates.fixed !== undefined;
     const hasFed = s.templates.arn !== undefined || s.templates.resourceAccount !== undefined;
-    if (s.fedByPatterns && (hasFixed || !hasFed)) out.push(`statement ${s.sid} is fed by patterns and needs arn/resourceAccount templates only`);
-    if (!s.fedByPatterns && (!hasFixed || hasFed)) out.push(`statement ${s.sid} is not fed by patterns and needs a fixed template only`);
+    if (s.fedByPatterns && (hasFixed || !hasFed))
+      out.push(
+        `statement ${s.sid} is fed by patterns and needs arn/resourceAccount templates only`,
+      );
+    if (!s.fedByPatterns && (!hasFixed || hasFed))
+      out.push(`statement ${s.sid} is not fed by patterns and needs a fixed template only`);
     const text = JSON.stringify(s.templates);
     for (const [, slot] of text.matchAll(/\{\{(\w+)\}\}/g)) {
-      if (!(SLOT_NAMES as readonly string[]).includes(slot!)) out.push(`statement ${s.sid} uses unknown slot {{${slot}}}`);
+      if (!(SLOT_NAMES as readonly string[]).includes(slot!))
+        out.push(`statement ${s.sid} uses unknown slot {{${slot}}}`);
     }
   });
 
   // Patterns.
   const groupKinds = new Map<string, string>();
   for (const p of catalog.patterns) {
-    for (const service of p.services) if (!catalog.service(service)) out.push(`pattern ${p.id}: unknown service ${service}`);
+    for (const service of p.services)
+      if (!catalog.service(service)) out.push(`pattern ${p.id}: unknown service ${service}`);
     const statement = catalog.statements.find((s) => s.sid === p.statement);
-    if (!statement?.fedByPatterns) out.push(`pattern ${p.id}: statement ${p.statement} is not fed by patterns`);
-    else if (!statement.templates[p.grant]) out.push(`pattern ${p.id}: statement ${p.statement} has no ${p.grant} template`);
-    if (!p.defaultSelected && !p.offByDefaultBecause) out.push(`pattern ${p.id}: off by default without saying why`);
-    if (p.defaultSelected && p.offByDefaultBecause) out.push(`pattern ${p.id}: on by default but says why it is off`);
+    if (!statement?.fedByPatterns)
+      out.push(`pattern ${p.id}: statement ${p.statement} is not fed by patterns`);
+    else if (!statement.templates[p.grant])
+      out.push(`pattern ${p.id}: statement ${p.statement} has no ${p.grant} template`);
+    if (!p.defaultSelected && !p.offByDefaultBecause)
+      out.push(`pattern ${p.id}: off by default without saying why`);
+    if (p.defaultSelected && p.offByDefaultBecause)
+      out.push(`pattern ${p.id}: on by default but says why it is off`);
     const usesAccount = (p.resources ?? []).some((r) => r.includes('{account}'));
     if (p.grant === 'resourceAccount') {
-      if (!p.accounts) out.push(`pattern ${p.id}: grants by resource account but names no accounts`);
+      if (!p.accounts)
+        out.push(`pattern ${p.id}: grants by resource account but names no accounts`);
       if (p.resources) out.push(`pattern ${p.id}: grants by resource account but lists resources`);
     } else {
       if (!p.resources?.length) out.push(`pattern ${p.id}: grants by ARN but lists no resources`);
-      if (usesAccount !== (p.accounts !== undefined)) out.push(`pattern ${p.id}: {account} in resources and the accounts source must go together`);
+      if (usesAccount !== (p.accounts !== undefined))
+        out.push(
+          `pattern ${p.id}: {account} in resources and the accounts source must go together`,
+        );
     }
-    if (p.accounts && 'table' in p.accounts && !catalog.accountTable(p.accounts.table)) out.push(`pattern ${p.id}: unknown account table ${p.accounts.table}`);
+    if (p.accounts && 'table' in p.accounts && !catalog.accountTable(p.accounts.table))
+      out.push(`pattern ${p.id}: unknown account table ${p.accounts.table}`);
     for (const r of p.resources ?? []) {
       for (const [, v] of r.matchAll(/\{(\w+)\}/g)) {
-        if (!['partition', 'region', 'regionNoDashes', 'dnsSuffix', 'account'].includes(v!)) out.push(`pattern ${p.id}: unknown variable {${v}} in ${r}`);
+        if (!['partition', 'region', 'regionNoDashes', 'dnsSuffix', 'account'].includes(v!))
+          out.push(`pattern ${p.id}: unknown variable {${v}} in ${r}`);
       }
     }
     for (const q of p.regionQuirks ?? []) {
-      for (const r of q.regions) if (!catalog.region(r)) out.push(`pattern ${p.id}: quirk names unknown region ${r}`);
-      if (q.resource !== undefined && !(p.resources ?? []).includes(q.resource)) out.push(`pattern ${p.id}: quirk replaces ${q.resource}, which the pattern does not list`);
-      if ((q.resource === undefined) !== (q.replaceWith === undefined)) out.push(`pattern ${p.id}: a quirk needs both resource and replaceWith, or neither`);
+      for (const r of q.regions)
+        if (!catalog.region(r)) out.push(`pattern ${p.id}: quirk names unknown region ${r}`);
+      if (q.resource !== undefined && !(p.resources ?? []).includes(q.resource))
+        out.push(`pattern ${p.id}: quirk replaces ${q.resource}, which the pattern does not list`);
+      if ((q.resource === undefined) !== (q.replaceWith === undefined))
+        out.push(`pattern ${p.id}: a quirk needs both resource and replaceWith, or neither`);
     }
     for (const service of p.services) {
       const key = `${service}/${p.statement}/${p.sidSuffix ?? ''}`;
       const kind = groupKinds.get(key);
-      if (kind && kind !== p.grant) out.push(`pattern ${p.id}: mixes ${p.grant} with ${kind} in ${key}; give it a sidSuffix`);
+      if (kind && kind !== p.grant)
+        out.push(`pattern ${p.id}: mixes ${p.grant} with ${kind} in ${key}; give it a sidSuffix`);
       groupKinds.set(key, p.grant);
     }
   }
@@ -104,22 +144,34 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
   for (const s of catalog.services) {
     if (!catalog.template(s.template)) out.push(`service ${s.id}: unknown template ${s.template}`);
     usedTemplates.add(s.template);
-    if (s.endpointPolicySource && !catalog.serviceSources[s.endpointPolicySource]) out.push(`service ${s.id}: unknown source ${s.endpointPolicySource}`);
-    if (s.guidance && !catalog.serviceSources[s.guidance.source]) out.push(`service ${s.id}: unknown guidance source ${s.guidance.source}`);
-    if (s.endpointPolicy !== 'unknown' && !s.endpointPolicySource) out.push(`service ${s.id}: endpoint policy support "${s.endpointPolicy}" without a source`);
+    if (s.endpointPolicySource && !catalog.serviceSources[s.endpointPolicySource])
+      out.push(`service ${s.id}: unknown source ${s.endpointPolicySource}`);
+    if (s.guidance && !catalog.serviceSources[s.guidance.source])
+      out.push(`service ${s.id}: unknown guidance source ${s.guidance.source}`);
+    if (s.endpointPolicy !== 'unknown' && !s.endpointPolicySource)
+      out.push(`service ${s.id}: endpoint policy support "${s.endpointPolicy}" without a source`);
   }
   for (const t of catalog.templates) {
     if (!usedTemplates.has(t.id)) out.push(`template ${t.id} is used by no service`);
     const order = t.statements.map((sid) => STATEMENT_SIDS.indexOf(sid));
-    if (order.some((v, i) => i > 0 && v <= order[i - 1]!)) out.push(`template ${t.id}: statements out of catalog order`);
+    if (order.some((v, i) => i > 0 && v <= order[i - 1]!))
+      out.push(`template ${t.id}: statements out of catalog order`);
   }
   if (!catalog.template('default')) out.push('the default template is missing');
 
   // Regions and account tables.
-  for (const r of catalog.regions) if (!catalog.partitions.some((p) => p.id === r.partition)) out.push(`region ${r.code}: unknown partition ${r.partition}`);
+  for (const r of catalog.regions)
+    if (!catalog.partitions.some((p) => p.id === r.partition))
+      out.push(`region ${r.code}: unknown partition ${r.partition}`);
   for (const t of catalog.accountTables) {
-    for (const region of Object.keys(t.accounts)) if (!catalog.region(region)) out.push(`account table ${t.id}: unknown region ${region}`);
-    if (!catalog.patterns.some((p) => p.accounts && 'table' in p.accounts && p.accounts.table === t.id)) out.push(`account table ${t.id} is used by no pattern`);
+    for (const region of Object.keys(t.accounts))
+      if (!catalog.region(region)) out.push(`account table ${t.id}: unknown region ${region}`);
+    if (
+      !catalog.patterns.some(
+        (p) => p.accounts && 'table' in p.accounts && p.accounts.table === t.id,
+      )
+    )
+      out.push(`account table ${t.id} is used by no pattern`);
   }
   return out;
 }
@@ -147,7 +199,9 @@ describe('catalog', () => {
         expect.stringContaining('unknown partition aws-mars'),
       ]),
     );
-    const invalid = structuredClone(catalogFiles) as unknown as { patterns: { patterns: Record<string, unknown>[] } };
+    const invalid = structuredClone(catalogFiles) as unknown as {
+      patterns: { patterns: Record<string, unknown>[] };
+    };
     invalid.patterns.patterns[0]!.id = 'Not Kebab';
     invalid.patterns.patterns[1]!.actions = [];
     expect(schemaViolations(invalid as unknown as CatalogFiles).length).toBeGreaterThanOrEqual(2);
@@ -161,28 +215,43 @@ describe('catalog', () => {
   });
 
   it('covers every row of the service-owned resources table that names an endpoint policy', () => {
-    const rows = readReferenceJson<Array<{ owner: string; resourceType: string; endpointPolicies: string[] }>>('service-owned-resources.json');
+    const rows = readReferenceJson<
+      Array<{ owner: string; resourceType: string; endpointPolicies: string[] }>
+    >('service-owned-resources.json');
     const covered = new Set(catalogFiles.patterns.patterns.flatMap((p) => p.tableRows ?? []));
-    const missing = rows.filter((r) => r.endpointPolicies.length > 0).map((r) => `${r.owner} / ${r.resourceType}`).filter((key) => !covered.has(key));
+    const missing = rows
+      .filter((r) => r.endpointPolicies.length > 0)
+      .map((r) => `${r.owner} / ${r.resourceType}`)
+      .filter((key) => !covered.has(key));
     expect(missing).toEqual([]);
   });
 
   it('lists every service of the upstream guidance, with its endpoint policy support', () => {
-    const guidance = readReferenceJson<Array<{ service: string; endpointPolicySupported: boolean }>>('service-guidance.json');
+    const guidance =
+      readReferenceJson<Array<{ service: string; endpointPolicySupported: boolean }>>(
+        'service-guidance.json',
+      );
     const catalog = buildCatalog(catalogFiles);
     const withGuidance = catalog.services.filter((s) => s.guidance);
     const covered = new Set(withGuidance.map((s) => s.guidance!.source.replace(/^guidance-/, '')));
     expect(guidance.map((g) => g.service).filter((id) => !covered.has(id))).toEqual([]);
     for (const g of guidance.filter((x) => !x.endpointPolicySupported)) {
       const services = withGuidance.filter((s) => s.guidance!.source === `guidance-${g.service}`);
-      expect(services.map((s) => s.endpointPolicy), g.service).not.toContain('supported');
+      expect(
+        services.map((s) => s.endpointPolicy),
+        g.service,
+      ).not.toContain('supported');
     }
   });
 
   it('knows every public region of the aws, aws-cn and aws-us-gov partitions in the reference', () => {
-    const reference = readReferenceJson<{ regions: Array<{ region: string; partition: string }> }>('regions.json');
+    const reference = readReferenceJson<{ regions: Array<{ region: string; partition: string }> }>(
+      'regions.json',
+    );
     const catalog = buildCatalog(catalogFiles);
-    const wanted = reference.regions.filter((r) => ['aws', 'aws-cn', 'aws-us-gov'].includes(r.partition));
+    const wanted = reference.regions.filter((r) =>
+      ['aws', 'aws-cn', 'aws-us-gov'].includes(r.partition),
+    );
     expect(wanted.length).toBeGreaterThan(35);
     for (const r of wanted) expect(catalog.region(r.region)?.partition, r.region).toBe(r.partition);
     expect(catalog.region('us-west-2')?.noDashes).toBe('uswest2');
@@ -190,8 +259,11 @@ describe('catalog', () => {
   });
 
   it('carries the per-region EKS add-on registry accounts of the reference', () => {
-    const reference = readReferenceJson<{ eks_addons: Record<string, string> }>('service-account-ids.json');
+    const reference = readReferenceJson<{ eks_addons: Record<string, string> }>(
+      'service-account-ids.json',
+    );
     const table = buildCatalog(catalogFiles).accountTable('eks-add-ons')!;
-    for (const [region, account] of Object.entries(reference.eks_addons)) expect(table.accounts[region], region).toEqual([account]);
+    for (const [region, account] of Object.entries(reference.eks_addons))
+      expect(table.accounts[region], region).toEqual([account]);
   });
 });

@@ -2,35 +2,79 @@ import { describe, expect, it } from 'vitest';
 import { STATEMENT_SIDS } from './ids';
 import { buildCatalog, catalog, catalogFiles } from './catalog';
 import { choicesCatalogFiles } from './choices-catalog';
-import { canonicalRegions, canonicalServices, isTemplateStatement, selectedStatements } from '../generate/selection';
+import {
+  canonicalRegions,
+  canonicalServices,
+  isTemplateStatement,
+  selectedStatements,
+} from '../generate/selection';
 import type { PerimeterConfig } from '../config/schema';
 
 const choices = buildCatalog(choicesCatalogFiles(catalogFiles));
 
 describe('choices catalog', () => {
   it('lists the same services, regions, partitions and statements as the full catalog', () => {
-    expect(choices.services.map((s) => [s.id, s.endpointPolicy, s.template, Boolean(s.guidance)])).toEqual(
+    expect(
+      choices.services.map((s) => [s.id, s.endpointPolicy, s.template, Boolean(s.guidance)]),
+    ).toEqual(
       catalog.services.map((s) => [s.id, s.endpointPolicy, s.template, Boolean(s.guidance)]),
     );
     const withoutNote = ({ note: _note, ...region }: (typeof catalog.regions)[number]) => region;
     expect(choices.regions.map(withoutNote)).toEqual(catalog.regions.map(withoutNote));
-    expect(choices.partitions.map((p) => [p.id, p.name, p.dnsSuffix])).toEqual(catalog.partitions.map((p) => [p.id, p.name, p.dnsSuffix]));
-    expect(choices.statements.map((s) => [s.sid, s.order, s.title, s.summary, s.parameters, s.fedByPatterns])).toEqual(
-      catalog.statements.map((s) => [s.sid, s.order, s.title, s.summary, s.parameters, s.fedByPatterns]),
+    expect(choices.partitions.map((p) => [p.id, p.name, p.dnsSuffix])).toEqual(
+      catalog.partitions.map((p) => [p.id, p.name, p.dnsSuffix]),
+    );
+    expect(
+      choices.statements.map((s) => [
+        s.sid,
+        s.order,
+        s.title,
+        s.summary,
+        s.parameters,
+        s.fedByPatterns,
+      ]),
+    ).toEqual(
+      catalog.statements.map((s) => [
+        s.sid,
+        s.order,
+        s.title,
+        s.summary,
+        s.parameters,
+        s.fedByPatterns,
+      ]),
     );
   });
 
   it('selects the same statements as the full catalog for every service and toggle', () => {
     const configs: PerimeterConfig[] = [
       { version: 1, organizationIds: [], regions: [], services: [] },
-      { version: 1, organizationIds: [], regions: [], services: [], statements: { AllowRequestsToAWSOwnedResources: true, AllowRequestsByAWSServicePrincipals: false } },
-      { version: 1, organizationIds: [], regions: [], services: [], serviceStatements: { s3: { AllowRequestsByOrgsIdentitiesToAnyResources: false } } },
+      {
+        version: 1,
+        organizationIds: [],
+        regions: [],
+        services: [],
+        statements: {
+          AllowRequestsToAWSOwnedResources: true,
+          AllowRequestsByAWSServicePrincipals: false,
+        },
+      },
+      {
+        version: 1,
+        organizationIds: [],
+        regions: [],
+        services: [],
+        serviceStatements: { s3: { AllowRequestsByOrgsIdentitiesToAnyResources: false } },
+      },
     ];
     for (const config of configs) {
       for (const service of catalog.services) {
-        expect(selectedStatements(config, service.id, choices)).toEqual(selectedStatements(config, service.id, catalog));
+        expect(selectedStatements(config, service.id, choices)).toEqual(
+          selectedStatements(config, service.id, catalog),
+        );
         for (const sid of STATEMENT_SIDS) {
-          expect(isTemplateStatement(service.id, sid, choices)).toBe(isTemplateStatement(service.id, sid, catalog));
+          expect(isTemplateStatement(service.id, sid, choices)).toBe(
+            isTemplateStatement(service.id, sid, catalog),
+          );
         }
       }
     }
@@ -48,6 +92,8 @@ describe('choices catalog', () => {
     expect(choices.accountTables).toHaveLength(0);
     expect(choices.statements.every((s) => s.allows === '' && s.sources.length === 0)).toBe(true);
     expect(choices.services.every((s) => s.title === '' && s.serviceName === null)).toBe(true);
-    expect(JSON.stringify(choicesCatalogFiles(catalogFiles)).length).toBeLessThan(JSON.stringify(catalogFiles).length / 2);
+    expect(JSON.stringify(choicesCatalogFiles(catalogFiles)).length).toBeLessThan(
+      JSON.stringify(catalogFiles).length / 2,
+    );
   });
 });

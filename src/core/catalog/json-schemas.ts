@@ -8,12 +8,19 @@ import { perimeterConfigSchema } from '../config/schema';
 import { catalogFileSchemas, type CatalogFileName } from './schema';
 
 export function catalogJsonSchema(name: CatalogFileName): Record<string, unknown> {
-  return z.toJSONSchema(catalogFileSchemas[name], { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(catalogFileSchemas[name], {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
 }
 
 export function perimeterConfigJsonSchema(): Record<string, unknown> {
   return {
-    ...(z.toJSONSchema(perimeterConfigSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>),
+    ...(z.toJSONSchema(perimeterConfigSchema, {
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      io: 'input',
+    }) as Record<string, unknown>),
     title: 'VPC endpoint data perimeter configuration',
   };
 }
@@ -24,6 +31,9 @@ export function jsonSchemaFiles(): Array<{ path: string; content: string }> {
     path: `src/core/catalog/schema/${name}.schema.json`,
     content: `${JSON.stringify(catalogJsonSchema(name), null, 2)}\n`,
   }));
-  files.push({ path: 'public/perimeter-config.schema.json', content: `${JSON.stringify(perimeterConfigJsonSchema(), null, 2)}\n` });
+  files.push({
+    path: 'public/perimeter-config.schema.json',
+    content: `${JSON.stringify(perimeterConfigJsonSchema(), null, 2)}\n`,
+  });
   return files;
 }

@@ -12,7 +12,9 @@ const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as "al2023-repositories"');
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'expected a 12-digit AWS account id');
-const regionCode = z.string().regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"');
+const regionCode = z
+  .string()
+  .regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"');
 
 /** Where a fact comes from: an upstream sample file at a commit, or a documentation page. */
 export const sourceSchema = z
@@ -122,7 +124,9 @@ export type AccountSource = z.infer<typeof accountSourceSchema>;
 export const regionQuirkSchema = z.strictObject({
   regions: z.array(regionCode).min(1),
   /** Replace template variables for these regions (e.g. `region` → `public-beta-cn-north-1`). */
-  variables: z.partialRecord(z.enum(['region', 'regionNoDashes', 'dnsSuffix']), z.string()).optional(),
+  variables: z
+    .partialRecord(z.enum(['region', 'regionNoDashes', 'dnsSuffix']), z.string())
+    .optional(),
   /** Replace one resource template of the pattern (empty list: the resource does not exist there). */
   resource: z.string().optional(),
   replaceWith: z.array(z.string()).optional(),

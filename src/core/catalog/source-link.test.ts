@@ -4,12 +4,24 @@ import { sourceUrl, UPSTREAM_REPOSITORY_URL } from './source-link';
 
 describe('sourceUrl', () => {
   it('prefers the documentation page', () => {
-    expect(sourceUrl({ label: 'AWS docs', url: 'https://docs.aws.amazon.com/x.html', upstreamFile: 'a/b.json' })).toBe('https://docs.aws.amazon.com/x.html');
+    expect(
+      sourceUrl({
+        label: 'AWS docs',
+        url: 'https://docs.aws.amazon.com/x.html',
+        upstreamFile: 'a/b.json',
+      }),
+    ).toBe('https://docs.aws.amazon.com/x.html');
   });
 
   it('links an upstream file at its commit', () => {
     const commit = '8e0d3c5179a45dca414d4ea1f3a7b544aba02009';
-    expect(sourceUrl({ label: 'Upstream sample', upstreamFile: 'vpc_endpoint_policies/s3_endpoint_policy.json', commit })).toBe(
+    expect(
+      sourceUrl({
+        label: 'Upstream sample',
+        upstreamFile: 'vpc_endpoint_policies/s3_endpoint_policy.json',
+        commit,
+      }),
+    ).toBe(
       `${UPSTREAM_REPOSITORY_URL}/blob/${commit}/vpc_endpoint_policies/s3_endpoint_policy.json`,
     );
   });

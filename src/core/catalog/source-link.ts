@@ -2,7 +2,8 @@
 import type { Source } from './schema';
 
 /** The repository of the upstream data-perimeter samples that the catalog cites by file. */
-export const UPSTREAM_REPOSITORY_URL = 'https://github.com/aws-samples/data-perimeter-policy-examples';
+export const UPSTREAM_REPOSITORY_URL =
+  'https://github.com/aws-samples/data-perimeter-policy-examples';
 
 export function sourceUrl(source: Source): string | undefined {
   if (source.url) return source.url;

@@ -40,10 +40,15 @@ export function suggest(name: string, candidates: readonly string[]): string | u
       bestScore = score;
     }
   }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 3))
+    ? best
+    : undefined;
 }
 
-export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Catalog): ConfigCheckDiagnostic[] {
+export function checkConfigAgainstCatalog(
+  config: PerimeterConfig,
+  catalog: Catalog,
+): ConfigCheckDiagnostic[] {
   const out: ConfigCheckDiagnostic[] = [];
   const add = (
     severity: Diagnostic['severity'],
@@ -53,14 +58,28 @@ export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Cata
     hint?: string,
     atKey = false,
   ) => {
-    const d: ConfigCheckDiagnostic = { severity, code, message, path: formatConfigPath(path), configPath: path, atKey };
+    const d: ConfigCheckDiagnostic = {
+      severity,
+      code,
+      message,
+      path: formatConfigPath(path),
+      configPath: path,
+      atKey,
+    };
     if (hint) d.hint = hint;
     out.push(d);
   };
   const duplicates = (list: readonly string[], field: string, what: string) => {
     const seen = new Set<string>();
     list.forEach((value, i) => {
-      if (seen.has(value)) add('warning', 'config/duplicate-value', [field, i], `${what} "${value}" is listed twice in ${field}.`, 'Remove the repeated entry.');
+      if (seen.has(value))
+        add(
+          'warning',
+          'config/duplicate-value',
+          [field, i],
+          `${what} "${value}" is listed twice in ${field}.`,
+          'Remove the repeated entry.',
+        );
       seen.add(value);
     });
   };
@@ -69,7 +88,15 @@ export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Cata
   config.services.forEach((id, i) => {
     if (!catalog.service(id)) {
       const guess = suggest(id, serviceIds);
-      add('error', 'config/unknown-service', ['services', i], `Unknown endpoint service "${id}".`, guess ? `Did you mean "${guess}"? Run "vpce-policy catalog" for the list.` : 'Run "vpce-policy catalog" for the list of endpoint services.');
+      add(
+        'error',
+        'config/unknown-service',
+        ['services', i],
+        `Unknown endpoint service "${id}".`,
+        guess
+          ? `Did you mean "${guess}"? Run "vpce-policy catalog" for the list.`
+          : 'Run "vpce-policy catalog" for the list of endpoint services.',
+      );
     }
   });
   duplicates(config.services, 'services', 'Service');
@@ -78,15 +105,28 @@ export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Cata
   config.regions.forEach((code, i) => {
     if (!catalog.region(code)) {
       const guess = suggest(code, regionCodes);
-      add('error', 'config/unknown-region', ['regions', i], `Unknown region "${code}".`, guess ? `Did you mean "${guess}"?` : `Known regions: ${regionCodes.join(', ')}.`);
+      add(
+        'error',
+        'config/unknown-region',
+        ['regions', i],
+        `Unknown region "${code}".`,
+        guess ? `Did you mean "${guess}"?` : `Known regions: ${regionCodes.join(', ')}.`,
+      );
     }
   });
   duplicates(config.regions, 'regions', 'Region');
   duplicates(config.organizationIds, 'organizationIds', 'Organization id');
 
-  const partitions = new Set(config.regions.map((r) => catalog.region(r)?.partition).filter(Boolean));
+  const partitions = new Set(
+    config.regions.map((r) => catalog.region(r)?.partition).filter(Boolean),
+  );
   if (partitions.size > 1) {
-    add('info', 'config/several-partitions', ['regions'], `The regions span ${partitions.size} partitions (${[...partitions].join(', ')}); each partition needs its own accounts and organization, so check that the organization ids fit every region.`);
+    add(
+      'info',
+      'config/several-partitions',
+      ['regions'],
+      `The regions span ${partitions.size} partitions (${[...partitions].join(', ')}); each partition needs its own accounts and organization, so check that the organization ids fit every region.`,
+    );
   }
 
   const patternIds = catalog.patterns.map((p) => p.id);
@@ -94,18 +134,52 @@ export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Cata
     const pattern = catalog.pattern(id);
     if (!pattern) {
       const guess = suggest(id, patternIds);
-      add('error', 'config/unknown-pattern', ['dataAccessPatterns', id], `Unknown data access pattern "${id}".`, guess ? `Did you mean "${guess}"?` : 'Run "vpce-policy catalog" for the list of data access patterns.', true);
-    } else if (on && config.services.length > 0 && !pattern.services.some((s) => config.services.includes(s))) {
-      add('info', 'config/pattern-without-service', ['dataAccessPatterns', id], `The data access pattern "${id}" concerns ${pattern.services.join(', ')}, which is not among the selected services, so it has no effect.`, undefined, true);
+      add(
+        'error',
+        'config/unknown-pattern',
+        ['dataAccessPatterns', id],
+        `Unknown data access pattern "${id}".`,
+        guess
+          ? `Did you mean "${guess}"?`
+          : 'Run "vpce-policy catalog" for the list of data access patterns.',
+        true,
+      );
+    } else if (
+      on &&
+      config.services.length > 0 &&
+      !pattern.services.some((s) => config.services.includes(s))
+    ) {
+      add(
+        'info',
+        'config/pattern-without-service',
+        ['dataAccessPatterns', id],
+        `The data access pattern "${id}" concerns ${pattern.services.join(', ')}, which is not among the selected services, so it has no effect.`,
+        undefined,
+        true,
+      );
     }
   }
 
   for (const [serviceId, toggles] of Object.entries(config.serviceStatements ?? {})) {
     if (!catalog.service(serviceId)) {
       const guess = suggest(serviceId, serviceIds);
-      add('error', 'config/unknown-service', ['serviceStatements', serviceId], `Unknown endpoint service "${serviceId}" in serviceStatements.`, guess ? `Did you mean "${guess}"?` : undefined, true);
+      add(
+        'error',
+        'config/unknown-service',
+        ['serviceStatements', serviceId],
+        `Unknown endpoint service "${serviceId}" in serviceStatements.`,
+        guess ? `Did you mean "${guess}"?` : undefined,
+        true,
+      );
     } else if (!config.services.includes(serviceId) && Object.keys(toggles).length > 0) {
-      add('info', 'config/settings-for-unselected-service', ['serviceStatements', serviceId], `Statement settings for "${serviceId}" have no effect: the service is not selected.`, undefined, true);
+      add(
+        'info',
+        'config/settings-for-unselected-service',
+        ['serviceStatements', serviceId],
+        `Statement settings for "${serviceId}" have no effect: the service is not selected.`,
+        undefined,
+        true,
+      );
     }
   }
 
@@ -113,19 +187,38 @@ export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Cata
   for (const [tableId, byRegion] of Object.entries(config.parameters?.accountIds ?? {})) {
     if (!catalog.accountTable(tableId)) {
       const guess = suggest(tableId, tableIds);
-      add('error', 'config/unknown-account-table', ['parameters', 'accountIds', tableId], `Unknown account table "${tableId}".`, guess ? `Did you mean "${guess}"? Tables: ${tableIds.join(', ')}.` : `Tables: ${tableIds.join(', ')}.`, true);
+      add(
+        'error',
+        'config/unknown-account-table',
+        ['parameters', 'accountIds', tableId],
+        `Unknown account table "${tableId}".`,
+        guess
+          ? `Did you mean "${guess}"? Tables: ${tableIds.join(', ')}.`
+          : `Tables: ${tableIds.join(', ')}.`,
+        true,
+      );
       continue;
     }
     for (const region of Object.keys(byRegion)) {
       if (!catalog.region(region)) {
         const guess = suggest(region, regionCodes);
-        add('error', 'config/unknown-region', ['parameters', 'accountIds', tableId, region], `Unknown region "${region}" in the accounts of ${tableId}.`, guess ? `Did you mean "${guess}"?` : undefined, true);
+        add(
+          'error',
+          'config/unknown-region',
+          ['parameters', 'accountIds', tableId, region],
+          `Unknown region "${region}" in the accounts of ${tableId}.`,
+          guess ? `Did you mean "${guess}"?` : undefined,
+          true,
+        );
       }
     }
   }
 
   const thirdParty = [
-    ['thirdPartyIdentitiesToThirdPartyResources', config.parameters?.thirdPartyIdentitiesToThirdPartyResources],
+    [
+      'thirdPartyIdentitiesToThirdPartyResources',
+      config.parameters?.thirdPartyIdentitiesToThirdPartyResources,
+    ],
     ['orgIdentitiesToThirdPartyResources', config.parameters?.orgIdentitiesToThirdPartyResources],
   ] as const;
   for (const [name, block] of thirdParty) {
@@ -134,7 +227,14 @@ export function checkConfigAgainstCatalog(config: PerimeterConfig, catalog: Cata
       const list = block[field] ?? [];
       const seen = new Set<string>();
       list.forEach((value, i) => {
-        if (seen.has(value)) add('warning', 'config/duplicate-value', ['parameters', name, field, i], `"${value}" is listed twice in parameters.${name}.${field}.`, 'Remove the repeated entry.');
+        if (seen.has(value))
+          add(
+            'warning',
+            'config/duplicate-value',
+            ['parameters', name, field, i],
+            `"${value}" is listed twice in parameters.${name}.${field}.`,
+            'Remove the repeated entry.',
+          );
         seen.add(value);
       });
     }

@@ -9,7 +9,8 @@ const valid = {
   services: ['s3'],
 };
 
-const codes = (text: string, format?: 'json' | 'yaml') => parseConfigText(text, format ? { format } : {}).diagnostics.map((d) => d.code);
+const codes = (text: string, format?: 'json' | 'yaml') =>
+  parseConfigText(text, format ? { format } : {}).diagnostics.map((d) => d.code);
 
 describe('parseConfigText', () => {
   it('accepts a valid configuration', () => {
@@ -25,14 +26,21 @@ describe('parseConfigText', () => {
   });
 
   it('reads YAML', () => {
-    const result = parseConfigText('version: 1\norganizationIds: [o-a1b2c3d4e5]\nregions: [us-east-1]\nservices: [s3]\n', { format: 'yaml' });
+    const result = parseConfigText(
+      'version: 1\norganizationIds: [o-a1b2c3d4e5]\nregions: [us-east-1]\nservices: [s3]\n',
+      { format: 'yaml' },
+    );
     expect(result.config).toEqual(valid);
   });
 
   it('reports a JSON syntax error with its line and column', () => {
     const result = parseConfigText('{\n  "version": 1,\n  "regions": [us-east-1]\n}');
     expect(result.config).toBeUndefined();
-    expect(result.diagnostics[0]).toMatchObject({ severity: 'error', code: 'config/syntax', range: { start: { line: 3, column: 15 } } });
+    expect(result.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: 'config/syntax',
+      range: { start: { line: 3, column: 15 } },
+    });
   });
 
   it('reports truncated JSON', () => {
@@ -49,52 +57,89 @@ describe('parseConfigText', () => {
     const text = JSON.stringify({ ...valid, regions: 'us-east-1' });
     const result = parseConfigText(text);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'config/invalid-type', path: 'regions', message: 'regions should be a list, not "us-east-1".' }),
+      expect.objectContaining({
+        code: 'config/invalid-type',
+        path: 'regions',
+        message: 'regions should be a list, not "us-east-1".',
+      }),
     ]);
-    expect(result.diagnostics[0]?.range?.start).toEqual({ line: 1, column: text.indexOf('"us-east-1"') + 1 });
+    expect(result.diagnostics[0]?.range?.start).toEqual({
+      line: 1,
+      column: text.indexOf('"us-east-1"') + 1,
+    });
   });
 
   it('reports a missing required field', () => {
     const { services: _omit, ...rest } = valid;
     expect(parseConfigText(JSON.stringify(rest)).diagnostics).toEqual([
-      expect.objectContaining({ code: 'config/missing-field', path: 'services', message: 'services is required: expected a list.' }),
+      expect.objectContaining({
+        code: 'config/missing-field',
+        path: 'services',
+        message: 'services is required: expected a list.',
+      }),
     ]);
   });
 
   it('reports unknown fields instead of dropping them, with their position', () => {
-    const text = '{"version":1,"organizationIds":[],"regions":[],"services":[],"parameters":{"exclusionTags":{}},"colour":"red"}';
+    const text =
+      '{"version":1,"organizationIds":[],"regions":[],"services":[],"parameters":{"exclusionTags":{}},"colour":"red"}';
     const result = parseConfigText(text);
     expect(result.config).toBeUndefined();
     const unknown = result.diagnostics.filter((d) => d.code === 'config/unknown-field');
     expect(unknown.map((d) => d.path).sort()).toEqual(['colour', 'parameters.exclusionTags']);
     const colour = unknown.find((d) => d.path === 'colour')!;
-    expect(text.slice(colour.range!.start.column - 1, colour.range!.end.column - 1)).toBe('"colour"');
+    expect(text.slice(colour.range!.start.column - 1, colour.range!.end.column - 1)).toBe(
+      '"colour"',
+    );
   });
 
   it('rejects an organization id and an account id of the wrong shape', () => {
     const result = parseConfigText(
-      JSON.stringify({ ...valid, organizationIds: ['o-SHORT'], parameters: { lambdaLayerAccounts: ['12345'] } }),
+      JSON.stringify({
+        ...valid,
+        organizationIds: ['o-SHORT'],
+        parameters: { lambdaLayerAccounts: ['12345'] },
+      }),
     );
-    expect(result.diagnostics.map((d) => d.path)).toEqual(['organizationIds[0]', 'parameters.lambdaLayerAccounts[0]']);
+    expect(result.diagnostics.map((d) => d.path)).toEqual([
+      'organizationIds[0]',
+      'parameters.lambdaLayerAccounts[0]',
+    ]);
     expect(result.diagnostics[0]?.message).toMatch(/"o-SHORT".*organization id/);
     expect(result.diagnostics[1]?.message).toMatch(/12-digit/);
   });
 
   it('rejects unknown services and regions with a suggestion', () => {
-    const result = parseConfigText(JSON.stringify({ ...valid, services: ['s3', 'ec3'], regions: ['us-east-1', 'us-esat-1'] }));
+    const result = parseConfigText(
+      JSON.stringify({ ...valid, services: ['s3', 'ec3'], regions: ['us-east-1', 'us-esat-1'] }),
+    );
     expect(result.config).toBeUndefined();
     expect(result.diagnostics).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'config/unknown-service', path: 'services[1]', hint: expect.stringContaining('"ec2"') }),
-        expect.objectContaining({ code: 'config/unknown-region', path: 'regions[1]', hint: expect.stringContaining('"us-east-1"') }),
+        expect.objectContaining({
+          code: 'config/unknown-service',
+          path: 'services[1]',
+          hint: expect.stringContaining('"ec2"'),
+        }),
+        expect.objectContaining({
+          code: 'config/unknown-region',
+          path: 'regions[1]',
+          hint: expect.stringContaining('"us-east-1"'),
+        }),
       ]),
     );
   });
 
   it('rejects unknown statement Sids and lists the known ones', () => {
-    const result = parseConfigText(JSON.stringify({ ...valid, statements: { AllowEverything: true } }));
+    const result = parseConfigText(
+      JSON.stringify({ ...valid, statements: { AllowEverything: true } }),
+    );
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'config/unknown-statement', path: 'statements.AllowEverything', hint: expect.stringContaining('AllowRequestsByAWSServicePrincipals') }),
+      expect.objectContaining({
+        code: 'config/unknown-statement',
+        path: 'statements.AllowEverything',
+        hint: expect.stringContaining('AllowRequestsByAWSServicePrincipals'),
+      }),
     ]);
   });
 
@@ -107,20 +152,36 @@ describe('parseConfigText', () => {
       }),
     );
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'config/unknown-pattern', hint: expect.stringContaining('"amazon-linux-2023-repositories"') }),
-      expect.objectContaining({ code: 'config/unknown-account-table', hint: expect.stringContaining('"eks-add-ons"') }),
+      expect.objectContaining({
+        code: 'config/unknown-pattern',
+        hint: expect.stringContaining('"amazon-linux-2023-repositories"'),
+      }),
+      expect.objectContaining({
+        code: 'config/unknown-account-table',
+        hint: expect.stringContaining('"eks-add-ons"'),
+      }),
     ]);
   });
 
   it('keeps a __proto__ key as data and reports it as an unknown field', () => {
-    const result = parseConfigText('{"version":1,"organizationIds":[],"regions":[],"services":[],"__proto__":{"polluted":true}}');
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'config/unknown-field', path: '__proto__' })]);
+    const result = parseConfigText(
+      '{"version":1,"organizationIds":[],"regions":[],"services":[],"__proto__":{"polluted":true}}',
+    );
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'config/unknown-field', path: '__proto__' }),
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('reports duplicate keys', () => {
-    expect(codes('{"version":1,"organizationIds":[],"regions":[],"regions":["us-east-1"],"services":[]}')).toContain('config/duplicate-key');
-    expect(codes('version: 1\nregions: []\nregions: []\norganizationIds: []\nservices: []\n', 'yaml')).toContain('config/duplicate-key');
+    expect(
+      codes(
+        '{"version":1,"organizationIds":[],"regions":[],"regions":["us-east-1"],"services":[]}',
+      ),
+    ).toContain('config/duplicate-key');
+    expect(
+      codes('version: 1\nregions: []\nregions: []\norganizationIds: []\nservices: []\n', 'yaml'),
+    ).toContain('config/duplicate-key');
   });
 
   it('refuses a file over the size limit without parsing it', () => {
@@ -138,9 +199,17 @@ describe('parseConfigText', () => {
   });
 
   it('warns about repeated list entries without refusing the configuration', () => {
-    const result = parseConfigText(JSON.stringify({ ...valid, regions: ['us-east-1', 'us-east-1'] }));
+    const result = parseConfigText(
+      JSON.stringify({ ...valid, regions: ['us-east-1', 'us-east-1'] }),
+    );
     expect(result.config).toBeDefined();
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'config/duplicate-value', path: 'regions[1]' })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'config/duplicate-value',
+        path: 'regions[1]',
+      }),
+    ]);
   });
 });
 
@@ -148,6 +217,9 @@ describe('validateConfigValue', () => {
   it('validates values that never were text (saved state, share links)', () => {
     expect(validateConfigValue(valid).config).toEqual(valid);
     expect(validateConfigValue(null).diagnostics[0]?.code).toBe('config/invalid-type');
-    expect(validateConfigValue({ ...valid, version: 2 }).diagnostics[0]).toMatchObject({ code: 'config/invalid-value', path: 'version' });
+    expect(validateConfigValue({ ...valid, version: 2 }).diagnostics[0]).toMatchObject({
+      code: 'config/invalid-value',
+      path: 'version',
+    });
   });
 });

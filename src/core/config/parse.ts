@@ -3,7 +3,13 @@
  * browser's saved state, a share link). Every problem becomes a diagnostic with the path of the
  * field, what was expected and, for text, its line and column. Nothing throws.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
@@ -31,7 +37,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+  if (typeof value === 'string')
+    return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
   return String(value);
 }
 
@@ -77,8 +84,12 @@ export function issuesToDiagnostics(
           push(
             [...path, key],
             inStatements ? 'config/unknown-statement' : 'config/unknown-field',
-            inStatements ? `Unknown statement Sid "${key}" in ${where}.` : `Unknown field "${key}" in ${where}.`,
-            inStatements ? `Statement Sids: ${STATEMENT_SIDS.join(', ')}.` : 'Remove it or check its spelling; unknown fields are not ignored.',
+            inStatements
+              ? `Unknown statement Sid "${key}" in ${where}.`
+              : `Unknown field "${key}" in ${where}.`,
+            inStatements
+              ? `Statement Sids: ${STATEMENT_SIDS.join(', ')}.`
+              : 'Remove it or check its spelling; unknown fields are not ignored.',
             true,
           );
         }
@@ -86,27 +97,46 @@ export function issuesToDiagnostics(
       case 'invalid_type': {
         const actual = valueAt(root, path);
         if (actual === undefined) {
-          push(path, 'config/missing-field', `${where} is required: expected ${typeNames[issue.expected] ?? issue.expected}.`);
+          push(
+            path,
+            'config/missing-field',
+            `${where} is required: expected ${typeNames[issue.expected] ?? issue.expected}.`,
+          );
         } else {
-          push(path, 'config/invalid-type', `${where} should be ${typeNames[issue.expected] ?? issue.expected}, not ${describeValue(actual)}.`);
+          push(
+            path,
+            'config/invalid-type',
+            `${where} should be ${typeNames[issue.expected] ?? issue.expected}, not ${describeValue(actual)}.`,
+          );
         }
         break;
       }
       case 'invalid_key': {
         const key = path[path.length - 1];
         const inner = issue.issues[0]?.message;
-        push(path, 'config/invalid-key', `${where}: the key "${String(key)}" is not valid${inner ? `: ${inner}` : ''}.`, undefined, true);
+        push(
+          path,
+          'config/invalid-key',
+          `${where}: the key "${String(key)}" is not valid${inner ? `: ${inner}` : ''}.`,
+          undefined,
+          true,
+        );
         break;
       }
       case 'invalid_value': {
         const actual = valueAt(root, path);
         const expected = issue.values.map((v) => JSON.stringify(v)).join(', ');
-        push(path, 'config/invalid-value', `${where} is ${describeValue(actual)}; expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}.`);
+        push(
+          path,
+          'config/invalid-value',
+          `${where} is ${describeValue(actual)}; expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}.`,
+        );
         break;
       }
       default: {
         const actual = valueAt(root, path);
-        const shown = actual === undefined || typeof actual === 'object' ? '' : ` (${describeValue(actual)})`;
+        const shown =
+          actual === undefined || typeof actual === 'object' ? '' : ` (${describeValue(actual)})`;
         push(path, 'config/invalid-value', `${where}${shown}: ${issue.message}.`);
       }
     }
@@ -115,7 +145,10 @@ export function issuesToDiagnostics(
 }
 
 /** Validates a value already parsed (saved state, share link, UI import). */
-export function validateConfigValue(value: unknown, catalog: Catalog = bundledCatalog): ConfigParseResult {
+export function validateConfigValue(
+  value: unknown,
+  catalog: Catalog = bundledCatalog,
+): ConfigParseResult {
   return validateParsed(value, undefined, catalog);
 }
 
@@ -138,7 +171,9 @@ function validateParsed(
   return result;
 }
 
-function stripPath<T extends { configPath?: ConfigPath; atKey?: boolean }>(d: T): Omit<T, 'configPath' | 'atKey'> {
+function stripPath<T extends { configPath?: ConfigPath; atKey?: boolean }>(
+  d: T,
+): Omit<T, 'configPath' | 'atKey'> {
   const { configPath: _p, atKey: _k, ...rest } = d;
   return rest;
 }
@@ -162,11 +197,21 @@ function jsonDepth(text: string): number {
 
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   // defineProperty keeps a "__proto__" key as data instead of changing the prototype.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Builds the value of a JSON tree, reporting duplicate keys; `__proto__` stays an own field. */
-function treeToValue(node: Node, text: string, path: (string | number)[], diagnostics: Diagnostic[]): unknown {
+function treeToValue(
+  node: Node,
+  text: string,
+  path: (string | number)[],
+  diagnostics: Diagnostic[],
+): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
@@ -183,12 +228,18 @@ function treeToValue(node: Node, text: string, path: (string | number)[], diagno
             range: offsetRange(text, keyNode.offset, keyNode.length),
           });
         }
-        setOwn(out, key, valueNode ? treeToValue(valueNode, text, [...path, key], diagnostics) : undefined);
+        setOwn(
+          out,
+          key,
+          valueNode ? treeToValue(valueNode, text, [...path, key], diagnostics) : undefined,
+        );
       }
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((child, i) => treeToValue(child, text, [...path, i], diagnostics));
+      return (node.children ?? []).map((child, i) =>
+        treeToValue(child, text, [...path, i], diagnostics),
+      );
     default:
       return node.value;
   }
@@ -218,7 +269,12 @@ function parseJsonText(text: string, catalog: Catalog): ConfigParseResult {
       range: offsetRange(text, e.offset, e.length),
     }));
     if (diagnostics.length === 0) {
-      diagnostics.push({ severity: 'error', code: 'config/syntax', message: 'The text is empty: expected a JSON object.', range: offsetRange(text, 0, 0) });
+      diagnostics.push({
+        severity: 'error',
+        code: 'config/syntax',
+        message: 'The text is empty: expected a JSON object.',
+        range: offsetRange(text, 0, 0),
+      });
     }
     return { diagnostics };
   }
@@ -228,14 +284,18 @@ function parseJsonText(text: string, catalog: Catalog): ConfigParseResult {
     for (let n = path.length; n >= 0; n--) {
       const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
       if (node) {
-        const target = key && n === path.length && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
+        const target =
+          key && n === path.length && node.parent?.type === 'property'
+            ? (node.parent.children?.[0] ?? node)
+            : node;
         return offsetRange(text, target.offset, target.length);
       }
       if (key && n === path.length) {
         // An unknown key: find its property node in the parent object.
         const parent = findNodeAtLocation(tree, path.slice(0, n - 1) as (string | number)[]);
         const property = parent?.children?.find((p) => p.children?.[0]?.value === path[n - 1]);
-        if (property?.children?.[0]) return offsetRange(text, property.children[0].offset, property.children[0].length);
+        if (property?.children?.[0])
+          return offsetRange(text, property.children[0].offset, property.children[0].length);
       }
     }
     return undefined;
@@ -287,7 +347,14 @@ function parseYamlText(text: string, catalog: Catalog): ConfigParseResult {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     return {
-      diagnostics: [{ severity: 'error', code: 'config/syntax', message: `YAML could not be read: ${(error as Error).message}`, range: toRange(0, 0) }],
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'config/syntax',
+          message: `YAML could not be read: ${(error as Error).message}`,
+          range: toRange(0, 0),
+        },
+      ],
     };
   }
   const locate = (path: ConfigPath): TextRange | undefined => {
@@ -325,10 +392,16 @@ export function parseConfigText(
   if (text.includes('\u0000')) {
     return {
       diagnostics: [
-        { severity: 'error', code: 'config/binary', message: 'The file contains binary data (NUL characters); expected a JSON or YAML text.' },
+        {
+          severity: 'error',
+          code: 'config/binary',
+          message: 'The file contains binary data (NUL characters); expected a JSON or YAML text.',
+        },
       ],
     };
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return (options.format ?? 'json') === 'yaml' ? parseYamlText(body, catalog) : parseJsonText(body, catalog);
+  return (options.format ?? 'json') === 'yaml'
+    ? parseYamlText(body, catalog)
+    : parseJsonText(body, catalog);
 }

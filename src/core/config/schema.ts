@@ -15,7 +15,10 @@ export const CONFIG_VERSION = 1;
 
 const organizationId = z
   .string()
-  .regex(ORGANIZATION_ID_PATTERN, 'expected an organization id: "o-" and 10 to 32 lowercase letters or digits');
+  .regex(
+    ORGANIZATION_ID_PATTERN,
+    'expected an organization id: "o-" and 10 to 32 lowercase letters or digits',
+  );
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'expected a 12-digit AWS account id');
 const regionCode = z
   .string()
@@ -30,11 +33,22 @@ const statementToggles = z.partialRecord(z.enum(STATEMENT_SIDS), z.boolean());
 export const thirdPartyParametersSchema = z.strictObject({
   accounts: z.array(accountId).max(500).optional(),
   actions: z
-    .array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/, 'expected an action such as "s3:GetObject"'))
+    .array(
+      z
+        .string()
+        .regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/, 'expected an action such as "s3:GetObject"'),
+    )
     .max(500)
     .optional(),
   resources: z
-    .array(z.string().regex(/^(\*|arn:[^:\s]+:[^:\s]*:[^:\s]*:[^:\s]*:\S+)$/, 'expected an ARN such as "arn:aws:s3:::partner-bucket/*"'))
+    .array(
+      z
+        .string()
+        .regex(
+          /^(\*|arn:[^:\s]+:[^:\s]*:[^:\s]*:[^:\s]*:\S+)$/,
+          'expected an ARN such as "arn:aws:s3:::partner-bucket/*"',
+        ),
+    )
     .max(500)
     .optional(),
 });
@@ -52,15 +66,26 @@ export const parametersSchema = z.strictObject({
         .string()
         .min(1)
         .max(128)
-        .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, 'expected a tag key of letters, digits, spaces and _.:/=+-@'),
+        .regex(
+          /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u,
+          'expected a tag key of letters, digits, spaces and _.:/=+-@',
+        ),
       value: z
         .string()
         .max(256)
-        .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, 'expected a tag value of letters, digits, spaces and _.:/=+-@'),
+        .regex(
+          /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u,
+          'expected a tag value of letters, digits, spaces and _.:/=+-@',
+        ),
     })
     .optional(),
   /** Accounts per account table and region; they fill or replace the catalog's tables. */
-  accountIds: z.record(z.string(), z.record(regionCode, z.union([accountId, z.array(accountId).min(1).max(20)]))).optional(),
+  accountIds: z
+    .record(
+      z.string(),
+      z.record(regionCode, z.union([accountId, z.array(accountId).min(1).max(20)])),
+    )
+    .optional(),
   /** Publisher accounts for the pattern "Lambda layers from AWS accounts you name". */
   lambdaLayerAccounts: z.array(accountId).max(100).optional(),
 });

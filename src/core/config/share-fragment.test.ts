@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { carriesConfiguration, MAX_SHARE_FRAGMENT_LENGTH, readShareFragment, SHARE_FRAGMENT_PREFIX } from './share-fragment';
+import {
+  carriesConfiguration,
+  MAX_SHARE_FRAGMENT_LENGTH,
+  readShareFragment,
+  SHARE_FRAGMENT_PREFIX,
+} from './share-fragment';
 import { encodeConfigForUrl } from './share';
 import type { PerimeterConfig } from './schema';
 
@@ -21,7 +26,9 @@ describe('readShareFragment', () => {
 
   it('returns the value unvalidated', async () => {
     const bad = { ...config, organizationIds: ['not-an-org'] };
-    expect((await readShareFragment(encodeConfigForUrl(bad as PerimeterConfig))).value).toEqual(bad);
+    expect((await readShareFragment(encodeConfigForUrl(bad as PerimeterConfig))).value).toEqual(
+      bad,
+    );
   });
 
   it('explains damaged links', async () => {
@@ -30,21 +37,35 @@ describe('readShareFragment', () => {
       ['#nothing-here', /does not carry a configuration/],
       [fragment.slice(0, fragment.length - 12), /cannot be decompressed/],
       [`${SHARE_FRAGMENT_PREFIX}!!!!`, /cannot be decompressed/],
-      [`${SHARE_FRAGMENT_PREFIX}${'A'.repeat(MAX_SHARE_FRAGMENT_LENGTH)}`, /200,003 characters long/],
+      [
+        `${SHARE_FRAGMENT_PREFIX}${'A'.repeat(MAX_SHARE_FRAGMENT_LENGTH)}`,
+        /200,003 characters long/,
+      ],
     ];
     for (const [input, message] of cases) {
       const reading = await readShareFragment(input);
       expect(reading.value).toBeUndefined();
-      expect(reading.diagnostics).toEqual([expect.objectContaining({ code: 'share/invalid-link', message: expect.stringMatching(message) })]);
+      expect(reading.diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'share/invalid-link',
+          message: expect.stringMatching(message),
+        }),
+      ]);
     }
     expect(carriesConfiguration('#section-2')).toBe(false);
   });
 
   it('reads a configuration with non-ASCII text and refuses what is not UTF-8', async () => {
-    const tagged = { ...config, parameters: { exclusionTag: { key: 'équipe:exempt', value: 'oui' } } };
+    const tagged = {
+      ...config,
+      parameters: { exclusionTag: { key: 'équipe:exempt', value: 'oui' } },
+    };
     expect((await readShareFragment(encodeConfigForUrl(tagged))).value).toEqual(tagged);
     const { deflateSync } = await import('fflate');
-    const latin1 = btoa(String.fromCharCode(...deflateSync(new Uint8Array([0x7b, 0xe9, 0x7d])))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const latin1 = btoa(String.fromCharCode(...deflateSync(new Uint8Array([0x7b, 0xe9, 0x7d]))))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     expect((await readShareFragment(`${SHARE_FRAGMENT_PREFIX}${latin1}`)).value).toBeUndefined();
   });
 });

@@ -22,7 +22,9 @@ export interface ShareFragmentReading {
 
 /** Whether a URL fragment carries a configuration at all (other fragments are left alone). */
 export function carriesConfiguration(fragment: string): boolean {
-  return (fragment.startsWith('#') ? fragment.slice(1) : fragment).startsWith(SHARE_FRAGMENT_PREFIX);
+  return (fragment.startsWith('#') ? fragment.slice(1) : fragment).startsWith(
+    SHARE_FRAGMENT_PREFIX,
+  );
 }
 
 function failure(message: string): ShareFragmentReading {
@@ -33,7 +35,10 @@ function failure(message: string): ShareFragmentReading {
 const MAX_INFLATED_BYTES = 4_000_000;
 
 async function inflateRaw(bytes: Uint8Array): Promise<string> {
-  const reader = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = new Blob([new Uint8Array(bytes)])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -58,9 +63,12 @@ async function inflateRaw(bytes: Uint8Array): Promise<string> {
 /** Decodes a URL fragment; a damaged link gives a diagnostic, never an exception. */
 export async function readShareFragment(fragment: string): Promise<ShareFragmentReading> {
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  if (!body.startsWith(SHARE_FRAGMENT_PREFIX)) return failure('The link does not carry a configuration.');
+  if (!body.startsWith(SHARE_FRAGMENT_PREFIX))
+    return failure('The link does not carry a configuration.');
   if (body.length > MAX_SHARE_FRAGMENT_LENGTH) {
-    return failure(`The link is ${formatCount(body.length)} characters long; a configuration link is never that long.`);
+    return failure(
+      `The link is ${formatCount(body.length)} characters long; a configuration link is never that long.`,
+    );
   }
   let json: string;
   try {
@@ -70,7 +78,9 @@ export async function readShareFragment(fragment: string): Promise<ShareFragment
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     json = await inflateRaw(bytes);
   } catch {
-    return failure('The link is damaged: its configuration cannot be decompressed. Was it cut short when it was copied?');
+    return failure(
+      'The link is damaged: its configuration cannot be decompressed. Was it cut short when it was copied?',
+    );
   }
   try {
     return { value: JSON.parse(json) as unknown, diagnostics: [] };

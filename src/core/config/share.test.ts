@@ -26,7 +26,9 @@ describe('share links', () => {
   });
 
   it('reports a fragment that is not a configuration', async () => {
-    expect((await decodeConfigFromUrl('#section-2')).diagnostics[0]?.message).toMatch(/does not carry a configuration/);
+    expect((await decodeConfigFromUrl('#section-2')).diagnostics[0]?.message).toMatch(
+      /does not carry a configuration/,
+    );
     expect((await decodeConfigFromUrl('c1.!!!')).diagnostics[0]?.code).toBe('share/invalid-link');
   });
 

@@ -10,17 +10,23 @@ import { readShareFragment, SHARE_FRAGMENT_PREFIX } from './share-fragment';
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** The URL fragment (without `#`) that carries the configuration: raw DEFLATE, base64url. */
 export function encodeConfigForUrl(config: PerimeterConfig): string {
-  return SHARE_FRAGMENT_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(config)), { level: 9 }));
+  return (
+    SHARE_FRAGMENT_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(config)), { level: 9 }))
+  );
 }
 
 /** Reads and validates a configuration from a URL fragment; a damaged link gives a diagnostic, never an exception. */
-export async function decodeConfigFromUrl(fragment: string, catalog?: Catalog): Promise<ConfigParseResult> {
+export async function decodeConfigFromUrl(
+  fragment: string,
+  catalog?: Catalog,
+): Promise<ConfigParseResult> {
   const reading = await readShareFragment(fragment);
   if (reading.value === undefined) return { diagnostics: reading.diagnostics };
   return validateConfigValue(reading.value, catalog);

@@ -83,12 +83,10 @@ const targetArb: fc.Arbitrary<Target> = fc.oneof(
       action: 'dynamodb:GetItem',
       resource: `arn:aws:dynamodb:${region}:${account}:table/${table}`,
     })),
-  fc
-    .record({ region: pick(REGIONS), account: pick(ACCOUNTS) })
-    .map(({ region, account }) => ({
-      action: 'ssm:GetParameter',
-      resource: `arn:aws:ssm:${region}:${account}:parameter/app/db`,
-    })),
+  fc.record({ region: pick(REGIONS), account: pick(ACCOUNTS) }).map(({ region, account }) => ({
+    action: 'ssm:GetParameter',
+    resource: `arn:aws:ssm:${region}:${account}:parameter/app/db`,
+  })),
   fc
     .record({ region: pick(REGIONS), account: pick(ACCOUNTS), version: pick(['1', '3']) })
     .map(({ region, account, version }) => ({

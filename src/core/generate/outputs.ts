@@ -26,7 +26,10 @@ export interface PolicyOutputOptions {
  * Every policy of the configuration in canonical order. In the per-region shape each endpoint
  * gets the policy of its own region; in the all-regions shape one document covers them all.
  */
-export function generatePolicies(config: PerimeterConfig, options: PolicyOutputOptions = {}): PolicyOutput[] {
+export function generatePolicies(
+  config: PerimeterConfig,
+  options: PolicyOutputOptions = {},
+): PolicyOutput[] {
   const catalog = options.catalog ?? bundledCatalog;
   const shape = options.shape ?? config.output?.shape ?? 'all-regions';
   const format = options.format ?? config.output?.format;
@@ -36,7 +39,11 @@ export function generatePolicies(config: PerimeterConfig, options: PolicyOutputO
   for (const service of services) {
     if (shape === 'per-region' && regions.length > 0) {
       for (const region of regions) {
-        const result = generate(config, service, { catalog, regions: [region], ...(format ? { format } : {}) });
+        const result = generate(config, service, {
+          catalog,
+          regions: [region],
+          ...(format ? { format } : {}),
+        });
         outputs.push({ service, region, fileName: policyFileName(service, region), result });
       }
     } else {

@@ -44,7 +44,8 @@ function substitute(value: unknown, values: Record<string, string>): unknown {
   return value;
 }
 
-const asSortedList = (value: unknown): string[] => (Array.isArray(value) ? [...(value as string[])] : [value as string]).sort();
+const asSortedList = (value: unknown): string[] =>
+  (Array.isArray(value) ? [...(value as string[])] : [value as string]).sort();
 
 /** A statement with every list sorted and single values as one-element lists. */
 function normalize(statement: Record<string, unknown>) {
@@ -56,7 +57,10 @@ function normalize(statement: Record<string, unknown>) {
     Action: asSortedList(statement.Action),
     Resource: asSortedList(statement.Resource),
     Condition: Object.fromEntries(
-      Object.entries(condition).map(([op, entries]) => [op, Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, asSortedList(v)]))]),
+      Object.entries(condition).map(([op, entries]) => [
+        op,
+        Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, asSortedList(v)])),
+      ]),
     ),
   };
 }
@@ -68,8 +72,16 @@ const config: PerimeterConfig = {
   services: [],
   parameters: {
     lambdaLayerAccounts: [LAYER_ACCOUNT],
-    thirdPartyIdentitiesToThirdPartyResources: { accounts: THIRD_PARTY, actions: [THIRD_PARTY_ACTION], resources: [THIRD_PARTY_RESOURCE] },
-    orgIdentitiesToThirdPartyResources: { accounts: THIRD_PARTY, actions: [THIRD_PARTY_ACTION], resources: [THIRD_PARTY_RESOURCE] },
+    thirdPartyIdentitiesToThirdPartyResources: {
+      accounts: THIRD_PARTY,
+      actions: [THIRD_PARTY_ACTION],
+      resources: [THIRD_PARTY_RESOURCE],
+    },
+    orgIdentitiesToThirdPartyResources: {
+      accounts: THIRD_PARTY,
+      actions: [THIRD_PARTY_ACTION],
+      resources: [THIRD_PARTY_RESOURCE],
+    },
   },
 };
 
@@ -88,29 +100,43 @@ const samples: Array<[file: string, service: string]> = [
 
 describe('parity with the upstream sample endpoint policies', () => {
   it.each(samples)('%s is reproduced by the default selection of %s', (file, service) => {
-    const upstream = readReferenceJson<{ Version: string; Statement: Record<string, unknown>[] }>(`upstream/vpc_endpoint_policies/${file}`);
+    const upstream = readReferenceJson<{ Version: string; Statement: Record<string, unknown>[] }>(
+      `upstream/vpc_endpoint_policies/${file}`,
+    );
     const expected = substitute(upstream, placeholderValues()) as typeof upstream;
     const result = generate({ ...config, services: [service] }, service);
 
     expect(result.policy.Version).toBe(expected.Version);
-    const actual = result.policy.Statement.map((s) => normalize(s as unknown as Record<string, unknown>));
+    const actual = result.policy.Statement.map((s) =>
+      normalize(s as unknown as Record<string, unknown>),
+    );
     const wanted = expected.Statement.map(normalize);
     expect(actual.map((s) => s.Sid).sort()).toEqual(wanted.map((s) => s.Sid).sort());
     for (const statement of wanted) {
-      expect(actual.find((s) => s.Sid === statement.Sid), statement.Sid as string).toEqual(statement);
+      expect(
+        actual.find((s) => s.Sid === statement.Sid),
+        statement.Sid as string,
+      ).toEqual(statement);
     }
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('keeps the upstream placeholders visible when nothing is filled in', () => {
-    const result = generate({ version: 1, organizationIds: [], regions: [], services: ['s3'] }, 's3');
-    const upstream = readReferenceJson<{ Statement: Record<string, unknown>[] }>('upstream/vpc_endpoint_policies/s3_endpoint_policy.json');
+    const result = generate(
+      { version: 1, organizationIds: [], regions: [], services: ['s3'] },
+      's3',
+    );
+    const upstream = readReferenceJson<{ Statement: Record<string, unknown>[] }>(
+      'upstream/vpc_endpoint_policies/s3_endpoint_policy.json',
+    );
     const strip = (s: Record<string, unknown>) => {
       const n = normalize(s);
       // Cloud9's unpublished bucket suffix is a wildcard in our catalog, <string> upstream.
       return { ...n, Resource: n.Resource.map((r) => r.replace('<string>', '*')) };
     };
-    const actual = result.policy.Statement.map((s) => strip(s as unknown as Record<string, unknown>));
+    const actual = result.policy.Statement.map((s) =>
+      strip(s as unknown as Record<string, unknown>),
+    );
     // Table-backed accounts have no region to look up, so they stay placeholders too.
     expect(actual).toEqual(expect.arrayContaining(upstream.Statement.map(strip)));
     expect(actual).toHaveLength(upstream.Statement.length);

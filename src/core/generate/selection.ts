@@ -8,23 +8,37 @@ import type { PerimeterConfig } from '../config/schema';
  * A statement is on when the per-service toggle says so, else the global toggle, else the
  * service's template. Returned in catalog order.
  */
-export function selectedStatements(config: PerimeterConfig, serviceId: string, catalog: Catalog): StatementSid[] {
+export function selectedStatements(
+  config: PerimeterConfig,
+  serviceId: string,
+  catalog: Catalog,
+): StatementSid[] {
   const service = catalog.service(serviceId);
   const template = catalog.template(service?.template ?? 'default') ?? catalog.template('default');
   const defaults = new Set<string>(template?.statements ?? []);
   const perService = config.serviceStatements?.[serviceId];
-  return STATEMENT_SIDS.filter((sid) => perService?.[sid] ?? config.statements?.[sid] ?? defaults.has(sid));
+  return STATEMENT_SIDS.filter(
+    (sid) => perService?.[sid] ?? config.statements?.[sid] ?? defaults.has(sid),
+  );
 }
 
 /** Whether the template of the service turns the statement on by default. */
-export function isTemplateStatement(serviceId: string, sid: StatementSid, catalog: Catalog): boolean {
+export function isTemplateStatement(
+  serviceId: string,
+  sid: StatementSid,
+  catalog: Catalog,
+): boolean {
   const service = catalog.service(serviceId);
   const template = catalog.template(service?.template ?? 'default');
   return template?.statements.includes(sid) ?? false;
 }
 
 /** Data access patterns of the service that are on: the user's toggle, else the catalog default. */
-export function selectedPatterns(config: PerimeterConfig, serviceId: string, catalog: Catalog): DataAccessPattern[] {
+export function selectedPatterns(
+  config: PerimeterConfig,
+  serviceId: string,
+  catalog: Catalog,
+): DataAccessPattern[] {
   return catalog
     .patternsForService(serviceId)
     .filter((p) => config.dataAccessPatterns?.[p.id] ?? p.defaultSelected);
@@ -32,10 +46,14 @@ export function selectedPatterns(config: PerimeterConfig, serviceId: string, cat
 
 /** Regions of the configuration that the catalog knows, in canonical (catalog) order, without repeats. */
 export function canonicalRegions(regions: readonly string[], catalog: Catalog): string[] {
-  return [...new Set(regions)].filter((r) => catalog.region(r)).sort((a, b) => catalog.regionIndex(a) - catalog.regionIndex(b));
+  return [...new Set(regions)]
+    .filter((r) => catalog.region(r))
+    .sort((a, b) => catalog.regionIndex(a) - catalog.regionIndex(b));
 }
 
 /** Services of the configuration in canonical (catalog) order, without repeats. */
 export function canonicalServices(services: readonly string[], catalog: Catalog): string[] {
-  return [...new Set(services)].sort((a, b) => catalog.serviceIndex(a) - catalog.serviceIndex(b) || a.localeCompare(b));
+  return [...new Set(services)].sort(
+    (a, b) => catalog.serviceIndex(a) - catalog.serviceIndex(b) || a.localeCompare(b),
+  );
 }

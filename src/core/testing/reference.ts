@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 /** `../shared/reference` relative to the repository root. */
-export const referenceDir = fileURLToPath(new URL('../../../../shared/reference/', import.meta.url));
+export const referenceDir = fileURLToPath(
+  new URL('../../../../shared/reference/', import.meta.url),
+);
 
 export function readReference(path: string): string {
   return readFileSync(join(referenceDir, path), 'utf8');

@@ -20,7 +20,6 @@ export interface PolicySize {
 /** A warning starts this close to the limit. */
 const NEAR_LIMIT_SHARE = 0.9;
 
-
 /** Offset of the first character past the limit, counting code points as the quota does. */
 function offsetOfCharacter(text: string, characterIndex: number): number {
   if (text.length === countPolicyCharacters(text)) return characterIndex;

@@ -1,6 +1,12 @@
 /** Hands a file to the browser's download, named as given; nothing leaves the machine. */
-export function saveFile(fileName: string, content: string | Uint8Array, type = 'application/json'): void {
-  const blob = new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type });
+export function saveFile(
+  fileName: string,
+  content: string | Uint8Array,
+  type = 'application/json',
+): void {
+  const blob = new Blob([typeof content === 'string' ? content : new Uint8Array(content)], {
+    type,
+  });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -21,8 +21,12 @@ describe('accountNeeds', () => {
       ),
     );
     const fromNeeds = new Set(
-      (['AllowRequestsToAWSOwnedResources', 'AllowRequestsByOrgsIdentitiesToAWSResources'] as const).flatMap((sid) =>
-        accountNeeds(config, sid, catalog).flatMap((need) => need.missing.map((region) => `parameters.accountIds.${need.table.id}.${region}`)),
+      (
+        ['AllowRequestsToAWSOwnedResources', 'AllowRequestsByOrgsIdentitiesToAWSResources'] as const
+      ).flatMap((sid) =>
+        accountNeeds(config, sid, catalog).flatMap((need) =>
+          need.missing.map((region) => `parameters.accountIds.${need.table.id}.${region}`),
+        ),
       ),
     );
     expect(fromGenerator.size).toBeGreaterThan(0);
@@ -30,18 +34,33 @@ describe('accountNeeds', () => {
   });
 
   it('counts an account the user set as filled and shows it', () => {
-    const [need] = accountNeeds(config, 'AllowRequestsByOrgsIdentitiesToAWSResources', catalog).filter((n) => n.missing.length > 0);
+    const [need] = accountNeeds(
+      config,
+      'AllowRequestsByOrgsIdentitiesToAWSResources',
+      catalog,
+    ).filter((n) => n.missing.length > 0);
     expect(need).toBeDefined();
     const region = need!.missing[0]!;
-    const filled: PerimeterConfig = { ...config, parameters: { accountIds: { [need!.table.id]: { [region]: '123456789012' } } } };
-    const after = accountNeeds(filled, 'AllowRequestsByOrgsIdentitiesToAWSResources', catalog).find((n) => n.table.id === need!.table.id)!;
+    const filled: PerimeterConfig = {
+      ...config,
+      parameters: { accountIds: { [need!.table.id]: { [region]: '123456789012' } } },
+    };
+    const after = accountNeeds(filled, 'AllowRequestsByOrgsIdentitiesToAWSResources', catalog).find(
+      (n) => n.table.id === need!.table.id,
+    )!;
     expect(after.missing).not.toContain(region);
     expect(after.regions.find((r) => r.region === region)?.own).toEqual(['123456789012']);
   });
 
   it('lists each selected pattern of a statement once', () => {
-    const patterns = selectedPatternsOfStatement(config, 'AllowRequestsByOrgsIdentitiesToAWSResources', catalog);
+    const patterns = selectedPatternsOfStatement(
+      config,
+      'AllowRequestsByOrgsIdentitiesToAWSResources',
+      catalog,
+    );
     expect(new Set(patterns.map((p) => p.id)).size).toBe(patterns.length);
-    expect(patterns.every((p) => p.statement === 'AllowRequestsByOrgsIdentitiesToAWSResources')).toBe(true);
+    expect(
+      patterns.every((p) => p.statement === 'AllowRequestsByOrgsIdentitiesToAWSResources'),
+    ).toBe(true);
   });
 });

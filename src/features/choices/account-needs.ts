@@ -29,15 +29,24 @@ export interface AccountNeed {
 }
 
 /** The selected patterns of the selected services that feed a statement, each once, in catalog order. */
-export function selectedPatternsOfStatement(config: PerimeterConfig, sid: StatementSid, catalog: Catalog): DataAccessPattern[] {
+export function selectedPatternsOfStatement(
+  config: PerimeterConfig,
+  sid: StatementSid,
+  catalog: Catalog,
+): DataAccessPattern[] {
   const seen = new Map<string, DataAccessPattern>();
   for (const service of canonicalServices(config.services, catalog)) {
-    for (const pattern of selectedPatterns(config, service, catalog)) if (pattern.statement === sid) seen.set(pattern.id, pattern);
+    for (const pattern of selectedPatterns(config, service, catalog))
+      if (pattern.statement === sid) seen.set(pattern.id, pattern);
   }
   return [...seen.values()].sort((a, b) => catalog.patternIndex(a.id) - catalog.patternIndex(b.id));
 }
 
-export function accountNeeds(config: PerimeterConfig, sid: StatementSid, catalog: Catalog): AccountNeed[] {
+export function accountNeeds(
+  config: PerimeterConfig,
+  sid: StatementSid,
+  catalog: Catalog,
+): AccountNeed[] {
   const byTable = new Map<string, DataAccessPattern[]>();
   for (const pattern of selectedPatternsOfStatement(config, sid, catalog)) {
     const source = pattern.accounts;
@@ -51,9 +60,18 @@ export function accountNeeds(config: PerimeterConfig, sid: StatementSid, catalog
     if (!table) continue;
     const rows = regions.map((region) => {
       const own = config.parameters?.accountIds?.[tableId]?.[region];
-      return { region, known: table.accounts[region], own: own === undefined ? undefined : typeof own === 'string' ? [own] : own };
+      return {
+        region,
+        known: table.accounts[region],
+        own: own === undefined ? undefined : typeof own === 'string' ? [own] : own,
+      };
     });
-    needs.push({ table, patterns, regions: rows, missing: rows.filter((r) => !r.known && !r.own).map((r) => r.region) });
+    needs.push({
+      table,
+      patterns,
+      regions: rows,
+      missing: rows.filter((r) => !r.known && !r.own).map((r) => r.region),
+    });
   }
   return needs;
 }

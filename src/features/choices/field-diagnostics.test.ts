@@ -4,7 +4,12 @@ import type { PerimeterConfig } from '@/core/config/schema';
 import { withOrganizationIds, withThirdPartyList } from '@/state/config-edits';
 import { diagnosticsAt, fieldMessage, itemIndex, splitListText } from './field-diagnostics';
 
-const base: PerimeterConfig = { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] };
+const base: PerimeterConfig = {
+  version: 1,
+  organizationIds: [],
+  regions: ['us-east-1'],
+  services: ['s3'],
+};
 
 describe('field diagnostics', () => {
   it('finds the engine message for a bad organization id and names the item', () => {
@@ -18,12 +23,19 @@ describe('field diagnostics', () => {
   });
 
   it('keeps findings of other fields out', () => {
-    const config = withThirdPartyList(withOrganizationIds(base, ['o-BAD']), 'orgIdentitiesToThirdPartyResources', 'accounts', ['12']);
+    const config = withThirdPartyList(
+      withOrganizationIds(base, ['o-BAD']),
+      'orgIdentitiesToThirdPartyResources',
+      'accounts',
+      ['12'],
+    );
     const result = validateConfigValue(config);
     const path = 'parameters.orgIdentitiesToThirdPartyResources.accounts';
     const findings = diagnosticsAt(result.diagnostics, path);
     expect(findings).toHaveLength(1);
-    expect(fieldMessage(findings[0]!, path, (i) => `Line ${i + 1}`)).toBe('Line 1 ("12"): expected a 12-digit AWS account id.');
+    expect(fieldMessage(findings[0]!, path, (i) => `Line ${i + 1}`)).toBe(
+      'Line 1 ("12"): expected a 12-digit AWS account id.',
+    );
     expect(diagnosticsAt(result.diagnostics, 'organizationIds')).toHaveLength(1);
   });
 
@@ -31,11 +43,17 @@ describe('field diagnostics', () => {
     const result = validateConfigValue(withOrganizationIds(base, ['o-a1b2c3d4e5', 'o-a1b2c3d4e5']));
     const [finding] = diagnosticsAt(result.diagnostics, 'organizationIds');
     expect(finding?.severity).toBe('warning');
-    expect(fieldMessage(finding!, 'organizationIds', (i) => `Item ${i + 1}`)).toMatch(/listed twice.*Remove the repeated entry/);
+    expect(fieldMessage(finding!, 'organizationIds', (i) => `Item ${i + 1}`)).toMatch(
+      /listed twice.*Remove the repeated entry/,
+    );
   });
 
   it('splits typed lists on lines, commas and spaces', () => {
-    expect(splitListText(' o-a1b2c3d4e5,o-zzzzzzzzzz\n\n o-yyyyyyyyyy ')).toEqual(['o-a1b2c3d4e5', 'o-zzzzzzzzzz', 'o-yyyyyyyyyy']);
+    expect(splitListText(' o-a1b2c3d4e5,o-zzzzzzzzzz\n\n o-yyyyyyyyyy ')).toEqual([
+      'o-a1b2c3d4e5',
+      'o-zzzzzzzzzz',
+      'o-yyyyyyyyyy',
+    ]);
     expect(splitListText('  ')).toEqual([]);
   });
 });
@@ -45,10 +63,20 @@ describe('field messages for single values', () => {
     const diagnostic = {
       severity: 'error' as const,
       code: 'config/invalid-value',
-      message: 'parameters.accountIds.glue-studio-transforms.us-east-1 ("12"): expected a 12-digit AWS account id.',
+      message:
+        'parameters.accountIds.glue-studio-transforms.us-east-1 ("12"): expected a 12-digit AWS account id.',
       path: 'parameters.accountIds.glue-studio-transforms.us-east-1',
     };
-    expect(fieldMessage(diagnostic, diagnostic.path, (i) => `Line ${i + 1}`, 'The account')).toBe('The account ("12"): expected a 12-digit AWS account id.');
-    expect(fieldMessage({ ...diagnostic, message: `${diagnostic.path}: too long.` }, diagnostic.path, (i) => `Line ${i + 1}`, 'The account')).toBe('The account: too long.');
+    expect(fieldMessage(diagnostic, diagnostic.path, (i) => `Line ${i + 1}`, 'The account')).toBe(
+      'The account ("12"): expected a 12-digit AWS account id.',
+    );
+    expect(
+      fieldMessage(
+        { ...diagnostic, message: `${diagnostic.path}: too long.` },
+        diagnostic.path,
+        (i) => `Line ${i + 1}`,
+        'The account',
+      ),
+    ).toBe('The account: too long.');
   });
 });

@@ -6,7 +6,11 @@ import type { Diagnostic } from '@/core/diagnostics';
 
 /** Findings whose path is `path` or inside it (`path.x`, `path[2]`). */
 export function diagnosticsAt(diagnostics: readonly Diagnostic[], path: string): Diagnostic[] {
-  return diagnostics.filter((d) => d.path !== undefined && (d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`)));
+  return diagnostics.filter(
+    (d) =>
+      d.path !== undefined &&
+      (d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`)),
+  );
 }
 
 /** The index of a list item a finding is about (`path[2]` gives 2), if it is about one. */
@@ -20,7 +24,12 @@ export function itemIndex(diagnostic: Diagnostic, path: string): number | undefi
  * The finding in words for the field: the configuration path at its start (e.g.
  * `organizationIds[1] ("o-x"):`) is replaced by what the user sees (e.g. `Item 2 ("o-x"):`).
  */
-export function fieldMessage(diagnostic: Diagnostic, path: string, itemName: (index: number) => string, fieldName = 'The value'): string {
+export function fieldMessage(
+  diagnostic: Diagnostic,
+  path: string,
+  itemName: (index: number) => string,
+  fieldName = 'The value',
+): string {
   let message = diagnostic.message;
   if (diagnostic.path && message.startsWith(diagnostic.path)) {
     const index = itemIndex(diagnostic, path);

@@ -43,7 +43,15 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 
 export function useValidatedField<T>(options: ValidatedFieldOptions<T>): ValidatedField {
   const store = useBuilderStoreApi();
-  const { path, value, parse, format, edit, commit, itemName = (i: number) => `Item ${i + 1}` } = options;
+  const {
+    path,
+    value,
+    parse,
+    format,
+    edit,
+    commit,
+    itemName = (i: number) => `Item ${i + 1}`,
+  } = options;
   const [text, setText] = useState(() => format(value));
   const [messages, setMessages] = useState<FieldMessage[]>([]);
   const [unchecked, setUnchecked] = useState(false);
@@ -69,13 +77,23 @@ export function useValidatedField<T>(options: ValidatedFieldOptions<T>): Validat
         setUnchecked(true);
         return;
       }
-      const { parse: parseDraft, edit: place, commit: save, path: fieldPath, itemName: name, value: committed } = latest.current;
+      const {
+        parse: parseDraft,
+        edit: place,
+        commit: save,
+        path: fieldPath,
+        itemName: name,
+        value: committed,
+      } = latest.current;
       const parsed = parseDraft(draft);
       const result = validate(place(store.getState().config, parsed));
       const findings = diagnosticsAt(result.diagnostics, fieldPath);
       setUnchecked(false);
-      setMessages(findings.map((d) => ({ severity: d.severity, text: fieldMessage(d, fieldPath, name) })));
-      if (!findings.some((d) => d.severity === 'error') && !sameValue(parsed, committed)) save(parsed);
+      setMessages(
+        findings.map((d) => ({ severity: d.severity, text: fieldMessage(d, fieldPath, name) })),
+      );
+      if (!findings.some((d) => d.severity === 'error') && !sameValue(parsed, committed))
+        save(parsed);
     },
     [validate, store],
   );
@@ -93,5 +111,11 @@ export function useValidatedField<T>(options: ValidatedFieldOptions<T>): Validat
     [check],
   );
 
-  return { text, onTextChange, messages, hasError: messages.some((m) => m.severity === 'error'), checking: unchecked };
+  return {
+    text,
+    onTextChange,
+    messages,
+    hasError: messages.some((m) => m.severity === 'error'),
+    checking: unchecked,
+  };
 }

@@ -36,22 +36,45 @@ export interface CodeViewerProps {
  * Replaces the model's text by editing only the part that changed, so that Monaco re-tokenizes
  * and redraws only the lines concerned (a statement turned off changes one block of the policy).
  */
-function replaceText(model: editor.ITextModel, range: typeof MonacoRange, current: string, next: string): void {
+function replaceText(
+  model: editor.ITextModel,
+  range: typeof MonacoRange,
+  current: string,
+  next: string,
+): void {
   let start = 0;
   const shorter = Math.min(current.length, next.length);
   while (start < shorter && current.charCodeAt(start) === next.charCodeAt(start)) start++;
   let currentEnd = current.length;
   let nextEnd = next.length;
-  while (currentEnd > start && nextEnd > start && current.charCodeAt(currentEnd - 1) === next.charCodeAt(nextEnd - 1)) {
+  while (
+    currentEnd > start &&
+    nextEnd > start &&
+    current.charCodeAt(currentEnd - 1) === next.charCodeAt(nextEnd - 1)
+  ) {
     currentEnd--;
     nextEnd--;
   }
   const from = model.getPositionAt(start);
   const to = model.getPositionAt(currentEnd);
-  model.applyEdits([{ range: new range(from.lineNumber, from.column, to.lineNumber, to.column), text: next.slice(start, nextEnd) }]);
+  model.applyEdits([
+    {
+      range: new range(from.lineNumber, from.column, to.lineNumber, to.column),
+      text: next.slice(start, nextEnd),
+    },
+  ]);
 }
 
-export function CodeViewer({ monaco: module, value, ariaLabel, modelUri, hoverSource, highlight, onReady, height }: CodeViewerProps) {
+export function CodeViewer({
+  monaco: module,
+  value,
+  ariaLabel,
+  modelUri,
+  hoverSource,
+  highlight,
+  onReady,
+  height,
+}: CodeViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | undefined>(undefined);
   const latest = useRef({ value, onReady, ariaLabel });
@@ -122,7 +145,10 @@ export function CodeViewer({ monaco: module, value, ariaLabel, modelUri, hoverSo
     module.monaco.editor.setTheme(theme);
   }, [module, theme]);
 
-  useEffect(() => (hoverSource ? module.setHoverSource(modelUri, hoverSource) : undefined), [module, modelUri, hoverSource]);
+  useEffect(
+    () => (hoverSource ? module.setHoverSource(modelUri, hoverSource) : undefined),
+    [module, modelUri, hoverSource],
+  );
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -130,10 +156,19 @@ export function CodeViewer({ monaco: module, value, ariaLabel, modelUri, hoverSo
     if (!editor || !model || !highlight) return;
     const start = model.getPositionAt(highlight.start);
     const end = model.getPositionAt(highlight.end);
-    const range = new module.monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+    const range = new module.monaco.Range(
+      start.lineNumber,
+      start.column,
+      end.lineNumber,
+      end.column,
+    );
     editor.revealRangeNearTopIfOutsideViewport(range);
-    editor.setSelection(new module.monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column));
-    const decorations = editor.createDecorationsCollection([{ range, options: { isWholeLine: true, className: 'code-viewer-highlight' } }]);
+    editor.setSelection(
+      new module.monaco.Range(start.lineNumber, start.column, start.lineNumber, start.column),
+    );
+    const decorations = editor.createDecorationsCollection([
+      { range, options: { isWholeLine: true, className: 'code-viewer-highlight' } },
+    ]);
     return () => decorations.clear();
   }, [module, highlight]);
 

@@ -31,7 +31,8 @@ export function prefetchMonaco(): void {
     return;
   }
   const add = (rel: string, href: unknown, as?: string) => {
-    if (typeof href !== 'string' || document.querySelector(`link[href="${CSS.escape(href)}"]`)) return;
+    if (typeof href !== 'string' || document.querySelector(`link[href="${CSS.escape(href)}"]`))
+      return;
     const link = document.createElement('link');
     link.rel = rel;
     link.href = href;

@@ -33,7 +33,8 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 
 self.MonacoEnvironment = {
-  getWorker: (_workerId: string, label: string) => (label === 'json' ? new JsonWorker() : new EditorWorker()),
+  getWorker: (_workerId: string, label: string) =>
+    label === 'json' ? new JsonWorker() : new EditorWorker(),
 };
 
 // Policies are plain JSON: no comments, no trailing commas, and no schema fetched from anywhere.

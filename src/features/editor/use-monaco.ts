@@ -11,7 +11,8 @@ export function useMonaco(wanted: boolean): MonacoModule | undefined {
     let active = true;
     loadMonaco().then(
       (m) => active && setModule(m),
-      (error: unknown) => active && setFailure(error instanceof Error ? error : new Error(String(error))),
+      (error: unknown) =>
+        active && setFailure(error instanceof Error ? error : new Error(String(error))),
     );
     return () => {
       active = false;

@@ -9,7 +9,11 @@ import type { EndpointService } from '@/core/catalog/schema';
 
 export const choicesCatalog: Catalog = buildCatalog(choicesCatalogFiles);
 
-export const SERVICE_GROUPS = ['Upstream sample policies', 'With data-perimeter guidance', 'Other PrivateLink services'] as const;
+export const SERVICE_GROUPS = [
+  'Upstream sample policies',
+  'With data-perimeter guidance',
+  'Other PrivateLink services',
+] as const;
 export type ServiceGroup = (typeof SERVICE_GROUPS)[number];
 
 /** Services with a sample policy of their own first, then those the guidance covers, then the rest. */
@@ -21,15 +25,20 @@ export function serviceGroup(service: EndpointService): ServiceGroup {
 
 /** Services in group order, catalog order within a group, as the services field lists them. */
 export const groupedServices: readonly EndpointService[] = [...choicesCatalog.services].sort(
-  (a, b) => SERVICE_GROUPS.indexOf(serviceGroup(a)) - SERVICE_GROUPS.indexOf(serviceGroup(b)) || choicesCatalog.serviceIndex(a.id) - choicesCatalog.serviceIndex(b.id),
+  (a, b) =>
+    SERVICE_GROUPS.indexOf(serviceGroup(a)) - SERVICE_GROUPS.indexOf(serviceGroup(b)) ||
+    choicesCatalog.serviceIndex(a.id) - choicesCatalog.serviceIndex(b.id),
 );
 
 /** Regions in partition order (the catalog's partition list), catalog order within one. */
 export const groupedRegions: readonly Region[] = [...choicesCatalog.regions].sort(
   (a, b) =>
-    choicesCatalog.partitions.findIndex((p) => p.id === a.partition) - choicesCatalog.partitions.findIndex((p) => p.id === b.partition) ||
+    choicesCatalog.partitions.findIndex((p) => p.id === a.partition) -
+      choicesCatalog.partitions.findIndex((p) => p.id === b.partition) ||
     choicesCatalog.regionIndex(a.code) - choicesCatalog.regionIndex(b.code),
 );
 
 /** Regions of the commercial partition (`aws`), for the "All commercial regions" shortcut. */
-export const commercialRegions: readonly string[] = choicesCatalog.regions.filter((r) => r.partition === 'aws').map((r) => r.code);
+export const commercialRegions: readonly string[] = choicesCatalog.regions
+  .filter((r) => r.partition === 'aws')
+  .map((r) => r.code);

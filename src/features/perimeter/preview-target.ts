@@ -21,16 +21,31 @@ export interface PreviewTarget {
   region: string | undefined;
 }
 
-export function previewedService(config: PerimeterConfig, view: Pick<ViewPreferences, 'previewService'>, catalog: Catalog): string | undefined {
+export function previewedService(
+  config: PerimeterConfig,
+  view: Pick<ViewPreferences, 'previewService'>,
+  catalog: Catalog,
+): string | undefined {
   const services = canonicalServices(config.services, catalog);
-  return view.previewService !== undefined && services.includes(view.previewService) ? view.previewService : services[0];
+  return view.previewService !== undefined && services.includes(view.previewService)
+    ? view.previewService
+    : services[0];
 }
 
-export function previewTarget(config: PerimeterConfig, view: Pick<ViewPreferences, 'previewService' | 'previewRegion'>, catalog: Catalog): PreviewTarget {
+export function previewTarget(
+  config: PerimeterConfig,
+  view: Pick<ViewPreferences, 'previewService' | 'previewRegion'>,
+  catalog: Catalog,
+): PreviewTarget {
   const services = canonicalServices(config.services, catalog);
   const regions = canonicalRegions(config.regions, catalog);
   const shape = config.output?.shape ?? 'all-regions';
-  const region = shape === 'per-region' ? (view.previewRegion !== undefined && regions.includes(view.previewRegion) ? view.previewRegion : regions[0]) : undefined;
+  const region =
+    shape === 'per-region'
+      ? view.previewRegion !== undefined && regions.includes(view.previewRegion)
+        ? view.previewRegion
+        : regions[0]
+      : undefined;
   return {
     services,
     service: previewedService(config, view, catalog),

@@ -3,44 +3,92 @@ import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { selectedStatements } from '@/core/generate/selection';
 import { withStatementToggle } from '@/state/config-edits';
-import { statementScopeWrite, statementSwitchState, statementToggleWrite, type StatementToggleWrite } from './statement-toggle';
+import {
+  statementScopeWrite,
+  statementSwitchState,
+  statementToggleWrite,
+  type StatementToggleWrite,
+} from './statement-toggle';
 
-const base: PerimeterConfig = { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] };
-const apply = (config: PerimeterConfig, write: StatementToggleWrite) => withStatementToggle(config, write.sid, write.enabled, write.serviceId);
+const base: PerimeterConfig = {
+  version: 1,
+  organizationIds: [],
+  regions: ['us-east-1'],
+  services: ['s3'],
+};
+const apply = (config: PerimeterConfig, write: StatementToggleWrite) =>
+  withStatementToggle(config, write.sid, write.enabled, write.serviceId);
 
 describe('statement switches', () => {
   it('turn a statement off for every service and back to the template', () => {
-    const off = apply(base, statementToggleWrite(base, 'AllowRequestsToAWSOwnedResources', false, 's3', catalog));
+    const off = apply(
+      base,
+      statementToggleWrite(base, 'AllowRequestsToAWSOwnedResources', false, 's3', catalog),
+    );
     expect(off.statements).toEqual({ AllowRequestsToAWSOwnedResources: false });
-    expect(selectedStatements(off, 's3', catalog)).not.toContain('AllowRequestsToAWSOwnedResources');
-    expect(statementSwitchState(off, 'AllowRequestsToAWSOwnedResources', 's3', catalog)).toEqual({ enabled: false, scope: 'every-service' });
-    const on = apply(off, statementToggleWrite(off, 'AllowRequestsToAWSOwnedResources', true, 's3', catalog));
+    expect(selectedStatements(off, 's3', catalog)).not.toContain(
+      'AllowRequestsToAWSOwnedResources',
+    );
+    expect(statementSwitchState(off, 'AllowRequestsToAWSOwnedResources', 's3', catalog)).toEqual({
+      enabled: false,
+      scope: 'every-service',
+    });
+    const on = apply(
+      off,
+      statementToggleWrite(off, 'AllowRequestsToAWSOwnedResources', true, 's3', catalog),
+    );
     expect(on).toEqual(base);
-    expect(statementSwitchState(on, 'AllowRequestsToAWSOwnedResources', 's3', catalog)).toEqual({ enabled: true, scope: 'template' });
+    expect(statementSwitchState(on, 'AllowRequestsToAWSOwnedResources', 's3', catalog)).toEqual({
+      enabled: true,
+      scope: 'template',
+    });
   });
 
   it('keep an explicit setting when the selected services have different templates', () => {
     const config = { ...base, services: ['s3', 'sts'] };
-    const off = apply(config, statementToggleWrite(config, 'AllowRequestsToAWSOwnedResources', false, 's3', catalog));
-    const on = apply(off, statementToggleWrite(off, 'AllowRequestsToAWSOwnedResources', true, 's3', catalog));
+    const off = apply(
+      config,
+      statementToggleWrite(config, 'AllowRequestsToAWSOwnedResources', false, 's3', catalog),
+    );
+    const on = apply(
+      off,
+      statementToggleWrite(off, 'AllowRequestsToAWSOwnedResources', true, 's3', catalog),
+    );
     expect(on.statements).toEqual({ AllowRequestsToAWSOwnedResources: true });
   });
 
   it('change the service setting when the previewed service has one', () => {
-    const config = apply(base, statementScopeWrite(base, 'AllowRequestsByAWSServicePrincipals', 's3', true, catalog));
+    const config = apply(
+      base,
+      statementScopeWrite(base, 'AllowRequestsByAWSServicePrincipals', 's3', true, catalog),
+    );
     expect(config.serviceStatements).toEqual({ s3: { AllowRequestsByAWSServicePrincipals: true } });
-    expect(statementSwitchState(config, 'AllowRequestsByAWSServicePrincipals', 's3', catalog).scope).toBe('this-service');
-    const off = apply(config, statementToggleWrite(config, 'AllowRequestsByAWSServicePrincipals', false, 's3', catalog));
+    expect(
+      statementSwitchState(config, 'AllowRequestsByAWSServicePrincipals', 's3', catalog).scope,
+    ).toBe('this-service');
+    const off = apply(
+      config,
+      statementToggleWrite(config, 'AllowRequestsByAWSServicePrincipals', false, 's3', catalog),
+    );
     expect(off.serviceStatements).toEqual({ s3: { AllowRequestsByAWSServicePrincipals: false } });
     expect(off.statements).toBeUndefined();
-    expect(selectedStatements(off, 's3', catalog)).not.toContain('AllowRequestsByAWSServicePrincipals');
-    const back = apply(off, statementToggleWrite(off, 'AllowRequestsByAWSServicePrincipals', true, 's3', catalog));
+    expect(selectedStatements(off, 's3', catalog)).not.toContain(
+      'AllowRequestsByAWSServicePrincipals',
+    );
+    const back = apply(
+      off,
+      statementToggleWrite(off, 'AllowRequestsByAWSServicePrincipals', true, 's3', catalog),
+    );
     expect(back).toEqual(base);
   });
 
   it('follow the default template when no service is selected', () => {
     const none = { ...base, services: [] };
-    expect(statementSwitchState(none, 'AllowRequestsByAWSServicePrincipals', undefined, catalog).enabled).toBe(true);
-    expect(statementSwitchState(none, 'AllowRequestsToAWSOwnedResources', undefined, catalog).enabled).toBe(false);
+    expect(
+      statementSwitchState(none, 'AllowRequestsByAWSServicePrincipals', undefined, catalog).enabled,
+    ).toBe(true);
+    expect(
+      statementSwitchState(none, 'AllowRequestsToAWSOwnedResources', undefined, catalog).enabled,
+    ).toBe(false);
   });
 });

@@ -17,9 +17,15 @@ export interface StatementSwitchState {
   scope: StatementSettingScope;
 }
 
-export function statementSwitchState(config: PerimeterConfig, sid: StatementSid, serviceId: string | undefined, catalog: Catalog): StatementSwitchState {
+export function statementSwitchState(
+  config: PerimeterConfig,
+  sid: StatementSid,
+  serviceId: string | undefined,
+  catalog: Catalog,
+): StatementSwitchState {
   const enabled = selectedStatements(config, serviceId ?? '', catalog).includes(sid);
-  if (serviceId !== undefined && config.serviceStatements?.[serviceId]?.[sid] !== undefined) return { enabled, scope: 'this-service' };
+  if (serviceId !== undefined && config.serviceStatements?.[serviceId]?.[sid] !== undefined)
+    return { enabled, scope: 'this-service' };
   if (config.statements?.[sid] !== undefined) return { enabled, scope: 'every-service' };
   return { enabled, scope: 'template' };
 }
@@ -41,11 +47,14 @@ export function statementToggleWrite(
   catalog: Catalog,
 ): StatementToggleWrite {
   if (serviceId !== undefined && config.serviceStatements?.[serviceId]?.[sid] !== undefined) {
-    const withoutOwnSetting = config.statements?.[sid] ?? isTemplateStatement(serviceId, sid, catalog);
+    const withoutOwnSetting =
+      config.statements?.[sid] ?? isTemplateStatement(serviceId, sid, catalog);
     return { sid, enabled: enabled === withoutOwnSetting ? undefined : enabled, serviceId };
   }
   const services = config.services.length > 0 ? config.services : [serviceId ?? ''];
-  const templatesAgree = services.every((service) => isTemplateStatement(service, sid, catalog) === enabled);
+  const templatesAgree = services.every(
+    (service) => isTemplateStatement(service, sid, catalog) === enabled,
+  );
   return { sid, enabled: templatesAgree ? undefined : enabled };
 }
 

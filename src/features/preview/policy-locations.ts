@@ -4,7 +4,11 @@
  * range of a statement. Pure; the editor's hovers and the reveal of a statement use it.
  */
 import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
-import type { GeneratedPolicy, StatementProvenance, ValueProvenance } from '@/core/generate/generate';
+import type {
+  GeneratedPolicy,
+  StatementProvenance,
+  ValueProvenance,
+} from '@/core/generate/generate';
 
 export interface TextSpan {
   /** Character offsets, end exclusive. */
@@ -14,8 +18,23 @@ export interface TextSpan {
 
 export type PolicyLocation =
   | { kind: 'statement'; index: number; statement: StatementProvenance; span: TextSpan }
-  | { kind: 'value'; index: number; statement: StatementProvenance; element: string; value: string; provenance: ValueProvenance | undefined; span: TextSpan }
-  | { kind: 'condition-key'; index: number; statement: StatementProvenance; operator: string; key: string; span: TextSpan };
+  | {
+      kind: 'value';
+      index: number;
+      statement: StatementProvenance;
+      element: string;
+      value: string;
+      provenance: ValueProvenance | undefined;
+      span: TextSpan;
+    }
+  | {
+      kind: 'condition-key';
+      index: number;
+      statement: StatementProvenance;
+      operator: string;
+      key: string;
+      span: TextSpan;
+    };
 
 let lastText: string | undefined;
 let lastTree: Node | undefined;
@@ -31,7 +50,11 @@ function treeOf(text: string): Node | undefined {
 
 const spanOf = (node: Node): TextSpan => ({ start: node.offset, end: node.offset + node.length });
 
-export function locateInPolicy(text: string, offset: number, generated: GeneratedPolicy): PolicyLocation | undefined {
+export function locateInPolicy(
+  text: string,
+  offset: number,
+  generated: GeneratedPolicy,
+): PolicyLocation | undefined {
   const tree = treeOf(text);
   if (!tree) return undefined;
   const node = findNodeAtOffset(tree, offset, true);
@@ -45,10 +68,19 @@ export function locateInPolicy(text: string, offset: number, generated: Generate
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
   if ((element === 'Action' || element === 'Resource') && node.type === 'string' && !isKey) {
     const value = String(node.value);
-    return { kind: 'value', index, statement, element, value, provenance: statement.values.find((v) => v.element === element && v.value === value), span: spanOf(node) };
+    return {
+      kind: 'value',
+      index,
+      statement,
+      element,
+      value,
+      provenance: statement.values.find((v) => v.element === element && v.value === value),
+      span: spanOf(node),
+    };
   }
   if (element === 'Condition' && typeof operator === 'string' && typeof key === 'string') {
-    if (isKey && path.length === 5) return { kind: 'condition-key', index, statement, operator, key, span: spanOf(node) };
+    if (isKey && path.length === 5)
+      return { kind: 'condition-key', index, statement, operator, key, span: spanOf(node) };
     if (node.type === 'string' && !isKey) {
       const conditionElement = `Condition.${operator}.${key}`;
       const value = String(node.value);
@@ -58,7 +90,9 @@ export function locateInPolicy(text: string, offset: number, generated: Generate
         statement,
         element: conditionElement,
         value,
-        provenance: statement.values.find((v) => v.element === conditionElement && v.value === value),
+        provenance: statement.values.find(
+          (v) => v.element === conditionElement && v.value === value,
+        ),
         span: spanOf(node),
       };
     }
@@ -69,7 +103,10 @@ export function locateInPolicy(text: string, offset: number, generated: Generate
 /** The text range of the statement with this Sid, for revealing it. */
 export function statementSpan(text: string, sid: string): TextSpan | undefined {
   const tree = treeOf(text);
-  const statements = tree?.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1];
-  const statement = statements?.children?.find((s) => s.children?.some((p) => p.children?.[0]?.value === 'Sid' && p.children?.[1]?.value === sid));
+  const statements = tree?.children?.find((p) => p.children?.[0]?.value === 'Statement')
+    ?.children?.[1];
+  const statement = statements?.children?.find((s) =>
+    s.children?.some((p) => p.children?.[0]?.value === 'Sid' && p.children?.[1]?.value === sid),
+  );
   return statement ? spanOf(statement) : undefined;
 }

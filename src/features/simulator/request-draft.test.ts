@@ -3,7 +3,12 @@ import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { draftOf, readDraft, type RequestDraft } from './request-draft';
 
-const config = { version: 1 as const, organizationIds: ['o-a1b2c3d4e5'], regions: ['eu-west-1'], services: ['s3'] };
+const config = {
+  version: 1 as const,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['eu-west-1'],
+  services: ['s3'],
+};
 const [ourRoleReads] = perimeterScenarios(config);
 const base = (): RequestDraft => draftOf(savedRequestOf(ourRoleReads!));
 
@@ -22,26 +27,49 @@ describe('the request form', () => {
       name: 'tagged',
       service: 's3',
       request: {
-        principal: { type: 'iam', account: '111122223333', organizationId: null, tags: { team: 'data', 'dp:exclude': 'true' } },
+        principal: {
+          type: 'iam',
+          account: '111122223333',
+          organizationId: null,
+          tags: { team: 'data', 'dp:exclude': 'true' },
+        },
         action: 's3:PutObject',
         resource: 'arn:aws:s3:::b/k',
         resourceOrganizationId: null,
-        context: { 'aws:SourceVpc': 'vpc-12345678', 'aws:CalledVia': ['athena.amazonaws.com', 'glue.amazonaws.com'] },
+        context: {
+          'aws:SourceVpc': 'vpc-12345678',
+          'aws:CalledVia': ['athena.amazonaws.com', 'glue.amazonaws.com'],
+        },
       },
       expect: 'ExplicitDeny',
     };
     const draft = draftOf(saved);
     expect(draft.principalOrganization).toBe('none');
-    expect(draft.context.split('\n')).toEqual(['aws:SourceVpc=vpc-12345678', 'aws:CalledVia=athena.amazonaws.com', 'aws:CalledVia=glue.amazonaws.com']);
+    expect(draft.context.split('\n')).toEqual([
+      'aws:SourceVpc=vpc-12345678',
+      'aws:CalledVia=athena.amazonaws.com',
+      'aws:CalledVia=glue.amazonaws.com',
+    ]);
     expect(readDraft(draft).saved).toEqual(saved);
   });
 
   it('says next to the field what is wrong, in the schema words without the path', () => {
-    const reading = readDraft({ ...base(), action: 's3 get', resourceAccount: '12', principalOrganization: 'org' });
+    const reading = readDraft({
+      ...base(),
+      action: 's3 get',
+      resourceAccount: '12',
+      principalOrganization: 'org',
+    });
     expect(reading.saved).toBeUndefined();
-    expect(reading.messages.action).toEqual(['Action ("s3 get"): expected an action such as "s3:GetObject".']);
-    expect(reading.messages.resourceAccount).toEqual(['Resource account ("12"): expected a 12-digit AWS account id.']);
-    expect(reading.messages.principalOrganization).toEqual(["Principal's organization (\"org\"): expected an organization id such as \"o-a1b2c3d4e5\"."]);
+    expect(reading.messages.action).toEqual([
+      'Action ("s3 get"): expected an action such as "s3:GetObject".',
+    ]);
+    expect(reading.messages.resourceAccount).toEqual([
+      'Resource account ("12"): expected a 12-digit AWS account id.',
+    ]);
+    expect(reading.messages.principalOrganization).toEqual([
+      'Principal\'s organization ("org"): expected an organization id such as "o-a1b2c3d4e5".',
+    ]);
     expect(reading.otherProblems).toEqual([]);
   });
 
@@ -53,21 +81,44 @@ describe('the request form', () => {
   });
 
   it('takes the account from the principal ARN when none is given, and asks for one otherwise', () => {
-    const fromArn = readDraft({ ...base(), principalAccount: '', principalArn: 'arn:aws:iam::444455556666:role/app' });
-    expect(fromArn.saved?.request.principal).toMatchObject({ type: 'iam', account: '444455556666' });
+    const fromArn = readDraft({
+      ...base(),
+      principalAccount: '',
+      principalArn: 'arn:aws:iam::444455556666:role/app',
+    });
+    expect(fromArn.saved?.request.principal).toMatchObject({
+      type: 'iam',
+      account: '444455556666',
+    });
     const none = readDraft({ ...base(), principalAccount: '', principalArn: '' });
-    expect(none.messages.principalAccount).toEqual(['Give the 12-digit account id of the principal, or a principal ARN that holds it.']);
+    expect(none.messages.principalAccount).toEqual([
+      'Give the 12-digit account id of the principal, or a principal ARN that holds it.',
+    ]);
   });
 
   it('reports KEY=VALUE lines that are not, and a tag given twice', () => {
-    const reading = readDraft({ ...base(), principalTags: 'team=a\nteam=b', context: 'aws:SourceVpc=vpc-12345678\njust-a-key' });
-    expect(reading.messages.principalTags).toEqual(['The tag "team" is given more than once; a principal has one value per tag.']);
-    expect(reading.messages.context).toEqual(['Line 2 ("just-a-key"): expected a context key as KEY=VALUE.']);
+    const reading = readDraft({
+      ...base(),
+      principalTags: 'team=a\nteam=b',
+      context: 'aws:SourceVpc=vpc-12345678\njust-a-key',
+    });
+    expect(reading.messages.principalTags).toEqual([
+      'The tag "team" is given more than once; a principal has one value per tag.',
+    ]);
+    expect(reading.messages.context).toEqual([
+      'Line 2 ("just-a-key"): expected a context key as KEY=VALUE.',
+    ]);
   });
 
   it('checks the service principal and forgets the IAM fields of another kind of caller', () => {
-    const service = readDraft({ ...base(), principalType: 'service', servicePrincipal: 'not a service' });
-    expect(service.messages.servicePrincipal).toEqual(['Service principal ("not a service"): expected a service principal such as "cloudformation.amazonaws.com".']);
+    const service = readDraft({
+      ...base(),
+      principalType: 'service',
+      servicePrincipal: 'not a service',
+    });
+    expect(service.messages.servicePrincipal).toEqual([
+      'Service principal ("not a service"): expected a service principal such as "cloudformation.amazonaws.com".',
+    ]);
     const anonymous = readDraft({ ...base(), principalType: 'anonymous' });
     expect(anonymous.saved?.request.principal).toEqual({ type: 'anonymous' });
   });

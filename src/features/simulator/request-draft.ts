@@ -4,12 +4,22 @@
  * `parseSavedRequests`, the reader of the CLI's `--requests` files), so that the message next to
  * each field is the one a pipeline would print, without the path the user does not see.
  */
-import { DECISIONS, type Decision, type RequestPrincipal, type SavedRequest, type SimulatedRequest } from '@/core/evaluate/request-schema';
+import {
+  DECISIONS,
+  type Decision,
+  type RequestPrincipal,
+  type SavedRequest,
+  type SimulatedRequest,
+} from '@/core/evaluate/request-schema';
 import { parseSavedRequests } from '@/core/evaluate/suite';
 import { splitArn } from '@/core/validate/identifiers';
 import { diagnosticsAt, fieldMessage } from '@/features/choices/field-diagnostics';
 
-export const PRINCIPAL_KINDS = ['iam', 'service', 'anonymous'] as const satisfies readonly RequestPrincipal['type'][];
+export const PRINCIPAL_KINDS = [
+  'iam',
+  'service',
+  'anonymous',
+] as const satisfies readonly RequestPrincipal['type'][];
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
 
 /** What the user types; an empty text means "not given". */
@@ -85,7 +95,8 @@ export interface DraftReading {
   otherProblems: string[];
 }
 
-const organizationText = (value: string | null | undefined) => (value === null ? 'none' : (value ?? ''));
+const organizationText = (value: string | null | undefined) =>
+  value === null ? 'none' : (value ?? '');
 
 function keyValueLines(record: Record<string, string | string[]> | undefined): string {
   if (!record) return '';
@@ -104,7 +115,8 @@ export function draftOf(saved: SavedRequest): RequestDraft {
     principalType: principal.type,
     principalArn: principal.type === 'iam' ? (principal.arn ?? '') : '',
     principalAccount: principal.type === 'iam' ? principal.account : '',
-    principalOrganization: principal.type === 'iam' ? organizationText(principal.organizationId) : '',
+    principalOrganization:
+      principal.type === 'iam' ? organizationText(principal.organizationId) : '',
     principalTags: principal.type === 'iam' ? keyValueLines(principal.tags) : '',
     servicePrincipal: principal.type === 'service' ? principal.service : '',
     action: saved.request.action,
@@ -117,7 +129,10 @@ export function draftOf(saved: SavedRequest): RequestDraft {
 }
 
 /** `KEY=VALUE` lines as a record; a repeated key collects its values in a list. */
-function readKeyValueLines(text: string, what: string): { record?: Record<string, string | string[]>; problems: string[] } {
+function readKeyValueLines(
+  text: string,
+  what: string,
+): { record?: Record<string, string | string[]>; problems: string[] } {
   const record: Record<string, string | string[]> = {};
   const problems: string[] = [];
   text.split('\n').forEach((raw, index) => {
@@ -125,13 +140,18 @@ function readKeyValueLines(text: string, what: string): { record?: Record<string
     if (line === '') return;
     const eq = line.indexOf('=');
     if (eq <= 0) {
-      problems.push(`Line ${index + 1} ("${line.length > 40 ? `${line.slice(0, 37)}...` : line}"): expected ${what} as KEY=VALUE.`);
+      problems.push(
+        `Line ${index + 1} ("${line.length > 40 ? `${line.slice(0, 37)}...` : line}"): expected ${what} as KEY=VALUE.`,
+      );
       return;
     }
     const key = line.slice(0, eq).trim();
     const value = line.slice(eq + 1).trim();
     const previous = record[key];
-    record[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+    record[key] =
+      previous === undefined
+        ? value
+        : [...(Array.isArray(previous) ? previous : [previous]), value];
   });
   return { ...(Object.keys(record).length > 0 ? { record } : {}), problems };
 }
@@ -162,14 +182,19 @@ export function readDraft(draft: RequestDraft): DraftReading {
   const messages: DraftMessages = {};
   const add = (field: DraftField, message: string) => (messages[field] ??= []).push(message);
   const required = (field: DraftField, example: string) => {
-    if (draft[field].trim() === '') add(field, `${FIELD_LABELS[field]} is required, e.g. ${example}.`);
+    if (draft[field].trim() === '')
+      add(field, `${FIELD_LABELS[field]} is required, e.g. ${example}.`);
   };
 
   let principal: Record<string, unknown>;
   if (draft.principalType === 'iam') {
     const arn = draft.principalArn.trim();
     const account = draft.principalAccount.trim() || accountOfArn(arn);
-    if (account === undefined) add('principalAccount', 'Give the 12-digit account id of the principal, or a principal ARN that holds it.');
+    if (account === undefined)
+      add(
+        'principalAccount',
+        'Give the 12-digit account id of the principal, or a principal ARN that holds it.',
+      );
     principal = { type: 'iam', account: account ?? '' };
     if (arn !== '') principal.arn = arn;
     const organizationId = organizationValue(draft.principalOrganization);
@@ -178,7 +203,11 @@ export function readDraft(draft: RequestDraft): DraftReading {
     for (const problem of tags.problems) add('principalTags', problem);
     if (tags.record) {
       const repeated = Object.entries(tags.record).filter(([, value]) => Array.isArray(value));
-      for (const [key] of repeated) add('principalTags', `The tag "${key}" is given more than once; a principal has one value per tag.`);
+      for (const [key] of repeated)
+        add(
+          'principalTags',
+          `The tag "${key}" is given more than once; a principal has one value per tag.`,
+        );
       principal.tags = tags.record;
     }
   } else if (draft.principalType === 'service') {
@@ -190,7 +219,11 @@ export function readDraft(draft: RequestDraft): DraftReading {
   required('action', 's3:GetObject');
   required('resource', 'arn:aws:s3:::example-bucket/key, or * for actions without resources');
 
-  const request: Record<string, unknown> = { principal, action: draft.action.trim(), resource: draft.resource.trim() };
+  const request: Record<string, unknown> = {
+    principal,
+    action: draft.action.trim(),
+    resource: draft.resource.trim(),
+  };
   if (draft.resourceAccount.trim() !== '') request.resourceAccount = draft.resourceAccount.trim();
   const resourceOrganizationId = organizationValue(draft.resourceOrganization);
   if (resourceOrganizationId !== undefined) request.resourceOrganizationId = resourceOrganizationId;
@@ -199,7 +232,9 @@ export function readDraft(draft: RequestDraft): DraftReading {
   if (context.record) request.context = context.record;
 
   const value: Record<string, unknown> = {
-    name: draft.name.trim() || defaultRequestName({ action: draft.action.trim(), resource: draft.resource.trim() }),
+    name:
+      draft.name.trim() ||
+      defaultRequestName({ action: draft.action.trim(), resource: draft.resource.trim() }),
     service: draft.service,
     request,
     expect: (DECISIONS as readonly string[]).includes(draft.expect) ? draft.expect : 'Allowed',
@@ -214,10 +249,15 @@ export function readDraft(draft: RequestDraft): DraftReading {
     for (const diagnostic of diagnosticsAt(parsed.diagnostics, path)) {
       placed.add(diagnostic);
       // A field that already says what is wrong (e.g. that it is required) keeps its own message.
-      if (!checkedAlready.has(field)) add(field, fieldMessage(diagnostic, path, (i) => `Item ${i + 1}`, FIELD_LABELS[field]));
+      if (!checkedAlready.has(field))
+        add(
+          field,
+          fieldMessage(diagnostic, path, (i) => `Item ${i + 1}`, FIELD_LABELS[field]),
+        );
     }
   }
   const otherProblems = parsed.diagnostics.filter((d) => !placed.has(d)).map((d) => d.message);
-  if (Object.keys(messages).length > 0 || otherProblems.length > 0 || !parsed.requests) return { messages, otherProblems };
+  if (Object.keys(messages).length > 0 || otherProblems.length > 0 || !parsed.requests)
+    return { messages, otherProblems };
   return { saved: parsed.requests[0]!, messages, otherProblems };
 }

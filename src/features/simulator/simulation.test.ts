@@ -3,9 +3,20 @@ import type { PerimeterConfig } from '@/core/config/schema';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { endpointPolicyFor, runSavedRequestsAgainstConfig } from '@/core/evaluate/suite';
 import { withStatementToggle } from '@/state/config-edits';
-import { endpointOf, endpointPolicy, runSuiteOnChange, verdictFor, type SuiteMemory } from './simulation';
+import {
+  endpointOf,
+  endpointPolicy,
+  runSuiteOnChange,
+  verdictFor,
+  type SuiteMemory,
+} from './simulation';
 
-const config: PerimeterConfig = { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1', 'eu-west-1'], services: ['s3', 'ecr.api'] };
+const config: PerimeterConfig = {
+  version: 1,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['us-east-1', 'eu-west-1'],
+  services: ['s3', 'ecr.api'],
+};
 const perRegion: PerimeterConfig = { ...config, output: { shape: 'per-region' } };
 const suite = perimeterScenarios(config).map(savedRequestOf);
 const newMemory = (): SuiteMemory => ({ outcomes: [], decisions: new Map() });
@@ -26,14 +37,19 @@ describe('the endpoint whose policy decides', () => {
     expect(endpointOf(config, 's3', 'eu-west-1')).toEqual({ service: 's3', region: undefined });
     // The first selected region in the catalog's order, as the preview's region picker lists them.
     expect(endpointOf(perRegion, 's3', undefined)).toEqual({ service: 's3', region: 'eu-west-1' });
-    expect(endpointOf(perRegion, 's3', 'us-east-1')).toEqual({ service: 's3', region: 'us-east-1' });
+    expect(endpointOf(perRegion, 's3', 'us-east-1')).toEqual({
+      service: 's3',
+      region: 'us-east-1',
+    });
   });
 });
 
 describe('verdicts', () => {
   it('agree with the CLI suite runner for every ready-made request', () => {
     const cli = runSavedRequestsAgainstConfig(config, suite);
-    const ours = suite.map((saved) => verdictFor(config, saved.service, saved.region, saved.request).result.decision);
+    const ours = suite.map(
+      (saved) => verdictFor(config, saved.service, saved.region, saved.request).result.decision,
+    );
     expect(ours).toEqual(cli.map((o) => o.result.decision));
     expect(ours[0]).toBe('Allowed');
   });
@@ -41,9 +57,13 @@ describe('verdicts', () => {
   it('follow the choices: turning the deciding statement off denies', () => {
     const [reads] = suite;
     const before = verdictFor(config, reads!.service, reads!.region, reads!.request).result;
-    expect(before.deciding.map((s) => s.sid)).toEqual(['AllowRequestsByOrgsIdentitiesToOrgsResources']);
+    expect(before.deciding.map((s) => s.sid)).toEqual([
+      'AllowRequestsByOrgsIdentitiesToOrgsResources',
+    ]);
     const off = withStatementToggle(config, 'AllowRequestsByOrgsIdentitiesToOrgsResources', false);
-    expect(verdictFor(off, reads!.service, reads!.region, reads!.request).result.decision).toBe('ImplicitDeny');
+    expect(verdictFor(off, reads!.service, reads!.region, reads!.request).result.decision).toBe(
+      'ImplicitDeny',
+    );
   });
 });
 
@@ -57,7 +77,11 @@ describe('the saved suite on every change of choices', () => {
     expect(first.some((o) => o.changedFrom !== undefined)).toBe(false);
     expect(runSuiteOnChange(withSuite, memory)).toBe(first);
 
-    const off = withStatementToggle(withSuite, 'AllowRequestsByOrgsIdentitiesToOrgsResources', false);
+    const off = withStatementToggle(
+      withSuite,
+      'AllowRequestsByOrgsIdentitiesToOrgsResources',
+      false,
+    );
     const second = runSuiteOnChange(off, memory);
     expect(second[0]).toMatchObject({ passed: false, changedFrom: 'Allowed' });
     expect(second[0]!.result.decision).toBe('ImplicitDeny');

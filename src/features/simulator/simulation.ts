@@ -7,7 +7,12 @@
  */
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { compilePolicy, evaluate, type CompiledPolicy, type EvaluationResult } from '@/core/evaluate/evaluate';
+import {
+  compilePolicy,
+  evaluate,
+  type CompiledPolicy,
+  type EvaluationResult,
+} from '@/core/evaluate/evaluate';
 import type { Decision, SavedRequest, SimulatedRequest } from '@/core/evaluate/request-schema';
 import { runSavedRequests, type SavedRequestOutcome } from '@/core/evaluate/suite';
 import { DEFAULT_FORMAT, type GeneratedPolicy } from '@/core/generate/generate';
@@ -25,20 +30,32 @@ export interface EndpointChoice {
  * one policy per region, the request's region or the first selected one; otherwise the single
  * policy of every selected region.
  */
-export function endpointOf(config: PerimeterConfig, service: string, region: string | undefined): EndpointChoice {
+export function endpointOf(
+  config: PerimeterConfig,
+  service: string,
+  region: string | undefined,
+): EndpointChoice {
   if (config.output?.shape !== 'per-region') return { service, region: undefined };
   return { service, region: region ?? canonicalRegions(config.regions, catalog)[0] };
 }
 
 /** The policy on the endpoint, generated (and memoized per configuration) as the preview does. */
 export function endpointPolicy(config: PerimeterConfig, endpoint: EndpointChoice): GeneratedPolicy {
-  return previewPolicy(config, endpoint.service, endpoint.region, config.output?.format ?? DEFAULT_FORMAT);
+  return previewPolicy(
+    config,
+    endpoint.service,
+    endpoint.region,
+    config.output?.format ?? DEFAULT_FORMAT,
+  );
 }
 
 const results = new WeakMap<CompiledPolicy, Map<string, EvaluationResult>>();
 
 /** Evaluates a request, remembering the result for this compiled policy. */
-export function evaluateRemembered(policy: CompiledPolicy, request: SimulatedRequest): EvaluationResult {
+export function evaluateRemembered(
+  policy: CompiledPolicy,
+  request: SimulatedRequest,
+): EvaluationResult {
   let byRequest = results.get(policy);
   if (!byRequest) {
     byRequest = new Map();
@@ -60,7 +77,12 @@ export interface RequestVerdict {
 }
 
 /** The verdict for one request through its endpoint. */
-export function verdictFor(config: PerimeterConfig, service: string, region: string | undefined, request: SimulatedRequest): RequestVerdict {
+export function verdictFor(
+  config: PerimeterConfig,
+  service: string,
+  region: string | undefined,
+  request: SimulatedRequest,
+): RequestVerdict {
   const endpoint = endpointOf(config, service, region);
   const policy = endpointPolicy(config, endpoint);
   return { endpoint, policy, result: evaluateRemembered(compilePolicy(policy.text), request) };
@@ -78,14 +100,21 @@ export interface SuiteOutcome extends SavedRequestOutcome {
 }
 
 /** Runs the saved requests against the configuration's policies, one compilation per policy text. */
-export function runSuite(config: PerimeterConfig, saved: readonly SavedRequest[], previous?: ReadonlyMap<string, Decision>): SuiteOutcome[] {
+export function runSuite(
+  config: PerimeterConfig,
+  saved: readonly SavedRequest[],
+  previous?: ReadonlyMap<string, Decision>,
+): SuiteOutcome[] {
   const endpoints = saved.map((request) => endpointOf(config, request.service, request.region));
   const endpointByRequest = new Map(saved.map((request, index) => [request, endpoints[index]!]));
-  const outcomes = runSavedRequests(saved, (request) => compilePolicy(endpointPolicy(config, endpointByRequest.get(request)!).text));
+  const outcomes = runSavedRequests(saved, (request) =>
+    compilePolicy(endpointPolicy(config, endpointByRequest.get(request)!).text),
+  );
   return outcomes.map((outcome) => {
     const before = previous?.get(savedRequestKey(outcome.saved));
     const suiteOutcome: SuiteOutcome = { ...outcome, endpoint: endpoints[outcome.index]! };
-    if (before !== undefined && before !== outcome.result.decision) suiteOutcome.changedFrom = before;
+    if (before !== undefined && before !== outcome.result.decision)
+      suiteOutcome.changedFrom = before;
     if (!catalog.service(outcome.saved.service)) suiteOutcome.unknownService = true;
     return suiteOutcome;
   });
@@ -118,11 +147,15 @@ function policyChoicesText(config: PerimeterConfig): string {
 export function runSuiteOnChange(config: PerimeterConfig, memory: SuiteMemory): SuiteOutcome[] {
   if (memory.config === config) return memory.outcomes;
   const outcomes = runSuite(config, config.savedRequests ?? [], memory.decisions);
-  if (memory.config !== undefined && policyChoicesText(memory.config) === policyChoicesText(config)) {
+  if (
+    memory.config !== undefined &&
+    policyChoicesText(memory.config) === policyChoicesText(config)
+  ) {
     const earlier = new Map(memory.outcomes.map((o) => [savedRequestKey(o.saved), o.changedFrom]));
     for (const outcome of outcomes) {
       const changedFrom = earlier.get(savedRequestKey(outcome.saved));
-      if (changedFrom !== undefined && outcome.changedFrom === undefined) outcome.changedFrom = changedFrom;
+      if (changedFrom !== undefined && outcome.changedFrom === undefined)
+        outcome.changedFrom = changedFrom;
     }
   }
   memory.config = config;

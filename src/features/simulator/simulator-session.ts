@@ -11,7 +11,8 @@ import type { RequestDraft } from './request-draft';
 import type { SuiteMemory } from './simulation';
 
 /** Where the request in the form comes from. */
-export type RequestSource = { kind: 'scenario'; id: string } | { kind: 'saved'; index: number } | { kind: 'custom' };
+export type RequestSource =
+  { kind: 'scenario'; id: string } | { kind: 'saved'; index: number } | { kind: 'custom' };
 
 export const FIRST_SCENARIO_ID = 'org-role-reads-org-bucket';
 

@@ -9,28 +9,53 @@ import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { runSuite } from './simulation';
 import { readSuiteFile, suiteFileText, suiteSizeProblem, withImportedRequests } from './suite-file';
 
-const suite: SavedRequest[] = perimeterScenarios({ version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'], services: ['s3'] }).map(savedRequestOf);
+const suite: SavedRequest[] = perimeterScenarios({
+  version: 1,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['us-east-1'],
+  services: ['s3'],
+}).map(savedRequestOf);
 
 describe('the suite file', () => {
   it('is read back as written, as a list alone, and from a whole configuration', () => {
-    expect(readSuiteFile('saved-requests.json', suiteFileText(suite))).toEqual({ requests: suite, problems: [] });
+    expect(readSuiteFile('saved-requests.json', suiteFileText(suite))).toEqual({
+      requests: suite,
+      problems: [],
+    });
     expect(readSuiteFile('list.json', JSON.stringify(suite)).requests).toEqual(suite);
-    const configText = JSON.stringify({ version: 1, organizationIds: [], regions: [], services: [], savedRequests: suite.slice(0, 1) });
+    const configText = JSON.stringify({
+      version: 1,
+      organizationIds: [],
+      regions: [],
+      services: [],
+      savedRequests: suite.slice(0, 1),
+    });
     expect(readSuiteFile('perimeter.json', configText).requests).toEqual(suite.slice(0, 1));
   });
 
   it('reads JSON with comments, and YAML by the file name', () => {
-    expect(readSuiteFile('s.jsonc', `// ours\n${suiteFileText(suite.slice(0, 1))}`).requests).toEqual(suite.slice(0, 1));
-    const yaml = 'savedRequests:\n  - name: anonymous read\n    service: s3\n    expect: ImplicitDeny\n    request:\n      principal: { type: anonymous }\n      action: s3:GetObject\n      resource: arn:aws:s3:::b/k\n';
+    expect(
+      readSuiteFile('s.jsonc', `// ours\n${suiteFileText(suite.slice(0, 1))}`).requests,
+    ).toEqual(suite.slice(0, 1));
+    const yaml =
+      'savedRequests:\n  - name: anonymous read\n    service: s3\n    expect: ImplicitDeny\n    request:\n      principal: { type: anonymous }\n      action: s3:GetObject\n      resource: arn:aws:s3:::b/k\n';
     expect(readSuiteFile('suite.yaml', yaml).requests?.[0]?.name).toBe('anonymous read');
   });
 
   it('says where a file is wrong: the line and column of a syntax error, the path of a bad field', () => {
-    expect(readSuiteFile('s.json', '{\n  "savedRequests": [,]\n}').problems).toEqual(['s.json, line 2, column 21: JSON syntax error (ValueExpected).']);
+    expect(readSuiteFile('s.json', '{\n  "savedRequests": [,]\n}').problems).toEqual([
+      's.json, line 2, column 21: JSON syntax error (ValueExpected).',
+    ]);
     const bad = JSON.stringify([{ ...suite[0], expect: 'Maybe' }]);
-    expect(readSuiteFile('s.json', bad).problems[0]).toMatch(/^s\.json: \[0\]\.expect is "Maybe"; expected one of "Allowed", "ImplicitDeny", "ExplicitDeny"\.$/);
-    expect(readSuiteFile('s.json', '{"requests": []}').problems[0]).toContain('Expected a list of saved requests');
-    expect(readSuiteFile('s.json', JSON.stringify([{ ...suite[0], service: 's4' }])).problems[0]).toContain('"s4", which is not an endpoint service');
+    expect(readSuiteFile('s.json', bad).problems[0]).toMatch(
+      /^s\.json: \[0\]\.expect is "Maybe"; expected one of "Allowed", "ImplicitDeny", "ExplicitDeny"\.$/,
+    );
+    expect(readSuiteFile('s.json', '{"requests": []}').problems[0]).toContain(
+      'Expected a list of saved requests',
+    );
+    expect(
+      readSuiteFile('s.json', JSON.stringify([{ ...suite[0], service: 's4' }])).problems[0],
+    ).toContain('"s4", which is not an endpoint service');
   });
 
   it('adds imported requests once each', () => {
@@ -42,23 +67,40 @@ describe('the suite file', () => {
   it('refuses a suite larger than a configuration keeps', () => {
     expect(suiteSizeProblem(suite)).toBeUndefined();
     const many = Array.from({ length: 501 }, (_, i) => ({ ...suite[0]!, name: `request ${i}` }));
-    expect(suiteSizeProblem(many)).toBe('The suite would hold 501 requests; a configuration keeps at most 500.');
+    expect(suiteSizeProblem(many)).toBe(
+      'The suite would hold 501 requests; a configuration keeps at most 500.',
+    );
   });
 });
 
 describe('the exported suite in a pipeline', () => {
   it('is what `vpce-policy simulate --requests` runs, with the verdicts the panel shows', async () => {
-    const config: PerimeterConfig = { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1', 'eu-west-1'], services: ['s3', 'ecr.api'], output: { shape: 'per-region' } };
+    const config: PerimeterConfig = {
+      version: 1,
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['us-east-1', 'eu-west-1'],
+      services: ['s3', 'ecr.api'],
+      output: { shape: 'per-region' },
+    };
     const dir = await mkdtemp(join(tmpdir(), 'vpce-suite-'));
     try {
       await writeFile(join(dir, 'perimeter.json'), JSON.stringify(config));
       await writeFile(join(dir, 'saved-requests.json'), suiteFileText(suite));
-      const run = await runCli(['simulate', '--config', 'perimeter.json', '--requests', 'saved-requests.json', '--json'], dir);
-      const report = JSON.parse(run.stdout) as { requests: { name: string; decision: string; passed: boolean }[] };
+      const run = await runCli(
+        ['simulate', '--config', 'perimeter.json', '--requests', 'saved-requests.json', '--json'],
+        dir,
+      );
+      const report = JSON.parse(run.stdout) as {
+        requests: { name: string; decision: string; passed: boolean }[];
+      };
       const panel = runSuite(config, suite);
-      expect(report.requests.map((r) => [r.name, r.decision, r.passed])).toEqual(panel.map((o) => [o.saved.name, o.result.decision, o.passed]));
+      expect(report.requests.map((r) => [r.name, r.decision, r.passed])).toEqual(
+        panel.map((o) => [o.saved.name, o.result.decision, o.passed]),
+      );
       // The trusted third party needs parameters this configuration does not give: one expectation fails, and the exit code says so.
-      expect(panel.filter((o) => !o.passed).map((o) => o.saved.name)).toEqual(["A trusted third party's principal reaches its own resource"]);
+      expect(panel.filter((o) => !o.passed).map((o) => o.saved.name)).toEqual([
+        "A trusted third party's principal reaches its own resource",
+      ]);
       expect(run.code).toBe(1);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -25,13 +25,22 @@ export interface SuiteFileReading {
 
 /** Reads a suite file: JSON (comments allowed) or, by its name, YAML. */
 export function readSuiteFile(fileName: string, text: string): SuiteFileReading {
-  if (text.length > MAX_CONFIG_CHARACTERS) return { problems: [`${fileName} is larger than ${MAX_CONFIG_CHARACTERS} characters; a suite is a few kilobytes.`] };
+  if (text.length > MAX_CONFIG_CHARACTERS)
+    return {
+      problems: [
+        `${fileName} is larger than ${MAX_CONFIG_CHARACTERS} characters; a suite is a few kilobytes.`,
+      ],
+    };
   let value: unknown;
   if (configFormatFor(fileName) === 'yaml') {
     try {
       value = parseYaml(text, { maxAliasCount: 50 });
     } catch (error) {
-      return { problems: [`${fileName}: the YAML could not be read: ${(error as Error).message.split('\n')[0]}`] };
+      return {
+        problems: [
+          `${fileName}: the YAML could not be read: ${(error as Error).message.split('\n')[0]}`,
+        ],
+      };
     }
   } else {
     const errors: ParseError[] = [];
@@ -39,13 +48,22 @@ export function readSuiteFile(fileName: string, text: string): SuiteFileReading 
     if (errors.length > 0) {
       const first = errors[0]!;
       const at = offsetRange(text, first.offset, first.length).start;
-      return { problems: [`${fileName}, line ${at.line}, column ${at.column}: JSON syntax error (${printParseErrorCode(first.error)}).`] };
+      return {
+        problems: [
+          `${fileName}, line ${at.line}, column ${at.column}: JSON syntax error (${printParseErrorCode(first.error)}).`,
+        ],
+      };
     }
   }
   const parsed = parseSavedRequests(value);
-  if (!parsed.requests) return { problems: parsed.diagnostics.map((d) => `${fileName}: ${d.message}`) };
+  if (!parsed.requests)
+    return { problems: parsed.diagnostics.map((d) => `${fileName}: ${d.message}`) };
   const unknown = parsed.requests.flatMap((request, index) =>
-    catalog.service(request.service) ? [] : [`${fileName}: request ${index + 1} ("${request.name}") goes through "${request.service}", which is not an endpoint service of the catalog.`],
+    catalog.service(request.service)
+      ? []
+      : [
+          `${fileName}: request ${index + 1} ("${request.name}") goes through "${request.service}", which is not an endpoint service of the catalog.`,
+        ],
   );
   return unknown.length > 0 ? { problems: unknown } : { requests: parsed.requests, problems: [] };
 }
@@ -74,7 +92,9 @@ export function withImportedRequests(
 export function suiteSizeProblem(requests: readonly SavedRequest[]): string | undefined {
   const checked = perimeterConfigSchema.shape.savedRequests.safeParse(requests);
   if (checked.success) return undefined;
-  const tooBig = checked.error.issues.find((issue) => issue.code === 'too_big' && issue.path.length === 0);
+  const tooBig = checked.error.issues.find(
+    (issue) => issue.code === 'too_big' && issue.path.length === 0,
+  );
   return tooBig && tooBig.code === 'too_big'
     ? `The suite would hold ${requests.length} requests; a configuration keeps at most ${String(tooBig.maximum)}.`
     : checked.error.issues[0]?.message;

@@ -8,7 +8,12 @@ import { connectPersistence } from '@/state/persistence';
 import { planStartup } from '@/state/startup';
 import { completeStartup } from '@/state/startup-checks';
 
-const suite = perimeterScenarios({ version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'], services: ['s3'] })
+const suite = perimeterScenarios({
+  version: 1,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['us-east-1'],
+  services: ['s3'],
+})
   .slice(0, 2)
   .map(savedRequestOf);
 
@@ -35,7 +40,13 @@ describe('the saved suite travels with the configuration', () => {
   });
 
   it('is carried by a share link', async () => {
-    const config = { version: 1 as const, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'], services: ['s3'], savedRequests: suite };
+    const config = {
+      version: 1 as const,
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      savedRequests: suite,
+    };
     const decoded = await decodeConfigFromUrl(encodeConfigForUrl(config));
     expect(decoded.config?.savedRequests).toEqual(suite);
   });

@@ -24,7 +24,11 @@ describe('ChoicesPanel', () => {
     expect(screen.getByRole('combobox', { name: 'Regions' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Organization ID' })).toBeTruthy();
     expect(screen.getAllByRole('switch')).toHaveLength(7);
-    expect(screen.getByRole('switch', { name: /Our identities to our resources AllowRequestsByOrgsIdentitiesToOrgsResources/ })).toBeTruthy();
+    expect(
+      screen.getByRole('switch', {
+        name: /Our identities to our resources AllowRequestsByOrgsIdentitiesToOrgsResources/,
+      }),
+    ).toBeTruthy();
   });
 
   it('commits a valid organization id and keeps a bad one out of the choices, with the engine message', async () => {

@@ -3,12 +3,33 @@ import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
 import type { FieldMessage } from '../use-validated-field';
 
-export function FieldMessages({ messages, fallback }: { messages: FieldMessage[]; fallback?: ReactNode }) {
+export function FieldMessages({
+  messages,
+  fallback,
+}: {
+  messages: FieldMessage[];
+  fallback?: ReactNode;
+}) {
   return (
-    <Box component="span" aria-live="polite" sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
+    <Box
+      component="span"
+      aria-live="polite"
+      sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}
+    >
       {messages.length === 0 && fallback}
       {messages.map((message, index) => (
-        <Box component="span" key={index} sx={{ color: message.severity === 'error' ? 'error.main' : message.severity === 'warning' ? 'warning.main' : 'text.secondary' }}>
+        <Box
+          component="span"
+          key={index}
+          sx={{
+            color:
+              message.severity === 'error'
+                ? 'error.main'
+                : message.severity === 'warning'
+                  ? 'warning.main'
+                  : 'text.secondary',
+          }}
+        >
           {message.text}
         </Box>
       ))}

@@ -18,7 +18,16 @@ export interface ListFieldProps {
   multiline?: boolean;
 }
 
-export function ListField({ label, path, values, edit, commit, placeholder, help, multiline = true }: ListFieldProps) {
+export function ListField({
+  label,
+  path,
+  values,
+  edit,
+  commit,
+  placeholder,
+  help,
+  multiline = true,
+}: ListFieldProps) {
   const field = useValidatedField<string[]>({
     path,
     value: [...values],

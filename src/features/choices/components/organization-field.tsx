@@ -18,7 +18,10 @@ export function OrganizationField() {
     format: formatIds,
     edit: withOrganizationIds,
     commit: setOrganizationIds,
-    itemName: (index) => (organizationIds.length > 1 || index > 0 ? `Organization id ${index + 1}` : 'The organization id'),
+    itemName: (index) =>
+      organizationIds.length > 1 || index > 0
+        ? `Organization id ${index + 1}`
+        : 'The organization id',
   });
   const empty = field.text.trim() === '';
   return (

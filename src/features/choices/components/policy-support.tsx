@@ -12,7 +12,16 @@ export const POLICY_SUPPORT_TEXT: Record<EndpointService['endpointPolicy'], stri
 export function PolicySupportNote({ support }: { support: EndpointService['endpointPolicy'] }) {
   if (support === 'supported') return null;
   return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: support === 'unsupported' ? 'warning.main' : 'text.secondary', fontSize: '0.75rem' }}>
+    <Box
+      component="span"
+      sx={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: 0.5,
+        color: support === 'unsupported' ? 'warning.main' : 'text.secondary',
+        fontSize: '0.75rem',
+      }}
+    >
       {support === 'unsupported' && <WarningAmber sx={{ fontSize: '1rem' }} aria-hidden />}
       {support === 'unsupported' ? 'Endpoint policies not enforced' : 'Policy support unknown'}
     </Box>

@@ -6,15 +6,27 @@ import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
 import type { Region } from '@/core/catalog/catalog';
-import { choicesCatalog, commercialRegions, groupedRegions } from '@/features/perimeter/choices-catalog';
+import {
+  choicesCatalog,
+  commercialRegions,
+  groupedRegions,
+} from '@/features/perimeter/choices-catalog';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 
-const filterRegions = createFilterOptions<Region>({ stringify: (region) => `${region.code} ${region.name}` });
+const filterRegions = createFilterOptions<Region>({
+  stringify: (region) => `${region.code} ${region.name}`,
+});
 
 export function RegionsField() {
   const regionCodes = useBuilder((state) => state.config.regions);
   const { setRegions } = useBuilderActions();
-  const value = useMemo(() => regionCodes.map((code) => choicesCatalog.region(code)).filter((r): r is Region => r !== undefined), [regionCodes]);
+  const value = useMemo(
+    () =>
+      regionCodes
+        .map((code) => choicesCatalog.region(code))
+        .filter((r): r is Region => r !== undefined),
+    [regionCodes],
+  );
   const allCommercialChosen = commercialRegions.every((code) => regionCodes.includes(code));
   const partitions = new Set(value.map((r) => r.partition));
 
@@ -68,7 +80,11 @@ export function RegionsField() {
           />
         )}
       />
-      <Button sx={{ mt: 0.5 }} disabled={allCommercialChosen} onClick={() => setRegions([...new Set([...regionCodes, ...commercialRegions])])}>
+      <Button
+        sx={{ mt: 0.5 }}
+        disabled={allCommercialChosen}
+        onClick={() => setRegions([...new Set([...regionCodes, ...commercialRegions])])}
+      >
         All commercial regions
       </Button>
     </Box>

@@ -10,26 +10,44 @@ import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
 import type { EndpointService } from '@/core/catalog/schema';
-import { choicesCatalog, groupedServices, serviceGroup } from '@/features/perimeter/choices-catalog';
+import {
+  choicesCatalog,
+  groupedServices,
+  serviceGroup,
+} from '@/features/perimeter/choices-catalog';
 import { useFullCatalog } from '@/features/perimeter/use-full-catalog';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { PolicySupportNote } from './policy-support';
 
 function listIds(services: readonly EndpointService[]): string {
   const ids = services.map((s) => s.id);
-  return ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
+  return ids.length > 4
+    ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more`
+    : ids.join(', ');
 }
 
 export function ServicesField() {
   const serviceIds = useBuilder((state) => state.config.services);
   const { setServices } = useBuilderActions();
-  const value = useMemo(() => serviceIds.map((id) => choicesCatalog.service(id)).filter((s): s is EndpointService => s !== undefined), [serviceIds]);
+  const value = useMemo(
+    () =>
+      serviceIds
+        .map((id) => choicesCatalog.service(id))
+        .filter((s): s is EndpointService => s !== undefined),
+    [serviceIds],
+  );
   const unsupported = value.filter((s) => s.endpointPolicy === 'unsupported');
   const unknown = value.filter((s) => s.endpointPolicy === 'unknown');
   // Titles come with the full catalog, moments after the first screen; ids work before that.
   const fullCatalog = useFullCatalog();
   const titleOf = (service: EndpointService) => fullCatalog?.service(service.id)?.title ?? '';
-  const filterServices = useMemo(() => createFilterOptions<EndpointService>({ stringify: (service) => `${service.id} ${fullCatalog?.service(service.id)?.title ?? ''}` }), [fullCatalog]);
+  const filterServices = useMemo(
+    () =>
+      createFilterOptions<EndpointService>({
+        stringify: (service) => `${service.id} ${fullCatalog?.service(service.id)?.title ?? ''}`,
+      }),
+    [fullCatalog],
+  );
 
   return (
     <Autocomplete
@@ -70,7 +88,9 @@ export function ServicesField() {
               size="small"
               color={warn ? 'warning' : 'default'}
               variant={warn ? 'outlined' : 'filled'}
-              icon={warn ? <WarningAmber titleAccess="endpoint policies not enforced" /> : undefined}
+              icon={
+                warn ? <WarningAmber titleAccess="endpoint policies not enforced" /> : undefined
+              }
               {...itemProps}
             />
           );
@@ -80,20 +100,25 @@ export function ServicesField() {
         <TextField
           {...params}
           label="Endpoint services"
-          placeholder={value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined}
+          placeholder={
+            value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined
+          }
           helperText={
             unsupported.length > 0 || unknown.length > 0 ? (
               <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
                 {unsupported.length > 0 && (
                   <Box component="span" sx={{ color: 'warning.main' }}>
-                    {listIds(unsupported)} {unsupported.length > 1 ? 'do' : 'does'} not enforce endpoint policies: every request through{' '}
-                    {unsupported.length > 1 ? 'their endpoints' : 'its endpoint'} is allowed, whatever the policy says.
+                    {listIds(unsupported)} {unsupported.length > 1 ? 'do' : 'does'} not enforce
+                    endpoint policies: every request through{' '}
+                    {unsupported.length > 1 ? 'their endpoints' : 'its endpoint'} is allowed,
+                    whatever the policy says.
                   </Box>
                 )}
                 {unknown.length > 0 && (
                   <span>
-                    No source says whether {listIds(unknown)} {unknown.length > 1 ? 'enforce' : 'enforces'} endpoint policies; check with aws ec2
-                    describe-vpc-endpoint-services.
+                    No source says whether {listIds(unknown)}{' '}
+                    {unknown.length > 1 ? 'enforce' : 'enforces'} endpoint policies; check with aws
+                    ec2 describe-vpc-endpoint-services.
                   </span>
                 )}
               </Box>

@@ -21,7 +21,9 @@ import { StatementParameters } from './statement-parameters';
 
 function PatternItem({ pattern, services }: { pattern: DataAccessPattern; services: string[] }) {
   const ids = useId();
-  const enabled = useBuilder((state) => state.config.dataAccessPatterns?.[pattern.id] ?? pattern.defaultSelected);
+  const enabled = useBuilder(
+    (state) => state.config.dataAccessPatterns?.[pattern.id] ?? pattern.defaultSelected,
+  );
   const { setPatternToggle } = useBuilderActions();
   return (
     <Box component="li" sx={{ listStyle: 'none', py: 0.75, borderTop: 1, borderColor: 'divider' }}>
@@ -31,7 +33,12 @@ function PatternItem({ pattern, services }: { pattern: DataAccessPattern; servic
           <Checkbox
             size="small"
             checked={enabled}
-            onChange={(_event, checked) => setPatternToggle(pattern.id, checked === pattern.defaultSelected ? undefined : checked)}
+            onChange={(_event, checked) =>
+              setPatternToggle(
+                pattern.id,
+                checked === pattern.defaultSelected ? undefined : checked,
+              )
+            }
             slotProps={{ input: { 'aria-describedby': `${ids}-summary` } }}
           />
         }
@@ -48,7 +55,8 @@ function PatternItem({ pattern, services }: { pattern: DataAccessPattern; servic
           {pattern.summary}
         </Typography>
         <Typography variant="caption" component="p" color="text.secondary">
-          {services.join(', ')} · reached by: {REACHED_BY_TEXT[pattern.reachedBy]} · <code>{pattern.id}</code>
+          {services.join(', ')} · reached by: {REACHED_BY_TEXT[pattern.reachedBy]} ·{' '}
+          <code>{pattern.id}</code>
         </Typography>
         {!pattern.defaultSelected && (
           <Typography variant="caption" component="p" sx={{ color: 'warning.main' }}>
@@ -78,7 +86,9 @@ function PatternList({ sid }: { sid: StatementSid }) {
       byPattern.set(pattern.id, entry);
     }
   }
-  const entries = [...byPattern.values()].sort((a, b) => catalog.patternIndex(a.pattern.id) - catalog.patternIndex(b.pattern.id));
+  const entries = [...byPattern.values()].sort(
+    (a, b) => catalog.patternIndex(a.pattern.id) - catalog.patternIndex(b.pattern.id),
+  );
   return (
     <Box component="section" aria-label="Data access patterns">
       <Typography variant="h3" component="h4" sx={{ mb: 0.5 }}>
@@ -86,7 +96,8 @@ function PatternList({ sid }: { sid: StatementSid }) {
       </Typography>
       {entries.length === 0 ? (
         <Typography variant="caption" color="text.secondary">
-          No data access pattern of the selected services feeds this statement, so it stays out of their policies.
+          No data access pattern of the selected services feeds this statement, so it stays out of
+          their policies.
         </Typography>
       ) : (
         <Box component="ul" sx={{ m: 0, p: 0 }}>
@@ -101,7 +112,9 @@ function PatternList({ sid }: { sid: StatementSid }) {
 
 function ScopeChoice({ sid, service }: { sid: StatementSid; service: string }) {
   const store = useBuilderStoreApi();
-  const own = useBuilder((state) => statementSwitchState(state.config, sid, service, catalog).scope === 'this-service');
+  const own = useBuilder(
+    (state) => statementSwitchState(state.config, sid, service, catalog).scope === 'this-service',
+  );
   const { setStatementToggle } = useBuilderActions();
   return (
     <FormControlLabel
@@ -110,17 +123,33 @@ function ScopeChoice({ sid, service }: { sid: StatementSid; service: string }) {
           size="small"
           checked={own}
           onChange={(_event, checked) => {
-            const write = statementScopeWrite(store.getState().config, sid, service, checked, catalog);
+            const write = statementScopeWrite(
+              store.getState().config,
+              sid,
+              service,
+              checked,
+              catalog,
+            );
             setStatementToggle(write.sid, write.enabled, write.serviceId);
           }}
         />
       }
-      label={<Typography variant="body2">A setting of its own for {service} (the switch then changes {service} only)</Typography>}
+      label={
+        <Typography variant="body2">
+          A setting of its own for {service} (the switch then changes {service} only)
+        </Typography>
+      }
     />
   );
 }
 
-export default function StatementDetails({ sid, service }: { sid: StatementSid; service: string | undefined }) {
+export default function StatementDetails({
+  sid,
+  service,
+}: {
+  sid: StatementSid;
+  service: string | undefined;
+}) {
   const statement = catalog.statement(sid);
   return (
     <Stack spacing={1.5}>

@@ -11,19 +11,33 @@ import { lazy, Suspense, useId, useState } from 'react';
 import type { CatalogStatement } from '@/core/catalog/schema';
 import { choicesCatalog } from '@/features/perimeter/choices-catalog';
 import { previewedService } from '@/features/perimeter/preview-target';
-import { statementSwitchState, statementToggleWrite, type StatementSettingScope } from '@/features/perimeter/statement-toggle';
+import {
+  statementSwitchState,
+  statementToggleWrite,
+  type StatementSettingScope,
+} from '@/features/perimeter/statement-toggle';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 
 const StatementDetails = lazy(() => import('./statement-details'));
 
-function scopeText(scope: StatementSettingScope, enabled: boolean, service: string | undefined): string {
+function scopeText(
+  scope: StatementSettingScope,
+  enabled: boolean,
+  service: string | undefined,
+): string {
   const state = enabled ? 'On' : 'Off';
   if (scope === 'this-service') return `${state} for ${service} only`;
   if (scope === 'every-service') return `${state} for every service`;
   return service ? `${state}: ${service} template default` : `${state}: default template`;
 }
 
-function StatementRow({ statement, service }: { statement: CatalogStatement; service: string | undefined }) {
+function StatementRow({
+  statement,
+  service,
+}: {
+  statement: CatalogStatement;
+  service: string | undefined;
+}) {
   const ids = useId();
   const titleId = `${ids}-title`;
   const sidId = `${ids}-sid`;
@@ -31,7 +45,12 @@ function StatementRow({ statement, service }: { statement: CatalogStatement; ser
   const store = useBuilderStoreApi();
   const { setStatementToggle } = useBuilderActions();
   const state = useBuilder((s) => {
-    const { enabled, scope } = statementSwitchState(s.config, statement.sid, service, choicesCatalog);
+    const { enabled, scope } = statementSwitchState(
+      s.config,
+      statement.sid,
+      service,
+      choicesCatalog,
+    );
     return `${enabled}|${scope}`;
   });
   const [enabledText, scope] = state.split('|') as ['true' | 'false', StatementSettingScope];
@@ -39,7 +58,13 @@ function StatementRow({ statement, service }: { statement: CatalogStatement; ser
   const [open, setOpen] = useState(false);
 
   const toggle = (next: boolean) => {
-    const write = statementToggleWrite(store.getState().config, statement.sid, next, service, choicesCatalog);
+    const write = statementToggleWrite(
+      store.getState().config,
+      statement.sid,
+      next,
+      service,
+      choicesCatalog,
+    );
     setStatementToggle(write.sid, write.enabled, write.serviceId);
   };
 
@@ -49,13 +74,23 @@ function StatementRow({ statement, service }: { statement: CatalogStatement; ser
         <Switch
           checked={enabled}
           onChange={(_event, checked) => toggle(checked)}
-          slotProps={{ input: { 'aria-labelledby': `${titleId} ${sidId}`, 'aria-describedby': `${ids}-summary ${ids}-scope` } }}
+          slotProps={{
+            input: {
+              'aria-labelledby': `${titleId} ${sidId}`,
+              'aria-describedby': `${ids}-summary ${ids}-scope`,
+            },
+          }}
         />
         <Box sx={{ minWidth: 0, flex: 1, pt: 0.75 }}>
           <Typography id={titleId} variant="body2" sx={{ fontWeight: 600 }}>
             {statement.title}
           </Typography>
-          <Typography id={sidId} component="code" variant="caption" sx={{ display: 'block', overflowWrap: 'anywhere', color: 'text.secondary' }}>
+          <Typography
+            id={sidId}
+            component="code"
+            variant="caption"
+            sx={{ display: 'block', overflowWrap: 'anywhere', color: 'text.secondary' }}
+          >
             {statement.sid}
           </Typography>
           <Typography id={`${ids}-summary`} variant="caption" component="p" sx={{ mt: 0.5 }}>
@@ -65,7 +100,12 @@ function StatementRow({ statement, service }: { statement: CatalogStatement; ser
             <Typography id={`${ids}-scope`} variant="caption" color="text.secondary">
               {scopeText(scope, enabled, service)}
             </Typography>
-            <Button aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)} aria-label={`${open ? 'Hide details' : 'Details'}: ${statement.title}`}>
+            <Button
+              aria-expanded={open}
+              aria-controls={detailsId}
+              onClick={() => setOpen(!open)}
+              aria-label={`${open ? 'Hide details' : 'Details'}: ${statement.title}`}
+            >
               {open ? 'Hide details' : 'Details'}
             </Button>
           </Box>
@@ -90,8 +130,8 @@ export function StatementList() {
         Statements{service ? ` of the ${service} policy` : ''}
       </Typography>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-        Each switch adds or removes a statement. Settings apply to every selected service unless a statement has a setting for one service (see its
-        details).
+        Each switch adds or removes a statement. Settings apply to every selected service unless a
+        statement has a setting for one service (see its details).
       </Typography>
       <Box component="ul" sx={{ m: 0, p: 0 }}>
         {choicesCatalog.statements.map((statement) => (

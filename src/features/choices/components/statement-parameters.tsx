@@ -9,7 +9,13 @@ import { DEFAULT_EXCLUSION_TAG, type StatementSid } from '@/core/catalog/ids';
 import type { ParameterName } from '@/core/catalog/schema';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
-import { withExclusionTag, withLambdaLayerAccounts, withTableAccounts, withThirdPartyList, type ThirdPartyBlock } from '@/state/config-edits';
+import {
+  withExclusionTag,
+  withLambdaLayerAccounts,
+  withTableAccounts,
+  withThirdPartyList,
+  type ThirdPartyBlock,
+} from '@/state/config-edits';
 import { accountNeeds, selectedPatternsOfStatement } from '../account-needs';
 import { useValidatedField } from '../use-validated-field';
 import { FieldMessages } from './field-messages';
@@ -55,9 +61,18 @@ function ThirdPartyFields({ block }: { block: ThirdPartyBlock }) {
 }
 
 type Tag = { key: string; value: string };
-const sameAsDefault = (tag: Tag) => tag.key === DEFAULT_EXCLUSION_TAG.key && tag.value === DEFAULT_EXCLUSION_TAG.value;
+const sameAsDefault = (tag: Tag) =>
+  tag.key === DEFAULT_EXCLUSION_TAG.key && tag.value === DEFAULT_EXCLUSION_TAG.value;
 
-function TagPartField({ part, tag, onTag }: { part: keyof Tag; tag: Tag; onTag: (tag: Tag | undefined) => void }) {
+function TagPartField({
+  part,
+  tag,
+  onTag,
+}: {
+  part: keyof Tag;
+  tag: Tag;
+  onTag: (tag: Tag | undefined) => void;
+}) {
   const place = (config: PerimeterConfig, text: string) => {
     const next = { ...tag, [part]: text };
     return withExclusionTag(config, sameAsDefault(next) ? undefined : next);
@@ -80,7 +95,16 @@ function TagPartField({ part, tag, onTag }: { part: keyof Tag; tag: Tag; onTag: 
       onChange={(event) => field.onTextChange(event.target.value)}
       error={field.hasError}
       autoComplete="off"
-      helperText={<FieldMessages messages={field.messages} fallback={part === 'key' ? 'A principal tag key, e.g. dp:exclude:resource.' : 'The value that exempts, e.g. true.'} />}
+      helperText={
+        <FieldMessages
+          messages={field.messages}
+          fallback={
+            part === 'key'
+              ? 'A principal tag key, e.g. dp:exclude:resource.'
+              : 'The value that exempts, e.g. true.'
+          }
+        />
+      }
     />
   );
 }
@@ -112,16 +136,19 @@ function AccountIdFields({ sid }: { sid: StatementSid }) {
               {need.table.title}
             </Typography>
             <Typography variant="caption" component="p" color="text.secondary">
-              For {need.patterns.map((p) => p.title).join(', ')}. Known for {covered} of {need.regions.length} selected regions.
+              For {need.patterns.map((p) => p.title).join(', ')}. Known for {covered} of{' '}
+              {need.regions.length} selected regions.
             </Typography>
             {!need.table.verified && (
               <Alert severity="warning" sx={{ my: 0.5 }}>
-                These accounts come from public third-party material, not from AWS documentation: confirm them before you rely on them.
+                These accounts come from public third-party material, not from AWS documentation:
+                confirm them before you rely on them.
               </Alert>
             )}
             {need.missing.length > 0 && (
               <Typography variant="body2" color="error" sx={{ my: 0.5 }}>
-                No account known for {need.missing.join(', ')}: the policy shows a placeholder there until you set one.
+                No account known for {need.missing.join(', ')}: the policy shows a placeholder there
+                until you set one.
               </Typography>
             )}
             <Stack spacing={1} sx={{ mt: 1 }}>
@@ -135,7 +162,11 @@ function AccountIdFields({ sid }: { sid: StatementSid }) {
                   edit={(c, values) => withTableAccounts(c, need.table.id, row.region, values)}
                   commit={(values) => setTableAccounts(need.table.id, row.region, values)}
                   placeholder={row.known ? row.known.join(', ') : '123456789012'}
-                  help={row.known ? `Overrides the table (${row.known.join(', ')}); empty returns to it.` : 'The account AWS documents for this region.'}
+                  help={
+                    row.known
+                      ? `Overrides the table (${row.known.join(', ')}); empty returns to it.`
+                      : 'The account AWS documents for this region.'
+                  }
                 />
               ))}
             </Stack>
@@ -149,7 +180,9 @@ function AccountIdFields({ sid }: { sid: StatementSid }) {
 function LambdaLayerField({ sid }: { sid: StatementSid }) {
   const config = useBuilder((state) => state.config);
   const { setLambdaLayerAccounts } = useBuilderActions();
-  const needed = selectedPatternsOfStatement(config, sid, catalog).some((p) => p.accounts && 'parameter' in p.accounts);
+  const needed = selectedPatternsOfStatement(config, sid, catalog).some(
+    (p) => p.accounts && 'parameter' in p.accounts,
+  );
   const accounts = config.parameters?.lambdaLayerAccounts ?? EMPTY;
   if (!needed && accounts.length === 0) return null;
   return (
@@ -167,7 +200,13 @@ function LambdaLayerField({ sid }: { sid: StatementSid }) {
 
 const organizationNote = 'Uses the Organization ID chosen above.';
 
-export function StatementParameters({ sid, parameters }: { sid: StatementSid; parameters: readonly ParameterName[] }) {
+export function StatementParameters({
+  sid,
+  parameters,
+}: {
+  sid: StatementSid;
+  parameters: readonly ParameterName[];
+}) {
   const sections = parameters.map((parameter) => {
     switch (parameter) {
       case 'organizationIds':

@@ -19,16 +19,24 @@ import type { Diagnostic } from '@/core/diagnostics';
 import { useBuilderActions } from '@/state/builder-store';
 
 function where(diagnostic: Diagnostic): string {
-  const position = diagnostic.range ? `line ${diagnostic.range.start.line}, column ${diagnostic.range.start.column}` : '';
+  const position = diagnostic.range
+    ? `line ${diagnostic.range.start.line}, column ${diagnostic.range.start.column}`
+    : '';
   return [position, diagnostic.path].filter(Boolean).join(' · ');
 }
 
 export default function ImportConfigDialog({ onClose }: { onClose: () => void }) {
   const { replaceConfig, pushNotice } = useBuilderActions();
   const [text, setText] = useState('');
-  const [source, setSource] = useState<{ name: string; format: ConfigTextFormat }>({ name: 'pasted text', format: 'json' });
+  const [source, setSource] = useState<{ name: string; format: ConfigTextFormat }>({
+    name: 'pasted text',
+    format: 'json',
+  });
   const [dragging, setDragging] = useState(false);
-  const result = useMemo(() => (text.trim() === '' ? undefined : parseConfigText(text, { format: source.format })), [text, source.format]);
+  const result = useMemo(
+    () => (text.trim() === '' ? undefined : parseConfigText(text, { format: source.format })),
+    [text, source.format],
+  );
   const problems = result?.diagnostics ?? [];
 
   const readFile = async (file: File) => {
@@ -47,7 +55,12 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
   const importConfig = () => {
     if (!result?.config) return;
     replaceConfig(result.config);
-    pushNotice({ id: 'imported', severity: 'success', title: `Imported the choices of ${source.name}.`, details: problems.map((d) => d.message) });
+    pushNotice({
+      id: 'imported',
+      severity: 'success',
+      title: `Imported the choices of ${source.name}.`,
+      details: problems.map((d) => d.message),
+    });
     onClose();
   };
 
@@ -56,8 +69,8 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
       <DialogTitle id="import-title">Import a configuration</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          A perimeter configuration as the command line reads it (<code>vpce-policy init</code> writes an example): JSON, comments allowed, or YAML.
-          It replaces every current choice.
+          A perimeter configuration as the command line reads it (<code>vpce-policy init</code>{' '}
+          writes an example): JSON, comments allowed, or YAML. It replaces every current choice.
         </DialogContentText>
         <Box
           onDragOver={(event) => {
@@ -66,22 +79,40 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
           }}
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
-          sx={{ border: 2, borderStyle: 'dashed', borderColor: dragging ? 'primary.main' : 'divider', borderRadius: 1, p: 2, mb: 2, textAlign: 'center' }}
+          sx={{
+            border: 2,
+            borderStyle: 'dashed',
+            borderColor: dragging ? 'primary.main' : 'divider',
+            borderRadius: 1,
+            p: 2,
+            mb: 2,
+            textAlign: 'center',
+          }}
         >
           <Typography variant="body2" sx={{ mb: 1 }}>
             Drop a file here, or
           </Typography>
           <Button variant="outlined" component="label">
             Choose a file
-            <input hidden type="file" accept=".json,.jsonc,.yaml,.yml,application/json,text/yaml" onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])} />
+            <input
+              hidden
+              type="file"
+              accept=".json,.jsonc,.yaml,.yml,application/json,text/yaml"
+              onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])}
+            />
           </Button>
         </Box>
         <TextField
-          label={source.name === 'pasted text' ? 'Or paste the configuration' : `Configuration from ${source.name}`}
+          label={
+            source.name === 'pasted text'
+              ? 'Or paste the configuration'
+              : `Configuration from ${source.name}`
+          }
           value={text}
           onChange={(event) => {
             setText(event.target.value);
-            if (source.name !== 'pasted text') setSource({ name: 'pasted text', format: source.format });
+            if (source.name !== 'pasted text')
+              setSource({ name: 'pasted text', format: source.format });
           }}
           multiline
           minRows={6}
@@ -90,17 +121,31 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
         />
         <Box sx={{ display: 'flex', gap: 1, mt: 1, alignItems: 'center' }}>
           <Typography variant="caption">Format:</Typography>
-          <Button size="small" variant={source.format === 'json' ? 'contained' : 'text'} aria-pressed={source.format === 'json'} onClick={() => setSource({ ...source, format: 'json' })}>
+          <Button
+            size="small"
+            variant={source.format === 'json' ? 'contained' : 'text'}
+            aria-pressed={source.format === 'json'}
+            onClick={() => setSource({ ...source, format: 'json' })}
+          >
             JSON
           </Button>
-          <Button size="small" variant={source.format === 'yaml' ? 'contained' : 'text'} aria-pressed={source.format === 'yaml'} onClick={() => setSource({ ...source, format: 'yaml' })}>
+          <Button
+            size="small"
+            variant={source.format === 'yaml' ? 'contained' : 'text'}
+            aria-pressed={source.format === 'yaml'}
+            onClick={() => setSource({ ...source, format: 'yaml' })}
+          >
             YAML
           </Button>
         </Box>
         {problems.length > 0 && (
           <Box role="status" sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
             {problems.slice(0, 20).map((diagnostic, index) => (
-              <Alert key={index} severity={diagnostic.severity === 'info' ? 'info' : diagnostic.severity} role="none">
+              <Alert
+                key={index}
+                severity={diagnostic.severity === 'info' ? 'info' : diagnostic.severity}
+                role="none"
+              >
                 {where(diagnostic) && <strong>{where(diagnostic)}: </strong>}
                 {diagnostic.message}
                 {diagnostic.hint ? ` ${diagnostic.hint}` : ''}

@@ -14,8 +14,8 @@ export default function ResetDialog({ onClose }: { onClose: () => void }) {
       <DialogTitle id="reset-title">Discard all choices?</DialogTitle>
       <DialogContent>
         <DialogContentText id="reset-text">
-          Services, regions, organization id, statements, patterns and parameters go back to the defaults. Export the configuration first if you
-          may want it again.
+          Services, regions, organization id, statements, patterns and parameters go back to the
+          defaults. Export the configuration first if you may want it again.
         </DialogContentText>
       </DialogContent>
       <DialogActions>

@@ -17,7 +17,11 @@ import { useBuilderStoreApi } from '@/state/builder-store';
 
 export default function ShareLinkDialog({ onClose }: { onClose: () => void }) {
   const store = useBuilderStoreApi();
-  const link = useMemo(() => `${window.location.origin}${window.location.pathname}#${encodeConfigForUrl(store.getState().config)}`, [store]);
+  const link = useMemo(
+    () =>
+      `${window.location.origin}${window.location.pathname}#${encodeConfigForUrl(store.getState().config)}`,
+    [store],
+  );
   const [status, setStatus] = useState('');
   useEffect(() => {
     copyText(link).then(
@@ -30,19 +34,28 @@ export default function ShareLinkDialog({ onClose }: { onClose: () => void }) {
       <DialogTitle id="share-link-title">Share link</DialogTitle>
       <DialogContent>
         <DialogContentText role="status" sx={{ mb: 2 }}>
-          {status} It carries every choice in the part after #, which browsers never send to a server. Whoever opens it gets these choices.
+          {status} It carries every choice in the part after #, which browsers never send to a
+          server. Whoever opens it gets these choices.
         </DialogContentText>
         <TextField
           label="Link to these choices"
           value={link}
           multiline
           maxRows={6}
-          slotProps={{ htmlInput: { readOnly: true, spellCheck: false, onFocus: (event: React.FocusEvent<HTMLTextAreaElement>) => event.target.select() } }}
+          slotProps={{
+            htmlInput: {
+              readOnly: true,
+              spellCheck: false,
+              onFocus: (event: React.FocusEvent<HTMLTextAreaElement>) => event.target.select(),
+            },
+          }}
           helperText={`${formatCount(link.length)} characters`}
         />
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => void copyText(link).then(() => setStatus('Copied again.'))}>Copy link</Button>
+        <Button onClick={() => void copyText(link).then(() => setStatus('Copied again.'))}>
+          Copy link
+        </Button>
         <Button variant="contained" onClick={onClose}>
           Done
         </Button>

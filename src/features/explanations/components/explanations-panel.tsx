@@ -25,7 +25,12 @@ interface StatementExplanationProps {
 }
 
 /** One statement; re-rendered only when it changes, not with every new policy. */
-const StatementExplanation = memo(function StatementExplanation({ sid, statement, patternIds, position }: StatementExplanationProps) {
+const StatementExplanation = memo(function StatementExplanation({
+  sid,
+  statement,
+  patternIds,
+  position,
+}: StatementExplanationProps) {
   const ids = useId();
   const [open, setOpen] = useState(false);
   const { revealStatement } = useBuilderActions();
@@ -40,17 +45,30 @@ const StatementExplanation = memo(function StatementExplanation({ sid, statement
       <Typography variant="h3" component="h3" id={`${ids}-title`}>
         {position}. {entry.title}
       </Typography>
-      <Typography component="code" variant="caption" sx={{ display: 'block', overflowWrap: 'anywhere', color: 'text.secondary' }}>
+      <Typography
+        component="code"
+        variant="caption"
+        sx={{ display: 'block', overflowWrap: 'anywhere', color: 'text.secondary' }}
+      >
         {sid}
       </Typography>
       <Typography variant="body2" sx={{ mt: 0.5 }}>
         {entry.allows}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
-        <Button variant="outlined" onClick={() => revealStatement(sid)} aria-describedby={`${ids}-title`}>
+        <Button
+          variant="outlined"
+          onClick={() => revealStatement(sid)}
+          aria-describedby={`${ids}-title`}
+        >
           Show in policy
         </Button>
-        <Button aria-expanded={open} aria-controls={`${ids}-more`} onClick={() => setOpen(!open)} aria-describedby={`${ids}-title`}>
+        <Button
+          aria-expanded={open}
+          aria-controls={`${ids}-more`}
+          onClick={() => setOpen(!open)}
+          aria-describedby={`${ids}-title`}
+        >
           {open ? 'Less' : 'Why, risks and sources'}
         </Button>
       </Box>
@@ -72,7 +90,8 @@ const StatementExplanation = memo(function StatementExplanation({ sid, statement
               <Box component="ul" sx={{ m: 0, pl: 2.5, fontSize: '0.8rem' }}>
                 {patterns.map((pattern) => (
                   <li key={pattern.id}>
-                    <strong>{pattern.title}</strong>: {pattern.summary} <em>Reached by: {REACHED_BY_TEXT[pattern.reachedBy].toLowerCase()}.</em>
+                    <strong>{pattern.title}</strong>: {pattern.summary}{' '}
+                    <em>Reached by: {REACHED_BY_TEXT[pattern.reachedBy].toLowerCase()}.</em>
                     {pattern.risks.map((risk) => (
                       <Box component="span" key={risk} sx={{ display: 'block' }}>
                         Risk: {risk}
@@ -86,7 +105,11 @@ const StatementExplanation = memo(function StatementExplanation({ sid, statement
           <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
             Sources
           </Typography>
-          <SourceLinks sources={[...entry.sources, ...patterns.flatMap((p) => p.sources)].filter((s, i, all) => all.findIndex((o) => o.label === s.label) === i)} />
+          <SourceLinks
+            sources={[...entry.sources, ...patterns.flatMap((p) => p.sources)].filter(
+              (s, i, all) => all.findIndex((o) => o.label === s.label) === i,
+            )}
+          />
         </Box>
       )}
     </Box>
@@ -97,7 +120,9 @@ export default function ExplanationsPanel() {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
-  const generated = target.service ? previewPolicy(config, target.service, target.region, target.format) : undefined;
+  const generated = target.service
+    ? previewPolicy(config, target.service, target.region, target.format)
+    : undefined;
   return (
     <Paper component="section" aria-labelledby="explanations-heading" sx={{ p: 2, minWidth: 0 }}>
       <Typography id="explanations-heading" variant="h2">
@@ -110,7 +135,13 @@ export default function ExplanationsPanel() {
       ) : (
         <Box component="ol" sx={{ m: 0, p: 0, mt: 1 }}>
           {generated.statements.map((statement, index) => (
-            <StatementExplanation key={statement.sid} sid={statement.sid} statement={statement.statement} patternIds={statement.patterns.join(' ')} position={index + 1} />
+            <StatementExplanation
+              key={statement.sid}
+              sid={statement.sid}
+              statement={statement.statement}
+              patternIds={statement.patterns.join(' ')}
+              position={index + 1}
+            />
           ))}
         </Box>
       )}

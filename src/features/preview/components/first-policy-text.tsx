@@ -40,7 +40,10 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
     };
   }, [loaded]);
   const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
-  const text = loaded && target.service ? loaded.previewPolicy(config, target.service, target.region, target.format).text : undefined;
+  const text =
+    loaded && target.service
+      ? loaded.previewPolicy(config, target.service, target.region, target.format).text
+      : undefined;
   useLayoutEffect(() => {
     // Layout effect: the mark is set as soon as the text is in the DOM, as the contract says.
     if (text !== undefined) markOnce('vpce:policy-visible');
@@ -56,10 +59,28 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
       )}
       {text === undefined ? (
         <Typography variant="body2" color="text.secondary" role="status">
-          {target.service ? 'Preparing the policy…' : 'Choose an endpoint service to see its policy.'}
+          {target.service
+            ? 'Preparing the policy…'
+            : 'Choose an endpoint service to see its policy.'}
         </Typography>
       ) : (
-        <Box component="pre" aria-label="Policy text" role="region" tabIndex={0} sx={{ m: 0, p: 1, fontSize: 13, lineHeight: 1.45, overflow: 'auto', maxHeight: 'max(360px, calc(100vh - 360px))', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        <Box
+          component="pre"
+          aria-label="Policy text"
+          role="region"
+          tabIndex={0}
+          sx={{
+            m: 0,
+            p: 1,
+            fontSize: 13,
+            lineHeight: 1.45,
+            overflow: 'auto',
+            maxHeight: 'max(360px, calc(100vh - 360px))',
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1,
+          }}
+        >
           {text}
         </Box>
       )}

@@ -14,11 +14,26 @@ import { useBuilderActions } from '@/state/builder-store';
 import { formatCount } from '@/features/perimeter/format-count';
 import { useLargestRegionPolicy } from '../hooks/use-per-region-sizes';
 
-export function FitAdvice({ config, target, generated }: { config: PerimeterConfig; target: PreviewTarget; generated: GeneratedPolicy }) {
+export function FitAdvice({
+  config,
+  target,
+  generated,
+}: {
+  config: PerimeterConfig;
+  target: PreviewTarget;
+  generated: GeneratedPolicy;
+}) {
   const { setOutput } = useBuilderActions();
   const overLimit = generated.diagnostics.find((d) => d.code === 'size/over-limit');
-  const wanted = overLimit !== undefined && target.shape === 'all-regions' && target.regions.length > 1;
-  const largest = useLargestRegionPolicy(config, target.service ?? '', target.regions, target.format, wanted);
+  const wanted =
+    overLimit !== undefined && target.shape === 'all-regions' && target.regions.length > 1;
+  const largest = useLargestRegionPolicy(
+    config,
+    target.service ?? '',
+    target.regions,
+    target.format,
+    wanted,
+  );
   if (!overLimit) return null;
   const minifiedFits = overLimit.hint?.includes('minified form') && target.format !== 'minified';
   return (
@@ -37,12 +52,20 @@ export function FitAdvice({ config, target, generated }: { config: PerimeterConf
       {overLimit.hint && !wanted && <Box sx={{ mt: 0.5 }}>{overLimit.hint}</Box>}
       <Box sx={{ display: 'flex', gap: 1, mt: 1, flexWrap: 'wrap' }}>
         {target.shape === 'all-regions' && (
-          <Button variant="contained" color="error" onClick={() => setOutput({ shape: 'per-region' })}>
+          <Button
+            variant="contained"
+            color="error"
+            onClick={() => setOutput({ shape: 'per-region' })}
+          >
             Use one policy per region
           </Button>
         )}
         {minifiedFits && (
-          <Button variant="outlined" color="error" onClick={() => setOutput({ format: 'minified' })}>
+          <Button
+            variant="outlined"
+            color="error"
+            onClick={() => setOutput({ format: 'minified' })}
+          >
             Use the minified form
           </Button>
         )}

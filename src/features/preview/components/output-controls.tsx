@@ -18,7 +18,12 @@ export interface OutputControlsProps {
   region: string | undefined;
 }
 
-export const OutputControls = memo(function OutputControls({ shape, format, regions, region }: OutputControlsProps) {
+export const OutputControls = memo(function OutputControls({
+  shape,
+  format,
+  regions,
+  region,
+}: OutputControlsProps) {
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
   return (
@@ -26,7 +31,9 @@ export const OutputControls = memo(function OutputControls({ shape, format, regi
       <ToggleButtonGroup
         exclusive
         value={shape}
-        onChange={(_event, shape: OutputShape | null) => shape && setOutput({ shape: shape === 'all-regions' ? undefined : shape })}
+        onChange={(_event, shape: OutputShape | null) =>
+          shape && setOutput({ shape: shape === 'all-regions' ? undefined : shape })
+        }
         aria-label="Policy shape"
       >
         <ToggleButton value="all-regions">One for all regions</ToggleButton>
@@ -50,10 +57,20 @@ export const OutputControls = memo(function OutputControls({ shape, format, regi
         </TextField>
       )}
       <FormControlLabel
-        control={<Switch checked={format === 'minified'} onChange={(_event, checked) => setOutput({ format: checked ? 'minified' : undefined })} />}
+        control={
+          <Switch
+            checked={format === 'minified'}
+            onChange={(_event, checked) => setOutput({ format: checked ? 'minified' : undefined })}
+          />
+        }
         label="Minified"
       />
-      <ToggleButtonGroup exclusive value={policyView} onChange={(_event, view: PolicyView | null) => view && setPolicyView(view)} aria-label="Policy view">
+      <ToggleButtonGroup
+        exclusive
+        value={policyView}
+        onChange={(_event, view: PolicyView | null) => view && setPolicyView(view)}
+        aria-label="Policy view"
+      >
         <ToggleButton value="editor">Editor</ToggleButton>
         <ToggleButton value="text">Plain text</ToggleButton>
       </ToggleButtonGroup>

@@ -15,7 +15,9 @@ import { formatCount } from '@/features/perimeter/format-count';
 import { useBuilderStoreApi } from '@/state/builder-store';
 
 /** Every policy of the choices under the file names the CLI's `--out` writes, plus the configuration. */
-async function zipAllPolicies(config: PerimeterConfig): Promise<{ bytes: Uint8Array; files: number }> {
+async function zipAllPolicies(
+  config: PerimeterConfig,
+): Promise<{ bytes: Uint8Array; files: number }> {
   const { zipSync, strToU8 } = await import('fflate');
   const outputs = generatePolicies(config, { catalog });
   const files: Record<string, Uint8Array> = {};
@@ -30,7 +32,10 @@ export interface PolicyActionsProps {
   policyText: () => string;
 }
 
-export const PolicyActions = memo(function PolicyActions({ fileName, policyText }: PolicyActionsProps) {
+export const PolicyActions = memo(function PolicyActions({
+  fileName,
+  policyText,
+}: PolicyActionsProps) {
   const store = useBuilderStoreApi();
   const [message, setMessage] = useState<string>();
   const [zipping, setZipping] = useState(false);
@@ -50,7 +55,9 @@ export const PolicyActions = memo(function PolicyActions({ fileName, policyText 
     try {
       const { bytes, files } = await zipAllPolicies(store.getState().config);
       saveFile('vpc-endpoint-policies.zip', bytes, 'application/zip');
-      setMessage(`Downloaded ${files} ${files === 1 ? 'policy' : 'policies'} and perimeter.json as vpc-endpoint-policies.zip.`);
+      setMessage(
+        `Downloaded ${files} ${files === 1 ? 'policy' : 'policies'} and perimeter.json as vpc-endpoint-policies.zip.`,
+      );
     } catch (error) {
       setMessage(`Could not build the zip: ${(error as Error).message}`);
     } finally {
@@ -73,10 +80,21 @@ export const PolicyActions = memo(function PolicyActions({ fileName, policyText 
       >
         Download
       </Button>
-      <Button variant="outlined" startIcon={<FolderZipOutlined />} disabled={zipping} onClick={() => void downloadAll()}>
+      <Button
+        variant="outlined"
+        startIcon={<FolderZipOutlined />}
+        disabled={zipping}
+        onClick={() => void downloadAll()}
+      >
         {zipping ? 'Preparing the zip…' : 'Download all'}
       </Button>
-      <Snackbar open={message !== undefined} autoHideDuration={4000} onClose={() => setMessage(undefined)} message={message} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }} />
+      <Snackbar
+        open={message !== undefined}
+        autoHideDuration={4000}
+        onClose={() => setMessage(undefined)}
+        message={message}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      />
     </Box>
   );
 });

@@ -8,21 +8,38 @@ import Typography from '@mui/material/Typography';
 import { memo, useState } from 'react';
 import { sortDiagnostics, type Diagnostic, type Severity } from '@/core/diagnostics';
 
-const icons: Record<Severity, typeof InfoOutlined> = { error: ErrorOutlineOutlined, warning: WarningAmber, info: InfoOutlined };
-const colours: Record<Severity, string> = { error: 'error.main', warning: 'warning.main', info: 'text.secondary' };
+const icons: Record<Severity, typeof InfoOutlined> = {
+  error: ErrorOutlineOutlined,
+  warning: WarningAmber,
+  info: InfoOutlined,
+};
+const colours: Record<Severity, string> = {
+  error: 'error.main',
+  warning: 'warning.main',
+  info: 'text.secondary',
+};
 const SHOWN = 5;
 
 function DiagnosticItem({ diagnostic }: { diagnostic: Diagnostic }) {
   const Icon = icons[diagnostic.severity];
   return (
     <Box component="li" sx={{ display: 'flex', gap: 1, py: 0.5, listStyle: 'none' }}>
-      <Icon fontSize="small" sx={{ color: colours[diagnostic.severity], mt: 0.25 }} titleAccess={diagnostic.severity} />
+      <Icon
+        fontSize="small"
+        sx={{ color: colours[diagnostic.severity], mt: 0.25 }}
+        titleAccess={diagnostic.severity}
+      />
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
           {diagnostic.message}
         </Typography>
         {diagnostic.hint && (
-          <Typography variant="caption" color="text.secondary" component="p" sx={{ overflowWrap: 'anywhere' }}>
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            component="p"
+            sx={{ overflowWrap: 'anywhere' }}
+          >
             {diagnostic.hint}
           </Typography>
         )}
@@ -31,7 +48,15 @@ function DiagnosticItem({ diagnostic }: { diagnostic: Diagnostic }) {
   );
 }
 
-function DiagnosticGroup({ title, diagnostics, initiallyOpen }: { title: string; diagnostics: Diagnostic[]; initiallyOpen: boolean }) {
+function DiagnosticGroup({
+  title,
+  diagnostics,
+  initiallyOpen,
+}: {
+  title: string;
+  diagnostics: Diagnostic[];
+  initiallyOpen: boolean;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   const [all, setAll] = useState(false);
   if (diagnostics.length === 0) return null;
@@ -62,11 +87,21 @@ function DiagnosticGroup({ title, diagnostics, initiallyOpen }: { title: string;
   );
 }
 
-const sameDiagnostics = (a: { diagnostics: readonly Diagnostic[] }, b: { diagnostics: readonly Diagnostic[] }) =>
-  a.diagnostics.length === b.diagnostics.length && a.diagnostics.every((d, i) => d.code === b.diagnostics[i]!.code && d.message === b.diagnostics[i]!.message);
+const sameDiagnostics = (
+  a: { diagnostics: readonly Diagnostic[] },
+  b: { diagnostics: readonly Diagnostic[] },
+) =>
+  a.diagnostics.length === b.diagnostics.length &&
+  a.diagnostics.every(
+    (d, i) => d.code === b.diagnostics[i]!.code && d.message === b.diagnostics[i]!.message,
+  );
 
 /** Re-rendered only when the findings change, not with every new policy. */
-export const PolicyDiagnostics = memo(function PolicyDiagnostics({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+export const PolicyDiagnostics = memo(function PolicyDiagnostics({
+  diagnostics,
+}: {
+  diagnostics: readonly Diagnostic[];
+}) {
   const sorted = sortDiagnostics(diagnostics);
   const problems = sorted.filter((d) => d.severity !== 'info');
   const notes = sorted.filter((d) => d.severity === 'info');
@@ -82,11 +117,22 @@ export const PolicyDiagnostics = memo(function PolicyDiagnostics({ diagnostics }
   return (
     <Box component="section" aria-label="Diagnostics" sx={{ my: 1 }}>
       <DiagnosticGroup
-        title={[errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings > 0 ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ') || 'Problems'}
+        title={
+          [
+            errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : '',
+            warnings > 0 ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '',
+          ]
+            .filter(Boolean)
+            .join(', ') || 'Problems'
+        }
         diagnostics={problems}
         initiallyOpen
       />
-      <DiagnosticGroup title={`Notes (${notes.length})`} diagnostics={notes} initiallyOpen={false} />
+      <DiagnosticGroup
+        title={`Notes (${notes.length})`}
+        diagnostics={notes}
+        initiallyOpen={false}
+      />
     </Box>
   );
 }, sameDiagnostics);

@@ -21,7 +21,13 @@ import { PlainPolicyText } from './plain-policy-text';
 const HEIGHT = 'max(360px, calc(100vh - 360px))';
 const MODEL_URI = 'inmemory://vpce-policy/preview.json';
 
-export function PolicyView({ generated, fileName }: { generated: GeneratedPolicy; fileName: string }) {
+export function PolicyView({
+  generated,
+  fileName,
+}: {
+  generated: GeneratedPolicy;
+  fileName: string;
+}) {
   const policyView = useBuilder((state) => state.view.policyView);
   const reveal = useBuilder((state) => state.reveal);
   const monaco = useMonaco(policyView === 'editor');
@@ -64,7 +70,16 @@ export function PolicyView({ generated, fileName }: { generated: GeneratedPolicy
     <Box sx={{ position: 'relative' }}>
       {showEditor && (
         <Box sx={{ visibility: editorReady ? 'visible' : 'hidden' }}>
-          <CodeViewer monaco={monaco} value={text} ariaLabel={`${label} (read-only)`} modelUri={MODEL_URI} hoverSource={hoverSource} highlight={highlight} onReady={onEditorReady} height={HEIGHT} />
+          <CodeViewer
+            monaco={monaco}
+            value={text}
+            ariaLabel={`${label} (read-only)`}
+            modelUri={MODEL_URI}
+            hoverSource={hoverSource}
+            highlight={highlight}
+            onReady={onEditorReady}
+            height={HEIGHT}
+          />
         </Box>
       )}
       {(!showEditor || !editorReady) && (

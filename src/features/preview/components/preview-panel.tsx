@@ -59,22 +59,43 @@ export default function PreviewPanel() {
   return (
     <PreviewShell>
       <ServiceTabs services={tabServices} selected={target.service} />
-      <Box role="tabpanel" id={POLICY_TABPANEL_ID} aria-labelledby={policyTabId(target.service)} sx={{ p: { xs: 1, sm: 2 } }}>
+      <Box
+        role="tabpanel"
+        id={POLICY_TABPANEL_ID}
+        aria-labelledby={policyTabId(target.service)}
+        sx={{ p: { xs: 1, sm: 2 } }}
+      >
         <Typography variant="h2" sx={{ mb: 0.5 }}>
           {fileName}
         </Typography>
         <Typography variant="caption" color="text.secondary" component="p">
           {catalog.service(target.service)?.title}
-          {target.region ? ` · ${target.region}` : target.regions.length > 0 ? ` · ${target.regions.length} region${target.regions.length > 1 ? 's' : ''}` : ''}
+          {target.region
+            ? ` · ${target.region}`
+            : target.regions.length > 0
+              ? ` · ${target.regions.length} region${target.regions.length > 1 ? 's' : ''}`
+              : ''}
           {' · '}
           {generated.statements.length} statement{generated.statements.length === 1 ? '' : 's'}
         </Typography>
-        <OutputControls shape={target.shape} format={target.format} regions={regions} region={target.region} />
+        <OutputControls
+          shape={target.shape}
+          format={target.format}
+          regions={regions}
+          region={target.region}
+        />
         <PolicyActions fileName={fileName} policyText={policyText} />
-        <PolicyEditorGate generatedText={generated.text} service={target.service} regions={target.region ? [target.region] : target.regions} fileName={fileName}>
+        <PolicyEditorGate
+          generatedText={generated.text}
+          service={target.service}
+          regions={target.region ? [target.region] : target.regions}
+          fileName={fileName}
+        >
           <SizeMeter size={generated.size} format={target.format} />
           <FitAdvice config={config} target={target} generated={generated} />
-          <PolicyDiagnostics diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')} />
+          <PolicyDiagnostics
+            diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')}
+          />
           <PolicyView generated={generated} fileName={fileName} />
         </PolicyEditorGate>
       </Box>

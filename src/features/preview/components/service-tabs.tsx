@@ -7,9 +7,16 @@ import { catalog } from '@/core/catalog/catalog';
 import { useBuilderActions } from '@/state/builder-store';
 
 export const POLICY_TABPANEL_ID = 'policy-tabpanel';
-export const policyTabId = (service: string) => `policy-tab-${service.replace(/[^a-z0-9-]/gi, '_')}`;
+export const policyTabId = (service: string) =>
+  `policy-tab-${service.replace(/[^a-z0-9-]/gi, '_')}`;
 
-export const ServiceTabs = memo(function ServiceTabs({ services, selected }: { services: readonly string[]; selected: string }) {
+export const ServiceTabs = memo(function ServiceTabs({
+  services,
+  selected,
+}: {
+  services: readonly string[];
+  selected: string;
+}) {
   const { setPreviewService } = useBuilderActions();
   return (
     <Tabs
@@ -30,7 +37,11 @@ export const ServiceTabs = memo(function ServiceTabs({ services, selected }: { s
             id={policyTabId(service)}
             aria-controls={POLICY_TABPANEL_ID}
             label={service}
-            icon={unsupported ? <WarningAmber fontSize="small" titleAccess="endpoint policies not enforced" /> : undefined}
+            icon={
+              unsupported ? (
+                <WarningAmber fontSize="small" titleAccess="endpoint policies not enforced" />
+              ) : undefined
+            }
             iconPosition="end"
           />
         );

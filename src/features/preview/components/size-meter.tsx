@@ -8,7 +8,13 @@ import { formatCount } from '@/features/perimeter/format-count';
 
 const number = formatCount;
 
-export const SizeMeter = memo(function SizeMeter({ size, format }: { size: number; format: PolicyFormat }) {
+export const SizeMeter = memo(function SizeMeter({
+  size,
+  format,
+}: {
+  size: number;
+  format: PolicyFormat;
+}) {
   const ratio = size / POLICY_SIZE_LIMIT;
   const over = size > POLICY_SIZE_LIMIT;
   const form = format === 'minified' ? 'minified' : 'pretty-printed';
@@ -27,7 +33,10 @@ export const SizeMeter = memo(function SizeMeter({ size, format }: { size: numbe
         aria-valuetext={text}
         sx={{ height: 8, borderRadius: 4, bgcolor: 'action.hover', overflow: 'hidden' }}
       >
-        <Box sx={{ height: '100%', bgcolor: colour }} style={{ width: `${Math.min(100, ratio * 100)}%` }} />
+        <Box
+          sx={{ height: '100%', bgcolor: colour }}
+          style={{ width: `${Math.min(100, ratio * 100)}%` }}
+        />
       </Box>
       <Typography variant="caption" sx={{ color: over ? 'error.main' : 'text.secondary' }}>
         {text}

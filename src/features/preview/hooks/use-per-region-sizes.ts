@@ -24,7 +24,13 @@ const whenIdle: (callback: () => void) => () => void =
       };
 
 /** The largest per-region policy, once every region has been measured; undefined until then. */
-export function useLargestRegionPolicy(config: PerimeterConfig, service: string, regions: readonly string[], format: PolicyFormat, wanted: boolean): RegionSize | undefined {
+export function useLargestRegionPolicy(
+  config: PerimeterConfig,
+  service: string,
+  regions: readonly string[],
+  format: PolicyFormat,
+  wanted: boolean,
+): RegionSize | undefined {
   const [result, setResult] = useState<{ key: unknown; largest: RegionSize } | undefined>();
   useEffect(() => {
     if (!wanted || regions.length === 0) return;

@@ -14,7 +14,15 @@ import TextField from '@mui/material/TextField';
 import { memo, useId, type ReactNode } from 'react';
 import { DECISIONS } from '@/core/evaluate/request-schema';
 import { FieldMessages } from '@/features/choices/components/field-messages';
-import { accountOfArn, FIELD_LABELS, PRINCIPAL_KINDS, type DraftField, type DraftMessages, type PrincipalKind, type RequestDraft } from '../request-draft';
+import {
+  accountOfArn,
+  FIELD_LABELS,
+  PRINCIPAL_KINDS,
+  type DraftField,
+  type DraftMessages,
+  type PrincipalKind,
+  type RequestDraft,
+} from '../request-draft';
 
 const PRINCIPAL_KIND_LABELS: Record<PrincipalKind, string> = {
   iam: 'IAM role or user',
@@ -37,11 +45,21 @@ export interface RequestFormProps {
   regionHelp?: string;
 }
 
-export const RequestForm = memo(function RequestForm({ draft, messages, onChange, services, regions, regionHelp }: RequestFormProps) {
+export const RequestForm = memo(function RequestForm({
+  draft,
+  messages,
+  onChange,
+  services,
+  regions,
+  regionHelp,
+}: RequestFormProps) {
   const ids = useId();
   const set = (field: keyof RequestDraft, value: string) => onChange({ ...draft, [field]: value });
 
-  const textField = (field: DraftField, options: { placeholder?: string; help?: ReactNode; multiline?: boolean } = {}) => {
+  const textField = (
+    field: DraftField,
+    options: { placeholder?: string; help?: ReactNode; multiline?: boolean } = {},
+  ) => {
     const fieldMessages = messages[field] ?? [];
     return (
       <TextField
@@ -55,7 +73,12 @@ export const RequestForm = memo(function RequestForm({ draft, messages, onChange
         maxRows={options.multiline ? 6 : undefined}
         autoComplete="off"
         slotProps={{ htmlInput: { spellCheck: false }, inputLabel: { shrink: true } }}
-        helperText={<FieldMessages messages={fieldMessages.map((text) => ({ severity: 'error', text }))} fallback={options.help} />}
+        helperText={
+          <FieldMessages
+            messages={fieldMessages.map((text) => ({ severity: 'error', text }))}
+            fallback={options.help}
+          />
+        }
       />
     );
   };
@@ -68,7 +91,12 @@ export const RequestForm = memo(function RequestForm({ draft, messages, onChange
       onChange={(event) => set(field, event.target.value)}
       error={(messages[field] ?? []).length > 0}
       slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      helperText={<FieldMessages messages={(messages[field] ?? []).map((text) => ({ severity: 'error', text }))} fallback={help} />}
+      helperText={
+        <FieldMessages
+          messages={(messages[field] ?? []).map((text) => ({ severity: 'error', text }))}
+          fallback={help}
+        />
+      }
     >
       {options.map((option) => (
         <option key={option.value} value={option.value}>
@@ -78,10 +106,14 @@ export const RequestForm = memo(function RequestForm({ draft, messages, onChange
     </TextField>
   );
 
-  const derivedAccount = draft.principalAccount.trim() === '' ? accountOfArn(draft.principalArn) : undefined;
+  const derivedAccount =
+    draft.principalAccount.trim() === '' ? accountOfArn(draft.principalArn) : undefined;
   return (
     <Stack spacing={1.5} sx={{ mt: 1 }}>
-      {textField('name', { placeholder: 'e.g. Our app reads the reports bucket', help: 'How the request is called in the suite.' })}
+      {textField('name', {
+        placeholder: 'e.g. Our app reads the reports bucket',
+        help: 'How the request is called in the suite.',
+      })}
       <Stack direction="row" spacing={1}>
         {selectField('service', services)}
         {selectField('region', regions, regionHelp)}
@@ -90,31 +122,65 @@ export const RequestForm = memo(function RequestForm({ draft, messages, onChange
         <FormLabel id={`${ids}-caller`} sx={{ fontSize: '0.8rem' }}>
           Caller
         </FormLabel>
-        <RadioGroup row aria-labelledby={`${ids}-caller`} value={draft.principalType} onChange={(event) => set('principalType', event.target.value)}>
+        <RadioGroup
+          row
+          aria-labelledby={`${ids}-caller`}
+          value={draft.principalType}
+          onChange={(event) => set('principalType', event.target.value)}
+        >
           {PRINCIPAL_KINDS.map((kind) => (
-            <FormControlLabel key={kind} value={kind} control={<Radio size="small" />} label={PRINCIPAL_KIND_LABELS[kind]} slotProps={{ typography: { variant: 'body2' } }} />
+            <FormControlLabel
+              key={kind}
+              value={kind}
+              control={<Radio size="small" />}
+              label={PRINCIPAL_KIND_LABELS[kind]}
+              slotProps={{ typography: { variant: 'body2' } }}
+            />
           ))}
         </RadioGroup>
       </FormControl>
       {draft.principalType === 'iam' && (
         <>
-          {textField('principalArn', { placeholder: 'arn:aws:iam::111122223333:role/app', help: 'A role, role session or user; optional.' })}
+          {textField('principalArn', {
+            placeholder: 'arn:aws:iam::111122223333:role/app',
+            help: 'A role, role session or user; optional.',
+          })}
           {textField('principalAccount', {
             placeholder: '111122223333',
-            help: derivedAccount ? `Taken from the ARN: ${derivedAccount}.` : 'The 12-digit account id of the principal.',
+            help: derivedAccount
+              ? `Taken from the ARN: ${derivedAccount}.`
+              : 'The 12-digit account id of the principal.',
           })}
-          {textField('principalOrganization', { placeholder: 'o-a1b2c3d4e5', help: 'o-..., or none when the account is in no organization; empty when not known.' })}
-          {textField('principalTags', { placeholder: 'team=data', help: 'One KEY=VALUE a line.', multiline: true })}
+          {textField('principalOrganization', {
+            placeholder: 'o-a1b2c3d4e5',
+            help: 'o-..., or none when the account is in no organization; empty when not known.',
+          })}
+          {textField('principalTags', {
+            placeholder: 'team=data',
+            help: 'One KEY=VALUE a line.',
+            multiline: true,
+          })}
         </>
       )}
-      {draft.principalType === 'service' && textField('servicePrincipal', { placeholder: 'cloudformation.amazonaws.com' })}
+      {draft.principalType === 'service' &&
+        textField('servicePrincipal', { placeholder: 'cloudformation.amazonaws.com' })}
       {textField('action', { placeholder: 's3:GetObject' })}
-      {textField('resource', { placeholder: 'arn:aws:s3:::example-bucket/key', help: 'Or * for an action without resources.' })}
+      {textField('resource', {
+        placeholder: 'arn:aws:s3:::example-bucket/key',
+        help: 'Or * for an action without resources.',
+      })}
       <Stack direction="row" spacing={1}>
-        {textField('resourceAccount', { placeholder: '111122223333', help: 'Taken from the ARN when it holds one.' })}
+        {textField('resourceAccount', {
+          placeholder: '111122223333',
+          help: 'Taken from the ARN when it holds one.',
+        })}
         {textField('resourceOrganization', { placeholder: 'o-a1b2c3d4e5', help: 'Or none.' })}
       </Stack>
-      {textField('context', { placeholder: 'aws:SourceVpc=vpc-0abc12345', help: 'One KEY=VALUE a line; repeat a key for several values. A key given here replaces the derived one.', multiline: true })}
+      {textField('context', {
+        placeholder: 'aws:SourceVpc=vpc-0abc12345',
+        help: 'One KEY=VALUE a line; repeat a key for several values. A key given here replaces the derived one.',
+        multiline: true,
+      })}
       {selectField(
         'expect',
         DECISIONS.map((decision) => ({ value: decision, label: decision })),

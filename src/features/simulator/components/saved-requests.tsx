@@ -44,10 +44,19 @@ export function suiteRowOf(outcome: SuiteOutcome): SuiteRow {
 }
 
 function suiteSummaryText(summary: SuiteSummary, changed: number): string {
-  if (summary.total === 0) return 'No saved requests yet: set up a request above and choose "Add to suite".';
-  const parts = [`${summary.total} saved request${summary.total === 1 ? '' : 's'}: ${summary.passed} as expected`];
-  if (summary.failed > 0) parts.push(`${summary.failed} ${summary.failed === 1 ? 'fails its' : 'fail their'} expectation`);
-  if (changed > 0) parts.push(`${changed} verdict${changed === 1 ? '' : 's'} changed by the last change of choices`);
+  if (summary.total === 0)
+    return 'No saved requests yet: set up a request above and choose "Add to suite".';
+  const parts = [
+    `${summary.total} saved request${summary.total === 1 ? '' : 's'}: ${summary.passed} as expected`,
+  ];
+  if (summary.failed > 0)
+    parts.push(
+      `${summary.failed} ${summary.failed === 1 ? 'fails its' : 'fail their'} expectation`,
+    );
+  if (changed > 0)
+    parts.push(
+      `${changed} verdict${changed === 1 ? '' : 's'} changed by the last change of choices`,
+    );
   return `${parts.join(', ')}.`;
 }
 
@@ -66,7 +75,17 @@ export interface SavedRequestsProps {
   importReport?: { severity: 'success' | 'error'; lines: string[] };
 }
 
-export const SavedRequests = memo(function SavedRequests({ rows, summary, checking, editingIndex, onEdit, onRemove, onExport, onImport, importReport }: SavedRequestsProps) {
+export const SavedRequests = memo(function SavedRequests({
+  rows,
+  summary,
+  checking,
+  editingIndex,
+  onEdit,
+  onRemove,
+  onExport,
+  onImport,
+  importReport,
+}: SavedRequestsProps) {
   const ids = useId();
   return (
     <Box component="section" aria-labelledby={`${ids}-heading`} sx={{ mt: 2 }}>
@@ -74,7 +93,9 @@ export const SavedRequests = memo(function SavedRequests({ rows, summary, checki
         Saved requests
       </Typography>
       <Typography role="status" aria-label="Suite result" variant="body2" sx={{ mt: 0.5 }}>
-        {checking ? 'Checking the saved choices before running the suite...' : suiteSummaryText(summary, rows.filter((row) => row.changedFrom !== undefined).length)}
+        {checking
+          ? 'Checking the saved choices before running the suite...'
+          : suiteSummaryText(summary, rows.filter((row) => row.changedFrom !== undefined).length)}
       </Typography>
       {!checking && rows.length > 0 && (
         <Box component="ul" aria-labelledby={`${ids}-heading`} sx={{ m: 0, mt: 1, p: 0 }}>
@@ -85,12 +106,27 @@ export const SavedRequests = memo(function SavedRequests({ rows, summary, checki
               <Box
                 component="li"
                 key={row.index}
-                sx={{ listStyle: 'none', borderTop: 1, borderColor: 'divider', py: 0.75, bgcolor: editingIndex === row.index ? 'action.selected' : undefined }}
+                sx={{
+                  listStyle: 'none',
+                  borderTop: 1,
+                  borderColor: 'divider',
+                  py: 0.75,
+                  bgcolor: editingIndex === row.index ? 'action.selected' : undefined,
+                }}
               >
-                <Typography variant="body2" id={nameId} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                <Typography
+                  variant="body2"
+                  id={nameId}
+                  sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}
+                >
                   {row.name}
                 </Typography>
-                <Typography variant="caption" color="text.secondary" component="p" sx={{ overflowWrap: 'anywhere' }}>
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  component="p"
+                  sx={{ overflowWrap: 'anywhere' }}
+                >
                   {row.description}
                 </Typography>
                 <Typography variant="body2">
@@ -121,7 +157,11 @@ export const SavedRequests = memo(function SavedRequests({ rows, summary, checki
                   </Typography>
                 )}
                 <Box sx={{ display: 'flex', gap: 1, mt: 0.25 }}>
-                  <Button variant="outlined" onClick={() => onEdit(row.index)} aria-describedby={nameId}>
+                  <Button
+                    variant="outlined"
+                    onClick={() => onEdit(row.index)}
+                    aria-describedby={nameId}
+                  >
                     Edit
                   </Button>
                   <Button onClick={() => onRemove(row.index)} aria-describedby={nameId}>
@@ -152,10 +192,16 @@ export const SavedRequests = memo(function SavedRequests({ rows, summary, checki
         </Button>
       </Box>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
-        The file is what <code>vpce-policy simulate --requests FILE</code> reads. The suite is also kept in the configuration: it is saved with your choices and travels in Export config and the share link.
+        The file is what <code>vpce-policy simulate --requests FILE</code> reads. The suite is also
+        kept in the configuration: it is saved with your choices and travels in Export config and
+        the share link.
       </Typography>
       {importReport && (
-        <Alert severity={importReport.severity} sx={{ mt: 1 }} role={importReport.severity === 'error' ? 'alert' : 'status'}>
+        <Alert
+          severity={importReport.severity}
+          sx={{ mt: 1 }}
+          role={importReport.severity === 'error' ? 'alert' : 'status'}
+        >
           {importReport.lines.map((line, index) => (
             <Box key={index} component="span" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
               {line}

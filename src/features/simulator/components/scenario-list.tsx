@@ -24,7 +24,11 @@ export interface ScenarioListProps {
   onSelect(id: string): void;
 }
 
-export const ScenarioList = memo(function ScenarioList({ scenarios, selectedId, onSelect }: ScenarioListProps) {
+export const ScenarioList = memo(function ScenarioList({
+  scenarios,
+  selectedId,
+  onSelect,
+}: ScenarioListProps) {
   const ids = useId();
   return (
     <Box component="section" aria-labelledby={`${ids}-heading`} sx={{ mt: 1.5 }}>
@@ -35,7 +39,11 @@ export const ScenarioList = memo(function ScenarioList({ scenarios, selectedId, 
         {scenarios.map((scenario) => {
           const selected = scenario.id === selectedId;
           return (
-            <Box component="li" key={scenario.id} sx={{ listStyle: 'none', display: 'flex', alignItems: 'baseline', gap: 1, py: 0.25 }}>
+            <Box
+              component="li"
+              key={scenario.id}
+              sx={{ listStyle: 'none', display: 'flex', alignItems: 'baseline', gap: 1, py: 0.25 }}
+            >
               <Button
                 onClick={() => onSelect(scenario.id)}
                 aria-pressed={selected}
@@ -45,10 +53,20 @@ export const ScenarioList = memo(function ScenarioList({ scenarios, selectedId, 
               >
                 {scenario.name}
               </Button>
-              <Typography variant="caption" sx={{ whiteSpace: 'nowrap', color: DECISION_COLOR[scenario.decision], fontWeight: 600 }}>
+              <Typography
+                variant="caption"
+                sx={{
+                  whiteSpace: 'nowrap',
+                  color: DECISION_COLOR[scenario.decision],
+                  fontWeight: 600,
+                }}
+              >
                 {scenario.decision}
                 {scenario.decision !== scenario.expect && (
-                  <Box component="span" sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}>
+                  <Box
+                    component="span"
+                    sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}
+                  >
                     sound: {scenario.expect}
                   </Box>
                 )}

@@ -9,21 +9,55 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { statementLabel } from '@/core/evaluate/evaluate';
-import { perimeterScenarios, savedRequestOf, type PerimeterScenario } from '@/core/evaluate/scenarios';
+import {
+  perimeterScenarios,
+  savedRequestOf,
+  type PerimeterScenario,
+} from '@/core/evaluate/scenarios';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { summarizeSuite } from '@/core/evaluate/suite';
 import { canonicalServices } from '@/core/generate/selection';
 import { saveFile } from '@/features/browser-io/save-file';
 import { previewTarget, type PreviewTarget } from '@/features/perimeter/preview-target';
-import { useBuilder, useBuilderActions, useBuilderStoreApi, type BuilderStore } from '@/state/builder-store';
+import {
+  useBuilder,
+  useBuilderActions,
+  useBuilderStoreApi,
+  type BuilderStore,
+} from '@/state/builder-store';
 import { draftOf, readDraft, type DraftReading, type RequestDraft } from '../request-draft';
-import { runSuiteOnChange, verdictFor, type EndpointChoice, type RequestVerdict } from '../simulation';
-import { suiteMemoryOf, useSimulatorSession, useSimulatorSessionStore, type RequestSource } from '../simulator-session';
-import { readSuiteFile, SUITE_FILE_NAME, suiteFileText, suiteSizeProblem, withImportedRequests } from '../suite-file';
+import {
+  runSuiteOnChange,
+  verdictFor,
+  type EndpointChoice,
+  type RequestVerdict,
+} from '../simulation';
+import {
+  suiteMemoryOf,
+  useSimulatorSession,
+  useSimulatorSessionStore,
+  type RequestSource,
+} from '../simulator-session';
+import {
+  readSuiteFile,
+  SUITE_FILE_NAME,
+  suiteFileText,
+  suiteSizeProblem,
+  withImportedRequests,
+} from '../suite-file';
 import { RequestForm, type SelectOption } from './request-form';
 import { SavedRequests, suiteRowOf, type SavedRequestsProps } from './saved-requests';
 import { ScenarioList, type ScenarioItem } from './scenario-list';
@@ -31,7 +65,10 @@ import { VerdictView } from './verdict-view';
 
 /** Whether the preview shows the policy of this endpoint (so that it can highlight a statement of it). */
 function previewShows(target: PreviewTarget, endpoint: EndpointChoice): boolean {
-  return target.service === endpoint.service && (target.shape !== 'per-region' || target.region === endpoint.region);
+  return (
+    target.service === endpoint.service &&
+    (target.shape !== 'per-region' || target.region === endpoint.region)
+  );
 }
 
 function endpointLabel(endpoint: EndpointChoice): string {
@@ -39,9 +76,14 @@ function endpointLabel(endpoint: EndpointChoice): string {
 }
 
 /** The form's text: what the user typed, else the ready-made or saved request it shows. */
-function shownDraft(source: RequestSource, typed: RequestDraft | undefined, scenarios: readonly PerimeterScenario[]): RequestDraft {
+function shownDraft(
+  source: RequestSource,
+  typed: RequestDraft | undefined,
+  scenarios: readonly PerimeterScenario[],
+): RequestDraft {
   if (typed) return typed;
-  const scenario = (source.kind === 'scenario' && scenarios.find((s) => s.id === source.id)) || scenarios[0]!;
+  const scenario =
+    (source.kind === 'scenario' && scenarios.find((s) => s.id === source.id)) || scenarios[0]!;
   return draftOf(savedRequestOf(scenario));
 }
 
@@ -73,7 +115,8 @@ const PanelIntro = memo(function PanelIntro() {
         Request simulator
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-        Would this request pass through the endpoint, and why? Pick a ready-made request or describe your own.
+        Would this request pass through the endpoint, and why? Pick a ready-made request or describe
+        your own.
       </Typography>
     </>
   );
@@ -86,14 +129,23 @@ interface VerdictSectionProps {
   onShowStatement(sid: string): void;
 }
 
-const VerdictSection = memo(function VerdictSection({ verdict, shownInPreview, previewShowsOwnText, onShowStatement }: VerdictSectionProps) {
+const VerdictSection = memo(function VerdictSection({
+  verdict,
+  shownInPreview,
+  previewShowsOwnText,
+  onShowStatement,
+}: VerdictSectionProps) {
   return (
     <Box component="section" aria-labelledby="simulator-verdict-heading" sx={{ mt: 2 }}>
       <Typography variant="h3" id="simulator-verdict-heading">
         Verdict
       </Typography>
       {verdict ? (
-        <VerdictView result={verdict.result} policyLabel={`${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`} onShowStatement={onShowStatement} />
+        <VerdictView
+          result={verdict.result}
+          policyLabel={`${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`}
+          onShowStatement={onShowStatement}
+        />
       ) : (
         <Typography role="status" aria-label="Verdict" variant="body2" color="error.main">
           No verdict: the request has errors (see the fields below).
@@ -101,13 +153,15 @@ const VerdictSection = memo(function VerdictSection({ verdict, shownInPreview, p
       )}
       {verdict && verdict.result.deciding.length > 0 && !shownInPreview && !previewShowsOwnText && (
         <Typography variant="caption" color="text.secondary" component="p">
-          The preview shows another policy; Show in policy switches it to {endpointLabel(verdict.endpoint)}, where{' '}
+          The preview shows another policy; Show in policy switches it to{' '}
+          {endpointLabel(verdict.endpoint)}, where{' '}
           {verdict.result.deciding.map((s) => statementLabel(s)).join(' and ')} decides.
         </Typography>
       )}
       {previewShowsOwnText && (
         <Typography variant="caption" color="text.secondary" component="p">
-          The preview shows your own policy text; the simulator evaluates the policy your choices generate.
+          The preview shows your own policy text; the simulator evaluates the policy your choices
+          generate.
         </Typography>
       )}
     </Box>
@@ -136,9 +190,31 @@ interface RequestSectionProps {
 }
 
 const RequestSection = memo(function RequestSection(props: RequestSectionProps) {
-  const { sectionRef, caption, canGoBack, onBack, draft, reading, onDraftChange, services, regions, regionHelp, canAdd, onAdd, editing, onSave, onStopEditing, notice } = props;
+  const {
+    sectionRef,
+    caption,
+    canGoBack,
+    onBack,
+    draft,
+    reading,
+    onDraftChange,
+    services,
+    regions,
+    regionHelp,
+    canAdd,
+    onAdd,
+    editing,
+    onSave,
+    onStopEditing,
+    notice,
+  } = props;
   return (
-    <Box component="section" ref={sectionRef} aria-labelledby="simulator-request-heading" sx={{ mt: 2 }}>
+    <Box
+      component="section"
+      ref={sectionRef}
+      aria-labelledby="simulator-request-heading"
+      sx={{ mt: 2 }}
+    >
       <Typography variant="h3" id="simulator-request-heading">
         Request
       </Typography>
@@ -150,7 +226,14 @@ const RequestSection = memo(function RequestSection(props: RequestSectionProps) 
           Back to the ready-made request
         </Button>
       )}
-      <RequestForm draft={draft} messages={reading.messages} onChange={onDraftChange} services={services} regions={regions} {...(regionHelp ? { regionHelp } : {})} />
+      <RequestForm
+        draft={draft}
+        messages={reading.messages}
+        onChange={onDraftChange}
+        services={services}
+        regions={regions}
+        {...(regionHelp ? { regionHelp } : {})}
+      />
       {reading.otherProblems.map((problem) => (
         <Typography key={problem} variant="body2" color="error.main">
           {problem}
@@ -185,7 +268,8 @@ export default function SimulatorPanel() {
   const checking = useBuilder((state) => state.restoreStatus === 'checking');
   // In the policy editor's mode the preview shows the user's own text, not the generated policy.
   const previewShowsOwnText = useBuilder((state) => state.policyEditor.mode === 'edit');
-  const { setSavedRequests, revealStatement, clearReveal, setPreviewService, setPreviewRegion } = useBuilderActions();
+  const { setSavedRequests, revealStatement, clearReveal, setPreviewService, setPreviewRegion } =
+    useBuilderActions();
   const session = useSimulatorSessionStore();
   const source = useSimulatorSession((s) => s.source);
   const typed = useSimulatorSession((s) => s.draft);
@@ -196,39 +280,77 @@ export default function SimulatorPanel() {
 
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
   const scenarioRegion = target.region ?? target.regions[0];
-  const scenarios = useMemo(() => perimeterScenarios(config, scenarioRegion !== undefined ? { region: scenarioRegion } : {}), [config, scenarioRegion]);
+  const scenarios = useMemo(
+    () =>
+      perimeterScenarios(config, scenarioRegion !== undefined ? { region: scenarioRegion } : {}),
+    [config, scenarioRegion],
+  );
   // The lists and the form are kept as they were when their content is (most changes of choices
   // leave them so), so that only the verdicts re-render.
   const scenarioItemsText = useMemo(
     () =>
       JSON.stringify(
-        scenarios.map<ScenarioItem>((s) => ({ id: s.id, name: s.name, why: s.why, expect: s.expect, decision: verdictFor(config, s.service, s.region, s.request).result.decision })),
+        scenarios.map<ScenarioItem>((s) => ({
+          id: s.id,
+          name: s.name,
+          why: s.why,
+          expect: s.expect,
+          decision: verdictFor(config, s.service, s.region, s.request).result.decision,
+        })),
       ),
     [config, scenarios],
   );
-  const scenarioItems = useMemo(() => JSON.parse(scenarioItemsText) as ScenarioItem[], [scenarioItemsText]);
+  const scenarioItems = useMemo(
+    () => JSON.parse(scenarioItemsText) as ScenarioItem[],
+    [scenarioItemsText],
+  );
 
-  const savedRequests = useMemo(() => (checking || !Array.isArray(config.savedRequests) ? [] : config.savedRequests), [checking, config.savedRequests]);
-  const editingIndex = source.kind === 'saved' && source.index < savedRequests.length ? source.index : undefined;
+  const savedRequests = useMemo(
+    () => (checking || !Array.isArray(config.savedRequests) ? [] : config.savedRequests),
+    [checking, config.savedRequests],
+  );
+  const editingIndex =
+    source.kind === 'saved' && source.index < savedRequests.length ? source.index : undefined;
   const draftText = typed ? undefined : JSON.stringify(shownDraft(source, undefined, scenarios));
-  const draft = useMemo(() => typed ?? (JSON.parse(draftText!) as RequestDraft), [typed, draftText]);
+  const draft = useMemo(
+    () => typed ?? (JSON.parse(draftText!) as RequestDraft),
+    [typed, draftText],
+  );
   const reading = useMemo(() => readDraft(draft), [draft]);
   // Without the places in the policy text (which move when another statement changes), the verdict is usually the same.
   const verdictText = useMemo(() => {
     if (!reading.saved) return undefined;
-    const { endpoint, result } = verdictFor(config, reading.saved.service, reading.saved.region, reading.saved.request);
-    return JSON.stringify({ endpoint, result }, (key, value: unknown) => (key === 'range' ? undefined : value));
+    const { endpoint, result } = verdictFor(
+      config,
+      reading.saved.service,
+      reading.saved.region,
+      reading.saved.request,
+    );
+    return JSON.stringify({ endpoint, result }, (key, value: unknown) =>
+      key === 'range' ? undefined : value,
+    );
   }, [config, reading.saved]);
-  const verdict = useMemo(() => (verdictText === undefined ? undefined : (JSON.parse(verdictText) as Pick<RequestVerdict, 'endpoint' | 'result'>)), [verdictText]);
+  const verdict = useMemo(
+    () =>
+      verdictText === undefined
+        ? undefined
+        : (JSON.parse(verdictText) as Pick<RequestVerdict, 'endpoint' | 'result'>),
+    [verdictText],
+  );
   const suiteText = useMemo(() => {
     const outcomes = checking ? [] : runSuiteOnChange(config, suiteMemoryOf(store));
     return JSON.stringify({ rows: outcomes.map(suiteRowOf), summary: summarizeSuite(outcomes) });
   }, [checking, config, store]);
-  const suite = useMemo(() => JSON.parse(suiteText) as Pick<SavedRequestsProps, 'rows' | 'summary'>, [suiteText]);
+  const suite = useMemo(
+    () => JSON.parse(suiteText) as Pick<SavedRequestsProps, 'rows' | 'summary'>,
+    [suiteText],
+  );
   useSimulatorUpdateMeasure(store, config);
 
-  const scenario = source.kind === 'scenario' ? scenarios.find((s) => s.id === source.id) : undefined;
-  const shownInPreview = verdict !== undefined && !previewShowsOwnText && previewShows(target, verdict.endpoint);
+  const scenario =
+    source.kind === 'scenario' ? scenarios.find((s) => s.id === source.id) : undefined;
+  const shownInPreview =
+    verdict !== undefined && !previewShowsOwnText && previewShows(target, verdict.endpoint);
 
   // The deciding statement is highlighted in the preview whenever it changes; none clears the highlight.
   const decidingSid = verdict?.result.deciding.find((s) => s.sid !== undefined)?.sid;
@@ -239,18 +361,25 @@ export default function SimulatorPanel() {
     else revealStatement(highlightKey);
   }, [highlightKey, revealStatement, clearReveal]);
 
-  const selectedServices = useMemo(() => canonicalServices(config.services, catalog), [config.services]);
+  const selectedServices = useMemo(
+    () => canonicalServices(config.services, catalog),
+    [config.services],
+  );
   const endpoint = verdict?.endpoint;
   const showStatement = useCallback(
     (sid: string) => {
       if (!endpoint) return;
       const { service, region } = endpoint;
       if (previewShowsOwnText) {
-        setNotice('The preview shows your own policy text; switch it back to the generated policy to see this statement.');
+        setNotice(
+          'The preview shows your own policy text; switch it back to the generated policy to see this statement.',
+        );
         return;
       }
       if (!selectedServices.includes(service)) {
-        setNotice(`The preview shows the selected services only; select ${service} to see its policy.`);
+        setNotice(
+          `The preview shows the selected services only; select ${service} to see its policy.`,
+        );
         return;
       }
       setNotice(undefined);
@@ -258,18 +387,36 @@ export default function SimulatorPanel() {
       if (region !== undefined) setPreviewRegion(region);
       revealStatement(sid);
     },
-    [endpoint, previewShowsOwnText, selectedServices, setPreviewService, setPreviewRegion, revealStatement],
+    [
+      endpoint,
+      previewShowsOwnText,
+      selectedServices,
+      setPreviewService,
+      setPreviewRegion,
+      revealStatement,
+    ],
   );
 
   const serviceOptions = useMemo<SelectOption[]>(() => {
-    const ids = selectedServices.includes(draft.service) ? selectedServices : [...selectedServices, draft.service];
-    return ids.map((id) => ({ value: id, label: `${id}${selectedServices.includes(id) ? '' : ' (not selected)'}` }));
+    const ids = selectedServices.includes(draft.service)
+      ? selectedServices
+      : [...selectedServices, draft.service];
+    return ids.map((id) => ({
+      value: id,
+      label: `${id}${selectedServices.includes(id) ? '' : ' (not selected)'}`,
+    }));
   }, [selectedServices, draft.service]);
   const selectedRegionsText = target.regions.join(' ');
   const regionOptions = useMemo<SelectOption[]>(() => {
     const selected = selectedRegionsText.split(' ').filter(Boolean);
-    const regions = selected.includes(draft.region) || draft.region === '' ? selected : [...selected, draft.region];
-    return [{ value: '', label: `First selected${selected[0] ? ` (${selected[0]})` : ''}` }, ...regions.map((r) => ({ value: r, label: r }))];
+    const regions =
+      selected.includes(draft.region) || draft.region === ''
+        ? selected
+        : [...selected, draft.region];
+    return [
+      { value: '', label: `First selected${selected[0] ? ` (${selected[0]})` : ''}` },
+      ...regions.map((r) => ({ value: r, label: r })),
+    ];
   }, [selectedRegionsText, draft.region]);
 
   const request = reading.saved;
@@ -286,7 +433,9 @@ export default function SimulatorPanel() {
   }, [request, savedRequests, setSavedRequests]);
   const saveChanges = useCallback(() => {
     if (!request || editingIndex === undefined) return;
-    setSavedRequests(savedRequests.map((saved, index) => (index === editingIndex ? request : saved)));
+    setSavedRequests(
+      savedRequests.map((saved, index) => (index === editingIndex ? request : saved)),
+    );
     setNotice(`Saved the changes to "${request.name}".`);
   }, [request, editingIndex, savedRequests, setSavedRequests]);
   const backToScenario = useCallback(() => {
@@ -309,32 +458,46 @@ export default function SimulatorPanel() {
       const current = session.getState().source;
       if (current.kind === 'saved') {
         if (current.index === index) detach();
-        else if (current.index > index) session.setState({ source: { kind: 'saved', index: current.index - 1 } });
+        else if (current.index > index)
+          session.setState({ source: { kind: 'saved', index: current.index - 1 } });
       }
       setSavedRequests(savedRequests.filter((_request, i) => i !== index));
       setNotice(undefined);
     },
     [savedRequests, session, detach, setSavedRequests],
   );
-  const exportSuite = useCallback(() => saveFile(SUITE_FILE_NAME, suiteFileText(savedRequests)), [savedRequests]);
+  const exportSuite = useCallback(
+    () => saveFile(SUITE_FILE_NAME, suiteFileText(savedRequests)),
+    [savedRequests],
+  );
   const importSuite = useCallback(
     async (file: File) => {
       const reading = readSuiteFile(file.name, await file.text());
       if (!reading.requests) {
-        setImportReport({ severity: 'error', lines: [`Nothing was imported from ${file.name}:`, ...reading.problems.slice(0, 20)] });
+        setImportReport({
+          severity: 'error',
+          lines: [`Nothing was imported from ${file.name}:`, ...reading.problems.slice(0, 20)],
+        });
         return;
       }
-      const current: SavedRequest[] = Array.isArray(store.getState().config.savedRequests) ? (store.getState().config.savedRequests ?? []) : [];
+      const current: SavedRequest[] = Array.isArray(store.getState().config.savedRequests)
+        ? (store.getState().config.savedRequests ?? [])
+        : [];
       const merged = withImportedRequests(current, reading.requests);
       const problem = suiteSizeProblem(merged.requests);
       if (problem) {
-        setImportReport({ severity: 'error', lines: [`Nothing was imported from ${file.name}: ${problem}`] });
+        setImportReport({
+          severity: 'error',
+          lines: [`Nothing was imported from ${file.name}: ${problem}`],
+        });
         return;
       }
       setSavedRequests(merged.requests);
       setImportReport({
         severity: 'success',
-        lines: [`Imported ${merged.added} saved request${merged.added === 1 ? '' : 's'} from ${file.name}${merged.alreadyThere > 0 ? ` (${merged.alreadyThere} already in the suite)` : ''}.`],
+        lines: [
+          `Imported ${merged.added} saved request${merged.added === 1 ? '' : 's'} from ${file.name}${merged.alreadyThere > 0 ? ` (${merged.alreadyThere} already in the suite)` : ''}.`,
+        ],
       });
     },
     [store, setSavedRequests],
@@ -352,8 +515,17 @@ export default function SimulatorPanel() {
   return (
     <Paper component="section" aria-labelledby="simulator-heading" sx={{ p: 2, minWidth: 0 }}>
       <PanelIntro />
-      <ScenarioList scenarios={scenarioItems} selectedId={source.kind === 'scenario' && !typed ? source.id : undefined} onSelect={showScenario} />
-      <VerdictSection verdict={verdict} shownInPreview={shownInPreview} previewShowsOwnText={previewShowsOwnText} onShowStatement={showStatement} />
+      <ScenarioList
+        scenarios={scenarioItems}
+        selectedId={source.kind === 'scenario' && !typed ? source.id : undefined}
+        onSelect={showScenario}
+      />
+      <VerdictSection
+        verdict={verdict}
+        shownInPreview={shownInPreview}
+        previewShowsOwnText={previewShowsOwnText}
+        onShowStatement={showStatement}
+      />
       <RequestSection
         sectionRef={requestSection}
         caption={requestCaption}
@@ -364,7 +536,9 @@ export default function SimulatorPanel() {
         onDraftChange={onDraftChange}
         services={serviceOptions}
         regions={regionOptions}
-        regionHelp={target.shape !== 'per-region' ? 'Every selected region shares one policy.' : undefined}
+        regionHelp={
+          target.shape !== 'per-region' ? 'Every selected region shares one policy.' : undefined
+        }
         canAdd={reading.saved !== undefined && !checking}
         onAdd={addToSuite}
         editing={editingIndex !== undefined}

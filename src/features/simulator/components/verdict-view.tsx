@@ -8,7 +8,11 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { memo, useId, useState } from 'react';
-import { statementLabel, type EvaluationResult, type StatementOutcome } from '@/core/evaluate/evaluate';
+import {
+  statementLabel,
+  type EvaluationResult,
+  type StatementOutcome,
+} from '@/core/evaluate/evaluate';
 import type { ContextKeyUse, ContextValue } from '@/core/evaluate/evaluate';
 import type { Decision } from '@/core/evaluate/request-schema';
 
@@ -24,12 +28,16 @@ export function decisionLine(result: EvaluationResult): string {
   return `${result.decision} by ${result.deciding.map((s) => statementLabel(s)).join(' and ')}`;
 }
 
-const valueText = (value: ContextValue | undefined) => (Array.isArray(value) ? `[${value.join(', ')}]` : (value ?? ''));
+const valueText = (value: ContextValue | undefined) =>
+  Array.isArray(value) ? `[${value.join(', ')}]` : (value ?? '');
 
 function failureText(outcome: StatementOutcome): string {
   const failure = outcome.failure;
   if (!failure) return 'does not apply';
-  const element = failure.element === 'Condition' ? `Condition ${failure.operator ?? ''} ${failure.key ?? ''}`.trim() : failure.element;
+  const element =
+    failure.element === 'Condition'
+      ? `Condition ${failure.operator ?? ''} ${failure.key ?? ''}`.trim()
+      : failure.element;
   return `does not apply. ${element}: ${failure.message}`;
 }
 
@@ -61,13 +69,24 @@ export interface VerdictViewProps {
   onShowStatement?: (sid: string) => void;
 }
 
-export const VerdictView = memo(function VerdictView({ result, policyLabel, onShowStatement }: VerdictViewProps) {
+export const VerdictView = memo(function VerdictView({
+  result,
+  policyLabel,
+  onShowStatement,
+}: VerdictViewProps) {
   const ids = useId();
   const [showContext, setShowContext] = useState(false);
   return (
     <Box>
-      <Box role="status" aria-label="Verdict" sx={{ borderLeft: 4, borderColor: DECISION_COLOR[result.decision], pl: 1, py: 0.5 }}>
-        <Typography component="p" sx={{ fontWeight: 600, color: DECISION_COLOR[result.decision], overflowWrap: 'anywhere' }}>
+      <Box
+        role="status"
+        aria-label="Verdict"
+        sx={{ borderLeft: 4, borderColor: DECISION_COLOR[result.decision], pl: 1, py: 0.5 }}
+      >
+        <Typography
+          component="p"
+          sx={{ fontWeight: 600, color: DECISION_COLOR[result.decision], overflowWrap: 'anywhere' }}
+        >
           {decisionLine(result)}
         </Typography>
         <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
@@ -75,7 +94,8 @@ export const VerdictView = memo(function VerdictView({ result, policyLabel, onSh
         </Typography>
       </Box>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
-        Evaluated against {policyLabel}. An endpoint policy only filters: an allowed request still needs the caller&apos;s and the resource&apos;s own policies.
+        Evaluated against {policyLabel}. An endpoint policy only filters: an allowed request still
+        needs the caller&apos;s and the resource&apos;s own policies.
       </Typography>
       {!result.policyValid && (
         <Typography variant="body2" color="warning.main" sx={{ mt: 0.5 }}>
@@ -85,18 +105,35 @@ export const VerdictView = memo(function VerdictView({ result, policyLabel, onSh
       <Typography variant="h3" component="h4" id={`${ids}-statements`} sx={{ mt: 1.5 }}>
         Statements
       </Typography>
-      <Box component="ol" aria-labelledby={`${ids}-statements`} sx={{ m: 0, pl: 2.5, fontSize: '0.8rem' }}>
+      <Box
+        component="ol"
+        aria-labelledby={`${ids}-statements`}
+        sx={{ m: 0, pl: 2.5, fontSize: '0.8rem' }}
+      >
         {result.statements.map((outcome) => {
           const deciding = result.deciding.some((d) => d.index === outcome.index);
           const label = statementLabel(outcome);
           return (
             <Box component="li" key={outcome.index} sx={{ mb: 0.5, overflowWrap: 'anywhere' }}>
-              <Box component="span" id={`${ids}-s${outcome.index}`} sx={{ fontWeight: deciding ? 600 : undefined }}>
+              <Box
+                component="span"
+                id={`${ids}-s${outcome.index}`}
+                sx={{ fontWeight: deciding ? 600 : undefined }}
+              >
                 {label}
               </Box>
-              {outcome.effect ? ` (${outcome.effect})` : ''}: {deciding ? 'decides the verdict' : outcome.applies ? 'applies' : failureText(outcome)}
+              {outcome.effect ? ` (${outcome.effect})` : ''}:{' '}
+              {deciding
+                ? 'decides the verdict'
+                : outcome.applies
+                  ? 'applies'
+                  : failureText(outcome)}
               {onShowStatement && outcome.sid && (
-                <Button onClick={() => onShowStatement(outcome.sid!)} aria-describedby={`${ids}-s${outcome.index}`} sx={{ ml: 0.5, py: 0, minWidth: 0 }}>
+                <Button
+                  onClick={() => onShowStatement(outcome.sid!)}
+                  aria-describedby={`${ids}-s${outcome.index}`}
+                  sx={{ ml: 0.5, py: 0, minWidth: 0 }}
+                >
                   Show in policy
                 </Button>
               )}
@@ -113,23 +150,40 @@ export const VerdictView = memo(function VerdictView({ result, policyLabel, onSh
           None: no statement got as far as its conditions.
         </Typography>
       ) : (
-        <Box component="ul" aria-labelledby={`${ids}-used`} sx={{ m: 0, pl: 2.5, fontSize: '0.8rem' }}>
+        <Box
+          component="ul"
+          aria-labelledby={`${ids}-used`}
+          sx={{ m: 0, pl: 2.5, fontSize: '0.8rem' }}
+        >
           {result.contextUsed.map((use) => (
             <ContextKeyLine key={use.key} use={use} />
           ))}
         </Box>
       )}
-      <Button aria-expanded={showContext} aria-controls={`${ids}-context`} onClick={() => setShowContext(!showContext)} sx={{ mt: 0.5 }}>
+      <Button
+        aria-expanded={showContext}
+        aria-controls={`${ids}-context`}
+        onClick={() => setShowContext(!showContext)}
+        sx={{ mt: 0.5 }}
+      >
         {showContext ? 'Hide the request context' : 'The whole request context'}
       </Button>
       {showContext && (
-        <Box component="ul" id={`${ids}-context`} aria-label="Request context" sx={{ m: 0, pl: 2.5, fontSize: '0.8rem' }}>
+        <Box
+          component="ul"
+          id={`${ids}-context`}
+          aria-label="Request context"
+          sx={{ m: 0, pl: 2.5, fontSize: '0.8rem' }}
+        >
           {result.context.map((entry) => (
             <Box component="li" key={entry.key} sx={{ overflowWrap: 'anywhere' }}>
               <code>{entry.key}</code> = <code>{valueText(entry.value)}</code>{' '}
               <Typography component="span" variant="caption" color="text.secondary">
                 ({entry.origin}: {entry.from}
-                {entry.replaced !== undefined ? `, replacing the derived ${valueText(entry.replaced)}` : ''})
+                {entry.replaced !== undefined
+                  ? `, replacing the derived ${valueText(entry.replaced)}`
+                  : ''}
+                )
               </Typography>
             </Box>
           ))}
