@@ -656,13 +656,15 @@ describe('vpce-policy simulate --requests', () => {
       ws.dir,
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/suite\.json \(\[0\]\.expect\): error/);
+    expect(run.stderr).toMatch(
+      /suite\.json:17:15: error config\/invalid-value: \[0\]\.expect is "Maybe"/,
+    );
     ws.write('bad.json', '[{"name": ');
     const syntax = await runCli(
       ['simulate', '--policy', 's3-policy.json', '--requests', 'bad.json'],
       ws.dir,
     );
     expect(syntax.code).toBe(2);
-    expect(syntax.stderr).toMatch(/bad\.json:1:\d+: JSON syntax error/);
+    expect(syntax.stderr).toMatch(/bad\.json:1:\d+: error config\/syntax: JSON syntax error/);
   });
 });

@@ -1,8 +1,11 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml } from 'yaml';
-import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../core/config/parse';
+import {
+  configFormatFor,
+  MAX_CONFIG_CHARACTERS,
+  parseConfigText,
+  readStructuredText,
+} from '../../core/config/parse';
 import type { PerimeterConfig } from '../../core/config/schema';
-import { offsetRange, type Diagnostic } from '../../core/diagnostics';
+import type { Diagnostic } from '../../core/diagnostics';
 import {
   compilePolicy,
   evaluate,
@@ -334,33 +337,19 @@ function readRequestsFile(
 ): { requests: SavedRequest[]; config?: PerimeterConfig } {
   const { text } = readTextFile(io.cwd, file, MAX_CONFIG_CHARACTERS, 'requests file');
   const format = configFormatFor(file);
-  let value: unknown;
-  if (format === 'yaml') {
-    try {
-      value = parseYaml(text, { maxAliasCount: 50 });
-    } catch (error) {
-      throw new UsageError(
-        `${file}: YAML could not be read: ${(error as Error).message.split('\n')[0]}`,
-      );
-    }
-  } else {
-    const errors: ParseError[] = [];
-    value = parseJsonc(text, errors, { allowTrailingComma: false });
-    if (errors.length > 0) {
-      const first = errors[0]!;
-      const at = offsetRange(text, first.offset, first.length).start;
-      throw new UsageError(
-        `${file}:${at.line}:${at.column}: JSON syntax error (${printParseErrorCode(first.error)})`,
-      );
-    }
+  const read = readStructuredText(text, format);
+  if (read.value === undefined) {
+    io.stderr(formatDiagnostics(file, read.diagnostics));
+    throw new UsageError(`${file} could not be read`);
   }
+  const value = read.value;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'version' in value) {
     const parsed = parseConfigText(text, { format });
     io.stderr(formatDiagnostics(file, parsed.diagnostics, { quiet: true }));
     if (!parsed.config) throw new UsageError(`the configuration ${file} has errors`);
     return { requests: parsed.config.savedRequests ?? [], config: parsed.config };
   }
-  const parsed = parseSavedRequests(value);
+  const parsed = parseSavedRequests(value, read.locate);
   if (!parsed.requests) {
     io.stderr(formatDiagnostics(file, parsed.diagnostics));
     throw new UsageError(`${file} is not a list of saved requests`);

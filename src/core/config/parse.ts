@@ -245,7 +245,45 @@ function treeToValue(
   }
 }
 
-function parseJsonText(text: string, catalog: Catalog): ConfigParseResult {
+/** A plain-words description of a jsonc-parser error code. */
+export function syntaxMessage(code: string): string {
+  const messages: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    ColonExpected: 'expected ":"',
+    CommaExpected: 'expected ","',
+    CloseBraceExpected: 'expected "}"',
+    CloseBracketExpected: 'expected "]"',
+    EndOfFileExpected: 'unexpected text after the end of the document',
+    InvalidCommentToken: 'invalid comment',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in string',
+  };
+  return messages[code] ?? code;
+}
+
+/** Finds the text range of a field, or of its key. */
+export type Locate = (path: ConfigPath, key?: boolean) => TextRange | undefined;
+
+/**
+ * A JSON (comments allowed) or YAML text read into a plain value, with positioned diagnostics for
+ * syntax errors, excessive nesting and duplicate keys, and a way to find a field's place in the
+ * text. `__proto__` stays an ordinary key. Shared by everything that reads user files.
+ */
+export interface StructuredText {
+  /** Absent when the text could not be read. */
+  value?: unknown;
+  diagnostics: Diagnostic[];
+  locate?: Locate;
+}
+
+function readJsonText(text: string): StructuredText {
   const depth = jsonDepth(text);
   if (depth > MAX_CONFIG_DEPTH) {
     return {
@@ -253,7 +291,7 @@ function parseJsonText(text: string, catalog: Catalog): ConfigParseResult {
         {
           severity: 'error',
           code: 'config/too-deep',
-          message: `The configuration nests ${depth} levels deep; a perimeter configuration never needs more than ${MAX_CONFIG_DEPTH}.`,
+          message: `The text nests ${depth} levels deep; this file format never needs more than ${MAX_CONFIG_DEPTH}.`,
           range: offsetRange(text, 0, 0),
         },
       ],
@@ -280,7 +318,7 @@ function parseJsonText(text: string, catalog: Catalog): ConfigParseResult {
   }
   const diagnostics: Diagnostic[] = [];
   const value = treeToValue(tree, text, [], diagnostics);
-  const locate = (path: ConfigPath, key?: boolean): TextRange | undefined => {
+  const locate: Locate = (path, key) => {
     for (let n = path.length; n >= 0; n--) {
       const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
       if (node) {
@@ -300,35 +338,11 @@ function parseJsonText(text: string, catalog: Catalog): ConfigParseResult {
     }
     return undefined;
   };
-  const result = validateParsed(value, locate, catalog);
-  const all = [...diagnostics, ...result.diagnostics];
-  return diagnostics.length > 0 ? { diagnostics: all } : { ...result, diagnostics: all };
+  // Duplicate keys are errors: the value is not returned, so that nothing uses a guessed reading.
+  return diagnostics.length > 0 ? { diagnostics, locate } : { value, diagnostics, locate };
 }
 
-/** A plain-words description of a jsonc-parser error code. */
-export function syntaxMessage(code: string): string {
-  const messages: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'expected a property name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected ","',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'unexpected text after the end of the document',
-    InvalidCommentToken: 'invalid comment',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid unicode escape',
-    InvalidEscapeCharacter: 'invalid escape character',
-    InvalidCharacter: 'invalid character in string',
-  };
-  return messages[code] ?? code;
-}
-
-function parseYamlText(text: string, catalog: Catalog): ConfigParseResult {
+function readYamlText(text: string): StructuredText {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toRange = (start: number, end: number) => offsetRange(text, start, end - start);
@@ -357,34 +371,28 @@ function parseYamlText(text: string, catalog: Catalog): ConfigParseResult {
       ],
     };
   }
-  const locate = (path: ConfigPath): TextRange | undefined => {
+  const locate: Locate = (path) => {
     for (let n = path.length; n >= 0; n--) {
       const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) return toRange(node.range[0], node.range[1]);
     }
     return undefined;
   };
-  return validateParsed(value, locate, catalog);
+  return { value, diagnostics: [], locate };
 }
 
-/** Guesses the format from a file name: `.yaml`/`.yml` is YAML, anything else JSON (comments allowed). */
-export function configFormatFor(fileName: string): ConfigTextFormat {
-  return /\.ya?ml$/i.test(fileName) ? 'yaml' : 'json';
-}
-
-/** Parses and validates a configuration text. */
-export function parseConfigText(
+/** Reads a JSON (comments allowed) or YAML text, refusing oversized and binary input first. */
+export function readStructuredText(
   text: string,
-  options: { format?: ConfigTextFormat; catalog?: Catalog } = {},
-): ConfigParseResult {
-  const catalog = options.catalog ?? bundledCatalog;
+  format: ConfigTextFormat = 'json',
+): StructuredText {
   if (text.length > MAX_CONFIG_CHARACTERS) {
     return {
       diagnostics: [
         {
           severity: 'error',
           code: 'config/too-large',
-          message: `The configuration is ${(text.length / 1_000_000).toFixed(1)} million characters; the limit is ${formatCount(MAX_CONFIG_CHARACTERS)}. Is this the right file?`,
+          message: `The file is ${(text.length / 1_000_000).toFixed(1)} million characters; the limit is ${formatCount(MAX_CONFIG_CHARACTERS)}. Is this the right file?`,
         },
       ],
     };
@@ -401,7 +409,20 @@ export function parseConfigText(
     };
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return (options.format ?? 'json') === 'yaml'
-    ? parseYamlText(body, catalog)
-    : parseJsonText(body, catalog);
+  return format === 'yaml' ? readYamlText(body) : readJsonText(body);
+}
+
+/** Guesses the format from a file name: `.yaml`/`.yml` is YAML, anything else JSON (comments allowed). */
+export function configFormatFor(fileName: string): ConfigTextFormat {
+  return /\.ya?ml$/i.test(fileName) ? 'yaml' : 'json';
+}
+
+/** Parses and validates a configuration text. */
+export function parseConfigText(
+  text: string,
+  options: { format?: ConfigTextFormat; catalog?: Catalog } = {},
+): ConfigParseResult {
+  const read = readStructuredText(text, options.format ?? 'json');
+  if (read.value === undefined) return { diagnostics: read.diagnostics };
+  return validateParsed(read.value, read.locate, options.catalog ?? bundledCatalog);
 }

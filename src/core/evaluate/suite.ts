@@ -11,7 +11,12 @@ import { canonicalRegions } from '../generate/selection';
 import { compilePolicy, evaluate, type EvaluationResult, type PolicySource } from './evaluate';
 import type { CompiledPolicy } from './policy';
 import { savedRequestSchema, type Decision, type SavedRequest } from './request-schema';
-import { issuesToDiagnostics } from '../config/parse';
+import {
+  issuesToDiagnostics,
+  readStructuredText,
+  type ConfigTextFormat,
+  type Locate,
+} from '../config/parse';
 
 /**
  * The policy on an endpoint of the service in the region: with one policy per region
@@ -100,7 +105,10 @@ export function summarizeSuite(outcomes: readonly SavedRequestOutcome[]): SuiteS
  * Reads a list of saved requests from a parsed value: a list, or an object with a
  * `savedRequests` list (as in a configuration). Every problem is a diagnostic with its path.
  */
-export function parseSavedRequests(value: unknown): {
+export function parseSavedRequests(
+  value: unknown,
+  locate?: Locate,
+): {
   requests?: SavedRequest[];
   diagnostics: Diagnostic[];
 } {
@@ -127,5 +135,18 @@ export function parseSavedRequests(value: unknown): {
     ...issue,
     path: [...prefix, ...issue.path],
   }));
-  return { diagnostics: issuesToDiagnostics(issues, value) };
+  return { diagnostics: issuesToDiagnostics(issues, value, locate) };
+}
+
+/**
+ * Reads saved requests from a file's text (JSON with comments, or YAML): syntax problems and
+ * shape problems alike come back as diagnostics placed in the text.
+ */
+export function parseSavedRequestsText(
+  text: string,
+  format: ConfigTextFormat = 'json',
+): { requests?: SavedRequest[]; diagnostics: Diagnostic[] } {
+  const read = readStructuredText(text, format);
+  if (read.value === undefined) return { diagnostics: read.diagnostics };
+  return parseSavedRequests(read.value, read.locate);
 }

@@ -43,12 +43,15 @@ describe('the suite file', () => {
   });
 
   it('says where a file is wrong: the line and column of a syntax error, the path of a bad field', () => {
-    expect(readSuiteFile('s.json', '{\n  "savedRequests": [,]\n}').problems).toEqual([
-      's.json, line 2, column 21: JSON syntax error (ValueExpected).',
-    ]);
-    const bad = JSON.stringify([{ ...suite[0], expect: 'Maybe' }]);
+    expect(readSuiteFile('s.json', '{\n  "savedRequests": [,]\n}').problems[0]).toBe(
+      's.json, line 2, column 21: JSON syntax error: expected a value.',
+    );
+    const bad = JSON.stringify([{ ...suite[0], expect: 'Maybe' }], null, 2);
     expect(readSuiteFile('s.json', bad).problems[0]).toMatch(
-      /^s\.json: \[0\]\.expect is "Maybe"; expected one of "Allowed", "ImplicitDeny", "ExplicitDeny"\.$/,
+      /^s\.json, line \d+, column 15: \[0\]\.expect is "Maybe"; expected one of "Allowed", "ImplicitDeny", "ExplicitDeny"\.$/,
+    );
+    expect(readSuiteFile('s.yaml', 'savedRequests:\n  - name: [\n').problems[0]).toMatch(
+      /^s\.yaml, line \d+, column \d+: /,
     );
     expect(readSuiteFile('s.json', '{"requests": []}').problems[0]).toContain(
       'Expected a list of saved requests',

@@ -2,14 +2,11 @@
  * The saved requests as a file, in the format the CLI's `simulate --requests FILE` reads: an
  * object with a `savedRequests` list (a list alone, or a whole configuration, is read too).
  */
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml } from 'yaml';
 import { catalog } from '@/core/catalog/catalog';
-import { configFormatFor, MAX_CONFIG_CHARACTERS } from '@/core/config/parse';
+import { configFormatFor } from '@/core/config/parse';
 import { perimeterConfigSchema } from '@/core/config/schema';
-import { offsetRange } from '@/core/diagnostics';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
-import { parseSavedRequests } from '@/core/evaluate/suite';
+import { parseSavedRequestsText } from '@/core/evaluate/suite';
 
 export const SUITE_FILE_NAME = 'saved-requests.json';
 
@@ -25,39 +22,15 @@ export interface SuiteFileReading {
 
 /** Reads a suite file: JSON (comments allowed) or, by its name, YAML. */
 export function readSuiteFile(fileName: string, text: string): SuiteFileReading {
-  if (text.length > MAX_CONFIG_CHARACTERS)
-    return {
-      problems: [
-        `${fileName} is larger than ${MAX_CONFIG_CHARACTERS} characters; a suite is a few kilobytes.`,
-      ],
-    };
-  let value: unknown;
-  if (configFormatFor(fileName) === 'yaml') {
-    try {
-      value = parseYaml(text, { maxAliasCount: 50 });
-    } catch (error) {
-      return {
-        problems: [
-          `${fileName}: the YAML could not be read: ${(error as Error).message.split('\n')[0]}`,
-        ],
-      };
-    }
-  } else {
-    const errors: ParseError[] = [];
-    value = parseJsonc(text, errors, { allowTrailingComma: false });
-    if (errors.length > 0) {
-      const first = errors[0]!;
-      const at = offsetRange(text, first.offset, first.length).start;
-      return {
-        problems: [
-          `${fileName}, line ${at.line}, column ${at.column}: JSON syntax error (${printParseErrorCode(first.error)}).`,
-        ],
-      };
-    }
-  }
-  const parsed = parseSavedRequests(value);
+  const parsed = parseSavedRequestsText(text, configFormatFor(fileName));
   if (!parsed.requests)
-    return { problems: parsed.diagnostics.map((d) => `${fileName}: ${d.message}`) };
+    return {
+      problems: parsed.diagnostics.map((d) =>
+        d.range
+          ? `${fileName}, line ${d.range.start.line}, column ${d.range.start.column}: ${d.message}`
+          : `${fileName}: ${d.message}`,
+      ),
+    };
   const unknown = parsed.requests.flatMap((request, index) =>
     catalog.service(request.service)
       ? []
