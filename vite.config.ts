@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { CatalogFiles } from './src/core/catalog/catalog-index.ts';
-import { choicesCatalogFiles } from './src/core/catalog/choices-catalog.ts';
+import { packChoicesCatalog } from './src/core/catalog/choices-catalog.ts';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -38,7 +38,7 @@ function choicesCatalogPlugin(): Plugin {
         }),
       ) as unknown as CatalogFiles;
       // JSON.parse of a string literal is read faster than the same object as a JS literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(choicesCatalogFiles(files)))});`;
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(packChoicesCatalog(files)))});`;
     },
   };
 }
@@ -83,9 +83,18 @@ function editorFilesPlugin(): Plugin {
           chunk.facadeModuleId?.endsWith('/src/features/editor/monaco-setup.ts'),
         );
         if (!editor) return html;
-        const css = editor.viteMetadata?.importedCss ?? new Set<string>();
+        // The JSON mode is imported by Monaco once the first JSON model exists: fetching it with
+        // the editor saves a round trip after the editor has started.
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const jsonMode = [editor, ...editor.imports.flatMap((file) => byFile.get(file) ?? [])]
+          .flatMap((chunk) => chunk.dynamicImports)
+          .map((file) => byFile.get(file))
+          .find((chunk) => chunk?.facadeModuleId?.endsWith('/json/jsonMode.js'));
+        const group = [editor, ...(jsonMode ? [jsonMode] : [])];
+        const js = new Set(group.flatMap((chunk) => [chunk.fileName, ...chunk.imports]));
+        const css = new Set(group.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]));
         const files = {
-          js: [editor.fileName, ...editor.imports].map((file) => base + file),
+          js: [...js].map((file) => base + file),
           css: [...css].map((file) => base + file),
         };
         return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STATEMENT_SIDS } from './ids';
 import { buildCatalog, catalog, catalogFiles } from './catalog';
-import { choicesCatalogFiles } from './choices-catalog';
+import { choicesCatalogFiles, packChoicesCatalog, unpackChoicesCatalog } from './choices-catalog';
 import {
   canonicalRegions,
   canonicalServices,
@@ -94,6 +94,18 @@ describe('choices catalog', () => {
     expect(choices.services.every((s) => s.title === '' && s.serviceName === null)).toBe(true);
     expect(JSON.stringify(choicesCatalogFiles(catalogFiles)).length).toBeLessThan(
       JSON.stringify(catalogFiles).length / 2,
+    );
+  });
+
+  it('is shipped packed, and unpacks to exactly the same files', () => {
+    const packed = packChoicesCatalog(catalogFiles);
+    expect(unpackChoicesCatalog(packed)).toEqual(choicesCatalogFiles(catalogFiles));
+    // Every guidance combination and every template survive the round trip.
+    const codes = new Set(packed.services.map(([, , , guidance]) => guidance));
+    expect([...codes].sort()).toEqual([0, 1, 2, 3, 4].filter((c) => codes.has(c)));
+    expect(codes.size).toBeGreaterThan(1);
+    expect(JSON.stringify(packed).length).toBeLessThan(
+      JSON.stringify(choicesCatalogFiles(catalogFiles)).length / 2,
     );
   });
 });

@@ -8,6 +8,7 @@
  * It lists and selects; it never generates.
  */
 import type { CatalogFiles } from './catalog';
+import type { EndpointService } from './schema';
 
 export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
   return {
@@ -54,6 +55,73 @@ export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
       regions: files.regions.regions.map(({ note: _note, ...region }) => region),
       sources: [],
     },
+    accountTables: { tables: [] },
+  };
+}
+
+/**
+ * The choices catalog as the page ships it: services as `[id, support, template, guidance]` rows
+ * instead of objects full of empty fields (a third of the first screen's catalog bytes after
+ * compression). `unpackChoicesCatalog(packChoicesCatalog(f))` equals `choicesCatalogFiles(f)`.
+ */
+export interface PackedChoicesCatalog {
+  statements: CatalogFiles['statements']['statements'];
+  templates: CatalogFiles['services']['templates'];
+  /** [id, endpoint-policy support, template ("" for the default), guidance (0 none, else 1 + identity + 2 × resource)] */
+  services: [string, EndpointService['endpointPolicy'], string, number][];
+  partitions: CatalogFiles['regions']['partitions'];
+  regions: CatalogFiles['regions']['regions'];
+}
+
+const DEFAULT_TEMPLATE = 'default';
+
+export function packChoicesCatalog(files: CatalogFiles): PackedChoicesCatalog {
+  const choices = choicesCatalogFiles(files);
+  return {
+    statements: choices.statements.statements,
+    templates: choices.services.templates,
+    services: choices.services.services.map((service) => [
+      service.id,
+      service.endpointPolicy,
+      service.template === DEFAULT_TEMPLATE ? '' : service.template,
+      service.guidance
+        ? 1 +
+          Number(service.guidance.identityPerimeter) +
+          2 * Number(service.guidance.resourcePerimeter)
+        : 0,
+    ]),
+    partitions: choices.regions.partitions,
+    regions: choices.regions.regions,
+  };
+}
+
+export function unpackChoicesCatalog(packed: PackedChoicesCatalog): CatalogFiles {
+  return {
+    statements: { statements: packed.statements },
+    patterns: { patterns: [] },
+    services: {
+      sources: {},
+      templates: packed.templates,
+      services: packed.services.map(([id, endpointPolicy, template, guidance]) => ({
+        id,
+        title: '',
+        serviceName: null,
+        endpointTypes: [],
+        endpointPolicy,
+        template: template || DEFAULT_TEMPLATE,
+        ...(guidance > 0
+          ? {
+              guidance: {
+                identityPerimeter: ((guidance - 1) & 1) === 1,
+                resourcePerimeter: ((guidance - 1) & 2) === 2,
+                considerations: [],
+                source: '',
+              },
+            }
+          : {}),
+      })),
+    },
+    regions: { partitions: packed.partitions, regions: packed.regions, sources: [] },
     accountTables: { tables: [] },
   };
 }

@@ -3,11 +3,12 @@
  * without the explanations, patterns and account tables that load with the rest of the engine.
  * Use it to list and select; the full `catalog` of `@/core/catalog/catalog` is for everything else.
  */
-import choicesCatalogFiles from 'virtual:choices-catalog';
+import packedChoicesCatalog from 'virtual:choices-catalog';
 import { buildCatalog, type Catalog, type Region } from '@/core/catalog/catalog-index';
+import { unpackChoicesCatalog } from '@/core/catalog/choices-catalog';
 import type { EndpointService } from '@/core/catalog/schema';
 
-export const choicesCatalog: Catalog = buildCatalog(choicesCatalogFiles);
+export const choicesCatalog: Catalog = buildCatalog(unpackChoicesCatalog(packedChoicesCatalog));
 
 export const SERVICE_GROUPS = [
   'Upstream sample policies',

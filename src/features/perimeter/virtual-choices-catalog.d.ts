@@ -1,6 +1,6 @@
 declare module 'virtual:choices-catalog' {
-  import type { CatalogFiles } from '@/core/catalog/catalog-index';
-  /** The first-screen part of the catalog files, from `choicesCatalogFiles` (see vite.config.ts). */
-  const files: CatalogFiles;
-  export default files;
+  import type { PackedChoicesCatalog } from '@/core/catalog/choices-catalog';
+  /** The first-screen part of the catalog files, packed by `packChoicesCatalog` (see vite.config.ts). */
+  const packed: PackedChoicesCatalog;
+  export default packed;
 }
