@@ -6,7 +6,7 @@
 import Box from '@mui/material/Box';
 import { useColorScheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { monospaceFontStack } from './fonts';
+import { policyCodeOptions } from './editor-frame';
 import type { editor, Range as MonacoRange } from 'monaco-editor/editor/editor.api';
 import type { HoverSource, MonacoModule } from './monaco-loader-types';
 
@@ -96,20 +96,11 @@ export function CodeViewer({
       readOnly: true,
       domReadOnly: true,
       ariaLabel: latest.current.ariaLabel,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      folding: true,
-      scrollBeyondLastLine: false,
+      ...policyCodeOptions,
       renderLineHighlight: 'none',
       // Tab leaves the editor, so that keyboard users are not trapped in a read-only view.
       tabFocusMode: true,
-      fontFamily: monospaceFontStack,
-      fontSize: 13,
-      lineNumbersMinChars: 4,
-      fixedOverflowWidgets: true,
-      hover: { delay: 250 },
-      // A policy viewer needs neither coloured bracket pairs nor occurrence highlights, and each costs a redraw.
-      bracketPairColorization: { enabled: false },
+      // A policy viewer needs no occurrence highlights, and they cost a redraw.
       occurrencesHighlight: 'off',
       selectionHighlight: false,
     });

@@ -4,11 +4,12 @@
  * account which data access pattern it belongs to, or why the builder cannot map it. Built from
  * the validator's recognition and the catalog's explanations. Pure.
  */
-import { findNodeAtOffset, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtOffset } from 'jsonc-parser';
 import type { Catalog } from '@/core/catalog/catalog';
 import type { PolicyRecognition, RecognizedStatement } from '@/core/validate/validate';
 import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
 import { code, plain, sourceLine } from '@/features/preview/policy-hover';
+import { treeOf } from '@/features/preview/policy-locations';
 
 export interface RecognitionHover {
   /** Character offsets of the text the hover is about, end exclusive. */
@@ -95,18 +96,6 @@ export function describeValue(
   }
   if (unmapped) out.push(`Not mapped: ${plain(unmapped.reason)}`);
   return out;
-}
-
-let lastText: string | undefined;
-let lastTree: Node | undefined;
-
-/** The syntax tree of the text, kept for the next hover over the same text; partial when the JSON is broken. */
-function treeOf(text: string): Node | undefined {
-  if (text !== lastText) {
-    lastText = text;
-    lastTree = parseTree(text);
-  }
-  return lastTree;
 }
 
 /**

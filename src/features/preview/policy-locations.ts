@@ -39,8 +39,11 @@ export type PolicyLocation =
 let lastText: string | undefined;
 let lastTree: Node | undefined;
 
-/** The parse tree of the text; the last one is kept, since hovers ask about the same text again and again. */
-function treeOf(text: string): Node | undefined {
+/**
+ * The parse tree of the text (partial when the JSON is broken); the last one is kept, since hovers
+ * ask about the same text again and again.
+ */
+export function treeOf(text: string): Node | undefined {
   if (text !== lastText) {
     lastText = text;
     lastTree = parseTree(text);

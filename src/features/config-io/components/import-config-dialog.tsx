@@ -13,9 +13,10 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState, type DragEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { configFormatFor, parseConfigText, type ConfigTextFormat } from '@/core/config/parse';
 import type { Diagnostic } from '@/core/diagnostics';
+import { FileDropZone } from '@/features/browser-io/file-drop-zone';
 import { useBuilderActions } from '@/state/builder-store';
 
 function where(diagnostic: Diagnostic): string {
@@ -32,7 +33,6 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
     name: 'pasted text',
     format: 'json',
   });
-  const [dragging, setDragging] = useState(false);
   const result = useMemo(
     () => (text.trim() === '' ? undefined : parseConfigText(text, { format: source.format })),
     [text, source.format],
@@ -43,13 +43,6 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
     const format = configFormatFor(file.name);
     setSource({ name: file.name, format });
     setText(await file.text());
-  };
-
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file) void readFile(file);
   };
 
   const importConfig = () => {
@@ -72,35 +65,17 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
           A perimeter configuration as the command line reads it (<code>vpce-policy init</code>{' '}
           writes an example): JSON, comments allowed, or YAML. It replaces every current choice.
         </DialogContentText>
-        <Box
-          onDragOver={(event) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-          sx={{
-            border: 2,
-            borderStyle: 'dashed',
-            borderColor: dragging ? 'primary.main' : 'divider',
-            borderRadius: 1,
-            p: 2,
-            mb: 2,
-            textAlign: 'center',
-          }}
-        >
-          <Typography variant="body2" sx={{ mb: 1 }}>
-            Drop a file here, or
-          </Typography>
-          <Button variant="outlined" component="label">
-            Choose a file
-            <input
-              hidden
-              type="file"
-              accept=".json,.jsonc,.yaml,.yml,application/json,text/yaml"
-              onChange={(event) => event.target.files?.[0] && void readFile(event.target.files[0])}
-            />
-          </Button>
+        <Box sx={{ mb: 2 }}>
+          <FileDropZone
+            prompt="Drop a file here, or"
+            buttonLabel="Choose a file"
+            accept=".json,.jsonc,.yaml,.yml,application/json,text/yaml"
+            onDrop={(transfer) => {
+              const file = transfer.files[0];
+              if (file) void readFile(file);
+            }}
+            onPick={(file) => void readFile(file)}
+          />
         </Box>
         <TextField
           label={

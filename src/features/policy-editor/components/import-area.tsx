@@ -4,12 +4,12 @@
  */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import Close from '@mui/icons-material/Close';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
-import { useId, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useId, type ClipboardEvent, type DragEvent } from 'react';
+import { FileDropZone } from '@/features/browser-io/file-drop-zone';
 import type { PolicyReading } from '../read-policy-file';
 import { readPolicyFile, readTransfer } from '../read-policy-file';
 
@@ -22,12 +22,13 @@ export interface ImportAreaProps {
 
 export function ImportArea({ onRead, onClose, refused }: ImportAreaProps) {
   const ids = useId();
-  const [dragging, setDragging] = useState(false);
+
+  const readDropped = (transfer: DataTransfer) =>
+    void readTransfer(transfer).then((reading) => reading && onRead(reading));
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     event.stopPropagation();
-    setDragging(false);
-    void readTransfer(event.dataTransfer).then((reading) => reading && onRead(reading));
+    readDropped(event.dataTransfer);
   };
   const onPaste = (event: ClipboardEvent) => {
     event.preventDefault();
@@ -52,42 +53,15 @@ export function ImportArea({ onRead, onClose, refused }: ImportAreaProps) {
         text back), is checked, and what it contains is shown below it.
       </Typography>
       <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' } }}>
-        <Box
-          role="group"
-          aria-label="Drop a policy file here"
-          onDragOver={(event) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-          sx={{
-            border: 2,
-            borderStyle: 'dashed',
-            borderColor: dragging ? 'primary.main' : 'divider',
-            borderRadius: 1,
-            p: 1.5,
-            textAlign: 'center',
-          }}
-        >
-          <Typography variant="body2" sx={{ mb: 1 }}>
-            Drop a policy file here, or
-          </Typography>
-          <Button variant="outlined" component="label" startIcon={<UploadFileOutlined />}>
-            Open a policy file
-            <input
-              hidden
-              type="file"
-              accept=".json,.txt,application/json,text/plain"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                // Cleared so that opening the same file again is noticed.
-                event.target.value = '';
-                if (file) void readPolicyFile(file).then(onRead);
-              }}
-            />
-          </Button>
-        </Box>
+        <FileDropZone
+          ariaLabel="Drop a policy file here"
+          prompt="Drop a policy file here, or"
+          buttonLabel="Open a policy file"
+          buttonIcon={<UploadFileOutlined />}
+          accept=".json,.txt,application/json,text/plain"
+          onDrop={readDropped}
+          onPick={(file) => void readPolicyFile(file).then(onRead)}
+        />
         <Box
           component="textarea"
           aria-label="Paste a policy"

@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useColorScheme } from '@mui/material/styles';
 import { useEffect, useId, useRef, useState } from 'react';
-import { monospaceFontStack } from '@/features/editor/fonts';
+import { EditorFrame, policyTextOptions } from '@/features/editor/editor-frame';
 import type { MonacoModule } from '@/features/editor/monaco-loader-types';
 import type { editor } from 'monaco-editor/editor/editor.api';
 
@@ -56,11 +56,7 @@ export default function PolicyDiff({
     const diff = monaco.editor.createDiffEditor(element, {
       readOnly: true,
       originalEditable: false,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      fontFamily: monospaceFontStack,
-      fontSize: 13,
+      ...policyTextOptions,
       renderOverviewRuler: false,
       // Side by side where there is room, one column where there is not.
       useInlineViewWhenSpaceIsLimited: true,
@@ -109,17 +105,7 @@ export default function PolicyDiff({
               : `${changes} changed block${changes === 1 ? '' : 's'} between the generated ${generatedName} and yours.`}
         </Typography>
       </Box>
-      <Box
-        ref={container}
-        sx={{
-          height,
-          width: '100%',
-          border: 1,
-          borderColor: 'divider',
-          borderRadius: 1,
-          overflow: 'hidden',
-        }}
-      />
+      <EditorFrame ref={container} height={height} />
     </Box>
   );
 }

@@ -4,13 +4,12 @@
  * reported to the page. The places of recognized statements are kept as decorations, which move
  * with the text, so hovers stay right while the JSON is broken and no new recognition can be made.
  */
-import Box from '@mui/material/Box';
 import { useColorScheme } from '@mui/material/styles';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { Diagnostic, TextPosition } from '@/core/diagnostics';
 import type { PolicyRecognition } from '@/core/validate/validate';
-import { monospaceFontStack } from '@/features/editor/fonts';
+import { EditorFrame, policyCodeOptions } from '@/features/editor/editor-frame';
 import type { MonacoModule } from '@/features/editor/monaco-loader-types';
 import type { editor } from 'monaco-editor/editor/editor.api';
 import { recognitionHover, type StatementPlace } from '../recognition-hover';
@@ -69,19 +68,10 @@ export function PolicySourceEditor({
     const created = monaco.editor.create(element, {
       model,
       ariaLabel: latest.current.ariaLabel,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      folding: true,
-      scrollBeyondLastLine: false,
-      fontFamily: monospaceFontStack,
-      fontSize: 13,
-      lineNumbersMinChars: 4,
-      fixedOverflowWidgets: true,
-      hover: { delay: 250 },
+      ...policyCodeOptions,
       tabSize: 2,
       // Files dropped on the editor are imported by the page, not inserted as text.
       dropIntoEditor: { enabled: false },
-      bracketPairColorization: { enabled: false },
     });
     editorRef.current = created;
     const changes = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
@@ -207,17 +197,5 @@ export function PolicySourceEditor({
     module.monaco.editor.setTheme(colorScheme === 'dark' ? 'vs-dark' : 'vs');
   }, [module, colorScheme]);
 
-  return (
-    <Box
-      ref={container}
-      sx={{
-        height,
-        width: '100%',
-        border: 1,
-        borderColor: 'divider',
-        borderRadius: 1,
-        overflow: 'hidden',
-      }}
-    />
-  );
+  return <EditorFrame ref={container} height={height} />;
 }

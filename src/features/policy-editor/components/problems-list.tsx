@@ -2,9 +2,6 @@
  * The validator's findings about the user's policy, in text order: each with its severity, place,
  * message, hint and stable code. A finding with a place is a button that puts the cursor there.
  */
-import ErrorOutlineOutlined from '@mui/icons-material/ErrorOutlineOutlined';
-import InfoOutlined from '@mui/icons-material/InfoOutlined';
-import WarningAmber from '@mui/icons-material/WarningAmber';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ButtonBase from '@mui/material/ButtonBase';
@@ -12,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useState } from 'react';
 import type { Diagnostic, Severity, TextRange } from '@/core/diagnostics';
 import { formatCount } from '@/features/perimeter/format-count';
+import { SeverityIcon } from '@/features/diagnostics/severity-icon';
 
 export interface RevealRequest {
   range: TextRange;
@@ -19,16 +17,6 @@ export interface RevealRequest {
   nonce: number;
 }
 
-const icons: Record<Severity, typeof InfoOutlined> = {
-  error: ErrorOutlineOutlined,
-  warning: WarningAmber,
-  info: InfoOutlined,
-};
-const colours: Record<Severity, string> = {
-  error: 'error.main',
-  warning: 'warning.main',
-  info: 'text.secondary',
-};
 /** Findings shown before "Show all": enough to work through, few enough to render at once. */
 const SHOWN = 100;
 
@@ -50,14 +38,9 @@ export function countSummary(diagnostics: readonly Diagnostic[]): string {
 }
 
 function ProblemContent({ diagnostic }: { diagnostic: Diagnostic }) {
-  const Icon = icons[diagnostic.severity];
   return (
     <>
-      <Icon
-        fontSize="small"
-        sx={{ color: colours[diagnostic.severity], mt: 0.25, flexShrink: 0 }}
-        titleAccess={diagnostic.severity}
-      />
+      <SeverityIcon severity={diagnostic.severity} />
       <Box sx={{ minWidth: 0, textAlign: 'left' }}>
         <Typography
           variant="body2"

@@ -1,34 +1,17 @@
 /** The generator's findings about the policy shown: errors and warnings with their hints; notes folded. */
-import ErrorOutlineOutlined from '@mui/icons-material/ErrorOutlineOutlined';
-import InfoOutlined from '@mui/icons-material/InfoOutlined';
-import WarningAmber from '@mui/icons-material/WarningAmber';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { memo, useState } from 'react';
-import { sortDiagnostics, type Diagnostic, type Severity } from '@/core/diagnostics';
+import { sortDiagnostics, type Diagnostic } from '@/core/diagnostics';
+import { SeverityIcon } from '@/features/diagnostics/severity-icon';
 
-const icons: Record<Severity, typeof InfoOutlined> = {
-  error: ErrorOutlineOutlined,
-  warning: WarningAmber,
-  info: InfoOutlined,
-};
-const colours: Record<Severity, string> = {
-  error: 'error.main',
-  warning: 'warning.main',
-  info: 'text.secondary',
-};
 const SHOWN = 5;
 
 function DiagnosticItem({ diagnostic }: { diagnostic: Diagnostic }) {
-  const Icon = icons[diagnostic.severity];
   return (
     <Box component="li" sx={{ display: 'flex', gap: 1, py: 0.5, listStyle: 'none' }}>
-      <Icon
-        fontSize="small"
-        sx={{ color: colours[diagnostic.severity], mt: 0.25 }}
-        titleAccess={diagnostic.severity}
-      />
+      <SeverityIcon severity={diagnostic.severity} />
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
           {diagnostic.message}
