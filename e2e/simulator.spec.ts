@@ -9,7 +9,9 @@ import {
   readDownload,
   showPlainText,
   statementSwitch,
+  waitForMark,
 } from './builder';
+import { cursorPosition, openImport, pastePolicy, waitForCheck } from './policy-editor';
 
 const ORG_STATEMENT = 'AllowRequestsByOrgsIdentitiesToOrgsResources';
 const OUR_ROLE_READS = 'One of our roles reads our bucket';
@@ -277,4 +279,73 @@ test('bad input in the form shows a message next to the field and no verdict', a
   await expect(verdict(page)).toHaveText(/^ImplicitDeny/);
   await simulator(page).getByRole('button', { name: 'Back to the ready-made request' }).click();
   await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
+});
+
+test('while editing, the verdict is about the text in the editor, or the generated policy at a switch; Show in policy finds the statement in the text', async ({
+  page,
+}) => {
+  await openSimulator(page);
+  await pickScenario(page, OUR_ROLE_READS);
+  await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
+  const underTest = simulator(page).getByRole('group', { name: 'Policy under test' });
+  await expect(underTest).toHaveCount(0);
+
+  const mode = page.getByRole('group', { name: 'Policy mode' });
+  await mode.getByRole('button', { name: 'Edit policy' }).click();
+  await waitForCheck(page);
+  await expect(underTest.getByRole('button', { name: 'Your text' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // The text started from the generated policy: the same verdict, about the text.
+  await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
+  await expect(simulator(page)).toContainText('your policy text in the editor');
+
+  // A text whose organization statement names another organization lets our role through no more.
+  const engine = await loadEngine();
+  const generated = engine.generate(
+    { version: 1, organizationIds: [ORG_ID], regions: ['us-east-1'], services: ['s3'] },
+    's3',
+  ).text;
+  const otherOrg = generated.replaceAll(ORG_ID, 'o-zzzzzzzzzz');
+  await openImport(page);
+  await pastePolicy(page, otherOrg);
+  await waitForCheck(page);
+  await expect(verdict(page)).toHaveText(/^ImplicitDeny/);
+  // Why: the organization statement requires the other organization.
+  await expect(simulator(page)).toContainText('o-zzzzzzzzzz');
+
+  // The generated policy at a switch, and back.
+  await underTest.getByRole('button', { name: 'Generated' }).click();
+  await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
+  await expect(simulator(page)).toContainText('this verdict is about the policy your choices');
+  await underTest.getByRole('button', { name: 'Your text' }).click();
+  await expect(verdict(page)).toHaveText(/^ImplicitDeny/);
+
+  // Show in policy puts the cursor on the statement in the user's text.
+  await openImport(page);
+  await pastePolicy(page, generated);
+  await waitForCheck(page);
+  await expect(verdict(page)).toContainText(`Allowed by ${ORG_STATEMENT}`);
+  await waitForMark(page, 'vpce:editor-ready');
+  const lineOfCursor = async () =>
+    Number(/^Line (\d+),/.exec(await cursorPosition(page).innerText())?.[1]);
+  const lines = generated.split('\n');
+  const sidLine = lines.findIndex((line) => line.includes(ORG_STATEMENT)) + 1;
+  const nextSidLine = lines.findIndex((line, i) => i >= sidLine && line.includes('"Sid"')) + 1;
+  // Before: the cursor is outside the statement.
+  expect((await lineOfCursor()) < sidLine - 1 || (await lineOfCursor()) >= nextSidLine - 1).toBe(
+    true,
+  );
+  await simulator(page).getByRole('button', { name: 'Show in policy' }).first().click();
+  // The statement is selected: the cursor ends on one of its lines, from the brace before its Sid
+  // to the line before the next statement's Sid.
+  await expect.poll(lineOfCursor).toBeGreaterThanOrEqual(sidLine - 1);
+  expect(await lineOfCursor()).toBeLessThan(nextSidLine - 1);
+
+  // A text that is not a policy gets no verdict, and says why.
+  await openImport(page);
+  await pastePolicy(page, '{ "Version": "2012-10-17", "Statement": [');
+  await waitForCheck(page);
+  await expect(verdict(page)).toHaveText(/^No verdict: your policy text cannot be evaluated\./);
 });

@@ -77,6 +77,7 @@ export {
   compilePolicy,
   evaluate,
   statementLabel,
+  unreadablePolicyProblem,
   type EvaluationResult,
   type StatementFailure,
   type StatementOutcome,

@@ -10,6 +10,7 @@ import {
   compilePolicy,
   evaluate,
   statementLabel,
+  unreadablePolicyProblem,
   type EvaluationResult,
   type StatementOutcome,
 } from '../../core/evaluate/evaluate';
@@ -209,17 +210,6 @@ function parseDecision(text: string | undefined): Decision | undefined {
   return decision;
 }
 
-/** Codes of policy problems that leave nothing to evaluate: the input is not a policy at all. */
-const UNREADABLE_POLICY = new Set([
-  'json/syntax',
-  'json/empty',
-  'json/too-deep',
-  'input/too-large',
-  'input/binary',
-  'grammar/not-a-policy',
-  'policy/unreadable',
-]);
-
 interface PolicyChoice {
   /** What the policy is, for messages: a file name or "s3 (us-east-1)". */
   label: string;
@@ -326,7 +316,7 @@ function decidingJson(result: EvaluationResult) {
 
 function reportPolicyProblems(label: string, diagnostics: readonly Diagnostic[], io: CliIO): void {
   io.stderr(formatDiagnostics(label, diagnostics));
-  if (diagnostics.some((d) => UNREADABLE_POLICY.has(d.code)))
+  if (unreadablePolicyProblem(diagnostics))
     throw new UsageError(`${label} is not a readable endpoint policy`);
 }
 

@@ -91,6 +91,24 @@ export interface EvaluationResult {
 const TEXT_CACHE_SIZE = 32;
 const textCache = new Map<string, CompiledPolicy>();
 
+/** Codes of policy problems that leave nothing to evaluate: the input is not a policy at all. */
+const UNREADABLE_POLICY: ReadonlySet<string> = new Set([
+  'json/syntax',
+  'json/empty',
+  'json/too-deep',
+  'input/too-large',
+  'input/binary',
+  'grammar/not-a-policy',
+  'policy/unreadable',
+]);
+
+/** The first problem that leaves nothing of the policy to evaluate, if there is one. */
+export function unreadablePolicyProblem(
+  diagnostics: readonly Diagnostic[],
+): Diagnostic | undefined {
+  return diagnostics.find((d) => UNREADABLE_POLICY.has(d.code));
+}
+
 /** Compiles a policy once; `evaluate` accepts the result for fast repeated evaluation. */
 export function compilePolicy(source: PolicySource): CompiledPolicy {
   if (source instanceof CompiledPolicy) return source;

@@ -19,11 +19,12 @@ import {
   type ReactNode,
 } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
-import type { TextPosition, TextRange } from '@/core/diagnostics';
+import { offsetRange, type TextPosition, type TextRange } from '@/core/diagnostics';
 import { loadMonacoEditing } from '@/features/editor/monaco-loader';
 import type { MonacoModule } from '@/features/editor/monaco-loader-types';
 import { formatCount } from '@/features/perimeter/format-count';
-import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { statementSpan } from '@/features/preview/policy-locations';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import type { DraftOrigin } from '@/state/policy-editor-slice';
 import { plainTextReason } from '../editor-fit';
 import { readTransfer, type PolicyReading } from '../read-policy-file';
@@ -124,6 +125,19 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     setReveal({ range, nonce: ++nonce.current });
   }, []);
   const onEditorReady = useCallback(() => setEditorReady(true), []);
+  // A statement revealed by Sid elsewhere on the page (the simulator's verdict, the explanations)
+  // is revealed in the user's text when the text has a statement with that Sid.
+  const store = useBuilderStoreApi();
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (!state.reveal || state.reveal === previous.reveal) return;
+        const shown = state.policyEditor.draft?.text ?? '';
+        const span = statementSpan(shown, state.reveal.sid);
+        if (span) onReveal(offsetRange(shown, span.start, span.end - span.start));
+      }),
+    [store, onReveal],
+  );
   const onRead = useCallback(
     (reading: PolicyReading) => {
       if ('refused' in reading) return setRefused(reading.refused);

@@ -8,6 +8,8 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import {
   memo,
@@ -21,7 +23,7 @@ import {
 } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { statementLabel } from '@/core/evaluate/evaluate';
+import { compilePolicy, statementLabel, unreadablePolicyProblem } from '@/core/evaluate/evaluate';
 import {
   perimeterScenarios,
   savedRequestOf,
@@ -40,6 +42,7 @@ import {
 } from '@/state/builder-store';
 import { draftOf, readDraft, type DraftReading, type RequestDraft } from '../request-draft';
 import {
+  evaluateRemembered,
   runSuiteOnChange,
   verdictFor,
   type EndpointChoice,
@@ -122,17 +125,31 @@ const PanelIntro = memo(function PanelIntro() {
   );
 });
 
+/** Which policy the verdict is about while the preview shows the user's own text. */
+type PolicyUnderTest = 'own' | 'generated';
+
 interface VerdictSectionProps {
-  verdict: Pick<RequestVerdict, 'endpoint' | 'result'> | undefined;
+  verdict: SimulatorVerdict | undefined;
   shownInPreview: boolean;
   previewShowsOwnText: boolean;
+  /** Set while the preview shows the user's own text: which policy the verdict is about. */
+  policyUnderTest: PolicyUnderTest | undefined;
+  onPolicyUnderTest(choice: PolicyUnderTest): void;
   onShowStatement(sid: string): void;
 }
+
+/** The verdict as the panel shows it: about a generated policy, or about the user's own text. */
+type SimulatorVerdict =
+  | ({ own?: false } & Pick<RequestVerdict, 'endpoint' | 'result'>)
+  | { own: true; result: RequestVerdict['result'] }
+  | { own: true; unreadable: string };
 
 const VerdictSection = memo(function VerdictSection({
   verdict,
   shownInPreview,
   previewShowsOwnText,
+  policyUnderTest,
+  onPolicyUnderTest,
   onShowStatement,
 }: VerdictSectionProps) {
   return (
@@ -140,10 +157,31 @@ const VerdictSection = memo(function VerdictSection({
       <Typography variant="h3" id="simulator-verdict-heading">
         Verdict
       </Typography>
-      {verdict ? (
+      {policyUnderTest && (
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={policyUnderTest}
+          onChange={(_event, value: PolicyUnderTest | null) => value && onPolicyUnderTest(value)}
+          aria-label="Policy under test"
+          sx={{ my: 0.5 }}
+        >
+          <ToggleButton value="own">Your text</ToggleButton>
+          <ToggleButton value="generated">Generated</ToggleButton>
+        </ToggleButtonGroup>
+      )}
+      {verdict && 'unreadable' in verdict ? (
+        <Typography role="status" aria-label="Verdict" variant="body2" color="error.main">
+          No verdict: your policy text cannot be evaluated. {verdict.unreadable}
+        </Typography>
+      ) : verdict ? (
         <VerdictView
           result={verdict.result}
-          policyLabel={`${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`}
+          policyLabel={
+            verdict.own
+              ? 'your policy text in the editor'
+              : `${endpointLabel(verdict.endpoint)}${shownInPreview ? ', the one the preview shows' : ''}`
+          }
           onShowStatement={onShowStatement}
         />
       ) : (
@@ -151,16 +189,26 @@ const VerdictSection = memo(function VerdictSection({
           No verdict: the request has errors (see the fields below).
         </Typography>
       )}
-      {verdict && verdict.result.deciding.length > 0 && !shownInPreview && !previewShowsOwnText && (
+      {verdict?.own && (
         <Typography variant="caption" color="text.secondary" component="p">
-          The preview shows another policy; Show in policy switches it to{' '}
-          {endpointLabel(verdict.endpoint)}, where{' '}
-          {verdict.result.deciding.map((s) => statementLabel(s)).join(' and ')} decides.
+          Your text is the policy on the endpoint, whatever service and region the request names.
+          The saved requests below still run against the generated policies.
         </Typography>
       )}
-      {previewShowsOwnText && (
+      {verdict &&
+        !verdict.own &&
+        verdict.result.deciding.length > 0 &&
+        !shownInPreview &&
+        !previewShowsOwnText && (
+          <Typography variant="caption" color="text.secondary" component="p">
+            The preview shows another policy; Show in policy switches it to{' '}
+            {endpointLabel(verdict.endpoint)}, where{' '}
+            {verdict.result.deciding.map((s) => statementLabel(s)).join(' and ')} decides.
+          </Typography>
+        )}
+      {previewShowsOwnText && verdict && !verdict.own && (
         <Typography variant="caption" color="text.secondary" component="p">
-          The preview shows your own policy text; the simulator evaluates the policy your choices
+          The preview shows your own policy text; this verdict is about the policy your choices
           generate.
         </Typography>
       )}
@@ -268,6 +316,11 @@ export default function SimulatorPanel() {
   const checking = useBuilder((state) => state.restoreStatus === 'checking');
   // In the policy editor's mode the preview shows the user's own text, not the generated policy.
   const previewShowsOwnText = useBuilder((state) => state.policyEditor.mode === 'edit');
+  const ownText = useBuilder((state) =>
+    state.policyEditor.mode === 'edit' ? state.policyEditor.draft?.text : undefined,
+  );
+  const [policyUnderTest, setPolicyUnderTest] = useState<PolicyUnderTest>('own');
+  const testingOwnText = ownText !== undefined && policyUnderTest === 'own';
   const { setSavedRequests, revealStatement, clearReveal, setPreviewService, setPreviewRegion } =
     useBuilderActions();
   const session = useSimulatorSessionStore();
@@ -320,21 +373,32 @@ export default function SimulatorPanel() {
   // Without the places in the policy text (which move when another statement changes), the verdict is usually the same.
   const verdictText = useMemo(() => {
     if (!reading.saved) return undefined;
+    const withoutRanges = (value: SimulatorVerdict) =>
+      JSON.stringify(value, (key, inner: unknown) => (key === 'range' ? undefined : inner));
+    if (testingOwnText) {
+      const compiled = compilePolicy(ownText);
+      const unreadable = unreadablePolicyProblem(compiled.diagnostics);
+      if (unreadable) {
+        const at = unreadable.range
+          ? ` (line ${unreadable.range.start.line}, column ${unreadable.range.start.column})`
+          : '';
+        return withoutRanges({ own: true, unreadable: `${unreadable.message}${at}` });
+      }
+      return withoutRanges({
+        own: true,
+        result: evaluateRemembered(compiled, reading.saved.request),
+      });
+    }
     const { endpoint, result } = verdictFor(
       config,
       reading.saved.service,
       reading.saved.region,
       reading.saved.request,
     );
-    return JSON.stringify({ endpoint, result }, (key, value: unknown) =>
-      key === 'range' ? undefined : value,
-    );
-  }, [config, reading.saved]);
+    return withoutRanges({ endpoint, result });
+  }, [config, reading.saved, testingOwnText, ownText]);
   const verdict = useMemo(
-    () =>
-      verdictText === undefined
-        ? undefined
-        : (JSON.parse(verdictText) as Pick<RequestVerdict, 'endpoint' | 'result'>),
+    () => (verdictText === undefined ? undefined : (JSON.parse(verdictText) as SimulatorVerdict)),
     [verdictText],
   );
   const suiteText = useMemo(() => {
@@ -349,11 +413,14 @@ export default function SimulatorPanel() {
 
   const scenario =
     source.kind === 'scenario' ? scenarios.find((s) => s.id === source.id) : undefined;
+  const generatedVerdict = verdict && !verdict.own ? verdict : undefined;
   const shownInPreview =
-    verdict !== undefined && !previewShowsOwnText && previewShows(target, verdict.endpoint);
+    generatedVerdict !== undefined &&
+    !previewShowsOwnText &&
+    previewShows(target, generatedVerdict.endpoint);
 
   // The deciding statement is highlighted in the preview whenever it changes; none clears the highlight.
-  const decidingSid = verdict?.result.deciding.find((s) => s.sid !== undefined)?.sid;
+  const decidingSid = generatedVerdict?.result.deciding.find((s) => s.sid !== undefined)?.sid;
   const highlightKey = shownInPreview ? `${decidingSid ?? ''}` : undefined;
   useEffect(() => {
     if (highlightKey === undefined) return;
@@ -365,9 +432,15 @@ export default function SimulatorPanel() {
     () => canonicalServices(config.services, catalog),
     [config.services],
   );
-  const endpoint = verdict?.endpoint;
+  const endpoint = generatedVerdict?.endpoint;
   const showStatement = useCallback(
     (sid: string) => {
+      if (testingOwnText) {
+        // The policy editor reveals the statement with this Sid in the user's text.
+        setNotice(undefined);
+        revealStatement(sid);
+        return;
+      }
       if (!endpoint) return;
       const { service, region } = endpoint;
       if (previewShowsOwnText) {
@@ -388,6 +461,7 @@ export default function SimulatorPanel() {
       revealStatement(sid);
     },
     [
+      testingOwnText,
       endpoint,
       previewShowsOwnText,
       selectedServices,
@@ -524,6 +598,8 @@ export default function SimulatorPanel() {
         verdict={verdict}
         shownInPreview={shownInPreview}
         previewShowsOwnText={previewShowsOwnText}
+        policyUnderTest={ownText !== undefined ? policyUnderTest : undefined}
+        onPolicyUnderTest={setPolicyUnderTest}
         onShowStatement={showStatement}
       />
       <RequestSection
