@@ -119,6 +119,7 @@ const StatementExplanation = memo(function StatementExplanation({
 export default function ExplanationsPanel() {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
+  const editing = useBuilder((state) => state.policyEditor.mode === 'edit');
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
   const generated = target.service
     ? previewPolicy(config, target.service, target.region, target.format)
@@ -128,6 +129,12 @@ export default function ExplanationsPanel() {
       <Typography id="explanations-heading" variant="h2">
         Explanations{target.service ? ` of the ${target.service} policy` : ''}
       </Typography>
+      {generated && editing && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
+          These are the statements of the generated policy. Show in policy selects the statement
+          with the same Sid in your text, when it has one.
+        </Typography>
+      )}
       {!generated ? (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           The statements of the policy are explained here once a service is chosen.
