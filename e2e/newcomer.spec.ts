@@ -10,6 +10,7 @@ import {
   pick,
   regionsField,
   servicesField,
+  statementSwitch,
 } from './builder';
 
 test('a newcomer chooses S3, two regions and an organization, and downloads the policy the engine generates', async ({
@@ -62,4 +63,44 @@ test('"Download all" zips every policy of the choices with the configuration', a
   );
   expect(outputs.map((o) => o.fileName)).toContain('ec2-eu-west-1-endpoint-policy.json');
   for (const output of outputs) expect(strFromU8(files[output.fileName]!)).toBe(output.result.text);
+});
+
+test('a first visit reads the policy with the form, before the engine has loaded; a changed choice waits for the engine', async ({
+  page,
+}) => {
+  // The engine's files (the full catalog and the preview's generator) are held back.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held: string[] = [];
+  await page.route(/\/assets\/(catalog|preview-policy)-[\w-]+\.js$/, async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  await page.goto('/');
+  const engine = await loadEngine();
+  const expected = engine.generate(
+    { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] },
+    's3',
+  ).text;
+  const text = page.getByRole('region', { name: 'Policy text' });
+  await expect(text).toBeVisible();
+  expect(await text.textContent()).toBe(expected);
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  // Another choice is not the first visit's policy: the text waits for the engine.
+  await statementSwitch(page, 'AllowRequestsByAWSServicePrincipals').click();
+  await expect(page.getByText('Preparing the policy…')).toBeVisible();
+  release();
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  const changed = engine.generate(
+    {
+      version: 1,
+      organizationIds: [],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      statements: { AllowRequestsByAWSServicePrincipals: false },
+    },
+    's3',
+  ).text;
+  expect((await downloadText(page, 'Download')).text).toBe(changed);
 });

@@ -1,17 +1,19 @@
 /**
  * The policy as plain text on the first screen, before the preview panel and the editor arrive:
  * it loads only the engine, generates the previewed policy (the same memoized result the panel
- * will show) and puts it on screen, so that nobody waits for the editor to read the policy.
+ * will show) and puts it on screen, so that nobody waits for the editor to read the policy. A
+ * first visit does not even wait for the engine: the page carries its policy (`first-policy.ts`).
  */
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { markOnce } from '@/features/instrumentation/performance-marks';
 import { choicesCatalog } from '@/features/perimeter/choices-catalog';
 import { previewTarget } from '@/features/perimeter/preview-target';
 import { useBuilder } from '@/state/builder-store';
+import { prerenderedPolicyFor } from '../first-policy';
 import type * as PreviewPolicy from '@/state/preview-policy';
 
 type PreviewPolicyModule = typeof PreviewPolicy;
@@ -40,12 +42,16 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
     };
   }, [loaded]);
   const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
+  // Before the engine: the policy the page was built with, when it is the one of these choices.
   const text =
     loaded && target.service
       ? loaded.previewPolicy(config, target.service, target.region, target.format).text
-      : undefined;
-  useLayoutEffect(() => {
-    // Layout effect: the mark is set as soon as the text is in the DOM, as the contract says.
+      : target.service
+        ? prerenderedPolicyFor(config, target)
+        : undefined;
+  useEffect(() => {
+    // After the form's own effect, which marks it usable: on a first visit both come with the
+    // same commit. The engine's text is rendered with flushSync, whose effects run at once.
     if (text !== undefined) markOnce('vpce:policy-visible');
     if (loaded) onShown?.();
   }, [text, loaded, onShown]);
