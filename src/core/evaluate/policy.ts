@@ -220,6 +220,11 @@ export function compilePolicyText(text: string): CompiledPolicy {
   return compileText(text, true);
 }
 
+/** A policy with nothing to evaluate, and the one error that says why. */
+function unreadable(code: string, message: string): CompiledPolicy {
+  return new CompiledPolicy([], [{ severity: 'error', code, message }], false, true);
+}
+
 /** Reads a parsed policy value (an object as JSON.parse gives it), through its JSON text. */
 export function compilePolicyValue(value: unknown): CompiledPolicy {
   let text: string | undefined;
@@ -227,47 +232,23 @@ export function compilePolicyValue(value: unknown): CompiledPolicy {
     text = JSON.stringify(value);
   } catch (error) {
     // A hostile value (getters that throw, cycles) must not break the caller.
-    return new CompiledPolicy(
-      [],
-      [
-        {
-          severity: 'error',
-          code: 'policy/unreadable',
-          message: `The policy could not be read: ${(error as Error).message}`,
-        },
-      ],
-      false,
-      true,
+    return unreadable(
+      'policy/unreadable',
+      `The policy could not be read: ${(error as Error).message}`,
     );
   }
   if (text === undefined) {
-    return new CompiledPolicy(
-      [],
-      [
-        {
-          severity: 'error',
-          code: 'grammar/not-a-policy',
-          message: `A policy is a JSON object with Version and Statement, not ${String(value)}.`,
-        },
-      ],
-      false,
-      true,
+    return unreadable(
+      'grammar/not-a-policy',
+      `A policy is a JSON object with Version and Statement, not ${String(value)}.`,
     );
   }
   try {
     return compileText(text, false);
   } catch (error) {
-    return new CompiledPolicy(
-      [],
-      [
-        {
-          severity: 'error',
-          code: 'policy/unreadable',
-          message: `The policy could not be read: ${(error as Error).message}`,
-        },
-      ],
-      false,
-      true,
+    return unreadable(
+      'policy/unreadable',
+      `The policy could not be read: ${(error as Error).message}`,
     );
   }
 }
