@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin, Rollup } from 'vite';
+import type { IndexHtmlTransformResult, Plugin, Rollup } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { CatalogFiles } from './src/core/catalog/catalog-index.ts';
 import { packChoicesCatalog } from './src/core/catalog/choices-catalog.ts';
@@ -61,6 +61,19 @@ function catalogDataAsJsonParse(): Plugin {
   };
 }
 
+/** The page with data for the app's start in a `<script type="application/json" id=…>` element. */
+function withJsonScript(
+  html: string,
+  id: string,
+  json: string,
+  injectTo: 'head' | 'body',
+): IndexHtmlTransformResult {
+  return {
+    html,
+    tags: [{ tag: 'script', attrs: { type: 'application/json', id }, children: json, injectTo }],
+  };
+}
+
 /**
  * Names the editor's built files in the page (`<script type="application/json" id="editor-files">`),
  * so that the app can have the browser download and compile them early, while the policy text is
@@ -98,17 +111,7 @@ function editorFilesPlugin(): Plugin {
           js: [...js].map((file) => base + file),
           css: [...css].map((file) => base + file),
         };
-        return {
-          html,
-          tags: [
-            {
-              tag: 'script',
-              attrs: { type: 'application/json', id: 'editor-files' },
-              children: JSON.stringify(files),
-              injectTo: 'head',
-            },
-          ],
-        };
+        return withJsonScript(html, 'editor-files', JSON.stringify(files), 'head');
       },
     },
   };
@@ -136,17 +139,7 @@ function firstPolicyPlugin(): Plugin {
         )) as typeof PrerenderFirstPolicy;
         const first = module.prerenderFirstPolicy();
         if (!first) return html;
-        return {
-          html,
-          tags: [
-            {
-              tag: 'script',
-              attrs: { type: 'application/json', id: 'first-policy' },
-              children: module.firstPolicyScriptContent(first),
-              injectTo: 'body',
-            },
-          ],
-        };
+        return withJsonScript(html, 'first-policy', module.firstPolicyScriptContent(first), 'body');
       },
     },
   };
