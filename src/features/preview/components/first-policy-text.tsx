@@ -27,7 +27,10 @@ export function loadPreviewEngine(): Promise<PreviewPolicyModule> {
   return loading;
 }
 
-/** `onShown` is called once the engine has loaded and the text (or the note that no service is chosen) is in the DOM. */
+/**
+ * `onShown` is called once the text is in the DOM (the page's own policy of a first visit, or the
+ * engine's), or once the engine has loaded (with the note that no service is chosen).
+ */
 export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
@@ -53,7 +56,7 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
     // After the form's own effect, which marks it usable: on a first visit both come with the
     // same commit. The engine's text is rendered with flushSync, whose effects run at once.
     if (text !== undefined) markOnce('vpce:policy-visible');
-    if (loaded) onShown?.();
+    if (loaded || text !== undefined) onShown?.();
   }, [text, loaded, onShown]);
   return (
     <Paper component="section" aria-label="Preview" sx={{ p: 2, minWidth: 0 }}>
