@@ -136,28 +136,22 @@ function compileStatement(
     };
     at(statement.principal.element, statement.principal.key);
   }
-  if (statement.action) {
-    compiled.action = {
-      negated: statement.action.element === 'NotAction',
+  const patterns = (
+    element: NonNullable<PolicyStatement['action' | 'resource']>,
+    kind: 'action' | 'resource',
+  ) => {
+    at(element.element, element.key);
+    return {
+      negated: element.element.startsWith('Not'),
       list: new PatternList(
-        'action',
-        statement.action.values.map((v) => v.value),
-        false,
+        kind,
+        element.values.map((v) => v.value),
+        kind === 'resource' && variables,
       ),
     };
-    at(statement.action.element, statement.action.key);
-  }
-  if (statement.resource) {
-    compiled.resource = {
-      negated: statement.resource.element === 'NotResource',
-      list: new PatternList(
-        'resource',
-        statement.resource.values.map((v) => v.value),
-        variables,
-      ),
-    };
-    at(statement.resource.element, statement.resource.key);
-  }
+  };
+  if (statement.action) compiled.action = patterns(statement.action, 'action');
+  if (statement.resource) compiled.resource = patterns(statement.resource, 'resource');
   at('Condition', statement.conditionSpan);
   for (const entry of statement.conditions) {
     // An unknown operator is already an error of the statement, which then never applies.

@@ -113,31 +113,14 @@ function describeNode(node: Node): string {
 }
 
 function scalar(node: Node, path: ConfigPath): PolicyValue | undefined {
-  if (node.type === 'string')
-    return {
-      value: node.value as string,
-      kind: 'string',
-      offset: node.offset,
-      length: node.length,
-      path,
-    };
-  if (node.type === 'number')
-    return {
-      value: String(node.value),
-      kind: 'number',
-      offset: node.offset,
-      length: node.length,
-      path,
-    };
-  if (node.type === 'boolean')
-    return {
-      value: String(node.value),
-      kind: 'boolean',
-      offset: node.offset,
-      length: node.length,
-      path,
-    };
-  return undefined;
+  if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return undefined;
+  return {
+    value: node.type === 'string' ? (node.value as string) : String(node.value),
+    kind: node.type,
+    offset: node.offset,
+    length: node.length,
+    path,
+  };
 }
 
 interface Property {
