@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import {
   memo,
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -316,8 +317,11 @@ export default function SimulatorPanel() {
   const checking = useBuilder((state) => state.restoreStatus === 'checking');
   // In the policy editor's mode the preview shows the user's own text, not the generated policy.
   const previewShowsOwnText = useBuilder((state) => state.policyEditor.mode === 'edit');
-  const ownText = useBuilder((state) =>
-    state.policyEditor.mode === 'edit' ? state.policyEditor.draft?.text : undefined,
+  // Deferred: the text changes with every keystroke, and its verdict need not hold up the typing.
+  const ownText = useDeferredValue(
+    useBuilder((state) =>
+      state.policyEditor.mode === 'edit' ? state.policyEditor.draft?.text : undefined,
+    ),
   );
   const [policyUnderTest, setPolicyUnderTest] = useState<PolicyUnderTest>('own');
   const testingOwnText = ownText !== undefined && policyUnderTest === 'own';
