@@ -5,12 +5,14 @@ import { defineConfig, devices } from '@playwright/test';
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
   existsSync(p),
 );
-const port = 4174;
+/** `E2E_PORT` lets several checkouts run their browser tests side by side. */
+const port = Number(process.env.E2E_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
+  forbidOnly: !!process.env.CI,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
@@ -36,6 +38,7 @@ export default defineConfig({
     command: `npx vite build && npx vite preview --strictPort --port ${port}`,
     url: `http://127.0.0.1:${port}`,
     timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
+    // Reusing a server could test another checkout's build: only where asked for.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
   },
 });

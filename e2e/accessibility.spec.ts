@@ -3,6 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { openBuilder, statementSwitch, waitForMark } from './builder';
 
 async function seriousViolations(page: Page) {
+  // A dialog fading in has a partial opacity that axe reads as low contrast: scan the settled page.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
