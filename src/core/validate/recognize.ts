@@ -163,10 +163,11 @@ function statementShapes(catalog: Catalog): StatementShape[] {
   if (shapes) return shapes;
   shapes = [];
   for (const statement of catalog.statements) {
-    const { fixed, arn, resourceAccount } = statement.templates;
+    const { fixed, arn, resourceAccount, resourceOrg } = statement.templates;
     if (fixed) shapes.push(shapeOf(statement.sid, fixed));
     if (arn) shapes.push(shapeOf(statement.sid, arn, 'arn'));
     if (resourceAccount) shapes.push(shapeOf(statement.sid, resourceAccount, 'resourceAccount'));
+    if (resourceOrg) shapes.push(shapeOf(statement.sid, resourceOrg, 'resourceOrg'));
   }
   shapeCache.set(catalog, shapes);
   return shapes;
@@ -503,15 +504,11 @@ function pickAmongShapes(
 function collectPolicyValues(classified: readonly Classified[], catalog: Catalog): PolicyValues {
   const out: PolicyValues = new Map();
   for (const { statement, recognized } of classified) {
-    if (
-      !recognized.statement ||
-      !recognized.grant ||
-      !catalog.statement(recognized.statement).fedByPatterns
-    )
-      continue;
+    // Shapes with a grant are the ones patterns feed (a fixed statement's shape has none).
+    if (!recognized.statement || !recognized.grant) continue;
     const key = `${recognized.statement}|${recognized.grant}`;
     const map = out.get(key) ?? new ValuePlaces();
-    if (recognized.grant === 'arn') {
+    if (recognized.grant !== 'resourceAccount') {
       if (statement.resource?.element === 'Resource')
         for (const v of statement.resource.values) map.add(v);
     } else {
@@ -910,11 +907,7 @@ function buildAdoption(
     }
   }
   for (const { statement, recognized } of classified) {
-    if (
-      !recognized.statement ||
-      !catalog.statement(recognized.statement).fedByPatterns ||
-      statement.action?.element !== 'Action'
-    )
+    if (!recognized.statement || !recognized.grant || statement.action?.element !== 'Action')
       continue;
     for (const action of statement.action.values) {
       const lower = action.value.toLowerCase();
