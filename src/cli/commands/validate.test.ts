@@ -41,14 +41,30 @@ const cleanPolicy = generate(
   },
   'ec2',
 ).text;
+/** One statement open to anyone (a warning), next to the organization statement. */
 const openPolicy = JSON.stringify(
   {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+    Statement: [
+      { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' },
+      {
+        Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: '*',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceOrgID': ORG } },
+      },
+    ],
   },
   null,
   2,
 );
+/** Anyone, anything, anywhere: an error. */
+const wideOpenPolicy = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+});
 
 describe('vpce-policy validate', () => {
   it('exits 0 on a clean policy and prints a summary', async () => {
@@ -148,6 +164,14 @@ describe('vpce-policy validate', () => {
       range: expect.any(Object),
     });
     expect(report.errors).toBe(report.files[1]!.errors);
+  });
+
+  it('fails a policy that admits anyone without --strict', async () => {
+    const dir = workspace({ 'open.json': wideOpenPolicy });
+    const result = await run(['validate', 'open.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/error perimeter\/admits-anyone: .*this endpoint admits anyone/);
+    expect(result.stdout).toMatch(/warning perimeter\/no-org-to-org: /);
   });
 
   it('sums up several files', async () => {

@@ -287,6 +287,28 @@ describe('catalog', () => {
     expect(catalog.region('cn-north-1')?.dnsSuffix).toBe('amazonaws.com.cn');
   });
 
+  it('never says that an Allow statement denies or blocks: an Allow only fails to match', () => {
+    // Every statement and pattern is an Allow; what it does not admit, it leaves to the others.
+    const texts = [
+      ...catalogFiles.statements.statements.flatMap((s) => [
+        s.summary,
+        s.allows,
+        s.why,
+        ...s.risks,
+      ]),
+      ...catalogFiles.patterns.patterns.flatMap((p) => [
+        p.summary,
+        p.explanation,
+        p.offByDefaultBecause ?? '',
+        ...p.risks,
+      ]),
+    ];
+    const denying = texts.filter((t) =>
+      /\b(deny|denies|denied|denying|blocks?|blocked)\b/i.test(t),
+    );
+    expect(denying).toEqual([]);
+  });
+
   it('carries the per-region EKS add-on registry accounts of the reference', () => {
     const reference = readReferenceJson<{ eks_addons: Record<string, string> }>(
       'service-account-ids.json',

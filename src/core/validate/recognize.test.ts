@@ -144,10 +144,12 @@ describe('recognition of statements', () => {
     ]);
     const result = validate(text);
     const [statement] = result.recognition!.statements;
+    // Named after the organization statement, but broader: not described as that statement.
     expect(statement).toMatchObject({
-      statement: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+      namedAfter: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
       basis: 'sid',
     });
+    expect(statement!.statement).toBeUndefined();
     expect(statement!.differences).toEqual([
       'its Action is "s3:*", not "*"',
       'it has no StringEquals condition on aws:resourceorgid',
@@ -415,5 +417,68 @@ describe('adoption', () => {
       'ec2',
     );
     expect(recognize(pretty.text).adoption.config.output?.format).toBe('pretty-2');
+  });
+});
+
+describe('honest recognition', () => {
+  const open = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' };
+
+  it('never describes an open statement as a narrow one', () => {
+    // Shaped like "anyone to named AWS-owned resources" but naming every resource.
+    expect(recognize(policyText([open])).statements[0]!.statement).toBeUndefined();
+    for (const sid of STATEMENT_SIDS) {
+      const [statement] = recognize(policyText([{ Sid: sid, ...open }])).statements;
+      expect(statement!.statement, sid).toBeUndefined();
+      expect(statement!.namedAfter, sid).toBe(sid);
+      expect(statement!.differences.length, sid).toBeGreaterThan(0);
+    }
+  });
+
+  it('labels a statement with a perimeter statement only when its condition values fit too', () => {
+    const core = (condition: Record<string, unknown>) => ({
+      Sid: 'Mine',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringEquals: condition },
+    });
+    const fitting = recognize(
+      policyText([core({ 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceOrgID': SAMPLE_ORG })]),
+    );
+    expect(fitting.statements[0]!.statement).toBe('AllowRequestsByOrgsIdentitiesToOrgsResources');
+    for (const condition of [
+      { 'aws:PrincipalOrgID': '*', 'aws:ResourceOrgID': '*' },
+      { 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceOrgID': 'o-zzzzzzzzzz' },
+    ]) {
+      const [statement] = recognize(policyText([core(condition)])).statements;
+      expect(statement!.statement, JSON.stringify(condition)).toBeUndefined();
+    }
+    const [named] = recognize(
+      policyText([
+        {
+          ...core({ 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceOrgID': 'o-zzzzzzzzzz' }),
+          Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+        },
+      ]),
+    ).statements;
+    expect(named!.differences).toContain(
+      'its aws:PrincipalOrgID and aws:ResourceOrgID name different organizations',
+    );
+  });
+
+  it('attributes no data access pattern to a statement that is not one of the seven', () => {
+    const text = policyText([
+      {
+        Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'ssm:GetParameter',
+        Resource: 'arn:aws:ssm:us-east-1::parameter/aws/*',
+      },
+    ]);
+    const recognition = recognize(text, { service: 'ssm' });
+    expect(recognition.statements[0]!.statement).toBeUndefined();
+    expect(recognition.dataAccessPatterns).toEqual([]);
   });
 });

@@ -43,8 +43,14 @@ export interface RecognizedStatement {
   /** Dotted path, e.g. `Statement[2]`. */
   path: string;
   range: TextRange;
-  /** The catalog statement this one is, when it is one of the seven. */
+  /**
+   * The catalog statement this one is, when it is one of the seven: its shape and its condition
+   * values fit. A statement whose Sid names one but whose shape or values differ is not one of
+   * them (an open statement is never described as a narrow one): see `namedAfter`.
+   */
   statement?: StatementSid;
+  /** The catalog statement its Sid names when the statement itself does not fit it. */
+  namedAfter?: StatementSid;
   /** For statements fed by data access patterns: by resource ARNs or by owning account. */
   grant?: GrantKind;
   basis?: RecognitionBasis;
@@ -176,6 +182,50 @@ function statementShapes(catalog: Catalog): StatementShape[] {
 const listText = (values: readonly string[]) =>
   values.length === 1 ? `"${values[0]}"` : `[${values.map((v) => `"${v}"`).join(', ')}]`;
 
+/** Condition keys whose slot takes organization ids, and those whose slot takes account ids. */
+const ORGANIZATION_KEYS = new Set(['aws:principalorgid', 'aws:resourceorgid']);
+const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:resourceaccount']);
+const isPlaceholderValue = (value: string) => /^<[^<>]+>$/.test(value);
+
+/**
+ * How the values in a shape's slots differ from what the slot takes: organization ids where the
+ * template has organizations (and the same ones in both organization keys, as the generator
+ * writes them), account ids where it has accounts, named resources where patterns supply them.
+ * A statement with the right keys but `"*"` or a foreign value in them is not the catalog one.
+ */
+function slotValueDifferences(
+  conditions: ReadonlyMap<string, ConditionEntry>,
+  resources: readonly PolicyValue[] | undefined,
+  shape: StatementShape,
+): string[] {
+  const out: string[] = [];
+  const organizations = new Map<string, string>();
+  for (const [signature, literal] of shape.conditions) {
+    if (literal) continue;
+    const entry = conditions.get(signature);
+    if (!entry) continue;
+    const key = entry.key.toLowerCase();
+    const values = entry.values.map((v) => v.value);
+    // Organization ids must be ids; account lists are adopted value by value, so only a wildcard
+    // (which could never be an account) disqualifies them.
+    const expected = ORGANIZATION_KEYS.has(key)
+      ? { fits: (v: string) => ORGANIZATION_ID_PATTERN.test(v), what: 'organization ids' }
+      : ACCOUNT_KEYS.has(key)
+        ? { fits: (v: string) => !hasWildcard(v), what: 'account ids' }
+        : undefined;
+    if (!expected) continue;
+    const wrong = values.filter((v) => !expected.fits(v) && !isPlaceholderValue(v));
+    if (wrong.length > 0)
+      out.push(`its ${entry.key} holds ${listText(wrong)}, not ${expected.what}`);
+    if (ORGANIZATION_KEYS.has(key)) organizations.set(entry.key, [...values].sort().join(','));
+  }
+  if (organizations.size > 1 && new Set(organizations.values()).size > 1)
+    out.push(`its ${[...organizations.keys()].join(' and ')} name different organizations`);
+  if (shape.grant && shape.grant !== 'resourceAccount' && resources?.some((r) => r.value === '*'))
+    out.push('its Resource is "*", not the named resources of data access patterns');
+  return out;
+}
+
 /** How a statement differs from a catalog shape; empty when it has the shape. */
 function shapeDifferences(statement: PolicyStatement, shape: StatementShape): string[] {
   const out: string[] = [];
@@ -219,6 +269,13 @@ function shapeDifferences(statement: PolicyStatement, shape: StatementShape): st
     if (!shape.conditions.has(signature))
       out.push(`it has an extra condition ${entry.operatorText} on ${entry.key}`);
   }
+  out.push(
+    ...slotValueDifferences(
+      present,
+      statement.resource?.element === 'Resource' ? statement.resource.values : undefined,
+      shape,
+    ),
+  );
   return out;
 }
 
@@ -390,6 +447,7 @@ interface StatementOutline {
   actionAny: boolean;
   resourceAny: boolean;
   conditions: Map<string, ConditionEntry>;
+  resources: readonly PolicyValue[] | undefined;
 }
 
 function outlineOf(statement: PolicyStatement): StatementOutline {
@@ -409,6 +467,7 @@ function outlineOf(statement: PolicyStatement): StatementOutline {
     actionAny: actions?.length === 1 && actions[0]!.value === '*',
     resourceAny: resources?.length === 1 && resources[0]!.value === '*',
     conditions,
+    resources,
   };
 }
 
@@ -431,7 +490,7 @@ function fitsShape(outline: StatementOutline, shape: StatementShape): boolean {
     )
       return false;
   }
-  return true;
+  return slotValueDifferences(outline.conditions, outline.resources, shape).length === 0;
 }
 
 function classifyStatements(model: PolicyModel, context: RecognitionContext): Classified[] {
@@ -454,15 +513,16 @@ function classifyStatements(model: PolicyModel, context: RecognitionContext): Cl
       shape = namedFit;
       recognized.basis = 'sid-and-shape';
     } else if (named) {
+      // Named after a catalog statement but not shaped like it: it is not that statement, and
+      // describing it as one would credit it with conditions it does not have.
       recognized.basis = 'sid';
-      recognized.statement = named;
+      recognized.namedAfter = named;
       // The closest of the named statement's shapes explains the difference best.
       const candidates = shapes
         .filter((s) => s.sid === named)
         .map((s) => ({ s, d: shapeDifferences(statement, s) }));
       const closest = candidates.sort((a, b) => a.d.length - b.d.length)[0];
       recognized.differences = closest?.d ?? [];
-      if (closest?.s.grant) recognized.grant = closest.s.grant;
     } else if (fitting.length > 0) {
       recognized.basis = 'shape';
       shape =
@@ -773,19 +833,14 @@ function buildAdoption(
     if (!sid) {
       addUnmapped(
         statement.span,
-        'This statement is none of the seven statements of a data perimeter; the builder cannot express it.',
+        recognized.namedAfter
+          ? `Its Sid names ${recognized.namedAfter}, but ${recognized.differences.join('; ')}. The builder cannot express it as it is; turn ${recognized.namedAfter} on in the builder if you want the catalog form.`
+          : 'This statement is none of the seven statements of a data perimeter; the builder cannot express it.',
         statement.index,
       );
       continue;
     }
     present.add(sid);
-    if (recognized.differences.length > 0) {
-      addUnmapped(
-        statement.span,
-        `Its Sid names ${sid}, but ${recognized.differences.join('; ')}. The builder writes the statement in its catalog form.`,
-        statement.index,
-      );
-    }
     for (const id of [
       ...conditionValues(statement, 'aws:PrincipalOrgID'),
       ...conditionValues(statement, 'aws:ResourceOrgID'),
