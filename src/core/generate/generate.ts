@@ -813,6 +813,15 @@ export function generate(
     });
     return finish(serviceId, regionCodes, [], [], format, sink, config, options, catalog);
   }
+  if (service.discontinued) {
+    sink.add('discontinued', {
+      severity: 'warning',
+      code: 'generate/discontinued-service',
+      message: `${service.id} is discontinued: ${service.discontinued.note}`,
+      hint: 'Remove it from the services unless you still run such an endpoint.',
+      path: 'services',
+    });
+  }
   if (service.endpointPolicy === 'unsupported') {
     sink.add('unsupported', {
       severity: 'warning',
