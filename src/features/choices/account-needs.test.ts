@@ -93,7 +93,7 @@ describe('bucketNameNeeds', () => {
     ]);
     const [need] = bucketNameNeeds(filled, 'AllowRequestsToAWSOwnedResources', catalog);
     expect(need?.missing).toEqual(['ap-southeast-5', 'eu-west-1']);
-    expect(need?.regions[0]).toEqual({
+    expect(need?.regions.find((r) => r.region === 'us-east-1')).toEqual({
       region: 'us-east-1',
       own: ['static-us-east-1-prod-static-abc123'],
     });
