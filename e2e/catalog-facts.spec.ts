@@ -17,6 +17,7 @@ import {
   shownPolicy,
   showPlainText,
 } from './builder';
+import { openImport, pastePolicy, problem, waitForCheck } from './policy-editor';
 
 test('the downloaded S3 policy of eu-south-2 names the Patch Manager buckets of the Systems Manager table', async ({
   page,
@@ -117,4 +118,60 @@ test('discontinued services are hidden from the picker unless asked for', async 
   await option.click();
   await field.press('Escape');
   await expect(page.getByText('robomaker is discontinued: AWS no longer lists it')).toBeVisible();
+});
+
+test('the validator in the page: an endpoint open to anyone is an error, never described as a perimeter statement', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await openImport(page);
+  await pastePolicy(
+    page,
+    JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
+          },
+        ],
+      },
+      null,
+      2,
+    ),
+  );
+  await waitForCheck(page);
+  await expect(problem(page, 'perimeter/admits-anyone')).toContainText(
+    'this endpoint admits anyone',
+  );
+  await expect(problem(page, 'perimeter/no-org-to-org')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Recognized statements' })).toContainText(
+    'AllowRequestsByOrgsIdentitiesToOrgsResources: not a perimeter statement',
+  );
+});
+
+test('the validator in the page warns when an STS endpoint policy blocks federation', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await clearChips(page, servicesField(page));
+  await pick(page, servicesField(page), 'sts');
+  await organizationField(page).fill(ORG_ID);
+  // The generated STS policy without its federation statement, checked as the sts policy it is.
+  await page.getByRole('button', { name: 'Details: Our identities to our resources' }).click();
+  await page
+    .getByRole('region', { name: 'Data access patterns' })
+    .getByRole('checkbox', { name: /Federated sign-in to our roles/ })
+    .click();
+  const mode = page.getByRole('group', { name: 'Policy mode' });
+  await mode.getByRole('button', { name: 'Edit policy' }).click();
+  await expect(page.getByText('Started from the generated sts policy.')).toBeVisible();
+  await waitForCheck(page);
+  await expect(problem(page, 'perimeter/sts-federation-blocked')).toContainText(
+    'carry no aws:PrincipalOrgID',
+  );
 });
