@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../core/generate/generate';
-import { fillSample, readSample } from '../../core/validate/samples.testing';
+import { documentedSample, fillSample, readSample } from '../../core/validate/samples.testing';
 import { main } from '../main';
 import type { CliIO } from '../types';
 
@@ -92,14 +92,23 @@ describe('vpce-policy validate', () => {
     expect(result.stdout).toMatch(/\n {2}hint: /);
   });
 
-  it('passes the filled upstream sample', async () => {
-    const dir = workspace({ 's3.json': fillSample(readSample('s3_endpoint_policy.json')) });
+  it('passes the filled upstream sample, with the facts current documentation supersedes', async () => {
+    const dir = workspace({ 's3.json': documentedSample('s3_endpoint_policy.json') });
     const result = await run(
       ['validate', 's3.json', '--service', 's3', '--region', 'us-east-1', '--strict'],
       dir,
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^s3\.json: s3; 7 statements \(7 of the perimeter\)/m);
+  });
+
+  it('warns about the wildcard Cloud9 bucket name of the sample filled with "*"', async () => {
+    const dir = workspace({ 's3.json': fillSample(readSample('s3_endpoint_policy.json')) });
+    const result = await run(['validate', 's3.json', '--service', 's3', '--strict'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /warning perimeter\/open-name-wildcard: arn:aws:s3:::static-us-east-1-prod-static-\*/,
+    );
   });
 
   it('fails on warnings only with --strict', async () => {

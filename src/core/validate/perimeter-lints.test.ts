@@ -340,3 +340,37 @@ describe('signals about the policy as a whole', () => {
 });
 
 const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => d.code);
+
+describe('wildcards in names a stranger can register, in a statement open to anyone', () => {
+  it('are reported on the value, for bucket names and accounts', () => {
+    const found = lints([
+      allow({
+        Action: 's3:GetObject',
+        Resource: [
+          'arn:aws:s3:::static-us-east-1-prod-static-*/content/dependencies/*',
+          'arn:aws:s3:::aws-cli/*',
+          'arn:aws:lambda:us-east-1:*:layer:x',
+        ],
+      }),
+    ]).filter((d) => d.code === 'perimeter/open-name-wildcard');
+    expect(found).toHaveLength(2);
+    expect(found[0]?.message).toMatch(/matches buckets that anyone can create/);
+    expect(found[0]?.range?.start.line).toBe(9);
+    expect(found[1]?.message).toMatch(/matches resources of any account/);
+  });
+
+  it('are fine in the object key, and where the organization is required', () => {
+    expect(
+      lintCodes([allow({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::aws-cli/*' })]),
+    ).not.toContain('perimeter/open-name-wildcard');
+    expect(
+      lintCodes([
+        allow({
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::sc-*-us-east-1/*',
+          Condition: orgCondition,
+        }),
+      ]),
+    ).toEqual([]);
+  });
+});

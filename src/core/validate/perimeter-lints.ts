@@ -14,6 +14,7 @@ import type {
 import type { Findings } from './findings';
 import { ORGANIZATION_ID_PATTERN } from '../catalog/ids';
 import { compilePolicy, evaluate } from '../evaluate/evaluate';
+import { strangerOwnablePart } from '../generate/generate';
 import { wildcardRegExp } from '../iam/iam-index';
 import type { RecognizedStatement } from './recognize';
 
@@ -133,6 +134,45 @@ function lintOpenStatement(statement: PolicyStatement, context: LintContext): vo
       ...(statement.sid ? { sid: statement.sid.value } : {}),
     },
   );
+}
+
+/**
+ * A wildcard in a bucket name (or in the account of another ARN) of a statement open to any
+ * principal matches resources that anyone can create under a matching name: the generator never
+ * writes one, and a policy that has one lets strangers' buckets through the endpoint.
+ */
+function lintOpenWildcardNames(statement: PolicyStatement, context: LintContext): void {
+  if (
+    statement.effect !== 'Allow' ||
+    statement.principal?.element !== 'Principal' ||
+    !statement.principal.any ||
+    statement.resource?.element !== 'Resource'
+  )
+    return;
+  if (
+    statement.conditions.some(
+      (c) =>
+        (isNarrowing(c, IDENTITY_KEYS) || isNarrowing(c, RESOURCE_KEYS)) && !c.operator!.ifExists,
+    )
+  )
+    return;
+  for (const value of statement.resource.values) {
+    if (value.value === '*') continue;
+    const part = strangerOwnablePart(value.value);
+    if (part === undefined || !/[*?]/.test(part)) continue;
+    const bucket = value.value.split(':')[2] === 's3';
+    context.findings.warning(
+      'perimeter/open-name-wildcard',
+      `${value.value} in ${label(statement)}, which admits any principal: the wildcard in ${bucket ? `the bucket name "${part}" matches buckets that anyone can create` : `the account "${part}" matches resources of any account`}, so strangers' resources get through the endpoint.`,
+      value,
+      {
+        hint: bucket
+          ? 'Name the exact buckets, or move the resource to a statement that requires aws:PrincipalOrgID.'
+          : 'Name the accounts, or require aws:PrincipalOrgID in this statement.',
+        ...(statement.sid ? { sid: statement.sid.value } : {}),
+      },
+    );
+  }
 }
 
 function lintTagWithoutOrganization(
@@ -387,6 +427,7 @@ export function lintPerimeter(model: PolicyModel, context: LintContext, text?: s
     if (context.findings.full) return;
     const recognized = byIndex.get(statement.index);
     lintOpenStatement(statement, context);
+    lintOpenWildcardNames(statement, context);
     lintTagWithoutOrganization(statement, recognized, context);
     lintGatewayPrincipal(statement, context);
     lintThirdPartyAnyResource(statement, recognized, context);

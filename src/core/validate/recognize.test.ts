@@ -6,7 +6,6 @@ import type { PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
 import {
   documentedSample,
-  fillSample,
   normalizeStatements,
   readSample,
   sampleFiles,

@@ -561,7 +561,7 @@ function pickAmongShapes(
   return shapes.find((s) => s.sid === preferred) ?? shapes[0]!;
 }
 
-function collectPolicyValues(classified: readonly Classified[], catalog: Catalog): PolicyValues {
+function collectPolicyValues(classified: readonly Classified[]): PolicyValues {
   const out: PolicyValues = new Map();
   for (const { statement, recognized } of classified) {
     // Shapes with a grant are the ones patterns feed (a fixed statement's shape has none).
@@ -1042,7 +1042,7 @@ export function recognizePolicy(
 ): PolicyRecognition {
   const { catalog } = context;
   const classified = classifyStatements(model, context);
-  const values = collectPolicyValues(classified, catalog);
+  const values = collectPolicyValues(classified);
   const arnRegions = regionsOfPolicy(model, context);
 
   const candidates = candidateServices(model, context);
