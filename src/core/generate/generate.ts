@@ -297,7 +297,7 @@ export function strangerOwnablePart(arn: string): string | undefined {
 const hasWildcardCharacter = (text: string) => text.includes('*') || text.includes('?');
 
 /** Whether a supplied bucket name has one of the pattern's shapes for the region. */
-function fitsBucketShape(name: string, source: BucketNameSource, region: string): boolean {
+export function fitsBucketShape(name: string, source: BucketNameSource, region: string): boolean {
   if (hasWildcardCharacter(name)) return false;
   return source.shapes.some((shape) => {
     const [before, after = ''] = shape.replaceAll('{region}', region).split('{id}');

@@ -481,3 +481,47 @@ describe('honest recognition', () => {
     expect(recognition.dataAccessPatterns).toEqual([]);
   });
 });
+
+describe('recognition of exact bucket names', () => {
+  it('recognizes Cloud9 buckets named exactly, and adopts their names', () => {
+    const named = config(['s3'], ['us-east-1', 'eu-west-1'], {
+      dataAccessPatterns: { 'cloud9-dependencies': true },
+      parameters: {
+        bucketNames: {
+          'cloud9-dependencies': {
+            'us-east-1': 'static-us-east-1-prod-static-0a1b2c',
+            'eu-west-1': 'static-eu-west-1-prod-static-3d4e5f',
+          },
+        },
+      },
+    });
+    const generated = generate(named, 's3');
+    const recognition = recognize(generated.text, { service: 's3' });
+    const cloud9 = recognition.dataAccessPatterns.find((p) => p.id === 'cloud9-dependencies');
+    expect(cloud9?.complete).toBe(true);
+    expect(recognition.adoption.unmapped).toEqual([]);
+    expect(recognition.adoption.config.parameters?.bucketNames).toEqual({
+      'cloud9-dependencies': {
+        'eu-west-1': ['static-eu-west-1-prod-static-3d4e5f'],
+        'us-east-1': ['static-us-east-1-prod-static-0a1b2c'],
+      },
+    });
+    const again = generate(recognition.adoption.config, 's3');
+    expect(normalizeStatements(again.policy)).toEqual(normalizeStatements(generated.policy));
+  });
+
+  it('does not take a wildcard name for one', () => {
+    const text = policyText([
+      {
+        Sid: 'AllowRequestsToAWSOwnedResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: 'arn:aws:s3:::static-us-east-1-prod-static-*/content/dependencies/*',
+      },
+    ]);
+    const recognition = recognize(text, { service: 's3' });
+    expect(recognition.dataAccessPatterns.map((p) => p.id)).not.toContain('cloud9-dependencies');
+    expect(recognition.adoption.config.parameters?.bucketNames).toBeUndefined();
+  });
+});

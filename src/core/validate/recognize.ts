@@ -26,7 +26,7 @@ import {
   type ThirdPartyParameters,
 } from '../config/schema';
 import type { TextRange } from '../diagnostics';
-import { generate } from '../generate/generate';
+import { fitsBucketShape, generate, strangerOwnablePart } from '../generate/generate';
 import { canonicalRegions } from '../generate/selection';
 import { wildcardRegExp } from '../iam/iam-index';
 import type { LineIndex, Span } from './findings';
@@ -316,19 +316,23 @@ interface PatternExpansion {
 const EXPANSION_CACHE_SIZE = 32;
 const expansionCache = new WeakMap<Catalog, Map<string, PatternExpansion>>();
 
+/** Exact bucket names per pattern and region, as `parameters.bucketNames` holds them. */
+type BucketNames = Record<string, Record<string, string[]>>;
+
 /** Every data access pattern of the service, expanded by the generator for the regions. */
 function expandPatterns(
   catalog: Catalog,
   service: string,
   regions: readonly string[],
   layerAccounts: readonly string[],
+  bucketNames: BucketNames = {},
 ): PatternExpansion {
   let cache = expansionCache.get(catalog);
   if (!cache) {
     cache = new Map();
     expansionCache.set(catalog, cache);
   }
-  const key = `${service}|${regions.join(',')}|${layerAccounts.join(',')}`;
+  const key = `${service}|${regions.join(',')}|${layerAccounts.join(',')}|${JSON.stringify(bucketNames)}`;
   const cached = cache.get(key);
   if (cached) {
     // Refresh its place so that the least recently used entry is the one dropped.
@@ -344,9 +348,10 @@ function expandPatterns(
     services: [service],
     statements: Object.fromEntries(STATEMENT_SIDS.map((sid) => [sid, true])),
     dataAccessPatterns: Object.fromEntries(patterns.map((p) => [p.id, true])),
-    ...(layerAccounts.length > 0
-      ? { parameters: { lambdaLayerAccounts: [...layerAccounts] } }
-      : {}),
+    parameters: {
+      ...(layerAccounts.length > 0 ? { lambdaLayerAccounts: [...layerAccounts] } : {}),
+      ...(Object.keys(bucketNames).length > 0 ? { bucketNames } : {}),
+    },
   };
   const generated = generate(config, service, {
     catalog,
@@ -602,11 +607,18 @@ interface PatternMatch {
   patterns: RecognizedPattern[];
   /** Accounts of the parameter-fed pattern (Lambda layers) that the policy names. */
   layerAccounts: string[];
+  /** Exact bucket names of the patterns found that take them. */
+  bucketNames: BucketNames;
   /** Whether a value of the policy comes from one of the patterns found. */
   isMapped(value: string): boolean;
 }
 
-const NO_MATCH: PatternMatch = { patterns: [], layerAccounts: [], isMapped: () => false };
+const NO_MATCH: PatternMatch = {
+  patterns: [],
+  layerAccounts: [],
+  bucketNames: {},
+  isMapped: () => false,
+};
 
 function matchPatterns(
   service: string,
@@ -619,11 +631,18 @@ function matchPatterns(
   const patterns = catalog.patternsForService(service);
   if (patterns.length === 0) return NO_MATCH;
   const layerCandidates = candidateLayerAccounts(classified);
-  const arnExpansion = expandPatterns(catalog, service, regions.arn, layerCandidates);
+  const bucketCandidates = candidateBucketNames(classified, patterns, regions.arn);
+  const arnExpansion = expandPatterns(
+    catalog,
+    service,
+    regions.arn,
+    layerCandidates,
+    bucketCandidates,
+  );
   const accountExpansion =
     regions.account.join() === regions.arn.join()
       ? arnExpansion
-      : expandPatterns(catalog, service, regions.account, layerCandidates);
+      : expandPatterns(catalog, service, regions.account, layerCandidates, bucketCandidates);
   const actionsOf = new Map(
     classified.map(({ statement }) => [
       statement.index,
@@ -688,7 +707,40 @@ function matchPatterns(
   const isMapped = (value: string) =>
     (arnExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id)) ||
     (accountExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id));
-  return { patterns: kept, layerAccounts: [...layerAccounts].sort(), isMapped };
+  const bucketNames = Object.fromEntries(
+    Object.entries(bucketCandidates).filter(([id]) => foundIds.has(id)),
+  );
+  return { patterns: kept, layerAccounts: [...layerAccounts].sort(), bucketNames, isMapped };
+}
+
+/** Bucket names of the policy that have the shape of a pattern that takes exact names, per region. */
+function candidateBucketNames(
+  classified: readonly Classified[],
+  patterns: readonly DataAccessPattern[],
+  regions: readonly string[],
+): BucketNames {
+  const named = patterns.filter((p) => p.bucketNames);
+  if (named.length === 0) return {};
+  const buckets = new Set<string>();
+  for (const { statement, recognized } of classified) {
+    if (!recognized.grant || statement.resource?.element !== 'Resource') continue;
+    for (const value of statement.resource.values) {
+      if (!value.value.includes(':s3:::')) continue;
+      const bucket = strangerOwnablePart(value.value);
+      if (bucket && !hasWildcard(bucket) && !hasPlaceholder(bucket)) buckets.add(bucket);
+    }
+  }
+  const out: BucketNames = {};
+  for (const pattern of named) {
+    for (const region of regions) {
+      const names = [...buckets]
+        .filter((b) => fitsBucketShape(b, pattern.bucketNames!, region))
+        .sort()
+        .slice(0, 20);
+      if (names.length > 0) (out[pattern.id] ??= {})[region] = names;
+    }
+  }
+  return out;
 }
 
 /** Accounts named in Lambda layer ARNs: candidates for the "layers of accounts you name" pattern. */
@@ -1012,6 +1064,7 @@ function buildAdoption(
   )
     parameters.exclusionTag = exclusionTag;
   if (layerAccounts.length > 0) parameters.lambdaLayerAccounts = [...layerAccounts];
+  if (Object.keys(match.bucketNames).length > 0) parameters.bucketNames = match.bucketNames;
   const thirdPartyParameters = (sid: StatementSid): ThirdPartyParameters | undefined => {
     const entry = thirdParty[sid];
     if (!entry) return undefined;
