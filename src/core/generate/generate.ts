@@ -438,6 +438,46 @@ interface PatternExpansion {
   accounts: ValueBag;
 }
 
+/**
+ * Whether a resource names something no source documents in the region: a name missing from the
+ * pattern's region table, or a region-independent bucket name outside the partitions where AWS
+ * owns it. Such a resource is left out rather than guessed, and the diagnostic says why.
+ */
+function leftOutHere(
+  pattern: DataAccessPattern,
+  template: CompiledTemplate,
+  raw: string,
+  region: RegionContext,
+  undocumented: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): boolean {
+  const missing = template.names.find((n) => undocumented.has(n));
+  if (missing !== undefined) {
+    sink.add(`undocumented:${pattern.id}:${region.code}`, {
+      severity: 'info',
+      code: 'generate/no-documented-resource',
+      message: `${pattern.title}: AWS documents no bucket for ${region.code}, so none is named there rather than a guessed one. ${pattern.regionValues![missing]!.note}`,
+      hint: 'If AWS publishes the name for this region later, update the catalog; until then requests of this use case in that region fail at the endpoint.',
+    });
+    return true;
+  }
+  const owners = pattern.globalNames?.ownedIn as readonly string[] | undefined;
+  if (
+    owners === undefined ||
+    region.pseudo ||
+    owners.includes(region.partition) ||
+    !isGlobalBucketTemplate(template, raw)
+  )
+    return false;
+  sink.add(`not-owned:${pattern.id}:${region.partition}`, {
+    severity: 'info',
+    code: 'generate/no-documented-resource',
+    message: `${pattern.title}: left out for ${region.partition} (${region.code}). ${pattern.globalNames!.note}`,
+    hint: `Bucket names are unique only within a partition, and no source shows that AWS owns these names in ${region.partition}; naming them there could admit a bucket someone else owns.`,
+  });
+  return true;
+}
+
 /** Expands a pattern's resources (or accounts) for every region, applying region quirks. */
 function expandPattern(
   pattern: DataAccessPattern,
@@ -494,35 +534,10 @@ function expandPattern(
       }
       continue;
     }
-    const notOwnedHere =
-      pattern.globalNames !== undefined &&
-      !region.pseudo &&
-      !pattern.globalNames.ownedIn.includes(
-        region.partition as (typeof pattern.globalNames.ownedIn)[number],
-      );
     let buckets: BucketLookup | undefined;
     for (const raw of templates) {
       const template = compileTemplate(raw, regionValueNames);
-      const missing = template.names.filter((n) => undocumented.has(n));
-      if (missing.length > 0) {
-        const table = pattern.regionValues![missing[0]!]!;
-        sink.add(`undocumented:${pattern.id}:${region.code}`, {
-          severity: 'info',
-          code: 'generate/no-documented-resource',
-          message: `${pattern.title}: AWS documents no bucket for ${region.code}, so none is named there rather than a guessed one. ${table.note}`,
-          hint: 'If AWS publishes the name for this region later, update the catalog; until then requests of this use case in that region fail at the endpoint.',
-        });
-        continue;
-      }
-      if (notOwnedHere && isGlobalBucketTemplate(template, raw)) {
-        sink.add(`not-owned:${pattern.id}:${region.partition}`, {
-          severity: 'info',
-          code: 'generate/no-documented-resource',
-          message: `${pattern.title}: left out for ${region.partition} (${region.code}). ${pattern.globalNames!.note}`,
-          hint: `Bucket names are unique only within a partition, and no source shows that AWS owns these names in ${region.partition}; naming them there could admit a bucket someone else owns.`,
-        });
-        continue;
-      }
+      if (leftOutHere(pattern, template, raw, region, undocumented, sink)) continue;
       if (template.usesBucket && pattern.bucketNames)
         buckets ??= lookupBucketNames(pattern.bucketNames, region, config, pattern, sink);
       const bucketNames = template.usesBucket ? (buckets?.names ?? []) : [undefined];
