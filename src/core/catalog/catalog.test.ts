@@ -170,6 +170,10 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
   for (const s of catalog.services) {
     if (!catalog.template(s.template)) out.push(`service ${s.id}: unknown template ${s.template}`);
     usedTemplates.add(s.template);
+    if (s.nameSource && !catalog.serviceSources[s.nameSource])
+      out.push(`service ${s.id}: unknown name source ${s.nameSource}`);
+    if (s.discontinued && !catalog.serviceSources[s.discontinued.source])
+      out.push(`service ${s.id}: unknown source ${s.discontinued.source}`);
     if (s.endpointPolicySource && !catalog.serviceSources[s.endpointPolicySource])
       out.push(`service ${s.id}: unknown source ${s.endpointPolicySource}`);
     if (s.guidance && !catalog.serviceSources[s.guidance.source])

@@ -246,6 +246,8 @@ export const serviceSchema = z.strictObject({
   title: z.string().min(2),
   /** PrivateLink service name with `{region}`; null when no source names it. */
   serviceName: z.string().nullable(),
+  /** Key into the `sources` map of the services file: where the service name comes from. */
+  nameSource: z.string().optional(),
   endpointTypes: z.array(z.enum(['interface', 'gateway'])).min(1),
   /** Whether the endpoint honours a policy: `unknown` is said as such, never guessed. */
   endpointPolicy: z.enum(['supported', 'unsupported', 'unknown']),

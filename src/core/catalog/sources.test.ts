@@ -148,6 +148,7 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
     for (const id of ['route53', 'cloudfront']) {
       expect(catalog.service(id)?.serviceName, id).toBe(`com.amazonaws.${id}`);
       expect(catalog.service(id)?.global, id).toBe(true);
+      expect(catalog.service(id)?.nameSource, id).toBe('privatelink-2026');
     }
   });
 
