@@ -66,6 +66,7 @@ async function showPlainTextEditor(page: Page) {
 
 test('action names and condition keys are checked once the IAM reference index has loaded in the worker', async ({
   page,
+  baseURL,
 }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -97,13 +98,12 @@ test('action names and condition keys are checked once the IAM reference index h
 
   // The validator ran in a module worker of the app, and nothing came from elsewhere.
   expect(
-    requests.some((url) =>
-      /^http:\/\/127\.0\.0\.1:4174\/assets\/policy-validation\.worker-[\w-]+\.js$/.test(url),
+    requests.some(
+      (url) =>
+        url.startsWith(`${baseURL}/assets/`) && /\/policy-validation\.worker-[\w-]+\.js$/.test(url),
     ),
   ).toBe(true);
   expect(
-    requests.filter(
-      (url) => !url.startsWith('http://127.0.0.1:4174/') && !/^(data|blob):/.test(url),
-    ),
+    requests.filter((url) => !url.startsWith(`${baseURL}/`) && !/^(data|blob):/.test(url)),
   ).toEqual([]);
 });

@@ -9,7 +9,7 @@ import {
   waitForMark,
 } from './builder';
 
-test('no request leaves the origin, whatever the page does', async ({ page }) => {
+test('no request leaves the origin, whatever the page does', async ({ page, baseURL }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await openBuilder(page);
@@ -38,7 +38,7 @@ test('no request leaves the origin, whatever the page does', async ({ page }) =>
 
   expect(requests.length).toBeGreaterThan(5);
   const foreign = requests.filter(
-    (url) => !url.startsWith('http://127.0.0.1:4174/') && !/^(data|blob):/.test(url),
+    (url) => !url.startsWith(`${baseURL}/`) && !/^(data|blob):/.test(url),
   );
   expect(foreign).toEqual([]);
 });

@@ -145,6 +145,25 @@ export function withTableAccounts(
   );
 }
 
+/** Exact bucket names of a data access pattern in one region; an empty list removes them. */
+export function withBucketNames(
+  config: PerimeterConfig,
+  patternId: string,
+  region: string,
+  names: readonly string[],
+): PerimeterConfig {
+  const patterns = config.parameters?.bucketNames;
+  const regions =
+    names.length === 0
+      ? withoutKey(patterns?.[patternId], region)
+      : { ...patterns?.[patternId], [region]: names.length === 1 ? names[0]! : [...names] };
+  return withParameter(
+    config,
+    'bucketNames',
+    regions ? { ...patterns, [patternId]: regions } : withoutKey(patterns, patternId),
+  );
+}
+
 export function withLambdaLayerAccounts(
   config: PerimeterConfig,
   accounts: readonly string[],

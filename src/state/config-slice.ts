@@ -13,6 +13,7 @@ import type {
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { noteChoiceChange } from './choice-change-clock';
 import {
+  withBucketNames,
   withExclusionTag,
   withLambdaLayerAccounts,
   withOrganizationIds,
@@ -51,6 +52,8 @@ export interface ConfigActions {
   /** Accounts of an account table in one region; an empty list returns to the table. */
   setTableAccounts(tableId: string, region: string, accounts: readonly string[]): void;
   setLambdaLayerAccounts(accounts: readonly string[]): void;
+  /** Exact bucket names of a data access pattern in one region; an empty list removes them. */
+  setBucketNames(patternId: string, region: string, names: readonly string[]): void;
   setOutput(output: { shape?: OutputShape; format?: PolicyFormat }): void;
   /** The request simulator's saved suite; an empty list removes the field. */
   setSavedRequests(requests: readonly SavedRequest[]): void;
@@ -87,6 +90,8 @@ export const createConfigSlice =
           update((config) => withTableAccounts(config, tableId, region, accounts)),
         setLambdaLayerAccounts: (accounts) =>
           update((config) => withLambdaLayerAccounts(config, accounts)),
+        setBucketNames: (patternId, region, names) =>
+          update((config) => withBucketNames(config, patternId, region, names)),
         setOutput: (output) => update((config) => withOutput(config, output)),
         setSavedRequests: (requests) =>
           update(({ savedRequests: _previous, ...config }) =>

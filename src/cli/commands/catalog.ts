@@ -11,6 +11,7 @@ Lists what the engine knows. Sections: ${SECTIONS.join(', ')} (default: services
 
 Options:
   --service NAME   only the data access patterns of this endpoint service
+  --discontinued   also list the services AWS no longer offers (hidden otherwise)
   --json           print the catalog entries as JSON, for machines
 `;
 
@@ -26,10 +27,18 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-function sectionData(section: Section, service: string | undefined): unknown {
+/** Endpoint services to list: discontinued ones only when asked for. */
+const listedServices = (discontinued: boolean) =>
+  catalog.services.filter((s) => discontinued || !s.discontinued);
+
+function sectionData(
+  section: Section,
+  service: string | undefined,
+  discontinued: boolean,
+): unknown {
   switch (section) {
     case 'services':
-      return catalog.services;
+      return listedServices(discontinued);
     case 'statements':
       return catalog.statements;
     case 'patterns':
@@ -41,12 +50,17 @@ function sectionData(section: Section, service: string | undefined): unknown {
   }
 }
 
-function sectionText(section: Section, service: string | undefined): string {
+function sectionText(section: Section, service: string | undefined, discontinued: boolean): string {
   switch (section) {
     case 'services':
       return table([
         ['SERVICE', 'POLICY', 'TEMPLATE', 'TITLE'],
-        ...catalog.services.map((s) => [s.id, s.endpointPolicy, s.template, s.title]),
+        ...listedServices(discontinued).map((s) => [
+          s.id,
+          s.endpointPolicy,
+          s.template,
+          s.discontinued ? `${s.title} (discontinued)` : s.title,
+        ]),
       ]);
     case 'statements':
       return table([
@@ -97,7 +111,7 @@ export const catalogCommand: CliCommand = {
   run(args, io) {
     const { values, positionals } = parseOptions(
       args,
-      { json: { type: 'boolean' }, service: { type: 'string' } },
+      { json: { type: 'boolean' }, service: { type: 'string' }, discontinued: { type: 'boolean' } },
       true,
     );
     if (positionals.length > 1) throw new UsageError('give at most one section');
@@ -112,15 +126,18 @@ export const catalogCommand: CliCommand = {
       : values.service
         ? ['patterns']
         : ['services', 'statements', 'patterns'];
+    const discontinued = values.discontinued === true;
     if (values.json) {
       const data =
         sections.length === 1
-          ? sectionData(sections[0]!, values.service)
-          : Object.fromEntries(sections.map((s) => [s, sectionData(s, values.service)]));
+          ? sectionData(sections[0]!, values.service, discontinued)
+          : Object.fromEntries(
+              sections.map((s) => [s, sectionData(s, values.service, discontinued)]),
+            );
       io.stdout(`${JSON.stringify(data, null, 2)}\n`);
     } else {
       io.stdout(
-        `${sections.map((s) => `${s.toUpperCase()}\n${sectionText(s, values.service)}`).join('\n\n')}\n`,
+        `${sections.map((s) => `${s.toUpperCase()}\n${sectionText(s, values.service, discontinued)}`).join('\n\n')}\n`,
       );
     }
     return Promise.resolve(EXIT.ok);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../core/generate/generate';
-import { fillSample, readSample } from '../../core/validate/samples.testing';
+import { documentedSample, fillSample, readSample } from '../../core/validate/samples.testing';
 import { main } from '../main';
 import type { CliIO } from '../types';
 
@@ -41,14 +41,30 @@ const cleanPolicy = generate(
   },
   'ec2',
 ).text;
+/** One statement open to anyone (a warning), next to the organization statement. */
 const openPolicy = JSON.stringify(
   {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+    Statement: [
+      { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' },
+      {
+        Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: '*',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceOrgID': ORG } },
+      },
+    ],
   },
   null,
   2,
 );
+/** Anyone, anything, anywhere: an error. */
+const wideOpenPolicy = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+});
 
 describe('vpce-policy validate', () => {
   it('exits 0 on a clean policy and prints a summary', async () => {
@@ -76,14 +92,23 @@ describe('vpce-policy validate', () => {
     expect(result.stdout).toMatch(/\n {2}hint: /);
   });
 
-  it('passes the filled upstream sample', async () => {
-    const dir = workspace({ 's3.json': fillSample(readSample('s3_endpoint_policy.json')) });
+  it('passes the filled upstream sample, with the facts current documentation supersedes', async () => {
+    const dir = workspace({ 's3.json': documentedSample('s3_endpoint_policy.json') });
     const result = await run(
       ['validate', 's3.json', '--service', 's3', '--region', 'us-east-1', '--strict'],
       dir,
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^s3\.json: s3; 7 statements \(7 of the perimeter\)/m);
+  });
+
+  it('warns about the wildcard Cloud9 bucket name of the sample filled with "*"', async () => {
+    const dir = workspace({ 's3.json': fillSample(readSample('s3_endpoint_policy.json')) });
+    const result = await run(['validate', 's3.json', '--service', 's3', '--strict'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /warning perimeter\/open-name-wildcard: arn:aws:s3:::static-us-east-1-prod-static-\*/,
+    );
   });
 
   it('fails on warnings only with --strict', async () => {
@@ -148,6 +173,14 @@ describe('vpce-policy validate', () => {
       range: expect.any(Object),
     });
     expect(report.errors).toBe(report.files[1]!.errors);
+  });
+
+  it('fails a policy that admits anyone without --strict', async () => {
+    const dir = workspace({ 'open.json': wideOpenPolicy });
+    const result = await run(['validate', 'open.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/error perimeter\/admits-anyone: .*this endpoint admits anyone/);
+    expect(result.stdout).toMatch(/warning perimeter\/no-org-to-org: /);
   });
 
   it('sums up several files', async () => {

@@ -75,12 +75,14 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
       out.push(`statement ${i + 1} should be ${STATEMENT_SIDS[i]}, found ${s.sid}`);
     const hasFixed = s.templates.fixed !== undefined;
     const hasFed = s.templates.arn !== undefined || s.templates.resourceAccount !== undefined;
-    if (s.fedByPatterns && (hasFixed || !hasFed))
+    if (s.fedByPatterns && (hasFixed || !hasFed || s.templates.resourceOrg))
       out.push(
         `statement ${s.sid} is fed by patterns and needs arn/resourceAccount templates only`,
       );
     if (!s.fedByPatterns && (!hasFixed || hasFed))
-      out.push(`statement ${s.sid} is not fed by patterns and needs a fixed template only`);
+      out.push(
+        `statement ${s.sid} is not fed by patterns and needs a fixed template (and at most a resourceOrg one)`,
+      );
     const text = JSON.stringify(s.templates);
     for (const [, slot] of text.matchAll(/\{\{(\w+)\}\}/g)) {
       if (!(SLOT_NAMES as readonly string[]).includes(slot!))
@@ -94,10 +96,13 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
     for (const service of p.services)
       if (!catalog.service(service)) out.push(`pattern ${p.id}: unknown service ${service}`);
     const statement = catalog.statements.find((s) => s.sid === p.statement);
-    if (!statement?.fedByPatterns)
-      out.push(`pattern ${p.id}: statement ${p.statement} is not fed by patterns`);
+    if (!statement) out.push(`pattern ${p.id}: unknown statement ${p.statement}`);
     else if (!statement.templates[p.grant])
       out.push(`pattern ${p.id}: statement ${p.statement} has no ${p.grant} template`);
+    else if (!statement.fedByPatterns && !p.sidSuffix)
+      out.push(
+        `pattern ${p.id}: extends the fixed statement ${p.statement}, so it needs a sidSuffix`,
+      );
     if (!p.defaultSelected && !p.offByDefaultBecause)
       out.push(`pattern ${p.id}: off by default without saying why`);
     if (p.defaultSelected && p.offByDefaultBecause)
@@ -116,12 +121,33 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
     }
     if (p.accounts && 'table' in p.accounts && !catalog.accountTable(p.accounts.table))
       out.push(`pattern ${p.id}: unknown account table ${p.accounts.table}`);
+    const variables = ['partition', 'region', 'regionNoDashes', 'dnsSuffix', 'account'];
+    if (p.bucketNames) variables.push('bucket');
+    variables.push(...Object.keys(p.regionValues ?? {}));
     for (const r of p.resources ?? []) {
       for (const [, v] of r.matchAll(/\{(\w+)\}/g)) {
-        if (!['partition', 'region', 'regionNoDashes', 'dnsSuffix', 'account'].includes(v!))
-          out.push(`pattern ${p.id}: unknown variable {${v}} in ${r}`);
+        if (!variables.includes(v!)) out.push(`pattern ${p.id}: unknown variable {${v}} in ${r}`);
       }
     }
+    if (p.bucketNames && !(p.resources ?? []).some((r) => r.includes('{bucket}')))
+      out.push(`pattern ${p.id}: takes bucket names but uses no {bucket}`);
+    for (const shape of p.bucketNames?.shapes ?? [])
+      if (!shape.includes('{id}')) out.push(`pattern ${p.id}: bucket shape ${shape} has no {id}`);
+    for (const [name, table] of Object.entries(p.regionValues ?? {})) {
+      for (const region of Object.keys(table.values))
+        if (!catalog.region(region))
+          out.push(`pattern ${p.id}: ${name} names unknown region ${region}`);
+      if (!(p.resources ?? []).some((r) => r.includes(`{${name}}`)))
+        out.push(`pattern ${p.id}: region values ${name} are used by no resource`);
+    }
+    // A region-independent bucket name is unique only within its partition: say where AWS owns it.
+    const globalBuckets = (p.resources ?? []).filter(
+      (r) => r.startsWith('arn:{partition}:s3:::') && !/\{(?!partition\})\w+\}/.test(r),
+    );
+    if (globalBuckets.length > 0 && !p.globalNames)
+      out.push(`pattern ${p.id}: global bucket names ${globalBuckets.join(', ')} need globalNames`);
+    if (p.globalNames && globalBuckets.length === 0)
+      out.push(`pattern ${p.id}: globalNames without a global bucket name`);
     for (const q of p.regionQuirks ?? []) {
       for (const r of q.regions)
         if (!catalog.region(r)) out.push(`pattern ${p.id}: quirk names unknown region ${r}`);
@@ -144,6 +170,10 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
   for (const s of catalog.services) {
     if (!catalog.template(s.template)) out.push(`service ${s.id}: unknown template ${s.template}`);
     usedTemplates.add(s.template);
+    if (s.nameSource && !catalog.serviceSources[s.nameSource])
+      out.push(`service ${s.id}: unknown name source ${s.nameSource}`);
+    if (s.discontinued && !catalog.serviceSources[s.discontinued.source])
+      out.push(`service ${s.id}: unknown source ${s.discontinued.source}`);
     if (s.endpointPolicySource && !catalog.serviceSources[s.endpointPolicySource])
       out.push(`service ${s.id}: unknown source ${s.endpointPolicySource}`);
     if (s.guidance && !catalog.serviceSources[s.guidance.source])
@@ -164,6 +194,9 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
     if (!catalog.partitions.some((p) => p.id === r.partition))
       out.push(`region ${r.code}: unknown partition ${r.partition}`);
   for (const t of catalog.accountTables) {
+    for (const entry of t.unverified ?? [])
+      if (!t.accounts[entry.region]?.includes(entry.account))
+        out.push(`account table ${t.id}: unverified ${entry.account} is not in ${entry.region}`);
     for (const region of Object.keys(t.accounts))
       if (!catalog.region(region)) out.push(`account table ${t.id}: unknown region ${region}`);
     if (
@@ -256,6 +289,28 @@ describe('catalog', () => {
     for (const r of wanted) expect(catalog.region(r.region)?.partition, r.region).toBe(r.partition);
     expect(catalog.region('us-west-2')?.noDashes).toBe('uswest2');
     expect(catalog.region('cn-north-1')?.dnsSuffix).toBe('amazonaws.com.cn');
+  });
+
+  it('never says that an Allow statement denies or blocks: an Allow only fails to match', () => {
+    // Every statement and pattern is an Allow; what it does not admit, it leaves to the others.
+    const texts = [
+      ...catalogFiles.statements.statements.flatMap((s) => [
+        s.summary,
+        s.allows,
+        s.why,
+        ...s.risks,
+      ]),
+      ...catalogFiles.patterns.patterns.flatMap((p) => [
+        p.summary,
+        p.explanation,
+        p.offByDefaultBecause ?? '',
+        ...p.risks,
+      ]),
+    ];
+    const denying = texts.filter((t) =>
+      /\b(deny|denies|denied|denying|blocks?|blocked)\b/i.test(t),
+    );
+    expect(denying).toEqual([]);
   });
 
   it('carries the per-region EKS add-on registry accounts of the reference', () => {

@@ -38,6 +38,8 @@ export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
         endpointTypes: [],
         endpointPolicy: service.endpointPolicy,
         template: service.template,
+        // Only the mark: the picker hides discontinued services unless asked for them.
+        ...(service.discontinued ? { discontinued: { note: '', source: '' } } : {}),
         ...(service.guidance
           ? {
               guidance: {
@@ -67,8 +69,11 @@ export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
 export interface PackedChoicesCatalog {
   statements: CatalogFiles['statements']['statements'];
   templates: CatalogFiles['services']['templates'];
-  /** [id, endpoint-policy support, template ("" for the default), guidance (0 none, else 1 + identity + 2 × resource)] */
-  services: [string, EndpointService['endpointPolicy'], string, number][];
+  /**
+   * [id, endpoint-policy support, template ("" for the default), guidance (0 none, else 1 +
+   * identity + 2 × resource), and 1 when the service is discontinued]
+   */
+  services: [string, EndpointService['endpointPolicy'], string, number, 1?][];
   partitions: CatalogFiles['regions']['partitions'];
   regions: CatalogFiles['regions']['regions'];
 }
@@ -80,16 +85,20 @@ export function packChoicesCatalog(files: CatalogFiles): PackedChoicesCatalog {
   return {
     statements: choices.statements.statements,
     templates: choices.services.templates,
-    services: choices.services.services.map((service) => [
-      service.id,
-      service.endpointPolicy,
-      service.template === DEFAULT_TEMPLATE ? '' : service.template,
-      service.guidance
-        ? 1 +
-          Number(service.guidance.identityPerimeter) +
-          2 * Number(service.guidance.resourcePerimeter)
-        : 0,
-    ]),
+    services: choices.services.services.map((service) => {
+      const row: PackedChoicesCatalog['services'][number] = [
+        service.id,
+        service.endpointPolicy,
+        service.template === DEFAULT_TEMPLATE ? '' : service.template,
+        service.guidance
+          ? 1 +
+            Number(service.guidance.identityPerimeter) +
+            2 * Number(service.guidance.resourcePerimeter)
+          : 0,
+      ];
+      if (service.discontinued) row.push(1);
+      return row;
+    }),
     partitions: choices.regions.partitions,
     regions: choices.regions.regions,
   };
@@ -102,13 +111,14 @@ export function unpackChoicesCatalog(packed: PackedChoicesCatalog): CatalogFiles
     services: {
       sources: {},
       templates: packed.templates,
-      services: packed.services.map(([id, endpointPolicy, template, guidance]) => ({
+      services: packed.services.map(([id, endpointPolicy, template, guidance, discontinued]) => ({
         id,
         title: '',
         serviceName: null,
         endpointTypes: [],
         endpointPolicy,
         template: template || DEFAULT_TEMPLATE,
+        ...(discontinued ? { discontinued: { note: '', source: '' } } : {}),
         ...(guidance > 0
           ? {
               guidance: {

@@ -53,8 +53,11 @@ export const statementTemplateSchema = z.strictObject({
 });
 export type StatementTemplate = z.infer<typeof statementTemplateSchema>;
 
-/** How data access patterns feed a statement: by resource ARNs, or by the owning account. */
-export const grantKindSchema = z.enum(['arn', 'resourceAccount']);
+/**
+ * How data access patterns feed a statement: by resource ARNs, by the owning account, or by
+ * resource ARNs that must also belong to our organization (`aws:ResourceOrgID`).
+ */
+export const grantKindSchema = z.enum(['arn', 'resourceAccount', 'resourceOrg']);
 export type GrantKind = z.infer<typeof grantKindSchema>;
 
 export const parameterNameSchema = z.enum([
@@ -64,6 +67,7 @@ export const parameterNameSchema = z.enum([
   'exclusionTag',
   'accountIds',
   'lambdaLayerAccounts',
+  'bucketNames',
 ]);
 export type ParameterName = z.infer<typeof parameterNameSchema>;
 
@@ -80,11 +84,16 @@ export const statementSchema = z.strictObject({
   /** Whether data access patterns supply its actions and resources. */
   fedByPatterns: z.boolean(),
   parameters: z.array(parameterNameSchema),
-  /** `fixed` for statements without patterns; `arn` / `resourceAccount` for pattern-fed ones. */
+  /**
+   * `fixed` for statements without patterns; `arn` / `resourceAccount` for pattern-fed ones. A
+   * fixed statement may also take `resourceOrg` patterns, each rendered as a statement of its own
+   * (`<Sid><suffix>`) next to the fixed one.
+   */
   templates: z.strictObject({
     fixed: statementTemplateSchema.optional(),
     arn: statementTemplateSchema.optional(),
     resourceAccount: statementTemplateSchema.optional(),
+    resourceOrg: statementTemplateSchema.optional(),
   }),
   sources,
 });
@@ -135,6 +144,44 @@ export const regionQuirkSchema = z.strictObject({
 });
 export type RegionQuirk = z.infer<typeof regionQuirkSchema>;
 
+const partitionId = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
+
+/**
+ * Buckets that AWS owns but whose names AWS does not publish: the user supplies the exact names
+ * per region (`parameters.bucketNames.<pattern>.<region>`), which fill `{bucket}` in the
+ * resources. A wildcard in their place would admit buckets anyone can create.
+ */
+export const bucketNameSourceSchema = z.strictObject({
+  parameter: z.literal('bucketNames'),
+  /** Shapes a supplied name must have: `{region}` and `{id}` (the unpublished part). */
+  shapes: z.array(z.string().regex(/^[a-z0-9.{}-]+$/)).min(1),
+  /** Stands for `{id}` in the policy until the user fills the name. */
+  placeholder: z.string().regex(/^<[A-Za-z0-9-]+>$/),
+  /** Where the user finds the real names. */
+  howToFind: z.string().min(20),
+});
+export type BucketNameSource = z.infer<typeof bucketNameSourceSchema>;
+
+/**
+ * Names that differ per region, from a documented table: `{<name>}` in a resource takes the value
+ * of the region. A region without a value has no documented resource: the resource is left out.
+ */
+export const regionValuesSchema = z.strictObject({
+  values: z.record(regionCode, z.string()),
+  note: z.string().min(20),
+  sources,
+});
+
+/**
+ * Region-independent bucket names are unique only within a partition: name the partitions where a
+ * source shows that AWS owns them. Elsewhere the generator leaves them out.
+ */
+export const globalNamesSchema = z.strictObject({
+  ownedIn: z.array(partitionId).min(1),
+  note: z.string().min(20),
+  sources,
+});
+
 export const patternSchema = z.strictObject({
   id: kebabId,
   title: z.string().min(5),
@@ -150,10 +197,16 @@ export const patternSchema = z.strictObject({
   explanation: z.string().min(60),
   risks: z.array(z.string().min(20)),
   actions: z.array(z.string().regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/)).min(1),
-  /** ARN templates with `{partition}`, `{region}`, `{regionNoDashes}`, `{dnsSuffix}`, `{account}`. */
+  /**
+   * ARN templates with `{partition}`, `{region}`, `{regionNoDashes}`, `{dnsSuffix}`, `{account}`,
+   * `{bucket}` (from `bucketNames`) and the names of `regionValues`.
+   */
   resources: z.array(z.string().startsWith('arn:{partition}:')).optional(),
   /** Accounts filling `{account}` in resources, or listed in `aws:ResourceAccount`. */
   accounts: accountSourceSchema.optional(),
+  bucketNames: bucketNameSourceSchema.optional(),
+  regionValues: z.record(z.string().regex(/^[a-z][A-Za-z]+$/), regionValuesSchema).optional(),
+  globalNames: globalNamesSchema.optional(),
   grant: grantKindSchema,
   /** Patterns with a suffix get a statement of their own: `<Sid><suffix>`. */
   sidSuffix: z
@@ -193,6 +246,8 @@ export const serviceSchema = z.strictObject({
   title: z.string().min(2),
   /** PrivateLink service name with `{region}`; null when no source names it. */
   serviceName: z.string().nullable(),
+  /** Key into the `sources` map of the services file: where the service name comes from. */
+  nameSource: z.string().optional(),
   endpointTypes: z.array(z.enum(['interface', 'gateway'])).min(1),
   /** Whether the endpoint honours a policy: `unknown` is said as such, never guessed. */
   endpointPolicy: z.enum(['supported', 'unsupported', 'unknown']),
@@ -212,6 +267,14 @@ export const serviceSchema = z.strictObject({
   notes: z.array(z.string().min(10)).optional(),
   /** Endpoint reached without a region in its name (e.g. IAM). */
   global: z.boolean().optional(),
+  /** No longer offered: kept so that old configurations still read, hidden unless asked for. */
+  discontinued: z
+    .strictObject({
+      note: z.string().min(20),
+      /** Key into the `sources` map of the services file. */
+      source: z.string(),
+    })
+    .optional(),
   popular: z.boolean().optional(),
 });
 export type EndpointService = z.infer<typeof serviceSchema>;
@@ -225,7 +288,7 @@ export const servicesFileSchema = z.strictObject({
 });
 
 export const partitionSchema = z.strictObject({
-  id: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
+  id: partitionId,
   name: z.string(),
   dnsSuffix: z.string(),
   /** Shown next to regions whose AWS-owned resource names no source confirms. */
@@ -256,6 +319,18 @@ export const accountTableSchema = z.strictObject({
   /** false when the accounts were only seen in third-party material. */
   verified: z.boolean(),
   accounts: z.record(regionCode, z.array(accountId).min(1)),
+  /** Entries of a verified table that no primary source confirms yet, with why. */
+  unverified: z
+    .array(
+      z.strictObject({
+        region: regionCode,
+        account: accountId,
+        reason: z.string().min(20),
+        /** What would confirm or refute it. */
+        toVerify: z.string().min(20),
+      }),
+    )
+    .optional(),
   sources,
 });
 export type AccountTable = z.infer<typeof accountTableSchema>;

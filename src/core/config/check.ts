@@ -214,6 +214,38 @@ export function checkConfigAgainstCatalog(
     }
   }
 
+  // Bucket names belong to the patterns whose buckets AWS does not name.
+  const namedPatterns = catalog.patterns.filter((p) => p.bucketNames).map((p) => p.id);
+  for (const [patternId, byRegion] of Object.entries(config.parameters?.bucketNames ?? {})) {
+    if (!namedPatterns.includes(patternId)) {
+      const guess = suggest(patternId, namedPatterns);
+      add(
+        'error',
+        'config/unknown-bucket-pattern',
+        ['parameters', 'bucketNames', patternId],
+        `"${patternId}" is not a data access pattern that takes bucket names.`,
+        guess
+          ? `Did you mean "${guess}"? Patterns: ${namedPatterns.join(', ')}.`
+          : `Patterns: ${namedPatterns.join(', ')}.`,
+        true,
+      );
+      continue;
+    }
+    for (const region of Object.keys(byRegion)) {
+      if (!catalog.region(region)) {
+        const guess = suggest(region, regionCodes);
+        add(
+          'error',
+          'config/unknown-region',
+          ['parameters', 'bucketNames', patternId, region],
+          `Unknown region "${region}" in the bucket names of ${patternId}.`,
+          guess ? `Did you mean "${guess}"?` : undefined,
+          true,
+        );
+      }
+    }
+  }
+
   const thirdParty = [
     [
       'thirdPartyIdentitiesToThirdPartyResources',

@@ -163,6 +163,49 @@ describe('parseConfigText', () => {
     ]);
   });
 
+  it('checks bucket names: a pattern that takes them, a known region, no wildcard', () => {
+    const unknown = parseConfigText(
+      JSON.stringify({
+        ...valid,
+        parameters: {
+          bucketNames: { 'cloud9-dependency': { 'us-east-1': 'static-us-east-1-prod-static-abc' } },
+        },
+      }),
+    );
+    expect(unknown.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'config/unknown-bucket-pattern',
+        hint: expect.stringContaining('"cloud9-dependencies"'),
+      }),
+    ]);
+    const wildcard = parseConfigText(
+      JSON.stringify({
+        ...valid,
+        parameters: {
+          bucketNames: { 'cloud9-dependencies': { 'us-east-1': 'static-us-east-1-prod-static-*' } },
+        },
+      }),
+    );
+    expect(wildcard.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'parameters.bucketNames.cloud9-dependencies.us-east-1',
+        message: expect.stringContaining('no wildcard'),
+      }),
+    ]);
+    const fine = parseConfigText(
+      JSON.stringify({
+        ...valid,
+        parameters: {
+          bucketNames: {
+            'cloud9-dependencies': { 'eu-west-1': 'static-eu-west-1-prod-static-abc' },
+          },
+        },
+      }),
+    );
+    expect(fine.diagnostics).toEqual([]);
+  });
+
   it('keeps a __proto__ key as data and reports it as an unknown field', () => {
     const result = parseConfigText(
       '{"version":1,"organizationIds":[],"regions":[],"services":[],"__proto__":{"polluted":true}}',

@@ -23,6 +23,13 @@ const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'expected a 12-digit AWS 
 const regionCode = z
   .string()
   .regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"');
+/** A bucket name as S3 allows it; no wildcard, so never a pattern that strangers could match. */
+const bucketName = z
+  .string()
+  .regex(
+    /^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    'expected an exact S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, no wildcard',
+  );
 const serviceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected an endpoint service name such as "s3" or "ecr.api"');
@@ -88,6 +95,17 @@ export const parametersSchema = z.strictObject({
     .optional(),
   /** Publisher accounts for the pattern "Lambda layers from AWS accounts you name". */
   lambdaLayerAccounts: z.array(accountId).max(100).optional(),
+  /**
+   * Exact names of AWS-owned buckets whose names AWS does not publish, per data access pattern and
+   * region (e.g. Cloud9's static-<region>-prod-static-<id>). Wildcards are refused: they would
+   * admit buckets anyone can create.
+   */
+  bucketNames: z
+    .record(
+      z.string(),
+      z.record(regionCode, z.union([bucketName, z.array(bucketName).min(1).max(20)])),
+    )
+    .optional(),
 });
 export type PerimeterParameters = z.infer<typeof parametersSchema>;
 

@@ -13,7 +13,10 @@
  * 3. the exclusion statement never applies to a principal outside the organization, whatever
  *    its tags, and whatever the resource;
  * 4. an AWS service principal reaching a customer resource is allowed exactly when
- *    AllowRequestsByAWSServicePrincipals is selected.
+ *    AllowRequestsByAWSServicePrincipals is selected, or when the request is SAML or web identity
+ *    federation to a role of the organization and the STS federation statement is in the policy
+ *    (that statement admits any caller, since these calls are unsigned, but only for the two
+ *    federation actions and only on resources of the organization, so property 1 still holds).
  *
  * "Outside" and "customer" resources are built so that no other statement can legitimately
  * name them: bucket names and resource types that no AWS-owned pattern covers, and accounts
@@ -63,6 +66,20 @@ const subset = <T>(values: readonly T[], min = 0) => fc.subarray([...values], { 
 const servicesWithPatterns = [...new Set(catalog.patterns.flatMap((p) => p.services))].filter(
   (id) => catalog.service(id),
 );
+/** Services with patterns of the two statements for AWS-owned resources. */
+const servicesWithAwsOwnedPatterns = [
+  ...new Set(
+    catalog.patterns
+      .filter(
+        (p) =>
+          p.statement === 'AllowRequestsToAWSOwnedResources' ||
+          p.statement === 'AllowRequestsByOrgsIdentitiesToAWSResources',
+      )
+      .flatMap((p) => p.services),
+  ),
+].filter((id) => catalog.service(id));
+const FEDERATION_ACTIONS = ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+const FEDERATION_SID = 'AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation';
 const allServices = catalog.services.map((s) => s.id);
 const regionCodes = catalog.regions.map((r) => r.code);
 
@@ -187,10 +204,14 @@ function customerResource(
     `${prefix}:PutCustomerThing`,
     ...patternActions.filter((a) => !a.includes('*')),
   ];
+  const action = actions[probe.actionChoice % actions.length]!;
+  // Federation assumes a role: its resource is the role of the resource's account.
+  if (FEDERATION_ACTIONS.includes(action))
+    return { resource: `arn:aws:iam::${account}:role/sign-in`, account, action };
   return {
     resource: `arn:aws:${prefix}:${probe.region}:${account}:customer-thing/data`,
     account,
-    action: actions[probe.actionChoice % actions.length]!,
+    action,
   };
 }
 
@@ -228,11 +249,11 @@ describe('perimeter soundness of the generated policies', () => {
       version: 1,
       organizationIds: [OUR_ORGS[0]],
       regions: regionCodes,
-      services: servicesWithPatterns,
+      services: servicesWithAwsOwnedPatterns,
       dataAccessPatterns: Object.fromEntries(catalog.patterns.map((p) => [p.id, true])),
       parameters: { lambdaLayerAccounts: ['999900001111'] },
     };
-    for (const service of servicesWithPatterns) {
+    for (const service of servicesWithAwsOwnedPatterns) {
       const awsOwned = generate(everything, service)
         .policy.Statement.filter(
           (s) =>
@@ -290,6 +311,7 @@ describe('perimeter soundness of the generated policies', () => {
         exclusionProbes: 0,
         serviceAllowed: 0,
         serviceDenied: 0,
+        federationAllowed: 0,
       };
       const started = performance.now();
       fc.assert(
@@ -306,6 +328,12 @@ describe('perimeter soundness of the generated policies', () => {
               value: 'true',
             };
             counts.configs++;
+            // The probes' roles are in the aws partition; the statement names each partition's roles.
+            const federationCoversProbes = [
+              generated.policy.Statement.find((s) => s.Sid === FEDERATION_SID)?.Resource ?? [],
+            ]
+              .flat()
+              .includes('arn:aws:iam::*:role/*');
             for (const probe of probes) {
               const target = customerResource(service, probe.resource, probe);
               const resourceOrg =
@@ -382,10 +410,26 @@ describe('perimeter soundness of the generated policies', () => {
                 if (expected) counts.insiderAllowed++;
                 else counts.insiderDenied++;
               }
-              // 4. A service principal reaches customer resources exactly when its statement is selected.
+              // 5. Federation to a role of the organization works for unsigned callers whenever
+              // the federation statement covers the role's partition.
+              if (
+                probe.principal === 'anonymous' &&
+                probe.resource === 'ours' &&
+                FEDERATION_ACTIONS.includes(target.action) &&
+                federationCoversProbes
+              ) {
+                expect(result.decision, describe()).toBe('Allowed');
+                counts.federationAllowed++;
+              }
+              // 4. A service principal reaches customer resources exactly when its statement is
+              // selected, or through federation to a role of the organization.
               if (probe.principal === 'service') {
+                const federation =
+                  probe.resource === 'ours' &&
+                  FEDERATION_ACTIONS.includes(target.action) &&
+                  federationCoversProbes;
                 expect(result.decision === 'Allowed', describe()).toBe(
-                  selected.has('AllowRequestsByAWSServicePrincipals'),
+                  selected.has('AllowRequestsByAWSServicePrincipals') || federation,
                 );
                 if (result.decision === 'Allowed') counts.serviceAllowed++;
                 else counts.serviceDenied++;

@@ -12,6 +12,7 @@ import {
 } from '../catalog/ids';
 import type {
   AccountSource,
+  BucketNameSource,
   DataAccessPattern,
   GrantKind,
   StatementTemplate,
@@ -188,6 +189,10 @@ class ValueBag {
     for (const value of [...this.entries.keys()]) if (value !== '*') this.entries.delete(value);
   }
 
+  remove(value: string): void {
+    this.entries.delete(value);
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -228,26 +233,35 @@ class DiagnosticSink {
 interface CompiledTemplate {
   /** Literal text and variable names, alternating: even indexes are text, odd are names. */
   parts: string[];
+  /** Variable names, each once. */
+  names: string[];
   usesAccount: boolean;
+  usesBucket: boolean;
   regionDependent: boolean;
 }
 
 const compiledTemplates = new Map<string, CompiledTemplate>();
+/** Variables whose value depends on the region (besides a pattern's `regionValues`). */
+const REGION_VARIABLES = new Set(['region', 'regionNoDashes', 'dnsSuffix', 'bucket']);
 
 /** Splits a resource template once; expanding it for many regions then only joins strings. */
-function compileTemplate(template: string): CompiledTemplate {
-  let compiled = compiledTemplates.get(template);
+function compileTemplate(
+  template: string,
+  regionValueNames: readonly string[] = [],
+): CompiledTemplate {
+  const key = `${template}|${regionValueNames.join(',')}`;
+  let compiled = compiledTemplates.get(key);
   if (!compiled) {
-    const parts = template.split(/\{(partition|region|regionNoDashes|dnsSuffix|account)\}/);
-    const names = parts.filter((_, i) => i % 2 === 1);
+    const parts = template.split(/\{([A-Za-z]+)\}/);
+    const names = [...new Set(parts.filter((_, i) => i % 2 === 1))];
     compiled = {
       parts,
+      names,
       usesAccount: names.includes('account'),
-      regionDependent: names.some(
-        (n) => n === 'region' || n === 'regionNoDashes' || n === 'dnsSuffix',
-      ),
+      usesBucket: names.includes('bucket'),
+      regionDependent: names.some((n) => REGION_VARIABLES.has(n) || regionValueNames.includes(n)),
     };
-    compiledTemplates.set(template, compiled);
+    compiledTemplates.set(key, compiled);
   }
   return compiled;
 }
@@ -258,6 +272,87 @@ function fill(template: CompiledTemplate, vars: Record<string, string>): string 
     out +=
       i % 2 === 0 ? template.parts[i]! : (vars[template.parts[i]!] ?? `{${template.parts[i]!}}`);
   return out;
+}
+
+/** Whether an ARN is an S3 bucket or object whose bucket name no region or account qualifies. */
+function isGlobalBucketTemplate(template: CompiledTemplate, raw: string): boolean {
+  return (
+    raw.startsWith('arn:{partition}:s3:::') && !template.regionDependent && !template.usesAccount
+  );
+}
+
+/**
+ * The part of an ARN that a stranger could register or own: the bucket name of an S3 ARN, the
+ * account of any other. A wildcard there, in a statement that admits any principal, would admit
+ * resources of whoever creates a matching name.
+ */
+export function strangerOwnablePart(arn: string): string | undefined {
+  if (arn === '*') return arn;
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  if (parts[2] === 's3') return parts.slice(5).join(':').split('/')[0];
+  return parts[4];
+}
+
+const hasWildcardCharacter = (text: string) => text.includes('*') || text.includes('?');
+
+/** Whether a supplied bucket name has one of the pattern's shapes for the region. */
+export function fitsBucketShape(name: string, source: BucketNameSource, region: string): boolean {
+  if (hasWildcardCharacter(name)) return false;
+  return source.shapes.some((shape) => {
+    const [before, after = ''] = shape.replaceAll('{region}', region).split('{id}');
+    if (before === undefined || !name.startsWith(before) || !name.endsWith(after)) return false;
+    const id = name.slice(before.length, name.length - after.length);
+    return name.length >= before.length + after.length + 1 && /^[a-z0-9][a-z0-9.-]*$/.test(id);
+  });
+}
+
+interface BucketLookup {
+  names: string[];
+  placeholder: boolean;
+  parameter: string;
+}
+
+/** The bucket names the user supplied for a pattern and region, or the placeholders that stand for them. */
+function lookupBucketNames(
+  source: BucketNameSource,
+  region: RegionContext,
+  config: PerimeterConfig,
+  pattern: DataAccessPattern,
+  sink: DiagnosticSink,
+): BucketLookup {
+  const parameter = `parameters.bucketNames.${pattern.id}.${region.code}`;
+  const placeholders = source.shapes.map((shape) =>
+    shape.replaceAll('{region}', region.code).replaceAll('{id}', source.placeholder),
+  );
+  const given = region.pseudo
+    ? undefined
+    : config.parameters?.bucketNames?.[pattern.id]?.[region.code];
+  const supplied = [
+    ...new Set(given === undefined ? [] : typeof given === 'string' ? [given] : given),
+  ].sort();
+  const names = supplied.filter((name) => fitsBucketShape(name, source, region.code));
+  for (const name of supplied) {
+    if (names.includes(name)) continue;
+    sink.add(`bad-bucket:${pattern.id}:${region.code}:${name}`, {
+      severity: 'error',
+      code: 'generate/invalid-parameter',
+      message: `"${name}" is not a bucket name of "${pattern.title}" in ${region.code} (expected ${placeholders.join(' or ')}, without wildcards); it is left out.`,
+      hint: source.howToFind,
+      path: parameter,
+    });
+  }
+  if (names.length > 0) return { names, placeholder: false, parameter };
+  if (!region.pseudo) {
+    sink.add(`missing-bucket:${pattern.id}:${region.code}`, {
+      severity: 'error',
+      code: 'generate/missing-parameter',
+      message: `"${pattern.title}" needs the exact bucket names of ${region.code}: AWS does not publish them, and a wildcard would admit buckets anyone can create. ${placeholders.join(', ')} ${placeholders.length > 1 ? 'are' : 'is'} left in the policy.`,
+      hint: source.howToFind,
+      path: parameter,
+    });
+  }
+  return { names: placeholders, placeholder: true, parameter };
 }
 
 interface AccountLookup {
@@ -316,6 +411,16 @@ function lookupAccounts(
         path: `parameters.accountIds.${table.id}`,
       });
     }
+    for (const entry of table?.unverified ?? []) {
+      if (entry.region !== region.code || !known.includes(entry.account)) continue;
+      sink.add(`unverified:${source.table}:${region.code}:${entry.account}`, {
+        severity: 'warning',
+        code: 'generate/unverified-account',
+        message: `${table!.title}: no primary source confirms ${entry.account} for ${region.code}. ${entry.reason}`,
+        hint: `${entry.toVerify} Set parameters.accountIds.${source.table}.${region.code} to make the choice yours.`,
+        path: `parameters.accountIds.${source.table}.${region.code}`,
+      });
+    }
     return { accounts: [...known], placeholder: false, table: source.table };
   }
   sink.add(`missing-account:${source.table}:${region.code}`, {
@@ -333,6 +438,46 @@ interface PatternExpansion {
   accounts: ValueBag;
 }
 
+/**
+ * Whether a resource names something no source documents in the region: a name missing from the
+ * pattern's region table, or a region-independent bucket name outside the partitions where AWS
+ * owns it. Such a resource is left out rather than guessed, and the diagnostic says why.
+ */
+function leftOutHere(
+  pattern: DataAccessPattern,
+  template: CompiledTemplate,
+  raw: string,
+  region: RegionContext,
+  undocumented: ReadonlySet<string>,
+  sink: DiagnosticSink,
+): boolean {
+  const missing = template.names.find((n) => undocumented.has(n));
+  if (missing !== undefined) {
+    sink.add(`undocumented:${pattern.id}:${region.code}`, {
+      severity: 'info',
+      code: 'generate/no-documented-resource',
+      message: `${pattern.title}: AWS documents no bucket for ${region.code}, so none is named there rather than a guessed one. ${pattern.regionValues![missing]!.note}`,
+      hint: 'If AWS publishes the name for this region later, update the catalog; until then requests of this use case in that region fail at the endpoint.',
+    });
+    return true;
+  }
+  const owners = pattern.globalNames?.ownedIn as readonly string[] | undefined;
+  if (
+    owners === undefined ||
+    region.pseudo ||
+    owners.includes(region.partition) ||
+    !isGlobalBucketTemplate(template, raw)
+  )
+    return false;
+  sink.add(`not-owned:${pattern.id}:${region.partition}`, {
+    severity: 'info',
+    code: 'generate/no-documented-resource',
+    message: `${pattern.title}: left out for ${region.partition} (${region.code}). ${pattern.globalNames!.note}`,
+    hint: `Bucket names are unique only within a partition, and no source shows that AWS owns these names in ${region.partition}; naming them there could admit a bucket someone else owns.`,
+  });
+  return true;
+}
+
 /** Expands a pattern's resources (or accounts) for every region, applying region quirks. */
 function expandPattern(
   pattern: DataAccessPattern,
@@ -343,6 +488,7 @@ function expandPattern(
 ): PatternExpansion {
   const resources = new ValueBag();
   const accounts = new ValueBag();
+  const regionValueNames = Object.keys(pattern.regionValues ?? {});
   for (const region of regions) {
     const vars: Record<string, string> = {
       partition: region.partition,
@@ -350,6 +496,12 @@ function expandPattern(
       regionNoDashes: region.noDashes,
       dnsSuffix: region.dnsSuffix,
     };
+    const undocumented = new Set<string>();
+    for (const [name, table] of Object.entries(pattern.regionValues ?? {})) {
+      const value = region.pseudo ? `<${name}>` : table.values[region.code];
+      if (value === undefined) undocumented.add(name);
+      else vars[name] = value;
+    }
     let templates = pattern.resources ?? [];
     const quirks: string[] = [];
     for (const quirk of pattern.regionQuirks ?? []) {
@@ -382,18 +534,34 @@ function expandPattern(
       }
       continue;
     }
+    let buckets: BucketLookup | undefined;
     for (const raw of templates) {
-      const template = compileTemplate(raw);
-      const values = template.usesAccount
-        ? (lookup?.accounts ?? []).map((account) => fill(template, { ...vars, account }))
-        : [fill(template, vars)];
+      const template = compileTemplate(raw, regionValueNames);
+      if (leftOutHere(pattern, template, raw, region, undocumented, sink)) continue;
+      if (template.usesBucket && pattern.bucketNames)
+        buckets ??= lookupBucketNames(pattern.bucketNames, region, config, pattern, sink);
+      const bucketNames = template.usesBucket ? (buckets?.names ?? []) : [undefined];
+      const accountList = template.usesAccount ? (lookup?.accounts ?? []) : [undefined];
+      const values: string[] = [];
+      for (const bucket of bucketNames)
+        for (const account of accountList)
+          values.push(
+            fill(template, {
+              ...vars,
+              ...(bucket !== undefined ? { bucket } : {}),
+              ...(account !== undefined ? { account } : {}),
+            }),
+          );
+      const parameter = template.usesBucket ? buckets?.parameter : lookup?.parameter;
       const from = {
         pattern: pattern.id,
         ...(regionTag && template.regionDependent ? { region: regionTag } : {}),
         ...(quirks.length > 0 && template.regionDependent ? { quirk: quirks.join(' ') } : {}),
         ...(lookup?.table ? { accountTable: lookup.table } : {}),
-        ...(lookup?.parameter ? { parameter: lookup.parameter } : {}),
-        placeholder: (lookup?.placeholder ?? false) && template.usesAccount,
+        ...(parameter ? { parameter } : {}),
+        placeholder:
+          ((lookup?.placeholder ?? false) && template.usesAccount) ||
+          ((buckets?.placeholder ?? false) && template.usesBucket),
       };
       for (const value of values) resources.add(value, from);
     }
@@ -434,7 +602,10 @@ function expandPatternCached(
     : 'table' in source
       ? JSON.stringify(config.parameters?.accountIds?.[source.table] ?? null)
       : JSON.stringify(config.parameters?.lambdaLayerAccounts ?? null);
-  const key = `${pattern.id}|${regions.map((r) => r.code).join(',')}|${accountsKey}`;
+  const bucketsKey = pattern.bucketNames
+    ? JSON.stringify(config.parameters?.bucketNames?.[pattern.id] ?? null)
+    : '';
+  const key = `${pattern.id}|${regions.map((r) => r.code).join(',')}|${accountsKey}|${bucketsKey}`;
   let entry = cache.get(key);
   if (!entry) {
     const recorder = new DiagnosticSink(true);
@@ -574,6 +745,44 @@ function thirdPartySlots(
   };
 }
 
+/** Keys whose condition ties a request to our organization, an account or a service principal. */
+const NARROWING_CONDITION_KEYS = new Set([
+  'aws:principalorgid',
+  'aws:resourceorgid',
+  'aws:principalaccount',
+  'aws:resourceaccount',
+  'aws:principalisawsservice',
+]);
+
+/** Whether a statement template lets any principal through (no condition on who or whose). */
+export function admitsAnyPrincipal(template: StatementTemplate): boolean {
+  return !Object.values(template.Condition ?? {}).some((entries) =>
+    Object.keys(entries).some((key) => NARROWING_CONDITION_KEYS.has(key.toLowerCase())),
+  );
+}
+
+/**
+ * Drops every resource whose bucket name (or account) holds a wildcard from a statement that
+ * admits any principal: such a name matches buckets that anyone can create, and reading from or
+ * writing to them through our endpoint is exactly what the perimeter is for preventing.
+ */
+function refuseOpenWildcards(resources: ValueBag, sid: string, sink: DiagnosticSink): void {
+  for (const value of resources.values()) {
+    const part = strangerOwnablePart(value);
+    if (part === undefined || !hasWildcardCharacter(part)) continue;
+    const patterns =
+      resources.provenance('Resource').find((p) => p.value === value)?.patterns ?? [];
+    resources.remove(value);
+    sink.add(`open-wildcard:${sid}:${value}`, {
+      severity: 'error',
+      code: 'generate/open-wildcard-refused',
+      message: `${value} is left out of ${sid}: this statement admits any principal, and a wildcard in ${value.startsWith('arn:') && value.split(':')[2] === 's3' ? 'a bucket name' : 'the account'} would admit resources that anyone can create under a matching name.`,
+      hint: `Give the exact names${patterns.length > 0 ? ` of ${patterns.join(', ')}` : ''}, or move the resource to a statement that requires your organization's principals.`,
+      sid,
+    });
+  }
+}
+
 /** Generates the endpoint policy of one service for the configuration's regions (or the given ones). */
 export function generate(
   config: PerimeterConfig,
@@ -618,6 +827,15 @@ export function generate(
       path: 'services',
     });
     return finish(serviceId, regionCodes, [], [], format, sink, config, options, catalog);
+  }
+  if (service.discontinued) {
+    sink.add('discontinued', {
+      severity: 'warning',
+      code: 'generate/discontinued-service',
+      message: `${service.id} is discontinued: ${service.discontinued.note}`,
+      hint: 'Remove it from the services unless you still run such an endpoint.',
+      path: 'services',
+    });
   }
   if (service.endpointPolicy === 'unsupported') {
     sink.add('unsupported', {
@@ -675,8 +893,52 @@ export function generate(
   const provenance: StatementProvenance[] = [];
   const patterns = selectedPatterns(config, serviceId, catalog);
 
+  /** Renders the patterns of one statement: those with a Sid suffix get a statement of their own. */
+  const renderPatternGroups = (sid: StatementSid, feeding: readonly DataAccessPattern[]): void => {
+    const entry = catalog.statement(sid);
+    const groups = new Map<string, DataAccessPattern[]>();
+    for (const pattern of feeding) {
+      const key = pattern.sidSuffix ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), pattern]);
+    }
+    for (const [suffix, members] of groups) {
+      const groupSid = `${sid}${suffix}`;
+      const grant = members[0]!.grant;
+      const template = entry.templates[grant];
+      if (!template) throw new Error(`catalog statement ${sid} has no ${grant} template`);
+      const actions = new ValueBag();
+      const resources = new ValueBag();
+      const resourceAccounts = new ValueBag();
+      for (const pattern of members) {
+        for (const action of pattern.actions) actions.add(action, { pattern: pattern.id });
+        const expansion = expandPatternCached(pattern, regionContexts, config, catalog, sink);
+        resources.merge(expansion.resources);
+        resourceAccounts.merge(expansion.accounts);
+      }
+      actions.collapseWildcard();
+      if (admitsAnyPrincipal(template)) refuseOpenWildcards(resources, groupSid, sink);
+      // Every resource of the group may be undocumented in these regions, or refused.
+      if ((grant === 'resourceAccount' ? resourceAccounts : resources).size === 0) continue;
+      const { statement, values } = renderTemplate(groupSid, template, {
+        organizationIds,
+        actions,
+        resources,
+        resourceAccounts,
+      });
+      statements.push(statement);
+      provenance.push({
+        sid: groupSid,
+        statement: sid,
+        grant,
+        patterns: members.map((p) => p.id),
+        values,
+      });
+    }
+  };
+
   for (const sid of statementSids) {
     const entry = catalog.statement(sid);
+    const feeding = patterns.filter((p) => p.statement === sid);
     if (!entry.fedByPatterns) {
       let slots: SlotValues = {
         organizationIds,
@@ -709,9 +971,10 @@ export function generate(
       const { statement, values } = renderTemplate(sid, template, slots);
       statements.push(statement);
       provenance.push({ sid, statement: sid, patterns: [], values });
+      // Patterns of a fixed statement extend it with statements of their own (e.g. STS federation).
+      renderPatternGroups(sid, feeding);
       continue;
     }
-    const feeding = patterns.filter((p) => p.statement === sid);
     if (feeding.length === 0) {
       sink.add(`empty:${sid}`, {
         severity: 'info',
@@ -724,42 +987,7 @@ export function generate(
       });
       continue;
     }
-    // Patterns with a Sid suffix get a statement of their own; the others share the base Sid.
-    const groups = new Map<string, DataAccessPattern[]>();
-    for (const pattern of feeding) {
-      const key = pattern.sidSuffix ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), pattern]);
-    }
-    for (const [suffix, members] of groups) {
-      const groupSid = `${sid}${suffix}`;
-      const grant = members[0]!.grant;
-      const template = entry.templates[grant];
-      if (!template) throw new Error(`catalog statement ${sid} has no ${grant} template`);
-      const actions = new ValueBag();
-      const resources = new ValueBag();
-      const resourceAccounts = new ValueBag();
-      for (const pattern of members) {
-        for (const action of pattern.actions) actions.add(action, { pattern: pattern.id });
-        const expansion = expandPatternCached(pattern, regionContexts, config, catalog, sink);
-        resources.merge(expansion.resources);
-        resourceAccounts.merge(expansion.accounts);
-      }
-      actions.collapseWildcard();
-      const { statement, values } = renderTemplate(groupSid, template, {
-        organizationIds,
-        actions,
-        resources,
-        resourceAccounts,
-      });
-      statements.push(statement);
-      provenance.push({
-        sid: groupSid,
-        statement: sid,
-        grant,
-        patterns: members.map((p) => p.id),
-        values,
-      });
-    }
+    renderPatternGroups(sid, feeding);
   }
   return finish(
     serviceId,

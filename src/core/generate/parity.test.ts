@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
 import { readReferenceJson } from '../testing/reference';
+import { withDocumentedFacts } from '../validate/samples.testing';
 import { generate } from './generate';
 
 const ORG = 'o-a1b2c3d4e5';
@@ -27,7 +28,6 @@ function placeholderValues(): Record<string, string> {
     '<glue-account-id>': account('glue-studio-transforms'),
     '<CodeArtifact-Region-Account>': account('codeartifact-assets'),
     '<service-account-id>': LAYER_ACCOUNT,
-    '<string>': '*',
     '<third-party-account-a>': THIRD_PARTY[0]!,
     '<third-party-account-b>': THIRD_PARTY[1]!,
     '<action>': THIRD_PARTY_ACTION,
@@ -103,7 +103,12 @@ describe('parity with the upstream sample endpoint policies', () => {
     const upstream = readReferenceJson<{ Version: string; Statement: Record<string, unknown>[] }>(
       `upstream/vpc_endpoint_policies/${file}`,
     );
-    const expected = substitute(upstream, placeholderValues()) as typeof upstream;
+    const expected = withDocumentedFacts(
+      file,
+      substitute(upstream, placeholderValues()) as typeof upstream,
+      'filled',
+      placeholderValues(),
+    );
     const result = generate({ ...config, services: [service] }, service);
 
     expect(result.policy.Version).toBe(expected.Version);
@@ -126,19 +131,19 @@ describe('parity with the upstream sample endpoint policies', () => {
       { version: 1, organizationIds: [], regions: [], services: ['s3'] },
       's3',
     );
-    const upstream = readReferenceJson<{ Statement: Record<string, unknown>[] }>(
-      'upstream/vpc_endpoint_policies/s3_endpoint_policy.json',
+    const upstream = withDocumentedFacts(
+      's3_endpoint_policy.json',
+      readReferenceJson<{ Version: string; Statement: Record<string, unknown>[] }>(
+        'upstream/vpc_endpoint_policies/s3_endpoint_policy.json',
+      ),
+      'placeholders',
+      {},
     );
-    const strip = (s: Record<string, unknown>) => {
-      const n = normalize(s);
-      // Cloud9's unpublished bucket suffix is a wildcard in our catalog, <string> upstream.
-      return { ...n, Resource: n.Resource.map((r) => r.replace('<string>', '*')) };
-    };
     const actual = result.policy.Statement.map((s) =>
-      strip(s as unknown as Record<string, unknown>),
+      normalize(s as unknown as Record<string, unknown>),
     );
     // Table-backed accounts have no region to look up, so they stay placeholders too.
-    expect(actual).toEqual(expect.arrayContaining(upstream.Statement.map(strip)));
+    expect(actual).toEqual(expect.arrayContaining(upstream.Statement.map(normalize)));
     expect(actual).toHaveLength(upstream.Statement.length);
     expect(result.diagnostics.map((d) => d.code)).toContain('generate/missing-region');
   });

@@ -5,9 +5,13 @@ import { validate, type ValidateOptions } from './validate';
 const ORG = 'o-a1b2c3d4e5';
 const text = (statements: unknown[]) =>
   JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+/** Lints about the statements themselves; the policy-level signals are tested on their own. */
 const lints = (statements: unknown[], options: ValidateOptions = {}): Diagnostic[] =>
   validate(text(statements), options).diagnostics.filter(
-    (d) => d.code.startsWith('perimeter/') || d.code.startsWith('service/'),
+    (d) =>
+      (d.code.startsWith('perimeter/') || d.code.startsWith('service/')) &&
+      d.code !== 'perimeter/no-org-to-org' &&
+      d.code !== 'perimeter/sts-federation-blocked',
   );
 const lintCodes = (statements: unknown[], options?: ValidateOptions) =>
   lints(statements, options).map((d) => d.code);
@@ -21,8 +25,19 @@ const allow = (extra: Record<string, unknown> = {}) => ({
 const orgCondition = { StringEquals: { 'aws:PrincipalOrgID': ORG } };
 
 describe('an open endpoint', () => {
-  it('is reported for "Principal": "*" on any resource without identity or resource condition', () => {
+  it('is an error when any principal may do anything to anything, with no condition', () => {
     const [open] = lints([allow()]);
+    expect(open).toMatchObject({ code: 'perimeter/admits-anyone', severity: 'error' });
+    expect(open?.message).toMatch(/this endpoint admits anyone/);
+    expect(open?.range?.start.line).toBe(6);
+    expect(lintCodes([allow({ Action: 's3:*' })])).toEqual(['perimeter/admits-anyone']);
+    expect(lintCodes([allow({ NotAction: 's3:DeleteBucket', Action: undefined })])).toContain(
+      'perimeter/admits-anyone',
+    );
+  });
+
+  it('is reported for "Principal": "*" on any resource without identity or resource condition', () => {
+    const [open] = lints([allow({ Action: 's3:GetObject' })]);
     expect(open).toMatchObject({ code: 'perimeter/open-endpoint', severity: 'warning' });
     expect(open?.message).toMatch(
       /open to credentials of any AWS account and to unsigned requests/,
@@ -262,5 +277,100 @@ describe('negated elements in an Allow', () => {
         }),
       ]),
     ).toEqual(['perimeter/allow-not-resource']);
+  });
+});
+
+describe('signals about the policy as a whole', () => {
+  const orgStatement = {
+    Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+    Effect: 'Allow',
+    Principal: '*',
+    Action: '*',
+    Resource: '*',
+    Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG, 'aws:ResourceOrgID': ORG } },
+  };
+  const all = (statements: unknown[], options: ValidateOptions = {}) =>
+    validate(text(statements), options).diagnostics;
+
+  it('an empty statement list is an error: the endpoint blocks everyone', () => {
+    const [empty] = all([]).filter((d) => d.code === 'grammar/no-statements');
+    expect(empty?.severity).toBe('error');
+    expect(empty?.message).toMatch(/blocks every request/);
+  });
+
+  it('a policy without the organization-to-organization statement is a warning', () => {
+    const found = all([allow({ Condition: orgCondition })]).find(
+      (d) => d.code === 'perimeter/no-org-to-org',
+    );
+    expect(found?.severity).toBe('warning');
+    expect(codes(all([orgStatement]))).not.toContain('perimeter/no-org-to-org');
+    // A statement named after it but broader does not count.
+    expect(
+      codes(all([{ ...orgStatement, Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } } }])),
+    ).toContain('perimeter/no-org-to-org');
+  });
+
+  it('an STS policy that blocks SAML and web identity federation is a warning', () => {
+    const blocked = all([orgStatement], { service: 'sts' }).find(
+      (d) => d.code === 'perimeter/sts-federation-blocked',
+    );
+    expect(blocked?.severity).toBe('warning');
+    expect(blocked?.message).toMatch(/sts:AssumeRoleWithSAML and sts:AssumeRoleWithWebIdentity/);
+    expect(blocked?.message).toMatch(/carry no aws:PrincipalOrgID/);
+    const federation = {
+      Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'],
+      Resource: 'arn:aws:iam::*:role/*',
+      Condition: { StringEquals: { 'aws:ResourceOrgID': ORG } },
+    };
+    expect(codes(all([orgStatement, federation], { service: 'sts' }))).not.toContain(
+      'perimeter/sts-federation-blocked',
+    );
+    const samlOnly = all([orgStatement, { ...federation, Action: 'sts:AssumeRoleWithSAML' }], {
+      service: 'sts',
+    }).find((d) => d.code === 'perimeter/sts-federation-blocked');
+    expect(samlOnly?.message).toMatch(/blocks sts:AssumeRoleWithWebIdentity to roles/);
+    // Not about other services.
+    expect(codes(all([orgStatement], { service: 'sqs' }))).not.toContain(
+      'perimeter/sts-federation-blocked',
+    );
+  });
+});
+
+const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => d.code);
+
+describe('wildcards in names a stranger can register, in a statement open to anyone', () => {
+  it('are reported on the value, for bucket names and accounts', () => {
+    const found = lints([
+      allow({
+        Action: 's3:GetObject',
+        Resource: [
+          'arn:aws:s3:::static-us-east-1-prod-static-*/content/dependencies/*',
+          'arn:aws:s3:::aws-cli/*',
+          'arn:aws:lambda:us-east-1:*:layer:x',
+        ],
+      }),
+    ]).filter((d) => d.code === 'perimeter/open-name-wildcard');
+    expect(found).toHaveLength(2);
+    expect(found[0]?.message).toMatch(/matches buckets that anyone can create/);
+    expect(found[0]?.range?.start.line).toBe(9);
+    expect(found[1]?.message).toMatch(/matches resources of any account/);
+  });
+
+  it('are fine in the object key, and where the organization is required', () => {
+    expect(
+      lintCodes([allow({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::aws-cli/*' })]),
+    ).not.toContain('perimeter/open-name-wildcard');
+    expect(
+      lintCodes([
+        allow({
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::sc-*-us-east-1/*',
+          Condition: orgCondition,
+        }),
+      ]),
+    ).toEqual([]);
   });
 });

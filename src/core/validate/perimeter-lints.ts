@@ -12,6 +12,9 @@ import type {
   ValueListElement,
 } from './policy-model';
 import type { Findings } from './findings';
+import { ORGANIZATION_ID_PATTERN } from '../catalog/ids';
+import { compilePolicy, evaluate } from '../evaluate/evaluate';
+import { strangerOwnablePart } from '../generate/generate';
 import { wildcardRegExp } from '../iam/iam-index';
 import type { RecognizedStatement } from './recognize';
 
@@ -102,6 +105,22 @@ function lintOpenStatement(statement: PolicyStatement, context: LintContext): vo
     return;
   }
   if (!anyResource) return;
+  const anyAction =
+    statement.action?.element === 'NotAction' ||
+    (statement.action?.values.some((v) => v.value === '*' || /^[a-z0-9-]+:\*$/i.test(v.value)) ??
+      false);
+  if (anyAction && statement.conditions.length === 0) {
+    context.findings.error(
+      'perimeter/admits-anyone',
+      `${label(statement)} allows any principal every action on any resource with no condition: this endpoint admits anyone, with any AWS credentials or none, to do anything the service offers.`,
+      statement.principal.key,
+      {
+        hint: 'Replace it with the statements of the data perimeter: at least our identities to our resources (aws:PrincipalOrgID and aws:ResourceOrgID).',
+        ...(statement.sid ? { sid: statement.sid.value } : {}),
+      },
+    );
+    return;
+  }
   const conditionNote =
     statement.conditions.length > 0
       ? ' Its conditions test neither who signs the request nor who owns the resource.'
@@ -117,6 +136,45 @@ function lintOpenStatement(statement: PolicyStatement, context: LintContext): vo
   );
 }
 
+/**
+ * A wildcard in a bucket name (or in the account of another ARN) of a statement open to any
+ * principal matches resources that anyone can create under a matching name: the generator never
+ * writes one, and a policy that has one lets strangers' buckets through the endpoint.
+ */
+function lintOpenWildcardNames(statement: PolicyStatement, context: LintContext): void {
+  if (
+    statement.effect !== 'Allow' ||
+    statement.principal?.element !== 'Principal' ||
+    !statement.principal.any ||
+    statement.resource?.element !== 'Resource'
+  )
+    return;
+  if (
+    statement.conditions.some(
+      (c) =>
+        (isNarrowing(c, IDENTITY_KEYS) || isNarrowing(c, RESOURCE_KEYS)) && !c.operator!.ifExists,
+    )
+  )
+    return;
+  for (const value of statement.resource.values) {
+    if (value.value === '*') continue;
+    const part = strangerOwnablePart(value.value);
+    if (part === undefined || !/[*?]/.test(part)) continue;
+    const bucket = value.value.split(':')[2] === 's3';
+    context.findings.warning(
+      'perimeter/open-name-wildcard',
+      `${value.value} in ${label(statement)}, which admits any principal: the wildcard in ${bucket ? `the bucket name "${part}" matches buckets that anyone can create` : `the account "${part}" matches resources of any account`}, so strangers' resources get through the endpoint.`,
+      value,
+      {
+        hint: bucket
+          ? 'Name the exact buckets, or move the resource to a statement that requires aws:PrincipalOrgID.'
+          : 'Name the accounts, or require aws:PrincipalOrgID in this statement.',
+        ...(statement.sid ? { sid: statement.sid.value } : {}),
+      },
+    );
+  }
+}
+
 function lintTagWithoutOrganization(
   statement: PolicyStatement,
   recognized: RecognizedStatement | undefined,
@@ -129,7 +187,9 @@ function lintTagWithoutOrganization(
   if (!tag) return;
   if (statement.conditions.some((c) => isNarrowing(c, TAG_ANCHOR_KEYS) && !c.operator!.ifExists))
     return;
-  const exclusion = recognized?.statement === 'AllowRequestsByOrgsIdentitiesToAnyResources';
+  const exclusion =
+    (recognized?.statement ?? recognized?.namedAfter) ===
+    'AllowRequestsByOrgsIdentitiesToAnyResources';
   context.findings.warning(
     'perimeter/tag-without-organization',
     `${exclusion ? 'The tag-exclusion statement' : label(statement)} trusts the principal tag ${tag.key} without aws:PrincipalOrgID. Anyone can tag the roles of their own account, so principals of any AWS account that carry this tag get through.`,
@@ -312,13 +372,62 @@ function lintService(context: LintContext): void {
   }
 }
 
-export function lintPerimeter(model: PolicyModel, context: LintContext): void {
+const FEDERATION_ACTIONS = ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'] as const;
+/** Endpoint services that take federation calls. */
+const STS_SERVICES = new Set(['sts', 'sts-fips']);
+/** Stands for our organization when the policy names none. */
+const SOME_ORGANIZATION = 'o-exampleorgid';
+
+/**
+ * On an STS endpoint, SAML and web identity federation are unsigned: they carry no
+ * aws:PrincipalOrgID, so the organization statements never admit them. The policy is asked, through
+ * the evaluator, whether an unsigned call may assume a role of the organizations it names.
+ */
+function lintStsFederation(model: PolicyModel, text: string, context: LintContext): void {
+  if (!context.service || !STS_SERVICES.has(context.service.id) || model.statements.length === 0)
+    return;
+  const organizations = new Set<string>();
+  for (const statement of model.statements)
+    for (const entry of statement.conditions)
+      if (/^aws:(principal|resource)orgid$/i.test(entry.key))
+        for (const v of entry.values)
+          if (ORGANIZATION_ID_PATTERN.test(v.value)) organizations.add(v.value);
+  const candidates = organizations.size > 0 ? [...organizations] : [SOME_ORGANIZATION];
+  const policy = compilePolicy(text);
+  if (!policy.valid) return;
+  const blocked = FEDERATION_ACTIONS.filter(
+    (action) =>
+      !candidates.some(
+        (organization) =>
+          evaluate(policy, {
+            principal: { type: 'anonymous' },
+            action,
+            resource: 'arn:aws:iam::111122223333:role/federated-sign-in',
+            resourceAccount: '111122223333',
+            resourceOrganizationId: organization,
+          }).decision === 'Allowed',
+      ),
+  );
+  if (blocked.length === 0) return;
+  context.findings.warning(
+    'perimeter/sts-federation-blocked',
+    `This STS endpoint policy blocks ${blocked.join(' and ')} to roles of ${organizations.size > 0 ? 'your organization' : 'any organization'}: these calls are not signed with AWS credentials, so they carry no aws:PrincipalOrgID and the organization statements never match them. SAML sign-in, EKS IAM roles for service accounts and CI/CD OIDC roles then fail through this endpoint.`,
+    model.statementSpan,
+    {
+      hint: 'Add the statement AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation: Allow these two actions on arn:aws:iam::*:role/* when aws:ResourceOrgID is your organization (the builder generates it for sts).',
+    },
+  );
+}
+
+export function lintPerimeter(model: PolicyModel, context: LintContext, text?: string): void {
   lintService(context);
+  if (text !== undefined) lintStsFederation(model, text, context);
   const byIndex = new Map(context.statements.map((s) => [s.index, s]));
   for (const statement of model.statements) {
     if (context.findings.full) return;
     const recognized = byIndex.get(statement.index);
     lintOpenStatement(statement, context);
+    lintOpenWildcardNames(statement, context);
     lintTagWithoutOrganization(statement, recognized, context);
     lintGatewayPrincipal(statement, context);
     lintThirdPartyAnyResource(statement, recognized, context);

@@ -633,9 +633,9 @@ export function readPolicyModel(
   } else if (statement.value.type === 'array') {
     const items = statement.value.children ?? [];
     if (items.length === 0) {
-      findings.warning(
+      findings.error(
         'grammar/no-statements',
-        'Statement is an empty list: the endpoint then denies every request.',
+        'Statement is an empty list: the policy allows nothing, so the endpoint blocks every request.',
         span(statement.value, ['Statement']),
         { hint: 'Add the statements of your perimeter.' },
       );

@@ -5,7 +5,7 @@ import { validateConfigValue } from '../config/parse';
 import type { PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
 import {
-  fillSample,
+  documentedSample,
   normalizeStatements,
   readSample,
   sampleFiles,
@@ -42,12 +42,15 @@ describe('recognition of the upstream samples', () => {
   it.each(sampleFiles())(
     '%s: every statement is recognized by Sid and shape, and the service is found',
     (file) => {
-      const text = fillSample(readSample(file));
+      const text = documentedSample(file);
       const recognition = recognize(text);
       const sids = (JSON.parse(text) as { Statement: Array<{ Sid: string }> }).Statement.map(
         (s) => s.Sid,
       );
-      expect(recognition.statements.map((s) => s.statement)).toEqual(sids);
+      // A Sid with a suffix (a pattern's statement of its own) names its base statement.
+      const base = (sid: string) =>
+        [...STATEMENT_SIDS].sort((a, b) => b.length - a.length).find((s) => sid.startsWith(s));
+      expect(recognition.statements.map((s) => s.statement)).toEqual(sids.map(base));
       expect(recognition.statements.every((s) => s.basis === 'sid-and-shape')).toBe(true);
       const service = SAMPLE_SERVICES[file]!;
       if (service !== 'sts') expect(recognition.service?.id).toBe(service);
@@ -60,7 +63,7 @@ describe('recognition of the upstream samples', () => {
   it.each(sampleFiles())(
     '%s: the adopted configuration is valid and generates the same statements',
     (file) => {
-      const text = fillSample(readSample(file));
+      const text = documentedSample(file);
       const service = SAMPLE_SERVICES[file]!;
       const { adoption } = recognize(text, { service });
       expect(
@@ -72,7 +75,7 @@ describe('recognition of the upstream samples', () => {
   );
 
   it('recognizes the patterns of the S3 sample, its third-party parameters and its format', () => {
-    const recognition = recognize(fillSample(readSample('s3_endpoint_policy.json')));
+    const recognition = recognize(documentedSample('s3_endpoint_policy.json'));
     const defaults = catalog
       .patternsForService('s3')
       .filter((p) => p.defaultSelected)
@@ -140,10 +143,12 @@ describe('recognition of statements', () => {
     ]);
     const result = validate(text);
     const [statement] = result.recognition!.statements;
+    // Named after the organization statement, but broader: not described as that statement.
     expect(statement).toMatchObject({
-      statement: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+      namedAfter: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
       basis: 'sid',
     });
+    expect(statement!.statement).toBeUndefined();
     expect(statement!.differences).toEqual([
       'its Action is "s3:*", not "*"',
       'it has no StringEquals condition on aws:resourceorgid',
@@ -411,5 +416,112 @@ describe('adoption', () => {
       'ec2',
     );
     expect(recognize(pretty.text).adoption.config.output?.format).toBe('pretty-2');
+  });
+});
+
+describe('honest recognition', () => {
+  const open = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' };
+
+  it('never describes an open statement as a narrow one', () => {
+    // Shaped like "anyone to named AWS-owned resources" but naming every resource.
+    expect(recognize(policyText([open])).statements[0]!.statement).toBeUndefined();
+    for (const sid of STATEMENT_SIDS) {
+      const [statement] = recognize(policyText([{ Sid: sid, ...open }])).statements;
+      expect(statement!.statement, sid).toBeUndefined();
+      expect(statement!.namedAfter, sid).toBe(sid);
+      expect(statement!.differences.length, sid).toBeGreaterThan(0);
+    }
+  });
+
+  it('labels a statement with a perimeter statement only when its condition values fit too', () => {
+    const core = (condition: Record<string, unknown>) => ({
+      Sid: 'Mine',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringEquals: condition },
+    });
+    const fitting = recognize(
+      policyText([core({ 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceOrgID': SAMPLE_ORG })]),
+    );
+    expect(fitting.statements[0]!.statement).toBe('AllowRequestsByOrgsIdentitiesToOrgsResources');
+    for (const condition of [
+      { 'aws:PrincipalOrgID': '*', 'aws:ResourceOrgID': '*' },
+      { 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceOrgID': 'o-zzzzzzzzzz' },
+    ]) {
+      const [statement] = recognize(policyText([core(condition)])).statements;
+      expect(statement!.statement, JSON.stringify(condition)).toBeUndefined();
+    }
+    const [named] = recognize(
+      policyText([
+        {
+          ...core({ 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceOrgID': 'o-zzzzzzzzzz' }),
+          Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+        },
+      ]),
+    ).statements;
+    expect(named!.differences).toContain(
+      'its aws:PrincipalOrgID and aws:ResourceOrgID name different organizations',
+    );
+  });
+
+  it('attributes no data access pattern to a statement that is not one of the seven', () => {
+    const text = policyText([
+      {
+        Sid: 'AllowRequestsByOrgsIdentitiesToAWSResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'ssm:GetParameter',
+        Resource: 'arn:aws:ssm:us-east-1::parameter/aws/*',
+      },
+    ]);
+    const recognition = recognize(text, { service: 'ssm' });
+    expect(recognition.statements[0]!.statement).toBeUndefined();
+    expect(recognition.dataAccessPatterns).toEqual([]);
+  });
+});
+
+describe('recognition of exact bucket names', () => {
+  it('recognizes Cloud9 buckets named exactly, and adopts their names', () => {
+    const named = config(['s3'], ['us-east-1', 'eu-west-1'], {
+      dataAccessPatterns: { 'cloud9-dependencies': true },
+      parameters: {
+        bucketNames: {
+          'cloud9-dependencies': {
+            'us-east-1': 'static-us-east-1-prod-static-0a1b2c',
+            'eu-west-1': 'static-eu-west-1-prod-static-3d4e5f',
+          },
+        },
+      },
+    });
+    const generated = generate(named, 's3');
+    const recognition = recognize(generated.text, { service: 's3' });
+    const cloud9 = recognition.dataAccessPatterns.find((p) => p.id === 'cloud9-dependencies');
+    expect(cloud9?.complete).toBe(true);
+    expect(recognition.adoption.unmapped).toEqual([]);
+    expect(recognition.adoption.config.parameters?.bucketNames).toEqual({
+      'cloud9-dependencies': {
+        'eu-west-1': ['static-eu-west-1-prod-static-3d4e5f'],
+        'us-east-1': ['static-us-east-1-prod-static-0a1b2c'],
+      },
+    });
+    const again = generate(recognition.adoption.config, 's3');
+    expect(normalizeStatements(again.policy)).toEqual(normalizeStatements(generated.policy));
+  });
+
+  it('does not take a wildcard name for one', () => {
+    const text = policyText([
+      {
+        Sid: 'AllowRequestsToAWSOwnedResources',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: 'arn:aws:s3:::static-us-east-1-prod-static-*/content/dependencies/*',
+      },
+    ]);
+    const recognition = recognize(text, { service: 's3' });
+    expect(recognition.dataAccessPatterns.map((p) => p.id)).not.toContain('cloud9-dependencies');
+    expect(recognition.adoption.config.parameters?.bucketNames).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ import {
   type ThirdPartyParameters,
 } from '../config/schema';
 import type { TextRange } from '../diagnostics';
-import { generate } from '../generate/generate';
+import { fitsBucketShape, generate, strangerOwnablePart } from '../generate/generate';
 import { canonicalRegions } from '../generate/selection';
 import { wildcardRegExp } from '../iam/iam-index';
 import type { LineIndex, Span } from './findings';
@@ -43,8 +43,14 @@ export interface RecognizedStatement {
   /** Dotted path, e.g. `Statement[2]`. */
   path: string;
   range: TextRange;
-  /** The catalog statement this one is, when it is one of the seven. */
+  /**
+   * The catalog statement this one is, when it is one of the seven: its shape and its condition
+   * values fit. A statement whose Sid names one but whose shape or values differ is not one of
+   * them (an open statement is never described as a narrow one): see `namedAfter`.
+   */
   statement?: StatementSid;
+  /** The catalog statement its Sid names when the statement itself does not fit it. */
+  namedAfter?: StatementSid;
   /** For statements fed by data access patterns: by resource ARNs or by owning account. */
   grant?: GrantKind;
   basis?: RecognitionBasis;
@@ -163,10 +169,11 @@ function statementShapes(catalog: Catalog): StatementShape[] {
   if (shapes) return shapes;
   shapes = [];
   for (const statement of catalog.statements) {
-    const { fixed, arn, resourceAccount } = statement.templates;
+    const { fixed, arn, resourceAccount, resourceOrg } = statement.templates;
     if (fixed) shapes.push(shapeOf(statement.sid, fixed));
     if (arn) shapes.push(shapeOf(statement.sid, arn, 'arn'));
     if (resourceAccount) shapes.push(shapeOf(statement.sid, resourceAccount, 'resourceAccount'));
+    if (resourceOrg) shapes.push(shapeOf(statement.sid, resourceOrg, 'resourceOrg'));
   }
   shapeCache.set(catalog, shapes);
   return shapes;
@@ -174,6 +181,50 @@ function statementShapes(catalog: Catalog): StatementShape[] {
 
 const listText = (values: readonly string[]) =>
   values.length === 1 ? `"${values[0]}"` : `[${values.map((v) => `"${v}"`).join(', ')}]`;
+
+/** Condition keys whose slot takes organization ids, and those whose slot takes account ids. */
+const ORGANIZATION_KEYS = new Set(['aws:principalorgid', 'aws:resourceorgid']);
+const ACCOUNT_KEYS = new Set(['aws:principalaccount', 'aws:resourceaccount']);
+const isPlaceholderValue = (value: string) => /^<[^<>]+>$/.test(value);
+
+/**
+ * How the values in a shape's slots differ from what the slot takes: organization ids where the
+ * template has organizations (and the same ones in both organization keys, as the generator
+ * writes them), account ids where it has accounts, named resources where patterns supply them.
+ * A statement with the right keys but `"*"` or a foreign value in them is not the catalog one.
+ */
+function slotValueDifferences(
+  conditions: ReadonlyMap<string, ConditionEntry>,
+  resources: readonly PolicyValue[] | undefined,
+  shape: StatementShape,
+): string[] {
+  const out: string[] = [];
+  const organizations = new Map<string, string>();
+  for (const [signature, literal] of shape.conditions) {
+    if (literal) continue;
+    const entry = conditions.get(signature);
+    if (!entry) continue;
+    const key = entry.key.toLowerCase();
+    const values = entry.values.map((v) => v.value);
+    // Organization ids must be ids; account lists are adopted value by value, so only a wildcard
+    // (which could never be an account) disqualifies them.
+    const expected = ORGANIZATION_KEYS.has(key)
+      ? { fits: (v: string) => ORGANIZATION_ID_PATTERN.test(v), what: 'organization ids' }
+      : ACCOUNT_KEYS.has(key)
+        ? { fits: (v: string) => !hasWildcard(v), what: 'account ids' }
+        : undefined;
+    if (!expected) continue;
+    const wrong = values.filter((v) => !expected.fits(v) && !isPlaceholderValue(v));
+    if (wrong.length > 0)
+      out.push(`its ${entry.key} holds ${listText(wrong)}, not ${expected.what}`);
+    if (ORGANIZATION_KEYS.has(key)) organizations.set(entry.key, [...values].sort().join(','));
+  }
+  if (organizations.size > 1 && new Set(organizations.values()).size > 1)
+    out.push(`its ${[...organizations.keys()].join(' and ')} name different organizations`);
+  if (shape.grant && shape.grant !== 'resourceAccount' && resources?.some((r) => r.value === '*'))
+    out.push('its Resource is "*", not the named resources of data access patterns');
+  return out;
+}
 
 /** How a statement differs from a catalog shape; empty when it has the shape. */
 function shapeDifferences(statement: PolicyStatement, shape: StatementShape): string[] {
@@ -218,6 +269,13 @@ function shapeDifferences(statement: PolicyStatement, shape: StatementShape): st
     if (!shape.conditions.has(signature))
       out.push(`it has an extra condition ${entry.operatorText} on ${entry.key}`);
   }
+  out.push(
+    ...slotValueDifferences(
+      present,
+      statement.resource?.element === 'Resource' ? statement.resource.values : undefined,
+      shape,
+    ),
+  );
   return out;
 }
 
@@ -258,19 +316,23 @@ interface PatternExpansion {
 const EXPANSION_CACHE_SIZE = 32;
 const expansionCache = new WeakMap<Catalog, Map<string, PatternExpansion>>();
 
+/** Exact bucket names per pattern and region, as `parameters.bucketNames` holds them. */
+type BucketNames = Record<string, Record<string, string[]>>;
+
 /** Every data access pattern of the service, expanded by the generator for the regions. */
 function expandPatterns(
   catalog: Catalog,
   service: string,
   regions: readonly string[],
   layerAccounts: readonly string[],
+  bucketNames: BucketNames = {},
 ): PatternExpansion {
   let cache = expansionCache.get(catalog);
   if (!cache) {
     cache = new Map();
     expansionCache.set(catalog, cache);
   }
-  const key = `${service}|${regions.join(',')}|${layerAccounts.join(',')}`;
+  const key = `${service}|${regions.join(',')}|${layerAccounts.join(',')}|${JSON.stringify(bucketNames)}`;
   const cached = cache.get(key);
   if (cached) {
     // Refresh its place so that the least recently used entry is the one dropped.
@@ -286,9 +348,10 @@ function expandPatterns(
     services: [service],
     statements: Object.fromEntries(STATEMENT_SIDS.map((sid) => [sid, true])),
     dataAccessPatterns: Object.fromEntries(patterns.map((p) => [p.id, true])),
-    ...(layerAccounts.length > 0
-      ? { parameters: { lambdaLayerAccounts: [...layerAccounts] } }
-      : {}),
+    parameters: {
+      ...(layerAccounts.length > 0 ? { lambdaLayerAccounts: [...layerAccounts] } : {}),
+      ...(Object.keys(bucketNames).length > 0 ? { bucketNames } : {}),
+    },
   };
   const generated = generate(config, service, {
     catalog,
@@ -389,6 +452,7 @@ interface StatementOutline {
   actionAny: boolean;
   resourceAny: boolean;
   conditions: Map<string, ConditionEntry>;
+  resources: readonly PolicyValue[] | undefined;
 }
 
 function outlineOf(statement: PolicyStatement): StatementOutline {
@@ -408,6 +472,7 @@ function outlineOf(statement: PolicyStatement): StatementOutline {
     actionAny: actions?.length === 1 && actions[0]!.value === '*',
     resourceAny: resources?.length === 1 && resources[0]!.value === '*',
     conditions,
+    resources,
   };
 }
 
@@ -430,7 +495,7 @@ function fitsShape(outline: StatementOutline, shape: StatementShape): boolean {
     )
       return false;
   }
-  return true;
+  return slotValueDifferences(outline.conditions, outline.resources, shape).length === 0;
 }
 
 function classifyStatements(model: PolicyModel, context: RecognitionContext): Classified[] {
@@ -453,15 +518,16 @@ function classifyStatements(model: PolicyModel, context: RecognitionContext): Cl
       shape = namedFit;
       recognized.basis = 'sid-and-shape';
     } else if (named) {
+      // Named after a catalog statement but not shaped like it: it is not that statement, and
+      // describing it as one would credit it with conditions it does not have.
       recognized.basis = 'sid';
-      recognized.statement = named;
+      recognized.namedAfter = named;
       // The closest of the named statement's shapes explains the difference best.
       const candidates = shapes
         .filter((s) => s.sid === named)
         .map((s) => ({ s, d: shapeDifferences(statement, s) }));
       const closest = candidates.sort((a, b) => a.d.length - b.d.length)[0];
       recognized.differences = closest?.d ?? [];
-      if (closest?.s.grant) recognized.grant = closest.s.grant;
     } else if (fitting.length > 0) {
       recognized.basis = 'shape';
       shape =
@@ -500,18 +566,14 @@ function pickAmongShapes(
   return shapes.find((s) => s.sid === preferred) ?? shapes[0]!;
 }
 
-function collectPolicyValues(classified: readonly Classified[], catalog: Catalog): PolicyValues {
+function collectPolicyValues(classified: readonly Classified[]): PolicyValues {
   const out: PolicyValues = new Map();
   for (const { statement, recognized } of classified) {
-    if (
-      !recognized.statement ||
-      !recognized.grant ||
-      !catalog.statement(recognized.statement).fedByPatterns
-    )
-      continue;
+    // Shapes with a grant are the ones patterns feed (a fixed statement's shape has none).
+    if (!recognized.statement || !recognized.grant) continue;
     const key = `${recognized.statement}|${recognized.grant}`;
     const map = out.get(key) ?? new ValuePlaces();
-    if (recognized.grant === 'arn') {
+    if (recognized.grant !== 'resourceAccount') {
       if (statement.resource?.element === 'Resource')
         for (const v of statement.resource.values) map.add(v);
     } else {
@@ -545,11 +607,18 @@ interface PatternMatch {
   patterns: RecognizedPattern[];
   /** Accounts of the parameter-fed pattern (Lambda layers) that the policy names. */
   layerAccounts: string[];
+  /** Exact bucket names of the patterns found that take them. */
+  bucketNames: BucketNames;
   /** Whether a value of the policy comes from one of the patterns found. */
   isMapped(value: string): boolean;
 }
 
-const NO_MATCH: PatternMatch = { patterns: [], layerAccounts: [], isMapped: () => false };
+const NO_MATCH: PatternMatch = {
+  patterns: [],
+  layerAccounts: [],
+  bucketNames: {},
+  isMapped: () => false,
+};
 
 function matchPatterns(
   service: string,
@@ -562,11 +631,18 @@ function matchPatterns(
   const patterns = catalog.patternsForService(service);
   if (patterns.length === 0) return NO_MATCH;
   const layerCandidates = candidateLayerAccounts(classified);
-  const arnExpansion = expandPatterns(catalog, service, regions.arn, layerCandidates);
+  const bucketCandidates = candidateBucketNames(classified, patterns, regions.arn);
+  const arnExpansion = expandPatterns(
+    catalog,
+    service,
+    regions.arn,
+    layerCandidates,
+    bucketCandidates,
+  );
   const accountExpansion =
     regions.account.join() === regions.arn.join()
       ? arnExpansion
-      : expandPatterns(catalog, service, regions.account, layerCandidates);
+      : expandPatterns(catalog, service, regions.account, layerCandidates, bucketCandidates);
   const actionsOf = new Map(
     classified.map(({ statement }) => [
       statement.index,
@@ -631,7 +707,40 @@ function matchPatterns(
   const isMapped = (value: string) =>
     (arnExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id)) ||
     (accountExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id));
-  return { patterns: kept, layerAccounts: [...layerAccounts].sort(), isMapped };
+  const bucketNames = Object.fromEntries(
+    Object.entries(bucketCandidates).filter(([id]) => foundIds.has(id)),
+  );
+  return { patterns: kept, layerAccounts: [...layerAccounts].sort(), bucketNames, isMapped };
+}
+
+/** Bucket names of the policy that have the shape of a pattern that takes exact names, per region. */
+function candidateBucketNames(
+  classified: readonly Classified[],
+  patterns: readonly DataAccessPattern[],
+  regions: readonly string[],
+): BucketNames {
+  const named = patterns.filter((p) => p.bucketNames);
+  if (named.length === 0) return {};
+  const buckets = new Set<string>();
+  for (const { statement, recognized } of classified) {
+    if (!recognized.grant || statement.resource?.element !== 'Resource') continue;
+    for (const value of statement.resource.values) {
+      if (!value.value.includes(':s3:::')) continue;
+      const bucket = strangerOwnablePart(value.value);
+      if (bucket && !hasWildcard(bucket) && !hasPlaceholder(bucket)) buckets.add(bucket);
+    }
+  }
+  const out: BucketNames = {};
+  for (const pattern of named) {
+    for (const region of regions) {
+      const names = [...buckets]
+        .filter((b) => fitsBucketShape(b, pattern.bucketNames!, region))
+        .sort()
+        .slice(0, 20);
+      if (names.length > 0) (out[pattern.id] ??= {})[region] = names;
+    }
+  }
+  return out;
 }
 
 /** Accounts named in Lambda layer ARNs: candidates for the "layers of accounts you name" pattern. */
@@ -776,19 +885,14 @@ function buildAdoption(
     if (!sid) {
       addUnmapped(
         statement.span,
-        'This statement is none of the seven statements of a data perimeter; the builder cannot express it.',
+        recognized.namedAfter
+          ? `Its Sid names ${recognized.namedAfter}, but ${recognized.differences.join('; ')}. The builder cannot express it as it is; turn ${recognized.namedAfter} on in the builder if you want the catalog form.`
+          : 'This statement is none of the seven statements of a data perimeter; the builder cannot express it.',
         statement.index,
       );
       continue;
     }
     present.add(sid);
-    if (recognized.differences.length > 0) {
-      addUnmapped(
-        statement.span,
-        `Its Sid names ${sid}, but ${recognized.differences.join('; ')}. The builder writes the statement in its catalog form.`,
-        statement.index,
-      );
-    }
     for (const id of [
       ...conditionValues(statement, 'aws:PrincipalOrgID'),
       ...conditionValues(statement, 'aws:ResourceOrgID'),
@@ -910,11 +1014,7 @@ function buildAdoption(
     }
   }
   for (const { statement, recognized } of classified) {
-    if (
-      !recognized.statement ||
-      !catalog.statement(recognized.statement).fedByPatterns ||
-      statement.action?.element !== 'Action'
-    )
+    if (!recognized.statement || !recognized.grant || statement.action?.element !== 'Action')
       continue;
     for (const action of statement.action.values) {
       const lower = action.value.toLowerCase();
@@ -964,6 +1064,7 @@ function buildAdoption(
   )
     parameters.exclusionTag = exclusionTag;
   if (layerAccounts.length > 0) parameters.lambdaLayerAccounts = [...layerAccounts];
+  if (Object.keys(match.bucketNames).length > 0) parameters.bucketNames = match.bucketNames;
   const thirdPartyParameters = (sid: StatementSid): ThirdPartyParameters | undefined => {
     const entry = thirdParty[sid];
     if (!entry) return undefined;
@@ -994,7 +1095,7 @@ export function recognizePolicy(
 ): PolicyRecognition {
   const { catalog } = context;
   const classified = classifyStatements(model, context);
-  const values = collectPolicyValues(classified, catalog);
+  const values = collectPolicyValues(classified);
   const arnRegions = regionsOfPolicy(model, context);
 
   const candidates = candidateServices(model, context);

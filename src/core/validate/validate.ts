@@ -169,14 +169,18 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
       result.recognition = recognition;
       const lintService =
         service ?? (recognition.service ? catalog.service(recognition.service.id) : undefined);
-      lintPerimeter(model, {
-        findings,
-        statements: recognition.statements,
-        serviceGiven: service !== undefined,
-        ...(lintService ? { service: lintService } : {}),
-        ...(options.endpointType ? { endpointType: options.endpointType } : {}),
-      });
-      reportRecognition(recognition, findings, catalog);
+      lintPerimeter(
+        model,
+        {
+          findings,
+          statements: recognition.statements,
+          serviceGiven: service !== undefined,
+          ...(lintService ? { service: lintService } : {}),
+          ...(options.endpointType ? { endpointType: options.endpointType } : {}),
+        },
+        body,
+      );
+      reportRecognition(recognition, findings, catalog, model);
     }
   }
   return finish();
@@ -187,12 +191,28 @@ function reportRecognition(
   recognition: PolicyRecognition,
   findings: Findings,
   catalog: Catalog,
+  model: PolicyModel,
 ): void {
+  // Without the organization-to-organization statement, our own identities cannot reach our own
+  // resources through the endpoint unless another statement happens to admit them.
+  const hasCore = recognition.statements.some(
+    (s) => s.statement === 'AllowRequestsByOrgsIdentitiesToOrgsResources' && s.grant === undefined,
+  );
+  if (!hasCore && model.statements.length > 0) {
+    findings.warning(
+      'perimeter/no-org-to-org',
+      'The policy has no statement that admits our identities to our resources (AllowRequestsByOrgsIdentitiesToOrgsResources: aws:PrincipalOrgID and aws:ResourceOrgID): either the endpoint blocks its everyday traffic, or other statements admit it without the data perimeter.',
+      model.statementSpan,
+      {
+        hint: 'Add the statement as the builder generates it, with your organization id in both keys.',
+      },
+    );
+  }
   for (const statement of recognition.statements) {
-    if (statement.basis === 'sid' && statement.differences.length > 0) {
+    if (statement.namedAfter && statement.differences.length > 0) {
       findings.info(
         'recognition/sid-shape-mismatch',
-        `This statement is named ${statement.sid ?? statement.statement}, but ${statement.differences.join('; ')}.`,
+        `This statement is named ${statement.sid ?? statement.namedAfter}, but ${statement.differences.join('; ')}, so it is not described as that statement.`,
         {
           range: { start: statement.range.start, end: statement.range.start },
           path: statement.path,
@@ -211,6 +231,7 @@ function reportRecognition(
       ? ` (the policy looks like one for ${service.id}; give the service to be sure)`
       : '';
   for (const sid of recognition.missing.statements) {
+    if (sid === 'AllowRequestsByOrgsIdentitiesToOrgsResources') continue;
     const entry = catalog.statement(sid);
     findings.info(
       'recognition/missing-statement',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
-import { accountNeeds, selectedPatternsOfStatement } from './account-needs';
+import { withBucketNames } from '@/state/config-edits';
+import { accountNeeds, bucketNameNeeds, selectedPatternsOfStatement } from './account-needs';
 
 const config: PerimeterConfig = {
   version: 1,
@@ -62,5 +63,41 @@ describe('accountNeeds', () => {
     expect(
       patterns.every((p) => p.statement === 'AllowRequestsByOrgsIdentitiesToAWSResources'),
     ).toBe(true);
+  });
+});
+
+describe('bucketNameNeeds', () => {
+  const withCloud9: PerimeterConfig = {
+    ...config,
+    dataAccessPatterns: { 'cloud9-dependencies': true },
+  };
+
+  it('names the same gaps as the generator, and none while the pattern is off', () => {
+    expect(bucketNameNeeds(config, 'AllowRequestsToAWSOwnedResources', catalog)).toEqual([]);
+    const fromGenerator = generate(withCloud9, 's3')
+      .diagnostics.filter(
+        (d) =>
+          d.code === 'generate/missing-parameter' && d.path?.startsWith('parameters.bucketNames'),
+      )
+      .map((d) => d.path);
+    const [need] = bucketNameNeeds(withCloud9, 'AllowRequestsToAWSOwnedResources', catalog);
+    expect(need?.pattern.id).toBe('cloud9-dependencies');
+    expect(need?.missing.map((r) => `parameters.bucketNames.cloud9-dependencies.${r}`)).toEqual(
+      fromGenerator,
+    );
+  });
+
+  it('counts a name the user set, and drops it again when emptied', () => {
+    const filled = withBucketNames(withCloud9, 'cloud9-dependencies', 'us-east-1', [
+      'static-us-east-1-prod-static-abc123',
+    ]);
+    const [need] = bucketNameNeeds(filled, 'AllowRequestsToAWSOwnedResources', catalog);
+    expect(need?.missing).toEqual(['ap-southeast-5', 'eu-west-1']);
+    expect(need?.regions.find((r) => r.region === 'us-east-1')).toEqual({
+      region: 'us-east-1',
+      own: ['static-us-east-1-prod-static-abc123'],
+    });
+    const emptied = withBucketNames(filled, 'cloud9-dependencies', 'us-east-1', []);
+    expect(emptied.parameters?.bucketNames).toBeUndefined();
   });
 });

@@ -75,3 +75,32 @@ export function accountNeeds(
   }
   return needs;
 }
+
+export interface BucketNameNeed {
+  pattern: DataAccessPattern;
+  /** Selected regions, with the names the user set for each. */
+  regions: { region: string; own: readonly string[] | undefined }[];
+  /** Selected regions without a name. */
+  missing: string[];
+}
+
+/** Selected patterns of a statement whose buckets AWS does not name, with what the user has filled. */
+export function bucketNameNeeds(
+  config: PerimeterConfig,
+  sid: StatementSid,
+  catalog: Catalog,
+): BucketNameNeed[] {
+  const regions = canonicalRegions(config.regions, catalog);
+  return selectedPatternsOfStatement(config, sid, catalog)
+    .filter((pattern) => pattern.bucketNames)
+    .map((pattern) => {
+      const rows = regions.map((region) => {
+        const own = config.parameters?.bucketNames?.[pattern.id]?.[region];
+        return {
+          region,
+          own: own === undefined ? undefined : typeof own === 'string' ? [own] : own,
+        };
+      });
+      return { pattern, regions: rows, missing: rows.filter((r) => !r.own).map((r) => r.region) };
+    });
+}

@@ -7,8 +7,10 @@ import WarningAmber from '@mui/icons-material/WarningAmber';
 import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { EndpointService } from '@/core/catalog/schema';
 import {
   choicesCatalog,
@@ -36,6 +38,13 @@ export function ServicesField() {
         .filter((s): s is EndpointService => s !== undefined),
     [serviceIds],
   );
+  // Discontinued services stay in the catalog for old configurations, out of the list unless asked for.
+  const [showDiscontinued, setShowDiscontinued] = useState(false);
+  const options = useMemo(
+    () => (showDiscontinued ? groupedServices : groupedServices.filter((s) => !s.discontinued)),
+    [showDiscontinued],
+  );
+  const discontinued = value.filter((s) => s.discontinued);
   const unsupported = value.filter((s) => s.endpointPolicy === 'unsupported');
   const unknown = value.filter((s) => s.endpointPolicy === 'unknown');
   // Titles come with the full catalog, moments after the first screen; ids work before that.
@@ -50,84 +59,108 @@ export function ServicesField() {
   );
 
   return (
-    <Autocomplete
-      multiple
-      disableCloseOnSelect
-      limitTags={12}
-      options={groupedServices}
-      value={value}
-      onChange={(_event, next) => setServices(next.map((s) => s.id))}
-      groupBy={serviceGroup}
-      filterOptions={filterServices}
-      getOptionLabel={(service) => service.id}
-      isOptionEqualToValue={(option, selected) => option.id === selected.id}
-      renderOption={(props, service) => {
-        const { key, ...optionProps } = props;
-        return (
-          <li key={key} {...optionProps}>
-            <Box sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
-              <Box component="span" sx={{ fontFamily: 'monospace' }}>
-                {service.id}
-              </Box>
-              <Box component="span" sx={{ fontSize: '0.8rem', color: 'text.secondary' }}>
-                {titleOf(service)}
-              </Box>
-              <PolicySupportNote support={service.endpointPolicy} />
-            </Box>
-          </li>
-        );
-      }}
-      renderValue={(selected, getItemProps) =>
-        selected.map((service, index) => {
-          const { key, ...itemProps } = getItemProps({ index });
-          const warn = service.endpointPolicy === 'unsupported';
+    <Box>
+      <Autocomplete
+        multiple
+        disableCloseOnSelect
+        limitTags={12}
+        options={options}
+        value={value}
+        onChange={(_event, next) => setServices(next.map((s) => s.id))}
+        groupBy={serviceGroup}
+        filterOptions={filterServices}
+        getOptionLabel={(service) => service.id}
+        isOptionEqualToValue={(option, selected) => option.id === selected.id}
+        renderOption={(props, service) => {
+          const { key, ...optionProps } = props;
           return (
-            <Chip
-              key={key}
-              label={service.id}
-              size="small"
-              color={warn ? 'warning' : 'default'}
-              variant={warn ? 'outlined' : 'filled'}
-              icon={
-                warn ? <WarningAmber titleAccess="endpoint policies not enforced" /> : undefined
-              }
-              {...itemProps}
-            />
-          );
-        })
-      }
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="Endpoint services"
-          placeholder={
-            value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined
-          }
-          helperText={
-            unsupported.length > 0 || unknown.length > 0 ? (
-              <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
-                {unsupported.length > 0 && (
-                  <Box component="span" sx={{ color: 'warning.main' }}>
-                    {listIds(unsupported)} {unsupported.length > 1 ? 'do' : 'does'} not enforce
-                    endpoint policies: every request through{' '}
-                    {unsupported.length > 1 ? 'their endpoints' : 'its endpoint'} is allowed,
-                    whatever the policy says.
+            <li key={key} {...optionProps}>
+              <Box sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+                <Box component="span" sx={{ fontFamily: 'monospace' }}>
+                  {service.id}
+                </Box>
+                <Box component="span" sx={{ fontSize: '0.8rem', color: 'text.secondary' }}>
+                  {titleOf(service)}
+                </Box>
+                <PolicySupportNote support={service.endpointPolicy} />
+                {service.discontinued && (
+                  <Box component="span" sx={{ fontSize: '0.75rem', color: 'warning.main' }}>
+                    discontinued
                   </Box>
                 )}
-                {unknown.length > 0 && (
-                  <span>
-                    No source says whether {listIds(unknown)}{' '}
-                    {unknown.length > 1 ? 'enforce' : 'enforces'} endpoint policies; check with aws
-                    ec2 describe-vpc-endpoint-services.
-                  </span>
-                )}
               </Box>
-            ) : (
-              `${choicesCatalog.services.length} PrivateLink services; the first group has sample policies of its own.`
-            )
-          }
-        />
-      )}
-    />
+            </li>
+          );
+        }}
+        renderValue={(selected, getItemProps) =>
+          selected.map((service, index) => {
+            const { key, ...itemProps } = getItemProps({ index });
+            const warn = service.endpointPolicy === 'unsupported';
+            return (
+              <Chip
+                key={key}
+                label={service.id}
+                size="small"
+                color={warn ? 'warning' : 'default'}
+                variant={warn ? 'outlined' : 'filled'}
+                icon={
+                  warn ? <WarningAmber titleAccess="endpoint policies not enforced" /> : undefined
+                }
+                {...itemProps}
+              />
+            );
+          })
+        }
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label="Endpoint services"
+            placeholder={
+              value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined
+            }
+            helperText={
+              unsupported.length > 0 || unknown.length > 0 || discontinued.length > 0 ? (
+                <Box component="span" sx={{ display: 'flex', flexDirection: 'column', gap: 0.25 }}>
+                  {discontinued.length > 0 && (
+                    <Box component="span" sx={{ color: 'warning.main' }}>
+                      {listIds(discontinued)} {discontinued.length > 1 ? 'are' : 'is'} discontinued:
+                      AWS no longer lists {discontinued.length > 1 ? 'them' : 'it'} among the
+                      PrivateLink services.
+                    </Box>
+                  )}
+                  {unsupported.length > 0 && (
+                    <Box component="span" sx={{ color: 'warning.main' }}>
+                      {listIds(unsupported)} {unsupported.length > 1 ? 'do' : 'does'} not enforce
+                      endpoint policies: every request through{' '}
+                      {unsupported.length > 1 ? 'their endpoints' : 'its endpoint'} is allowed,
+                      whatever the policy says.
+                    </Box>
+                  )}
+                  {unknown.length > 0 && (
+                    <span>
+                      No source says whether {listIds(unknown)}{' '}
+                      {unknown.length > 1 ? 'enforce' : 'enforces'} endpoint policies; check with
+                      aws ec2 describe-vpc-endpoint-services.
+                    </span>
+                  )}
+                </Box>
+              ) : (
+                `${options.length} PrivateLink services; the first group has sample policies of its own.`
+              )
+            }
+          />
+        )}
+      />
+      <FormControlLabel
+        control={
+          <Checkbox
+            size="small"
+            checked={showDiscontinued}
+            onChange={(event) => setShowDiscontinued(event.target.checked)}
+          />
+        }
+        label="Show discontinued services"
+      />
+    </Box>
   );
 }

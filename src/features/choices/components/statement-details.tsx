@@ -151,6 +151,12 @@ export default function StatementDetails({
   service: string | undefined;
 }) {
   const statement = catalog.statement(sid);
+  // A fixed statement shows patterns only when a selected service extends it (STS federation).
+  const extended = useBuilder((state) =>
+    state.config.services.some((id) =>
+      catalog.patternsForService(id).some((pattern) => pattern.statement === sid),
+    ),
+  );
   return (
     <Stack spacing={1.5}>
       <Box>
@@ -167,7 +173,7 @@ export default function StatementDetails({
         </Box>
       </Box>
       {service && <ScopeChoice sid={sid} service={service} />}
-      {statement.fedByPatterns && <PatternList sid={sid} />}
+      {(statement.fedByPatterns || extended) && <PatternList sid={sid} />}
       <StatementParameters sid={sid} parameters={statement.parameters} />
       <Box>
         <Typography variant="caption" color="text.secondary">

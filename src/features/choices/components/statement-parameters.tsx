@@ -10,13 +10,14 @@ import type { ParameterName } from '@/core/catalog/schema';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import {
+  withBucketNames,
   withExclusionTag,
   withLambdaLayerAccounts,
   withTableAccounts,
   withThirdPartyList,
   type ThirdPartyBlock,
 } from '@/state/config-edits';
-import { accountNeeds, selectedPatternsOfStatement } from '../account-needs';
+import { accountNeeds, bucketNameNeeds, selectedPatternsOfStatement } from '../account-needs';
 import { useValidatedField } from '../use-validated-field';
 import { FieldMessages } from './field-messages';
 import { ListField } from './list-field';
@@ -177,6 +178,55 @@ function AccountIdFields({ sid }: { sid: StatementSid }) {
   );
 }
 
+/** Exact names of AWS-owned buckets that AWS does not publish: a wildcard would admit strangers' buckets. */
+function BucketNameFields({ sid }: { sid: StatementSid }) {
+  const config = useBuilder((state) => state.config);
+  const { setBucketNames } = useBuilderActions();
+  const needs = bucketNameNeeds(config, sid, catalog);
+  if (needs.length === 0) return null;
+  return (
+    <Stack spacing={1.5}>
+      {needs.map(({ pattern, regions, missing }) => {
+        const source = pattern.bucketNames!;
+        return (
+          <Box key={pattern.id} component="section" aria-label={`Bucket names: ${pattern.title}`}>
+            <Typography variant="h3" component="h4">
+              Bucket names: {pattern.title}
+            </Typography>
+            <Typography variant="caption" component="p" color="text.secondary">
+              {source.howToFind}
+            </Typography>
+            {missing.length > 0 && (
+              <Typography variant="body2" color="error" sx={{ my: 0.5 }}>
+                No bucket name for {missing.join(', ')}: the policy shows a placeholder there until
+                you enter the exact name.
+              </Typography>
+            )}
+            <Stack spacing={1} sx={{ mt: 1 }}>
+              {regions.map((row) => (
+                <ListField
+                  key={row.region}
+                  multiline={false}
+                  label={`${row.region} bucket names`}
+                  path={`parameters.bucketNames.${pattern.id}.${row.region}`}
+                  values={row.own ?? EMPTY}
+                  edit={(c, values) => withBucketNames(c, pattern.id, row.region, values)}
+                  commit={(values) => setBucketNames(pattern.id, row.region, values)}
+                  placeholder={source.shapes[0]!.replaceAll('{region}', row.region).replace(
+                    '{id}',
+                    source.placeholder,
+                  )}
+                  help="Exact names only, no wildcard."
+                />
+              ))}
+            </Stack>
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+
 function LambdaLayerField({ sid }: { sid: StatementSid }) {
   const config = useBuilder((state) => state.config);
   const { setLambdaLayerAccounts } = useBuilderActions();
@@ -224,6 +274,8 @@ export function StatementParameters({
         return <AccountIdFields key={parameter} sid={sid} />;
       case 'lambdaLayerAccounts':
         return <LambdaLayerField key={parameter} sid={sid} />;
+      case 'bucketNames':
+        return <BucketNameFields key={parameter} sid={sid} />;
       default:
         return null;
     }
