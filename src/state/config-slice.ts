@@ -1,7 +1,7 @@
 /**
  * The user's choices: one perimeter configuration in the engine's format. Values are validated
  * by the engine before they reach an action; the actions place them with the edits of
- * `config-edits.ts`, which keep the configuration minimal.
+ * `core/config/config-edits.ts`, which keep the configuration minimal.
  */
 import type { StatementSid } from '@/core/catalog/ids';
 import type {
@@ -13,6 +13,7 @@ import type {
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { noteChoiceChange } from './choice-change-clock';
 import {
+  applyConfigEdits,
   withExclusionTag,
   withLambdaLayerAccounts,
   withOrganizationIds,
@@ -23,8 +24,9 @@ import {
   withStatementToggle,
   withTableAccounts,
   withThirdPartyList,
+  type ConfigEdit,
   type ThirdPartyBlock,
-} from './config-edits';
+} from '@/core/config/config-edits';
 import { defaultConfig } from './defaults';
 import type { SliceCreator } from './slice';
 
@@ -52,6 +54,8 @@ export interface ConfigActions {
   setTableAccounts(tableId: string, region: string, accounts: readonly string[]): void;
   setLambdaLayerAccounts(accounts: readonly string[]): void;
   setOutput(output: { shape?: OutputShape; format?: PolicyFormat }): void;
+  /** Applies edits given as data (a suggested fix), as one change. */
+  applyConfigEdits(edits: readonly ConfigEdit[]): void;
   /** The request simulator's saved suite; an empty list removes the field. */
   setSavedRequests(requests: readonly SavedRequest[]): void;
   /** Replaces every choice (import); the value must be validated. */
@@ -88,6 +92,7 @@ export const createConfigSlice =
         setLambdaLayerAccounts: (accounts) =>
           update((config) => withLambdaLayerAccounts(config, accounts)),
         setOutput: (output) => update((config) => withOutput(config, output)),
+        applyConfigEdits: (edits) => update((config) => applyConfigEdits(config, edits)),
         setSavedRequests: (requests) =>
           update(({ savedRequests: _previous, ...config }) =>
             requests.length > 0 ? { ...config, savedRequests: [...requests] } : config,
