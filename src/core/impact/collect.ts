@@ -5,7 +5,13 @@
  * few examples, never dropped silently.
  */
 import { mapEvent, type EventFields } from './event-request';
-import { addToShapes, mergeShape, type ImpactShape } from './shapes';
+import {
+  addToShapes,
+  finishShape,
+  mergeShape,
+  type ImpactShape,
+  type ShapeAccumulator,
+} from './shapes';
 
 export interface UnmappedEvents {
   reason: string;
@@ -184,9 +190,10 @@ function flatRow(value: Json): Record<string, string> {
 
 /** Collects events of one run into shapes; one instance per worker or per browser run. */
 export class EventCollector {
-  private readonly shapes = new Map<string, ImpactShape>();
+  private readonly shapes = new Map<string, ShapeAccumulator>();
   private readonly unmapped = new Map<string, UnmappedEvents>();
   private readonly withoutEndpoint = new Map<string, number>();
+  /** Event names already mapped to an action, so that the table is consulted once per name. */
   events = 0;
 
   constructor(private readonly knownService: (id: string) => boolean) {}
@@ -248,7 +255,7 @@ export class EventCollector {
         last: fields.last,
         endpointId: mapped.endpointId,
         deniedByEndpoint: mapped.deniedByEndpoint,
-        category: fields.eventCategory || 'Unknown',
+        network: fields.eventCategory === 'NetworkActivity',
       });
     } else if ('skip' in mapped) {
       const source = fields.eventSource;
@@ -300,7 +307,7 @@ export class EventCollector {
 
   result(): ImpactCollection {
     return {
-      shapes: [...this.shapes.values()],
+      shapes: [...this.shapes.values()].map(finishShape),
       unmapped: [...this.unmapped.values()].sort((a, b) => b.count - a.count),
       withoutEndpoint: Object.fromEntries(this.withoutEndpoint),
       events: this.events,

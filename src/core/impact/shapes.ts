@@ -53,26 +53,26 @@ export interface ImpactShape extends ImpactRequest {
   days: Record<string, number>;
   /** A sample of the endpoints that carried the shape. */
   endpoints: string[];
-  /** Events of the shape that were management, data or network activity events. */
-  categories: Record<string, number>;
+  /** Events of the shape recorded as network activity events (`AwsVpceEvent`). */
+  networkEvents: number;
 }
 
 const MAX_ENDPOINTS = 10;
-const SEPARATOR = '\u0001';
 
 export function shapeKey(request: ImpactRequest): string {
-  return [
-    request.service,
-    request.region,
-    request.action,
-    request.principalKind,
-    request.principalArn ?? '',
-    request.principalAccount ?? '',
-    request.servicePrincipal ?? '',
-    request.resource,
-    request.resourceAccount ?? '',
-    request.resourceAccountFrom ?? '',
-  ].join(SEPARATOR);
+  // The principal ARN holds its account, and a service principal or an anonymous caller has no
+  // ARN: one slot says who; a shorter key is hashed faster, once per event.
+  const who =
+    request.principalArn ??
+    request.servicePrincipal ??
+    (request.principalAccount !== undefined
+      ? `${request.principalKind}:${request.principalAccount}`
+      : request.principalKind);
+  const owner =
+    request.resourceAccount !== undefined
+      ? `${request.resourceAccount}${request.resourceAccountFrom?.[0] ?? ''}`
+      : '';
+  return `${request.service}\u0001${request.region}\u0001${request.action}\u0001${who}\u0001${request.resource}\u0001${owner}`;
 }
 
 export interface ObservedEvent {
@@ -82,44 +82,96 @@ export interface ObservedEvent {
   last: string;
   endpointId: string;
   deniedByEndpoint: boolean;
-  category: string;
+  /** A network activity event. */
+  network: boolean;
+}
+
+/**
+ * A shape while events are added. Days go to a Map (objects with keys added in a different order
+ * for each shape would each get their own hidden classes); the current day is counted apart, since
+ * a file's events come in time order and most events fall on the day of the one before.
+ */
+export interface ShapeAccumulator extends Omit<ImpactShape, 'days'> {
+  days: Map<string, number>;
+  currentDay: string;
+  currentDayCount: number;
+}
+
+function accumulatorOf(
+  request: ImpactRequest,
+  key: string,
+  first: string,
+  last: string,
+): ShapeAccumulator {
+  // Every field written in one literal, absent ones as undefined: one hidden class for all shapes.
+  return {
+    service: request.service,
+    region: request.region,
+    action: request.action,
+    principalKind: request.principalKind,
+    principalArn: request.principalArn,
+    principalAccount: request.principalAccount,
+    servicePrincipal: request.servicePrincipal,
+    resource: request.resource,
+    resourceExample: request.resourceExample,
+    resourceAccount: request.resourceAccount,
+    resourceAccountFrom: request.resourceAccountFrom,
+    key,
+    count: 0,
+    deniedByEndpoint: 0,
+    networkEvents: 0,
+    first,
+    last,
+    days: new Map(),
+    currentDay: '',
+    currentDayCount: 0,
+    endpoints: [],
+  };
+}
+
+function addCount(map: Map<string, number>, key: string, count: number): void {
+  map.set(key, (map.get(key) ?? 0) + count);
+}
+
+function countDay(shape: ShapeAccumulator, time: string, count: number): void {
+  if (time.length < 10) return;
+  if (shape.currentDayCount > 0 && time.startsWith(shape.currentDay)) {
+    shape.currentDayCount += count;
+    return;
+  }
+  if (shape.currentDayCount > 0) addCount(shape.days, shape.currentDay, shape.currentDayCount);
+  shape.currentDay = time.slice(0, 10);
+  shape.currentDayCount = count;
+}
+
+function noteTimes(shape: ShapeAccumulator, first: string, last: string, example: string): void {
+  if (first && (!shape.first || first < shape.first)) {
+    shape.first = first;
+    shape.resourceExample = example;
+  } else if (first === shape.first && example < shape.resourceExample) {
+    shape.resourceExample = example;
+  }
+  if (last > shape.last) shape.last = last;
 }
 
 /** Adds one observation to a shape, creating it when new. */
 export function addToShapes(
-  shapes: Map<string, ImpactShape>,
+  shapes: Map<string, ShapeAccumulator>,
   request: ImpactRequest,
   event: ObservedEvent,
 ): void {
   const key = shapeKey(request);
   let shape = shapes.get(key);
   if (!shape) {
-    shape = {
-      ...request,
-      key,
-      count: 0,
-      deniedByEndpoint: 0,
-      first: event.first,
-      last: event.last,
-      days: {},
-      endpoints: [],
-      categories: {},
-    };
+    shape = accumulatorOf(request, key, event.first, event.last);
     shapes.set(key, shape);
   } else {
-    if (event.first && (!shape.first || event.first < shape.first)) {
-      shape.first = event.first;
-      shape.resourceExample = request.resourceExample;
-    } else if (event.first === shape.first && request.resourceExample < shape.resourceExample) {
-      shape.resourceExample = request.resourceExample;
-    }
-    if (event.last > shape.last) shape.last = event.last;
+    noteTimes(shape, event.first, event.last, request.resourceExample);
   }
   shape.count += event.count;
   if (event.deniedByEndpoint) shape.deniedByEndpoint += event.count;
-  const day = event.first.slice(0, 10);
-  if (day) shape.days[day] = (shape.days[day] ?? 0) + event.count;
-  shape.categories[event.category] = (shape.categories[event.category] ?? 0) + event.count;
+  if (event.network) shape.networkEvents += event.count;
+  countDay(shape, event.first, event.count);
   if (
     event.endpointId &&
     shape.endpoints.length < MAX_ENDPOINTS &&
@@ -129,33 +181,53 @@ export function addToShapes(
 }
 
 /** Merges a shape from another reader (another worker, another file) into the table. */
-export function mergeShape(shapes: Map<string, ImpactShape>, other: ImpactShape): void {
-  const shape = shapes.get(other.key);
+export function mergeShape(shapes: Map<string, ShapeAccumulator>, other: ImpactShape): void {
+  let shape = shapes.get(other.key);
   if (!shape) {
-    shapes.set(other.key, {
-      ...other,
-      days: { ...other.days },
-      endpoints: [...other.endpoints],
-      categories: { ...other.categories },
-    });
-    return;
+    const { days: _days, ...rest } = other;
+    shape = {
+      ...rest,
+      count: 0,
+      deniedByEndpoint: 0,
+      networkEvents: 0,
+      days: new Map(),
+      currentDay: '',
+      currentDayCount: 0,
+      endpoints: [],
+    };
+    shapes.set(other.key, shape);
+  } else {
+    noteTimes(shape, other.first, other.last, other.resourceExample);
   }
-  if (other.first && (!shape.first || other.first < shape.first)) {
-    shape.first = other.first;
-    shape.resourceExample = other.resourceExample;
-  } else if (other.first === shape.first && other.resourceExample < shape.resourceExample) {
-    shape.resourceExample = other.resourceExample;
-  }
-  if (other.last > shape.last) shape.last = other.last;
   shape.count += other.count;
   shape.deniedByEndpoint += other.deniedByEndpoint;
-  for (const [day, count] of Object.entries(other.days))
-    shape.days[day] = (shape.days[day] ?? 0) + count;
-  for (const [category, count] of Object.entries(other.categories))
-    shape.categories[category] = (shape.categories[category] ?? 0) + count;
+  shape.networkEvents += other.networkEvents;
+  for (const [day, count] of Object.entries(other.days)) addCount(shape.days, day, count);
   for (const endpoint of other.endpoints)
     if (shape.endpoints.length < MAX_ENDPOINTS && !shape.endpoints.includes(endpoint))
       shape.endpoints.push(endpoint);
+}
+
+const OPTIONAL_FIELDS = [
+  'principalArn',
+  'principalAccount',
+  'servicePrincipal',
+  'resourceAccount',
+  'resourceAccountFrom',
+] as const;
+
+/** The finished shape, with a plain record of days. */
+export function finishShape(shape: ShapeAccumulator): ImpactShape {
+  const { currentDay, currentDayCount, days, ...rest } = shape;
+  const all = new Map(days);
+  if (currentDayCount > 0) addCount(all, currentDay, currentDayCount);
+  const finished = {
+    ...rest,
+    days: Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : 1))),
+    endpoints: [...shape.endpoints],
+  } as ImpactShape & Record<string, unknown>;
+  for (const field of OPTIONAL_FIELDS) if (finished[field] === undefined) delete finished[field];
+  return finished;
 }
 
 /** Shapes in a stable order: most events first, then by key. */

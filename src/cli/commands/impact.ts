@@ -1,0 +1,122 @@
+import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../core/config/parse';
+import { hasErrors } from '../../core/diagnostics';
+import { parseAccountsText } from '../../core/impact/accounts';
+import { buildImpactReport, type ImpactReport } from '../../core/impact/report';
+import { formatDiagnostics, parseOptions, readTextFile } from '../io';
+import { defaultJobs, readTrails } from '../impact/read-trails';
+import { formatImpactSummary } from '../impact/summary';
+import { trailPaths } from '../impact/trail-paths';
+import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
+
+const usage = `Usage: vpce-policy impact --config FILE [--accounts FILE] [options] TRAIL...
+
+Replays real traffic against the designed endpoint policies: which requests of your CloudTrail
+logs would be denied if you deployed them, why, and what would admit the legitimate ones.
+
+TRAIL is a file or a folder (walked; CloudTrail-Digest folders are skipped): CloudTrail log files
+as delivered to S3 (.json or .json.gz), "aws cloudtrail lookup-events" output, CloudTrail Lake
+results and Athena query results (CSV or JSON, see the README for the query that aggregates a
+whole organization trail). Only events with a vpcEndpointId are evaluated; the others are counted.
+
+Options:
+  --config FILE     the perimeter configuration (JSON with comments, or YAML); required
+  --accounts FILE   the organization's accounts: "aws organizations list-accounts" output, a JSON
+                    list or one id per line (repeatable); they add to organizationAccounts
+  --json            print the whole report as JSON
+  --jobs N          threads reading files (default: one per core, ${defaultJobs()} here)
+  --quiet           do not print problems with individual files
+
+Exit code 0: no legitimate-looking request would be denied; 1: some would (the summary lists them
+with the change that admits each); 2: bad usage or input.
+
+Example:
+  npx vpce-policy impact --config perimeter.json --accounts accounts.json trail/
+`;
+
+function readAccounts(io: CliIO, files: readonly string[]): string[] {
+  const accounts: string[] = [];
+  for (const path of files) {
+    const file = readTextFile(io.cwd, path, 20_000_000, 'accounts file');
+    const read = parseAccountsText(file.text);
+    if (read.problems.length > 0 && read.accounts.length === 0)
+      throw new UsageError(`accounts file "${path}": ${read.problems[0]}`);
+    for (const problem of read.problems) io.stderr(`${path}: warning: ${problem}\n`);
+    accounts.push(...read.accounts);
+  }
+  return accounts;
+}
+
+export const impactCommand: CliCommand = {
+  name: 'impact',
+  summary: 'replay CloudTrail traffic against the designed policies: what would break, and the fix',
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseOptions(
+      args,
+      {
+        config: { type: 'string' },
+        accounts: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        jobs: { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+      true,
+    );
+    if (values.config === undefined)
+      throw new UsageError('give the designed configuration: --config perimeter.json');
+    if (positionals.length === 0)
+      throw new UsageError('give at least one CloudTrail file or folder');
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))
+      throw new UsageError('--jobs takes a number from 1 to 64');
+
+    const file = readTextFile(io.cwd, values.config, MAX_CONFIG_CHARACTERS, 'configuration');
+    const parsed = parseConfigText(file.text, { format: configFormatFor(values.config) });
+    io.stderr(formatDiagnostics(values.config, parsed.diagnostics, { quiet: true }));
+    if (!parsed.config || hasErrors(parsed.diagnostics)) return EXIT.usage;
+    const config = parsed.config;
+    if (config.organizationIds.length === 0)
+      throw new UsageError(
+        `${values.config} names no organization id: the perimeter cannot be evaluated without one`,
+      );
+    const accounts = readAccounts(io, values.accounts ?? []);
+    const { paths } = trailPaths(io.cwd, positionals);
+    if (paths.length === 0) throw new UsageError('no files found in the given folders');
+
+    const started = performance.now();
+    const read = await readTrails(paths, jobs !== undefined ? { jobs } : {});
+    const seconds = (performance.now() - started) / 1000;
+    let unreadable = 0;
+    for (const result of read.files) {
+      if (result.problems.length === 0) continue;
+      if (result.stopped && result.records === 0) unreadable++;
+      if (!values.quiet)
+        for (const problem of result.problems) io.stderr(`${result.path}: ${problem}\n`);
+    }
+    if (unreadable === paths.length)
+      throw new UsageError(
+        `none of the ${paths.length === 1 ? 'file' : `${paths.length} files`} could be read as CloudTrail`,
+      );
+
+    let report: ImpactReport;
+    try {
+      report = buildImpactReport(read.collection, { config, accounts: new Set(accounts) });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    if (values.json) {
+      io.stdout(
+        `${JSON.stringify({ files: read.files.map(({ path, bytes, records, problems, format }) => ({ path, bytes, records, problems, format })), report }, null, 2)}\n`,
+      );
+    } else {
+      io.stdout(
+        formatImpactSummary(report, {
+          files: paths.length,
+          megabytes: read.bytes / 1_000_000,
+          seconds,
+        }),
+      );
+    }
+    return report.totals.legitimateDenied.shapes > 0 ? EXIT.findings : EXIT.ok;
+  },
+};
