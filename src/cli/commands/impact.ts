@@ -1,6 +1,12 @@
 import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../core/config/parse';
 import { hasErrors } from '../../core/diagnostics';
 import { parseAccountsText } from '../../core/impact/accounts';
+import {
+  athenaImpactQuerySql,
+  athenaTableSql,
+  checkAthenaOptions,
+  type AthenaOptions,
+} from '../../core/impact/athena';
 import { buildImpactReport, type ImpactReport } from '../../core/impact/report';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { defaultJobs, readTrails } from '../impact/read-trails';
@@ -9,6 +15,7 @@ import { trailPaths } from '../impact/trail-paths';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
 const usage = `Usage: vpce-policy impact --config FILE [--accounts FILE] [options] TRAIL...
+       vpce-policy impact --config FILE --accounts FILE --athena-bucket BUCKET --since DAY
 
 Replays real traffic against the designed endpoint policies: which requests of your CloudTrail
 logs would be denied if you deployed them, why, and what would admit the legitimate ones.
@@ -25,6 +32,15 @@ Options:
   --json            print the whole report as JSON
   --jobs N          threads reading files (default: one per core, ${defaultJobs()} here)
   --quiet           do not print problems with individual files
+
+Athena (for an organization trail too large for one machine): prints the CREATE TABLE (with
+partition projection) and the query that aggregates the endpoint traffic into request shapes;
+its CSV result is a TRAIL like any other.
+  --athena-bucket B the organization trail's S3 bucket (prints the SQL instead of reading TRAILs)
+  --athena-prefix P a prefix before AWSLogs/ in that bucket
+  --athena-table T  table name (default cloudtrail_org)
+  --since DAY       first day to scan, YYYY-MM-DD (default: 30 days ago)
+  --until DAY       last day to scan (default: today)
 
 Exit code 0: no legitimate-looking request would be denied; 1: some would (the summary lists them
 with the change that admits each); 2: bad usage or input.
@@ -59,12 +75,17 @@ export const impactCommand: CliCommand = {
         json: { type: 'boolean' },
         jobs: { type: 'string' },
         quiet: { type: 'boolean' },
+        'athena-bucket': { type: 'string' },
+        'athena-prefix': { type: 'string' },
+        'athena-table': { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
       },
       true,
     );
     if (values.config === undefined)
       throw new UsageError('give the designed configuration: --config perimeter.json');
-    if (positionals.length === 0)
+    if (positionals.length === 0 && values['athena-bucket'] === undefined)
       throw new UsageError('give at least one CloudTrail file or folder');
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))
@@ -80,6 +101,24 @@ export const impactCommand: CliCommand = {
         `${values.config} names no organization id: the perimeter cannot be evaluated without one`,
       );
     const accounts = readAccounts(io, values.accounts ?? []);
+    if (values['athena-bucket'] !== undefined) {
+      const options: AthenaOptions = {
+        table: values['athena-table'] ?? 'cloudtrail_org',
+        bucket: values['athena-bucket'],
+        organizationId: config.organizationIds[0]!,
+        accounts: [...new Set([...(config.organizationAccounts ?? []), ...accounts])],
+        regions: config.regions,
+        since: values.since ?? new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+      };
+      if (values['athena-prefix'] !== undefined) options.prefix = values['athena-prefix'];
+      if (values.until !== undefined) options.until = values.until;
+      const problems = checkAthenaOptions(options);
+      if (problems.length > 0) throw new UsageError(problems.join('; '));
+      io.stdout(
+        `-- 1. The table over the organization trail (run once).\n${athenaTableSql(options)}\n-- 2. The endpoint traffic as request shapes; download the result as CSV and run\n--    vpce-policy impact --config ${values.config} RESULT.csv\n${athenaImpactQuerySql(options)}`,
+      );
+      return EXIT.ok;
+    }
     const { paths } = trailPaths(io.cwd, positionals);
     if (paths.length === 0) throw new UsageError('no files found in the given folders');
 
@@ -95,7 +134,9 @@ export const impactCommand: CliCommand = {
     }
     if (unreadable === paths.length)
       throw new UsageError(
-        `none of the ${paths.length === 1 ? 'file' : `${paths.length} files`} could be read as CloudTrail`,
+        paths.length === 1
+          ? 'the file could not be read as CloudTrail'
+          : `none of the ${paths.length} files could be read as CloudTrail`,
       );
 
     let report: ImpactReport;
