@@ -14,6 +14,7 @@ import {
   OUTSIDE,
   PARTNER,
   s3Event,
+  VPCE,
 } from '../../core/impact/trail-fixtures.testing';
 import { runCli } from '../run-cli.testing';
 
@@ -156,6 +157,22 @@ describe('vpce-policy impact', () => {
     expect((await impact('--jobs', '0', 'trail')).code).toBe(2);
   });
 
+  it('takes the endpoint service and region from an inventory', async () => {
+    writeFileSync(
+      join(dir, 'endpoints.json'),
+      JSON.stringify({
+        VpcEndpoints: [{ VpcEndpointId: VPCE, ServiceName: 'com.amazonaws.eu-west-1.s3' }],
+      }),
+    );
+    const run = await impact('--endpoints', 'endpoints.json', 'clean');
+    expect(run.stdout).toContain('s3 in eu-west-1 (not in the design: evaluated as if added)');
+    const bad = await impact('--endpoints', 'accounts.json', 'clean');
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'vpce-policy impact: endpoint inventory "accounts.json": expected the output of "aws ec2 describe-vpc-endpoints" ({"VpcEndpoints": [...]}) or a list of {"id", "service", "region"}\n',
+    ]);
+  });
+
   it('prints the Athena SQL for the organization trail', async () => {
     const run = await impact('--athena-bucket', 'org-trail', '--since', '2026-11-01');
     expect(run.code).toBe(0);
@@ -176,7 +193,7 @@ describe('vpce-policy impact', () => {
       cwd: dir,
       encoding: 'utf8',
     });
-    expect(threaded.status).toBe(1);
+    expect(threaded.status, threaded.stderr).toBe(1);
     expect(JSON.parse(threaded.stdout).report).toEqual(JSON.parse(single.stdout).report);
   }, 60_000);
 });

@@ -7,9 +7,10 @@ import {
   checkAthenaOptions,
   type AthenaOptions,
 } from '../../core/impact/athena';
+import { parseEndpointsText } from '../../core/impact/endpoints';
 import { buildImpactReport, type ImpactReport } from '../../core/impact/report';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
-import { defaultJobs, readTrails } from '../impact/read-trails';
+import { defaultJobs, readTrails, type ReadTrailsOptions } from '../impact/read-trails';
 import { formatImpactSummary } from '../impact/summary';
 import { trailPaths } from '../impact/trail-paths';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
@@ -29,6 +30,8 @@ Options:
   --config FILE     the perimeter configuration (JSON with comments, or YAML); required
   --accounts FILE   the organization's accounts: "aws organizations list-accounts" output, a JSON
                     list or one id per line (repeatable); they add to organizationAccounts
+  --endpoints FILE  the endpoint inventory ("aws ec2 describe-vpc-endpoints" output): which
+                    service and region each endpoint serves
   --json            print the whole report as JSON
   --jobs N          threads reading files (default: one per core, ${defaultJobs()} here)
   --quiet           do not print problems with individual files
@@ -72,6 +75,7 @@ export const impactCommand: CliCommand = {
       {
         config: { type: 'string' },
         accounts: { type: 'string', multiple: true },
+        endpoints: { type: 'string' },
         json: { type: 'boolean' },
         jobs: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -123,7 +127,21 @@ export const impactCommand: CliCommand = {
     if (paths.length === 0) throw new UsageError('no files found in the given folders');
 
     const started = performance.now();
-    const read = await readTrails(paths, jobs !== undefined ? { jobs } : {});
+    const readOptions: ReadTrailsOptions = {};
+    if (jobs !== undefined) readOptions.jobs = jobs;
+    if (values.endpoints !== undefined) {
+      const inventory = parseEndpointsText(
+        readTextFile(io.cwd, values.endpoints, 50_000_000, 'endpoint inventory').text,
+      );
+      if (inventory.endpoints.size === 0)
+        throw new UsageError(
+          `endpoint inventory "${values.endpoints}": ${inventory.problems[0] ?? 'no endpoint in it'}`,
+        );
+      for (const problem of inventory.problems)
+        io.stderr(`${values.endpoints}: warning: ${problem}\n`);
+      readOptions.endpoints = inventory.endpoints;
+    }
+    const read = await readTrails(paths, readOptions);
     const seconds = (performance.now() - started) / 1000;
     let unreadable = 0;
     for (const result of read.files) {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { catalog } from '../../core/catalog/catalog';
 import { EventCollector, type ImpactCollection } from '../../core/impact/collect';
+import type { EndpointEntry } from '../../core/impact/endpoints';
 import type { FromWorker, ToWorker } from './pool-protocol';
 import { readTrailFile, type TrailFileRead } from './read-trail-file';
 
@@ -28,6 +29,8 @@ export interface TrailsRead {
 
 export interface ReadTrailsOptions {
   jobs?: number;
+  /** The endpoint inventory: endpoint id to service and region. */
+  endpoints?: ReadonlyMap<string, EndpointEntry>;
   onProgress?: (progress: ReadProgress) => void;
   onFile?: (file: TrailFileRead) => void;
 }
@@ -43,7 +46,7 @@ async function readInProcess(
   options: ReadTrailsOptions,
 ): Promise<TrailsRead> {
   const started = performance.now();
-  const collector = new EventCollector(knownService);
+  const collector = new EventCollector(knownService, options.endpoints);
   const files: TrailFileRead[] = [];
   let bytes = 0;
   let firstFileMs = 0;
@@ -86,10 +89,13 @@ function bundledWorker(): Promise<string> {
   return workerSource;
 }
 
-function startWorker(source: string): Worker {
+function startWorker(source: string, endpoints?: ReadonlyMap<string, EndpointEntry>): Worker {
   return new Worker(source, {
     eval: true,
-    workerData: { services: catalog.services.map((s) => s.id) },
+    workerData: {
+      services: catalog.services.map((s) => s.id),
+      endpoints: endpoints ? [...endpoints] : [],
+    },
   });
 }
 
@@ -100,7 +106,7 @@ export async function readTrails(
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), paths.length));
   if (jobs <= 1) return readInProcess(paths, options);
   const started = performance.now();
-  const merged = new EventCollector(knownService);
+  const merged = new EventCollector(knownService, options.endpoints);
   const files: TrailFileRead[] = [];
   const shapesBy = new Map<unknown, number>();
   let next = 0;
@@ -131,7 +137,7 @@ export async function readTrails(
     }
   };
   const source = await bundledWorker();
-  const workers = Array.from({ length: jobs - 1 }, () => startWorker(source));
+  const workers = Array.from({ length: jobs - 1 }, () => startWorker(source, options.endpoints));
   const collections: ImpactCollection[] = [];
   try {
     await Promise.all([

@@ -4,13 +4,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventCollector } from '../../core/impact/collect';
+import type { EndpointEntry } from '../../core/impact/endpoints';
 import type { ToWorker, FromWorker } from './pool-protocol';
 import { readTrailFile } from './read-trail-file';
 
 const port = parentPort!;
 // The endpoint service ids come from the main thread, so that the worker does not load the catalog.
-const services = new Set<string>((workerData as { services: string[] }).services);
-const collector = new EventCollector((id) => services.has(id));
+const data = workerData as { services: string[]; endpoints: [string, EndpointEntry][] };
+const services = new Set<string>(data.services);
+const collector = new EventCollector((id) => services.has(id), new Map(data.endpoints));
 const post = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {

@@ -4,6 +4,7 @@
  * rows; every one is counted, and one that cannot be mapped is counted under its reason with a
  * few examples, never dropped silently.
  */
+import type { EndpointEntry } from './endpoints';
 import { mapEvent, type EventFields } from './event-request';
 import {
   addToShapes,
@@ -193,10 +194,13 @@ export class EventCollector {
   private readonly shapes = new Map<string, ShapeAccumulator>();
   private readonly unmapped = new Map<string, UnmappedEvents>();
   private readonly withoutEndpoint = new Map<string, number>();
-  /** Event names already mapped to an action, so that the table is consulted once per name. */
   events = 0;
 
-  constructor(private readonly knownService: (id: string) => boolean) {}
+  constructor(
+    private readonly knownService: (id: string) => boolean,
+    /** The endpoint inventory, when there is one. */
+    private readonly endpoints?: ReadonlyMap<string, EndpointEntry>,
+  ) {}
 
   /** One record as JSON text. */
   addRecordText(recordText: string): void {
@@ -247,7 +251,7 @@ export class EventCollector {
 
   addFields(fields: EventFields): void {
     this.events += fields.count;
-    const mapped = mapEvent(fields, this.knownService);
+    const mapped = mapEvent(fields, this.knownService, this.endpoints);
     if ('request' in mapped) {
       addToShapes(this.shapes, mapped.request, {
         count: fields.count,

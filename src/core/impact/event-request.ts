@@ -3,6 +3,7 @@
  * the resource and the accounts on each side. Events come as CloudTrail writes them (nested JSON)
  * or as query result rows (flat columns, see `athena.ts`); both are read into the same fields.
  */
+import type { EndpointEntry } from './endpoints';
 import { eventAction } from './event-actions';
 import type { ImpactRequest, PrincipalKind, ResourceAccountOrigin } from './shapes';
 
@@ -185,7 +186,11 @@ function otherResource(fields: EventFields): Resource | undefined {
 }
 
 /** Maps an event to the request the endpoint policy evaluated. */
-export function mapEvent(fields: EventFields, knownService: (id: string) => boolean): EventMapping {
+export function mapEvent(
+  fields: EventFields,
+  knownService: (id: string) => boolean,
+  endpoints?: ReadonlyMap<string, EndpointEntry>,
+): EventMapping {
   if (!fields.eventSource || !fields.eventName)
     return { problem: 'not a CloudTrail event (no eventSource or eventName)' };
   if (!fields.vpcEndpointId) return { skip: 'no-endpoint' };
@@ -201,9 +206,11 @@ export function mapEvent(fields: EventFields, knownService: (id: string) => bool
     mapped.s3Resource !== undefined
       ? s3Resource(fields, partition, mapped.s3Resource)
       : otherResource(fields);
+  // The inventory knows which endpoint the request went through; the event only suggests it.
+  const endpoint = endpoints?.get(fields.vpcEndpointId);
   const request: ImpactRequest = {
-    service: mapped.endpointService,
-    region: fields.awsRegion,
+    service: endpoint && knownService(endpoint.service) ? endpoint.service : mapped.endpointService,
+    region: endpoint?.region ?? fields.awsRegion,
     action: mapped.action,
     principalKind: principal.kind,
     resource: resource?.group ?? '*',

@@ -1,10 +1,11 @@
 /** Messages between the impact panel and its worker. */
 import type { PerimeterConfig } from '@/core/config/schema';
+import type { EndpointEntry } from '@/core/impact/endpoints';
 import type { ImpactReport } from '@/core/impact/report';
 import type { TrailFileResult } from '@/core/impact/trail-reader';
 
 export type ToImpactWorker =
-  | { type: 'read'; files: File[] }
+  | { type: 'read'; files: File[]; endpoints: [string, EndpointEntry][] }
   | { type: 'evaluate'; id: number; config: PerimeterConfig; accounts: string[] };
 
 export interface ReadProgress {

@@ -6,6 +6,7 @@
  */
 import { catalog } from '@/core/catalog/catalog';
 import { EventCollector, type ImpactCollection } from '@/core/impact/collect';
+import type { EndpointEntry } from '@/core/impact/endpoints';
 import { buildImpactReport } from '@/core/impact/report';
 import type { FromImpactWorker, ReadProgress, ToImpactWorker } from './impact-protocol';
 import { readTrailBlob } from './read-trail-blob';
@@ -14,9 +15,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: FromImpactWorker) => scope.postMessage(message);
 let collection: ImpactCollection | undefined;
 
-async function read(files: File[]): Promise<void> {
+async function read(files: File[], endpoints: Map<string, EndpointEntry>): Promise<void> {
   const started = performance.now();
-  const collector = new EventCollector((id) => catalog.service(id) !== undefined);
+  const collector = new EventCollector((id) => catalog.service(id) !== undefined, endpoints);
   const progress: ReadProgress = {
     files: 0,
     totalFiles: files.length,
@@ -53,7 +54,7 @@ async function read(files: File[]): Promise<void> {
 scope.addEventListener('message', (event: MessageEvent<ToImpactWorker>) => {
   const message = event.data;
   if (message.type === 'read') {
-    void read(message.files);
+    void read(message.files, new Map(message.endpoints));
   } else if (message.type === 'evaluate') {
     if (!collection) return;
     try {

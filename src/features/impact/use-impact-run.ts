@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
+import type { EndpointEntry } from '@/core/impact/endpoints';
 import type { ImpactReport } from '@/core/impact/report';
 import type {
   FileOutcome,
@@ -54,7 +55,7 @@ export function useImpactRun(config: PerimeterConfig, accounts: readonly string[
   evaluateRef.current = evaluate;
 
   const start = useCallback(
-    (files: File[]) => {
+    (files: File[], endpoints: ReadonlyMap<string, EndpointEntry>) => {
       stop();
       if (files.length === 0) return;
       const created = new Worker(new URL('./impact.worker.ts', import.meta.url), {
@@ -100,7 +101,7 @@ export function useImpactRun(config: PerimeterConfig, accounts: readonly string[
         }));
         stop();
       });
-      const message: ToImpactWorker = { type: 'read', files };
+      const message: ToImpactWorker = { type: 'read', files, endpoints: [...endpoints] };
       created.postMessage(message);
     },
     [stop],

@@ -13,6 +13,7 @@ import { useCallback, useDeferredValue, useMemo, useState, type DragEvent } from
 import type { ConfigEdit } from '@/core/config/config-edits';
 import { formatCount } from '@/core/format';
 import { parseAccountsText } from '@/core/impact/accounts';
+import { parseEndpointsText, type EndpointEntry } from '@/core/impact/endpoints';
 import { impactReportCsv, impactReportJson } from '@/core/impact/export';
 import type { ImpactReport } from '@/core/impact/report';
 import { saveFile } from '@/features/browser-io/save-file';
@@ -183,6 +184,8 @@ export default function ImpactPanel() {
   const { applyConfigEdits } = useBuilderActions();
   const [loadedAccounts, setLoadedAccounts] = useState<string[]>([]);
   const [accountsMessage, setAccountsMessage] = useState<string>();
+  const [endpoints, setEndpoints] = useState<ReadonlyMap<string, EndpointEntry>>(new Map());
+  const [endpointsMessage, setEndpointsMessage] = useState<string>();
   const deferredConfig = useDeferredValue(config);
   const { run, start, cancel } = useImpactRun(deferredConfig, loadedAccounts);
   const reading = run.phase === 'reading';
@@ -204,6 +207,20 @@ export default function ImpactPanel() {
         : `${file.name}: ${read.problems[0] ?? 'no account found'}.`,
     );
   }, []);
+  const loadEndpoints = useCallback(async (file: File) => {
+    if (file.size > MAX_ACCOUNTS_FILE) {
+      setEndpointsMessage(`${file.name} is ${megabytes(file.size)}; an inventory is far smaller.`);
+      return;
+    }
+    const read = parseEndpointsText(await file.text());
+    setEndpoints(read.endpoints);
+    setEndpointsMessage(
+      read.endpoints.size > 0
+        ? `${formatCount(read.endpoints.size)} endpoints loaded from ${file.name}; they apply to the next files read${read.problems.length > 0 ? `; ${read.problems[0]}` : ''}.`
+        : `${file.name}: ${read.problems[0] ?? 'no endpoint found'}.`,
+    );
+  }, []);
+  const readFiles = useCallback((files: File[]) => start(files, endpoints), [start, endpoints]);
   const apply = useCallback((edits: ConfigEdit[]) => applyConfigEdits(edits), [applyConfigEdits]);
 
   return (
@@ -248,7 +265,31 @@ export default function ImpactPanel() {
           {accountsMessage}
         </Typography>
       )}
-      <FilePicker onFiles={start} disabled={reading} />
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+        <Button variant="text" component="label" size="small">
+          Load endpoint inventory
+          <input
+            hidden
+            type="file"
+            accept=".json"
+            aria-label="Load the endpoint inventory (aws ec2 describe-vpc-endpoints output)"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void loadEndpoints(file);
+            }}
+          />
+        </Button>
+        <Typography variant="caption" color="text.secondary">
+          optional: which service and region each endpoint serves
+        </Typography>
+      </Box>
+      {endpointsMessage && (
+        <Typography variant="caption" component="p" role="status" sx={{ mb: 1 }}>
+          {endpointsMessage}
+        </Typography>
+      )}
+      <FilePicker onFiles={readFiles} disabled={reading} />
       {reading && (
         <Box sx={{ mt: 1 }}>
           <LinearProgress
