@@ -6,7 +6,7 @@
  * about 130).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { PerimeterConfig } from '../src/core/config/schema';
@@ -68,6 +68,7 @@ export async function run(): Promise<void> {
     );
 
     for (const jobs of [1, defaultJobs()]) {
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const read = await readTrails(paths, { jobs });
       const readMs = performance.now() - started;
@@ -76,10 +77,13 @@ export async function run(): Promise<void> {
         accounts: new Set(GENERATED_ACCOUNTS),
       });
       const totalMs = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       console.log(
         `impact, ${jobs} thread${jobs === 1 ? '' : 's'}: ${(mb / (totalMs / 1000)).toFixed(0)} MB/s ` +
           `(${(read.collection.events / (totalMs / 1000) / 1000).toFixed(0)}k events/s; reading ${(readMs / 1000).toFixed(2)} s, report ${((totalMs - readMs) / 1000).toFixed(2)} s), ` +
-          `${report.totals.shapes} shapes, first file read after ${read.firstFileMs.toFixed(0)} ms`,
+          `${report.totals.shapes} shapes, first file read after ${read.firstFileMs.toFixed(0)} ms; ` +
+          `${(mb / cpuSeconds).toFixed(0)} MB per CPU-second of this process (gunzip included)`,
       );
     }
     console.log(

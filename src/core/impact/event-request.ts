@@ -71,6 +71,9 @@ function principalOf(fields: EventFields, partition: string): Principal | { prob
   const account = fields.identityAccount;
   switch (fields.identityType) {
     case 'AssumedRole': {
+      // The session issuer names the role (with its path) and the identity its account.
+      if (fields.sessionIssuerArn.startsWith('arn:') && ACCOUNT.test(account))
+        return { kind: 'role', arn: fields.sessionIssuerArn, account };
       const session = SESSION.exec(fields.identityArn);
       const role = fields.sessionIssuerArn.startsWith('arn:')
         ? fields.sessionIssuerArn
@@ -185,6 +188,31 @@ function otherResource(fields: EventFields): Resource | undefined {
   return resource;
 }
 
+/** Regions already seen well-formed: the check runs once per region, not per event. */
+const knownRegions = new Set<string>();
+const MAX_CACHED_ACTIONS = 10_000;
+const actionCache = new Map<string, ReturnType<typeof eventAction>>();
+let actionCacheOwner: ((id: string) => boolean) | undefined;
+
+/** `eventAction` once per (eventSource, eventName) and list of services; events repeat them. */
+function cachedEventAction(
+  eventSource: string,
+  eventName: string,
+  knownService: (id: string) => boolean,
+): ReturnType<typeof eventAction> {
+  if (actionCacheOwner !== knownService) {
+    actionCache.clear();
+    actionCacheOwner = knownService;
+  }
+  const key = `${eventSource} ${eventName}`;
+  let mapped = actionCache.get(key);
+  if (!mapped) {
+    mapped = eventAction(eventSource, eventName, knownService);
+    if (actionCache.size < MAX_CACHED_ACTIONS) actionCache.set(key, mapped);
+  }
+  return mapped;
+}
+
 /** Maps an event to the request the endpoint policy evaluated. */
 export function mapEvent(
   fields: EventFields,
@@ -194,9 +222,12 @@ export function mapEvent(
   if (!fields.eventSource || !fields.eventName)
     return { problem: 'not a CloudTrail event (no eventSource or eventName)' };
   if (!fields.vpcEndpointId) return { skip: 'no-endpoint' };
-  if (!REGION.test(fields.awsRegion))
-    return { problem: `the awsRegion "${fields.awsRegion.slice(0, 30)}" is not a region` };
-  const mapped = eventAction(fields.eventSource, fields.eventName, knownService);
+  if (!knownRegions.has(fields.awsRegion)) {
+    if (!REGION.test(fields.awsRegion))
+      return { problem: `the awsRegion "${fields.awsRegion.slice(0, 30)}" is not a region` };
+    knownRegions.add(fields.awsRegion);
+  }
+  const mapped = cachedEventAction(fields.eventSource, fields.eventName, knownService);
   if ('problem' in mapped) return mapped;
   const partition = partitionOf(fields.awsRegion);
   const principal = principalOf(fields, partition);
