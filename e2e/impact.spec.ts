@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -57,6 +57,10 @@ test.beforeAll(async () => {
     files.accounts,
     JSON.stringify({ Accounts: [{ Id: f.OURS }, { Id: f.OURS_TOO }] }),
   );
+});
+
+test.afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 async function openImpact(page: Page): Promise<void> {
