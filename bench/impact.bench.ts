@@ -51,6 +51,11 @@ export async function run(): Promise<void> {
     const { paths, bytes } = writeTrail(dir);
     const mb = bytes / 1_000_000;
     console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
+    console.log(
       `${FILES} gzip files, ${mb.toFixed(0)} MB of CloudTrail JSON, ${FILES * RECORDS_PER_FILE} events`,
     );
 
