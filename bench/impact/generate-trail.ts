@@ -63,8 +63,11 @@ export function generatedRecord(random: () => number, index: number, total: numb
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z');
   let identity: Json;
+  // Each role works mostly with the bucket of its own job, as in a real account.
+  let roleIndex = -1;
   if (roll < 0.8) {
-    const role = pick(random, ROLES);
+    roleIndex = Math.floor(random() * ROLES.length);
+    const role = ROLES[roleIndex]!;
     const session = `i-${hex(random, 17)}`;
     identity = {
       type: 'AssumedRole',
@@ -106,7 +109,7 @@ export function generatedRecord(random: () => number, index: number, total: numb
     ? `al2023-repos-${region}-de612dc2`
     : random() < 0.03
       ? `partner-${pick(random, FOREIGN)}`
-      : `${pick(random, BUCKETS)}-${account}`;
+      : `${roleIndex >= 0 && random() < 0.9 ? BUCKETS[roleIndex % BUCKETS.length] : pick(random, BUCKETS)}-${account}`;
   const owner = anonymous ? undefined : bucket.startsWith('partner-') ? bucket.slice(8) : account;
   const key = `${pick(random, ['raw', 'curated', 'tmp'])}/${2026}/${hex(random, 8)}/${hex(random, 12)}.parquet`;
   const eventName = anonymous ? 'GetObject' : pick(random, OBJECT_EVENTS);

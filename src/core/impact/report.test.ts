@@ -308,3 +308,25 @@ describe('impact report against the evaluator (property)', () => {
     );
   });
 });
+
+describe('impact report reasons', () => {
+  it('says when our identity on our resource is denied because the statement is off for the service', () => {
+    const off = reportOf([s3Event(identities.role(), 'our-data', 'k', OURS)], {
+      config: {
+        ...config,
+        serviceStatements: { s3: { AllowRequestsByOrgsIdentitiesToOrgsResources: false } },
+      },
+      accounts,
+    });
+    const result = off.groups[0]!.results[0]!;
+    expect(result).toMatchObject({ decision: 'denied', reason: 'statement-off', legitimate: true });
+    expect(result.fixes[0]?.edits).toEqual([
+      {
+        kind: 'statement',
+        sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+        enabled: true,
+        service: 's3',
+      },
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
 import { statementLabel } from '../evaluate/evaluate';
+import { selectedStatements } from '../generate/selection';
 import type { ImpactCollection, UnmappedEvents } from './collect';
 import {
   AwsOwnedProbe,
@@ -153,6 +154,7 @@ function denialReason(
   shape: ImpactShape,
   facts: ShapeFacts,
   config: PerimeterConfig,
+  catalog: Catalog,
   fixes: readonly ShapeFix[],
 ): { reason: DenialReason; words: string } {
   const who = principalWords(shape);
@@ -196,7 +198,9 @@ function denialReason(
     };
   if (
     facts.resourceInside === true &&
-    config.statements?.AllowRequestsByOrgsIdentitiesToOrgsResources === false
+    !selectedStatements(config, shape.service, catalog).includes(
+      'AllowRequestsByOrgsIdentitiesToOrgsResources',
+    )
   )
     return {
       reason: 'statement-off',
@@ -315,7 +319,7 @@ export function buildImpactReport(
       else if (facts.principalInside === false && !trustedPartner)
         result.flag = 'foreign-credentials';
       result.fixes = findFixes(fixContext, shape, facts, { exfiltration });
-      const { reason, words } = denialReason(shape, facts, config, result.fixes);
+      const { reason, words } = denialReason(shape, facts, config, catalog, result.fixes);
       result.reason = reason;
       result.explanation =
         result.flag === 'exfiltration'
