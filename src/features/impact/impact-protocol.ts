@@ -26,4 +26,5 @@ export type FromImpactWorker =
   | { type: 'progress'; progress: ReadProgress }
   | { type: 'file'; outcome: FileOutcome }
   | { type: 'read-done'; progress: ReadProgress; seconds: number }
+  | { type: 'failed'; error: string }
   | { type: 'report'; id: number; report?: ImpactReport; error?: string };

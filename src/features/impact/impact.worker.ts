@@ -54,7 +54,9 @@ async function read(files: File[], endpoints: Map<string, EndpointEntry>): Promi
 scope.addEventListener('message', (event: MessageEvent<ToImpactWorker>) => {
   const message = event.data;
   if (message.type === 'read') {
-    void read(message.files, new Map(message.endpoints));
+    read(message.files, new Map(message.endpoints)).catch((error: unknown) =>
+      post({ type: 'failed', error: `The logs could not be read: ${(error as Error).message}` }),
+    );
   } else if (message.type === 'evaluate') {
     if (!collection) return;
     try {

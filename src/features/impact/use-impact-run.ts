@@ -79,6 +79,9 @@ export function useImpactRun(config: PerimeterConfig, accounts: readonly string[
             seconds: message.seconds,
           }));
           evaluateRef.current(created);
+        } else if (message.type === 'failed') {
+          setRun((current) => ({ ...current, phase: 'failed', error: message.error }));
+          stop();
         } else if (message.id === request.current) {
           setRun((current) => {
             const next: ImpactRun = { ...current, evaluating: false };
