@@ -136,12 +136,24 @@ export async function readTrails(
       fileDone(merged, file, merged.shapeCount);
     }
   };
-  const source = await bundledWorker();
-  const workers = Array.from({ length: jobs - 1 }, () => startWorker(source, options.endpoints));
+  // The main thread starts at once; the workers join once their code is bundled.
+  const mainReading = readOnMain();
+  let source: string;
+  try {
+    source = await bundledWorker();
+  } catch {
+    // Without a bundler the main thread reads everything: slower, never wrong.
+    await mainReading;
+    return { collection: merged.result(), files, bytes, firstFileMs };
+  }
+  const workers =
+    next < paths.length
+      ? Array.from({ length: jobs - 1 }, () => startWorker(source, options.endpoints))
+      : [];
   const collections: ImpactCollection[] = [];
   try {
     await Promise.all([
-      readOnMain(),
+      mainReading,
       ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
