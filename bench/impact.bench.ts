@@ -77,6 +77,8 @@ export async function run(): Promise<void> {
       const started = performance.now();
       const read = await readTrails(paths, { jobs });
       const readMs = performance.now() - started;
+      const readCpu = process.cpuUsage(cpuBefore);
+      const readCpuSeconds = (readCpu.user + readCpu.system) / 1e6;
       const report = buildImpactReport(read.collection, {
         config,
         accounts: new Set(GENERATED_ACCOUNTS),
@@ -88,7 +90,7 @@ export async function run(): Promise<void> {
         `impact, ${jobs} thread${jobs === 1 ? '' : 's'}: ${(mb / (totalMs / 1000)).toFixed(0)} MB/s ` +
           `(${(read.collection.events / (totalMs / 1000) / 1000).toFixed(0)}k events/s; reading ${(readMs / 1000).toFixed(2)} s, report ${((totalMs - readMs) / 1000).toFixed(2)} s), ` +
           `${report.totals.shapes} shapes, first file read after ${read.firstFileMs.toFixed(0)} ms; ` +
-          `${(mb / cpuSeconds).toFixed(0)} MB per CPU-second of this process (gunzip included)`,
+          `${(mb / cpuSeconds).toFixed(0)} MB per CPU-second of this process (reading alone ${(mb / readCpuSeconds).toFixed(0)}, gunzip included)`,
       );
     }
     console.log(
