@@ -3,6 +3,7 @@
  * whatever the name) through zlib, then the engine's reader. Memory stays bounded by one chunk
  * and one record, whatever the file's size.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -16,6 +17,12 @@ export interface TrailFileRead extends TrailFileResult {
 }
 
 const READ_CHUNK = 1 << 20;
+
+/** ASCII bytes as text without the UTF-8 decoder's work (isAscii runs in native code). */
+export const asciiText = (bytes: Uint8Array): string | undefined =>
+  isAscii(bytes)
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    : undefined;
 
 function startsWithGzip(path: string): boolean {
   const fd = openSync(path, 'r');
@@ -32,7 +39,7 @@ export async function readTrailFile(
   collector: EventCollector,
   onBytes?: (bytes: number) => void,
 ): Promise<TrailFileRead> {
-  const reader = new TrailFileReader(collector);
+  const reader = new TrailFileReader(collector, asciiText);
   let bytes = 0;
   let stream: Readable;
   let gzip: boolean;
