@@ -26,6 +26,11 @@ export const sidePanels: readonly SidePanel[] = [
     label: 'Request simulator',
     component: lazy(() => import('@/features/simulator/components/simulator-panel')),
   },
+  {
+    id: 'impact',
+    label: 'Impact',
+    component: lazy(() => import('@/features/impact/components/impact-panel')),
+  },
 ];
 
 export default function SidePanels() {

@@ -93,6 +93,22 @@ describe('config slice', () => {
     expect(takeChoiceChange()).toBeUndefined();
   });
 
+  it('applies a suggested fix given as config edits, as one change', () => {
+    const store = createBuilderStore();
+    const changes: unknown[] = [];
+    store.subscribe((state) => changes.push(state.config));
+    store.getState().actions.applyConfigEdits([
+      { kind: 'pattern', patternId: 'lambda-deployment-packages', enabled: true },
+      { kind: 'organization-accounts', add: ['111122223333'] },
+    ]);
+    expect(changes).toHaveLength(1);
+    expect(store.getState().config).toEqual({
+      ...defaultConfig(),
+      dataAccessPatterns: { 'lambda-deployment-packages': true },
+      organizationAccounts: ['111122223333'],
+    });
+  });
+
   it('resets to the defaults', () => {
     const store = createBuilderStore({
       config: { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: [], services: ['ec2'] },

@@ -1,7 +1,7 @@
 /**
  * The user's choices: one perimeter configuration in the engine's format. Values are validated
  * by the engine before they reach an action; the actions place them with the edits of
- * `config-edits.ts`, which keep the configuration minimal.
+ * `core/config/config-edits.ts`, which keep the configuration minimal.
  */
 import type { StatementSid } from '@/core/catalog/ids';
 import type {
@@ -14,6 +14,7 @@ import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { noteChoiceChange } from './choice-change-clock';
 import {
   withBucketNames,
+  applyConfigEdits,
   withExclusionTag,
   withLambdaLayerAccounts,
   withOrganizationIds,
@@ -24,8 +25,9 @@ import {
   withStatementToggle,
   withTableAccounts,
   withThirdPartyList,
+  type ConfigEdit,
   type ThirdPartyBlock,
-} from './config-edits';
+} from '@/core/config/config-edits';
 import { defaultConfig } from './defaults';
 import type { SliceCreator } from './slice';
 
@@ -55,6 +57,8 @@ export interface ConfigActions {
   /** Exact bucket names of a data access pattern in one region; an empty list removes them. */
   setBucketNames(patternId: string, region: string, names: readonly string[]): void;
   setOutput(output: { shape?: OutputShape; format?: PolicyFormat }): void;
+  /** Applies edits given as data (a suggested fix), as one change. */
+  applyConfigEdits(edits: readonly ConfigEdit[]): void;
   /** The request simulator's saved suite; an empty list removes the field. */
   setSavedRequests(requests: readonly SavedRequest[]): void;
   /** Replaces every choice (import); the value must be validated. */
@@ -93,6 +97,7 @@ export const createConfigSlice =
         setBucketNames: (patternId, region, names) =>
           update((config) => withBucketNames(config, patternId, region, names)),
         setOutput: (output) => update((config) => withOutput(config, output)),
+        applyConfigEdits: (edits) => update((config) => applyConfigEdits(config, edits)),
         setSavedRequests: (requests) =>
           update(({ savedRequests: _previous, ...config }) =>
             requests.length > 0 ? { ...config, savedRequests: [...requests] } : config,

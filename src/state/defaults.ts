@@ -14,7 +14,7 @@ export const THEME_MODES = ['system', 'light', 'dark'] as const;
 export type ThemeMode = (typeof THEME_MODES)[number];
 
 /** Panels beside the preview; issue-specific panels add their id here. */
-export const SIDE_PANELS = ['explanations', 'simulator'] as const;
+export const SIDE_PANELS = ['explanations', 'simulator', 'impact'] as const;
 export type SidePanelId = (typeof SIDE_PANELS)[number];
 
 /** How the preview shows a policy: the code editor, or plain text (also while the editor loads). */

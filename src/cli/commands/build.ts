@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { catalog } from '../../core/catalog/catalog';
-import { isStatementSid, type StatementSid } from '../../core/catalog/ids';
+import { isStatementSid } from '../../core/catalog/ids';
+import { applyConfigEdit } from '../../core/config/config-edits';
 import {
   configFormatFor,
   MAX_CONFIG_CHARACTERS,
@@ -50,9 +51,9 @@ function applyToggles(
   let next = config;
   for (const id of ids) {
     if (isStatementSid(id)) {
-      next = { ...next, statements: { ...next.statements, [id as StatementSid]: on } };
+      next = applyConfigEdit(next, { kind: 'statement', sid: id, enabled: on });
     } else if (catalog.pattern(id)) {
-      next = { ...next, dataAccessPatterns: { ...next.dataAccessPatterns, [id]: on } };
+      next = applyConfigEdit(next, { kind: 'pattern', patternId: id, enabled: on });
     } else {
       throw new UsageError(
         `"${id}" is neither a statement Sid nor a data access pattern id; run "vpce-policy catalog" for the list`,

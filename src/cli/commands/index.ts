@@ -1,5 +1,6 @@
 import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
+import { impactCommand } from './impact';
 import { initCommand } from './init';
 import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
@@ -10,6 +11,7 @@ export const commands: readonly CliCommand[] = [
   buildCommand,
   validateCommand,
   simulateCommand,
+  impactCommand,
   catalogCommand,
   initCommand,
 ];

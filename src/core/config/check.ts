@@ -116,6 +116,7 @@ export function checkConfigAgainstCatalog(
   });
   duplicates(config.regions, 'regions', 'Region');
   duplicates(config.organizationIds, 'organizationIds', 'Organization id');
+  duplicates(config.organizationAccounts ?? [], 'organizationAccounts', 'Account');
 
   const partitions = new Set(
     config.regions.map((r) => catalog.region(r)?.partition).filter(Boolean),

@@ -118,6 +118,11 @@ export const perimeterConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(CONFIG_VERSION, { error: `expected version ${CONFIG_VERSION}` }),
   organizationIds: z.array(organizationId).max(20),
+  /**
+   * The accounts of the organization (its first id), for reading CloudTrail: a principal or
+   * resource in an account not listed is outside the organization.
+   */
+  organizationAccounts: z.array(accountId).max(20_000).optional(),
   regions: z.array(regionCode).max(100),
   services: z.array(serviceId).max(1000),
   /** Statement toggles for every service; absent Sids follow each service's template. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
-import { withBucketNames } from '@/state/config-edits';
+import { withBucketNames } from '@/core/config/config-edits';
 import { accountNeeds, bucketNameNeeds, selectedPatternsOfStatement } from './account-needs';
 
 const config: PerimeterConfig = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfigValue } from '@/core/config/parse';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { withOrganizationIds, withThirdPartyList } from '@/state/config-edits';
+import { withOrganizationIds, withThirdPartyList } from '@/core/config/config-edits';
 import { diagnosticsAt, fieldMessage, itemIndex, splitListText } from './field-diagnostics';
 
 const base: PerimeterConfig = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { selectedStatements } from '@/core/generate/selection';
-import { withStatementToggle } from '@/state/config-edits';
+import { withStatementToggle } from '@/core/config/config-edits';
 import {
   statementScopeWrite,
   statementSwitchState,

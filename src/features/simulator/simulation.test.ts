@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { endpointPolicyFor, runSavedRequestsAgainstConfig } from '@/core/evaluate/suite';
-import { withStatementToggle } from '@/state/config-edits';
+import { withStatementToggle } from '@/core/config/config-edits';
 import {
   endpointOf,
   endpointPolicy,

@@ -1,7 +1,7 @@
 /** The organization id(s): the value every perimeter statement compares with. */
 import TextField from '@mui/material/TextField';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
-import { withOrganizationIds } from '@/state/config-edits';
+import { withOrganizationIds } from '@/core/config/config-edits';
 import { splitListText } from '../field-diagnostics';
 import { useValidatedField } from '../use-validated-field';
 import { FieldMessages } from './field-messages';

@@ -16,7 +16,7 @@ import {
   withTableAccounts,
   withThirdPartyList,
   type ThirdPartyBlock,
-} from '@/state/config-edits';
+} from '@/core/config/config-edits';
 import { accountNeeds, bucketNameNeeds, selectedPatternsOfStatement } from '../account-needs';
 import { useValidatedField } from '../use-validated-field';
 import { FieldMessages } from './field-messages';

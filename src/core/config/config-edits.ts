@@ -4,14 +4,14 @@
  * before it becomes a choice. Each keeps the configuration minimal: empty lists and objects are
  * removed, so that what is saved, shared and exported is exactly what the user chose.
  */
-import type { StatementSid } from '@/core/catalog/ids';
+import type { StatementSid } from '../catalog/ids';
 import type {
   OutputShape,
   PerimeterConfig,
   PerimeterParameters,
   PolicyFormat,
   ThirdPartyParameters,
-} from '@/core/config/schema';
+} from './schema';
 
 /** The two third-party statements' parameter blocks. */
 export type ThirdPartyBlock =
@@ -184,4 +184,105 @@ export function withOutput(
   const format = 'format' in output ? output.format : config.output?.format;
   const merged = { ...(shape ? { shape } : {}), ...(format ? { format } : {}) };
   return assign(config, 'output', Object.keys(merged).length > 0 ? merged : undefined);
+}
+
+/** The organization's accounts; an empty list removes the field. */
+export function withOrganizationAccounts(
+  config: PerimeterConfig,
+  accounts: readonly string[],
+): PerimeterConfig {
+  return assign(config, 'organizationAccounts', accounts.length > 0 ? [...accounts] : undefined);
+}
+
+/** Appends values that are not yet in the list, keeping the list's order. */
+function union(list: readonly string[] | undefined, additions: readonly string[]): string[] {
+  const out = [...(list ?? [])];
+  for (const value of additions) if (!out.includes(value)) out.push(value);
+  return out;
+}
+
+/**
+ * One change of choices as data, so that a suggestion can be shown, listed by the CLI, saved in a
+ * report and applied by the browser in one click, all through the same functions.
+ */
+export type ConfigEdit =
+  | {
+      kind: 'statement';
+      sid: StatementSid;
+      enabled: boolean;
+      /** For one service only; absent for every service. */
+      service?: string;
+    }
+  | { kind: 'pattern'; patternId: string; enabled: boolean }
+  | {
+      /** Adds accounts, actions and resources to a third-party statement's lists. */
+      kind: 'third-party';
+      block: ThirdPartyBlock;
+      accounts: string[];
+      actions: string[];
+      resources: string[];
+    }
+  | { kind: 'organization-accounts'; add: string[] };
+
+export function applyConfigEdit(config: PerimeterConfig, edit: ConfigEdit): PerimeterConfig {
+  switch (edit.kind) {
+    case 'statement':
+      return withStatementToggle(config, edit.sid, edit.enabled, edit.service);
+    case 'pattern':
+      return withPatternToggle(config, edit.patternId, edit.enabled);
+    case 'third-party': {
+      const current = config.parameters?.[edit.block];
+      let next = withThirdPartyList(
+        config,
+        edit.block,
+        'accounts',
+        union(current?.accounts, edit.accounts),
+      );
+      next = withThirdPartyList(next, edit.block, 'actions', union(current?.actions, edit.actions));
+      return withThirdPartyList(
+        next,
+        edit.block,
+        'resources',
+        union(current?.resources, edit.resources),
+      );
+    }
+    case 'organization-accounts':
+      return withOrganizationAccounts(config, union(config.organizationAccounts, edit.add));
+  }
+}
+
+export function applyConfigEdits(
+  config: PerimeterConfig,
+  edits: readonly ConfigEdit[],
+): PerimeterConfig {
+  return edits.reduce(applyConfigEdit, config);
+}
+
+const BLOCK_FIELD: Record<ThirdPartyBlock, string> = {
+  thirdPartyIdentitiesToThirdPartyResources: 'parameters.thirdPartyIdentitiesToThirdPartyResources',
+  orgIdentitiesToThirdPartyResources: 'parameters.orgIdentitiesToThirdPartyResources',
+};
+
+/** The edit in words, naming the configuration field it changes. */
+export function describeConfigEdit(edit: ConfigEdit): string {
+  switch (edit.kind) {
+    case 'statement': {
+      const verb = edit.enabled ? 'turn on' : 'turn off';
+      return edit.service
+        ? `${verb} the statement ${edit.sid} for ${edit.service} (serviceStatements.${edit.service}.${edit.sid} = ${edit.enabled})`
+        : `${verb} the statement ${edit.sid} (statements.${edit.sid} = ${edit.enabled})`;
+    }
+    case 'pattern':
+      return `${edit.enabled ? 'turn on' : 'turn off'} the data access pattern ${edit.patternId} (dataAccessPatterns.${edit.patternId} = ${edit.enabled})`;
+    case 'third-party': {
+      const parts = [
+        edit.accounts.length > 0 ? `accounts ${edit.accounts.join(', ')}` : '',
+        edit.actions.length > 0 ? `actions ${edit.actions.join(', ')}` : '',
+        edit.resources.length > 0 ? `resources ${edit.resources.join(', ')}` : '',
+      ].filter(Boolean);
+      return `add ${parts.join('; ')} to ${BLOCK_FIELD[edit.block]}`;
+    }
+    case 'organization-accounts':
+      return `list ${edit.add.join(', ')} as accounts of the organization (organizationAccounts)`;
+  }
 }
