@@ -69,6 +69,15 @@ export function readyMadeSpecsFor(
   );
 }
 
+/** The ready-made request data with this id, whatever its template. */
+export function readyMadeSpec(id: string): ReadyMadeRequestSpec | undefined {
+  for (const specs of Object.values(readyMadeRequestsFile.templates)) {
+    const spec = specs.find((s) => s.id === id);
+    if (spec) return spec;
+  }
+  return undefined;
+}
+
 /** Endpoint services that have ready-made requests of their own, in catalog order. */
 export function servicesWithReadyMadeRequests(catalog: Catalog = bundledCatalog): string[] {
   const services = Object.values(readyMadeRequestsFile.templates).flatMap((specs) =>
