@@ -55,8 +55,11 @@ test('the panel opens beside the preview with the ready-made requests of a perim
     .getByRole('listitem');
   await expect(items).toHaveCount(scenarios.length);
   await expect(items.getByRole('button')).toHaveText(scenarios.map((s) => s.name));
-  // The first ready-made request is open at once, and its verdict is there.
+  // The first ready-made request is open at once, and its verdict is there, naming the policy and its region.
   await expect(verdict(page)).toHaveText(new RegExp(`^Allowed by ${ORG_STATEMENT}`));
+  await expect(simulator(page)).toContainText(
+    'Evaluated against the s3 policy for us-east-1, the one the preview shows.',
+  );
   const seriousViolations = async () =>
     (await new AxeBuilder({ page }).include('#side-panel').analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -8,6 +8,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
+import { styled, type Theme } from '@mui/material/styles';
 import { memo, useId, useState } from 'react';
 import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
 import type { Decision } from '@/core/evaluate/request-schema';
@@ -15,8 +16,41 @@ import { formatCount } from '@/features/perimeter/format-count';
 import type { MatrixRun } from '../hooks/use-request-matrix';
 import { DECISION_COLOR } from './verdict-view';
 
+/** The theme colour of a verdict (`success.main` and so on), as the rest of the panel shows it. */
+function decisionColor(theme: Theme, decision: Decision): string {
+  const [palette, shade] = DECISION_COLOR[decision].split('.') as ['success', 'main'];
+  return (theme.vars ?? theme).palette[palette][shade];
+}
+
 /** Rows shown at first and added by "Show more": a grid of every row at once would be slow to draw. */
 const ROWS_PER_PAGE = 25;
+
+/**
+ * One styled button for every cell, varied by two props: a grid of a thousand cells then costs a
+ * handful of style rules instead of one style object per cell.
+ */
+const CellButton = styled('button', {
+  shouldForwardProp: (prop) => prop !== 'decision' && prop !== 'passed',
+})<{ decision: Decision; passed: boolean }>(({ theme, decision, passed }) => {
+  // The colour scheme's variables, so that the cells follow the light and dark themes.
+  const palette = (theme.vars ?? theme).palette;
+  return {
+    font: 'inherit',
+    fontWeight: 600,
+    cursor: 'pointer',
+    whiteSpace: 'nowrap',
+    padding: theme.spacing(0.25, 0.5),
+    color: decisionColor(theme, decision),
+    backgroundColor: palette.background.paper,
+    border: `${passed ? 1 : 2}px solid ${passed ? palette.divider : palette.error.main}`,
+    borderRadius: theme.shape.borderRadius,
+    // An outline, not a fill, marks the chosen cell: a fill would take the verdict's colour below contrast.
+    '&[aria-pressed="true"]': {
+      outline: `2px solid ${palette.primary.main}`,
+      outlineOffset: 1,
+    },
+  };
+});
 
 const SHORT_DECISION: Record<Decision, string> = {
   Allowed: 'Allowed',
@@ -175,33 +209,17 @@ export const MatrixView = memo(function MatrixView({
                       const isSelected = selected?.key === row.key && selected.region === region;
                       return (
                         <td key={region}>
-                          <Box
-                            component="button"
+                          <CellButton
                             type="button"
+                            decision={cell.decision}
+                            passed={cell.passed}
                             aria-pressed={isSelected}
                             aria-label={`${SHORT_DECISION[cell.decision]}${cell.passed ? '' : `, expected ${SHORT_DECISION[cell.expected]}`}: ${row.name}, ${region}`}
                             onClick={() => setSelected({ key: row.key, region })}
-                            sx={{
-                              font: 'inherit',
-                              cursor: 'pointer',
-                              whiteSpace: 'nowrap',
-                              px: 0.5,
-                              py: 0.25,
-                              color: DECISION_COLOR[cell.decision],
-                              fontWeight: 600,
-                              bgcolor: 'background.paper',
-                              // An outline, not a fill: a fill would take the verdict's colour below contrast.
-                              outline: isSelected ? 2 : 0,
-                              outlineColor: 'primary.main',
-                              outlineOffset: 1,
-                              border: cell.passed ? 1 : 2,
-                              borderColor: cell.passed ? 'divider' : 'error.main',
-                              borderRadius: 1,
-                            }}
                           >
                             {cell.passed ? '' : '✗ '}
                             {SHORT_DECISION[cell.decision]}
-                          </Box>
+                          </CellButton>
                         </td>
                       );
                     })}

@@ -2,7 +2,8 @@
  * Runs the request matrix while it is on screen, again after every change of choices: the cells
  * are evaluated in slices of a few milliseconds with the page free in between (every service and
  * every region selected make thousands of evaluations), and the policies come from the preview's
- * memo. Records `vpce:simulator-matrix` from the start of a run to its last cell.
+ * memo. Records `vpce:simulator-matrix` from the start of a run to its last cell, and each slice
+ * as `vpce:simulator-matrix-slice`.
  */
 import { useEffect, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
@@ -58,7 +59,9 @@ export function useRequestMatrix(active: boolean): MatrixRun | undefined {
       for (;;) {
         const next = pending.next();
         if (next.done) {
-          performance.measure('vpce:simulator-matrix', { start: started, end: performance.now() });
+          const end = performance.now();
+          performance.measure('vpce:simulator-matrix-slice', { start: sliceStart, end });
+          performance.measure('vpce:simulator-matrix', { start: started, end });
           const rows = orderMatrixRows(plan, cells);
           const failures = rows.reduce((sum, row) => sum + row.failures, 0);
           setRun({ status: 'done', plan, rows, total, failures, config });
@@ -67,6 +70,10 @@ export function useRequestMatrix(active: boolean): MatrixRun | undefined {
         cells.push(next.value);
         if (performance.now() - sliceStart > SLICE_MILLISECONDS) break;
       }
+      performance.measure('vpce:simulator-matrix-slice', {
+        start: sliceStart,
+        end: performance.now(),
+      });
       setRun({ status: 'running', plan, done: cells.length, total });
       timer = setTimeout(slice, 0);
     };
