@@ -237,6 +237,9 @@ describe('ready-made requests', () => {
     expect(services).toEqual(
       expect.arrayContaining(['s3', 'ecr.dkr', 'ssm', 'sts', 'kms', 'sqs', 'logs']),
     );
+    // Every service with a template of its own has requests of its own.
+    for (const service of catalog.services.filter((s) => s.template !== 'default'))
+      expect(readyMadeSpecsFor(service.id).length, service.id).toBeGreaterThan(0);
     expect(readyMadeSpecsFor('access-analyzer')).toEqual([]);
     // Without a service named: those of every selected service, in catalog order.
     const both = perimeterScenarios({

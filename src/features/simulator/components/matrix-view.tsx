@@ -98,7 +98,7 @@ function CellDetails({
         {row.kind === 'saved' ? `Saved request ${row.index + 1}` : 'Ready-made request'} through the{' '}
         {row.service} endpoint in {cell.region}
       </Typography>
-      <Typography variant="body2" sx={{ mt: 0.5 }}>
+      <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
         <Box component="strong" sx={{ color: DECISION_COLOR[cell.decision] }}>
           {cell.decision}
         </Box>
