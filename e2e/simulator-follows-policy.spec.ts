@@ -225,6 +225,7 @@ test('the matrix of every service and every region runs in slices, the page free
     status: (window as unknown as { matrixStatus: string[] }).matrixStatus,
     longTasks: (window as unknown as { longTasks: number[] }).longTasks,
     run: performance.getEntriesByName('vpce:simulator-matrix', 'measure').at(-1)?.duration,
+    grid: performance.getEntriesByName('vpce:simulator-matrix-grid', 'measure').at(-1)?.duration,
     slices: performance
       .getEntriesByName('vpce:simulator-matrix-slice', 'measure')
       .map((m) => m.duration),
@@ -238,6 +239,6 @@ test('the matrix of every service and every region runs in slices, the page free
     `${plan.rows.length} requests × ${plan.regions.length} regions`,
   );
   console.log(
-    `matrix of ${cells} cells (${plan.rows.length} requests × ${plan.regions.length} regions): ${Math.round(figures.run ?? NaN)} ms in ${figures.slices.length} slices (longest ${Math.round(Math.max(0, ...figures.slices))} ms), ${progress.length} drawn steps; longest task of the page while it ran ${Math.round(Math.max(0, ...figures.longTasks))} ms`,
+    `matrix of ${cells} cells (${plan.rows.length} requests × ${plan.regions.length} regions): ${Math.round(figures.run ?? NaN)} ms in ${figures.slices.length} slices (longest ${Math.round(Math.max(0, ...figures.slices))} ms), ${progress.length} drawn steps, the grid drawn in ${Math.round(figures.grid ?? NaN)} ms; longest task of the page while it ran ${Math.round(Math.max(0, ...figures.longTasks))} ms`,
   );
 });

@@ -61,6 +61,18 @@ describe('the request matrix', () => {
     expect(al2023.expectation).toContain('Amazon Linux 2023 package repositories');
   });
 
+  it('runs a saved request that names a region in that region only', () => {
+    const inUsEast1: SavedRequest = { ...wrongExpectation, region: 'us-east-1' };
+    const inOregon: SavedRequest = { ...wrongExpectation, region: 'us-west-2' };
+    const plan = planRequestMatrix(config, [inUsEast1, inOregon]);
+    const readyMade = plan.rows.filter((r) => r.kind === 'ready-made').length;
+    expect(matrixSize(plan)).toBe(readyMade * 2 + 1);
+    const saved = [...evaluateRequestMatrix(plan, config)].filter(
+      (c) => plan.rows[c.row]!.kind === 'saved',
+    );
+    expect(saved.map((c) => [plan.rows[c.row]!.key, c.region])).toEqual([['saved:0', 'us-east-1']]);
+  });
+
   it('generates one policy per service, or per service and region when each region has its own', () => {
     const asked: string[] = [];
     const count = (shape: 'all-regions' | 'per-region') => {

@@ -35,6 +35,8 @@ export type MatrixRow =
       /** Position in the suite. */
       index: number;
       saved: SavedRequest;
+      /** The region the saved request names: it runs there only (its ARNs are usually of that region). */
+      region?: string;
     };
 
 export interface MatrixPlan {
@@ -94,6 +96,7 @@ export function planRequestMatrix(
       name: request.name,
       index,
       saved: request,
+      ...(request.region !== undefined ? { region: request.region } : {}),
     }),
   );
   const regions = canonicalRegions(config.regions, catalog);
@@ -105,9 +108,15 @@ export function planRequestMatrix(
   };
 }
 
+/** The regions a row runs in: every column, or the one its saved request names (if selected). */
+export function rowRegions(plan: MatrixPlan, row: MatrixRow): readonly string[] {
+  if (row.kind !== 'saved' || row.region === undefined) return plan.regions;
+  return plan.regions.includes(row.region) ? [row.region] : [];
+}
+
 /** How many cells the plan has. */
 export function matrixSize(plan: MatrixPlan): number {
-  return plan.rows.length * plan.regions.length;
+  return plan.rows.reduce((sum, row) => sum + rowRegions(plan, row).length, 0);
 }
 
 /** The policy on the endpoint of a service: its region's, or (region undefined) the one of every region. */
@@ -146,6 +155,7 @@ export function* evaluateRequestMatrix(
       const policy = policyOf(service, region);
       for (const rowIndex of rowIndexes) {
         const row = plan.rows[rowIndex]!;
+        if (!rowRegions(plan, row).includes(region)) continue;
         const built =
           row.kind === 'ready-made'
             ? buildReadyMadeRequest(row.spec, config, region, catalog)

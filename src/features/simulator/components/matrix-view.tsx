@@ -9,9 +9,9 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { styled, type Theme } from '@mui/material/styles';
-import { memo, useId, useState } from 'react';
+import { memo, useId, useLayoutEffect, useState } from 'react';
 import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
-import type { Decision } from '@/core/evaluate/request-schema';
+import { DECISIONS, type Decision } from '@/core/evaluate/request-schema';
 import { formatCount } from '@/features/perimeter/format-count';
 import type { MatrixRun } from '../hooks/use-request-matrix';
 import { DECISION_COLOR } from './verdict-view';
@@ -26,31 +26,50 @@ function decisionColor(theme: Theme, decision: Decision): string {
 const ROWS_PER_PAGE = 25;
 
 /**
- * One styled button for every cell, varied by two props: a grid of a thousand cells then costs a
- * handful of style rules instead of one style object per cell.
+ * The grid's style, once for every cell: the cells are plain buttons marked with data attributes,
+ * so that a grid of a thousand cells is drawn without a style computation per cell.
  */
-const CellButton = styled('button', {
-  shouldForwardProp: (prop) => prop !== 'decision' && prop !== 'passed',
-})<{ decision: Decision; passed: boolean }>(({ theme, decision, passed }) => {
+const MatrixTable = styled('table')(({ theme }) => {
   // The colour scheme's variables, so that the cells follow the light and dark themes.
   const palette = (theme.vars ?? theme).palette;
   return {
-    font: 'inherit',
-    fontWeight: 600,
-    cursor: 'pointer',
-    whiteSpace: 'nowrap',
-    padding: theme.spacing(0.25, 0.5),
-    color: decisionColor(theme, decision),
-    backgroundColor: palette.background.paper,
-    border: `${passed ? 1 : 2}px solid ${passed ? palette.divider : palette.error.main}`,
-    borderRadius: theme.shape.borderRadius,
+    borderCollapse: 'collapse',
+    fontSize: '0.75rem',
+    '& th, & td': { padding: theme.spacing(0.25) },
+    '& button': {
+      font: 'inherit',
+      fontWeight: 600,
+      cursor: 'pointer',
+      whiteSpace: 'nowrap',
+      padding: theme.spacing(0.25, 0.5),
+      backgroundColor: palette.background.paper,
+      border: `1px solid ${palette.divider}`,
+      borderRadius: theme.shape.borderRadius,
+    },
+    ...Object.fromEntries(
+      DECISIONS.map((decision) => [
+        `& button[data-decision="${decision}"]`,
+        { color: decisionColor(theme, decision) },
+      ]),
+    ),
+    '& button[data-passed="false"]': { border: `2px solid ${palette.error.main}` },
     // An outline, not a fill, marks the chosen cell: a fill would take the verdict's colour below contrast.
-    '&[aria-pressed="true"]': {
+    '& button[aria-pressed="true"]': {
       outline: `2px solid ${palette.primary.main}`,
       outlineOffset: 1,
     },
   };
 });
+
+/** Read by screen readers, not shown. */
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 const SHORT_DECISION: Record<Decision, string> = {
   Allowed: 'Allowed',
@@ -135,6 +154,11 @@ export const MatrixView = memo(function MatrixView({
   const [shownRows, setShownRows] = useState(ROWS_PER_PAGE);
   const [selected, setSelected] = useState<{ key: string; region: string }>();
   const done = run?.status === 'done' ? run : undefined;
+  // Records `vpce:simulator-matrix-grid`: from the last cell evaluated to the grid on screen.
+  useLayoutEffect(() => {
+    if (done && performance.getEntriesByName('vpce:simulator-matrix-done', 'mark').length > 0)
+      performance.measure('vpce:simulator-matrix-grid', 'vpce:simulator-matrix-done');
+  }, [done]);
   const rows = done?.rows.slice(0, shownRows) ?? [];
   const selectedRow = done?.plan.rows.find((r) => r.key === selected?.key);
   const selectedCell =
@@ -172,11 +196,7 @@ export const MatrixView = memo(function MatrixView({
       )}
       {done && rows.length > 0 && (
         <Box sx={{ overflowX: 'auto', mt: 1, maxWidth: '100%' }}>
-          <Box
-            component="table"
-            aria-label="Verdicts by request and region"
-            sx={{ borderCollapse: 'collapse', fontSize: '0.75rem', '& th, & td': { p: 0.25 } }}
-          >
+          <MatrixTable aria-label="Verdicts by request and region">
             <thead>
               <tr>
                 <Box component="th" scope="col" sx={{ textAlign: 'left', minWidth: 160 }}>
@@ -201,25 +221,43 @@ export const MatrixView = memo(function MatrixView({
                     >
                       {row.name}
                       <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
-                        {row.service} · {row.kind === 'saved' ? 'saved' : 'ready-made'}
+                        {row.service} ·{' '}
+                        {row.kind === 'saved'
+                          ? `saved${row.region !== undefined ? `, ${row.region} only` : ''}`
+                          : 'ready-made'}
                       </Box>
                     </Box>
                     {done.plan.regions.map((region) => {
-                      const cell = summary.cells.get(region)!;
+                      const cell = summary.cells.get(region);
+                      if (!cell)
+                        return (
+                          <Box
+                            component="td"
+                            key={region}
+                            sx={{ color: 'text.secondary', textAlign: 'center' }}
+                          >
+                            —
+                            <Box component="span" sx={VISUALLY_HIDDEN}>
+                              {' '}
+                              not run here: the saved request names{' '}
+                              {(row.kind === 'saved' && row.region) || 'another region'}
+                            </Box>
+                          </Box>
+                        );
                       const isSelected = selected?.key === row.key && selected.region === region;
                       return (
                         <td key={region}>
-                          <CellButton
+                          <button
                             type="button"
-                            decision={cell.decision}
-                            passed={cell.passed}
+                            data-decision={cell.decision}
+                            data-passed={cell.passed}
                             aria-pressed={isSelected}
                             aria-label={`${SHORT_DECISION[cell.decision]}${cell.passed ? '' : `, expected ${SHORT_DECISION[cell.expected]}`}: ${row.name}, ${region}`}
                             onClick={() => setSelected({ key: row.key, region })}
                           >
                             {cell.passed ? '' : '✗ '}
                             {SHORT_DECISION[cell.decision]}
-                          </CellButton>
+                          </button>
                         </td>
                       );
                     })}
@@ -227,7 +265,7 @@ export const MatrixView = memo(function MatrixView({
                 );
               })}
             </tbody>
-          </Box>
+          </MatrixTable>
         </Box>
       )}
       {done && done.rows.length > shownRows && (

@@ -2,8 +2,8 @@
  * Runs the request matrix while it is on screen, again after every change of choices: the cells
  * are evaluated in slices of a few milliseconds with the page free in between (every service and
  * every region selected make thousands of evaluations), and the policies come from the preview's
- * memo. Records `vpce:simulator-matrix` from the start of a run to its last cell, and each slice
- * as `vpce:simulator-matrix-slice`.
+ * memo. Records `vpce:simulator-matrix` from the start of a run to its last cell, each slice as
+ * `vpce:simulator-matrix-slice`, and marks `vpce:simulator-matrix-done` for the grid's drawing.
  */
 import { useEffect, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
@@ -62,6 +62,7 @@ export function useRequestMatrix(active: boolean): MatrixRun | undefined {
           const end = performance.now();
           performance.measure('vpce:simulator-matrix-slice', { start: sliceStart, end });
           performance.measure('vpce:simulator-matrix', { start: started, end });
+          performance.mark('vpce:simulator-matrix-done');
           const rows = orderMatrixRows(plan, cells);
           const failures = rows.reduce((sum, row) => sum + row.failures, 0);
           setRun({ status: 'done', plan, rows, total, failures, config });
