@@ -101,7 +101,10 @@ describe('the request matrix', () => {
     const text = generate(config, 'kms').text.replaceAll(ORG, 'o-zzzzzzzzzz');
     const cells = [...evaluateRequestMatrix(plan, config, { policyFor: () => text })];
     const failing = new Set(cells.filter((c) => !c.passed).map((c) => plan.rows[c.row]!.key));
-    expect([...failing]).toEqual(['ready-made:kms-org-role-decrypts']);
+    expect([...failing]).toEqual([
+      'ready-made:kms-org-role-decrypts',
+      'ready-made:kms-tagged-exclusion-foreign-key',
+    ]);
   });
 
   it('covers every service and region selected: each cell once', () => {
