@@ -122,25 +122,30 @@ export function useSimulation(): Simulation {
   const offered = useMemo(() => offeredScenarios(config, target), [config, target]);
   const { scenarios } = offered;
   // Most changes of choices leave the list and the form as they were: only the verdicts re-render.
-  const scenarioItems = useStableByText<ScenarioItem[]>(
-    JSON.stringify(
-      scenarios.map<ScenarioItem>((s) => ({
-        id: s.id,
-        name: s.name,
-        why: s.why,
-        service: s.service,
-        expect: s.expect,
-        decision: verdictFor(config, s.service, s.region, s.request).result.decision,
-      })),
-    ),
+  const scenarioItemsText = useMemo(
+    () =>
+      JSON.stringify(
+        scenarios.map<ScenarioItem>((s) => ({
+          id: s.id,
+          name: s.name,
+          why: s.why,
+          service: s.service,
+          expect: s.expect,
+          decision: verdictFor(config, s.service, s.region, s.request).result.decision,
+        })),
+      ),
+    [config, scenarios],
   );
+  const scenarioItems = useStableByText<ScenarioItem[]>(scenarioItemsText);
   const scenario = useMemo(
     () => openScenario(source, scenarios, config),
     [source, scenarios, config],
   );
-  const draft = useStableByText<RequestDraft>(
-    JSON.stringify(typed ?? draftOf(savedRequestOf(scenario ?? scenarios[0]!))),
+  const draftText = useMemo(
+    () => JSON.stringify(typed ?? draftOf(savedRequestOf(scenario ?? scenarios[0]!))),
+    [typed, scenario, scenarios],
   );
+  const draft = useStableByText<RequestDraft>(draftText);
   const reading = useMemo(() => readDraft(draft), [draft]);
   const verdictText = useMemo(
     () =>
