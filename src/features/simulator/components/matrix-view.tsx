@@ -88,6 +88,7 @@ export interface MatrixViewProps {
 function statusText(run: MatrixRun | undefined): string {
   if (!run) return 'Preparing the matrix...';
   const size = `${formatCount(run.plan.rows.length)} request${run.plan.rows.length === 1 ? '' : 's'} × ${formatCount(run.plan.regions.length)} region${run.plan.regions.length === 1 ? '' : 's'}`;
+  if (run.status === 'failed') return `The matrix could not be computed: ${run.message}`;
   if (run.status === 'running')
     return `Evaluating ${size}: ${formatCount(run.done)} of ${formatCount(run.total)} cells...`;
   if (run.failures === 0)

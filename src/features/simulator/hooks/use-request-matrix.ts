@@ -1,29 +1,26 @@
 /**
- * Runs the request matrix while it is on screen, again after every change of choices: the cells
- * are evaluated in slices of a few milliseconds with the page free in between (every service and
- * every region selected make thousands of evaluations), and the policies come from the preview's
- * memo. Records `vpce:simulator-matrix` from the start of a run to its last cell, each slice as
- * `vpce:simulator-matrix-slice`, and marks `vpce:simulator-matrix-done` for the grid's drawing.
+ * Runs the request matrix while it is on screen, again after every change of choices (a newer
+ * run replaces the current one). The cells are evaluated in a worker, or in slices in the page
+ * where a worker cannot run (every service and every region selected make thousands of
+ * evaluations); the rows and their order are computed here from the cells. Records
+ * `vpce:simulator-matrix` from the start of a run to its last cell, and marks
+ * `vpce:simulator-matrix-done` for the grid's drawing.
  */
 import { useEffect, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
 import {
-  evaluateRequestMatrix,
   matrixSize,
   orderMatrixRows,
   planRequestMatrix,
-  type MatrixCell,
   type MatrixPlan,
   type MatrixRowSummary,
 } from '@/core/evaluate/request-matrix';
 import { useBuilder } from '@/state/builder-store';
-import { endpointPolicy } from '../simulation';
-
-/** How long one slice may evaluate before the page gets the main thread back. */
-const SLICE_MILLISECONDS = 8;
+import { inPageMatrixPort, workerMatrixPort, type MatrixPort } from '../matrix/matrix-port';
 
 export type MatrixRun =
   | { status: 'running'; plan: MatrixPlan; done: number; total: number }
+  | { status: 'failed'; plan: MatrixPlan; message: string }
   | {
       status: 'done';
       plan: MatrixPlan;
@@ -36,55 +33,42 @@ export type MatrixRun =
       config: PerimeterConfig;
     };
 
+/** The port of this panel: started the first time the matrix is shown, closed with the panel. */
+function useMatrixPort(active: boolean): MatrixPort | undefined {
+  const [port, setPort] = useState<MatrixPort>();
+  useEffect(() => {
+    if (!active || port) return;
+    setPort(workerMatrixPort() ?? inPageMatrixPort());
+  }, [active, port]);
+  useEffect(() => () => port?.close(), [port]);
+  return port;
+}
+
 export function useRequestMatrix(active: boolean): MatrixRun | undefined {
   const config = useBuilder((state) => state.config);
   const checking = useBuilder((state) => state.restoreStatus === 'checking');
+  const port = useMatrixPort(active);
   const [run, setRun] = useState<MatrixRun>();
 
   useEffect(() => {
-    if (!active || checking) return;
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (!active || checking || !port) return;
     const saved = Array.isArray(config.savedRequests) ? config.savedRequests : [];
     const plan = planRequestMatrix(config, saved);
     const total = matrixSize(plan);
-    const cells: MatrixCell[] = [];
-    const pending = evaluateRequestMatrix(plan, config, {
-      policyFor: (service, region) => endpointPolicy(config, { service, region }).text,
-    });
     const started = performance.now();
-    const slice = () => {
-      if (cancelled) return;
-      const sliceStart = performance.now();
-      for (;;) {
-        const next = pending.next();
-        if (next.done) {
-          const end = performance.now();
-          performance.measure('vpce:simulator-matrix-slice', { start: sliceStart, end });
-          performance.measure('vpce:simulator-matrix', { start: started, end });
-          performance.mark('vpce:simulator-matrix-done');
-          const rows = orderMatrixRows(plan, cells);
-          const failures = rows.reduce((sum, row) => sum + row.failures, 0);
-          setRun({ status: 'done', plan, rows, total, failures, config });
-          return;
-        }
-        cells.push(next.value);
-        if (performance.now() - sliceStart > SLICE_MILLISECONDS) break;
-      }
-      performance.measure('vpce:simulator-matrix-slice', {
-        start: sliceStart,
-        end: performance.now(),
-      });
-      setRun({ status: 'running', plan, done: cells.length, total });
-      timer = setTimeout(slice, 0);
-    };
     setRun({ status: 'running', plan, done: 0, total });
-    timer = setTimeout(slice, 0);
-    return () => {
-      cancelled = true;
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [active, checking, config]);
+    return port.run(config, saved, {
+      progress: (done) => setRun({ status: 'running', plan, done, total }),
+      done: (cells) => {
+        performance.measure('vpce:simulator-matrix', { start: started, end: performance.now() });
+        performance.mark('vpce:simulator-matrix-done');
+        const rows = orderMatrixRows(plan, cells);
+        const failures = rows.reduce((sum, row) => sum + row.failures, 0);
+        setRun({ status: 'done', plan, rows, total, failures, config });
+      },
+      failed: (message) => setRun({ status: 'failed', plan, message }),
+    });
+  }, [active, checking, config, port]);
 
   return active ? run : undefined;
 }
