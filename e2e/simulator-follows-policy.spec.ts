@@ -243,3 +243,14 @@ test('the matrix of every service and every region runs in a worker, the page fr
     `matrix of ${cells} cells (${plan.rows.length} requests × ${plan.regions.length} regions): ${Math.round(figures.run ?? NaN)} ms in a worker, ${progress.length} drawn steps, the grid drawn in ${Math.round(figures.grid ?? NaN)} ms; longest task of the page while it ran ${Math.round(Math.max(0, ...figures.longTasks))} ms`,
   );
 });
+
+test('where the matrix worker cannot load, the page runs the matrix itself', async ({ page }) => {
+  await page.route(/\/assets\/request-matrix\.worker-[\w-]+\.js$/, (route) => route.abort());
+  await openWithChoices(page, config);
+  await simulator(page).getByRole('button', { name: 'Matrix', exact: true }).click();
+  await expect(matrixResult(page)).toContainText('2 cells not as expected');
+  const slices = await page.evaluate(
+    () => performance.getEntriesByName('vpce:simulator-matrix-slice', 'measure').length,
+  );
+  expect(slices).toBeGreaterThan(0);
+});
