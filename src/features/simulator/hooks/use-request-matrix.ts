@@ -6,7 +6,7 @@
  * `vpce:simulator-matrix` from the start of a run to its last cell, and marks
  * `vpce:simulator-matrix-done` for the grid's drawing.
  */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
 import {
   matrixSize,
@@ -64,7 +64,8 @@ export function useRequestMatrix(active: boolean): MatrixRun | undefined {
         performance.mark('vpce:simulator-matrix-done');
         const rows = orderMatrixRows(plan, cells);
         const failures = rows.reduce((sum, row) => sum + row.failures, 0);
-        setRun({ status: 'done', plan, rows, total, failures, config });
+        // A transition: React draws the grid of a thousand cells in slices, not in one long task.
+        startTransition(() => setRun({ status: 'done', plan, rows, total, failures, config }));
       },
       failed: (message) => setRun({ status: 'failed', plan, message }),
     });
