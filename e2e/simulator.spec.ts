@@ -48,14 +48,18 @@ test('the panel opens beside the preview with the ready-made requests of a perim
     regions: ['us-east-1'],
     services: ['s3'],
   });
-  expect(scenarios).toHaveLength(8);
+  // The requests of the service the preview shows: S3's own.
+  expect(new Set(scenarios.map((s) => s.service))).toEqual(new Set(['s3']));
   const items = simulator(page)
     .getByRole('list', { name: 'Ready-made requests' })
     .getByRole('listitem');
-  await expect(items).toHaveCount(8);
+  await expect(items).toHaveCount(scenarios.length);
   await expect(items.getByRole('button')).toHaveText(scenarios.map((s) => s.name));
-  // The first ready-made request is open at once, and its verdict is there.
+  // The first ready-made request is open at once, and its verdict is there, naming the policy and its region.
   await expect(verdict(page)).toHaveText(new RegExp(`^Allowed by ${ORG_STATEMENT}`));
+  await expect(simulator(page)).toContainText(
+    'Evaluated against the s3 policy for us-east-1, the one the preview shows.',
+  );
   const seriousViolations = async () =>
     (await new AxeBuilder({ page }).include('#side-panel').analyze()).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

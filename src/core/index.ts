@@ -91,4 +91,22 @@ export {
   type SavedRequestOutcome,
   type SuiteSummary,
 } from './evaluate/suite';
-export { perimeterScenarios, savedRequestOf, type PerimeterScenario } from './evaluate/scenarios';
+export {
+  buildReadyMadeRequest,
+  expectationFor,
+  perimeterScenarios,
+  readyMadeSpecsFor,
+  savedRequestOf,
+  servicesWithReadyMadeRequests,
+  type Expectation,
+  type PerimeterScenario,
+} from './evaluate/scenarios';
+export {
+  evaluateRequestMatrix,
+  matrixSize,
+  orderMatrixRows,
+  planRequestMatrix,
+  type MatrixCell,
+  type MatrixPlan,
+  type MatrixRow,
+} from './evaluate/request-matrix';

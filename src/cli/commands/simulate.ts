@@ -31,10 +31,12 @@ import {
   type SavedRequestOutcome,
 } from '../../core/evaluate/suite';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
+import { runMatrix } from './simulate-matrix';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
 const usage = `Usage: vpce-policy simulate (--policy FILE | --config FILE --service NAME [--region CODE]) [request] [options]
        vpce-policy simulate (--policy FILE | --config FILE) --requests FILE [options]
+       vpce-policy simulate --config FILE --matrix [--requests FILE] [options]
 
 Says whether a request would pass through a VPC endpoint with this policy, which statements
 decide, and, for every statement that does not apply, what stopped it.
@@ -63,6 +65,12 @@ The request:
 A saved suite:
   --requests FILE            run saved requests with their expected verdicts: a list, or an
                              object with "savedRequests" (a configuration file works too)
+
+Every request in every region:
+  --matrix                   run every ready-made request of the selected services and every
+                             saved request (of the configuration, or of --requests FILE) through
+                             its service's endpoint in every selected region; rows not as
+                             expected first
 
 Output:
   --json                     print the result as JSON
@@ -95,6 +103,7 @@ const OPTIONS = {
   context: { type: 'string', multiple: true },
   expect: { type: 'string' },
   requests: { type: 'string' },
+  matrix: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -398,18 +407,34 @@ export const simulateCommand: CliCommand = {
   usage,
   run(args: string[], io: CliIO): Promise<number> {
     const { values } = parseOptions(args, OPTIONS);
+    const requestFlags = [
+      'action',
+      'resource',
+      'principal-arn',
+      'principal-account',
+      'service-principal',
+      'anonymous',
+      'context',
+      'expect',
+    ] as const;
+    const extra = requestFlags.filter((f) => values[f] !== undefined);
+    if (values.matrix) {
+      if (values.config === undefined || values.policy !== undefined)
+        throw new UsageError(
+          '--matrix runs the policies a configuration generates: give --config FILE',
+        );
+      if (extra.length > 0)
+        throw new UsageError(
+          `--matrix runs ready-made and saved requests; it does not take ${extra.map((f) => `--${f}`).join(', ')}`,
+        );
+      const config = loadConfig(values.config, io);
+      const saved =
+        values.requests !== undefined
+          ? readRequestsFile(values.requests, io).requests
+          : (config.savedRequests ?? []);
+      return Promise.resolve(runMatrix(config, saved, io, values.json === true));
+    }
     if (values.requests !== undefined) {
-      const requestFlags = [
-        'action',
-        'resource',
-        'principal-arn',
-        'principal-account',
-        'service-principal',
-        'anonymous',
-        'context',
-        'expect',
-      ] as const;
-      const extra = requestFlags.filter((f) => values[f] !== undefined);
       if (extra.length > 0)
         throw new UsageError(
           `--requests runs saved requests; it does not take ${extra.map((f) => `--${f}`).join(', ')}`,

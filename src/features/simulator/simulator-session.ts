@@ -12,9 +12,19 @@ import type { SuiteMemory } from './simulation';
 
 /** Where the request in the form comes from. */
 export type RequestSource =
-  { kind: 'scenario'; id: string } | { kind: 'saved'; index: number } | { kind: 'custom' };
+  | {
+      kind: 'scenario';
+      id: string;
+      /** The region to build it for; by default the one the preview shows. */
+      region?: string;
+    }
+  | { kind: 'saved'; index: number }
+  | { kind: 'custom' };
 
 export const FIRST_SCENARIO_ID = 'org-role-reads-org-bucket';
+
+/** One request in the form, or every request in every region as a grid. */
+export type SimulatorMode = 'single' | 'matrix';
 
 export interface SimulatorSession {
   source: RequestSource;
@@ -23,8 +33,10 @@ export interface SimulatorSession {
    * form shows its ready-made source as the current choices build it.
    */
   draft?: RequestDraft;
+  mode: SimulatorMode;
   actions: {
-    showScenario(id: string): void;
+    setMode(mode: SimulatorMode): void;
+    showScenario(id: string, region?: string): void;
     editSaved(index: number, draft: RequestDraft): void;
     editDraft(draft: RequestDraft): void;
     /** Leaves a saved request being edited: the form keeps its text as a new request. */
@@ -37,8 +49,14 @@ export type SimulatorSessionStore = StoreApi<SimulatorSession>;
 export function createSimulatorSession(): SimulatorSessionStore {
   return createStore<SimulatorSession>()((set) => ({
     source: { kind: 'scenario', id: FIRST_SCENARIO_ID },
+    mode: 'single',
     actions: {
-      showScenario: (id) => set({ source: { kind: 'scenario', id }, draft: undefined }),
+      setMode: (mode) => set({ mode }),
+      showScenario: (id, region) =>
+        set({
+          source: { kind: 'scenario', id, ...(region !== undefined ? { region } : {}) },
+          draft: undefined,
+        }),
       editSaved: (index, draft) => set({ source: { kind: 'saved', index }, draft }),
       editDraft: (draft) => set({ draft }),
       detach: () => set({ source: { kind: 'custom' } }),

@@ -1,6 +1,7 @@
 /**
- * The ready-made requests that matter to a perimeter, each with its verdict under the current
- * choices beside the one a sound perimeter gives; choosing one opens it in the form.
+ * The ready-made requests that matter to a perimeter, each with the verdict of the policy; when it
+ * differs from the verdict the choices call for, that one is named too. Choosing one opens it in
+ * the form.
  */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -13,7 +14,11 @@ export interface ScenarioItem {
   id: string;
   name: string;
   why: string;
+  /** The endpoint service it goes through. */
+  service: string;
+  /** The verdict the choices call for. */
   expect: Decision;
+  /** The verdict of the policy. */
   decision: Decision;
 }
 
@@ -22,19 +27,28 @@ export interface ScenarioListProps {
   /** The scenario open in the form, if any. */
   selectedId: string | undefined;
   onSelect(id: string): void;
+  /** Said above the list, e.g. when the requests are not the shown service's own. */
+  note?: string | undefined;
 }
 
 export const ScenarioList = memo(function ScenarioList({
   scenarios,
   selectedId,
   onSelect,
+  note,
 }: ScenarioListProps) {
   const ids = useId();
+  const services = new Set(scenarios.map((s) => s.service));
   return (
     <Box component="section" aria-labelledby={`${ids}-heading`} sx={{ mt: 1.5 }}>
       <Typography variant="h3" id={`${ids}-heading`}>
         Ready-made requests
       </Typography>
+      {note && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          {note}
+        </Typography>
+      )}
       <Box component="ul" aria-labelledby={`${ids}-heading`} sx={{ m: 0, mt: 0.5, p: 0 }}>
         {scenarios.map((scenario) => {
           const selected = scenario.id === selectedId;
@@ -51,7 +65,7 @@ export const ScenarioList = memo(function ScenarioList({
                 title={scenario.why}
                 sx={{ flex: 1, justifyContent: 'flex-start', textAlign: 'left', py: 0.25 }}
               >
-                {scenario.name}
+                {services.size > 1 ? `${scenario.service}: ${scenario.name}` : scenario.name}
               </Button>
               <Typography
                 variant="caption"
@@ -67,7 +81,7 @@ export const ScenarioList = memo(function ScenarioList({
                     component="span"
                     sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}
                   >
-                    sound: {scenario.expect}
+                    expected {scenario.expect}
                   </Box>
                 )}
               </Typography>

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../catalog/catalog';
+import type { PerimeterConfig } from '../config/schema';
+import { generate } from '../generate/generate';
+import type { SavedRequest } from './request-schema';
+import {
+  evaluateRequestMatrix,
+  matrixSize,
+  orderMatrixRows,
+  planRequestMatrix,
+} from './request-matrix';
+import { readyMadeSpecsFor } from './scenarios';
+
+const ORG = 'o-a1b2c3d4e5';
+const config: PerimeterConfig = {
+  version: 1,
+  organizationIds: [ORG],
+  regions: ['eu-west-1', 'us-east-1'],
+  services: ['kms', 's3', 'access-analyzer'],
+};
+const wrongExpectation: SavedRequest = {
+  name: 'Anonymous read of our bucket, wrongly expected to pass',
+  service: 's3',
+  request: {
+    principal: { type: 'anonymous' },
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::example-data/a.csv',
+  },
+  expect: 'Allowed',
+};
+
+describe('the request matrix', () => {
+  it('has a row for each ready-made request of the selected services and each saved request, a column per region', () => {
+    const plan = planRequestMatrix(config, [wrongExpectation]);
+    const readyMade = [...readyMadeSpecsFor('s3'), ...readyMadeSpecsFor('kms')];
+    expect(plan.rows.filter((r) => r.kind === 'ready-made')).toHaveLength(readyMade.length);
+    expect(plan.rows.at(-1)).toMatchObject({ kind: 'saved', index: 0, service: 's3' });
+    // Canonical (catalog) order.
+    expect(plan.regions).toEqual(['eu-west-1', 'us-east-1']);
+    expect(plan.servicesWithoutReadyMade).toEqual(['access-analyzer']);
+    expect(matrixSize(plan)).toBe((readyMade.length + 1) * 2);
+  });
+
+  it('finds every ready-made request as the generated policies decide it, and puts the failing rows first', () => {
+    const plan = planRequestMatrix(config, [wrongExpectation]);
+    const cells = [...evaluateRequestMatrix(plan, config)];
+    expect(cells).toHaveLength(matrixSize(plan));
+    expect(cells.filter((c) => !c.passed).map((c) => [plan.rows[c.row]!.name, c.region])).toEqual([
+      [wrongExpectation.name, 'eu-west-1'],
+      [wrongExpectation.name, 'us-east-1'],
+    ]);
+    const ordered = orderMatrixRows(plan, cells);
+    expect(plan.rows[ordered[0]!.row]!.kind).toBe('saved');
+    expect(ordered[0]!.failures).toBe(2);
+    expect(ordered.slice(1).every((r) => r.failures === 0)).toBe(true);
+    // A cell explains itself: the deciding statement, and why the verdict is expected.
+    const al2023 = cells.find(
+      (c) => plan.rows[c.row]!.key === 'ready-made:al2023-packages-without-credentials',
+    )!;
+    expect(al2023.deciding.map((d) => d.sid)).toEqual(['AllowRequestsToAWSOwnedResources']);
+    expect(al2023.expectation).toContain('Amazon Linux 2023 package repositories');
+  });
+
+  it('runs a saved request that names a region in that region only', () => {
+    const inUsEast1: SavedRequest = { ...wrongExpectation, region: 'us-east-1' };
+    const inOregon: SavedRequest = { ...wrongExpectation, region: 'us-west-2' };
+    const plan = planRequestMatrix(config, [inUsEast1, inOregon]);
+    const readyMade = plan.rows.filter((r) => r.kind === 'ready-made').length;
+    expect(matrixSize(plan)).toBe(readyMade * 2 + 1);
+    const saved = [...evaluateRequestMatrix(plan, config)].filter(
+      (c) => plan.rows[c.row]!.kind === 'saved',
+    );
+    expect(saved.map((c) => [plan.rows[c.row]!.key, c.region])).toEqual([['saved:0', 'us-east-1']]);
+  });
+
+  it('generates one policy per service, or per service and region when each region has its own', () => {
+    const asked: string[] = [];
+    const count = (shape: 'all-regions' | 'per-region') => {
+      asked.length = 0;
+      const shaped: PerimeterConfig = { ...config, output: { shape } };
+      const plan = planRequestMatrix(shaped);
+      for (const _cell of evaluateRequestMatrix(plan, shaped, {
+        policyFor: (service, region) => {
+          asked.push(`${service} ${region ?? 'all'}`);
+          return generate(shaped, service, region ? { regions: [region] } : {}).text;
+        },
+      }));
+      return [...asked];
+    };
+    expect(count('all-regions')).toEqual(['kms all', 's3 all']);
+    expect(count('per-region')).toEqual([
+      'kms eu-west-1',
+      'kms us-east-1',
+      's3 eu-west-1',
+      's3 us-east-1',
+    ]);
+  });
+
+  it('runs against any policy: a text whose organization statement names another organization fails the requests of our roles', () => {
+    const plan = planRequestMatrix({ ...config, services: ['kms'] });
+    const text = generate(config, 'kms').text.replaceAll(ORG, 'o-zzzzzzzzzz');
+    const cells = [...evaluateRequestMatrix(plan, config, { policyFor: () => text })];
+    const failing = new Set(cells.filter((c) => !c.passed).map((c) => plan.rows[c.row]!.key));
+    expect([...failing]).toEqual([
+      'ready-made:kms-org-role-decrypts',
+      'ready-made:kms-tagged-exclusion-foreign-key',
+    ]);
+  });
+
+  it('covers every service and region selected: each cell once', () => {
+    const everything: PerimeterConfig = {
+      version: 1,
+      organizationIds: [ORG],
+      regions: catalog.regions.map((r) => r.code),
+      services: catalog.services.map((s) => s.id),
+      output: { shape: 'per-region' },
+    };
+    const plan = planRequestMatrix(everything);
+    let cells = 0;
+    let failures = 0;
+    for (const cell of evaluateRequestMatrix(plan, everything)) {
+      cells++;
+      if (!cell.passed) failures++;
+    }
+    expect(cells).toBe(matrixSize(plan));
+    expect(cells).toBeGreaterThan(1000);
+    expect(failures).toBe(0);
+  });
+});

@@ -1,0 +1,14 @@
+/** Messages between the page and the request matrix worker. */
+import type { PerimeterConfig } from '@/core/config/schema';
+import type { MatrixCell } from '@/core/evaluate/request-matrix';
+import type { SavedRequest } from '@/core/evaluate/request-schema';
+
+/** Starts a run (dropping any earlier one), or stops one. */
+export type MatrixRequest =
+  | { kind: 'run'; runId: number; config: PerimeterConfig; saved: SavedRequest[] }
+  | { kind: 'stop'; runId: number };
+
+export type MatrixResponse =
+  | { kind: 'progress'; runId: number; done: number }
+  | { kind: 'done'; runId: number; cells: MatrixCell[] }
+  | { kind: 'failed'; runId: number; message: string };

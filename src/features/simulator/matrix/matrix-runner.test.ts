@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { PerimeterConfig } from '@/core/config/schema';
+import { matrixSize, planRequestMatrix, type MatrixCell } from '@/core/evaluate/request-matrix';
+import { runMatrixInSlices } from './matrix-runner';
+
+const config: PerimeterConfig = {
+  version: 1,
+  organizationIds: ['o-a1b2c3d4e5'],
+  regions: ['us-east-1', 'eu-west-1'],
+  services: ['kms'],
+};
+const plan = planRequestMatrix(config);
+
+function run(options: Partial<Parameters<typeof runMatrixInSlices>[0]> = {}) {
+  const progress: number[] = [];
+  let stop: () => void = () => undefined;
+  const finished = new Promise<{ cells?: MatrixCell[]; failed?: string }>((resolve) => {
+    stop = runMatrixInSlices({
+      plan,
+      config,
+      // Below zero: every slice ends after one cell.
+      sliceMilliseconds: -1,
+      onProgress: (done) => progress.push(done),
+      onDone: (cells) => resolve({ cells }),
+      onFailed: (failed) => resolve({ failed }),
+      ...options,
+    });
+  });
+  return { progress, finished, stop: () => stop() };
+}
+
+describe('the matrix in slices', () => {
+  it('evaluates every cell, reporting the count after each slice', async () => {
+    const { progress, finished } = run();
+    const { cells } = await finished;
+    expect(cells).toHaveLength(matrixSize(plan));
+    expect(progress).toEqual(Array.from({ length: matrixSize(plan) }, (_, i) => i + 1));
+  });
+
+  it('stops when asked: no more slices, no result', async () => {
+    let stopRun: () => void = () => undefined;
+    const seen: number[] = [];
+    const { finished, stop } = run({
+      onProgress: (done) => {
+        seen.push(done);
+        if (done === 2) stopRun();
+      },
+    });
+    stopRun = stop;
+    const outcome = await Promise.race([
+      finished,
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200)),
+    ]);
+    expect(outcome).toBe('still waiting');
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('ends with a message when the engine fails', async () => {
+    const { finished } = run({
+      policyFor: () => {
+        throw new Error('no policy for this endpoint');
+      },
+    });
+    expect(await finished).toEqual({ failed: 'no policy for this endpoint' });
+  });
+});
