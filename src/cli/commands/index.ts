@@ -1,3 +1,4 @@
+import { auditCommand } from './audit';
 import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
 import { initCommand } from './init';
@@ -10,6 +11,7 @@ export const commands: readonly CliCommand[] = [
   buildCommand,
   validateCommand,
   simulateCommand,
+  auditCommand,
   catalogCommand,
   initCommand,
 ];

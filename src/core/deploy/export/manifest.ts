@@ -20,7 +20,7 @@ export interface ManifestPolicy {
   characters: number;
   /** Endpoints of the inventory that receive the policy. */
   endpoints?: string[];
-  diagnostics: Pick<Diagnostic, 'severity' | 'code' | 'message' | 'path' | 'sid'>[];
+  diagnostics: Pick<Diagnostic, 'severity' | 'code' | 'message' | 'hint' | 'path' | 'sid'>[];
 }
 
 export interface ManifestFile {
@@ -86,10 +86,11 @@ export function manifestPolicy(
     regions: output.result.regions,
     endpointServiceNames: names,
     characters: output.result.size,
-    diagnostics: output.result.diagnostics.map(({ severity, code, message, path, sid }) => ({
+    diagnostics: output.result.diagnostics.map(({ severity, code, message, hint, path, sid }) => ({
       severity,
       code,
       message,
+      ...(hint !== undefined ? { hint } : {}),
       ...(path !== undefined ? { path } : {}),
       ...(sid !== undefined ? { sid } : {}),
     })),
