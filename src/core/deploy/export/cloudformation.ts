@@ -5,7 +5,7 @@
  * and security groups of interface endpoints and the route tables of gateway endpoints. A rule
  * refuses to create the stack in another region, since each policy names its region's resources.
  */
-import { Document, isMap, isScalar, visit, type Node } from 'yaml';
+import { Document } from 'yaml';
 import { formatCount } from '../../format';
 import {
   pascalIdentifier,
@@ -37,6 +37,8 @@ interface EndpointResource {
 }
 
 const encoder = new TextEncoder();
+/** The text of each generated policy document, by the document. */
+const policyTexts = new WeakMap<object, string>();
 const byteLength = (text: string) => encoder.encode(text).length;
 
 function resourceOf(resource: EndpointResource): { [key: string]: Json } {
@@ -67,6 +69,7 @@ function resourceOf(resource: EndpointResource): { [key: string]: Json } {
   } else {
     // The generated document as it is, so that its keys keep the order of the JSON export.
     properties.PolicyDocument = target.policy.policy as unknown as Json;
+    policyTexts.set(target.policy.policy, target.policy.text);
   }
   properties.Tags = [{ Key: 'Name', Value: `${service.id}-${region}` }];
   entry.Properties = properties;
@@ -144,24 +147,102 @@ const SHORT_TAGS: Record<string, string> = {
   'Fn::Equals': '!Equals',
 };
 
-/** YAML with the short forms of intrinsic functions as tags, and YAML 1.1 quoting so that no value changes type. */
-export function templateYaml(value: Json): string {
+/** A policy as YAML, with YAML 1.1 quoting so that no value changes type (`yes`, `2012-10-17`). */
+function policyYamlText(value: Json): string {
   const doc = new Document(value, { version: '1.1' });
-  visit(doc, {
-    Map(_key, node) {
-      if (node.items.length !== 1) return undefined;
-      const [pair] = node.items;
-      const name = isScalar(pair!.key) ? String(pair!.key.value) : '';
-      const tag = SHORT_TAGS[name];
-      if (!tag) return undefined;
-      const inner = pair!.value as Node;
-      inner.tag = tag;
-      if (!isScalar(inner) && !isMap(inner)) (inner as { flow?: boolean }).flow = true;
-      return inner;
-    },
-  });
   doc.directives!.yaml.explicit = false;
   return doc.toString({ lineWidth: 0 });
+}
+
+/** Words a YAML 1.1 reader takes for booleans or null. */
+const YAML11_WORDS = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
+
+/** A scalar as YAML: plain when no reader can take it for anything else, else double-quoted. */
+function yamlScalar(value: string | number | boolean | null): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  const plain =
+    /^[A-Za-z][A-Za-z0-9 _.,/()@${}:<>=+-]*$/.test(value) &&
+    !/: |:$| #| $/.test(value) &&
+    !YAML11_WORDS.test(value);
+  // JSON's double-quoted strings are YAML double-quoted scalars with the same escapes.
+  return plain ? value : JSON.stringify(value);
+}
+
+function isRecord(value: Json): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An intrinsic function in its short form (`!Ref VpcId`), or undefined. */
+function shortForm(value: Json): string | undefined {
+  if (!isRecord(value)) return undefined;
+  const keys = Object.keys(value);
+  const tag = keys.length === 1 ? SHORT_TAGS[keys[0]!] : undefined;
+  if (!tag) return undefined;
+  const inner = value[keys[0]!]!;
+  if (Array.isArray(inner))
+    return `${tag} [ ${inner.map((v) => shortForm(v) ?? yamlScalar(v as string)).join(', ')} ]`;
+  return `${tag} ${yamlScalar(inner as string)}`;
+}
+
+/**
+ * The template's own YAML: block maps and lists, short intrinsic forms, scalars quoted when a
+ * YAML 1.1 reader could take them for something else. Policies, the bulk of a template, are
+ * written by the YAML library once per distinct policy and set in place.
+ */
+function emit(value: Json, indent: string, out: string[], policyYaml: Map<string, string>): void {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (isRecord(item) && shortForm(item) === undefined && Object.keys(item).length > 0) {
+        const lines: string[] = [];
+        emit(item, `${indent}  `, lines, policyYaml);
+        out.push(`${indent}- ${lines[0]!.slice(indent.length + 2)}`, ...lines.slice(1));
+      } else out.push(`${indent}- ${inline(item)}`);
+    }
+    return;
+  }
+  for (const [key, item] of Object.entries(value as { [key: string]: Json })) {
+    const name = yamlScalar(key);
+    if (key === 'PolicyDocument' && isRecord(item)) {
+      // The generated text identifies a generated document without serializing it again.
+      const key = `${indent}\u0000${policyTexts.get(item) ?? JSON.stringify(item)}`;
+      let body = policyYaml.get(key);
+      if (body === undefined) {
+        body = policyYamlText(item).trimEnd().replace(/^/gm, `${indent}  `);
+        policyYaml.set(key, body);
+      }
+      out.push(`${indent}${name}:`, body);
+    } else if (
+      shortForm(item) !== undefined ||
+      !(isRecord(item) || Array.isArray(item)) ||
+      isEmpty(item)
+    ) {
+      out.push(`${indent}${name}: ${inline(item)}`);
+    } else {
+      out.push(`${indent}${name}:`);
+      emit(item, `${indent}  `, out, policyYaml);
+    }
+  }
+}
+
+function isEmpty(value: Json): boolean {
+  return Array.isArray(value)
+    ? value.length === 0
+    : isRecord(value) && Object.keys(value).length === 0;
+}
+
+function inline(value: Json): string {
+  const short = shortForm(value);
+  if (short !== undefined) return short;
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : JSON.stringify(value);
+  if (isRecord(value)) return Object.keys(value).length === 0 ? '{}' : JSON.stringify(value);
+  return yamlScalar(value);
+}
+
+/** A template as YAML, with `!Ref`, `!Sub` and `!Equals` as tags. */
+export function templateYaml(value: Json, policyYaml: Map<string, string> = new Map()): string {
+  const out: string[] = [];
+  emit(value, '', out, policyYaml);
+  return `${out.join('\n')}\n`;
 }
 
 /** Groups the resources of a region into templates within the resource and size quotas. */
@@ -193,6 +274,7 @@ export function cloudFormationFiles(
   notes: ExportNote[],
 ): ExportFile[] {
   const files: ExportFile[] = [];
+  const policyYaml = new Map<string, string>();
   for (const region of regions) {
     const unique = uniqueNames();
     const resources: EndpointResource[] = [];
@@ -218,16 +300,16 @@ export function cloudFormationFiles(
         parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : '',
         toolVersion,
       );
-      const yamlText = templateYaml(value);
+      const yaml = templateYaml(value, policyYaml);
       files.push(
-        { path: `${base}.yaml`, kind: 'cloudformation', text: yamlText },
+        { path: `${base}.yaml`, kind: 'cloudformation', text: yaml },
         {
           path: `${base}.json`,
           kind: 'cloudformation',
           text: `${JSON.stringify(value, null, 2)}\n`,
         },
       );
-      const bytes = byteLength(yamlText);
+      const bytes = byteLength(yaml);
       if (bytes > CFN_TEMPLATE_BODY_LIMIT)
         notes.push({
           severity: 'info',
