@@ -140,7 +140,15 @@ export function auditEndpoints(
     return entry;
   };
   // Organizations deploy the same text to many endpoints: each text is checked once per context.
-  const checked = new Map<string, { validation: AuditValidation; parsed: unknown }>();
+  interface CheckedText {
+    validation: AuditValidation;
+    parsed: unknown;
+    isDefault: boolean;
+    open: boolean;
+    /** Comparisons with designed policies, by `service|region`. */
+    comparisons: Map<string, PolicyComparison>;
+  }
+  const checked = new Map<string, CheckedText>();
   const check = (
     text: string,
     service: string | undefined,
@@ -164,7 +172,14 @@ export function auditEndpoints(
       } catch {
         parsed = undefined;
       }
-      entry = { validation: summarize(validation.diagnostics), parsed };
+      const isDefault = parsed !== undefined && isDefaultFullAccessPolicy(parsed);
+      entry = {
+        validation: summarize(validation.diagnostics),
+        parsed,
+        isDefault,
+        open: isDefault || (parsed !== undefined && isOpenPolicy(parsed)),
+        comparisons: new Map(),
+      };
       checked.set(key, entry);
     }
     return entry;
@@ -204,10 +219,8 @@ export function auditEndpoints(
         ? undefined
         : check(text, endpoint.service, endpoint.region, endpoint.type);
     if (deployed) row.validation = deployed.validation;
-    const isDefault =
-      text === undefined ||
-      (deployed?.parsed !== undefined && isDefaultFullAccessPolicy(deployed.parsed));
-    row.open = isDefault || (deployed?.parsed !== undefined && isOpenPolicy(deployed.parsed));
+    const isDefault = text === undefined || (deployed?.isDefault ?? false);
+    row.open = isDefault || (deployed?.open ?? false);
 
     if (endpoint.serviceKind === 'endpoint-service') {
       row.note =
@@ -246,10 +259,15 @@ export function auditEndpoints(
       row.note = 'The deployed policy is not valid JSON.';
       return row;
     }
-    const comparison = comparePolicies(
-      deployed.parsed,
-      designedPolicy(endpoint.service, endpoint.region).parsed,
-    );
+    const designedKey = `${endpoint.service}|${endpoint.region}`;
+    let comparison = deployed.comparisons.get(designedKey);
+    if (!comparison) {
+      comparison = comparePolicies(
+        deployed.parsed,
+        designedPolicy(endpoint.service, endpoint.region).parsed,
+      );
+      deployed.comparisons.set(designedKey, comparison);
+    }
     if (comparison.same) {
       row.state = 'matches';
       return row;
