@@ -6,6 +6,7 @@ import { catalog } from '../src/core/catalog/catalog';
 import type { PerimeterConfig } from '../src/core/config/schema';
 import { exportPolicies } from '../src/core/deploy/export/export';
 import { EXPORT_FORMATS } from '../src/core/deploy/export/types';
+import { generatePolicies } from '../src/core/generate/outputs';
 import { largestConfig } from './generate.bench';
 import { formatMs, median, percentile, timeSync } from './stats';
 
@@ -20,6 +21,11 @@ export function run(): void {
     ['default patterns', everyServiceEveryRegion],
     ['every pattern', largestConfig()],
   ] as const) {
+    // What every format starts from: the generator's policies, one per service and region.
+    const generation = timeSync(() => generatePolicies(config, { shape: 'per-region' }), 3, 1);
+    console.log(
+      `generate only (the floor of every format), ${label}\n  median ${formatMs(median(generation)).padStart(9)}  p95 ${formatMs(percentile(generation, 95)).padStart(9)}`,
+    );
     for (const format of EXPORT_FORMATS) {
       let files = 0;
       let characters = 0;
