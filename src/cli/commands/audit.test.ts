@@ -58,7 +58,10 @@ describe('vpce-policy audit', () => {
           n: 2,
           service: 'ec2',
           region: 'eu-west-1',
-          policy: designed('ec2', 'eu-west-1').replace('"Action": "*"', '"Action": "ec2:Describe*"'),
+          policy: designed('ec2', 'eu-west-1').replace(
+            '"Action": "*"',
+            '"Action": "ec2:Describe*"',
+          ),
         },
       ]),
       'us-east-1.json': describeOutput([{ n: 3, service: 's3', region: 'us-east-1' }]),

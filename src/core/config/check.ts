@@ -302,7 +302,9 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, add: AddDiagn
       } else firstSeen.set(endpoint.id, `inventory.${region}[${i}]`);
       const service = catalog.service(endpoint.service);
       if (!service) {
-        const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(endpoint.service)?.[1];
+        const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(
+          endpoint.service,
+        )?.[1];
         const guess = suggest(short ?? endpoint.service, serviceIds);
         add(
           'error',
