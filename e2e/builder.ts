@@ -25,6 +25,9 @@ export function loadShareCodec(): Promise<typeof ShareModule> {
 
 export const ORG_ID = 'o-a1b2c3d4e5';
 
+/** The app's origin: the port of this checkout's server (playwright.config.ts). */
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}`;
+
 /** Opens the app and waits until the preview panel (with its Copy button) is there. */
 export async function openBuilder(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
