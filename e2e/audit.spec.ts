@@ -8,6 +8,7 @@ import {
   pick,
   readDownload,
   regionsField,
+  seriousViolations,
   servicesField,
 } from './builder';
 import { hugeFile, loadDeployEngine } from './deploy';
@@ -76,6 +77,7 @@ test('the audit lists every endpoint with its state, the statements that differ,
   await expect(table.getByRole('list', { name: 'Statement changes' })).toContainText(
     'changed AllowRequestsByOrgsIdentitiesToOrgsResources (Action +ec2:* -*)',
   );
+  expect(await seriousViolations(page, 'section[aria-labelledby="audit-title"]')).toEqual([]);
 
   await auditPanel(page)
     .getByRole('button', { name: /^Differs from the design \(1\)$/ })

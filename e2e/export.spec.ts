@@ -9,6 +9,7 @@ import {
   pick,
   readDownload,
   regionsField,
+  seriousViolations,
   servicesField,
 } from './builder';
 import { hugeFile, loadDeployEngine } from './deploy';
@@ -68,6 +69,7 @@ test('Export as Terraform: endpoints imported from describe-vpc-endpoints, every
     exportDialog(page).getByText(/endpoint of sqs, which is not among the chosen services/),
   ).toBeVisible();
   await expect(exportDialog(page).getByText(/lists 3 endpoints: eu-west-1 \(3\)/)).toBeVisible();
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
 
   const zip = await downloadZip(page);
   expect(zip.name).toBe('vpc-endpoint-policies-terraform.zip');

@@ -23,7 +23,7 @@ import { saveFile } from '@/features/browser-io/save-file';
 import { useBuilderStoreApi } from '@/state/builder-store';
 import { useAudit } from '../audit/use-audit';
 import { isRefused, readDescribeFile, type DroppedFile } from '../read-describe-files';
-import { AuditTable, STATE_COLORS } from './audit-table';
+import { AuditTable, StateChip } from './audit-table';
 
 function fileProblem(file: string, d: Diagnostic): string {
   const where = d.range
@@ -153,19 +153,18 @@ export default function AuditPanel() {
             aria-label="Show endpoints by state"
             sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mb: 1 }}
           >
-            <Chip
+            <StateChip
+              state={undefined}
               label={`All (${outcome.report.rows.length})`}
-              variant={filter === undefined ? 'filled' : 'outlined'}
-              aria-pressed={filter === undefined}
+              selected={filter === undefined}
               onClick={() => setFilter(undefined)}
             />
             {AUDIT_STATES.filter((s) => outcome.report.counts[s] > 0).map((s) => (
-              <Chip
+              <StateChip
                 key={s}
-                color={STATE_COLORS[s]}
-                variant={filter === s ? 'filled' : 'outlined'}
-                aria-pressed={filter === s}
+                state={s}
                 label={`${AUDIT_STATE_LABELS[s]} (${outcome.report.counts[s]})`}
+                selected={filter === s}
                 onClick={() => setFilter(filter === s ? undefined : s)}
               />
             ))}

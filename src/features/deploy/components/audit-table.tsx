@@ -32,6 +32,33 @@ export const STATE_COLORS: Record<
 
 const ENFORCEMENT = { yes: 'Enforced', no: 'Ignored', unknown: 'Unknown' } as const;
 
+/**
+ * A state as a chip: the border carries the state's colour, the text stays the theme's text
+ * colour, since white or coloured text on the warning and info colours is below contrast.
+ */
+export function StateChip({
+  state,
+  label,
+  selected,
+  onClick,
+}: {
+  state: AuditState | undefined;
+  label: string;
+  selected?: boolean;
+  onClick?: () => void;
+}) {
+  return (
+    <Chip
+      size="small"
+      label={label}
+      variant={selected ? 'filled' : 'outlined'}
+      color={selected || state === undefined ? 'default' : STATE_COLORS[state]}
+      sx={{ color: 'text.primary', borderWidth: 2, borderStyle: 'solid' }}
+      {...(onClick ? { onClick, 'aria-pressed': selected ?? false } : {})}
+    />
+  );
+}
+
 function Details({ row }: { row: AuditRow }) {
   return (
     <Box sx={{ py: 1, display: 'flex', flexDirection: 'column', gap: 0.5 }}>
@@ -128,11 +155,7 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
                       </IconButton>
                     </TableCell>
                     <TableCell>
-                      <Chip
-                        size="small"
-                        color={STATE_COLORS[row.state]}
-                        label={AUDIT_STATE_LABELS[row.state]}
-                      />
+                      <StateChip state={row.state} label={AUDIT_STATE_LABELS[row.state]} />
                     </TableCell>
                     <TableCell sx={{ fontFamily: 'monospace' }}>
                       {row.endpointId ?? '—'}
