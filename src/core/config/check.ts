@@ -258,9 +258,21 @@ type AddDiagnostic = (
  * The endpoint inventory: known regions and services, endpoint types the service offers, each id
  * once, and endpoints that no policy of the design reaches.
  */
-function checkInventory(config: PerimeterConfig, catalog: Catalog, add: AddDiagnostic): void {
+/** Findings of one kind reported one by one; past this, they are counted in one more finding. */
+const INVENTORY_FINDINGS_PER_CODE = 20;
+
+function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDiagnostic): void {
   const inventory = config.inventory;
   if (!inventory) return;
+  // Thousands of endpoints may share one mistake: list a few, count the rest, and skip the
+  // suggestions nobody will read (each costs a distance to every catalog name).
+  const counts = new Map<string, number>();
+  const wanted = (code: string) => (counts.get(code) ?? 0) < INVENTORY_FINDINGS_PER_CODE;
+  const add: AddDiagnostic = (severity, code, path, message, hint, atKey) => {
+    const n = (counts.get(code) ?? 0) + 1;
+    counts.set(code, n);
+    if (n <= INVENTORY_FINDINGS_PER_CODE) report(severity, code, path, message, hint, atKey);
+  };
   const serviceIds = catalog.services.map((s) => s.id);
   const regionCodes = catalog.regions.map((r) => r.code);
   const firstSeen = new Map<string, string>();
@@ -268,7 +280,7 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, add: AddDiagn
   for (const [region, endpoints] of Object.entries(inventory)) {
     total += endpoints.length;
     if (!catalog.region(region)) {
-      const guess = suggest(region, regionCodes);
+      const guess = wanted('config/unknown-region') ? suggest(region, regionCodes) : undefined;
       add(
         'error',
         'config/unknown-region',
@@ -305,7 +317,9 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, add: AddDiagn
         const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(
           endpoint.service,
         )?.[1];
-        const guess = suggest(short ?? endpoint.service, serviceIds);
+        const guess = wanted('inventory/unknown-service')
+          ? suggest(short ?? endpoint.service, serviceIds)
+          : undefined;
         add(
           'error',
           'inventory/unknown-service',
@@ -339,6 +353,17 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, add: AddDiagn
         );
       }
     });
+  }
+  for (const [code, n] of counts) {
+    if (n <= INVENTORY_FINDINGS_PER_CODE) continue;
+    report(
+      code === 'inventory/service-not-designed' || code === 'inventory/region-not-designed'
+        ? 'warning'
+        : 'error',
+      code,
+      ['inventory'],
+      `${formatCount(n - INVENTORY_FINDINGS_PER_CODE)} more endpoints of the inventory have the same problem (${code}).`,
+    );
   }
   if (total > MAX_INVENTORY_ENDPOINTS) {
     add(

@@ -110,4 +110,22 @@ describe('endpoint inventory', () => {
       ),
     ]);
   });
+
+  it('lists a few of many endpoints with the same mistake and counts the rest', () => {
+    const checked = validateConfigValue({
+      ...base,
+      inventory: {
+        'eu-west-1': Array.from({ length: 5_000 }, (_, i) => ({
+          id: hexId('vpce', i + 1),
+          service: `not-a-service-${'x'.repeat(200)}-${i}`,
+          type: 'Interface' as const,
+        })),
+      },
+    });
+    const unknown = checked.diagnostics.filter((d) => d.code === 'inventory/unknown-service');
+    expect(unknown).toHaveLength(21);
+    expect(unknown[20]!.message).toBe(
+      '4,980 more endpoints of the inventory have the same problem (inventory/unknown-service).',
+    );
+  });
 });
