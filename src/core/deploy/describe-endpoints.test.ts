@@ -151,4 +151,22 @@ describe('reading describe-vpc-endpoints output', () => {
     );
     expect(read('e.json', '  \n').diagnostics[0]!.diagnostics[0]!.code).toBe('input/empty');
   });
+
+  it('lists fifty of many endpoints with the same problem and counts the rest', () => {
+    const bad = Array.from({ length: 300 }, (_, i) => ({
+      ...describedEndpoint({ n: i + 1, service: 's3', region: 'eu-west-1' }),
+      VpcEndpointType: 'Teleporter',
+    }));
+    const { endpoints, diagnostics } = read(
+      'eu-west-1.json',
+      JSON.stringify({ VpcEndpoints: bad }),
+    );
+    expect(endpoints).toHaveLength(300);
+    const found = diagnostics[0]!.diagnostics;
+    expect(found).toHaveLength(51);
+    expect(found[50]).toMatchObject({
+      code: 'describe/endpoint-type',
+      message: '250 more endpoints of this file have the same problem.',
+    });
+  });
 });

@@ -28,6 +28,9 @@ export const DESCRIBE_JSON_OPTIONS: LargeJsonOptions = {
   expected: 'the JSON output of "aws ec2 describe-vpc-endpoints"',
 };
 
+/** Findings of one kind listed per file; past this, they are counted. */
+const FINDINGS_PER_CODE = 50;
+
 /** States of an endpoint that no longer carries traffic; such endpoints are left out. */
 const GONE_STATES = new Set(['deleting', 'deleted', 'rejected', 'failed', 'expired']);
 
@@ -153,6 +156,8 @@ export function readDescribeVpcEndpoints(
     }
     const fileRegion = regionInFileName(file.name, catalog);
     const located: { diagnostic: Diagnostic; path: ConfigPath }[] = [];
+    // A file of thousands of endpoints may repeat one problem: a few are listed, the rest counted.
+    const perCode = new Map<string, { severity: Diagnostic['severity']; count: number }>();
     const report = (
       severity: Diagnostic['severity'],
       code: string,
@@ -160,6 +165,10 @@ export function readDescribeVpcEndpoints(
       message: string,
       hint?: string,
     ) => {
+      const seen = perCode.get(code) ?? { severity, count: 0 };
+      seen.count++;
+      perCode.set(code, seen);
+      if (seen.count > FINDINGS_PER_CODE) return;
       const diagnostic: Diagnostic = { severity, code, message, path: formatConfigPath(path) };
       if (hint) diagnostic.hint = hint;
       diagnostics.push(diagnostic);
@@ -200,6 +209,13 @@ export function readDescribeVpcEndpoints(
       endpoints.push(endpoint);
     }
     locateDiagnostics(file.text, located);
+    for (const [code, { severity, count }] of perCode)
+      if (count > FINDINGS_PER_CODE)
+        diagnostics.push({
+          severity,
+          code,
+          message: `${formatCount(count - FINDINGS_PER_CODE)} more endpoints of this file have the same problem.`,
+        });
   }
   return result;
 }
