@@ -79,8 +79,9 @@ function rowLine(row: AuditRow, widths: number[]): string {
   if (row.note) details.push(`    ${row.note}`);
   for (const change of row.changes ?? []) details.push(`    ${describeChange(change)}`);
   if (row.validation && row.validation.errors + row.validation.warnings > 0) {
+    const { errors, warnings } = row.validation;
     details.push(
-      `    policy: ${row.validation.errors} errors, ${row.validation.warnings} warnings`,
+      `    policy: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
     );
     for (const d of row.validation.diagnostics.slice(0, 3))
       details.push(`      ${d.severity} ${d.code}: ${d.message}`);

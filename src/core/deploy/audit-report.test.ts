@@ -41,7 +41,7 @@ describe('audit report files', () => {
       'state,endpoint_id,name,region,service,service_name,type,vpc_id,owner_id,enforces_policies,open,policy_errors,policy_warnings,note,statement_changes,designed_policy_file,source_file',
     );
     expect(lines[1]).toBe(
-      `differs,vpce-0123456789abcdef0,"'=HYPERLINK(""http://x"",""click"")",eu-west-1,s3,,Gateway,,,yes,false,1,2,"Statements: 1 changed, ""quoted"", with a comma.","changed AllowOrg (Action +s3:* -s3:GetObject)\nadded Extra",,eu.json`,
+      `differs,vpce-0123456789abcdef0,"'=HYPERLINK(""http://x"",""click"")",eu-west-1,s3,,Gateway,,,yes,false,1,2,"Statements: 1 changed, ""quoted"", with a comma.","changed AllowOrg (Action +s3:* -s3:GetObject)\nnot in the design: Extra",,eu.json`,
     );
     expect(lines[2]).toBe('missing,,,eu-west-1,ec2,,,,,yes,false,,,,,,');
     expect(lines[3]).toBe('');

@@ -10,10 +10,14 @@ import type { StatementChange } from './policy-diff';
 
 export const AUDIT_REPORT_VERSION = 1;
 
-/** `changed AllowX (Action +s3:* -s3:GetObject)`, `removed AllowY`, one per statement. */
+/**
+ * One statement's change for people: `missing on the endpoint: AllowY`, `not in the design: Z`,
+ * `changed AllowX (Action +s3:* -s3:GetObject)` (+ on the endpoint only, - in the design only).
+ */
 export function describeChange(change: StatementChange): string {
-  if (change.change !== 'changed' || !change.elements?.length)
-    return `${change.change} ${change.sid}`;
+  if (change.change === 'removed') return `missing on the endpoint: ${change.sid}`;
+  if (change.change === 'added') return `not in the design: ${change.sid}`;
+  if (!change.elements?.length) return `changed ${change.sid}`;
   const elements = change.elements.map((e) => {
     const values = [...e.added.map((v) => `+${v}`), ...e.removed.map((v) => `-${v}`)];
     const shown =

@@ -30,6 +30,8 @@ export const STATE_COLORS: Record<
   missing: 'info',
 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const ENFORCEMENT = { yes: 'Enforced', no: 'Ignored', unknown: 'Unknown' } as const;
 
 /**
@@ -171,7 +173,7 @@ export function AuditTable({ rows }: { rows: readonly AuditRow[] }) {
                     <TableCell>{ENFORCEMENT[row.enforcesPolicies]}</TableCell>
                     <TableCell>
                       {row.validation
-                        ? `${row.validation.errors} errors, ${row.validation.warnings} warnings`
+                        ? `${plural(row.validation.errors, 'error')}, ${plural(row.validation.warnings, 'warning')}`
                         : '—'}
                       {row.open ? ' · open to everyone' : ''}
                     </TableCell>
