@@ -163,3 +163,26 @@ test('a truncated, wrongly shaped or 50 MB endpoints file gets a message and cha
   // The endpoint imported first is still there.
   await expect(exportDialog(page).getByText(/lists 1 endpoint: eu-west-1 \(1\)/)).toBeVisible();
 });
+
+test('an endpoint typed into the inventory is checked like the configuration before it is added', async ({
+  page,
+}) => {
+  await chooseS3AndEc2(page);
+  await page.getByRole('button', { name: 'Export as…' }).click();
+  const form = exportDialog(page).getByRole('form', { name: 'Add an endpoint' });
+  await form.getByRole('textbox', { name: 'Endpoint id' }).fill('vpce-123');
+  await form.getByRole('textbox', { name: 'Service' }).fill('s4');
+  await form.getByRole('textbox', { name: 'Region' }).fill('eu-west-1');
+  await form.getByRole('button', { name: 'Add the endpoint' }).click();
+  await expect(form.getByRole('status')).toContainText(
+    'expected a VPC endpoint id: "vpce-" and 8 or 17 lowercase hexadecimal digits',
+  );
+  await form.getByRole('textbox', { name: 'Endpoint id' }).fill('vpce-0123456789abcdef0');
+  await form.getByRole('button', { name: 'Add the endpoint' }).click();
+  await expect(form.getByRole('status')).toContainText('Unknown endpoint service "s4"');
+  await form.getByRole('textbox', { name: 'Service' }).fill('s3');
+  await form.getByRole('combobox', { name: 'Endpoint type' }).click();
+  await page.getByRole('option', { name: 'Gateway', exact: true }).click();
+  await form.getByRole('button', { name: 'Add the endpoint' }).click();
+  await expect(exportDialog(page).getByText(/lists 1 endpoint: eu-west-1 \(1\)/)).toBeVisible();
+});

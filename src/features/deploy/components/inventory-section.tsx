@@ -16,6 +16,7 @@ import { importInventory } from '@/core/deploy/inventory';
 import { FileDropZone } from '@/features/browser-io/file-drop-zone';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { isRefused, readDescribeFile, type DroppedFile } from '../read-describe-files';
+import { InventoryEntryForm } from './inventory-entry-form';
 
 interface ImportOutcome {
   summary?: string;
@@ -109,6 +110,7 @@ export function InventorySection() {
           Clear the endpoint list
         </Button>
       )}
+      <InventoryEntryForm />
       {outcome && (
         <Box role="status" sx={{ mt: 1, display: 'flex', flexDirection: 'column', gap: 0.5 }}>
           {outcome.summary && <Alert severity="success">{outcome.summary}</Alert>}
