@@ -79,6 +79,7 @@ test('the audit lists every endpoint with its state, the statements that differ,
   );
   expect(await seriousViolations(page, 'section[aria-labelledby="audit-title"]')).toEqual([]);
 
+  await expect(auditPanel(page).getByText(/The choices changed since this audit/)).toHaveCount(0);
   await auditPanel(page)
     .getByRole('button', { name: /^Differs from the design \(1\)$/ })
     .click();

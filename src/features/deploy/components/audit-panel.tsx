@@ -14,13 +14,14 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import type { PerimeterConfig } from '@/core/config/schema';
 import type { Diagnostic } from '@/core/diagnostics';
 import { AUDIT_STATE_LABELS, AUDIT_STATES, type AuditState } from '@/core/deploy/audit';
 import { auditCsv, auditJson, auditSummary } from '@/core/deploy/audit-report';
 import type { DescribeFile } from '@/core/deploy/describe-endpoints';
 import { FileDropZone } from '@/features/browser-io/file-drop-zone';
 import { saveFile } from '@/features/browser-io/save-file';
-import { useBuilderStoreApi } from '@/state/builder-store';
+import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { useAudit } from '../audit/use-audit';
 import { isRefused, readDescribeFile, type DroppedFile } from '../read-describe-files';
 import { AuditTable, StateChip } from './audit-table';
@@ -40,11 +41,16 @@ export default function AuditPanel() {
   const [files, setFiles] = useState<DescribeFile[]>([]);
   const [refused, setRefused] = useState<string[]>([]);
   const [filter, setFilter] = useState<AuditState | undefined>();
+  const [auditedConfig, setAuditedConfig] = useState<PerimeterConfig>();
+  const config = useBuilder((state) => state.config);
 
   const audit = (next: DescribeFile[]) => {
     setFiles(next);
     setFilter(undefined);
-    if (next.length > 0) start(store.getState().config, next);
+    if (next.length === 0) return;
+    const current = store.getState().config;
+    setAuditedConfig(current);
+    start(current, next);
   };
 
   const addFiles = async (dropped: readonly DroppedFile[]) => {
@@ -142,6 +148,11 @@ export default function AuditPanel() {
             <Typography variant="caption">and {problems.length - 12} more.</Typography>
           )}
         </Box>
+      )}
+      {outcome && auditedConfig !== config && (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          The choices changed since this audit: audit again to compare with the current design.
+        </Alert>
       )}
       {outcome && (
         <Box sx={{ mt: 2 }}>
