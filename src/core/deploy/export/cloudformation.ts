@@ -34,6 +34,8 @@ interface EndpointResource {
   logicalId: string;
   target: DeploymentTarget;
   type: 'Interface' | 'Gateway';
+  /** An interface endpoint whose service also gets a gateway endpoint in the template. */
+  besideGateway: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -60,6 +62,11 @@ function resourceOf(resource: EndpointResource): { [key: string]: Json } {
     properties.SubnetIds = { Ref: 'SubnetIds' };
     properties.SecurityGroupIds = { Ref: 'SecurityGroupIds' };
     properties.PrivateDnsEnabled = true;
+    // Beside a gateway endpoint of the same service, the VPC's own traffic goes through the
+    // gateway and only on-premises traffic resolves to the interface endpoint.
+    // Source: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-vpcendpoint-dnsoptionsspecification.html
+    if (resource.besideGateway)
+      properties.DnsOptions = { PrivateDnsOnlyForInboundResolverEndpoint: 'OnlyInboundResolver' };
   }
   const entry: { [key: string]: Json } = { Type: 'AWS::EC2::VPCEndpoint' };
   if (service.endpointPolicy === 'unsupported') {
@@ -287,6 +294,7 @@ export function cloudFormationFiles(
           ),
           target,
           type,
+          besideGateway: type === 'Interface' && types.includes('Gateway'),
         });
     }
     if (resources.length === 0) continue;

@@ -287,7 +287,9 @@ describe('export: CloudFormation', () => {
     expect(eu.Resources.S3InterfaceEndpoint.Properties).toMatchObject({
       VpcEndpointType: 'Interface',
       PrivateDnsEnabled: true,
+      DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: 'OnlyInboundResolver' },
     });
+    expect(eu.Resources.Ec2Endpoint.Properties.DnsOptions).toBeUndefined();
     expect(eu.Parameters.VpcId).toMatchObject({
       Type: 'AWS::EC2::VPC::Id',
       Default: hexId('vpc', 1),
