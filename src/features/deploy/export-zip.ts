@@ -1,44 +1,45 @@
 /**
- * The zip of an export: every file of the engine's export (policies, infrastructure code,
- * manifest.json) under the paths `vpce-policy build --out` writes, plus the configuration.
+ * The zip of an export, built in a module worker so that a large export (every service in every
+ * region is thousands of files) never holds up the page; where no worker can start, in the page.
  */
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { ExportFormat } from '@/core/deploy/export/types';
+import type { ExportZip } from './export-zip-builder';
 
-export interface ExportZip {
-  fileName: string;
-  bytes: Uint8Array;
-  files: number;
-  policies: number;
-  hasErrors: boolean;
+export type { ExportZip } from './export-zip-builder';
+
+type WorkerAnswer = { zip: ExportZip } | { failure: string };
+
+async function inPage(config: PerimeterConfig, format: ExportFormat): Promise<ExportZip> {
+  const { buildExportZip } = await import('./export-zip-builder');
+  return buildExportZip(config, format);
 }
 
-/** Unix permissions in a zip entry's external attributes: rwxr-xr-x for scripts, rw-r--r-- else. */
-const EXECUTABLE = (0o100755 << 16) >>> 0;
-const REGULAR = (0o100644 << 16) >>> 0;
-
-export async function zipExport(config: PerimeterConfig, format: ExportFormat): Promise<ExportZip> {
-  const [{ zipSync, strToU8 }, { exportPolicies }] = await Promise.all([
-    import('fflate'),
-    import('@/core/deploy/export/export'),
-  ]);
-  const exported = exportPolicies(config, format);
-  const entries: Record<string, [Uint8Array, { os: number; attrs: number }]> = {};
-  for (const file of exported.files)
-    entries[file.path] = [
-      strToU8(file.text),
-      { os: 3, attrs: file.executable ? EXECUTABLE : REGULAR },
-    ];
-  entries['perimeter.json'] = [
-    strToU8(`${JSON.stringify(config, null, 2)}\n`),
-    { os: 3, attrs: REGULAR },
-  ];
-  return {
-    fileName:
-      format === 'json' ? 'vpc-endpoint-policies.zip' : `vpc-endpoint-policies-${format}.zip`,
-    bytes: zipSync(entries, { level: 6 }),
-    files: exported.files.length + 1,
-    policies: exported.manifest.summary.policies,
-    hasErrors: exported.hasErrors,
-  };
+export function zipExport(config: PerimeterConfig, format: ExportFormat): Promise<ExportZip> {
+  if (typeof Worker === 'undefined') return inPage(config, format);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'policy-export',
+    });
+  } catch {
+    return inPage(config, format);
+  }
+  return new Promise<ExportZip>((resolve, reject) => {
+    const done = () => worker.terminate();
+    worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => {
+      done();
+      if ('zip' in event.data) resolve(event.data.zip);
+      else reject(new Error(event.data.failure));
+    });
+    // A worker that cannot load or run hands the work to the page.
+    const fallBack = () => {
+      done();
+      inPage(config, format).then(resolve, reject);
+    };
+    worker.addEventListener('error', fallBack);
+    worker.addEventListener('messageerror', fallBack);
+    worker.postMessage({ config, format });
+  });
 }
