@@ -1,22 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { openBuilder, statementSwitch, waitForMark } from './builder';
-
-async function seriousViolations(page: Page) {
-  // A dialog fading in has a partial opacity that axe reads as low contrast: scan the settled page.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running'),
-  );
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-}
+import { expect, test } from '@playwright/test';
+import { openBuilder, seriousViolations, statementSwitch, waitForMark } from './builder';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious or critical accessibility violations in the ${theme} theme`, async ({

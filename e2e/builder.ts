@@ -2,6 +2,7 @@
  * Helpers for driving the builder by role and label, and the engine itself for expected results.
  * The engine is loaded through tsx, which reads the catalog's JSON modules as the app's build does.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { tsImport } from 'tsx/esm/api';
@@ -104,4 +105,25 @@ export async function readDownload(
 /** Waits for a contract mark of the browser benchmark. */
 export async function waitForMark(page: Page, mark: string): Promise<void> {
   await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark').length > 0, mark);
+}
+
+/**
+ * Serious and critical accessibility violations of the page as it is, once its transitions
+ * settled; of one part of it when `within` (a CSS selector) is given.
+ */
+export async function seriousViolations(page: Page, within?: string) {
+  // A dialog fading in has a partial opacity that axe reads as low contrast: scan the settled page.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
+  const builder = new AxeBuilder({ page });
+  const results = await (within ? builder.include(within) : builder).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
 }

@@ -43,7 +43,9 @@ test('a newcomer chooses S3, two regions and an organization, and downloads the 
   expect(JSON.parse(file.text)).toEqual(expected.policy);
 });
 
-test('"Download all" zips every policy of the choices with the configuration', async ({ page }) => {
+test('"Download all" zips every policy of the choices with the configuration and the manifest', async ({
+  page,
+}) => {
   await openBuilder(page);
   await pick(page, servicesField(page), 'ec2');
   await organizationField(page).fill(ORG_ID);
@@ -59,10 +61,12 @@ test('"Download all" zips every policy of the choices with the configuration', a
   const engine = await loadEngine();
   const outputs = engine.generatePolicies(config);
   expect(Object.keys(files).sort()).toEqual(
-    [...outputs.map((o) => o.fileName), 'perimeter.json'].sort(),
+    [...outputs.map((o) => o.fileName), 'manifest.json', 'perimeter.json'].sort(),
   );
   expect(outputs.map((o) => o.fileName)).toContain('ec2-eu-west-1-endpoint-policy.json');
-  for (const output of outputs) expect(strFromU8(files[output.fileName]!)).toBe(output.result.text);
+  // Each file as `vpce-policy build --out` writes it: the policy and a newline.
+  for (const output of outputs)
+    expect(strFromU8(files[output.fileName]!)).toBe(`${output.result.text}\n`);
 });
 
 test('a first visit reads the policy with the form, before the engine has loaded; a changed choice waits for the engine', async ({

@@ -6,6 +6,7 @@
 import Box from '@mui/material/Box';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
+import { AuditSection } from '@/features/deploy/components/audit-section';
 import { loadMonaco, prefetchMonaco } from '@/features/editor/monaco-loader';
 import {
   FirstPolicyText,
@@ -99,6 +100,7 @@ export function Layout() {
             )}
           </ErrorBoundary>
         </Box>
+        <ErrorBoundary area="The audit">{idle && <AuditSection />}</ErrorBoundary>
       </Box>
     </Box>
   );

@@ -99,6 +99,7 @@ describe('vpce-policy build', () => {
     expect(readdirSync(dir).sort()).toEqual([
       'ec2-eu-west-1-endpoint-policy.json',
       'ec2-us-east-1-endpoint-policy.json',
+      'manifest.json',
       'ssm-eu-west-1-endpoint-policy.json',
       'ssm-us-east-1-endpoint-policy.json',
     ]);

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { catalog } from '../../core/catalog/catalog';
 import { isStatementSid } from '../../core/catalog/ids';
 import { applyConfigEdit } from '../../core/config/config-edits';
@@ -13,9 +13,10 @@ import { CONFIG_VERSION, type PerimeterConfig, type PolicyFormat } from '../../c
 import { hasErrors } from '../../core/diagnostics';
 import { generatePolicies } from '../../core/generate/outputs';
 import { renderPolicy } from '../../core/generate/render';
+import { exportPolicies, type PolicyExport } from '../../core/deploy/export/export';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/deploy/export/types';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
-import { formatCount } from '../../core/format';
 
 const usage = `Usage: vpce-policy build [options]
 
@@ -32,16 +33,36 @@ Options:
   --per-region          one policy per service and region instead of one per service
   --minify              print without whitespace
   --indent 2|4          indentation of pretty output (default 2)
-  --out DIR             write one file per policy into DIR instead of printing
+  --out DIR             write one file per policy into DIR instead of printing, with manifest.json
+  --format FORMAT       what --out writes: json (the policies, default), terraform (a module),
+                        cloudformation (a template per region) or cli (an AWS CLI script); the
+                        last three deploy one policy per region to the endpoints of the inventory
   --quiet               do not print notes (info diagnostics)
 
 With one policy, stdout is the policy. With several and no --out, stdout is a JSON object keyed
 by file name. Diagnostics go to stderr. Exit code 0: ok; 1: a policy has errors (it is still
 printed, with its placeholders visible); 2: bad usage or input.
 
-Example:
+Examples:
   npx vpce-policy build --service s3 --region us-east-1 --region eu-west-1 --org-id o-a1b2c3d4e5
+  npx vpce-policy build --config perimeter.json --format terraform --out vpc-endpoint-policies/
 `;
+
+/** Writes the files of an export under `dir`; their paths are the export's own, never above it. */
+function writeExport(dir: string, shownDir: string, exported: PolicyExport, io: CliIO): void {
+  for (const file of exported.files) {
+    const target = resolve(dir, file.path);
+    if (!target.startsWith(dir + sep))
+      throw new Error(`refusing to write ${file.path} outside ${dir}`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.text);
+    if (file.executable) chmodSync(target, 0o755);
+  }
+  const policies = exported.files.filter((f) => f.kind === 'policy').length;
+  io.stderr(
+    `wrote ${exported.files.length} files (${policies} ${policies === 1 ? 'policy' : 'policies'}) to ${shownDir}\n`,
+  );
+}
 
 function applyToggles(
   config: PerimeterConfig,
@@ -79,8 +100,14 @@ export const buildCommand: CliCommand = {
       minify: { type: 'boolean' },
       indent: { type: 'string' },
       out: { type: 'string' },
+      format: { type: 'string' },
       quiet: { type: 'boolean' },
     });
+    const exportFormat = (values.format ?? 'json') as ExportFormat;
+    if (!(EXPORT_FORMATS as readonly string[]).includes(exportFormat))
+      throw new UsageError(`--format takes ${EXPORT_FORMATS.join(', ')}`);
+    if (exportFormat !== 'json' && values.out === undefined)
+      throw new UsageError(`--format ${exportFormat} writes several files: give --out DIR`);
     let base: PerimeterConfig = {
       version: CONFIG_VERSION,
       organizationIds: [],
@@ -125,24 +152,26 @@ export const buildCommand: CliCommand = {
           ? 'pretty-2'
           : (config.output?.format ?? 'pretty-2');
     const shape = values['per-region'] ? 'per-region' : (config.output?.shape ?? 'all-regions');
-    const outputs = generatePolicies(config, { shape, format });
-
-    for (const output of outputs)
-      io.stderr(
-        formatDiagnostics(output.fileName, output.result.diagnostics, {
-          quiet: values.quiet ?? false,
-        }),
-      );
+    const quiet = values.quiet ?? false;
     if (values.out !== undefined) {
-      const dir = resolve(io.cwd, values.out);
-      mkdirSync(dir, { recursive: true });
-      for (const output of outputs) {
-        writeFileSync(join(dir, output.fileName), `${output.result.text}\n`);
-        io.stderr(
-          `wrote ${join(values.out, output.fileName)} (${formatCount(output.result.size)} characters)\n`,
-        );
-      }
-    } else if (outputs.length === 1) {
+      const exported = exportPolicies(config, exportFormat, { format, shape });
+      for (const file of exported.manifest.files)
+        if (file.policy)
+          io.stderr(formatDiagnostics(file.path, file.policy.diagnostics, { quiet }));
+      io.stderr(
+        formatDiagnostics(
+          'export',
+          exported.manifest.notes.map((n) => ({ ...n, code: 'export/note', path: n.file })),
+          { quiet },
+        ),
+      );
+      writeExport(resolve(io.cwd, values.out), values.out, exported, io);
+      return exported.hasErrors ? EXIT.findings : EXIT.ok;
+    }
+    const outputs = generatePolicies(config, { shape, format });
+    for (const output of outputs)
+      io.stderr(formatDiagnostics(output.fileName, output.result.diagnostics, { quiet }));
+    if (outputs.length === 1) {
       io.stdout(`${outputs[0]!.result.text}\n`);
     } else {
       const all = Object.fromEntries(outputs.map((o) => [o.fileName, o.result.policy]));

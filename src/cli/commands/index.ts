@@ -1,3 +1,4 @@
+import { auditCommand } from './audit';
 import { buildCommand } from './build';
 import { catalogCommand } from './catalog';
 import { impactCommand } from './impact';
@@ -12,6 +13,7 @@ export const commands: readonly CliCommand[] = [
   validateCommand,
   simulateCommand,
   impactCommand,
+  auditCommand,
   catalogCommand,
   initCommand,
 ];

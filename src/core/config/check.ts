@@ -4,8 +4,10 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import type { Diagnostic } from '../diagnostics';
+import { catalogEndpointType } from '../deploy/endpoint-ids';
+import { formatCount } from '../format';
 import { formatConfigPath, type ConfigPath } from './path';
-import type { PerimeterConfig } from './schema';
+import { MAX_INVENTORY_ENDPOINTS, type PerimeterConfig } from './schema';
 
 export interface ConfigCheckDiagnostic extends Diagnostic {
   /** The field as a path, for locating it in a text. */
@@ -272,5 +274,137 @@ export function checkConfigAgainstCatalog(
       });
     }
   }
+  checkInventory(config, catalog, add);
   return out;
+}
+
+type AddDiagnostic = (
+  severity: Diagnostic['severity'],
+  code: string,
+  path: ConfigPath,
+  message: string,
+  hint?: string,
+  atKey?: boolean,
+) => void;
+
+/**
+ * The endpoint inventory: known regions and services, endpoint types the service offers, each id
+ * once, and endpoints that no policy of the design reaches.
+ */
+/** Findings of one kind reported one by one; past this, they are counted in one more finding. */
+const INVENTORY_FINDINGS_PER_CODE = 20;
+
+function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDiagnostic): void {
+  const inventory = config.inventory;
+  if (!inventory) return;
+  // Thousands of endpoints may share one mistake: list a few, count the rest, and skip the
+  // suggestions nobody will read (each costs a distance to every catalog name).
+  const counts = new Map<string, number>();
+  const wanted = (code: string) => (counts.get(code) ?? 0) < INVENTORY_FINDINGS_PER_CODE;
+  const add: AddDiagnostic = (severity, code, path, message, hint, atKey) => {
+    const n = (counts.get(code) ?? 0) + 1;
+    counts.set(code, n);
+    if (n <= INVENTORY_FINDINGS_PER_CODE) report(severity, code, path, message, hint, atKey);
+  };
+  const serviceIds = catalog.services.map((s) => s.id);
+  const regionCodes = catalog.regions.map((r) => r.code);
+  const firstSeen = new Map<string, string>();
+  let total = 0;
+  for (const [region, endpoints] of Object.entries(inventory)) {
+    total += endpoints.length;
+    if (!catalog.region(region)) {
+      const guess = wanted('config/unknown-region') ? suggest(region, regionCodes) : undefined;
+      add(
+        'error',
+        'config/unknown-region',
+        ['inventory', region],
+        `Unknown region "${region}" in the endpoint inventory.`,
+        guess ? `Did you mean "${guess}"?` : undefined,
+        true,
+      );
+    } else if (!config.regions.includes(region) && endpoints.length > 0) {
+      add(
+        'warning',
+        'inventory/region-not-designed',
+        ['inventory', region],
+        `The inventory lists endpoints in ${region}, which is not among the chosen regions: no policy is exported for them.`,
+        `Add ${region} to the regions, or remove its endpoints from the inventory.`,
+        true,
+      );
+    }
+    endpoints.forEach((endpoint, i) => {
+      const path = ['inventory', region, i];
+      const where = `${endpoint.id} in ${region}`;
+      const previous = firstSeen.get(endpoint.id);
+      if (previous !== undefined) {
+        add(
+          'error',
+          'inventory/duplicate-endpoint',
+          [...path, 'id'],
+          `The endpoint ${endpoint.id} is listed twice (also at ${previous}).`,
+          'An endpoint has one policy: keep one entry.',
+        );
+      } else firstSeen.set(endpoint.id, `inventory.${region}[${i}]`);
+      const service = catalog.service(endpoint.service);
+      if (!service) {
+        const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(
+          endpoint.service,
+        )?.[1];
+        const guess = wanted('inventory/unknown-service')
+          ? suggest(short ?? endpoint.service, serviceIds)
+          : undefined;
+        add(
+          'error',
+          'inventory/unknown-service',
+          [...path, 'service'],
+          `Unknown endpoint service "${endpoint.service}" for ${where}.`,
+          guess
+            ? `The inventory names services by their short name: did you mean "${guess}"?`
+            : 'The inventory names services by their short name, as "vpce-policy catalog" lists them.',
+        );
+        return;
+      }
+      const type = catalogEndpointType(endpoint.type);
+      if (!type || !service.endpointTypes.includes(type)) {
+        const offered = service.endpointTypes
+          .map((t) => (t === 'interface' ? 'Interface' : 'Gateway'))
+          .join(' or ');
+        add(
+          'error',
+          'inventory/endpoint-type',
+          [...path, 'type'],
+          `${service.title} is reached through ${offered} endpoints, not ${endpoint.type} (${where}).`,
+        );
+      }
+      if (!config.services.includes(endpoint.service)) {
+        add(
+          'warning',
+          'inventory/service-not-designed',
+          [...path, 'service'],
+          `${where} is an endpoint of ${endpoint.service}, which is not among the chosen services: no policy is exported for it.`,
+          `Add ${endpoint.service} to the services, or remove the endpoint from the inventory.`,
+        );
+      }
+    });
+  }
+  for (const [code, n] of counts) {
+    if (n <= INVENTORY_FINDINGS_PER_CODE) continue;
+    report(
+      code === 'inventory/service-not-designed' || code === 'inventory/region-not-designed'
+        ? 'warning'
+        : 'error',
+      code,
+      ['inventory'],
+      `${formatCount(n - INVENTORY_FINDINGS_PER_CODE)} more endpoints of the inventory have the same problem (${code}).`,
+    );
+  }
+  if (total > MAX_INVENTORY_ENDPOINTS) {
+    add(
+      'error',
+      'inventory/too-many-endpoints',
+      ['inventory'],
+      `The inventory lists ${formatCount(total)} endpoints; the limit is ${formatCount(MAX_INVENTORY_ENDPOINTS)}.`,
+      'Split the perimeter into several configurations, for example one per account or organizational unit.',
+    );
+  }
 }

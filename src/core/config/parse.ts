@@ -179,7 +179,7 @@ function stripPath<T extends { configPath?: ConfigPath; atKey?: boolean }>(
 }
 
 /** The deepest bracket nesting of a JSON text, strings skipped; linear and stack-free. */
-function jsonDepth(text: string): number {
+export function jsonDepth(text: string): number {
   let depth = 0;
   let max = 0;
   let inString = false;

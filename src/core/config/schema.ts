@@ -10,6 +10,11 @@ import {
   STATEMENT_SIDS,
 } from '../catalog/ids';
 import { savedRequestSchema } from '../evaluate/request-schema';
+import {
+  VPC_ENDPOINT_ID_PATTERN,
+  VPC_ENDPOINT_TYPES,
+  VPC_ID_PATTERN,
+} from '../deploy/endpoint-ids';
 
 export const CONFIG_VERSION = 1;
 
@@ -109,6 +114,37 @@ export const parametersSchema = z.strictObject({
 });
 export type PerimeterParameters = z.infer<typeof parametersSchema>;
 
+/** Endpoints of one region are at most this many; the whole inventory at most `MAX_INVENTORY_ENDPOINTS`. */
+export const MAX_INVENTORY_ENDPOINTS_PER_REGION = 5_000;
+export const MAX_INVENTORY_ENDPOINTS = 10_000;
+
+/** One deployed VPC endpoint that receives the policy of its service and region. */
+export const inventoryEndpointSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      VPC_ENDPOINT_ID_PATTERN,
+      'expected a VPC endpoint id: "vpce-" and 8 or 17 lowercase hexadecimal digits',
+    ),
+  /** The catalog's short name of the endpoint service, e.g. `s3`. */
+  service: serviceId,
+  vpcId: z
+    .string()
+    .regex(VPC_ID_PATTERN, 'expected a VPC id: "vpc-" and 8 or 17 lowercase hexadecimal digits')
+    .optional(),
+  type: z.enum(VPC_ENDPOINT_TYPES),
+  /** The endpoint's Name tag, shown beside its id. */
+  name: z.string().max(256).optional(),
+});
+export type InventoryEndpoint = z.infer<typeof inventoryEndpointSchema>;
+
+/** Per region, the endpoints the policies are deployed to. */
+export const inventorySchema = z.record(
+  regionCode,
+  z.array(inventoryEndpointSchema).max(MAX_INVENTORY_ENDPOINTS_PER_REGION),
+);
+export type EndpointInventory = z.infer<typeof inventorySchema>;
+
 export const POLICY_FORMATS = ['pretty-2', 'pretty-4', 'minified'] as const;
 export type PolicyFormat = (typeof POLICY_FORMATS)[number];
 export const OUTPUT_SHAPES = ['all-regions', 'per-region'] as const;
@@ -140,6 +176,8 @@ export const perimeterConfigSchema = z.strictObject({
     .optional(),
   /** The request simulator's saved test suite. */
   savedRequests: z.array(savedRequestSchema).max(500).optional(),
+  /** The deployed endpoints, per region: the targets of the infrastructure-as-code export. */
+  inventory: inventorySchema.optional(),
 });
 export type PerimeterConfig = z.infer<typeof perimeterConfigSchema>;
 

@@ -15,6 +15,8 @@ export interface FileDropZoneProps {
   ariaLabel?: string;
   onDrop(transfer: DataTransfer): void;
   onPick(file: File): void;
+  /** Lets the picker take several files, handed over together. */
+  onPickFiles?(files: File[]): void;
 }
 
 export function FileDropZone(props: FileDropZoneProps) {
@@ -52,11 +54,14 @@ export function FileDropZone(props: FileDropZoneProps) {
           hidden
           type="file"
           accept={props.accept}
+          multiple={props.onPickFiles !== undefined}
           onChange={(event) => {
-            const file = event.target.files?.[0];
+            const files = [...(event.target.files ?? [])];
             // Cleared so that picking the same file again is noticed.
             event.target.value = '';
-            if (file) props.onPick(file);
+            if (props.onPickFiles) {
+              if (files.length > 0) props.onPickFiles(files);
+            } else if (files[0]) props.onPick(files[0]);
           }}
         />
       </Button>

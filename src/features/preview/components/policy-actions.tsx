@@ -6,25 +6,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { memo, useState } from 'react';
-import { catalog } from '@/core/catalog/catalog';
-import type { PerimeterConfig } from '@/core/config/schema';
-import { generatePolicies } from '@/core/generate/outputs';
 import { copyText } from '@/features/browser-io/clipboard';
 import { saveFile } from '@/features/browser-io/save-file';
+import { ExportAsButton } from '@/features/deploy/components/export-as-button';
+import { zipExport } from '@/features/deploy/export-zip';
 import { formatCount } from '@/features/perimeter/format-count';
 import { useBuilderStoreApi } from '@/state/builder-store';
-
-/** Every policy of the choices under the file names the CLI's `--out` writes, plus the configuration. */
-async function zipAllPolicies(
-  config: PerimeterConfig,
-): Promise<{ bytes: Uint8Array; files: number }> {
-  const { zipSync, strToU8 } = await import('fflate');
-  const outputs = generatePolicies(config, { catalog });
-  const files: Record<string, Uint8Array> = {};
-  for (const output of outputs) files[output.fileName] = strToU8(output.result.text);
-  files['perimeter.json'] = strToU8(`${JSON.stringify(config, null, 2)}\n`);
-  return { bytes: zipSync(files, { level: 6 }), files: outputs.length };
-}
 
 export interface PolicyActionsProps {
   fileName: string;
@@ -53,10 +40,10 @@ export const PolicyActions = memo(function PolicyActions({
   const downloadAll = async () => {
     setZipping(true);
     try {
-      const { bytes, files } = await zipAllPolicies(store.getState().config);
-      saveFile('vpc-endpoint-policies.zip', bytes, 'application/zip');
+      const { bytes, fileName, policies } = await zipExport(store.getState().config, 'json');
+      saveFile(fileName, bytes, 'application/zip');
       setMessage(
-        `Downloaded ${files} ${files === 1 ? 'policy' : 'policies'} and perimeter.json as vpc-endpoint-policies.zip.`,
+        `Downloaded ${policies} ${policies === 1 ? 'policy' : 'policies'}, manifest.json and perimeter.json as ${fileName}.`,
       );
     } catch (error) {
       setMessage(`Could not build the zip: ${(error as Error).message}`);
@@ -88,6 +75,7 @@ export const PolicyActions = memo(function PolicyActions({
       >
         {zipping ? 'Preparing the zip…' : 'Download all'}
       </Button>
+      <ExportAsButton />
       <Snackbar
         open={message !== undefined}
         autoHideDuration={4000}

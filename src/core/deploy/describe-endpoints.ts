@@ -1,0 +1,361 @@
+/**
+ * Reads the output of `aws ec2 describe-vpc-endpoints` (one region per file, or several files at
+ * once): each endpoint's id, type, VPC, service, region and deployed policy. The region is not in
+ * the output itself: it comes from the service name, else from the endpoint's DNS names, else from
+ * a region named in the file name. Every problem is a diagnostic naming the file and the field; a
+ * bad endpoint is left out, never the rest of the file.
+ */
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import { formatConfigPath, type ConfigPath } from '../config/path';
+import { offsetRange, type Diagnostic } from '../diagnostics';
+import { formatCount } from '../format';
+import { VPC_ENDPOINT_ID_PATTERN, VPC_ENDPOINT_TYPES, type VpcEndpointType } from './endpoint-ids';
+import { readLargeJson, type LargeJsonOptions } from './large-json';
+import { resolveServiceName } from './service-names';
+
+/**
+ * Larger files are refused unread. 5,000 endpoints with policies near the 20,480-character quota
+ * take about 110 million characters escaped; a describe output of one region is far smaller.
+ */
+export const MAX_DESCRIBE_CHARACTERS = 40_000_000;
+/** Endpoints read from all files together. */
+export const MAX_DESCRIBED_ENDPOINTS = 20_000;
+
+export const DESCRIBE_JSON_OPTIONS: LargeJsonOptions = {
+  maxCharacters: MAX_DESCRIBE_CHARACTERS,
+  maxDepth: 16,
+  expected: 'the JSON output of "aws ec2 describe-vpc-endpoints"',
+};
+
+/** Findings of one kind listed per file; past this, they are counted. */
+const FINDINGS_PER_CODE = 50;
+
+/** States of an endpoint that no longer carries traffic; such endpoints are left out. */
+const GONE_STATES = new Set(['deleting', 'deleted', 'rejected', 'failed', 'expired']);
+
+export interface DeployedEndpoint {
+  id: string;
+  type?: VpcEndpointType;
+  vpcId?: string;
+  ownerId?: string;
+  /** The Name tag. */
+  name?: string;
+  /** `State` as AWS reports it: available, pendingAcceptance, ... */
+  state?: string;
+  serviceName?: string;
+  /** The catalog service, when the name is one of its services. */
+  service?: string;
+  /** What the service name is: a catalog service, an account's endpoint service, or unknown. */
+  serviceKind: 'aws-service' | 'endpoint-service' | 'unknown';
+  /** The endpoint's region; absent when nothing says it. */
+  region?: string;
+  /** The deployed policy as AWS returns it (a JSON text); absent when the output has none. */
+  policyDocument?: string;
+  /** The file and the field the endpoint was read from. */
+  source: { file: string; path: string };
+}
+
+export interface DescribeFile {
+  /** A name for messages; a region code in it is the region of endpoints of global services. */
+  name: string;
+  text: string;
+}
+
+export interface DescribeReadResult {
+  endpoints: DeployedEndpoint[];
+  /** Per file, what was wrong with it. */
+  diagnostics: { file: string; diagnostics: Diagnostic[] }[];
+}
+
+const REGION_IN_DNS = /\.([a-z]{2,4}(?:-[a-z]+)+-\d+)\.vpce\.amazonaws\.[a-z.]+$/;
+
+function regionInFileName(name: string, catalog: Catalog): string | undefined {
+  const lower = name.toLowerCase();
+  // The longest code that stands alone: "us-gov-east-1" rather than a shorter code inside it.
+  let found: string | undefined;
+  for (const { code } of catalog.regions) {
+    const at = lower.indexOf(code);
+    if (at < 0 || (found && found.length >= code.length)) continue;
+    const before = lower.charAt(at - 1);
+    const after = lower.charAt(at + code.length);
+    if (!/[a-z0-9]/.test(before) && !/[0-9]/.test(after)) found = code;
+  }
+  return found;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The list of endpoint objects in the accepted shapes, or a message saying what the value is instead. */
+function endpointList(value: unknown): { items: [unknown, ConfigPath][] } | { problem: string } {
+  const fromDocument = (document: Record<string, unknown>, base: ConfigPath) => {
+    const list = document.VpcEndpoints;
+    return Array.isArray(list)
+      ? list.map((item, i): [unknown, ConfigPath] => [item, [...base, 'VpcEndpoints', i]])
+      : undefined;
+  };
+  if (isRecord(value)) {
+    if ('VpcEndpoints' in value) {
+      const items = fromDocument(value, []);
+      return items ? { items } : { problem: 'VpcEndpoints should be a list of endpoints.' };
+    }
+    if ('VpcEndpointId' in value) return { items: [[value, []]] };
+    if ('Statement' in value)
+      return {
+        problem:
+          'This is a policy, not the output of describe-vpc-endpoints; validate it with "vpce-policy validate".',
+      };
+    if ('version' in value && 'services' in value)
+      return {
+        problem: 'This is a perimeter configuration, not the output of describe-vpc-endpoints.',
+      };
+    return {
+      problem: `Expected an object with a "VpcEndpoints" list; found the fields ${Object.keys(value)
+        .slice(0, 5)
+        .map((k) => `"${k.slice(0, 40)}"`)
+        .join(', ')}${Object.keys(value).length > 5 ? ', ...' : ''}.`,
+    };
+  }
+  if (Array.isArray(value)) {
+    const items: [unknown, ConfigPath][] = [];
+    for (let i = 0; i < value.length; i++) {
+      const entry = value[i];
+      if (isRecord(entry) && 'VpcEndpoints' in entry) {
+        const inner = fromDocument(entry, [i]);
+        if (!inner) return { problem: `[${i}].VpcEndpoints should be a list of endpoints.` };
+        items.push(...inner);
+      } else items.push([entry, [i]]);
+    }
+    return { items };
+  }
+  return {
+    problem: `Expected an object with a "VpcEndpoints" list; found ${value === null ? 'null' : typeof value}.`,
+  };
+}
+
+/** Reads describe-vpc-endpoints outputs; an endpoint listed twice is read once. */
+export function readDescribeVpcEndpoints(
+  files: readonly DescribeFile[],
+  catalog: Catalog = bundledCatalog,
+): DescribeReadResult {
+  const endpoints: DeployedEndpoint[] = [];
+  const seen = new Map<string, string>();
+  const result: DescribeReadResult = { endpoints, diagnostics: [] };
+  for (const file of files) {
+    const diagnostics: Diagnostic[] = [];
+    result.diagnostics.push({ file: file.name, diagnostics });
+    const read = readLargeJson(file.text, DESCRIBE_JSON_OPTIONS);
+    diagnostics.push(...read.diagnostics);
+    if (read.value === undefined) continue;
+    const list = endpointList(read.value);
+    if ('problem' in list) {
+      diagnostics.push({ severity: 'error', code: 'describe/wrong-shape', message: list.problem });
+      continue;
+    }
+    const fileRegion = regionInFileName(file.name, catalog);
+    const located: { diagnostic: Diagnostic; path: ConfigPath }[] = [];
+    // A file of thousands of endpoints may repeat one problem: a few are listed, the rest counted.
+    const perCode = new Map<string, { severity: Diagnostic['severity']; count: number }>();
+    const report = (
+      severity: Diagnostic['severity'],
+      code: string,
+      path: ConfigPath,
+      message: string,
+      hint?: string,
+    ) => {
+      const seen = perCode.get(code) ?? { severity, count: 0 };
+      seen.count++;
+      perCode.set(code, seen);
+      if (seen.count > FINDINGS_PER_CODE) return;
+      const diagnostic: Diagnostic = { severity, code, message, path: formatConfigPath(path) };
+      if (hint) diagnostic.hint = hint;
+      diagnostics.push(diagnostic);
+      located.push({ diagnostic, path });
+    };
+    for (const [item, path] of list.items) {
+      if (endpoints.length >= MAX_DESCRIBED_ENDPOINTS) {
+        report(
+          'error',
+          'describe/too-many-endpoints',
+          path,
+          `Only the first ${formatCount(MAX_DESCRIBED_ENDPOINTS)} endpoints are read; the rest of the files is left out.`,
+        );
+        break;
+      }
+      const endpoint = readEndpoint(item, path, file.name, fileRegion, catalog, report);
+      if (!endpoint) continue;
+      const previous = seen.get(endpoint.id);
+      if (previous !== undefined) {
+        report(
+          'warning',
+          'describe/duplicate-endpoint',
+          [...path, 'VpcEndpointId'],
+          `The endpoint ${endpoint.id} was already read (${previous}); this copy is left out.`,
+        );
+        continue;
+      }
+      seen.set(endpoint.id, `${file.name} ${endpoint.source.path}`);
+      if (endpoint.state && GONE_STATES.has(endpoint.state.toLowerCase())) {
+        report(
+          'info',
+          'describe/endpoint-gone',
+          [...path, 'State'],
+          `The endpoint ${endpoint.id} is ${endpoint.state}; it is left out.`,
+        );
+        continue;
+      }
+      endpoints.push(endpoint);
+    }
+    locateDiagnostics(file.text, located);
+    for (const [code, { severity, count }] of perCode)
+      if (count > FINDINGS_PER_CODE)
+        diagnostics.push({
+          severity,
+          code,
+          message: `${formatCount(count - FINDINGS_PER_CODE)} more endpoints of this file have the same problem.`,
+        });
+  }
+  return result;
+}
+
+/** Adds line and column to the findings of a file of moderate size (a tree of a huge file costs too much). */
+function locateDiagnostics(
+  text: string,
+  located: readonly { diagnostic: Diagnostic; path: ConfigPath }[],
+): void {
+  if (located.length === 0 || text.length > 5_000_000) return;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tree = parseTree(body);
+  if (!tree) return;
+  for (const { diagnostic, path } of located.slice(0, 200)) {
+    for (let n = path.length; n >= 0; n--) {
+      const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+      if (node) {
+        diagnostic.range = offsetRange(body, node.offset, node.length);
+        break;
+      }
+    }
+  }
+}
+
+type Report = (
+  severity: Diagnostic['severity'],
+  code: string,
+  path: ConfigPath,
+  message: string,
+  hint?: string,
+) => void;
+
+function readEndpoint(
+  item: unknown,
+  path: ConfigPath,
+  file: string,
+  fileRegion: string | undefined,
+  catalog: Catalog,
+  report: Report,
+): DeployedEndpoint | undefined {
+  if (!isRecord(item)) {
+    report('error', 'describe/not-an-endpoint', path, 'Expected an endpoint object here.');
+    return undefined;
+  }
+  const id = item.VpcEndpointId;
+  if (typeof id !== 'string' || !VPC_ENDPOINT_ID_PATTERN.test(id)) {
+    report(
+      'error',
+      'describe/endpoint-id',
+      [...path, 'VpcEndpointId'],
+      typeof id === 'string'
+        ? `"${id.slice(0, 60)}" is not a VPC endpoint id ("vpce-" and 8 or 17 hexadecimal digits); the endpoint is left out.`
+        : 'The endpoint has no VpcEndpointId; it is left out.',
+    );
+    return undefined;
+  }
+  const endpoint: DeployedEndpoint = {
+    id,
+    serviceKind: 'unknown',
+    source: { file, path: formatConfigPath(path) },
+  };
+  const text = (key: string, max = 256): string | undefined => {
+    const value = item[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string' || value.length > max) {
+      report(
+        'warning',
+        'describe/invalid-field',
+        [...path, key],
+        `${key} of ${id} should be a string${typeof value === 'string' ? ` of at most ${formatCount(max)} characters` : ''}; it is ignored.`,
+      );
+      return undefined;
+    }
+    return value;
+  };
+  const type = text('VpcEndpointType');
+  if (type !== undefined) {
+    if ((VPC_ENDPOINT_TYPES as readonly string[]).includes(type))
+      endpoint.type = type as VpcEndpointType;
+    else
+      report(
+        'warning',
+        'describe/endpoint-type',
+        [...path, 'VpcEndpointType'],
+        `Unknown endpoint type "${type.slice(0, 40)}" of ${id}; expected ${VPC_ENDPOINT_TYPES.join(', ')}.`,
+      );
+  }
+  const vpcId = text('VpcId');
+  if (vpcId !== undefined) endpoint.vpcId = vpcId;
+  const ownerId = text('OwnerId');
+  if (ownerId !== undefined) endpoint.ownerId = ownerId;
+  const state = text('State');
+  if (state !== undefined) endpoint.state = state;
+  if (Array.isArray(item.Tags)) {
+    const nameTag = item.Tags.find((t) => isRecord(t) && t.Key === 'Name');
+    if (isRecord(nameTag) && typeof nameTag.Value === 'string')
+      endpoint.name = nameTag.Value.slice(0, 256);
+  }
+  const policy = item.PolicyDocument;
+  if (typeof policy === 'string') endpoint.policyDocument = policy;
+  else if (isRecord(policy)) endpoint.policyDocument = JSON.stringify(policy);
+  else if (policy !== undefined && policy !== null)
+    report(
+      'warning',
+      'describe/invalid-field',
+      [...path, 'PolicyDocument'],
+      `PolicyDocument of ${id} should be a JSON text; it is ignored.`,
+    );
+
+  const serviceName = text('ServiceName');
+  if (serviceName !== undefined) {
+    endpoint.serviceName = serviceName;
+    const resolved = resolveServiceName(serviceName, catalog);
+    endpoint.serviceKind = resolved.kind;
+    if (resolved.kind === 'aws-service') endpoint.service = resolved.service;
+    if (resolved.region) endpoint.region = resolved.region;
+  }
+  if (!endpoint.region) {
+    const dnsRegion = dnsEntryRegion(item.DnsEntries, catalog);
+    if (dnsRegion) endpoint.region = dnsRegion;
+    else if (fileRegion) endpoint.region = fileRegion;
+    else
+      report(
+        'warning',
+        'describe/unknown-region',
+        path,
+        `Nothing tells the region of ${id} (${serviceName ?? 'no service name'}): it is audited without one.`,
+        'Name the file after its region, e.g. "endpoints-eu-west-1.json".',
+      );
+  }
+  return endpoint;
+}
+
+function dnsEntryRegion(entries: unknown, catalog: Catalog): string | undefined {
+  if (!Array.isArray(entries)) return undefined;
+  for (const entry of entries.slice(0, 20)) {
+    if (!isRecord(entry) || typeof entry.DnsName !== 'string' || entry.DnsName.length > 300)
+      continue;
+    const region = REGION_IN_DNS.exec(entry.DnsName)?.[1];
+    if (region && catalog.region(region)) return region;
+  }
+  return undefined;
+}
