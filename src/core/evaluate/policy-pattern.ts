@@ -9,6 +9,7 @@
  * treats the value as one that matches nothing. Variables are only recognised in policies whose
  * Version is 2012-10-17; older policies read `${...}` as plain text.
  */
+import { compileWildcard, type WildcardToken } from '../policy/wildcard';
 import type { RequestContext } from './context';
 
 export type PatternToken =
@@ -156,59 +157,20 @@ export function describeUnresolved(unresolved: UnresolvedVariable): string {
     : `${unresolved.raw} cannot be used: ${unresolved.key} has several values, and a policy variable needs a single one`;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Regular-expression source of tokens, with `*` and `?` limited to `anyClass`. */
-export function tokensToRegExpSource(
-  tokens: readonly PatternToken[],
-  anyClass = '[\\s\\S]',
-): string {
-  let source = '';
-  for (const token of tokens) {
-    if (token.kind === 'text' || token.kind === 'value') source += escapeRegExp(token.text);
-    else if (token.kind === 'any') source += `${anyClass}*`;
-    else if (token.kind === 'one') source += anyClass;
-  }
-  return source;
-}
-
 export type StringMatcher = (value: string) => boolean;
 
-/** Joins adjacent literal tokens (text and resolved values) into one text token. */
-function mergeText(tokens: readonly PatternToken[]): PatternToken[] {
-  const out: PatternToken[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'variable') continue;
-    const last = out[out.length - 1];
-    if ((token.kind === 'text' || token.kind === 'value') && last?.kind === 'text')
-      out[out.length - 1] = { kind: 'text', text: last.text + token.text };
-    else out.push(token.kind === 'value' ? { kind: 'text', text: token.text } : token);
-  }
-  return out;
-}
-
-/** A whole-string matcher for resolved tokens; fast paths for plain text and `prefix*`. */
+/**
+ * A whole-string matcher for resolved tokens (variables already replaced by their values), with
+ * the one wildcard matcher of the policy reader.
+ */
 export function compileTokens(
   tokens: readonly PatternToken[],
   caseInsensitive: boolean,
 ): StringMatcher {
-  const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
-  const merged = mergeText(tokens);
-  const [first, second] = merged;
-  if (!first) return (value) => value.length === 0;
-  if (merged.length === 1 && first.kind === 'text') {
-    const text = fold(first.text);
-    return caseInsensitive ? (value) => value.toLowerCase() === text : (value) => value === text;
-  }
-  if (merged.length === 1 && first.kind === 'any') return () => true;
-  if (merged.length === 2 && first.kind === 'text' && second?.kind === 'any') {
-    const prefix = fold(first.text);
-    return caseInsensitive
-      ? (value) => value.toLowerCase().startsWith(prefix)
-      : (value) => value.startsWith(prefix);
-  }
-  const regexp = new RegExp(`^${tokensToRegExpSource(tokens)}$`, caseInsensitive ? 'i' : '');
-  return (value) => regexp.test(value);
+  return compileWildcard(literalTokens(tokens), { ignoreCase: caseInsensitive });
+}
+
+/** The tokens without unresolved variables, as the wildcard matcher takes them. */
+export function literalTokens(tokens: readonly PatternToken[]): WildcardToken[] {
+  return tokens.filter((token): token is WildcardToken => token.kind !== 'variable');
 }

@@ -11,6 +11,12 @@ import {
   type ConditionKeyType,
   type IamIndexData,
 } from './iam-index-format';
+import {
+  compileWildcard,
+  wildcardTokens,
+  type WildcardMatcher,
+  type WildcardToken,
+} from '../policy/wildcard';
 
 export type { ConditionKeyType, IamIndexData } from './iam-index-format';
 
@@ -52,15 +58,6 @@ const TYPE_BY_CODE = new Map<string, ConditionKeyType>(
   Object.entries(CONDITION_TYPE_CODES).map(([type, code]) => [code, type as ConditionKeyType]),
 );
 
-/** A regular expression for an IAM wildcard pattern (`*` any run, `?` one character). */
-export function wildcardRegExp(pattern: string, flags = 'i'): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, flags);
-}
-
 /** Builds the queries over decoded index data; decoding of each service's actions waits for its first query. */
 export function createIamIndex(data: IamIndexData): IamIndex {
   const words = data.words.split(' ');
@@ -85,19 +82,21 @@ export function createIamIndex(data: IamIndexData): IamIndex {
   };
 
   const exactKeys = new Map<string, ConditionKeyInfo>();
-  const templateKeys: Array<{ info: ConditionKeyInfo; pattern: RegExp }> = [];
+  const templateKeys: Array<{ info: ConditionKeyInfo; matches: WildcardMatcher }> = [];
   for (const entry of data.conditionKeys.split(',')) {
     const type = TYPE_BY_CODE.get(entry[0] ?? '');
     if (!type) continue;
     const key = decode(entry.slice(1));
     const info = { key, type };
     if (key.includes('${')) {
-      // A variable part (`${TagKey}`) stands for any non-empty text.
-      const body = key
+      // A variable part (`${TagKey}`) stands for any non-empty text: `?` then `*`.
+      const tokens = key
         .split(/\$\{[^}]*\}/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.+');
-      templateKeys.push({ info, pattern: new RegExp(`^${body}$`, 'i') });
+        .flatMap((part, index): WildcardToken[] => [
+          ...(index > 0 ? [{ kind: 'one' } as const, { kind: 'any' } as const] : []),
+          ...(part ? [{ kind: 'text', text: part } as const] : []),
+        ]);
+      templateKeys.push({ info, matches: compileWildcard(tokens, { ignoreCase: true }) });
     } else {
       exactKeys.set(key.toLowerCase(), info);
     }
@@ -117,15 +116,15 @@ export function createIamIndex(data: IamIndexData): IamIndex {
     countMatchingActions(prefix, pattern) {
       const entry = actionsFor(prefix);
       if (!entry) return 0;
-      const regExp = wildcardRegExp(pattern);
+      const matches = compileWildcard(wildcardTokens(pattern), { ignoreCase: true });
       let count = 0;
-      for (const name of entry.names) if (regExp.test(name)) count++;
+      for (const name of entry.names) if (matches(name)) count++;
       return count;
     },
     findConditionKey(key) {
       const exact = exactKeys.get(key.toLowerCase());
       if (exact) return exact;
-      for (const template of templateKeys) if (template.pattern.test(key)) return template.info;
+      for (const template of templateKeys) if (template.matches(key)) return template.info;
       return undefined;
     },
     arnResourceShapes(arnService) {

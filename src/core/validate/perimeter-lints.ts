@@ -12,7 +12,7 @@ import type {
   ValueListElement,
 } from './policy-model';
 import type { Findings } from './findings';
-import { wildcardRegExp } from '../iam/iam-index';
+import { matchesWildcard } from '../policy/wildcard';
 import type { RecognizedStatement } from './recognize';
 
 export type EndpointType = 'interface' | 'gateway';
@@ -222,7 +222,7 @@ function covers(outer: string, inner: string, ignoreCase: boolean): boolean {
   const i = ignoreCase ? inner.toLowerCase() : inner;
   if (o === '*' || o === i) return true;
   const innerWild = i.includes('*') || i.includes('?');
-  if (!innerWild) return wildcardRegExp(o, ignoreCase ? 'i' : '').test(i);
+  if (!innerWild) return matchesWildcard(o, i, { ignoreCase: false });
   const prefix = o.endsWith('*') ? o.slice(0, -1) : undefined;
   return (
     prefix !== undefined && !prefix.includes('*') && !prefix.includes('?') && i.startsWith(prefix)
