@@ -31,7 +31,17 @@ export interface PolicyPattern {
   literalPrefix: string;
 }
 
-const VARIABLE_BODY = /^\s*([^,\s][^,]*?)\s*(?:,\s*'([^']*)'\s*)?$/;
+const VARIABLE_FALLBACK = /^\s*'([^']*)'\s*$/;
+
+/** The key and default of a variable body (`aws:username` or `aws:username, 'none'`). */
+function readVariableBody(body: string): { key: string; fallback?: string } | undefined {
+  const comma = body.indexOf(',');
+  const key = (comma === -1 ? body : body.slice(0, comma)).trim();
+  if (key === '') return undefined;
+  if (comma === -1) return { key };
+  const fallback = VARIABLE_FALLBACK.exec(body.slice(comma + 1));
+  return fallback ? { key, fallback: fallback[1]! } : undefined;
+}
 
 /**
  * Splits a policy string into tokens. `wildcards` says whether `*` and `?` are wildcards here
@@ -68,16 +78,16 @@ export function parsePattern(
           i = end;
           continue;
         }
-        const parsed = VARIABLE_BODY.exec(body);
+        const parsed = readVariableBody(body);
         if (parsed) {
           markPrefix();
           flushText();
           const token: PatternToken = {
             kind: 'variable',
-            key: parsed[1]!,
+            key: parsed.key,
             raw: raw.slice(i, end + 1),
           };
-          if (parsed[2] !== undefined) token.fallback = parsed[2];
+          if (parsed.fallback !== undefined) token.fallback = parsed.fallback;
           tokens.push(token);
           hasVariable = true;
           i = end;
