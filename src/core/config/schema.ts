@@ -2,6 +2,7 @@
  * The perimeter configuration: every choice a user makes, in one versioned document. The UI saves,
  * shares and imports it; the CLI reads it. Unknown fields are reported, never dropped.
  */
+import { BUDGETS, budgetRule } from '../budgets';
 import { z } from 'zod';
 import {
   ACCOUNT_ID_PATTERN,
@@ -116,7 +117,10 @@ export const perimeterConfigSchema = z.strictObject({
     })
     .optional(),
   /** The request simulator's saved test suite. */
-  savedRequests: z.array(savedRequestSchema).max(500).optional(),
+  savedRequests: z
+    .array(savedRequestSchema)
+    .max(BUDGETS.savedRequests.limit, budgetRule('savedRequests'))
+    .optional(),
 });
 export type PerimeterConfig = z.infer<typeof perimeterConfigSchema>;
 

@@ -8,11 +8,12 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { formatCount } from '../format';
+import { BUDGETS } from '../budgets';
 
 /** Prefix of the encoded form written by `encodeConfigForUrl`, so that other fragments are not mistaken for a configuration. */
 export const SHARE_FRAGMENT_PREFIX = 'c1.';
 /** Links longer than this are refused: browsers and chat tools cut long URLs anyway. */
-export const MAX_SHARE_FRAGMENT_LENGTH = 200_000;
+export const MAX_SHARE_FRAGMENT_LENGTH = BUDGETS.shareLinkCharacters.limit;
 
 export interface ShareFragmentReading {
   /** The decoded JSON value, not yet validated. */
@@ -32,7 +33,7 @@ function failure(message: string): ShareFragmentReading {
 }
 
 /** Inflated configurations larger than this are refused. */
-const MAX_INFLATED_BYTES = 4_000_000;
+const MAX_INFLATED_BYTES = BUDGETS.shareLinkInflatedBytes.limit;
 
 async function inflateRaw(bytes: Uint8Array): Promise<string> {
   const reader = new Blob([new Uint8Array(bytes)])

@@ -15,7 +15,7 @@
  * ARN and matches nothing. Condition values must be complete ARNs.
  */
 import { splitArn } from '../validate/identifiers';
-import { compileArnWildcard } from '../policy/wildcard';
+import { compileArnWildcard, type WildcardMatcher } from '../policy/wildcard';
 import { literalTokens, type PatternToken } from './policy-pattern';
 
 /**
@@ -57,6 +57,6 @@ export { splitArn };
 export function compileArnPattern(
   tokens: readonly PatternToken[],
   complete: boolean,
-): ((value: string) => boolean) | undefined {
+): WildcardMatcher | undefined {
   return compileArnWildcard(literalTokens(tokens), complete);
 }

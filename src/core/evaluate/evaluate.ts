@@ -11,7 +11,10 @@
  * first element that failed, checked in the order Principal, Action, Resource, Condition (in the
  * order the policy writes them), in words a person understands.
  */
+import { BUDGETS, budgetRule } from '../budgets';
 import type { Diagnostic, TextRange } from '../diagnostics';
+import { formatCount } from '../format';
+import { WorkBudgetExceeded } from '../policy/wildcard';
 import { checkCondition } from './conditions';
 import { listInWords } from './words';
 import {
@@ -86,6 +89,13 @@ export interface EvaluationResult {
   policyValid: boolean;
   /** Problems in the policy, then in the request. */
   diagnostics: Diagnostic[];
+  /**
+   * Set when the evaluation stopped before it reached a verdict (its work went over budget): why.
+   * `decision` is then ImplicitDeny and says nothing about the request.
+   */
+  withheld?: string;
+  /** Steps of wildcard matching the evaluation took. */
+  steps: number;
 }
 
 const TEXT_CACHE_SIZE = 32;
@@ -294,12 +304,61 @@ function summarize(
   return `Denied implicitly: none of the ${statements.length === 1 ? "policy's one statement" : `${statements.length} statements`} allows ${request.action} on ${request.resource}.`;
 }
 
-/** Evaluates one request against an endpoint policy. Never throws; problems are diagnostics. */
-export function evaluate(policySource: PolicySource, request: SimulatedRequest): EvaluationResult {
+/** A result without a verdict: the evaluation could not finish. */
+function withheldResult(
+  policy: CompiledPolicy,
+  reason: string,
+  diagnostic: Diagnostic,
+  steps: number,
+): EvaluationResult {
+  return {
+    decision: 'ImplicitDeny',
+    deciding: [],
+    statements: [],
+    summary: `No verdict: ${reason}`,
+    contextUsed: [],
+    context: [],
+    policyValid: policy.valid,
+    diagnostics: [...policy.diagnostics, diagnostic],
+    withheld: reason,
+    steps,
+  };
+}
+
+/**
+ * Evaluates one request against an endpoint policy. Never throws; problems are diagnostics. The
+ * wildcard matching of one request is bounded (`BUDGETS.evaluationSteps`); past it, and once
+ * `suiteSteps` (the steps a suite has spent so far) reaches the budget of a suite, the result
+ * is withheld.
+ */
+export function evaluate(
+  policySource: PolicySource,
+  request: SimulatedRequest,
+  options: { suiteSteps?: number } = {},
+): EvaluationResult {
   const policy = compilePolicy(policySource);
+  const suiteLeft = BUDGETS.suiteSteps.limit - (options.suiteSteps ?? 0);
+  if (suiteLeft <= 0) {
+    const reason = `the suite of saved requests went over its budget of ${budgetRule('suiteSteps')} before this request.`;
+    return withheldResult(
+      policy,
+      reason,
+      { severity: 'error', code: 'budget/suite-steps', message: `Not evaluated: ${reason}` },
+      0,
+    );
+  }
   try {
-    return evaluateCompiled(policy, request);
+    return evaluateCompiled(policy, request, Math.min(suiteLeft, BUDGETS.evaluationSteps.limit));
   } catch (error) {
+    if (error instanceof WorkBudgetExceeded) {
+      const reason = `matching the policy's wildcards against this request takes more than ${formatCount(error.limit)} steps (${budgetRule('evaluationSteps')}); the policy's patterns or the request's values are built to be slow.`;
+      return withheldResult(
+        policy,
+        reason,
+        { severity: 'error', code: 'budget/evaluation-steps', message: `Not evaluated: ${reason}` },
+        error.limit,
+      );
+    }
     // Only a request that bypassed its schema can get here (e.g. a principal of unknown type).
     return {
       decision: 'ImplicitDeny',
@@ -309,6 +368,7 @@ export function evaluate(policySource: PolicySource, request: SimulatedRequest):
       contextUsed: [],
       context: [],
       policyValid: policy.valid,
+      steps: 0,
       diagnostics: [
         ...policy.diagnostics,
         {
@@ -321,8 +381,13 @@ export function evaluate(policySource: PolicySource, request: SimulatedRequest):
   }
 }
 
-function evaluateCompiled(policy: CompiledPolicy, request: SimulatedRequest): EvaluationResult {
+function evaluateCompiled(
+  policy: CompiledPolicy,
+  request: SimulatedRequest,
+  stepLimit: number,
+): EvaluationResult {
   const { context, caller, diagnostics: requestDiagnostics } = deriveRequestContext(request);
+  context.cost.limit = stepLimit;
   const statements: StatementOutcome[] = [];
   let allowing: StatementOutcome[] = [];
   const denying: StatementOutcome[] = [];
@@ -353,5 +418,6 @@ function evaluateCompiled(policy: CompiledPolicy, request: SimulatedRequest): Ev
     context: context.all(),
     policyValid: policy.valid,
     diagnostics: [...policy.diagnostics, ...requestDiagnostics],
+    steps: context.cost.steps,
   };
 }

@@ -9,7 +9,7 @@
  * treats the value as one that matches nothing. Variables are only recognised in policies whose
  * Version is 2012-10-17; older policies read `${...}` as plain text.
  */
-import { compileWildcard, type WildcardToken } from '../policy/wildcard';
+import { compileWildcard, type WildcardMatcher, type WildcardToken } from '../policy/wildcard';
 import type { RequestContext } from './context';
 
 export type PatternToken =
@@ -167,7 +167,7 @@ export function describeUnresolved(unresolved: UnresolvedVariable): string {
     : `${unresolved.raw} cannot be used: ${unresolved.key} has several values, and a policy variable needs a single one`;
 }
 
-export type StringMatcher = (value: string) => boolean;
+export type StringMatcher = WildcardMatcher;
 
 /**
  * A whole-string matcher for resolved tokens (variables already replaced by their values), with

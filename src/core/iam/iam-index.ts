@@ -46,8 +46,11 @@ export interface IamIndex {
   actionsOf(prefix: string): readonly string[] | undefined;
   /** The action as AWS spells it (`s3:GetObject`), or undefined. */
   findAction(prefix: string, name: string): string | undefined;
-  /** How many actions of the prefix a name with `*` and `?` wildcards matches. */
-  countMatchingActions(prefix: string, pattern: string): number;
+  /**
+   * How many actions of the prefix a name with `*` and `?` wildcards matches; undefined when the
+   * caller's budget of such lookups is spent (see `validate`).
+   */
+  countMatchingActions(prefix: string, pattern: string): number | undefined;
   /** The condition key's documented form and type, or undefined when no service defines it. */
   findConditionKey(key: string): ConditionKeyInfo | undefined;
   /** Resource shapes of an ARN service (the third field of an ARN), or undefined when unknown. */
@@ -66,7 +69,10 @@ export function createIamIndex(data: IamIndexData): IamIndex {
   const servicePrefixes = Object.keys(data.actions);
   const prefixSet = new Set(servicePrefixes);
 
-  const actionCache = new Map<string, { names: string[]; byLower: Map<string, string> }>();
+  const actionCache = new Map<
+    string,
+    { names: string[]; byLower: Map<string, string>; sortedLower?: string[] }
+  >();
   const actionsFor = (prefix: string) => {
     const lower = prefix.toLowerCase();
     let entry = actionCache.get(lower);
@@ -116,9 +122,18 @@ export function createIamIndex(data: IamIndexData): IamIndex {
     countMatchingActions(prefix, pattern) {
       const entry = actionsFor(prefix);
       if (!entry) return 0;
-      const matches = compileWildcard(wildcardTokens(pattern), { ignoreCase: true });
+      // Only names that start with the pattern's text before its first wildcard can match.
+      const lower = pattern.toLowerCase();
+      const wildcardAt = lower.search(/[*?]/);
+      const literal = wildcardAt === -1 ? lower : lower.slice(0, wildcardAt);
+      const sorted = (entry.sortedLower ??= [...entry.byLower.keys()].sort());
+      const matches = compileWildcard(wildcardTokens(lower), { ignoreCase: false });
       let count = 0;
-      for (const name of entry.names) if (matches(name)) count++;
+      for (let i = lowerBound(sorted, literal); i < sorted.length; i++) {
+        const name = sorted[i]!;
+        if (!name.startsWith(literal)) break;
+        if (matches(name)) count++;
+      }
       return count;
     },
     findConditionKey(key) {
@@ -147,6 +162,18 @@ export function createIamIndex(data: IamIndexData): IamIndex {
       return shapes;
     },
   };
+}
+
+/** The first position in a sorted list whose entry is not less than `text`. */
+function lowerBound(sorted: readonly string[], text: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < text) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 let loading: Promise<IamIndex> | undefined;

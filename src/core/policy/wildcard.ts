@@ -24,9 +24,26 @@ export type WildcardToken =
   | { kind: 'any' }
   | { kind: 'one' };
 
-/** Counts character comparisons, for tests that bound the work a pattern may cost. */
+/**
+ * Counts character comparisons: tests bound the work a pattern may cost with it, and an evaluation
+ * stops once `limit` is passed (the matcher throws `WorkBudgetExceeded`).
+ */
 export interface MatchCost {
   steps: number;
+  limit?: number;
+}
+
+/** Thrown by a matcher whose `MatchCost` passed its limit: the caller gives no answer. */
+export class WorkBudgetExceeded extends Error {
+  override name = 'WorkBudgetExceeded';
+  constructor(readonly limit: number) {
+    super(`more than ${limit} steps of wildcard matching`);
+  }
+}
+
+function charge(cost: MatchCost | undefined): void {
+  if (cost?.limit !== undefined && cost.steps > cost.limit)
+    throw new WorkBudgetExceeded(cost.limit);
 }
 
 export type WildcardMatcher = (text: string, cost?: MatchCost) => boolean;
@@ -130,6 +147,7 @@ function matchCompiled(
 ): boolean {
   const { pieces, starred, minLength } = compiled;
   if (cost) cost.steps++;
+  charge(cost);
   if (!starred) return text.length === minLength && pieceAt(pieces[0]!, text, 0, cost);
   if (text.length < minLength) return false;
   const first = pieces[0]!;
@@ -142,6 +160,7 @@ function matchCompiled(
     const piece = pieces[i]!;
     if (piece.chars.length === 0) continue;
     const found = findPiece(piece, text, at, end - piece.chars.length, cost);
+    charge(cost);
     if (found === -1) return false;
     at = found + piece.chars.length;
   }
@@ -163,6 +182,7 @@ export function compileWildcard(
     const literal = only!.chars;
     return (text, cost) => {
       if (cost) cost.steps += literal.length + 1;
+      charge(cost);
       return fold(text) === literal;
     };
   }

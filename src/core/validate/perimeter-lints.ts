@@ -13,6 +13,7 @@ import type {
 } from './policy-model';
 import type { Findings } from './findings';
 import { matchesWildcard } from '../policy/wildcard';
+import { BUDGETS, overBudgetMessage } from '../budgets';
 import type { RecognizedStatement } from './recognize';
 
 export type EndpointType = 'interface' | 'gateway';
@@ -270,6 +271,19 @@ function lintUnreachableAllows(model: PolicyModel, context: LintContext): void {
     context.findings.info(
       'perimeter/deny-analysis-skipped',
       `With ${denies.length} Deny and ${allows.length} Allow statements, the check for Allows that a Deny makes unreachable was skipped.`,
+    );
+    return;
+  }
+  // Each pair compares every allowed value with every denied one: bound the whole before starting.
+  const valueCount = (s: PolicyStatement) =>
+    (s.action?.values.length ?? 0) + (s.resource?.values.length ?? 0);
+  const comparisons =
+    denies.reduce((sum, d) => sum + valueCount(d), 0) *
+    allows.reduce((sum, a) => sum + valueCount(a), 0);
+  if (comparisons > BUDGETS.coveringComparisons.limit) {
+    context.findings.info(
+      'perimeter/deny-analysis-skipped',
+      `Up to ${overBudgetMessage('coveringComparisons', comparisons)}`,
     );
     return;
   }
