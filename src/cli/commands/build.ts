@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { catalog } from '../../core/catalog/catalog';
 import { isStatementSid, type StatementSid } from '../../core/catalog/ids';
 import {
@@ -12,7 +11,14 @@ import { CONFIG_VERSION, type PerimeterConfig, type PolicyFormat } from '../../c
 import { hasErrors } from '../../core/diagnostics';
 import { generatePolicies } from '../../core/generate/outputs';
 import { renderPolicy } from '../../core/generate/render';
-import { formatDiagnostics, parseOptions, readTextFile } from '../io';
+import {
+  checkWritableFile,
+  formatDiagnostics,
+  makeOutputDirectory,
+  parseOptions,
+  readTextFile,
+  writeTextFile,
+} from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 import { formatCount } from '../../core/format';
 
@@ -133,12 +139,14 @@ export const buildCommand: CliCommand = {
         }),
       );
     if (values.out !== undefined) {
-      const dir = resolve(io.cwd, values.out);
-      mkdirSync(dir, { recursive: true });
+      const dir = makeOutputDirectory(io.cwd, values.out);
+      // Every file is checked before the first is written, so a refusal leaves nothing half done.
+      for (const output of outputs) checkWritableFile(dir, output.fileName, 'policy');
       for (const output of outputs) {
-        writeFileSync(join(dir, output.fileName), `${output.result.text}\n`);
+        const place = writeTextFile(dir, output.fileName, `${output.result.text}\n`, 'policy');
+        const shown = join(values.out, output.fileName);
         io.stderr(
-          `wrote ${join(values.out, output.fileName)} (${formatCount(output.result.size)} characters)\n`,
+          `wrote ${place.through ? `${place.path} (through the symbolic link ${shown})` : shown} (${formatCount(output.result.size)} characters)\n`,
         );
       }
     } else if (outputs.length === 1) {
