@@ -299,7 +299,7 @@ function checkRegion(region: string, configRegions: readonly string[], where: st
 
 function describeStatement(outcome: StatementOutcome, policyFile: string | undefined): string {
   const head = `${outcome.index + 1}. ${statementLabel(outcome)}${outcome.effect ? ` (${outcome.effect})` : ''}`;
-  if (outcome.applies) return `${head}: applies`;
+  if (outcome.applies) return `${head}: applies${outcome.note ? ` (${outcome.note})` : ''}`;
   const failure = outcome.failure!;
   const where =
     failure.range && policyFile

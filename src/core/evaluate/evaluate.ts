@@ -66,6 +66,8 @@ export interface StatementOutcome {
   applies: boolean;
   /** When it does not apply: the first element or condition that failed. */
   failure?: StatementFailure;
+  /** When it applies for a reason a reader may not expect (NotPrincipal naming half of the caller): why. */
+  note?: string;
   /** Where the statement is in the policy text. */
   range?: TextRange;
 }
@@ -156,19 +158,55 @@ function principalMatches(set: PrincipalSet, caller: Caller): boolean {
   if (set.everyone) return true;
   if (caller.kind === 'iam') {
     if (caller.account !== undefined && set.accounts.has(caller.account)) return true;
-    if (caller.principalArns.some((arn) => set.arns.has(arn))) return true;
-    const role = caller.sessionRole;
-    if (role === undefined) return false;
     // A Principal naming a role covers its sessions; the session ARN does not show the role's path.
-    for (const arn of set.arns) {
-      const match = ROLE_ARN.exec(arn);
-      if (match !== null && match[1] === role.account && match[2] === role.name) return true;
-    }
-    return false;
+    return namesCallerArn(set, caller);
   }
   if (caller.kind === 'service')
     return caller.service !== undefined && set.services.has(caller.service);
   return false;
+}
+
+/** Whether the set names the role of a session (a role ARN with any path) or the caller's own ARN. */
+function namesCallerArn(set: PrincipalSet, caller: Caller): boolean {
+  if (caller.principalArns.some((arn) => set.arns.has(arn))) return true;
+  const role = caller.sessionRole;
+  if (role === undefined) return false;
+  for (const arn of set.arns) {
+    const match = ROLE_ARN.exec(arn);
+    if (match !== null && match[1] === role.account && match[2] === role.name) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether NotPrincipal leaves the caller out of a statement. IAM ("AWS JSON policy elements:
+ * NotPrincipal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html)
+ * may check the account, then the role or user, then the role session, and a Deny applies to
+ * whichever of them is not named: a user or a role (session) is left out only when its account
+ * is named too ("you must also specify the account ARN of the not-denied principal"), and a
+ * session only when its role is named. Naming only the account leaves out the account itself,
+ * not its users and roles.
+ */
+function notPrincipalExcludes(set: PrincipalSet, caller: Caller): boolean {
+  if (set.everyone) return true;
+  if (caller.kind === 'service')
+    return caller.service !== undefined && set.services.has(caller.service);
+  if (caller.kind !== 'iam' || caller.account === undefined) return false;
+  if (!set.accounts.has(caller.account)) return false;
+  // A request that names only the account: the account is all there is to check.
+  if (caller.principalArns.length === 0) return true;
+  return namesCallerArn(set, caller);
+}
+
+/** What NotPrincipal would also need to name to leave this caller out, for the explanation. */
+function notPrincipalShortfall(set: PrincipalSet, caller: Caller): string | undefined {
+  if (caller.kind !== 'iam' || caller.account === undefined) return undefined;
+  const accountNamed = set.accounts.has(caller.account);
+  const arnNamed = caller.principalArns.length === 0 || namesCallerArn(set, caller);
+  if (accountNamed === arnNamed) return undefined;
+  return accountNamed
+    ? `NotPrincipal names the account ${caller.account} but not ${caller.sessionRole ? `the role ${caller.sessionRole.name}` : caller.label}, so the Deny still applies to the caller`
+    : `NotPrincipal names ${caller.sessionRole ? `the role ${caller.sessionRole.name}` : caller.label} but not its account ${caller.account}, and IAM checks the account too, so the Deny still applies`;
 }
 
 function principalFailure(set: PrincipalSet, negated: boolean, caller: Caller): string {
@@ -220,7 +258,10 @@ function checkStatement(
     );
   }
   const { principal, action, resource } = statement;
-  if (principalMatches(principal.set, caller) === principal.negated) {
+  const principalApplies = principal.negated
+    ? !notPrincipalExcludes(principal.set, caller)
+    : principalMatches(principal.set, caller);
+  if (!principalApplies) {
     return failed(
       statement,
       principal.negated ? 'NotPrincipal' : 'Principal',
@@ -397,6 +438,10 @@ function evaluateCompiled(
     if (statement.sid !== undefined) outcome.sid = statement.sid;
     if (statement.effect) outcome.effect = statement.effect;
     if (failure) outcome.failure = failure;
+    else if (statement.principal?.negated) {
+      const note = notPrincipalShortfall(statement.principal.set, caller);
+      if (note) outcome.note = note;
+    }
     if (statement.range) outcome.range = statement.range;
     statements.push(outcome);
     if (outcome.applies) (statement.effect === 'Deny' ? denying : allowing).push(outcome);
