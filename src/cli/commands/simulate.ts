@@ -185,22 +185,26 @@ function requestFromFlags(values: Values): SimulatedRequest {
   if (values['resource-org'] !== undefined)
     request.resourceOrganizationId = orgOrNone(values['resource-org']);
   if (values.context) {
-    const context: Record<string, string | string[]> = {};
+    // A Map, so that keys such as constructor or __proto__ are keys like any other.
+    const context = new Map<string, string | string[]>();
     for (const entry of values.context) {
       const [key, value] = keyValue('--context', entry);
-      const previous = context[key];
-      context[key] =
+      const previous = context.get(key);
+      context.set(
+        key,
         previous === undefined
           ? value
-          : [...(Array.isArray(previous) ? previous : [previous]), value];
+          : [...(Array.isArray(previous) ? previous : [previous]), value],
+      );
     }
-    request.context = context;
+    request.context = Object.fromEntries(context);
   }
   const parsed = simulatedRequestSchema.safeParse(request);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const field = issue.path.join('.');
-      return `${FLAG_OF_FIELD[field] ?? field}: ${issue.message}`;
+      const flag = Object.hasOwn(FLAG_OF_FIELD, field) ? FLAG_OF_FIELD[field] : field;
+      return `${flag}: ${issue.message}`;
     });
     throw new UsageError(problems.join('\n'));
   }
