@@ -3,7 +3,7 @@
  * shares and imports it; the CLI reads it. Unknown fields are reported, never dropped.
  */
 import { BUDGETS, budgetRule } from '../budgets';
-import { z } from 'zod';
+import { z } from '../schema-library';
 import {
   ACCOUNT_ID_PATTERN,
   ORGANIZATION_ID_PATTERN,

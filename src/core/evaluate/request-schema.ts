@@ -2,7 +2,7 @@
  * The shape of a simulated request and of a saved expectation about it. Saved expectations travel
  * in the perimeter configuration (and so in share links), and the CLI reads lists of them.
  */
-import { z } from 'zod';
+import { z } from '../schema-library';
 import { BUDGETS, budgetRule } from '../budgets';
 import { ACCOUNT_ID_PATTERN, ORGANIZATION_ID_PATTERN } from '../catalog/ids';
 
