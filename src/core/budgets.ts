@@ -67,6 +67,11 @@ export const BUDGETS = {
     'steps of wildcard matching to run one suite of saved requests',
     'the requests past the limit get no verdict',
   ),
+  messageCharacters: budget(
+    1_000,
+    'characters of one diagnostic message or hint',
+    'the rest is cut, and the message says how many characters were left out',
+  ),
   configCharacters: budget(1_000_000, 'characters in a configuration file', 'the file is refused'),
   configDepth: budget(32, 'levels of nesting in a configuration', 'the file is refused'),
   shareLinkCharacters: budget(200_000, 'characters in a share link', 'the link is refused'),
@@ -111,6 +116,25 @@ export type BudgetName = keyof typeof BUDGETS;
 export function overBudgetMessage(name: BudgetName, actual: number): string {
   const { limit, counts, beyond } = BUDGETS[name];
   return `${formatCount(actual)} ${counts}; the limit is ${formatCount(limit)}, so ${beyond}.`;
+}
+
+/**
+ * A text cut to `limit` characters for display, saying how much was left out; a surrogate pair is
+ * never split. A 1 MB Sid quoted in a message would otherwise cost every screen that shows it.
+ */
+export function shortenForDisplay(text: string, limit: number): string {
+  const { shown, omitted } = cutForDisplay(text, limit);
+  return `${shown}${omitted}`;
+}
+
+/** The start of a text for display, and the note of what is left out ('' when nothing is). */
+export function cutForDisplay(text: string, limit: number): { shown: string; omitted: string } {
+  if (text.length <= limit) return { shown: text, omitted: '' };
+  const end = /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
+  return {
+    shown: text.slice(0, end),
+    omitted: `… (${formatCount(text.length - end)} more characters)`,
+  };
 }
 
 /** The short form used in schema messages: "at most 100 context keys in one request". */

@@ -138,7 +138,7 @@ describe('user text in hover Markdown', () => {
     const sid = `A${'x'.repeat(1_000_000)}`;
     const shown = code(sid);
     expect(shown.length).toBeLessThan(300);
-    expect(shown).toContain('(and 999,801 more characters)');
+    expect(textOf(await render(shown))).toMatch(/^Ax+… \(999,801 more characters\)$/);
     expect(plain(sid).length).toBeLessThan(4_100);
     expect(await render(code(`${'😀'.repeat(150)}`))).not.toContain('\uFFFD');
   });

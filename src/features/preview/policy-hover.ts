@@ -5,7 +5,7 @@
 import type { Catalog } from '@/core/catalog/catalog';
 import type { Source } from '@/core/catalog/schema';
 import { sourceUrl } from '@/core/catalog/source-link';
-import { formatCount } from '@/core/format';
+import { cutForDisplay } from '@/core/budgets';
 import type {
   GeneratedPolicy,
   StatementProvenance,
@@ -25,16 +25,6 @@ export const MAX_HOVER_VALUE_CHARACTERS = 200;
 /** Longest sentence a hover shows (catalog explanations are far shorter). */
 const MAX_HOVER_TEXT_CHARACTERS = 4_000;
 
-/** The start of a text, not splitting a surrogate pair, and a note of what is left out. */
-function shorten(text: string, limit: number): { shown: string; rest: string } {
-  if (text.length <= limit) return { shown: text, rest: '' };
-  const end = /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
-  return {
-    shown: text.slice(0, end),
-    rest: ` (and ${formatCount(text.length - end)} more characters)`,
-  };
-}
-
 /**
  * Line breaks become spaces: a blank line would end the paragraph, and with it a code span, and
  * whatever followed would be read as Markdown.
@@ -47,7 +37,7 @@ const LINE_BREAKS = /[\n\r\u0085\u2028\u2029]/g;
  * backticks, so the value cannot close it early.
  */
 export function code(text: string, limit = MAX_HOVER_VALUE_CHARACTERS): string {
-  const { shown, rest } = shorten(text, limit);
+  const { shown, omitted } = cutForDisplay(text, limit);
   const flat = shown.replace(LINE_BREAKS, ' ');
   if (flat === '') return '*(empty)*';
   let longest = 0;
@@ -59,7 +49,7 @@ export function code(text: string, limit = MAX_HOVER_VALUE_CHARACTERS): string {
   const fence = '`'.repeat(longest + 1);
   // CommonMark strips one space from each end when both ends have one: pad so that it keeps them.
   const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}${rest}`;
+  return `${fence}${pad}${flat}${pad}${fence}${plain(omitted)}`;
 }
 
 /**
@@ -68,8 +58,8 @@ export function code(text: string, limit = MAX_HOVER_VALUE_CHARACTERS): string {
  * (`https://`, `www.`, `a@b.c`), entity, emphasis or HTML can form, whatever the text holds.
  */
 export function plain(text: string, limit = MAX_HOVER_TEXT_CHARACTERS): string {
-  const { shown, rest } = shorten(text, limit);
-  return `${shown.replace(LINE_BREAKS, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&')}${rest}`;
+  const { shown, omitted } = cutForDisplay(text, limit);
+  return `${shown}${omitted}`.replace(LINE_BREAKS, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** Up to `limit` source links in one Markdown line. */
