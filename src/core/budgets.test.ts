@@ -4,7 +4,7 @@ import { BUDGETS, overBudgetMessage } from './budgets';
 import { parseConfigText } from './config/parse';
 import { evaluate } from './evaluate/evaluate';
 import { simulatedRequestSchema, type SimulatedRequest } from './evaluate/request-schema';
-import { runSavedRequests } from './evaluate/suite';
+import { parseSavedRequests, runSavedRequests } from './evaluate/suite';
 import { loadIamIndex, type IamIndex } from './iam/iam-index';
 import { validate } from './validate/validate';
 
@@ -208,5 +208,9 @@ describe('budgets of a configuration', () => {
     expect(parsed.diagnostics.map((d) => d.message).join('\n')).toMatch(
       /at most 500 saved requests/,
     );
+    // A requests file (a bare list) has the same budget.
+    const list = parseSavedRequests(saved);
+    expect(list.requests).toBeUndefined();
+    expect(list.diagnostics.map((d) => d.message).join('\n')).toMatch(/at most 500 saved requests/);
   });
 });

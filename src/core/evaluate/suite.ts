@@ -3,6 +3,7 @@
  * perimeter configuration. The browser re-runs it on every change of choices and the CLI runs it
  * in pipelines; both go through these functions.
  */
+import { BUDGETS, budgetRule } from '../budgets';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
 import type { Diagnostic } from '../diagnostics';
@@ -134,7 +135,10 @@ export function parseSavedRequests(
     };
   }
   const prefix = Array.isArray(value) ? [] : ['savedRequests'];
-  const parsed = savedRequestSchema.array().safeParse(list);
+  const parsed = savedRequestSchema
+    .array()
+    .max(BUDGETS.savedRequests.limit, budgetRule('savedRequests'))
+    .safeParse(list);
   if (parsed.success) return { requests: parsed.data, diagnostics: [] };
   const issues = parsed.error.issues.map((issue) => ({
     ...issue,
