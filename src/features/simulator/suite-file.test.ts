@@ -84,6 +84,12 @@ describe('the exported suite in a pipeline', () => {
       regions: ['us-east-1', 'eu-west-1'],
       services: ['s3', 'ecr.api'],
       output: { shape: 'per-region' },
+      // Without their parameters these statements leave placeholders, and the CLI gives no
+      // verdict on a policy with errors; the panel's verdicts are compared on valid policies.
+      statements: {
+        AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+        AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+      },
     };
     const dir = await mkdtemp(join(tmpdir(), 'vpce-suite-'));
     try {
@@ -100,11 +106,21 @@ describe('the exported suite in a pipeline', () => {
       expect(report.requests.map((r) => [r.name, r.decision, r.passed])).toEqual(
         panel.map((o) => [o.saved.name, o.result.decision, o.passed]),
       );
-      // The trusted third party needs parameters this configuration does not give: one expectation fails, and the exit code says so.
+      // The trusted third party's statement is off: one expectation fails, and the exit code says so.
       expect(panel.filter((o) => !o.passed).map((o) => o.saved.name)).toEqual([
         "A trusted third party's principal reaches its own resource",
       ]);
       expect(run.code).toBe(1);
+
+      // With the statements on but their parameters missing, the CLI refuses to give verdicts.
+      const { statements: _on, ...unfilled } = config;
+      await writeFile(join(dir, 'unfilled.json'), JSON.stringify(unfilled));
+      const refused = await runCli(
+        ['simulate', '--config', 'unfilled.json', '--requests', 'saved-requests.json'],
+        dir,
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('no verdict is given on a policy that cannot be deployed');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
