@@ -24,6 +24,8 @@ export function loadShareCodec(): Promise<typeof ShareModule> {
 }
 
 export const ORG_ID = 'o-a1b2c3d4e5';
+/** The app's origin in the browser tests (the port follows E2E_PORT). */
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}`;
 
 /** Opens the app and waits until the preview panel (with its Copy button) is there. */
 export async function openBuilder(page: Page, path = '/'): Promise<void> {

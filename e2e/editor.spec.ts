@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+  APP_ORIGIN,
   downloadText,
   openBuilder,
   ORG_ID,
@@ -97,13 +98,12 @@ test('action names and condition keys are checked once the IAM reference index h
 
   // The validator ran in a module worker of the app, and nothing came from elsewhere.
   expect(
-    requests.some((url) =>
-      /^http:\/\/127\.0\.0\.1:4174\/assets\/policy-validation\.worker-[\w-]+\.js$/.test(url),
+    requests.some(
+      (url) =>
+        url.startsWith(`${APP_ORIGIN}/assets/policy-validation.worker-`) && url.endsWith('.js'),
     ),
   ).toBe(true);
   expect(
-    requests.filter(
-      (url) => !url.startsWith('http://127.0.0.1:4174/') && !/^(data|blob):/.test(url),
-    ),
+    requests.filter((url) => !url.startsWith(`${APP_ORIGIN}/`) && !/^(data|blob):/.test(url)),
   ).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  APP_ORIGIN,
   downloadText,
   openBuilder,
   ORG_ID,
@@ -38,7 +39,7 @@ test('no request leaves the origin, whatever the page does', async ({ page }) =>
 
   expect(requests.length).toBeGreaterThan(5);
   const foreign = requests.filter(
-    (url) => !url.startsWith('http://127.0.0.1:4174/') && !/^(data|blob):/.test(url),
+    (url) => !url.startsWith(`${APP_ORIGIN}/`) && !/^(data|blob):/.test(url),
   );
   expect(foreign).toEqual([]);
 });
