@@ -214,3 +214,16 @@ describe('budgets of a configuration', () => {
     expect(list.diagnostics.map((d) => d.message).join('\n')).toMatch(/at most 500 saved requests/);
   });
 });
+
+describe('long values in explanations', () => {
+  it('are cut in statement labels and value lists, and counted', () => {
+    const sid = `S${'x'.repeat(1_000_000)}`;
+    const longValue = `arn:aws:s3:::${'b'.repeat(1_000_000)}`;
+    const result = evaluate(policy([allow({ Sid: sid, Resource: longValue })]), request);
+    expect(result.summary.length).toBeLessThan(2_000);
+    expect(result.statements[0]!.failure!.message).toMatch(/… \(999,813 more characters\)\)$/);
+    expect(result.statements[0]!.failure!.message.length).toBeLessThan(2_000);
+    // The Sid itself stays whole, to find the statement by.
+    expect(result.statements[0]!.sid).toBe(sid);
+  });
+});

@@ -11,12 +11,12 @@
  * first element that failed, checked in the order Principal, Action, Resource, Condition (in the
  * order the policy writes them), in words a person understands.
  */
-import { BUDGETS, budgetRule } from '../budgets';
+import { BUDGETS, budgetRule, shortenForDisplay } from '../budgets';
 import type { Diagnostic, TextRange } from '../diagnostics';
 import { formatCount } from '../format';
 import { WorkBudgetExceeded } from '../policy/wildcard';
 import { checkCondition } from './conditions';
-import { listInWords } from './words';
+import { listInWords, MAX_QUOTED_VALUE_CHARACTERS } from './words';
 import {
   deriveRequestContext,
   type Caller,
@@ -149,9 +149,11 @@ export function compilePolicy(source: PolicySource): CompiledPolicy {
   return compiled;
 }
 
-/** "AllowRequestsByAWSServicePrincipals" or "statement 3" when it has no Sid. */
+/** "AllowRequestsByAWSServicePrincipals" or "statement 3" when it has no Sid; a long Sid is cut. */
 export function statementLabel(statement: { index: number; sid?: string }): string {
-  return statement.sid ? statement.sid : `statement ${statement.index + 1}`;
+  return statement.sid
+    ? shortenForDisplay(statement.sid, MAX_QUOTED_VALUE_CHARACTERS)
+    : `statement ${statement.index + 1}`;
 }
 
 function principalMatches(set: PrincipalSet, caller: Caller): boolean {
