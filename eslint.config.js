@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import regexpPlugin from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 /** UI and state libraries that the pure engine in src/core must never depend on. */
@@ -49,6 +50,18 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // Policies, configurations and links are hostile: no regular expression that can backtrack
+    // for more than linear time may run on their text (wildcards go through src/core/policy/wildcard.ts).
+    files: ['src/**/*.{ts,tsx}', 'bin/**/*.mjs'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/**/*.testing.ts'],
+    plugins: { regexp: regexpPlugin },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
     },
   },
   {

@@ -145,6 +145,66 @@ function firstPolicyPlugin(): Plugin {
   };
 }
 
+/**
+ * The page's Content-Security-Policy. Policies, configurations and links are hostile, so the page
+ * runs only its own code and talks only to its own origin:
+ * - scripts, workers (Monaco's, the validator's) and connections: the page's origin only, and no
+ *   'unsafe-eval' (zod runs jitless, see src/core/schema-library.ts);
+ * - styles: the origin and 'unsafe-inline', which cannot be avoided: emotion (MUI) and Monaco
+ *   insert <style> elements at run time, and a static page cannot give them a fresh nonce;
+ * - images: the origin and data: URLs (Monaco's stylesheets draw a few icons as data: images);
+ *   fonts: the origin (Monaco's codicon font is a bundled file);
+ * - nothing else: no plugins, no <base> (so relative URLs cannot be redirected), no forms.
+ * The `<script type="application/json">` elements the build adds are data, which CSP does not run.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+/** Only a header can forbid framing: browsers ignore frame-ancestors in a <meta> element. */
+const HEADER_ONLY_POLICY = ["frame-ancestors 'none'"];
+
+/**
+ * Puts the Content-Security-Policy in the built page as a <meta> element, first in <head> so that
+ * it covers everything after it. Build only: the development server's React refresh and Vite's
+ * client run inline scripts, so `npm run dev` is served without a policy.
+ */
+function contentSecurityPolicyPlugin(): Plugin {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.join('; ')}" />`;
+  const charset = '<meta charset="UTF-8" />';
+  return {
+    name: 'vpce-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (context.path !== '/index.html') return html;
+        // Right after the character set, which must come first, and before any other element.
+        if (!html.includes(charset))
+          throw new Error(`index.html must start its head with ${charset}`);
+        return html.replace(charset, `${charset}\n    ${meta}`);
+      },
+    },
+  };
+}
+
+/** Headers of `vite preview` (and so of `npm start` and the browser tests). */
+const PREVIEW_HEADERS = {
+  'Content-Security-Policy': [...CONTENT_SECURITY_POLICY, ...HEADER_ONLY_POLICY].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
 export default defineConfig({
   plugins: [
     react(),
@@ -152,6 +212,7 @@ export default defineConfig({
     catalogDataAsJsonParse(),
     editorFilesPlugin(),
     firstPolicyPlugin(),
+    contentSecurityPolicyPlugin(),
   ],
   resolve: {
     alias: { '@': srcDir },
@@ -172,6 +233,7 @@ export default defineConfig({
   },
   preview: {
     host: '127.0.0.1',
+    headers: PREVIEW_HEADERS,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],

@@ -3,6 +3,14 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`vpce-policy validate *.json | head`) closes the pipe: end quietly
+// instead of failing with a stack trace on the next write.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import('../src/cli/main.ts');
 const io = {
   stdout: (text) => process.stdout.write(text),

@@ -3,7 +3,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadEngine, openBuilder, ORG_ID, organizationField, statementSwitch } from './builder';
-import { openImport, pastePolicy, problem, problemsList, waitForCheck } from './policy-editor';
+import {
+  openImport,
+  pastePolicy,
+  problem,
+  problemsList,
+  waitForCheck,
+  type RepeatedText,
+} from './policy-editor';
 
 const fixture = fileURLToPath(new URL('./fixtures/ssm_endpoint_policy.json', import.meta.url));
 const upstream = fileURLToPath(
@@ -156,7 +163,11 @@ test('bad input gets a diagnostic and the page stays usable: a 10 MB paste, a bi
 
   await openImport(page);
   await pastePolicy(page, {
-    build: `() => '{"Statement": "' + 'x'.repeat(10 * 1024 * 1024) + '"}'`,
+    parts: [
+      ['{"Statement": "', 1],
+      ['x', 10 * 1024 * 1024],
+      ['"}', 1],
+    ],
   });
   await expect(problem(page, 'input/too-large')).toContainText(
     'The text is 10,485,777 characters; an endpoint policy is at most 20,480',
@@ -181,8 +192,16 @@ test('bad input gets a diagnostic and the page stays usable: a 10 MB paste, a bi
     'The text contains binary data (control characters); expected a JSON policy.',
   );
 
-  const cases: Array<[string, string | { build: string }]> = [
-    ['json/too-deep', { build: `() => '['.repeat(100000) + ']'.repeat(100000)` }],
+  const cases: Array<[string, string | RepeatedText]> = [
+    [
+      'json/too-deep',
+      {
+        parts: [
+          ['[', 100_000],
+          [']', 100_000],
+        ],
+      },
+    ],
     [
       'grammar/unknown-element',
       '{"Version": "2012-10-17", "__proto__": {"polluted": true}, "Statement": []}',
@@ -190,9 +209,16 @@ test('bad input gets a diagnostic and the page stays usable: a 10 MB paste, a bi
     ['json/syntax', sample.slice(0, sample.length / 2)],
     [
       'size/over-limit',
-      {
-        build: `() => JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 10000 }, (_, i) => ({ Sid: 'S' + i, Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket-' + i + '/*' })) })`,
-      },
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: Array.from({ length: 10_000 }, (_, i) => ({
+          Sid: `S${i}`,
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: `arn:aws:s3:::bucket-${i}/*`,
+        })),
+      }),
     ],
   ];
   for (const [code, text] of cases) {

@@ -19,13 +19,22 @@ export async function openImport(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Import a policy' })).toBeVisible();
 }
 
-/** Pastes `text`, or the text that the function source `build` returns when run in the page, into the "Paste a policy" box. */
-export async function pastePolicy(page: Page, text: string | { build: string }): Promise<void> {
+/**
+ * A text made in the page from repeated parts (`[text, times]`), so that a text of megabytes does
+ * not cross from the test to the browser; the page's Content-Security-Policy forbids building it
+ * with `new Function`.
+ */
+export interface RepeatedText {
+  parts: Array<[string, number]>;
+}
+
+/** Pastes `text`, or the text its repeated parts make, into the "Paste a policy" box. */
+export async function pastePolicy(page: Page, text: string | RepeatedText): Promise<void> {
   await page.getByRole('textbox', { name: 'Paste a policy' }).evaluate((element, source) => {
     const value =
       typeof source === 'string'
         ? source
-        : (new Function(`return (${source.build})();`) as () => string)();
+        : source.parts.map(([part, times]) => part.repeat(times)).join('');
     const data = new DataTransfer();
     data.setData('text/plain', value);
     element.dispatchEvent(

@@ -1,5 +1,6 @@
 /** The `vpce-policy` command line: a thin face of src/core. */
 import { commands } from './commands/index';
+import { terminalText } from './terminal-text';
 import { EXIT, UsageError, type CliIO } from './types';
 
 function overview(): string {
@@ -18,7 +19,17 @@ function overview(): string {
   ].join('\n');
 }
 
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+/** The same outside world, with every line written through `terminalText`. */
+function escapingIO(io: CliIO): CliIO {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(terminalText(text)),
+    stderr: (text) => io.stderr(terminalText(text)),
+  };
+}
+
+export async function main(argv: readonly string[], outside: CliIO): Promise<number> {
+  const io = escapingIO(outside);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout)(overview());

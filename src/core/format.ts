@@ -3,5 +3,8 @@
  * `toLocaleString` loads the browser's locale data, which costs a frame or more on the preview's path.
  */
 export function formatCount(count: number): string {
-  return String(Math.trunc(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const digits = String(Math.abs(Math.trunc(count)));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return count <= -1 ? `-${out}` : out;
 }

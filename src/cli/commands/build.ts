@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { chmodSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { catalog } from '../../core/catalog/catalog';
 import { isStatementSid } from '../../core/catalog/ids';
 import { applyConfigEdit } from '../../core/config/config-edits';
@@ -15,7 +15,14 @@ import { generatePolicies } from '../../core/generate/outputs';
 import { renderPolicy } from '../../core/generate/render';
 import { exportPolicies, type PolicyExport } from '../../core/deploy/export/export';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/deploy/export/types';
-import { formatDiagnostics, parseOptions, readTextFile } from '../io';
+import {
+  checkWritableFile,
+  formatDiagnostics,
+  makeOutputDirectory,
+  parseOptions,
+  readTextFile,
+  writeTextFile,
+} from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
 const usage = `Usage: vpce-policy build [options]
@@ -49,14 +56,22 @@ Examples:
 `;
 
 /** Writes the files of an export under `dir`; their paths are the export's own, never above it. */
-function writeExport(dir: string, shownDir: string, exported: PolicyExport, io: CliIO): void {
+function writeExport(cwd: string, shownDir: string, exported: PolicyExport, io: CliIO): void {
+  const dir = makeOutputDirectory(cwd, shownDir);
+  // Folders are made and every file is checked before the first is written, so a refusal (a
+  // dangling symbolic link, a device, a path outside the folder) leaves nothing half done.
+  for (const folder of new Set(exported.files.map((file) => dirname(file.path))))
+    if (folder !== '.') makeOutputDirectory(dir, folder);
   for (const file of exported.files) {
-    const target = resolve(dir, file.path);
-    if (!target.startsWith(dir + sep))
-      throw new Error(`refusing to write ${file.path} outside ${dir}`);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.text);
-    if (file.executable) chmodSync(target, 0o755);
+    if (isAbsolute(file.path) || file.path.split('/').includes('..'))
+      throw new Error(`refusing to write ${file.path} outside ${shownDir}`);
+    checkWritableFile(dir, file.path, file.kind);
+  }
+  for (const file of exported.files) {
+    const place = writeTextFile(dir, file.path, file.text, file.kind);
+    if (file.executable) chmodSync(place.path, 0o755);
+    if (place.through)
+      io.stderr(`wrote ${place.path} (through the symbolic link ${join(shownDir, file.path)})\n`);
   }
   const policies = exported.files.filter((f) => f.kind === 'policy').length;
   io.stderr(
@@ -165,7 +180,7 @@ export const buildCommand: CliCommand = {
           { quiet },
         ),
       );
-      writeExport(resolve(io.cwd, values.out), values.out, exported, io);
+      writeExport(io.cwd, values.out, exported, io);
       return exported.hasErrors ? EXIT.findings : EXIT.ok;
     }
     const outputs = generatePolicies(config, { shape, format });

@@ -1,8 +1,8 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { jsonSchemaFiles } from '../../core/catalog/json-schemas';
 import { EXAMPLE_CONFIG_JSONC } from '../../core/config/example';
-import { parseOptions } from '../io';
+import { checkWritableFile, parseOptions, writeTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand } from '../types';
 
 const usage = `Usage: vpce-policy init [FILE] [options]
@@ -14,6 +14,15 @@ Use "-" as FILE to print the example instead.
 Options:
   --force   overwrite existing files
 `;
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const initCommand: CliCommand = {
   name: 'init',
@@ -30,14 +39,22 @@ export const initCommand: CliCommand = {
     const file = resolve(io.cwd, target);
     const schemaFile = join(dirname(file), 'perimeter-config.schema.json');
     for (const f of [file, schemaFile]) {
-      if (existsSync(f) && !values.force)
+      // lstat: a symbolic link exists even when it points to nothing.
+      if (lstatExists(f) && !values.force)
         throw new UsageError(`${f} exists; use --force to overwrite it`);
+      checkWritableFile(io.cwd, f, 'configuration');
     }
     const schema = jsonSchemaFiles().find((f) => f.path.endsWith('perimeter-config.schema.json'))!;
-    writeFileSync(file, EXAMPLE_CONFIG_JSONC);
-    writeFileSync(schemaFile, schema.content);
+    const written = [
+      writeTextFile(io.cwd, file, EXAMPLE_CONFIG_JSONC, 'configuration'),
+      writeTextFile(io.cwd, schemaFile, schema.content, 'schema'),
+    ];
+    const through = written
+      .filter((place) => place.through)
+      .map((place) => `\n(${place.through} is a symbolic link: wrote ${place.path})`)
+      .join('');
     io.stderr(
-      `wrote ${target} and perimeter-config.schema.json\nnext: npx vpce-policy build --config ${target}\n`,
+      `wrote ${target} and perimeter-config.schema.json${through}\nnext: npx vpce-policy build --config ${target}\n`,
     );
     return Promise.resolve(EXIT.ok);
   },

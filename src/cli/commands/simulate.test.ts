@@ -555,7 +555,7 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
     expect(run.stderr).toMatch(/broken\.json is not a readable endpoint policy/);
   });
 
-  it('a policy with statement errors is still simulated, with the errors shown', async () => {
+  it('refuses a verdict on a policy with statement errors, and shows the errors', async () => {
     const ws = workspace();
     ws.write('policy.json', {
       Version: '2012-10-17',
@@ -577,11 +577,12 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
       ],
       ws.dir,
     );
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      'error grammar/invalid-effect: Effect must be "Allow" or "Deny", not "allow".',
+      'policy.json:11:17: error grammar/invalid-effect: Effect must be "Allow" or "Deny", not "allow".',
     );
-    expect(run.stdout).toContain('the verdict is only indicative');
+    expect(run.stderr).toContain('no verdict is given on a policy that cannot be deployed');
+    expect(run.stdout).toBe('');
   });
 });
 

@@ -5,7 +5,6 @@ import {
   readStructuredText,
 } from '../../core/config/parse';
 import type { PerimeterConfig } from '../../core/config/schema';
-import type { Diagnostic } from '../../core/diagnostics';
 import {
   compilePolicy,
   evaluate,
@@ -14,7 +13,12 @@ import {
   type EvaluationResult,
   type StatementOutcome,
 } from '../../core/evaluate/evaluate';
+import { catalog } from '../../core/catalog/catalog';
+import { suggest } from '../../core/config/check';
+import { canonicalRegions } from '../../core/generate/selection';
+import { loadIamIndex, type IamIndex } from '../../core/iam/iam-index';
 import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';
+import { validate } from '../../core/validate/validate';
 import {
   DECISIONS,
   simulatedRequestSchema,
@@ -190,22 +194,26 @@ function requestFromFlags(values: Values): SimulatedRequest {
   if (values['resource-org'] !== undefined)
     request.resourceOrganizationId = orgOrNone(values['resource-org']);
   if (values.context) {
-    const context: Record<string, string | string[]> = {};
+    // A Map, so that keys such as constructor or __proto__ are keys like any other.
+    const context = new Map<string, string | string[]>();
     for (const entry of values.context) {
       const [key, value] = keyValue('--context', entry);
-      const previous = context[key];
-      context[key] =
+      const previous = context.get(key);
+      context.set(
+        key,
         previous === undefined
           ? value
-          : [...(Array.isArray(previous) ? previous : [previous]), value];
+          : [...(Array.isArray(previous) ? previous : [previous]), value],
+      );
     }
-    request.context = context;
+    request.context = Object.fromEntries(context);
   }
   const parsed = simulatedRequestSchema.safeParse(request);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const field = issue.path.join('.');
-      return `${FLAG_OF_FIELD[field] ?? field}: ${issue.message}`;
+      const flag = Object.hasOwn(FLAG_OF_FIELD, field) ? FLAG_OF_FIELD[field] : field;
+      return `${flag}: ${issue.message}`;
     });
     throw new UsageError(problems.join('\n'));
   }
@@ -249,6 +257,7 @@ function policyChoice(
   const config = values.config !== undefined ? loadConfig(values.config, io) : configFromRequests;
   if (!config)
     throw new UsageError('give the policy: --policy FILE, or --config FILE with --service NAME');
+  const configRegions = canonicalRegions(config.regions, catalog);
   const generated = new Map<string, { text: string; label: string }>();
   const policyOf = (service: string, region: string | undefined) => {
     const key = `${service}\u0000${region ?? ''}`;
@@ -273,14 +282,37 @@ function policyChoice(
       const service = saved?.service ?? values.service;
       if (service === undefined)
         throw new UsageError('--service is required with --config, e.g. --service s3');
-      return policyOf(service, saved?.region ?? values.region);
+      const region = saved?.region ?? values.region;
+      const where = saved ? `the saved request "${saved.name}"` : '--region';
+      if (region !== undefined) checkRegion(region, configRegions, where);
+      return policyOf(service, region);
     },
   };
 }
 
+/**
+ * A region must be one the catalog knows and one the configuration selects: the policy of another
+ * region is not the one on the endpoint, and a verdict about it would mislead.
+ */
+function checkRegion(region: string, configRegions: readonly string[], where: string): void {
+  if (!catalog.region(region)) {
+    const guess = suggest(
+      region,
+      catalog.regions.map((r) => r.code),
+    );
+    throw new UsageError(
+      `${where}: "${region}" is not an AWS region${guess ? `; did you mean "${guess}"?` : ''} (vpce-policy catalog regions lists them)`,
+    );
+  }
+  if (configRegions.length > 0 && !configRegions.includes(region))
+    throw new UsageError(
+      `${where}: the configuration does not select ${region}; its regions are ${configRegions.join(', ')}`,
+    );
+}
+
 function describeStatement(outcome: StatementOutcome, policyFile: string | undefined): string {
   const head = `${outcome.index + 1}. ${statementLabel(outcome)}${outcome.effect ? ` (${outcome.effect})` : ''}`;
-  if (outcome.applies) return `${head}: applies`;
+  if (outcome.applies) return `${head}: applies${outcome.note ? ` (${outcome.note})` : ''}`;
   const failure = outcome.failure!;
   const where =
     failure.range && policyFile
@@ -307,11 +339,6 @@ function resultText(result: EvaluationResult, policyFile: string | undefined): s
     lines.push(`  ${use.key.padEnd(width)}  ${value}`);
   }
   if (result.contextUsed.length === 0) lines.push('  (none)');
-  if (!result.policyValid)
-    lines.push(
-      '',
-      'The policy has errors AWS would refuse it for (see above); the verdict is only indicative.',
-    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -323,10 +350,30 @@ function decidingJson(result: EvaluationResult) {
   }));
 }
 
-function reportPolicyProblems(label: string, diagnostics: readonly Diagnostic[], io: CliIO): void {
-  io.stderr(formatDiagnostics(label, diagnostics));
+/**
+ * Checks the policy with the validator before any verdict, and refuses to give one when it finds
+ * errors: AWS would refuse the policy, and a statement it cannot read (a malformed CIDR in a
+ * Deny's NotIpAddress, say) would otherwise simply not apply, turning a denial into "Allowed".
+ */
+function checkPolicyBeforeVerdict(
+  label: string,
+  text: string,
+  iamIndex: IamIndex,
+  io: CliIO,
+  json: boolean,
+): void {
+  const { diagnostics } = validate(text, { iamIndex });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  io.stderr(formatDiagnostics(label, errors.length > 0 ? errors : compilePolicy(text).diagnostics));
   if (unreadablePolicyProblem(diagnostics))
     throw new UsageError(`${label} is not a readable endpoint policy`);
+  if (errors.length === 0) return;
+  const reason = `${label} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} that AWS would refuse it for (above); no verdict is given on a policy that cannot be deployed`;
+  if (json)
+    io.stdout(
+      `${JSON.stringify({ decision: null, refused: reason, policy: label, diagnostics: errors }, null, 2)}\n`,
+    );
+  throw new UsageError(reason);
 }
 
 /** Reads a requests file: JSON (comments allowed) or YAML; a configuration file also works. */
@@ -356,18 +403,21 @@ function readRequestsFile(
   return { requests: parsed.requests };
 }
 
-function runSuite(values: Values, io: CliIO): number {
+function runSuite(values: Values, io: CliIO, iamIndex: IamIndex): number {
   const { requests, config } = readRequestsFile(values.requests!, io);
   const choice = policyChoice(values, io, config);
+  // Every policy of the suite is checked before the first verdict.
+  const texts = requests.map((saved) => choice.forRequest(saved));
   const checked = new Set<string>();
-  const outcomes: SavedRequestOutcome[] = runSavedRequests(requests, (saved) => {
-    const { text, label } = choice.forRequest(saved);
-    if (!checked.has(label)) {
-      checked.add(label);
-      reportPolicyProblems(label, compilePolicy(text).diagnostics, io);
-    }
-    return text;
-  });
+  for (const { text, label } of texts) {
+    if (checked.has(label)) continue;
+    checked.add(label);
+    checkPolicyBeforeVerdict(label, text, iamIndex, io, values.json ?? false);
+  }
+  const outcomes: SavedRequestOutcome[] = runSavedRequests(
+    requests,
+    (saved) => choice.forRequest(saved).text,
+  );
   const summary = summarizeSuite(outcomes);
   if (values.json) {
     const report = {
@@ -379,7 +429,8 @@ function runSuite(values: Values, io: CliIO): number {
         service: o.saved.service,
         ...(o.saved.region ? { region: o.saved.region } : {}),
         expect: o.saved.expect,
-        decision: o.result.decision,
+        decision: o.result.withheld === undefined ? o.result.decision : null,
+        ...(o.result.withheld !== undefined ? { withheld: o.result.withheld } : {}),
         passed: o.passed,
         summary: o.result.summary,
         deciding: decidingJson(o.result),
@@ -389,6 +440,8 @@ function runSuite(values: Values, io: CliIO): number {
   } else {
     const lines = outcomes.map((o) => {
       const where = `[${o.saved.service}${o.saved.region ? ` ${o.saved.region}` : ''}]`;
+      if (o.result.withheld !== undefined)
+        return `FAIL  ${o.saved.name} ${where}: no verdict: ${o.result.withheld}`;
       return o.passed
         ? `PASS  ${o.saved.name} ${where}: ${o.result.decision}`
         : `FAIL  ${o.saved.name} ${where}: expected ${o.saved.expect}, got ${o.result.decision}. ${o.result.summary}`;
@@ -405,8 +458,13 @@ export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'say whether a request passes an endpoint policy, and why',
   usage,
-  run(args: string[], io: CliIO): Promise<number> {
+  async run(args: string[], io: CliIO): Promise<number> {
     const { values } = parseOptions(args, OPTIONS);
+    if (values.region !== undefined && values.policy !== undefined)
+      throw new UsageError(
+        '--region chooses the policy a --config generates; with --policy the file is the policy',
+      );
+    const iamIndex = await loadIamIndex();
     const requestFlags = [
       'action',
       'resource',
@@ -432,22 +490,22 @@ export const simulateCommand: CliCommand = {
         values.requests !== undefined
           ? readRequestsFile(values.requests, io).requests
           : (config.savedRequests ?? []);
-      return Promise.resolve(runMatrix(config, saved, io, values.json === true));
+      return runMatrix(config, saved, io, values.json === true);
     }
     if (values.requests !== undefined) {
       if (extra.length > 0)
         throw new UsageError(
           `--requests runs saved requests; it does not take ${extra.map((f) => `--${f}`).join(', ')}`,
         );
-      return Promise.resolve(runSuite(values, io));
+      return runSuite(values, io, iamIndex);
     }
     const expected = parseDecision(values.expect);
     const request = requestFromFlags(values);
     const choice = policyChoice(values, io, undefined);
     const { text, label } = choice.forRequest();
-    const policy = compilePolicy(text);
-    reportPolicyProblems(label, policy.diagnostics, io);
-    const result = evaluate(policy, request);
+    checkPolicyBeforeVerdict(label, text, iamIndex, io, values.json ?? false);
+    const result = evaluate(text, request);
+    if (result.withheld !== undefined) throw new UsageError(`no verdict: ${result.withheld}`);
     io.stderr(
       formatDiagnostics(
         'request',
@@ -473,6 +531,6 @@ export const simulateCommand: CliCommand = {
       if (expected && expected !== result.decision)
         io.stdout(`Expected ${expected}, got ${result.decision}.\n`);
     }
-    return Promise.resolve(expected && expected !== result.decision ? EXIT.findings : EXIT.ok);
+    return expected && expected !== result.decision ? EXIT.findings : EXIT.ok;
   },
 };

@@ -19,11 +19,12 @@ import { checkConfigAgainstCatalog } from './check';
 import { formatConfigPath, type ConfigPath } from './path';
 import { perimeterConfigSchema, type PerimeterConfig } from './schema';
 import { formatCount } from '../format';
+import { BUDGETS } from '../budgets';
 
 /** Larger inputs are refused before parsing: a configuration is a few kilobytes. */
-export const MAX_CONFIG_CHARACTERS = 1_000_000;
+export const MAX_CONFIG_CHARACTERS = BUDGETS.configCharacters.limit;
 /** Deeper nesting than this is refused: the format itself is 4 levels deep. */
-export const MAX_CONFIG_DEPTH = 32;
+export const MAX_CONFIG_DEPTH = BUDGETS.configDepth.limit;
 
 export type ConfigTextFormat = 'json' | 'yaml';
 

@@ -2,7 +2,8 @@
  * The perimeter configuration: every choice a user makes, in one versioned document. The UI saves,
  * shares and imports it; the CLI reads it. Unknown fields are reported, never dropped.
  */
-import { z } from 'zod';
+import { BUDGETS, budgetRule } from '../budgets';
+import { z } from '../schema-library';
 import {
   ACCOUNT_ID_PATTERN,
   ORGANIZATION_ID_PATTERN,
@@ -175,7 +176,10 @@ export const perimeterConfigSchema = z.strictObject({
     })
     .optional(),
   /** The request simulator's saved test suite. */
-  savedRequests: z.array(savedRequestSchema).max(500).optional(),
+  savedRequests: z
+    .array(savedRequestSchema)
+    .max(BUDGETS.savedRequests.limit, budgetRule('savedRequests'))
+    .optional(),
   /** The deployed endpoints, per region: the targets of the infrastructure-as-code export. */
   inventory: inventorySchema.optional(),
 });

@@ -31,6 +31,34 @@ describe('readShareFragment', () => {
     );
   });
 
+  it('refuses a link whose configuration is bigger than any configuration, before showing it', async () => {
+    const services = Array.from({ length: 1_001 }, (_, i) => `service-${i}`);
+    const long = await readShareFragment(encodeConfigForUrl({ ...config, services }));
+    expect(long.value).toBeUndefined();
+    expect(long.diagnostics[0]?.message).toMatch(
+      /1,001 items of one list .*; the limit is 1,000, so the link is refused/,
+    );
+    // Many values spread over short lists: 600 saved requests of 100 context keys each.
+    const context = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 'v']));
+    const request = {
+      principal: { type: 'anonymous' },
+      action: 's3:GetObject',
+      resource: '*',
+      context,
+    };
+    const savedRequests = Array.from({ length: 600 }, (_, i) => ({
+      name: `r${i}`,
+      service: 's3',
+      request,
+      expect: 'Allowed',
+    }));
+    const many = await readShareFragment(
+      encodeConfigForUrl({ ...config, savedRequests } as unknown as PerimeterConfig),
+    );
+    expect(many.value).toBeUndefined();
+    expect(many.diagnostics[0]?.message).toMatch(/values .* the limit is 50,000/);
+  });
+
   it('explains damaged links', async () => {
     const fragment = encodeConfigForUrl(config);
     const cases: Array<[string, RegExp]> = [

@@ -8,11 +8,12 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { formatCount } from '../format';
+import { BUDGETS, overBudgetMessage } from '../budgets';
 
 /** Prefix of the encoded form written by `encodeConfigForUrl`, so that other fragments are not mistaken for a configuration. */
 export const SHARE_FRAGMENT_PREFIX = 'c1.';
 /** Links longer than this are refused: browsers and chat tools cut long URLs anyway. */
-export const MAX_SHARE_FRAGMENT_LENGTH = 200_000;
+export const MAX_SHARE_FRAGMENT_LENGTH = BUDGETS.shareLinkCharacters.limit;
 
 export interface ShareFragmentReading {
   /** The decoded JSON value, not yet validated. */
@@ -32,7 +33,7 @@ function failure(message: string): ShareFragmentReading {
 }
 
 /** Inflated configurations larger than this are refused. */
-const MAX_INFLATED_BYTES = 4_000_000;
+const MAX_INFLATED_BYTES = BUDGETS.shareLinkInflatedBytes.limit;
 
 async function inflateRaw(bytes: Uint8Array): Promise<string> {
   const reader = new Blob([new Uint8Array(bytes)])
@@ -82,9 +83,35 @@ export async function readShareFragment(fragment: string): Promise<ShareFragment
       'The link is damaged: its configuration cannot be decompressed. Was it cut short when it was copied?',
     );
   }
+  let value: unknown;
   try {
-    return { value: JSON.parse(json) as unknown, diagnostics: [] };
+    value = JSON.parse(json) as unknown;
   } catch {
     return failure('The link is damaged: its configuration is not valid JSON.');
   }
+  const oversized = overLinkBudget(value);
+  return oversized
+    ? failure(`The link's configuration is not one this tool writes: ${oversized}`)
+    : { value, diagnostics: [] };
+}
+
+/**
+ * The first screen shows a link's choices before the schema checks them, so the decoded value is
+ * bounded here first: the number of values and the length of every list (a configuration never
+ * has more than 1,000 services or 500 saved requests). Walked with a stack, not recursion.
+ */
+function overLinkBudget(root: unknown): string | undefined {
+  const stack: unknown[] = [root];
+  let values = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++values > BUDGETS.shareLinkValues.limit)
+      return overBudgetMessage('shareLinkValues', values);
+    if (typeof value !== 'object' || value === null) continue;
+    const items = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+    if (Array.isArray(value) && items.length > BUDGETS.shareLinkListItems.limit)
+      return overBudgetMessage('shareLinkListItems', items.length);
+    for (const item of items) stack.push(item);
+  }
+  return undefined;
 }

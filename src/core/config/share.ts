@@ -12,7 +12,13 @@ function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const base64 = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_');
+  // Base64 ends with at most two `=` of padding, which base64url leaves out.
+  return base64.endsWith('==')
+    ? base64.slice(0, -2)
+    : base64.endsWith('=')
+      ? base64.slice(0, -1)
+      : base64;
 }
 
 /** The URL fragment (without `#`) that carries the configuration: raw DEFLATE, base64url. */

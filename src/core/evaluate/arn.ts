@@ -15,7 +15,8 @@
  * ARN and matches nothing. Condition values must be complete ARNs.
  */
 import { splitArn } from '../validate/identifiers';
-import type { PatternToken } from './policy-pattern';
+import { compileArnWildcard, type WildcardMatcher } from '../policy/wildcard';
+import { literalTokens, type PatternToken } from './policy-pattern';
 
 /**
  * The six segments of an ARN pattern as written in a policy, where a colon inside a `${...}`
@@ -48,20 +49,6 @@ export function isArn(value: string): boolean {
 
 export { splitArn };
 
-function escapeChar(ch: string): string {
-  return /[.*+?^${}()|[\]\\]/.test(ch) ? `\\${ch}` : ch;
-}
-
-/** How many segment separators a resolved pattern has (at most five count). */
-function separatorCount(tokens: readonly PatternToken[]): number {
-  let count = 0;
-  for (const token of tokens) {
-    if (token.kind !== 'text') continue;
-    for (const ch of token.text) if (ch === ':') count++;
-  }
-  return count;
-}
-
 /**
  * A matcher for one ARN pattern (already resolved), following the rules above. `complete` asks
  * for a full six-segment pattern (condition values); otherwise a short pattern ending in `*`
@@ -70,30 +57,6 @@ function separatorCount(tokens: readonly PatternToken[]): number {
 export function compileArnPattern(
   tokens: readonly PatternToken[],
   complete: boolean,
-): ((value: string) => boolean) | undefined {
-  const separators = separatorCount(tokens);
-  if (separators < 5) {
-    const last = tokens[tokens.length - 1];
-    if (complete || last?.kind !== 'any') return undefined;
-  }
-  let source = '';
-  let colons = 0;
-  tokens.forEach((token, index) => {
-    const inResource = colons >= 5;
-    if (token.kind === 'text') {
-      for (const ch of token.text) {
-        source += escapeChar(ch);
-        if (ch === ':') colons++;
-      }
-    } else if (token.kind === 'value') {
-      for (const ch of token.text) source += escapeChar(ch);
-    } else if (token.kind === 'one') {
-      source += inResource ? '[\\s\\S]' : '[^:]';
-    } else if (token.kind === 'any') {
-      const trailing = index === tokens.length - 1 && separators < 5;
-      source += inResource || trailing ? '[\\s\\S]*' : '[^:]*';
-    }
-  });
-  const regexp = new RegExp(`^${source}$`);
-  return (value) => regexp.test(value);
+): WildcardMatcher | undefined {
+  return compileArnWildcard(literalTokens(tokens), complete);
 }

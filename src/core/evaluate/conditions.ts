@@ -288,7 +288,7 @@ function valueMatches(
         if (policyText !== 'true' && policyText !== 'false')
           return `the policy value ${policy.raw} is not true or false`;
       }
-      return matcher(request.text);
+      return matcher(request.text, context.cost);
     }
     case 'number':
     case 'date':

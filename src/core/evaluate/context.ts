@@ -17,6 +17,8 @@
  *   otherwise.
  */
 import type { Diagnostic } from '../diagnostics';
+import { BUDGETS } from '../budgets';
+import type { MatchCost } from '../policy/wildcard';
 import { splitArn } from './arn';
 import type { SimulatedRequest } from './request-schema';
 
@@ -83,6 +85,8 @@ const SERVICE_LACKS = new Set([
 export class RequestContext {
   private readonly entries = new Map<string, ContextEntry>();
   private readonly uses = new Map<string, string>();
+  /** Wildcard matching done for this request, against the budget of one evaluation. */
+  readonly cost: MatchCost = { steps: 0, limit: BUDGETS.evaluationSteps.limit };
 
   constructor(private readonly facts: AbsenceFacts) {}
 

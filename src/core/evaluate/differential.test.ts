@@ -240,6 +240,36 @@ const ORACLE_FAULTS: readonly OracleFault[] = [
         );
       }),
   },
+  {
+    id: 'not-principal-names-half-the-caller',
+    reason:
+      'With NotPrincipal and Deny, "you must also specify the account ARN of the not-denied principal"; IAM may check "the account first, then the role, and then the assumed-role user", and the Deny applies to whichever is not named (IAM NotPrincipal element). The oracle leaves every principal of a named account out, and a role session out when only its role or session is named, without its account.',
+    applies: (testCase) => {
+      const principal = testCase.request.principal;
+      if (principal.type !== 'iam' || principal.arn === undefined) return false;
+      const account = principal.account;
+      const session = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(principal.arn);
+      return testCase.policy.Statement.some((statement) => {
+        const named = statement.NotPrincipal;
+        if (named === undefined || typeof named !== 'object' || named === null) return false;
+        const aws = (named as { AWS?: unknown }).AWS;
+        const values = (Array.isArray(aws) ? aws : [aws]).filter(
+          (v): v is string => typeof v === 'string',
+        );
+        if (values.includes('*')) return false;
+        const accountNamed = values.some(
+          (v) => v === account || v === `arn:aws:iam::${account}:root`,
+        );
+        const callerNamed = values.some(
+          (v) =>
+            v === principal.arn ||
+            (session !== null &&
+              new RegExp(`^arn:aws:iam::${session[1]}:role/(?:.*/)?${session[2]}$`).test(v)),
+        );
+        return accountNamed !== callerNamed;
+      });
+    },
+  },
 ];
 
 /** Whether a `${...}` holding a colon starts before the fifth colon that separates ARN segments. */
@@ -272,6 +302,54 @@ async function bothVerdicts(policy: DifferentialCase['policy'], request: Simulat
 }
 
 describe('the oracle disagrees with IAM, and so with us, on these classes', () => {
+  it('NotPrincipal that names the account but not the role (or the role but not the account) still denies', async () => {
+    const session = {
+      type: 'iam',
+      account: '111111111111',
+      arn: 'arn:aws:sts::111111111111:assumed-role/app/session-1',
+    } as const;
+    const request: SimulatedRequest = {
+      principal: session,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::data/a.txt',
+    };
+    const denyAllBut = (named: string[]) => ({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+        { Effect: 'Deny', NotPrincipal: { AWS: named }, Action: '*', Resource: '*' },
+      ],
+    });
+    const accountOnly = denyAllBut(['111111111111']);
+    const onlyAccount = await bothVerdicts(accountOnly, request);
+    expect(onlyAccount.ours.decision).toBe('ExplicitDeny');
+    expect(onlyAccount.ours.deciding[0]?.note).toMatch(/names the account 111111111111 but not/);
+    expect(onlyAccount.theirs).toBe('Allowed');
+    expect(
+      faultById('not-principal-names-half-the-caller').applies(
+        { policy: accountOnly, request },
+        onlyAccount.ours,
+      ),
+    ).toBe(true);
+    const roleOnly = await bothVerdicts(
+      denyAllBut(['arn:aws:iam::111111111111:role/app']),
+      request,
+    );
+    expect(roleOnly.ours.decision).toBe('ExplicitDeny');
+    // Role and account named: the session is left out, by both.
+    const both = await bothVerdicts(
+      denyAllBut(['arn:aws:iam::111111111111:role/app', 'arn:aws:iam::111111111111:root']),
+      request,
+    );
+    expect([both.ours.decision, both.theirs]).toEqual(['Allowed', 'Allowed']);
+    // A request that names only the account is left out by naming the account.
+    const accountCaller = await bothVerdicts(accountOnly, {
+      ...request,
+      principal: { type: 'iam', account: '111111111111' },
+    });
+    expect(accountCaller.ours.decision).toBe('Allowed');
+  });
+
   it('ForAnyValue:...IfExists on an absent key holds', async () => {
     const policy = {
       Version: '2012-10-17',

@@ -289,8 +289,19 @@ describe('Principal', () => {
       Statement: [{ Effect: 'Deny', NotPrincipal: { AWS: ACCOUNT }, Action: '*', Resource: '*' }],
     };
     expect(decide(deny, request({ principal: { type: 'anonymous' } }))).toBe('ExplicitDeny');
-    expect(failureOf(deny)).toBe(
-      `the caller, arn:aws:iam::${ACCOUNT}:role/app, is among the principals NotPrincipal excludes (${ACCOUNT})`,
+    // Naming the account alone leaves out the account, not its roles (IAM NotPrincipal element).
+    expect(decide(deny)).toBe('ExplicitDeny');
+    const roleAndAccount = {
+      ...deny,
+      Statement: [
+        {
+          ...deny.Statement[0],
+          NotPrincipal: { AWS: [ACCOUNT, `arn:aws:iam::${ACCOUNT}:role/app`] },
+        },
+      ],
+    };
+    expect(failureOf(roleAndAccount)).toBe(
+      `the caller, arn:aws:iam::${ACCOUNT}:role/app, is among the principals NotPrincipal excludes (${ACCOUNT} or arn:aws:iam::${ACCOUNT}:role/app)`,
     );
   });
 });

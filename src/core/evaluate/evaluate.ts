@@ -11,9 +11,12 @@
  * first element that failed, checked in the order Principal, Action, Resource, Condition (in the
  * order the policy writes them), in words a person understands.
  */
+import { BUDGETS, budgetRule, shortenForDisplay } from '../budgets';
 import type { Diagnostic, TextRange } from '../diagnostics';
+import { formatCount } from '../format';
+import { WorkBudgetExceeded } from '../policy/wildcard';
 import { checkCondition } from './conditions';
-import { listInWords } from './words';
+import { listInWords, MAX_QUOTED_VALUE_CHARACTERS } from './words';
 import {
   deriveRequestContext,
   type Caller,
@@ -63,6 +66,8 @@ export interface StatementOutcome {
   applies: boolean;
   /** When it does not apply: the first element or condition that failed. */
   failure?: StatementFailure;
+  /** When it applies for a reason a reader may not expect (NotPrincipal naming half of the caller): why. */
+  note?: string;
   /** Where the statement is in the policy text. */
   range?: TextRange;
 }
@@ -86,6 +91,13 @@ export interface EvaluationResult {
   policyValid: boolean;
   /** Problems in the policy, then in the request. */
   diagnostics: Diagnostic[];
+  /**
+   * Set when the evaluation stopped before it reached a verdict (its work went over budget): why.
+   * `decision` is then ImplicitDeny and says nothing about the request.
+   */
+  withheld?: string;
+  /** Steps of wildcard matching the evaluation took. */
+  steps: number;
 }
 
 const TEXT_CACHE_SIZE = 32;
@@ -137,28 +149,66 @@ export function compilePolicy(source: PolicySource): CompiledPolicy {
   return compiled;
 }
 
-/** "AllowRequestsByAWSServicePrincipals" or "statement 3" when it has no Sid. */
+/** "AllowRequestsByAWSServicePrincipals" or "statement 3" when it has no Sid; a long Sid is cut. */
 export function statementLabel(statement: { index: number; sid?: string }): string {
-  return statement.sid ? statement.sid : `statement ${statement.index + 1}`;
+  return statement.sid
+    ? shortenForDisplay(statement.sid, MAX_QUOTED_VALUE_CHARACTERS)
+    : `statement ${statement.index + 1}`;
 }
 
 function principalMatches(set: PrincipalSet, caller: Caller): boolean {
   if (set.everyone) return true;
   if (caller.kind === 'iam') {
     if (caller.account !== undefined && set.accounts.has(caller.account)) return true;
-    if (caller.principalArns.some((arn) => set.arns.has(arn))) return true;
-    const role = caller.sessionRole;
-    if (role === undefined) return false;
     // A Principal naming a role covers its sessions; the session ARN does not show the role's path.
-    for (const arn of set.arns) {
-      const match = ROLE_ARN.exec(arn);
-      if (match !== null && match[1] === role.account && match[2] === role.name) return true;
-    }
-    return false;
+    return namesCallerArn(set, caller);
   }
   if (caller.kind === 'service')
     return caller.service !== undefined && set.services.has(caller.service);
   return false;
+}
+
+/** Whether the set names the role of a session (a role ARN with any path) or the caller's own ARN. */
+function namesCallerArn(set: PrincipalSet, caller: Caller): boolean {
+  if (caller.principalArns.some((arn) => set.arns.has(arn))) return true;
+  const role = caller.sessionRole;
+  if (role === undefined) return false;
+  for (const arn of set.arns) {
+    const match = ROLE_ARN.exec(arn);
+    if (match !== null && match[1] === role.account && match[2] === role.name) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether NotPrincipal leaves the caller out of a statement. IAM ("AWS JSON policy elements:
+ * NotPrincipal", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html)
+ * may check the account, then the role or user, then the role session, and a Deny applies to
+ * whichever of them is not named: a user or a role (session) is left out only when its account
+ * is named too ("you must also specify the account ARN of the not-denied principal"), and a
+ * session only when its role is named. Naming only the account leaves out the account itself,
+ * not its users and roles.
+ */
+function notPrincipalExcludes(set: PrincipalSet, caller: Caller): boolean {
+  if (set.everyone) return true;
+  if (caller.kind === 'service')
+    return caller.service !== undefined && set.services.has(caller.service);
+  if (caller.kind !== 'iam' || caller.account === undefined) return false;
+  if (!set.accounts.has(caller.account)) return false;
+  // A request that names only the account: the account is all there is to check.
+  if (caller.principalArns.length === 0) return true;
+  return namesCallerArn(set, caller);
+}
+
+/** What NotPrincipal would also need to name to leave this caller out, for the explanation. */
+function notPrincipalShortfall(set: PrincipalSet, caller: Caller): string | undefined {
+  if (caller.kind !== 'iam' || caller.account === undefined) return undefined;
+  const accountNamed = set.accounts.has(caller.account);
+  const arnNamed = caller.principalArns.length === 0 || namesCallerArn(set, caller);
+  if (accountNamed === arnNamed) return undefined;
+  return accountNamed
+    ? `NotPrincipal names the account ${caller.account} but not ${caller.sessionRole ? `the role ${caller.sessionRole.name}` : caller.label}, so the Deny still applies to the caller`
+    : `NotPrincipal names ${caller.sessionRole ? `the role ${caller.sessionRole.name}` : caller.label} but not its account ${caller.account}, and IAM checks the account too, so the Deny still applies`;
 }
 
 function principalFailure(set: PrincipalSet, negated: boolean, caller: Caller): string {
@@ -210,7 +260,10 @@ function checkStatement(
     );
   }
   const { principal, action, resource } = statement;
-  if (principalMatches(principal.set, caller) === principal.negated) {
+  const principalApplies = principal.negated
+    ? !notPrincipalExcludes(principal.set, caller)
+    : principalMatches(principal.set, caller);
+  if (!principalApplies) {
     return failed(
       statement,
       principal.negated ? 'NotPrincipal' : 'Principal',
@@ -294,12 +347,61 @@ function summarize(
   return `Denied implicitly: none of the ${statements.length === 1 ? "policy's one statement" : `${statements.length} statements`} allows ${request.action} on ${request.resource}.`;
 }
 
-/** Evaluates one request against an endpoint policy. Never throws; problems are diagnostics. */
-export function evaluate(policySource: PolicySource, request: SimulatedRequest): EvaluationResult {
+/** A result without a verdict: the evaluation could not finish. */
+function withheldResult(
+  policy: CompiledPolicy,
+  reason: string,
+  diagnostic: Diagnostic,
+  steps: number,
+): EvaluationResult {
+  return {
+    decision: 'ImplicitDeny',
+    deciding: [],
+    statements: [],
+    summary: `No verdict: ${reason}`,
+    contextUsed: [],
+    context: [],
+    policyValid: policy.valid,
+    diagnostics: [...policy.diagnostics, diagnostic],
+    withheld: reason,
+    steps,
+  };
+}
+
+/**
+ * Evaluates one request against an endpoint policy. Never throws; problems are diagnostics. The
+ * wildcard matching of one request is bounded (`BUDGETS.evaluationSteps`); past it, and once
+ * `suiteSteps` (the steps a suite has spent so far) reaches the budget of a suite, the result
+ * is withheld.
+ */
+export function evaluate(
+  policySource: PolicySource,
+  request: SimulatedRequest,
+  options: { suiteSteps?: number } = {},
+): EvaluationResult {
   const policy = compilePolicy(policySource);
+  const suiteLeft = BUDGETS.suiteSteps.limit - (options.suiteSteps ?? 0);
+  if (suiteLeft <= 0) {
+    const reason = `the suite of saved requests went over its budget of ${budgetRule('suiteSteps')} before this request.`;
+    return withheldResult(
+      policy,
+      reason,
+      { severity: 'error', code: 'budget/suite-steps', message: `Not evaluated: ${reason}` },
+      0,
+    );
+  }
   try {
-    return evaluateCompiled(policy, request);
+    return evaluateCompiled(policy, request, Math.min(suiteLeft, BUDGETS.evaluationSteps.limit));
   } catch (error) {
+    if (error instanceof WorkBudgetExceeded) {
+      const reason = `matching the policy's wildcards against this request takes more than ${formatCount(error.limit)} steps (${budgetRule('evaluationSteps')}); the policy's patterns or the request's values are built to be slow.`;
+      return withheldResult(
+        policy,
+        reason,
+        { severity: 'error', code: 'budget/evaluation-steps', message: `Not evaluated: ${reason}` },
+        error.limit,
+      );
+    }
     // Only a request that bypassed its schema can get here (e.g. a principal of unknown type).
     return {
       decision: 'ImplicitDeny',
@@ -309,6 +411,7 @@ export function evaluate(policySource: PolicySource, request: SimulatedRequest):
       contextUsed: [],
       context: [],
       policyValid: policy.valid,
+      steps: 0,
       diagnostics: [
         ...policy.diagnostics,
         {
@@ -321,8 +424,13 @@ export function evaluate(policySource: PolicySource, request: SimulatedRequest):
   }
 }
 
-function evaluateCompiled(policy: CompiledPolicy, request: SimulatedRequest): EvaluationResult {
+function evaluateCompiled(
+  policy: CompiledPolicy,
+  request: SimulatedRequest,
+  stepLimit: number,
+): EvaluationResult {
   const { context, caller, diagnostics: requestDiagnostics } = deriveRequestContext(request);
+  context.cost.limit = stepLimit;
   const statements: StatementOutcome[] = [];
   let allowing: StatementOutcome[] = [];
   const denying: StatementOutcome[] = [];
@@ -332,6 +440,10 @@ function evaluateCompiled(policy: CompiledPolicy, request: SimulatedRequest): Ev
     if (statement.sid !== undefined) outcome.sid = statement.sid;
     if (statement.effect) outcome.effect = statement.effect;
     if (failure) outcome.failure = failure;
+    else if (statement.principal?.negated) {
+      const note = notPrincipalShortfall(statement.principal.set, caller);
+      if (note) outcome.note = note;
+    }
     if (statement.range) outcome.range = statement.range;
     statements.push(outcome);
     if (outcome.applies) (statement.effect === 'Deny' ? denying : allowing).push(outcome);
@@ -353,5 +465,6 @@ function evaluateCompiled(policy: CompiledPolicy, request: SimulatedRequest): Ev
     context: context.all(),
     policyValid: policy.valid,
     diagnostics: [...policy.diagnostics, ...requestDiagnostics],
+    steps: context.cost.steps,
   };
 }

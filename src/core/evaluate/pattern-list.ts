@@ -4,6 +4,7 @@
  * Exact values go into a set; wildcard values are grouped by the literal text they start with,
  * which any match must also start with; values with policy variables are resolved per request.
  */
+import type { MatchCost } from '../policy/wildcard';
 import { compileArnPattern, splitArn, splitArnPattern } from './arn';
 import { listInWords } from './words';
 import type { RequestContext } from './context';
@@ -121,22 +122,23 @@ export class PatternList {
     folded: string,
     value: string,
     best: number | undefined,
+    cost: MatchCost,
   ): number | undefined {
     if (!candidates) return best;
     for (const candidate of candidates) {
       if (
         (best === undefined || candidate.position < best) &&
         folded.startsWith(candidate.prefix) &&
-        this.candidateMatches(candidate, value)
+        this.candidateMatches(candidate, value, cost)
       )
         best = candidate.position;
     }
     return best;
   }
 
-  private candidateMatches(candidate: IndexedPattern, value: string): boolean {
+  private candidateMatches(candidate: IndexedPattern, value: string, cost: MatchCost): boolean {
     candidate.matcher ??= compileValue(this.kind, candidate.raw, candidate.tokens);
-    return candidate.matcher(value);
+    return candidate.matcher(value, cost);
   }
 
   /** The first value (by position) that matches, or what kept a variable value from matching. */
@@ -149,6 +151,7 @@ export class PatternList {
         folded,
         value,
         best,
+        context.cost,
       );
     for (const length of this.shortLengths) {
       if (length <= folded.length)
@@ -157,6 +160,7 @@ export class PatternList {
           folded,
           value,
           best,
+          context.cost,
         );
     }
     let unresolved: UnresolvedVariable | undefined;
@@ -164,10 +168,10 @@ export class PatternList {
       if (best !== undefined && position > best) continue;
       const tokens = resolvePattern(pattern, context);
       if (isUnresolved(tokens)) {
-        if (this.couldMatch(pattern.raw, value)) unresolved ??= tokens;
+        if (this.couldMatch(pattern.raw, value, context.cost)) unresolved ??= tokens;
         continue;
       }
-      if (compileValue(this.kind, pattern.raw, tokens)(value)) best = position;
+      if (compileValue(this.kind, pattern.raw, tokens)(value, context.cost)) best = position;
     }
     if (best !== undefined) return { position: best };
     return unresolved ? { unresolved } : {};
@@ -178,7 +182,7 @@ export class PatternList {
    * cannot when the request is not an ARN or differs in partition, service, region or account
    * (segments without variables); otherwise the resource segment decides, and it is unknown.
    */
-  private couldMatch(raw: string, value: string): boolean {
+  private couldMatch(raw: string, value: string, cost: MatchCost): boolean {
     const segments = splitArnPattern(raw);
     if (segments[0] !== 'arn' || segments.length < 6) return true;
     const request = splitArn(value);
@@ -188,7 +192,7 @@ export class PatternList {
       const segment = segments[i + 1]!;
       if (segment.includes('${')) continue;
       const tokens = parsePattern(segment, { wildcards: true, variables: false }).tokens;
-      if (!compileTokens(tokens, false)(requestSegments[i]!)) return false;
+      if (!compileTokens(tokens, false)(requestSegments[i]!, cost)) return false;
     }
     return true;
   }

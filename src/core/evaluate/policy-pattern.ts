@@ -9,6 +9,7 @@
  * treats the value as one that matches nothing. Variables are only recognised in policies whose
  * Version is 2012-10-17; older policies read `${...}` as plain text.
  */
+import { compileWildcard, type WildcardMatcher, type WildcardToken } from '../policy/wildcard';
 import type { RequestContext } from './context';
 
 export type PatternToken =
@@ -30,7 +31,17 @@ export interface PolicyPattern {
   literalPrefix: string;
 }
 
-const VARIABLE_BODY = /^\s*([^,\s][^,]*?)\s*(?:,\s*'([^']*)'\s*)?$/;
+const VARIABLE_FALLBACK = /^\s*'([^']*)'\s*$/;
+
+/** The key and default of a variable body (`aws:username` or `aws:username, 'none'`). */
+function readVariableBody(body: string): { key: string; fallback?: string } | undefined {
+  const comma = body.indexOf(',');
+  const key = (comma === -1 ? body : body.slice(0, comma)).trim();
+  if (key === '') return undefined;
+  if (comma === -1) return { key };
+  const fallback = VARIABLE_FALLBACK.exec(body.slice(comma + 1));
+  return fallback ? { key, fallback: fallback[1]! } : undefined;
+}
 
 /**
  * Splits a policy string into tokens. `wildcards` says whether `*` and `?` are wildcards here
@@ -67,16 +78,16 @@ export function parsePattern(
           i = end;
           continue;
         }
-        const parsed = VARIABLE_BODY.exec(body);
+        const parsed = readVariableBody(body);
         if (parsed) {
           markPrefix();
           flushText();
           const token: PatternToken = {
             kind: 'variable',
-            key: parsed[1]!,
+            key: parsed.key,
             raw: raw.slice(i, end + 1),
           };
-          if (parsed[2] !== undefined) token.fallback = parsed[2];
+          if (parsed.fallback !== undefined) token.fallback = parsed.fallback;
           tokens.push(token);
           hasVariable = true;
           i = end;
@@ -156,59 +167,20 @@ export function describeUnresolved(unresolved: UnresolvedVariable): string {
     : `${unresolved.raw} cannot be used: ${unresolved.key} has several values, and a policy variable needs a single one`;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+export type StringMatcher = WildcardMatcher;
 
-/** Regular-expression source of tokens, with `*` and `?` limited to `anyClass`. */
-export function tokensToRegExpSource(
-  tokens: readonly PatternToken[],
-  anyClass = '[\\s\\S]',
-): string {
-  let source = '';
-  for (const token of tokens) {
-    if (token.kind === 'text' || token.kind === 'value') source += escapeRegExp(token.text);
-    else if (token.kind === 'any') source += `${anyClass}*`;
-    else if (token.kind === 'one') source += anyClass;
-  }
-  return source;
-}
-
-export type StringMatcher = (value: string) => boolean;
-
-/** Joins adjacent literal tokens (text and resolved values) into one text token. */
-function mergeText(tokens: readonly PatternToken[]): PatternToken[] {
-  const out: PatternToken[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'variable') continue;
-    const last = out[out.length - 1];
-    if ((token.kind === 'text' || token.kind === 'value') && last?.kind === 'text')
-      out[out.length - 1] = { kind: 'text', text: last.text + token.text };
-    else out.push(token.kind === 'value' ? { kind: 'text', text: token.text } : token);
-  }
-  return out;
-}
-
-/** A whole-string matcher for resolved tokens; fast paths for plain text and `prefix*`. */
+/**
+ * A whole-string matcher for resolved tokens (variables already replaced by their values), with
+ * the one wildcard matcher of the policy reader.
+ */
 export function compileTokens(
   tokens: readonly PatternToken[],
   caseInsensitive: boolean,
 ): StringMatcher {
-  const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
-  const merged = mergeText(tokens);
-  const [first, second] = merged;
-  if (!first) return (value) => value.length === 0;
-  if (merged.length === 1 && first.kind === 'text') {
-    const text = fold(first.text);
-    return caseInsensitive ? (value) => value.toLowerCase() === text : (value) => value === text;
-  }
-  if (merged.length === 1 && first.kind === 'any') return () => true;
-  if (merged.length === 2 && first.kind === 'text' && second?.kind === 'any') {
-    const prefix = fold(first.text);
-    return caseInsensitive
-      ? (value) => value.toLowerCase().startsWith(prefix)
-      : (value) => value.startsWith(prefix);
-  }
-  const regexp = new RegExp(`^${tokensToRegExpSource(tokens)}$`, caseInsensitive ? 'i' : '');
-  return (value) => regexp.test(value);
+  return compileWildcard(literalTokens(tokens), { ignoreCase: caseInsensitive });
+}
+
+/** The tokens without unresolved variables, as the wildcard matcher takes them. */
+export function literalTokens(tokens: readonly PatternToken[]): WildcardToken[] {
+  return tokens.filter((token): token is WildcardToken => token.kind !== 'variable');
 }

@@ -3,6 +3,7 @@
  * perimeter configuration. The browser re-runs it on every change of choices and the CLI runs it
  * in pipelines; both go through these functions.
  */
+import { BUDGETS, budgetRule } from '../budgets';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
 import type { Diagnostic } from '../diagnostics';
@@ -51,6 +52,9 @@ export function runSavedRequests(
   policyFor: (saved: SavedRequest) => PolicySource,
 ): SavedRequestOutcome[] {
   const compiled = new Map<PolicySource, CompiledPolicy>();
+  // The whole suite shares one budget of matching work, so that a link full of slow requests
+  // costs no more than a few slow ones.
+  let suiteSteps = 0;
   return saved.map((request, index) => {
     const source = policyFor(request);
     let policy = compiled.get(source);
@@ -58,8 +62,10 @@ export function runSavedRequests(
       policy = compilePolicy(source);
       compiled.set(source, policy);
     }
-    const result = evaluate(policy, request.request);
-    return { index, saved: request, result, passed: result.decision === request.expect };
+    const result = evaluate(policy, request.request, { suiteSteps });
+    suiteSteps += result.steps;
+    const passed = result.withheld === undefined && result.decision === request.expect;
+    return { index, saved: request, result, passed };
   });
 }
 
@@ -129,7 +135,10 @@ export function parseSavedRequests(
     };
   }
   const prefix = Array.isArray(value) ? [] : ['savedRequests'];
-  const parsed = savedRequestSchema.array().safeParse(list);
+  const parsed = savedRequestSchema
+    .array()
+    .max(BUDGETS.savedRequests.limit, budgetRule('savedRequests'))
+    .safeParse(list);
   if (parsed.success) return { requests: parsed.data, diagnostics: [] };
   const issues = parsed.error.issues.map((issue) => ({
     ...issue,

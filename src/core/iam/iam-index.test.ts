@@ -12,7 +12,7 @@ import {
   IAM_INDEX_DATA_PATH,
   renderIamIndexData,
 } from '../../../scripts/build-iam-index';
-import { createIamIndex, loadIamIndex, wildcardRegExp } from './iam-index';
+import { createIamIndex, loadIamIndex } from './iam-index';
 import type { IamIndexData } from './iam-index-format';
 
 const committed = readFileSync(IAM_INDEX_DATA_PATH, 'utf8');
@@ -89,10 +89,25 @@ describe('IAM index queries', () => {
     expect(index.arnResourceShapes('nosuchservice')).toBeUndefined();
   });
 
-  it('turns IAM wildcards into regular expressions that match whole names', () => {
-    expect(wildcardRegExp('Get*').test('GetObject')).toBe(true);
-    expect(wildcardRegExp('Get*').test('ListGet')).toBe(false);
-    expect(wildcardRegExp('a.b').test('axb')).toBe(false);
+  it('counts the actions a wildcard name matches, whole names only, and quickly on hostile names', async () => {
+    const index = await loadIamIndex();
+    expect(index.countMatchingActions('s3', 'GetObject')).toBe(1);
+    expect(index.countMatchingActions('s3', 'get*')).toBeGreaterThan(10);
+    expect(index.countMatchingActions('s3', 'Zzz*')).toBe(0);
+    expect(index.countMatchingActions('s3', 'Get.bject')).toBe(0);
+    expect(index.countMatchingActions('ec2', `${'*?'.repeat(5_000)}0`)).toBe(0);
+  });
+
+  it('finds template condition keys whatever their variable part holds', async () => {
+    const index = await loadIamIndex();
+    expect(index.findConditionKey('aws:PrincipalTag/team')?.key).toBe('aws:PrincipalTag/${TagKey}');
+    expect(index.findConditionKey('AWS:principaltag/a:b/c')?.key).toBe(
+      'aws:PrincipalTag/${TagKey}',
+    );
+    expect(index.findConditionKey('aws:PrincipalTag/')).toBeUndefined();
+    expect(index.findConditionKey(`aws:PrincipalTag/${'/'.repeat(100_000)}x`)?.key).toBe(
+      'aws:PrincipalTag/${TagKey}',
+    );
   });
 
   it('loads lazily and once', async () => {

@@ -11,6 +11,12 @@ import {
   type ConditionKeyType,
   type IamIndexData,
 } from './iam-index-format';
+import {
+  compileWildcard,
+  wildcardTokens,
+  type WildcardMatcher,
+  type WildcardToken,
+} from '../policy/wildcard';
 
 export type { ConditionKeyType, IamIndexData } from './iam-index-format';
 
@@ -40,8 +46,11 @@ export interface IamIndex {
   actionsOf(prefix: string): readonly string[] | undefined;
   /** The action as AWS spells it (`s3:GetObject`), or undefined. */
   findAction(prefix: string, name: string): string | undefined;
-  /** How many actions of the prefix a name with `*` and `?` wildcards matches. */
-  countMatchingActions(prefix: string, pattern: string): number;
+  /**
+   * How many actions of the prefix a name with `*` and `?` wildcards matches; undefined when the
+   * caller's budget of such lookups is spent (see `validate`).
+   */
+  countMatchingActions(prefix: string, pattern: string): number | undefined;
   /** The condition key's documented form and type, or undefined when no service defines it. */
   findConditionKey(key: string): ConditionKeyInfo | undefined;
   /** Resource shapes of an ARN service (the third field of an ARN), or undefined when unknown. */
@@ -52,15 +61,6 @@ const TYPE_BY_CODE = new Map<string, ConditionKeyType>(
   Object.entries(CONDITION_TYPE_CODES).map(([type, code]) => [code, type as ConditionKeyType]),
 );
 
-/** A regular expression for an IAM wildcard pattern (`*` any run, `?` one character). */
-export function wildcardRegExp(pattern: string, flags = 'i'): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, flags);
-}
-
 /** Builds the queries over decoded index data; decoding of each service's actions waits for its first query. */
 export function createIamIndex(data: IamIndexData): IamIndex {
   const words = data.words.split(' ');
@@ -69,7 +69,10 @@ export function createIamIndex(data: IamIndexData): IamIndex {
   const servicePrefixes = Object.keys(data.actions);
   const prefixSet = new Set(servicePrefixes);
 
-  const actionCache = new Map<string, { names: string[]; byLower: Map<string, string> }>();
+  const actionCache = new Map<
+    string,
+    { names: string[]; byLower: Map<string, string>; sortedLower?: string[] }
+  >();
   const actionsFor = (prefix: string) => {
     const lower = prefix.toLowerCase();
     let entry = actionCache.get(lower);
@@ -85,19 +88,21 @@ export function createIamIndex(data: IamIndexData): IamIndex {
   };
 
   const exactKeys = new Map<string, ConditionKeyInfo>();
-  const templateKeys: Array<{ info: ConditionKeyInfo; pattern: RegExp }> = [];
+  const templateKeys: Array<{ info: ConditionKeyInfo; matches: WildcardMatcher }> = [];
   for (const entry of data.conditionKeys.split(',')) {
     const type = TYPE_BY_CODE.get(entry[0] ?? '');
     if (!type) continue;
     const key = decode(entry.slice(1));
     const info = { key, type };
     if (key.includes('${')) {
-      // A variable part (`${TagKey}`) stands for any non-empty text.
-      const body = key
+      // A variable part (`${TagKey}`) stands for any non-empty text: `?` then `*`.
+      const tokens = key
         .split(/\$\{[^}]*\}/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.+');
-      templateKeys.push({ info, pattern: new RegExp(`^${body}$`, 'i') });
+        .flatMap((part, index): WildcardToken[] => [
+          ...(index > 0 ? [{ kind: 'one' } as const, { kind: 'any' } as const] : []),
+          ...(part ? [{ kind: 'text', text: part } as const] : []),
+        ]);
+      templateKeys.push({ info, matches: compileWildcard(tokens, { ignoreCase: true }) });
     } else {
       exactKeys.set(key.toLowerCase(), info);
     }
@@ -117,15 +122,24 @@ export function createIamIndex(data: IamIndexData): IamIndex {
     countMatchingActions(prefix, pattern) {
       const entry = actionsFor(prefix);
       if (!entry) return 0;
-      const regExp = wildcardRegExp(pattern);
+      // Only names that start with the pattern's text before its first wildcard can match.
+      const lower = pattern.toLowerCase();
+      const wildcardAt = lower.search(/[*?]/);
+      const literal = wildcardAt === -1 ? lower : lower.slice(0, wildcardAt);
+      const sorted = (entry.sortedLower ??= [...entry.byLower.keys()].sort());
+      const matches = compileWildcard(wildcardTokens(lower), { ignoreCase: false });
       let count = 0;
-      for (const name of entry.names) if (regExp.test(name)) count++;
+      for (let i = lowerBound(sorted, literal); i < sorted.length; i++) {
+        const name = sorted[i]!;
+        if (!name.startsWith(literal)) break;
+        if (matches(name)) count++;
+      }
       return count;
     },
     findConditionKey(key) {
       const exact = exactKeys.get(key.toLowerCase());
       if (exact) return exact;
-      for (const template of templateKeys) if (template.pattern.test(key)) return template.info;
+      for (const template of templateKeys) if (template.matches(key)) return template.info;
       return undefined;
     },
     arnResourceShapes(arnService) {
@@ -148,6 +162,18 @@ export function createIamIndex(data: IamIndexData): IamIndex {
       return shapes;
     },
   };
+}
+
+/** The first position in a sorted list whose entry is not less than `text`. */
+function lowerBound(sorted: readonly string[], text: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < text) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 let loading: Promise<IamIndex> | undefined;

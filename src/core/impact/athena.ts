@@ -60,8 +60,18 @@ export function checkAthenaOptions(options: AthenaOptions): string[] {
   return problems;
 }
 
+/** The prefix without leading or trailing slashes, in one pass (no backtracking pattern). */
+function trimSlashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '/') start += 1;
+  while (end > start && text[end - 1] === '/') end -= 1;
+  return text.slice(start, end);
+}
+
 function location(options: AthenaOptions): string {
-  const prefix = options.prefix ? `${options.prefix.replace(/^\/+|\/+$/g, '')}/` : '';
+  const trimmed = trimSlashes(options.prefix ?? '');
+  const prefix = trimmed ? `${trimmed}/` : '';
   return `s3://${options.bucket}/${prefix}AWSLogs/${options.organizationId}/`;
 }
 

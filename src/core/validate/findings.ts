@@ -3,6 +3,7 @@
  * line starts built once, so thousands of findings in a large text stay cheap; the number of
  * findings is capped so that a pathological input cannot flood the editor or the terminal.
  */
+import { BUDGETS, shortenForDisplay } from '../budgets';
 import type { Diagnostic, Severity, TextPosition, TextRange } from '../diagnostics';
 import { formatConfigPath, type ConfigPath } from '../config/path';
 import { formatCount } from '../format';
@@ -71,8 +72,9 @@ export class Findings {
       this.dropped[severity]++;
       return;
     }
-    const diagnostic: Diagnostic = { severity, code, message };
-    if (details.hint) diagnostic.hint = details.hint;
+    const limit = BUDGETS.messageCharacters.limit;
+    const diagnostic: Diagnostic = { severity, code, message: shortenForDisplay(message, limit) };
+    if (details.hint) diagnostic.hint = shortenForDisplay(details.hint, limit);
     if (at?.path)
       diagnostic.path = typeof at.path === 'string' ? at.path : formatConfigPath(at.path);
     if (at) diagnostic.range = 'range' in at ? at.range : this.lines.range(at.offset, at.length);

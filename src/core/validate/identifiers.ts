@@ -68,7 +68,7 @@ export const UNIQUE_ID_PATTERN = /^A[A-Z0-9]{15,127}$/;
 
 const IPV4_CIDR =
   /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\/(?:3[0-2]|[12]?\d))?$/;
-const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*(?:\/(?:12[0-8]|1[01]\d|[1-9]?\d))?$/;
+const IPV6_CIDR = /^[0-9a-fA-F]*:[0-9a-fA-F:.]*(?:\/(?:12[0-8]|1[01]\d|[1-9]?\d))?$/;
 
 export function isIpAddressOrCidr(value: string): boolean {
   return IPV4_CIDR.test(value) || (value.includes(':') && IPV6_CIDR.test(value));

@@ -15,7 +15,8 @@ import type { Findings } from './findings';
 import { ORGANIZATION_ID_PATTERN } from '../catalog/ids';
 import { compilePolicy, evaluate } from '../evaluate/evaluate';
 import { strangerOwnablePart } from '../generate/generate';
-import { wildcardRegExp } from '../iam/iam-index';
+import { matchesWildcard } from '../policy/wildcard';
+import { BUDGETS, overBudgetMessage } from '../budgets';
 import type { RecognizedStatement } from './recognize';
 
 export type EndpointType = 'interface' | 'gateway';
@@ -282,7 +283,7 @@ function covers(outer: string, inner: string, ignoreCase: boolean): boolean {
   const i = ignoreCase ? inner.toLowerCase() : inner;
   if (o === '*' || o === i) return true;
   const innerWild = i.includes('*') || i.includes('?');
-  if (!innerWild) return wildcardRegExp(o, ignoreCase ? 'i' : '').test(i);
+  if (!innerWild) return matchesWildcard(o, i, { ignoreCase: false });
   const prefix = o.endsWith('*') ? o.slice(0, -1) : undefined;
   return (
     prefix !== undefined && !prefix.includes('*') && !prefix.includes('?') && i.startsWith(prefix)
@@ -330,6 +331,19 @@ function lintUnreachableAllows(model: PolicyModel, context: LintContext): void {
     context.findings.info(
       'perimeter/deny-analysis-skipped',
       `With ${denies.length} Deny and ${allows.length} Allow statements, the check for Allows that a Deny makes unreachable was skipped.`,
+    );
+    return;
+  }
+  // Each pair compares every allowed value with every denied one: bound the whole before starting.
+  const valueCount = (s: PolicyStatement) =>
+    (s.action?.values.length ?? 0) + (s.resource?.values.length ?? 0);
+  const comparisons =
+    denies.reduce((sum, d) => sum + valueCount(d), 0) *
+    allows.reduce((sum, a) => sum + valueCount(a), 0);
+  if (comparisons > BUDGETS.coveringComparisons.limit) {
+    context.findings.info(
+      'perimeter/deny-analysis-skipped',
+      `Up to ${overBudgetMessage('coveringComparisons', comparisons)}`,
     );
     return;
   }

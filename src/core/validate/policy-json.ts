@@ -8,11 +8,12 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { syntaxMessage } from '../config/parse';
 import type { Findings } from './findings';
 import { formatCount } from '../format';
+import { BUDGETS } from '../budgets';
 
 /** Larger texts are not parsed: a hundred times the 20,480-character quota is surely not a policy. */
-export const MAX_POLICY_TEXT_CHARACTERS = 2_048_000;
+export const MAX_POLICY_TEXT_CHARACTERS = BUDGETS.policyCharacters.limit;
 /** A policy is at most six levels deep (document, Statement list, statement, Condition, operator, values). */
-export const MAX_POLICY_DEPTH = 32;
+export const MAX_POLICY_DEPTH = BUDGETS.policyDepth.limit;
 const MAX_SYNTAX_ERRORS = 20;
 
 export interface PolicyJson {

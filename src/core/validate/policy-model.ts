@@ -5,6 +5,7 @@
  * and left out of the model, and the rest is still read.
  */
 import type { Node } from 'jsonc-parser';
+import { BUDGETS, overBudgetMessage } from '../budgets';
 import { suggest } from '../config/check';
 import type { ConfigPath } from '../config/path';
 import { readConditionOperator, type ConditionOperator } from './condition-operators';
@@ -170,6 +171,29 @@ function reportUnknownElement(
   );
 }
 
+/**
+ * The items of a list of values up to the budget of values per element; past it, an error on the
+ * list, and the rest is not read (so no check or match ever runs over more).
+ */
+function withinValueBudget(
+  items: readonly Node[],
+  list: Node,
+  path: ConfigPath,
+  findings: Findings,
+): readonly Node[] {
+  const limit = BUDGETS.elementValues.limit;
+  if (items.length <= limit) return items;
+  findings.error(
+    'budget/element-values',
+    overBudgetMessage('elementValues', items.length),
+    span(list, path),
+    {
+      hint: 'An endpoint policy within its 20,480-character quota never needs that many; check that this is the right file.',
+    },
+  );
+  return items.slice(0, limit);
+}
+
 /** Reads a string or a non-empty list of strings. */
 function readStringList(
   property: Property,
@@ -200,7 +224,7 @@ function readStringList(
     return undefined;
   }
   const values: PolicyValue[] = [];
-  items.forEach((item, i) => {
+  withinValueBudget(items, node, elementPath, findings).forEach((item, i) => {
     if (item.type === 'string') values.push(scalar(item, [...elementPath, i])!);
     else
       findings.error(
@@ -357,7 +381,7 @@ function readCondition(property: Property, path: ConfigPath, findings: Findings)
             { hint: 'Give at least one value.' },
           );
         }
-        items.forEach((item, i) => {
+        withinValueBudget(items, valueNode, keyPath, findings).forEach((item, i) => {
           const value = scalar(item, [...keyPath, i]);
           if (value) values.push(value);
           else
@@ -640,7 +664,18 @@ export function readPolicyModel(
         { hint: 'Add the statements of your perimeter.' },
       );
     }
-    const limit = Math.min(items.length, options.maxStatements ?? items.length);
+    const budget = BUDGETS.policyStatements.limit;
+    if (items.length > budget) {
+      findings.error(
+        'budget/statements',
+        overBudgetMessage('policyStatements', items.length),
+        span(statement.value, ['Statement']),
+        {
+          hint: 'An endpoint policy within its 20,480-character quota holds a few hundred statements at most.',
+        },
+      );
+    }
+    const limit = Math.min(items.length, options.maxStatements ?? items.length, budget);
     for (let i = 0; i < limit; i++) {
       const read = readStatement(items[i]!, i, ['Statement', i], findings);
       if (read) model.statements.push(read);
@@ -653,5 +688,32 @@ export function readPolicyModel(
       span(statement.value, ['Statement']),
     );
   }
+  checkPatternLengths(model, findings);
   return model;
+}
+
+/**
+ * Values with wildcards longer than the budget are errors: matching costs up to the length of the
+ * value times the length of the text, and no ARN, action or tag needs such a pattern.
+ */
+function checkPatternLengths(model: PolicyModel, findings: Findings): void {
+  const limit = BUDGETS.patternCharacters.limit;
+  const check = (value: PolicyValue) => {
+    if (value.value.length <= limit || !(value.value.includes('*') || value.value.includes('?')))
+      return;
+    findings.error(
+      'budget/pattern-too-long',
+      overBudgetMessage('patternCharacters', value.value.length),
+      value,
+      {
+        hint: 'Write the exact values, or a shorter pattern.',
+      },
+    );
+  };
+  for (const statement of model.statements) {
+    for (const value of statement.action?.values ?? []) check(value);
+    for (const value of statement.resource?.values ?? []) check(value);
+    for (const entry of statement.conditions)
+      if (entry.operator?.wildcards) for (const value of entry.values) check(value);
+  }
 }

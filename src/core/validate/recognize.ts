@@ -28,7 +28,7 @@ import {
 import type { TextRange } from '../diagnostics';
 import { fitsBucketShape, generate, strangerOwnablePart } from '../generate/generate';
 import { canonicalRegions } from '../generate/selection';
-import { wildcardRegExp } from '../iam/iam-index';
+import { matchesWildcard } from '../policy/wildcard';
 import type { LineIndex, Span } from './findings';
 import { hasPlaceholder, hasWildcard, splitArn, type RegionFinder } from './identifiers';
 import type { ConditionEntry, PolicyModel, PolicyStatement, PolicyValue } from './policy-model';
@@ -599,7 +599,7 @@ function actionCovered(action: string, statementActions: readonly string[]): boo
     if (!hasWildcard(g)) return false;
     if (hasWildcard(lower))
       return g.endsWith('*') && !hasWildcard(g.slice(0, -1)) && lower.startsWith(g.slice(0, -1));
-    return wildcardRegExp(g).test(lower);
+    return matchesWildcard(g, lower, { ignoreCase: false });
   });
 }
 

@@ -491,18 +491,19 @@ describe('more findings', () => {
     );
   });
 
-  it('skips the Deny analysis when it would compare too many pairs', () => {
-    const many = (effect: string, n: number) =>
+  it('skips the Deny analysis when it would compare too many values', () => {
+    const many = (effect: string, n: number, resources = 1) =>
       Array.from({ length: n }, (_, i) => ({
         Effect: effect,
         Principal: '*',
         Action: 's3:GetObject',
-        Resource: `arn:aws:s3:::b${i}/*`,
+        Resource: Array.from({ length: resources }, (_, j) => `arn:aws:s3:::b${i}-${j}/*`),
         Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
       }));
+    // (10 x 111) x (10 x 111) value comparisons: over the budget of 1,000,000.
     const text = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [...many('Deny', 600), ...many('Allow', 600)],
+      Statement: [...many('Deny', 10, 110), ...many('Allow', 10, 110)],
     });
     expect(codes(validate(text).diagnostics)).toContain('perimeter/deny-analysis-skipped');
     const few = JSON.stringify({

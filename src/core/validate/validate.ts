@@ -19,6 +19,7 @@ import { readPolicyModel, type PolicyModel } from './policy-model';
 import { recognizePolicy, type PolicyRecognition } from './recognize';
 import { measurePolicy, minifiedCharacters, type PolicySize } from './size';
 import { formatCount } from '../format';
+import { BUDGETS, overBudgetMessage } from '../budgets';
 import { checkPolicyValues } from './value-checks';
 
 export type { EndpointType } from './perimeter-lints';
@@ -124,7 +125,7 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
       findings,
       oversized ? { maxStatements: MAX_STATEMENTS_OF_OVERSIZED_TEXT } : {},
     );
-    if (model?.unreadStatements) {
+    if (model?.unreadStatements && oversized) {
       findings.info(
         'validate/partly-checked',
         `Only the first ${formatCount(MAX_STATEMENTS_OF_OVERSIZED_TEXT)} of ${formatCount(model.statements.length + model.unreadStatements)} statements were checked in detail: the text is ${formatCount(size.characters)} characters, over ten times the quota.`,
@@ -135,14 +136,21 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
       result.model = model;
       const regionFinder = regionFinderFor(catalog);
       const endpointPartitions = new Set(knownRegions.map((r) => catalog.region(r)!.partition));
+      const lookups = options.iamIndex ? withLookupBudget(options.iamIndex) : undefined;
       checkPolicyValues(model, {
         text: body,
         findings,
         catalog,
         regions: regionFinder,
-        ...(options.iamIndex ? { iam: options.iamIndex } : {}),
+        ...(lookups ? { iam: lookups.index } : {}),
         ...(endpointPartitions.size > 0 ? { endpointPartitions } : {}),
       });
+      if (lookups?.skipped())
+        findings.info(
+          'budget/action-lookups',
+          `${overBudgetMessage('wildcardActionLookups', BUDGETS.wildcardActionLookups.limit + lookups.skipped())} (${formatCount(lookups.skipped())} not looked up)`,
+          model.statementSpan,
+        );
       // Far beyond the quota the text cannot be deployed; recognizing it would only cost time.
       if (oversized) {
         findings.info(
@@ -184,6 +192,25 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
     }
   }
   return finish();
+}
+
+/**
+ * The IAM index with a budget on wildcard action names: each is matched against every action of
+ * its service, so past the budget the count is unknown (undefined) rather than computed.
+ */
+function withLookupBudget(index: IamIndex): { index: IamIndex; skipped: () => number } {
+  let left = BUDGETS.wildcardActionLookups.limit;
+  let skipped = 0;
+  const budgeted: IamIndex = Object.create(index) as IamIndex;
+  budgeted.countMatchingActions = (prefix, pattern) => {
+    if (left <= 0) {
+      skipped++;
+      return undefined;
+    }
+    left--;
+    return index.countMatchingActions(prefix, pattern);
+  };
+  return { index: budgeted, skipped: () => skipped };
 }
 
 /** Notes on what is missing for the service and on statements whose Sid and shape disagree. */

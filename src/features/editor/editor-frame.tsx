@@ -11,6 +11,8 @@ export const policyTextOptions = {
   scrollBeyondLastLine: false,
   fontFamily: monospaceFontStack,
   fontSize: 13,
+  // Policies are hostile: a URL in a value must not become a live link with a "Follow link" hover.
+  links: false,
 } satisfies editor.IEditorOptions;
 
 /** The viewer's and the editor's further options: line numbers, folding, hovers, no bracket colours. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
-import { policyHover } from './policy-hover';
+import { code, plain, policyHover } from './policy-hover';
 import { statementSpan } from './policy-locations';
 
 const config: PerimeterConfig = {
@@ -83,5 +83,63 @@ describe('statementSpan', () => {
     const statement = JSON.parse(text.slice(span.start, span.end)) as { Sid: string };
     expect(statement.Sid).toBe('AllowRequestsToAWSOwnedResources');
     expect(statementSpan(text, 'NoSuchSid')).toBeUndefined();
+  });
+});
+
+describe('user text in hover Markdown', () => {
+  // Monaco renders hovers with its own copy of marked: the test reads the Markdown the same way.
+  const render = async (markdown: string) => {
+    // The package's exports do not name the file, so it is imported by path.
+    const file = new URL(
+      '../../../node_modules/monaco-editor/esm/vs/base/common/marked/marked.js',
+      import.meta.url,
+    );
+    const { marked } = (await import(/* @vite-ignore */ file.href)) as {
+      marked: { parse(markdown: string, options: object): string };
+    };
+    return marked.parse(markdown, { async: false, gfm: true });
+  };
+  const textOf = (html: string) =>
+    html
+      .replace(/<[^>]*>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .trim();
+
+  const hostile = [
+    '[click](javascript:alert(1))',
+    '![beacon](https://tracker.example/pixel.png)',
+    '<img src="https://tracker.example/a.png">',
+    '<script>alert(1)</script>',
+    'https://tracker.example/x and www.tracker.example and me@tracker.example',
+    '<https://tracker.example/auto>',
+    '`a``b` [x](http://e.example)',
+    '```\n\n[link](https://tracker.example)\n\n```',
+    '&#106;avascript:alert(1) &lt;b&gt;',
+    '[ref]\n\n[ref]: https://tracker.example/ref',
+    ' leading and trailing ',
+    '`',
+  ];
+
+  it('is shown as written, never as a link, an image or HTML', async () => {
+    for (const text of hostile) {
+      for (const markdown of [code(text), plain(text)]) {
+        const html = await render(markdown);
+        expect(html, markdown).not.toMatch(/<a\b|<img\b|<script\b|<[^>]*\b(?:href|src)=/i);
+        expect(textOf(html), markdown).toBe(text.replace(/\n/g, ' ').trim());
+      }
+    }
+  });
+
+  it('cuts long values and says how much is left out', async () => {
+    const sid = `A${'x'.repeat(1_000_000)}`;
+    const shown = code(sid);
+    expect(shown.length).toBeLessThan(300);
+    expect(textOf(await render(shown))).toMatch(/^Ax+… \(999,801 more characters\)$/);
+    expect(plain(sid).length).toBeLessThan(4_100);
+    expect(await render(code(`${'😀'.repeat(150)}`))).not.toContain('\uFFFD');
   });
 });

@@ -5,6 +5,7 @@
 import type { Catalog } from '@/core/catalog/catalog';
 import type { Source } from '@/core/catalog/schema';
 import { sourceUrl } from '@/core/catalog/source-link';
+import { cutForDisplay } from '@/core/budgets';
 import type {
   GeneratedPolicy,
   StatementProvenance,
@@ -19,15 +20,46 @@ export interface PolicyHover {
   contents: string[];
 }
 
-/** Inline code that survives any characters of an ARN or a tag. */
-export function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text}${fence}`;
+/** Longest value a hover shows; a 1 MB Sid is cut, and the hover says how much is left out. */
+export const MAX_HOVER_VALUE_CHARACTERS = 200;
+/** Longest sentence a hover shows (catalog explanations are far shorter). */
+const MAX_HOVER_TEXT_CHARACTERS = 4_000;
+
+/**
+ * Line breaks become spaces: a blank line would end the paragraph, and with it a code span, and
+ * whatever followed would be read as Markdown.
+ */
+const LINE_BREAKS = /[\n\r\u0085\u2028\u2029]/g;
+
+/**
+ * A value from a policy, a configuration or a link as inline code, which Markdown shows as it is
+ * (no link, no image, no HTML): the fence is one backtick longer than the value's longest run of
+ * backticks, so the value cannot close it early.
+ */
+export function code(text: string, limit = MAX_HOVER_VALUE_CHARACTERS): string {
+  const { shown, omitted } = cutForDisplay(text, limit);
+  const flat = shown.replace(LINE_BREAKS, ' ');
+  if (flat === '') return '*(empty)*';
+  let longest = 0;
+  let run = 0;
+  for (const ch of flat) {
+    run = ch === '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  const fence = '`'.repeat(longest + 1);
+  // CommonMark strips one space from each end when both ends have one: pad so that it keeps them.
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}${plain(omitted)}`;
 }
 
-/** Markdown text with its special characters escaped. */
-export function plain(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!<>|])/g, '\\$1');
+/**
+ * Text as Markdown that reads as the same plain text: every ASCII punctuation character is
+ * escaped (CommonMark allows a backslash before any of them), so no link, image, autolink
+ * (`https://`, `www.`, `a@b.c`), entity, emphasis or HTML can form, whatever the text holds.
+ */
+export function plain(text: string, limit = MAX_HOVER_TEXT_CHARACTERS): string {
+  const { shown, omitted } = cutForDisplay(text, limit);
+  return `${shown}${omitted}`.replace(LINE_BREAKS, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** Up to `limit` source links in one Markdown line. */
@@ -78,7 +110,8 @@ function describeValue(
   }
   if (provenance.parameter && !provenance.placeholder)
     out.push(`From your setting ${code(provenance.parameter)}.`);
-  if (provenance.regions.length > 0) out.push(`For ${provenance.regions.map(code).join(', ')}.`);
+  if (provenance.regions.length > 0)
+    out.push(`For ${provenance.regions.map((value) => code(value)).join(', ')}.`);
   for (const quirk of provenance.quirks) out.push(`Region note: ${plain(quirk)}`);
   if (provenance.patterns.length === 0 && !provenance.parameter && !provenance.accountTable)
     out.push('Part of the statement as the catalog writes it.');
@@ -119,7 +152,7 @@ export function policyHover(
       contents: [
         `Condition ${code(`${location.operator}`)} on ${code(location.key)}, in ${statementHeading(statement, catalog)}`,
         from.length > 0
-          ? `Its values come from your setting ${from.map(code).join(', ')}.`
+          ? `Its values come from your setting ${from.map((value) => code(value)).join(', ')}.`
           : 'Its values are part of the statement as the catalog writes it.',
         plain(entry.allows),
       ],

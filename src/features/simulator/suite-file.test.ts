@@ -86,6 +86,12 @@ describe('the exported suite in a pipeline', () => {
       output: { shape: 'per-region' },
       // The suite was saved with the Amazon Linux 2023 repositories on; this configuration turns them off.
       dataAccessPatterns: { 'amazon-linux-2023-repositories': false },
+      // Without their parameters these statements leave placeholders, and the CLI gives no
+      // verdict on a policy with errors; the panel's verdicts are compared on valid policies.
+      statements: {
+        AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+        AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+      },
     };
     const dir = await mkdtemp(join(tmpdir(), 'vpce-suite-'));
     try {
@@ -107,6 +113,16 @@ describe('the exported suite in a pipeline', () => {
         'An EC2 instance downloads Amazon Linux 2023 packages without credentials',
       ]);
       expect(run.code).toBe(1);
+
+      // With the statements on but their parameters missing, the CLI refuses to give verdicts.
+      const { statements: _on, ...unfilled } = config;
+      await writeFile(join(dir, 'unfilled.json'), JSON.stringify(unfilled));
+      const refused = await runCli(
+        ['simulate', '--config', 'unfilled.json', '--requests', 'saved-requests.json'],
+        dir,
+      );
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('no verdict is given on a policy that cannot be deployed');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,142 @@
+/**
+ * The page runs under its Content-Security-Policy (the preview server's header and the built
+ * page's <meta> element), and using every feature reports no violation: no script, style, worker,
+ * font, image or connection the policy does not allow, and no `eval`.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  downloadText,
+  openBuilder,
+  ORG_ID,
+  organizationField,
+  pick,
+  regionsField,
+  waitForMark,
+} from './builder';
+import { openImport, pastePolicy, waitForCheck } from './policy-editor';
+
+declare global {
+  interface Window {
+    cspViolations?: string[];
+  }
+}
+
+/** Collects violations reported in the page (events) and in its workers (console messages). */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.cspViolations!.push(`${event.effectiveDirective} ${event.blockedURI}`);
+    });
+  });
+  const messages: string[] = [];
+  const onConsole = (text: string) => {
+    if (/Content Security Policy|Refused to/i.test(text)) messages.push(text);
+  };
+  page.on('console', (message) => onConsole(message.text()));
+  page.on('worker', (worker) => worker.on('console', (message) => onConsole(message.text())));
+  return async () => [...messages, ...(await page.evaluate(() => window.cspViolations ?? []))];
+}
+
+test('the page has a strict policy, in the header and in the page', async ({ page }) => {
+  const response = await page.goto('/');
+  const header = response!.headers()['content-security-policy'] ?? '';
+  const meta = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  for (const policy of [header, meta ?? '']) {
+    const directives = new Map(
+      policy.split(';').map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy).not.toContain('unsafe-eval');
+  }
+  expect(header).toContain("frame-ancestors 'none'");
+});
+
+test('every feature runs without a policy violation', async ({ page }) => {
+  const violations = await watchViolations(page);
+  await openBuilder(page);
+  await waitForMark(page, 'vpce:editor-ready');
+  await pick(page, regionsField(page), 'eu-west-1');
+  await organizationField(page).fill(ORG_ID);
+
+  // The preview: a hover, the details of a statement, the explanations.
+  const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
+    hasText: '"AllowRequestsByAWSServicePrincipals"',
+  });
+  await span.hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Why:' })).toBeVisible();
+  await page.getByRole('button', { name: 'Details: Anyone to named AWS-owned resources' }).click();
+  await page
+    .getByRole('region', { name: /^Explanations/ })
+    .getByRole('button', { name: 'Why, risks and sources' })
+    .first()
+    .click();
+
+  // Dialogs and downloads.
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Import config' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await downloadText(page, 'Download all');
+  await page.getByRole('button', { name: /^Theme:/ }).click();
+
+  // The simulator: a ready-made request, saved to the suite.
+  await page.getByRole('tab', { name: 'Request simulator' }).click();
+  const simulator = page.getByRole('region', { name: 'Request simulator' });
+  await simulator
+    .getByRole('list', { name: 'Ready-made requests' })
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(simulator.getByRole('status', { name: 'Verdict' })).toBeVisible();
+  await simulator.getByRole('button', { name: 'Add to suite' }).click();
+  await expect(simulator.getByRole('status', { name: 'Suite result' })).toBeVisible();
+
+  // The policy editor: an imported policy checked by the validation worker, the comparison.
+  await openImport(page);
+  await pastePolicy(
+    page,
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Mine', Effect: 'Allow', Principal: '*', Action: 's3:Get*', Resource: '*' },
+      ],
+    }),
+  );
+  await waitForCheck(page);
+  await page.getByRole('button', { name: 'Compare with generated' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Comparison with the generated policy' }),
+  ).toBeVisible();
+
+  expect(await violations()).toEqual([]);
+
+  // The watch itself works: what the policy forbids is reported.
+  await page.evaluate(() => {
+    const image = document.createElement('img');
+    image.src = 'https://tracker.example/pixel.png';
+    const script = document.createElement('script');
+    script.textContent = 'window.ran = true';
+    document.body.append(image, script);
+  });
+  await expect
+    .poll(violations)
+    .toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^img-src https:\/\/tracker\.example/),
+        expect.stringMatching(/^script-src-elem inline/),
+      ]),
+    );
+  expect(await page.evaluate(() => (window as { ran?: boolean }).ran)).toBeUndefined();
+});
