@@ -14,7 +14,7 @@ import type {
 import type { Findings } from './findings';
 import { ORGANIZATION_ID_PATTERN } from '../catalog/ids';
 import { compilePolicy, evaluate } from '../evaluate/evaluate';
-import { strangerOwnablePart } from '../generate/generate';
+import { strangerOwnablePart } from '../policy/arn';
 import { matchesWildcard } from '../policy/wildcard';
 import { BUDGETS, overBudgetMessage } from '../budgets';
 import type { RecognizedStatement } from './recognize';

@@ -26,7 +26,9 @@ import {
   type ThirdPartyParameters,
 } from '../config/schema';
 import type { TextRange } from '../diagnostics';
-import { fitsBucketShape, generate, strangerOwnablePart } from '../generate/generate';
+import { fitsBucketShape } from '../generate/expansion';
+import { generate } from '../generate/generate';
+import { strangerOwnablePart } from '../policy/arn';
 import { canonicalRegions } from '../generate/selection';
 import { matchesWildcard } from '../policy/wildcard';
 import type { LineIndex, Span } from './findings';

@@ -5,7 +5,7 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { EndpointService } from '../../catalog/schema';
 import type { InventoryEndpoint, PerimeterConfig, PolicyFormat } from '../../config/schema';
-import { generate, type GeneratedPolicy } from '../../generate/generate';
+import { GenerationRun, generateInRun, type GeneratedPolicy } from '../../generate/generate';
 import { policyFileName } from '../../generate/outputs';
 import { canonicalRegions, canonicalServices } from '../../generate/selection';
 import { endpointServiceName } from '../service-names';
@@ -32,11 +32,12 @@ export function deploymentTargets(
 ): DeploymentTarget[] {
   const targets: DeploymentTarget[] = [];
   const regions = canonicalRegions(config.regions, catalog);
+  const run = new GenerationRun(config, catalog);
   for (const serviceId of canonicalServices(config.services, catalog)) {
     const service = catalog.service(serviceId);
     if (!service) continue;
     for (const region of regions) {
-      const policy = generate(config, serviceId, { catalog, regions: [region], format });
+      const policy = generateInRun(run, serviceId, { regions: [region], format });
       const target: DeploymentTarget = {
         service,
         region,
