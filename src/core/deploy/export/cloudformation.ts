@@ -41,7 +41,12 @@ interface EndpointResource {
 const encoder = new TextEncoder();
 /** The text of each generated policy document, by the document. */
 const policyTexts = new WeakMap<object, string>();
-const byteLength = (text: string) => encoder.encode(text).length;
+/** UTF-8 bytes; ASCII text (nearly every template) is counted without encoding it. */
+const byteLength = (text: string) =>
+  /[^\x00-\x7f]/.test(text) ? encoder.encode(text).length : text.length;
+
+/** YAML of the policies written so far, by indentation and policy text. */
+type PolicyYamlCache = Map<string, Map<string, string>>;
 
 function resourceOf(resource: EndpointResource): { [key: string]: Json } {
   const { target, type } = resource;
@@ -121,9 +126,10 @@ function template(
       };
   const body: { [key: string]: Json } = {};
   const outputs: { [key: string]: Json } = {};
+  let outputCount = 0;
   for (const r of resources) {
     body[r.logicalId] = resourceOf(r);
-    if (Object.keys(outputs).length < CFN_MAX_OUTPUTS)
+    if (outputCount++ < CFN_MAX_OUTPUTS)
       outputs[`${r.logicalId}Id`] = {
         Description: `Id of the ${r.type.toLowerCase()} endpoint of ${r.target.service.id}.`,
         Value: { Ref: r.logicalId },
@@ -164,9 +170,23 @@ function policyYamlText(value: Json): string {
 /** Words a YAML 1.1 reader takes for booleans or null. */
 const YAML11_WORDS = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
 
+/** Scalars written so far: templates repeat the same keys and values thousands of times. */
+const yamlScalars = new Map<string, string>();
+const MAX_REMEMBERED_SCALARS = 10_000;
+
 /** A scalar as YAML: plain when no reader can take it for anything else, else double-quoted. */
 function yamlScalar(value: string | number | boolean | null): string {
   if (typeof value !== 'string') return JSON.stringify(value);
+  let written = yamlScalars.get(value);
+  if (written === undefined) {
+    written = writeYamlScalar(value);
+    if (yamlScalars.size >= MAX_REMEMBERED_SCALARS) yamlScalars.clear();
+    yamlScalars.set(value, written);
+  }
+  return written;
+}
+
+function writeYamlScalar(value: string): string {
   const plain =
     /^[A-Za-z][A-Za-z0-9 _.,/()@${}:<>=+-]*$/.test(value) &&
     !/: |:$| #| $/.test(value) &&
@@ -196,7 +216,7 @@ function shortForm(value: Json): string | undefined {
  * YAML 1.1 reader could take them for something else. Policies, the bulk of a template, are
  * written by the YAML library once per distinct policy and set in place.
  */
-function emit(value: Json, indent: string, out: string[], policyYaml: Map<string, string>): void {
+function emit(value: Json, indent: string, out: string[], policyYaml: PolicyYamlCache): void {
   if (Array.isArray(value)) {
     for (const item of value) {
       if (isRecord(item) && shortForm(item) === undefined && Object.keys(item).length > 0) {
@@ -211,11 +231,13 @@ function emit(value: Json, indent: string, out: string[], policyYaml: Map<string
     const name = yamlScalar(key);
     if (key === 'PolicyDocument' && isRecord(item)) {
       // The generated text identifies a generated document without serializing it again.
-      const key = `${indent}\u0000${policyTexts.get(item) ?? JSON.stringify(item)}`;
-      let body = policyYaml.get(key);
+      const text = policyTexts.get(item) ?? JSON.stringify(item);
+      let atIndent = policyYaml.get(indent);
+      if (!atIndent) policyYaml.set(indent, (atIndent = new Map()));
+      let body = atIndent.get(text);
       if (body === undefined) {
         body = policyYamlText(item).trimEnd().replace(/^/gm, `${indent}  `);
-        policyYaml.set(key, body);
+        atIndent.set(text, body);
       }
       out.push(`${indent}${name}:`, body);
     } else if (
@@ -246,10 +268,72 @@ function inline(value: Json): string {
 }
 
 /** A template as YAML, with `!Ref`, `!Sub` and `!Equals` as tags. */
-export function templateYaml(value: Json, policyYaml: Map<string, string> = new Map()): string {
+export function templateYaml(value: Json, policyYaml: PolicyYamlCache = new Map()): string {
   const out: string[] = [];
   emit(value, '', out, policyYaml);
   return `${out.join('\n')}\n`;
+}
+
+/** Stands for a policy document in the template's JSON until its text is set in place. */
+const POLICY_MARK = '\u0000';
+const POLICY_MARK_JSON = JSON.stringify(POLICY_MARK);
+/** Each policy document as `JSON.stringify(document, null, 2)` writes it at an indentation. */
+const policyJson = new WeakMap<object, Map<number, string>>();
+
+function indentedPolicyJson(document: object, width: number): string {
+  let byWidth = policyJson.get(document);
+  if (!byWidth) policyJson.set(document, (byWidth = new Map()));
+  let text = byWidth.get(width);
+  if (text === undefined) {
+    text = JSON.stringify(document, null, 2).replaceAll('\n', `\n${' '.repeat(width)}`);
+    byWidth.set(width, text);
+  }
+  return text;
+}
+
+/**
+ * A template as JSON, byte for byte `JSON.stringify(value, null, 2)`: the policy documents, the
+ * bulk of it and shared by many templates, are serialized once each and set in place with the
+ * indentation of their line.
+ */
+export function templateJson(value: { [key: string]: Json }): string {
+  const documents: object[] = [];
+  const resources: { [key: string]: Json } = {};
+  for (const [id, resource] of Object.entries(
+    isRecord(value.Resources ?? null) ? value.Resources! : {},
+  )) {
+    const properties = isRecord(resource) ? resource.Properties : undefined;
+    if (
+      !isRecord(resource) ||
+      !properties ||
+      !isRecord(properties) ||
+      !isRecord(properties.PolicyDocument ?? null)
+    ) {
+      resources[id] = resource;
+      continue;
+    }
+    documents.push(properties.PolicyDocument as object);
+    resources[id] = { ...resource, Properties: { ...properties, PolicyDocument: POLICY_MARK } };
+  }
+  // Without a replacer, so that the engine's fast serializer writes the rest.
+  const skeleton = JSON.stringify(
+    'Resources' in value ? { ...value, Resources: resources } : value,
+    null,
+    2,
+  );
+  const pieces = skeleton.split(POLICY_MARK_JSON);
+  // A value of the template that happened to be the mark itself: write it the plain way.
+  if (pieces.length !== documents.length + 1) return `${JSON.stringify(value, null, 2)}\n`;
+  const out: string[] = [pieces[0]!];
+  for (let i = 1; i < pieces.length; i++) {
+    const before = pieces[i - 1]!;
+    const lineStart = before.lastIndexOf('\n') + 1;
+    let width = 0;
+    while (before.charCodeAt(lineStart + width) === 32) width++;
+    out.push(indentedPolicyJson(documents[i - 1]!, width), pieces[i]!);
+  }
+  out.push('\n');
+  return out.join('');
 }
 
 /** Groups the resources of a region into templates within the resource and size quotas. */
@@ -281,7 +365,7 @@ export function cloudFormationFiles(
   notes: ExportNote[],
 ): ExportFile[] {
   const files: ExportFile[] = [];
-  const policyYaml = new Map<string, string>();
+  const policyYaml: PolicyYamlCache = new Map();
   for (const region of regions) {
     const unique = uniqueNames();
     const resources: EndpointResource[] = [];
@@ -314,7 +398,7 @@ export function cloudFormationFiles(
         {
           path: `${base}.json`,
           kind: 'cloudformation',
-          text: `${JSON.stringify(value, null, 2)}\n`,
+          text: templateJson(value),
         },
       );
       const bytes = byteLength(yaml);

@@ -68,7 +68,8 @@ export function targetEndpointTypes(target: DeploymentTarget): ('Interface' | 'G
 
 /** An identifier made of letters, digits and underscores: `ecr.api` in `eu-west-1` → `ecr_api_eu_west_1`. */
 export function snakeIdentifier(...parts: string[]): string {
-  const id = parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
+  const joined = parts.join('_');
+  const id = /[^A-Za-z0-9_]/.test(joined) ? joined.replace(/[^A-Za-z0-9_]/g, '_') : joined;
   return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
 }
 
