@@ -11,7 +11,7 @@ import { readPolicyJson } from '../validate/policy-json';
 import {
   CURRENT_POLICY_VERSION,
   readPolicyModel,
-  type PolicyStatement,
+  type ParsedStatement,
   type PrincipalElement,
 } from '../validate/policy-model';
 import { measurePolicy } from '../validate/size';
@@ -109,7 +109,7 @@ function statementOf(path: string | undefined, single: boolean): number | undefi
 }
 
 function compileStatement(
-  statement: PolicyStatement,
+  statement: ParsedStatement,
   variables: boolean,
   errors: Diagnostic[],
   range: (span: Span) => TextRange | undefined,
@@ -137,7 +137,7 @@ function compileStatement(
     at(statement.principal.element, statement.principal.key);
   }
   const patterns = (
-    element: NonNullable<PolicyStatement['action' | 'resource']>,
+    element: NonNullable<ParsedStatement['action' | 'resource']>,
     kind: 'action' | 'resource',
   ) => {
     at(element.element, element.key);

@@ -55,7 +55,7 @@ export interface ConditionEntry {
   values: PolicyValue[];
 }
 
-export interface PolicyStatement {
+export interface ParsedStatement {
   index: number;
   span: Span;
   sid?: PolicyValue;
@@ -71,7 +71,7 @@ export interface PolicyStatement {
 export interface PolicyModel {
   span: Span;
   version?: PolicyValue;
-  statements: PolicyStatement[];
+  statements: ParsedStatement[];
   statementSpan?: Span;
   /** Statements left unread because the text is far beyond the quota. */
   unreadStatements?: number;
@@ -419,7 +419,7 @@ function readStatement(
   index: number,
   path: ConfigPath,
   findings: Findings,
-): PolicyStatement | undefined {
+): ParsedStatement | undefined {
   if (node.type !== 'object') {
     findings.error(
       'grammar/invalid-statement',
@@ -428,7 +428,7 @@ function readStatement(
     );
     return undefined;
   }
-  const statement: PolicyStatement = { index, span: span(node, path), conditions: [] };
+  const statement: ParsedStatement = { index, span: span(node, path), conditions: [] };
   const properties = propertiesOf(node);
   const byName = new Map<string, Property>();
   for (const property of properties) {

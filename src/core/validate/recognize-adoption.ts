@@ -1,9 +1,10 @@
 /**
  * Recognition, adoption: a perimeter configuration that generates what could be recognized in a
- * policy, and the list of what it cannot express.
+ * policy, and the list of what it cannot express. Each parameter a catalog statement declares is
+ * read back from the statement by the reader of that parameter (`PARAMETER_READERS`); the
+ * parameters of data access patterns come from the pattern match.
  */
-
-import { formatCount } from '../format';
+import type { Catalog } from '../catalog/catalog';
 import {
   ACCOUNT_ID_PATTERN,
   DEFAULT_EXCLUSION_TAG,
@@ -11,7 +12,12 @@ import {
   STATEMENT_SIDS,
   type StatementSid,
 } from '../catalog/ids';
-import type { DataAccessPattern } from '../catalog/schema';
+import type { CatalogStatement, DataAccessPattern, ParameterName } from '../catalog/schema';
+import {
+  THIRD_PARTY_PARAMETERS,
+  admitsThirdPartyIdentities,
+  type ThirdPartyParameter,
+} from '../catalog/statement-parameters';
 import { formatConfigPath } from '../config/path';
 import {
   CONFIG_VERSION,
@@ -21,16 +27,13 @@ import {
   type PolicyFormat,
   type ThirdPartyParameters,
 } from '../config/schema';
-
-import type { Span } from './findings';
+import { formatCount } from '../format';
+import type { LineIndex, Span } from './findings';
 import { hasPlaceholder } from './identifiers';
-import type { PolicyModel, PolicyValue } from './policy-model';
+import type { ParsedStatement, PolicyModel, PolicyValue } from './policy-model';
 import type { PolicyAdoption, RecognitionContext, UnmappedElement } from './recognize';
-import type { Classified } from './recognize-shapes';
 import { statementIndexOf, type PatternMatch, type PolicyValues } from './recognize-matching';
-import { TAG_KEY_PREFIX, conditionValues } from './recognize-shapes';
-// ---------------------------------------------------------------------------------------------
-// Adoption
+import { TAG_KEY_PREFIX, conditionValues, type Classified } from './recognize-shapes';
 
 function detectFormat(text: string): PolicyFormat {
   if (!text.trim().includes('\n')) return 'minified';
@@ -50,172 +53,171 @@ const thirdPartyField = thirdPartyParametersSchema.shape;
 const MAX_UNMAPPED = 500;
 /** The configuration's own limit. */
 const MAX_ORGANIZATION_IDS = 20;
+/** The configuration's own limit on each third-party list. */
+const MAX_THIRD_PARTY_VALUES = 500;
 const exclusionTagSchema = parametersSchema.shape.exclusionTag;
 
-export function buildAdoption(
-  model: PolicyModel,
-  classified: readonly Classified[],
-  service: string | undefined,
-  match: PatternMatch,
-  values: PolicyValues,
-  regions: string[],
-  context: RecognitionContext,
-): PolicyAdoption {
-  const { patterns, layerAccounts, isMapped } = match;
-  const { catalog, lines } = context;
-  const unmapped: UnmappedElement[] = [];
-  const notes: string[] = [];
-  let unlisted = 0;
-  const addUnmapped = (
-    span: Span | undefined,
-    reason: string,
-    statementIndex?: number,
-    value?: string,
-  ) => {
-    if (unmapped.length >= MAX_UNMAPPED) {
-      unlisted++;
+/** What the configuration cannot express, up to a limit; past it only counted. */
+class UnmappedList {
+  readonly items: UnmappedElement[] = [];
+  unlisted = 0;
+
+  constructor(private readonly lines: LineIndex) {}
+
+  add(span: Span | undefined, reason: string, statementIndex?: number, value?: string): void {
+    if (this.items.length >= MAX_UNMAPPED) {
+      this.unlisted++;
       return;
     }
     const item: UnmappedElement = {
       path: span?.path ? formatConfigPath(span.path) : '(top level)',
       reason,
     };
-    if (span) item.range = lines.range(span.offset, span.length);
+    if (span) item.range = this.lines.range(span.offset, span.length);
     if (statementIndex !== undefined) item.statementIndex = statementIndex;
     if (value !== undefined) item.value = value;
-    unmapped.push(item);
-  };
+    this.items.push(item);
+  }
+}
 
-  const present = new Set<StatementSid>();
-  const organizationIds = new Set<string>();
-  const thirdParty: Partial<
-    Record<StatementSid, { accounts: Set<string>; actions: Set<string>; resources: Set<string> }>
-  > = {};
-  let exclusionTag: { key: string; value: string } | undefined;
+interface ThirdPartyLists {
+  accounts: Set<string>;
+  actions: Set<string>;
+  resources: Set<string>;
+}
 
-  for (const { statement, recognized } of classified) {
-    const sid = recognized.statement;
-    if (!sid) {
-      addUnmapped(
-        statement.span,
-        recognized.namedAfter
-          ? `Its Sid names ${recognized.namedAfter}, but ${recognized.differences.join('; ')}. The builder cannot express it as it is; turn ${recognized.namedAfter} on in the builder if you want the catalog form.`
-          : 'This statement is none of the seven statements of a data perimeter; the builder cannot express it.',
+/** The parameters read back from the recognized statements. */
+interface AdoptedParameters {
+  organizationIds: Set<string>;
+  exclusionTag?: { key: string; value: string };
+  thirdParty: Partial<Record<ThirdPartyParameter, ThirdPartyLists>>;
+}
+
+interface ReaderInput {
+  statement: ParsedStatement;
+  entry: CatalogStatement;
+  adopted: AdoptedParameters;
+  unmapped: UnmappedList;
+  notes: string[];
+}
+
+function readOrganizationIds({ statement, adopted }: ReaderInput): void {
+  for (const id of [
+    ...conditionValues(statement, 'aws:PrincipalOrgID'),
+    ...conditionValues(statement, 'aws:ResourceOrgID'),
+  ]) {
+    if (ORGANIZATION_ID_PATTERN.test(id)) adopted.organizationIds.add(id);
+  }
+}
+
+function readExclusionTag({ statement, adopted, unmapped }: ReaderInput): void {
+  const tag = statement.conditions.find(
+    (c) => c.operatorText === 'StringEquals' && c.key.toLowerCase().startsWith(TAG_KEY_PREFIX),
+  );
+  if (
+    tag &&
+    tag.values.length === 1 &&
+    !hasPlaceholder(tag.key) &&
+    !hasPlaceholder(tag.values[0]!.value)
+  ) {
+    const candidate = { key: tag.key.slice(TAG_KEY_PREFIX.length), value: tag.values[0]!.value };
+    if (validIn(exclusionTagSchema, candidate)) adopted.exclusionTag = candidate;
+    else
+      unmapped.add(
+        tag.span,
+        'The builder cannot express this exclusion tag (a key of letters, digits, spaces and _.:/=+-@ and a single value).',
         statement.index,
       );
-      continue;
-    }
-    present.add(sid);
-    for (const id of [
-      ...conditionValues(statement, 'aws:PrincipalOrgID'),
-      ...conditionValues(statement, 'aws:ResourceOrgID'),
-    ]) {
-      if (ORGANIZATION_ID_PATTERN.test(id)) organizationIds.add(id);
-    }
-    if (sid === 'AllowRequestsByOrgsIdentitiesToAnyResources') {
-      const tag = statement.conditions.find(
-        (c) => c.operatorText === 'StringEquals' && c.key.toLowerCase().startsWith(TAG_KEY_PREFIX),
-      );
-      if (
-        tag &&
-        tag.values.length === 1 &&
-        !hasPlaceholder(tag.key) &&
-        !hasPlaceholder(tag.values[0]!.value)
-      ) {
-        const candidate = {
-          key: tag.key.slice(TAG_KEY_PREFIX.length),
-          value: tag.values[0]!.value,
-        };
-        if (validIn(exclusionTagSchema, candidate)) exclusionTag = candidate;
-        else
-          addUnmapped(
-            tag.span,
-            'The builder cannot express this exclusion tag (a key of letters, digits, spaces and _.:/=+-@ and a single value).',
-            statement.index,
-          );
-      } else if (tag && tag.values.length > 1) {
-        addUnmapped(
-          tag.span,
-          'The builder takes one value for the exclusion tag.',
-          statement.index,
-        );
-      }
-    }
-    if (
-      sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' ||
-      sid === 'AllowRequestsByOrgsIdentitiesToThirdPartyResources'
-    ) {
-      const entry = (thirdParty[sid] ??= {
-        accounts: new Set(),
-        actions: new Set(),
-        resources: new Set(),
-      });
-      const principalAccounts = conditionValues(statement, 'aws:PrincipalAccount');
-      const resourceAccounts = conditionValues(statement, 'aws:ResourceAccount');
-      if (
-        sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' &&
-        [...principalAccounts].sort().join() !== [...resourceAccounts].sort().join()
-      ) {
-        notes.push(
-          `Statement ${statement.index + 1} lists different accounts in aws:PrincipalAccount and aws:ResourceAccount; the builder uses one list for both.`,
-        );
-      }
-      const add = (
-        set: Set<string>,
-        list: readonly PolicyValue[],
-        check: (v: string) => boolean,
-        what: string,
-      ) => {
-        for (const value of list) {
-          if (hasPlaceholder(value.value)) continue;
-          if (check(value.value)) set.add(value.value);
-          else
-            addUnmapped(
-              value,
-              `The builder cannot take "${value.value}" as ${what}.`,
-              statement.index,
-              value.value,
-            );
-        }
-      };
-      const accountValues = statement.conditions
-        .filter(
-          (c) =>
-            c.operatorText === 'StringEquals' && /^aws:(principal|resource)account$/i.test(c.key),
-        )
-        .flatMap((c) => c.values);
-      add(
-        entry.accounts,
-        accountValues,
-        (v) => ACCOUNT_ID_PATTERN.test(v),
-        'a third-party account id',
-      );
-      if (statement.action?.element === 'Action')
-        add(
-          entry.actions,
-          statement.action.values,
-          (v) => validIn(thirdPartyField.actions, [v]),
-          'a third-party action',
-        );
-      if (statement.resource?.element === 'Resource')
-        add(
-          entry.resources,
-          statement.resource.values,
-          (v) => validIn(thirdPartyField.resources, [v]),
-          'a third-party resource',
-        );
-    }
+  } else if (tag && tag.values.length > 1) {
+    unmapped.add(tag.span, 'The builder takes one value for the exclusion tag.', statement.index);
   }
+}
 
-  // Values of pattern-fed statements that no recognized pattern accounts for.
-  const patternActions = new Set(
-    patterns.flatMap((p) => catalog.pattern(p.id)?.actions ?? []).map((a) => a.toLowerCase()),
-  );
+function readThirdParty(parameter: ThirdPartyParameter, input: ReaderInput): void {
+  const { statement, entry, adopted, unmapped, notes } = input;
+  const lists = (adopted.thirdParty[parameter] ??= {
+    accounts: new Set(),
+    actions: new Set(),
+    resources: new Set(),
+  });
+  const principalAccounts = conditionValues(statement, 'aws:PrincipalAccount');
+  const resourceAccounts = conditionValues(statement, 'aws:ResourceAccount');
+  if (
+    admitsThirdPartyIdentities(entry) &&
+    [...principalAccounts].sort().join() !== [...resourceAccounts].sort().join()
+  ) {
+    notes.push(
+      `Statement ${statement.index + 1} lists different accounts in aws:PrincipalAccount and aws:ResourceAccount; the builder uses one list for both.`,
+    );
+  }
+  const add = (
+    set: Set<string>,
+    list: readonly PolicyValue[],
+    check: (v: string) => boolean,
+    what: string,
+  ) => {
+    for (const value of list) {
+      if (hasPlaceholder(value.value)) continue;
+      if (check(value.value)) set.add(value.value);
+      else
+        unmapped.add(
+          value,
+          `The builder cannot take "${value.value}" as ${what}.`,
+          statement.index,
+          value.value,
+        );
+    }
+  };
+  const accountValues = statement.conditions
+    .filter(
+      (c) => c.operatorText === 'StringEquals' && /^aws:(principal|resource)account$/i.test(c.key),
+    )
+    .flatMap((c) => c.values);
+  add(lists.accounts, accountValues, (v) => ACCOUNT_ID_PATTERN.test(v), 'a third-party account id');
+  if (statement.action?.element === 'Action')
+    add(
+      lists.actions,
+      statement.action.values,
+      (v) => validIn(thirdPartyField.actions, [v]),
+      'a third-party action',
+    );
+  if (statement.resource?.element === 'Resource')
+    add(
+      lists.resources,
+      statement.resource.values,
+      (v) => validIn(thirdPartyField.resources, [v]),
+      'a third-party resource',
+    );
+}
+
+/**
+ * How each parameter a catalog statement declares is read back from a statement of the policy.
+ * `accountIds`, `lambdaLayerAccounts` and `bucketNames` belong to data access patterns: the
+ * pattern match finds them.
+ */
+const PARAMETER_READERS: Partial<Record<ParameterName, (input: ReaderInput) => void>> = {
+  organizationIds: readOrganizationIds,
+  exclusionTag: readExclusionTag,
+  thirdPartyIdentitiesToThirdPartyResources: (input) =>
+    readThirdParty('thirdPartyIdentitiesToThirdPartyResources', input),
+  orgIdentitiesToThirdPartyResources: (input) =>
+    readThirdParty('orgIdentitiesToThirdPartyResources', input),
+};
+
+/** Values of pattern-fed statements that no recognized pattern accounts for, and foreign actions. */
+function unmappedPatternValues(
+  classified: readonly Classified[],
+  service: string | undefined,
+  match: PatternMatch,
+  values: PolicyValues,
+  catalog: Catalog,
+  unmapped: UnmappedList,
+): void {
   for (const map of values.values()) {
     for (const value of map.texts()) {
-      if (isMapped(value) || hasPlaceholder(value)) continue;
+      if (match.isMapped(value) || hasPlaceholder(value)) continue;
       for (const place of map.places(value)) {
-        addUnmapped(
+        unmapped.add(
           place,
           service
             ? `"${value}" belongs to no data access pattern of ${service}; the builder cannot generate it.`
@@ -226,13 +228,16 @@ export function buildAdoption(
       }
     }
   }
+  const patternActions = new Set(
+    match.patterns.flatMap((p) => catalog.pattern(p.id)?.actions ?? []).map((a) => a.toLowerCase()),
+  );
   for (const { statement, recognized } of classified) {
     if (!recognized.statement || !recognized.grant || statement.action?.element !== 'Action')
       continue;
     for (const action of statement.action.values) {
       const lower = action.value.toLowerCase();
       if (lower === '*' || patternActions.has(lower) || hasPlaceholder(lower)) continue;
-      addUnmapped(
+      unmapped.add(
         action,
         `The action ${action.value} comes from no recognized data access pattern; the builder grants only the actions of the patterns.`,
         statement.index,
@@ -240,15 +245,103 @@ export function buildAdoption(
       );
     }
   }
+}
 
-  const orgList = [...organizationIds].sort();
+function thirdPartyParameters(
+  lists: ThirdPartyLists | undefined,
+): ThirdPartyParameters | undefined {
+  if (!lists) return undefined;
+  const out: ThirdPartyParameters = {};
+  const take = (set: Set<string>) => [...set].sort().slice(0, MAX_THIRD_PARTY_VALUES);
+  if (lists.accounts.size > 0) out.accounts = take(lists.accounts);
+  if (lists.actions.size > 0) out.actions = take(lists.actions);
+  if (lists.resources.size > 0) out.resources = take(lists.resources);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The configuration's parameters: those read from statements, then those of the patterns. */
+function adoptedParameters(
+  adopted: AdoptedParameters,
+  match: PatternMatch,
+): PerimeterConfig['parameters'] {
+  const parameters: NonNullable<PerimeterConfig['parameters']> = {};
+  const tag = adopted.exclusionTag;
+  if (tag && (tag.key !== DEFAULT_EXCLUSION_TAG.key || tag.value !== DEFAULT_EXCLUSION_TAG.value))
+    parameters.exclusionTag = tag;
+  if (match.layerAccounts.length > 0) parameters.lambdaLayerAccounts = [...match.layerAccounts];
+  if (Object.keys(match.bucketNames).length > 0) parameters.bucketNames = match.bucketNames;
+  for (const parameter of THIRD_PARTY_PARAMETERS) {
+    const lists = thirdPartyParameters(adopted.thirdParty[parameter]);
+    if (lists) parameters[parameter] = lists;
+  }
+  return Object.keys(parameters).length > 0 ? parameters : undefined;
+}
+
+/** The statement toggles and pattern toggles that reproduce what was recognized. */
+function adoptedToggles(
+  config: PerimeterConfig,
+  present: ReadonlySet<StatementSid>,
+  service: string | undefined,
+  match: PatternMatch,
+  catalog: Catalog,
+): void {
+  const toggles = Object.fromEntries(
+    STATEMENT_SIDS.map((sid) => [sid, present.has(sid)]),
+  ) as Record<StatementSid, boolean>;
+  if (!service) {
+    config.statements = toggles;
+    return;
+  }
+  config.serviceStatements = { [service]: toggles };
+  const recognizedIds = new Set(match.patterns.map((p) => p.id));
+  const servicePatterns: readonly DataAccessPattern[] = catalog.patternsForService(service);
+  if (servicePatterns.length > 0)
+    config.dataAccessPatterns = Object.fromEntries(
+      servicePatterns.map((p) => [p.id, recognizedIds.has(p.id)]),
+    );
+}
+
+export function buildAdoption(
+  model: PolicyModel,
+  classified: readonly Classified[],
+  service: string | undefined,
+  match: PatternMatch,
+  values: PolicyValues,
+  regions: string[],
+  context: RecognitionContext,
+): PolicyAdoption {
+  const { catalog } = context;
+  const unmapped = new UnmappedList(context.lines);
+  const notes: string[] = [];
+  const present = new Set<StatementSid>();
+  const adopted: AdoptedParameters = { organizationIds: new Set(), thirdParty: {} };
+  for (const { statement, recognized } of classified) {
+    const sid = recognized.statement;
+    if (!sid) {
+      unmapped.add(
+        statement.span,
+        recognized.namedAfter
+          ? `Its Sid names ${recognized.namedAfter}, but ${recognized.differences.join('; ')}. The builder cannot express it as it is; turn ${recognized.namedAfter} on in the builder if you want the catalog form.`
+          : 'This statement is none of the seven statements of a data perimeter; the builder cannot express it.',
+        statement.index,
+      );
+      continue;
+    }
+    present.add(sid);
+    const entry = catalog.statement(sid);
+    for (const parameter of entry.parameters)
+      PARAMETER_READERS[parameter]?.({ statement, entry, adopted, unmapped, notes });
+  }
+  unmappedPatternValues(classified, service, match, values, catalog, unmapped);
+
+  const orgList = [...adopted.organizationIds].sort();
   if (orgList.length > MAX_ORGANIZATION_IDS)
     notes.push(
       `The policy names ${orgList.length} organizations; the configuration takes the first ${MAX_ORGANIZATION_IDS}.`,
     );
-  if (unlisted > 0)
+  if (unmapped.unlisted > 0)
     notes.push(
-      `${formatCount(unlisted)} more elements that the builder cannot express are not listed.`,
+      `${formatCount(unmapped.unlisted)} more elements that the builder cannot express are not listed.`,
     );
   const config: PerimeterConfig = {
     version: CONFIG_VERSION,
@@ -256,46 +349,13 @@ export function buildAdoption(
     regions,
     services: service ? [service] : [],
   };
-  const toggles = Object.fromEntries(
-    STATEMENT_SIDS.map((sid) => [sid, present.has(sid)]),
-  ) as Record<StatementSid, boolean>;
-  if (service) config.serviceStatements = { [service]: toggles };
-  else config.statements = toggles;
-  if (service) {
-    const recognizedIds = new Set(patterns.map((p) => p.id));
-    const servicePatterns: readonly DataAccessPattern[] = catalog.patternsForService(service);
-    if (servicePatterns.length > 0)
-      config.dataAccessPatterns = Object.fromEntries(
-        servicePatterns.map((p) => [p.id, recognizedIds.has(p.id)]),
-      );
-  }
-  const parameters: NonNullable<PerimeterConfig['parameters']> = {};
-  if (
-    exclusionTag &&
-    (exclusionTag.key !== DEFAULT_EXCLUSION_TAG.key ||
-      exclusionTag.value !== DEFAULT_EXCLUSION_TAG.value)
-  )
-    parameters.exclusionTag = exclusionTag;
-  if (layerAccounts.length > 0) parameters.lambdaLayerAccounts = [...layerAccounts];
-  if (Object.keys(match.bucketNames).length > 0) parameters.bucketNames = match.bucketNames;
-  const thirdPartyParameters = (sid: StatementSid): ThirdPartyParameters | undefined => {
-    const entry = thirdParty[sid];
-    if (!entry) return undefined;
-    const out: ThirdPartyParameters = {};
-    if (entry.accounts.size > 0) out.accounts = [...entry.accounts].sort().slice(0, 500);
-    if (entry.actions.size > 0) out.actions = [...entry.actions].sort().slice(0, 500);
-    if (entry.resources.size > 0) out.resources = [...entry.resources].sort().slice(0, 500);
-    return Object.keys(out).length > 0 ? out : undefined;
-  };
-  const external = thirdPartyParameters('AllowRequestsByThirdPartyIdentitiesToThirdPartyResources');
-  if (external) parameters.thirdPartyIdentitiesToThirdPartyResources = external;
-  const outbound = thirdPartyParameters('AllowRequestsByOrgsIdentitiesToThirdPartyResources');
-  if (outbound) parameters.orgIdentitiesToThirdPartyResources = outbound;
-  if (Object.keys(parameters).length > 0) config.parameters = parameters;
+  adoptedToggles(config, present, service, match, catalog);
+  const parameters = adoptedParameters(adopted, match);
+  if (parameters) config.parameters = parameters;
   config.output = { format: detectFormat(context.text) };
   if (!service)
     notes.push('The endpoint service could not be told from the policy; choose it in the builder.');
   if (model.statements.some((s) => s.effect === 'Deny'))
     notes.push('The builder generates Allow statements only; Deny statements are not adopted.');
-  return { config, unmapped, notes };
+  return { config, unmapped: unmapped.items, notes };
 }

@@ -4,6 +4,7 @@
  * by Sid and by shape.
  */
 import type { Catalog } from '../catalog/catalog';
+import { declares, thirdPartyParameterOf } from '../catalog/statement-parameters';
 import {
   ORGANIZATION_ID_PATTERN,
   STATEMENT_SIDS,
@@ -14,7 +15,7 @@ import type { GrantKind, StatementTemplate } from '../catalog/schema';
 import { formatConfigPath } from '../config/path';
 
 import { hasWildcard } from './identifiers';
-import type { ConditionEntry, PolicyModel, PolicyStatement, PolicyValue } from './policy-model';
+import type { ConditionEntry, PolicyModel, ParsedStatement, PolicyValue } from './policy-model';
 import type { RecognitionContext, RecognizedStatement } from './recognize';
 // ---------------------------------------------------------------------------------------------
 // Statement shapes
@@ -126,7 +127,7 @@ function slotValueDifferences(
 }
 
 /** How a statement differs from a catalog shape; empty when it has the shape. */
-function shapeDifferences(statement: PolicyStatement, shape: StatementShape): string[] {
+function shapeDifferences(statement: ParsedStatement, shape: StatementShape): string[] {
   const out: string[] = [];
   if (statement.effect !== 'Allow')
     out.push(`its Effect is ${statement.effect ?? 'missing'}, not Allow`);
@@ -190,7 +191,7 @@ function statementOfSid(sid: string | undefined): StatementSid | undefined {
 }
 
 export function conditionValues(
-  statement: PolicyStatement,
+  statement: ParsedStatement,
   key: string,
   operator = 'StringEquals',
 ): string[] {
@@ -203,7 +204,7 @@ export function conditionValues(
 // ---------------------------------------------------------------------------------------------
 
 export interface Classified {
-  statement: PolicyStatement;
+  statement: ParsedStatement;
   recognized: RecognizedStatement;
 }
 
@@ -215,7 +216,7 @@ interface StatementOutline {
   resources: readonly PolicyValue[] | undefined;
 }
 
-function outlineOf(statement: PolicyStatement): StatementOutline {
+function outlineOf(statement: ParsedStatement): StatementOutline {
   const actions = statement.action?.element === 'Action' ? statement.action.values : undefined;
   const resources =
     statement.resource?.element === 'Resource' ? statement.resource.values : undefined;
@@ -311,17 +312,22 @@ function serviceOwnedAccounts(catalog: Catalog): Set<string> {
   return out;
 }
 
-/** Statement 4 by owning account and statement 6 share a shape; AWS-owned accounts tell them apart. */
+/**
+ * Statements that share a shape (ours to AWS resources by owning account, and ours to a third
+ * party's resources) are told apart by the accounts: AWS-owned accounts come from the catalog's
+ * account tables (`accountIds`), others are a third party's.
+ */
 function pickAmongShapes(
-  statement: PolicyStatement,
+  statement: ParsedStatement,
   shapes: StatementShape[],
   catalog: Catalog,
 ): StatementShape {
   const accounts = conditionValues(statement, 'aws:ResourceAccount');
   const owned = serviceOwnedAccounts(catalog);
   const awsOwned = accounts.length > 0 && accounts.every((a) => owned.has(a));
-  const preferred = awsOwned
-    ? 'AllowRequestsByOrgsIdentitiesToAWSResources'
-    : 'AllowRequestsByOrgsIdentitiesToThirdPartyResources';
-  return shapes.find((s) => s.sid === preferred) ?? shapes[0]!;
+  const preferred = shapes.find((shape) => {
+    const entry = catalog.statement(shape.sid);
+    return awsOwned ? declares(entry, 'accountIds') : thirdPartyParameterOf(entry) !== undefined;
+  });
+  return preferred ?? shapes[0]!;
 }

@@ -25,7 +25,7 @@ import { checkPolicyValues } from './value-checks';
 export type { EndpointType } from './perimeter-lints';
 export type {
   PolicyModel,
-  PolicyStatement,
+  ParsedStatement,
   PolicyValue,
   ConditionEntry,
   PrincipalElement,
@@ -159,6 +159,7 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
         );
         lintPerimeter(model, {
           findings,
+          catalog,
           statements: [],
           serviceGiven: service !== undefined,
           ...(service ? { service } : {}),
@@ -181,6 +182,7 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
         model,
         {
           findings,
+          catalog,
           statements: recognition.statements,
           serviceGiven: service !== undefined,
           ...(lintService ? { service: lintService } : {}),

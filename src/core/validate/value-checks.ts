@@ -25,7 +25,7 @@ import {
   VPC_ENDPOINT_ID_PATTERN,
   VPC_ID_PATTERN,
 } from './identifiers';
-import type { ConditionEntry, PolicyModel, PolicyStatement, PolicyValue } from './policy-model';
+import type { ConditionEntry, PolicyModel, ParsedStatement, PolicyValue } from './policy-model';
 
 export interface ValueCheckContext {
   text: string;
@@ -509,7 +509,7 @@ function conditionKeyInfo(
 
 function checkConditionEntry(
   entry: ConditionEntry,
-  statement: PolicyStatement,
+  statement: ParsedStatement,
   context: ValueCheckContext,
 ): void {
   const { findings } = context;
