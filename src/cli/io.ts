@@ -18,7 +18,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
 import { UsageError } from './types';
-import { formatCount } from '../core/format';
+import { formatCount } from '../core/text/format-count';
 
 /** What a file system entry is, in words, for messages. */
 function kindOf(stat: Stats): string {

@@ -5,7 +5,7 @@
 import { POLICY_SIZE_LIMIT } from './catalog/ids';
 import type { EndpointService } from './catalog/schema';
 import type { Diagnostic } from './diagnostics';
-import { formatCount } from './format';
+import { formatCount } from './text/format-count';
 
 /** An endpoint service whose endpoints do not enforce endpoint policies. */
 export function policyUnsupportedDiagnostic(

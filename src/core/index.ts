@@ -37,7 +37,7 @@ export {
   validateConfigValue,
   type ConfigParseResult,
 } from './config/parse';
-export { formatConfigPath } from './config/path';
+export { formatJsonPath } from './text/json-path';
 export {
   DEFAULT_FORMAT,
   PLACEHOLDERS,

@@ -14,7 +14,7 @@ import {
   type StatementOutcome,
 } from '../../core/evaluate/evaluate';
 import { catalog } from '../../core/catalog/catalog';
-import { suggest } from '../../core/config/check';
+import { suggest } from '../../core/text/suggest';
 import { canonicalRegions } from '../../core/generate/selection';
 import { loadIamIndex, type IamIndex } from '../../core/iam/iam-index';
 import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';

@@ -1,5 +1,5 @@
 import { catalog } from '../../core/catalog/catalog';
-import { suggest } from '../../core/config/check';
+import { suggest } from '../../core/text/suggest';
 import type { Diagnostic } from '../../core/diagnostics';
 import { loadIamIndex } from '../../core/iam/iam-index';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../../core/validate/validate';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
-import { formatCount } from '../../core/format';
+import { formatCount } from '../../core/text/format-count';
 
 const usage = `Usage: vpce-policy validate FILE... [options]
 

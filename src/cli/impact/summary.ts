@@ -1,5 +1,5 @@
 /** The readable summary that `vpce-policy impact` prints. */
-import { formatCount } from '../../core/format';
+import { formatCount } from '../../core/text/format-count';
 import type { ImpactReport, ShapeResult } from '../../core/impact/report';
 import type { ImpactShape } from '../../core/impact/shapes';
 

@@ -5,46 +5,16 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Diagnostic } from '../diagnostics';
 import { catalogEndpointType } from '../deploy/endpoint-ids';
-import { formatCount } from '../format';
-import { formatConfigPath, type ConfigPath } from './path';
+import { formatCount } from '../text/format-count';
+import { formatJsonPath, type JsonPath } from '../text/json-path';
+import { suggest } from '../text/suggest';
 import { MAX_INVENTORY_ENDPOINTS, type PerimeterConfig } from './schema';
 
 export interface ConfigCheckDiagnostic extends Diagnostic {
   /** The field as a path, for locating it in a text. */
-  configPath?: ConfigPath;
+  configPath?: JsonPath;
   /** Whether the finding is about the key rather than the value. */
   atKey?: boolean;
-}
-
-/** Levenshtein distance, for "did you mean" suggestions on short names. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-export function suggest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  const lower = name.toLowerCase();
-  for (const candidate of candidates) {
-    const score = candidate.startsWith(lower) ? 0.5 : distance(lower, candidate);
-    if (score < bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 3))
-    ? best
-    : undefined;
 }
 
 export function checkConfigAgainstCatalog(
@@ -55,7 +25,7 @@ export function checkConfigAgainstCatalog(
   const add = (
     severity: Diagnostic['severity'],
     code: string,
-    path: ConfigPath,
+    path: JsonPath,
     message: string,
     hint?: string,
     atKey = false,
@@ -64,7 +34,7 @@ export function checkConfigAgainstCatalog(
       severity,
       code,
       message,
-      path: formatConfigPath(path),
+      path: formatJsonPath(path),
       configPath: path,
       atKey,
     };
@@ -281,7 +251,7 @@ export function checkConfigAgainstCatalog(
 type AddDiagnostic = (
   severity: Diagnostic['severity'],
   code: string,
-  path: ConfigPath,
+  path: JsonPath,
   message: string,
   hint?: string,
   atKey?: boolean,

@@ -4,9 +4,9 @@
  * that fails is it scanned again for the line and column of the first error.
  */
 import { printParseErrorCode, visit } from 'jsonc-parser';
-import { jsonDepth, syntaxMessage } from '../config/parse';
+import { jsonDepth, syntaxMessage } from '../text/json-syntax';
 import { offsetRange, type Diagnostic } from '../diagnostics';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 
 export interface LargeJsonOptions {
   /** Characters above which the text is refused unread. */

@@ -8,7 +8,7 @@ import {
   type LargestRegionPolicy,
 } from '../diagnostic-messages';
 import type { Diagnostic } from '../diagnostics';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 import { countPolicyCharacters, renderPolicy } from './render';
 
 /**

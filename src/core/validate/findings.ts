@@ -5,8 +5,8 @@
  */
 import { BUDGETS, shortenForDisplay } from '../budgets';
 import type { Diagnostic, Severity, TextPosition, TextRange } from '../diagnostics';
-import { formatConfigPath, type ConfigPath } from '../config/path';
-import { formatCount } from '../format';
+import { formatJsonPath, type JsonPath } from '../text/json-path';
+import { formatCount } from '../text/format-count';
 
 /** More findings than this are summarized in one closing note. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -41,7 +41,7 @@ export class LineIndex {
 export interface Span {
   offset: number;
   length: number;
-  path?: ConfigPath;
+  path?: JsonPath;
 }
 
 /** A place already converted to a range, with its path already formatted. */
@@ -75,8 +75,7 @@ export class Findings {
     const limit = BUDGETS.messageCharacters.limit;
     const diagnostic: Diagnostic = { severity, code, message: shortenForDisplay(message, limit) };
     if (details.hint) diagnostic.hint = shortenForDisplay(details.hint, limit);
-    if (at?.path)
-      diagnostic.path = typeof at.path === 'string' ? at.path : formatConfigPath(at.path);
+    if (at?.path) diagnostic.path = typeof at.path === 'string' ? at.path : formatJsonPath(at.path);
     if (at) diagnostic.range = 'range' in at ? at.range : this.lines.range(at.offset, at.length);
     if (details.sid) diagnostic.sid = details.sid;
     this.list.push(diagnostic);

@@ -6,8 +6,8 @@
  */
 import type { Node } from 'jsonc-parser';
 import { BUDGETS, overBudgetMessage } from '../budgets';
-import { suggest } from '../config/check';
-import type { ConfigPath } from '../config/path';
+import { suggest } from '../text/suggest';
+import type { JsonPath } from '../text/json-path';
 import { readConditionOperator, type ConditionOperator } from './condition-operators';
 import type { Findings, Span } from './findings';
 
@@ -16,7 +16,7 @@ export interface PolicyValue extends Span {
   /** The value as text; numbers and booleans as JSON writes them. */
   value: string;
   kind: 'string' | 'number' | 'boolean';
-  path: ConfigPath;
+  path: JsonPath;
 }
 
 /** `Action`/`NotAction` or `Resource`/`NotResource`: one string or a list of strings. */
@@ -93,7 +93,7 @@ const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 export const CURRENT_POLICY_VERSION = '2012-10-17';
 const OLD_POLICY_VERSION = '2008-10-17';
 
-const span = (node: Node, path?: ConfigPath): Span =>
+const span = (node: Node, path?: JsonPath): Span =>
   path
     ? { offset: node.offset, length: node.length, path }
     : { offset: node.offset, length: node.length };
@@ -113,7 +113,7 @@ function describeNode(node: Node): string {
   }
 }
 
-function scalar(node: Node, path: ConfigPath): PolicyValue | undefined {
+function scalar(node: Node, path: JsonPath): PolicyValue | undefined {
   if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return undefined;
   return {
     value: node.type === 'string' ? (node.value as string) : String(node.value),
@@ -147,7 +147,7 @@ function reportUnknownElement(
   property: Property,
   known: readonly string[],
   where: string,
-  path: ConfigPath,
+  path: JsonPath,
 ): void {
   const sameLetters = known.find((k) => k.toLowerCase() === property.key.toLowerCase());
   const guess =
@@ -178,7 +178,7 @@ function reportUnknownElement(
 function withinValueBudget(
   items: readonly Node[],
   list: Node,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
 ): readonly Node[] {
   const limit = BUDGETS.elementValues.limit;
@@ -197,7 +197,7 @@ function withinValueBudget(
 /** Reads a string or a non-empty list of strings. */
 function readStringList(
   property: Property,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
   what: string,
 ): PolicyValue[] | undefined {
@@ -238,7 +238,7 @@ function readStringList(
 
 function readPrincipal(
   property: Property,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
 ): PrincipalElement | undefined {
   const element = property.key as 'Principal' | 'NotPrincipal';
@@ -302,7 +302,7 @@ function readPrincipal(
   return { ...base, any, entries };
 }
 
-function readCondition(property: Property, path: ConfigPath, findings: Findings): ConditionEntry[] {
+function readCondition(property: Property, path: JsonPath, findings: Findings): ConditionEntry[] {
   const conditionPath = [...path, 'Condition'];
   const node = property.value;
   if (node.type !== 'object') {
@@ -417,7 +417,7 @@ function readCondition(property: Property, path: ConfigPath, findings: Findings)
 function readStatement(
   node: Node,
   index: number,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
 ): ParsedStatement | undefined {
   if (node.type !== 'object') {

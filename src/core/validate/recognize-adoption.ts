@@ -18,7 +18,7 @@ import {
   admitsThirdPartyIdentities,
   type ThirdPartyParameter,
 } from '../catalog/statement-parameters';
-import { formatConfigPath } from '../config/path';
+import { formatJsonPath } from '../text/json-path';
 import {
   CONFIG_VERSION,
   parametersSchema,
@@ -27,7 +27,7 @@ import {
   type PolicyFormat,
   type ThirdPartyParameters,
 } from '../config/schema';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 import type { LineIndex, Span } from './findings';
 import { hasPlaceholder } from './identifiers';
 import type { ParsedStatement, PolicyModel, PolicyValue } from './policy-model';
@@ -70,7 +70,7 @@ class UnmappedList {
       return;
     }
     const item: UnmappedElement = {
-      path: span?.path ? formatConfigPath(span.path) : '(top level)',
+      path: span?.path ? formatJsonPath(span.path) : '(top level)',
       reason,
     };
     if (span) item.range = this.lines.range(span.offset, span.length);

@@ -12,7 +12,7 @@ import {
   type StatementSid,
 } from '../catalog/ids';
 import type { GrantKind, StatementTemplate } from '../catalog/schema';
-import { formatConfigPath } from '../config/path';
+import { formatJsonPath } from '../text/json-path';
 
 import { hasWildcard } from './identifiers';
 import type { ConditionEntry, PolicyModel, ParsedStatement, PolicyValue } from './policy-model';
@@ -267,7 +267,7 @@ export function classifyStatements(model: PolicyModel, context: RecognitionConte
     const fitting = shapes.filter((shape) => fitsShape(outline, shape));
     const recognized: RecognizedStatement = {
       index: statement.index,
-      path: formatConfigPath(statement.span.path ?? ['Statement']),
+      path: formatJsonPath(statement.span.path ?? ['Statement']),
       range: context.lines.range(statement.span.offset, statement.span.length),
       differences: [],
       dataAccessPatterns: [],

@@ -4,7 +4,7 @@ import { POLICY_SIZE_LIMIT } from '../catalog/ids';
 import { countPolicyCharacters, renderPolicy } from '../generate/render';
 import type { Findings } from './findings';
 import type { PolicyJson } from './policy-json';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 
 export interface PolicySize {
   /** Characters of the text as AWS counts them, whitespace included. */

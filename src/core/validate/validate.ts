@@ -18,7 +18,7 @@ import { readPolicyJson } from './policy-json';
 import { readPolicyModel, type PolicyModel } from './policy-model';
 import { recognizePolicy, type PolicyRecognition } from './recognize';
 import { measurePolicy, minifiedCharacters, type PolicySize } from './size';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 import { BUDGETS, overBudgetMessage } from '../budgets';
 import { checkPolicyValues } from './value-checks';
 

@@ -1,6 +1,6 @@
 /** Value checks, actions: the shape of an action name and whether the IAM index knows it. */
 
-import { suggest } from '../config/check';
+import { suggest } from '../text/suggest';
 import { hasWildcard } from './identifiers';
 import type { PolicyValue } from './policy-model';
 import { reportPlaceholders, shortValue, type ValueCheckContext } from './value-checks';

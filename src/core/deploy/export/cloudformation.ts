@@ -6,7 +6,7 @@
  * refuses to create the stack in another region, since each policy names its region's resources.
  */
 import { Document } from 'yaml';
-import { formatCount } from '../../format';
+import { formatCount } from '../../text/format-count';
 import {
   pascalIdentifier,
   targetEndpointTypes,
