@@ -50,7 +50,7 @@ export {
   type ValueProvenance,
 } from './generate/generate';
 export { generatePolicies, policyFileName, type PolicyOutput } from './generate/outputs';
-export { countPolicyCharacters, renderPolicy } from './generate/render';
+export { countPolicyCharacters, renderPolicy } from './policy/render';
 export {
   canonicalRegions,
   canonicalServices,

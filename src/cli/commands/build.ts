@@ -12,7 +12,7 @@ import {
 import { CONFIG_VERSION, type PerimeterConfig, type PolicyFormat } from '../../core/config/schema';
 import { hasErrors } from '../../core/diagnostics';
 import { generatePolicies } from '../../core/generate/outputs';
-import { renderPolicy } from '../../core/generate/render';
+import { renderPolicy } from '../../core/policy/render';
 import { exportPolicies, type PolicyExport } from '../../core/deploy/export/export';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/deploy/export/types';
 import {

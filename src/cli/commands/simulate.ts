@@ -17,7 +17,7 @@ import { catalog } from '../../core/catalog/catalog';
 import { suggest } from '../../core/text/suggest';
 import { canonicalRegions } from '../../core/generate/selection';
 import { loadIamIndex, type IamIndex } from '../../core/iam/iam-index';
-import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';
+import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/policy/policy-json';
 import { validate } from '../../core/validate/validate';
 import {
   DECISIONS,

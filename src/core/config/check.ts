@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import type { Diagnostic } from '../diagnostics';
-import { catalogEndpointType } from '../deploy/endpoint-ids';
+import { catalogEndpointType } from '../catalog/endpoint-ids';
 import { formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { suggest } from '../text/suggest';

@@ -15,7 +15,7 @@ import {
   VPC_ENDPOINT_ID_PATTERN,
   VPC_ENDPOINT_TYPES,
   VPC_ID_PATTERN,
-} from '../deploy/endpoint-ids';
+} from '../catalog/endpoint-ids';
 
 export const CONFIG_VERSION = 1;
 

@@ -10,7 +10,11 @@ import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { offsetRange, type Diagnostic } from '../diagnostics';
 import { formatCount } from '../text/format-count';
-import { VPC_ENDPOINT_ID_PATTERN, VPC_ENDPOINT_TYPES, type VpcEndpointType } from './endpoint-ids';
+import {
+  VPC_ENDPOINT_ID_PATTERN,
+  VPC_ENDPOINT_TYPES,
+  type VpcEndpointType,
+} from '../catalog/endpoint-ids';
 import { readLargeJson, type LargeJsonOptions } from './large-json';
 import { resolveServiceName } from './service-names';
 

@@ -21,7 +21,7 @@
 import { anonymousPrincipal, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readConditionOperator } from '../validate/condition-operators';
+import { readConditionOperator } from '../policy/condition-operators';
 import { caseArb, type DifferentialCase } from './differential.testing';
 import { evaluate, type EvaluationResult } from './evaluate';
 import type { Decision, SimulatedRequest } from './request-schema';

@@ -6,15 +6,15 @@
  * since AWS would refuse the whole policy.
  */
 import type { Diagnostic, TextRange } from '../diagnostics';
-import { Findings, LineIndex, type Span } from '../validate/findings';
-import { readPolicyJson } from '../validate/policy-json';
+import { Findings, LineIndex, type Span } from '../policy/findings';
+import { readPolicyJson } from '../policy/policy-json';
 import {
   CURRENT_POLICY_VERSION,
   readPolicyModel,
   type ParsedStatement,
   type PrincipalElement,
-} from '../validate/policy-model';
-import { measurePolicy } from '../validate/size';
+} from '../policy/policy-model';
+import { measurePolicy } from '../policy/size';
 import { compileCondition, type CompiledCondition } from './conditions';
 import { PatternList } from './pattern-list';
 

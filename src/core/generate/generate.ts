@@ -21,7 +21,7 @@ import {
   type RegionContext,
 } from './expansion';
 import { organizationIdList, statementSlots, type SlotContext } from './parameters';
-import { countPolicyCharacters, renderPolicy } from './render';
+import { countPolicyCharacters, renderPolicy } from '../policy/render';
 import { sizeDiagnostics } from './size';
 import { canonicalRegions, selectedPatterns, selectedStatements } from './selection';
 import { serviceDiagnostics } from './service-diagnostics';

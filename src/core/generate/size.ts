@@ -9,7 +9,7 @@ import {
 } from '../diagnostic-messages';
 import type { Diagnostic } from '../diagnostics';
 import { formatCount } from '../text/format-count';
-import { countPolicyCharacters, renderPolicy } from './render';
+import { countPolicyCharacters, renderPolicy } from '../policy/render';
 
 /**
  * Over the quota: an error with what would fit (the minified form, one policy per region, whose

@@ -16,8 +16,8 @@ import type {
   ParsedStatement,
   PolicyValue,
   ValueListElement,
-} from './policy-model';
-import type { Findings } from './findings';
+} from '../policy/policy-model';
+import type { Findings } from '../policy/findings';
 import { ORGANIZATION_ID_PATTERN } from '../catalog/ids';
 import { compilePolicy, evaluate } from '../evaluate/evaluate';
 import { strangerOwnablePart } from '../policy/arn';

@@ -28,9 +28,9 @@ import {
   type ThirdPartyParameters,
 } from '../config/schema';
 import { formatCount } from '../text/format-count';
-import type { LineIndex, Span } from './findings';
-import { hasPlaceholder } from './identifiers';
-import type { ParsedStatement, PolicyModel, PolicyValue } from './policy-model';
+import type { LineIndex, Span } from '../policy/findings';
+import { hasPlaceholder } from '../policy/identifiers';
+import type { ParsedStatement, PolicyModel, PolicyValue } from '../policy/policy-model';
 import type { PolicyAdoption, RecognitionContext, UnmappedElement } from './recognize';
 import { statementIndexOf, type PatternMatch, type PolicyValues } from './recognize-matching';
 import { TAG_KEY_PREFIX, conditionValues, type Classified } from './recognize-shapes';

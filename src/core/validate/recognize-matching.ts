@@ -11,12 +11,12 @@ import { CONFIG_VERSION, type PerimeterConfig } from '../config/schema';
 
 import { fitsBucketShape } from '../generate/expansion';
 import { generate } from '../generate/generate';
-import { strangerOwnablePart } from '../policy/arn';
+import { strangerOwnablePart, splitArn, hasWildcard } from '../policy/arn';
 import { canonicalRegions } from '../generate/selection';
 import { matchesWildcard } from '../policy/wildcard';
 
-import { hasPlaceholder, hasWildcard, splitArn } from './identifiers';
-import type { PolicyModel, PolicyValue } from './policy-model';
+import { hasPlaceholder } from '../policy/identifiers';
+import type { PolicyModel, PolicyValue } from '../policy/policy-model';
 import type { RecognitionContext, RecognizedPattern } from './recognize';
 import type { Classified } from './recognize-shapes';
 // ---------------------------------------------------------------------------------------------

@@ -14,8 +14,13 @@ import {
 import type { GrantKind, StatementTemplate } from '../catalog/schema';
 import { formatJsonPath } from '../text/json-path';
 
-import { hasWildcard } from './identifiers';
-import type { ConditionEntry, PolicyModel, ParsedStatement, PolicyValue } from './policy-model';
+import { hasWildcard } from '../policy/arn';
+import type {
+  ConditionEntry,
+  PolicyModel,
+  ParsedStatement,
+  PolicyValue,
+} from '../policy/policy-model';
 import type { RecognitionContext, RecognizedStatement } from './recognize';
 // ---------------------------------------------------------------------------------------------
 // Statement shapes

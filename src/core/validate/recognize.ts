@@ -15,9 +15,9 @@ import type { TextRange } from '../diagnostics';
 
 import { canonicalRegions } from '../generate/selection';
 
-import type { LineIndex } from './findings';
-import { type RegionFinder } from './identifiers';
-import type { PolicyModel } from './policy-model';
+import type { LineIndex } from '../policy/findings';
+import { type RegionFinder } from '../policy/identifiers';
+import type { PolicyModel } from '../policy/policy-model';
 
 import { buildAdoption } from './recognize-adoption';
 import {

@@ -11,13 +11,13 @@ import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { POLICY_SIZE_LIMIT } from '../catalog/ids';
 import type { Diagnostic, TextRange } from '../diagnostics';
 import type { IamIndex } from '../iam/iam-index';
-import { Findings, LineIndex } from './findings';
-import { regionFinderFor } from './identifiers';
+import { Findings, LineIndex } from '../policy/findings';
+import { regionFinderFor } from '../policy/identifiers';
 import { lintPerimeter, type EndpointType } from './perimeter-lints';
-import { readPolicyJson } from './policy-json';
-import { readPolicyModel, type PolicyModel } from './policy-model';
+import { readPolicyJson } from '../policy/policy-json';
+import { readPolicyModel, type PolicyModel } from '../policy/policy-model';
 import { recognizePolicy, type PolicyRecognition } from './recognize';
-import { measurePolicy, minifiedCharacters, type PolicySize } from './size';
+import { measurePolicy, minifiedCharacters, type PolicySize } from '../policy/size';
 import { formatCount } from '../text/format-count';
 import { BUDGETS, overBudgetMessage } from '../budgets';
 import { checkPolicyValues } from './value-checks';
@@ -30,7 +30,7 @@ export type {
   ConditionEntry,
   PrincipalElement,
   ValueListElement,
-} from './policy-model';
+} from '../policy/policy-model';
 export type {
   PolicyAdoption,
   PolicyRecognition,
@@ -39,8 +39,8 @@ export type {
   RecognizedStatement,
   UnmappedElement,
 } from './recognize';
-export type { PolicySize } from './size';
-export { MAX_POLICY_TEXT_CHARACTERS } from './policy-json';
+export type { PolicySize } from '../policy/size';
+export { MAX_POLICY_TEXT_CHARACTERS } from '../policy/policy-json';
 
 export interface ValidateOptions {
   /** The endpoint service the policy is for, e.g. `s3`; guessed from the policy when absent. */

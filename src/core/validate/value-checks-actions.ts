@@ -1,8 +1,8 @@
 /** Value checks, actions: the shape of an action name and whether the IAM index knows it. */
 
 import { suggest } from '../text/suggest';
-import { hasWildcard } from './identifiers';
-import type { PolicyValue } from './policy-model';
+import { hasWildcard } from '../policy/arn';
+import type { PolicyValue } from '../policy/policy-model';
 import { reportPlaceholders, shortValue, type ValueCheckContext } from './value-checks';
 
 export function checkAction(value: PolicyValue, element: string, context: ValueCheckContext): void {

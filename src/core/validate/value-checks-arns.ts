@@ -2,14 +2,9 @@
 import type { Catalog } from '../catalog/catalog';
 import { ACCOUNT_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
 import type { Severity } from '../diagnostics';
-import {
-  ARN_PARTITIONS,
-  hasWildcard,
-  SERVICE_PRINCIPAL_PATTERN,
-  splitArn,
-  UNIQUE_ID_PATTERN,
-} from './identifiers';
-import type { PolicyValue } from './policy-model';
+import { SERVICE_PRINCIPAL_PATTERN, UNIQUE_ID_PATTERN } from '../policy/identifiers';
+import { splitArn, hasWildcard, ARN_PARTITIONS } from '../policy/arn';
+import type { PolicyValue } from '../policy/policy-model';
 import { reportPlaceholders, shortValue, type ValueCheckContext } from './value-checks';
 import { withoutPolicyVariables } from './value-checks-conditions';
 interface Problem {

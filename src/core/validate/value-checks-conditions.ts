@@ -2,18 +2,17 @@
 
 import { ORGANIZATION_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
 import type { ConditionKeyInfo } from '../iam/iam-index';
-import type { OperatorFamily } from './condition-operators';
-import type { Span } from './findings';
+import type { OperatorFamily } from '../policy/condition-operators';
+import type { Span } from '../policy/findings';
 import {
   hasPlaceholder,
-  hasWildcard,
   isIpAddressOrCidr,
   isPolicyDate,
   ORGANIZATION_PATH_PATTERN,
-  VPC_ENDPOINT_ID_PATTERN,
-  VPC_ID_PATTERN,
-} from './identifiers';
-import type { ConditionEntry, ParsedStatement, PolicyValue } from './policy-model';
+} from '../policy/identifiers';
+import { VPC_ID_PATTERN, VPC_ENDPOINT_ID_PATTERN } from '../catalog/endpoint-ids';
+import { hasWildcard } from '../policy/arn';
+import type { ConditionEntry, ParsedStatement, PolicyValue } from '../policy/policy-model';
 import {
   SYSTEM_ID_KEYS,
   reportPlaceholders,

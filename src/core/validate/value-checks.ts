@@ -5,9 +5,9 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import type { IamIndex } from '../iam/iam-index';
-import type { Findings } from './findings';
-import { hasPlaceholder, PLACEHOLDER_PATTERN, type RegionFinder } from './identifiers';
-import type { PolicyModel, PolicyValue } from './policy-model';
+import type { Findings } from '../policy/findings';
+import { hasPlaceholder, PLACEHOLDER_PATTERN, type RegionFinder } from '../policy/identifiers';
+import type { PolicyModel, PolicyValue } from '../policy/policy-model';
 import { checkAction } from './value-checks-actions';
 import { checkPrincipalEntry, checkResource, type ArnMemory } from './value-checks-arns';
 import { checkConditionEntry } from './value-checks-conditions';

@@ -12,7 +12,7 @@ import {
   type SimulatedRequest,
 } from '@/core/evaluate/request-schema';
 import { parseSavedRequests } from '@/core/evaluate/suite';
-import { splitArn } from '@/core/validate/identifiers';
+import { splitArn } from '@/core/policy/arn';
 import { diagnosticsAt, fieldMessage } from '@/features/choices/field-diagnostics';
 
 export const PRINCIPAL_KINDS = [

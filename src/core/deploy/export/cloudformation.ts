@@ -43,7 +43,7 @@ const encoder = new TextEncoder();
 const policyTexts = new WeakMap<object, string>();
 /** UTF-8 bytes; ASCII text (nearly every template) is counted without encoding it. */
 const byteLength = (text: string) =>
-  /[^\x00-\x7f]/.test(text) ? encoder.encode(text).length : text.length;
+  /[\u0080-\uffff]/.test(text) ? encoder.encode(text).length : text.length;
 
 /** YAML of the policies written so far, by indentation and policy text. */
 type PolicyYamlCache = Map<string, Map<string, string>>;

@@ -5,7 +5,7 @@
  * inventory; where it has none for a region, from the variable `vpc_endpoint_ids`. An example
  * configuration shows the same policies with `terraform-aws-modules/vpc/aws//modules/vpc-endpoints`.
  */
-import { VPC_ENDPOINT_ID_PATTERN } from '../endpoint-ids';
+import { VPC_ENDPOINT_ID_PATTERN } from '../../catalog/endpoint-ids';
 import { hclAttributes, hclComment, hclString } from './hcl';
 import {
   snakeIdentifier,
