@@ -70,7 +70,7 @@ export type {
   RequestPrincipal,
   SavedRequest,
   SimulatedRequest,
-} from './evaluate/request-schema';
+} from './config/request-schema';
 export { validate, type PolicyValidation, type ValidateOptions } from './validate/validate';
 export { createIamIndex, loadIamIndex, type IamIndex } from './iam/iam-index';
 export {

@@ -5,7 +5,7 @@
  * expects). Rows not as expected come first; the exit code is 1 when there is one.
  */
 import type { PerimeterConfig } from '../../core/config/schema';
-import type { SavedRequest } from '../../core/evaluate/request-schema';
+import type { SavedRequest } from '../../core/config/request-schema';
 import {
   evaluateRequestMatrix,
   matrixSize,

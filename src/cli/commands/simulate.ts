@@ -26,7 +26,7 @@ import {
   type RequestPrincipal,
   type SavedRequest,
   type SimulatedRequest,
-} from '../../core/evaluate/request-schema';
+} from '../../core/config/request-schema';
 import {
   endpointPolicyFor,
   parseSavedRequests,

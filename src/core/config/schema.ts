@@ -10,7 +10,7 @@ import {
   REGION_CODE_PATTERN,
   STATEMENT_SIDS,
 } from '../catalog/ids';
-import { savedRequestSchema } from '../evaluate/request-schema';
+import { savedRequestSchema } from './request-schema';
 import {
   VPC_ENDPOINT_ID_PATTERN,
   VPC_ENDPOINT_TYPES,

@@ -34,7 +34,7 @@ import {
   type PolicyElement,
   type PrincipalSet,
 } from './policy';
-import type { Decision, SimulatedRequest } from './request-schema';
+import type { Decision, SimulatedRequest } from '../config/request-schema';
 
 export { CompiledPolicy, type PolicyElement } from './policy';
 export type { ContextEntry, ContextKeyUse, ContextOrigin, ContextValue } from './context';

@@ -26,7 +26,7 @@ import {
   type ReadyMadePlaceholder,
   type ReadyMadeRequestSpec,
 } from './ready-made-schema';
-import type { Decision, SavedRequest, SimulatedRequest } from './request-schema';
+import type { Decision, SavedRequest, SimulatedRequest } from '../config/request-schema';
 
 /** The ready-made requests file, checked against its schema by `scenarios.test.ts`. */
 export const readyMadeRequestsFile = readyMadeFile as ReadyMadeFile;

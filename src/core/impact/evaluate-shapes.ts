@@ -9,7 +9,7 @@ import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
 import { compilePolicy, evaluate, type EvaluationResult } from '../evaluate/evaluate';
 import type { CompiledPolicy } from '../evaluate/policy';
-import type { SimulatedRequest } from '../evaluate/request-schema';
+import type { SimulatedRequest } from '../config/request-schema';
 import { endpointPolicyFor } from '../evaluate/suite';
 import { generate } from '../generate/generate';
 import type { ImpactShape } from './shapes';

@@ -10,7 +10,7 @@ import {
   type RequestPrincipal,
   type SavedRequest,
   type SimulatedRequest,
-} from '@/core/evaluate/request-schema';
+} from '@/core/config/request-schema';
 import { parseSavedRequests } from '@/core/evaluate/suite';
 import { splitArn } from '@/core/policy/arn';
 import { diagnosticsAt, fieldMessage } from '@/features/choices/field-diagnostics';

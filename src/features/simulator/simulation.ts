@@ -13,7 +13,7 @@ import {
   type CompiledPolicy,
   type EvaluationResult,
 } from '@/core/evaluate/evaluate';
-import type { Decision, SavedRequest, SimulatedRequest } from '@/core/evaluate/request-schema';
+import type { Decision, SavedRequest, SimulatedRequest } from '@/core/config/request-schema';
 import { runSavedRequests, type SavedRequestOutcome } from '@/core/evaluate/suite';
 import { DEFAULT_FORMAT, type GeneratedPolicy } from '@/core/generate/generate';
 import { canonicalRegions } from '@/core/generate/selection';

@@ -10,7 +10,7 @@ import {
   unreadablePolicyProblem,
   type EvaluationResult,
 } from '@/core/evaluate/evaluate';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import type { PreviewTarget } from '@/features/perimeter/preview-target';
 import { evaluateRemembered, verdictFor, type EndpointChoice } from './simulation';
 

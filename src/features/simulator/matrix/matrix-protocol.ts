@@ -1,7 +1,7 @@
 /** Messages between the page and the request matrix worker. */
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { MatrixCell } from '@/core/evaluate/request-matrix';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 
 /** Starts a run (dropping any earlier one), or stops one. */
 export type MatrixRequest =
