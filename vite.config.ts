@@ -94,7 +94,7 @@ function editorFilesPlugin(): Plugin {
           (output): output is Rollup.OutputChunk => output.type === 'chunk',
         );
         const editor = chunks.find((chunk) =>
-          chunk.facadeModuleId?.endsWith('/src/features/editor/monaco-setup.ts'),
+          chunk.facadeModuleId?.endsWith('/src/shared/editor/monaco-setup.ts'),
         );
         if (!editor) return html;
         // The JSON mode is imported by Monaco once the first JSON model exists: fetching it with

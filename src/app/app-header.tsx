@@ -37,7 +37,7 @@ export function AppHeader() {
   const store = useBuilderStoreApi();
   const close = () => setDialog(undefined);
   const exportConfig = async () => {
-    const { saveFile } = await import('@/features/browser-io/save-file');
+    const { saveFile } = await import('@/shared/browser-io/save-file');
     saveFile('perimeter.json', `${JSON.stringify(store.getState().config, null, 2)}\n`);
   };
 

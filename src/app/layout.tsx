@@ -6,7 +6,7 @@
 import Box from '@mui/material/Box';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
-import { loadMonaco, prefetchMonaco } from '@/features/editor/monaco-loader';
+import { loadMonaco, prefetchMonaco } from '@/shared/editor/monaco-loader';
 import {
   FirstPolicyText,
   loadPreviewEngine,

@@ -6,7 +6,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import { saveFile } from '@/features/browser-io/save-file';
+import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { BEFORE_LINK_KEY, readRejected, STATE_KEY } from '@/state/persistence';

@@ -4,7 +4,7 @@
  * by kind so that components themselves stay free of ad-hoc styling.
  */
 import { createTheme } from '@mui/material/styles';
-import { monospaceFontStack } from '@/features/editor/fonts';
+import { monospaceFontStack } from '@/shared/editor/fonts';
 
 export const systemFontStack = [
   'system-ui',

@@ -1,9 +1,9 @@
 /** A list typed as text (one item per line, or separated by commas), validated by the engine as you type. */
 import TextField from '@mui/material/TextField';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { splitListText } from '../field-diagnostics';
+import { splitListText } from '@/shared/diagnostics/field-diagnostics';
 import { useValidatedField } from '../use-validated-field';
-import { FieldMessages } from './field-messages';
+import { FieldMessages } from '@/shared/diagnostics/field-messages';
 
 export interface ListFieldProps {
   label: string;

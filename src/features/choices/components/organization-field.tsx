@@ -2,9 +2,9 @@
 import TextField from '@mui/material/TextField';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { withOrganizationIds } from '@/state/config-edits';
-import { splitListText } from '../field-diagnostics';
+import { splitListText } from '@/shared/diagnostics/field-diagnostics';
 import { useValidatedField } from '../use-validated-field';
-import { FieldMessages } from './field-messages';
+import { FieldMessages } from '@/shared/diagnostics/field-messages';
 
 const formatIds = (ids: readonly string[]) => ids.join(', ');
 

@@ -10,7 +10,7 @@ import {
   choicesCatalog,
   commercialRegions,
   groupedRegions,
-} from '@/features/perimeter/choices-catalog';
+} from '@/shared/catalog/choices-catalog';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 
 const filterRegions = createFilterOptions<Region>({

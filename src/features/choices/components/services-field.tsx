@@ -10,12 +10,8 @@ import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
 import type { EndpointService } from '@/core/catalog/schema';
-import {
-  choicesCatalog,
-  groupedServices,
-  serviceGroup,
-} from '@/features/perimeter/choices-catalog';
-import { useFullCatalog } from '@/features/perimeter/use-full-catalog';
+import { choicesCatalog, groupedServices, serviceGroup } from '@/shared/catalog/choices-catalog';
+import { useFullCatalog } from '@/shared/catalog/use-full-catalog';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { PolicySupportNote } from './policy-support';
 

@@ -13,10 +13,10 @@ import { catalog } from '@/core/catalog/catalog';
 import type { StatementSid } from '@/core/catalog/ids';
 import type { DataAccessPattern } from '@/core/catalog/schema';
 import { canonicalServices } from '@/core/generate/selection';
-import { statementScopeWrite, statementSwitchState } from '@/features/perimeter/statement-toggle';
+import { statementScopeWrite, statementSwitchState } from '../statement-toggle';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
-import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
-import { SourceLinks } from '@/features/perimeter/components/source-links';
+import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
+import { SourceLinks } from '@/shared/catalog/source-links';
 import { StatementParameters } from './statement-parameters';
 
 function PatternItem({ pattern, services }: { pattern: DataAccessPattern; services: string[] }) {

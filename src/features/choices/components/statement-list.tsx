@@ -9,13 +9,13 @@ import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useId, useState } from 'react';
 import type { CatalogStatement } from '@/core/catalog/schema';
-import { choicesCatalog } from '@/features/perimeter/choices-catalog';
-import { previewedService } from '@/features/perimeter/preview-target';
+import { choicesCatalog } from '@/shared/catalog/choices-catalog';
+import { previewedService } from '@/shared/catalog/preview-target';
 import {
   statementSwitchState,
   statementToggleWrite,
   type StatementSettingScope,
-} from '@/features/perimeter/statement-toggle';
+} from '../statement-toggle';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 
 const StatementDetails = lazy(() => import('./statement-details'));

@@ -18,7 +18,7 @@ import {
 } from '@/state/config-edits';
 import { accountNeeds, selectedPatternsOfStatement } from '../account-needs';
 import { useValidatedField } from '../use-validated-field';
-import { FieldMessages } from './field-messages';
+import { FieldMessages } from '@/shared/diagnostics/field-messages';
 import { ListField } from './list-field';
 
 const EMPTY: readonly string[] = [];

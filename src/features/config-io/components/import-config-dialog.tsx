@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { configFormatFor, parseConfigText, type ConfigTextFormat } from '@/core/config/parse';
 import type { Diagnostic } from '@/core/diagnostics';
-import { FileDropZone } from '@/features/browser-io/file-drop-zone';
+import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
 import { useBuilderActions } from '@/state/builder-store';
 
 function where(diagnostic: Diagnostic): string {

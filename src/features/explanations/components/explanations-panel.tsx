@@ -10,9 +10,9 @@ import Typography from '@mui/material/Typography';
 import { memo, useId, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { StatementSid } from '@/core/catalog/ids';
-import { SourceLinks } from '@/features/perimeter/components/source-links';
-import { previewTarget } from '@/features/perimeter/preview-target';
-import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
+import { SourceLinks } from '@/shared/catalog/source-links';
+import { previewTarget } from '@/shared/catalog/preview-target';
+import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { previewPolicy } from '@/state/preview-policy';
 

@@ -20,10 +20,10 @@ import {
 } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import { offsetRange, type TextPosition, type TextRange } from '@/core/diagnostics';
-import { loadMonacoEditing } from '@/features/editor/monaco-loader';
-import type { MonacoModule } from '@/features/editor/monaco-loader-types';
-import { formatCount } from '@/features/perimeter/format-count';
-import { statementSpan } from '@/features/preview/policy-locations';
+import { loadMonacoEditing } from '@/shared/editor/monaco-loader';
+import type { MonacoModule } from '@/shared/editor/monaco-loader-types';
+import { formatCount } from '@/shared/format/format-count';
+import { statementSpan } from '@/shared/policy-text/policy-locations';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import type { DraftOrigin } from '@/state/policy-editor-slice';
 import { plainTextReason } from '../editor-fit';

@@ -8,8 +8,8 @@ import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
 import { memo, useState } from 'react';
 import type { Diagnostic, Severity, TextRange } from '@/core/diagnostics';
-import { formatCount } from '@/features/perimeter/format-count';
-import { SeverityIcon } from '@/features/diagnostics/severity-icon';
+import { formatCount } from '@/shared/format/format-count';
+import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 
 export interface RevealRequest {
   range: TextRange;

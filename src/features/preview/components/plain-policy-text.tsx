@@ -5,7 +5,7 @@
  */
 import Box from '@mui/material/Box';
 import { useEffect, useRef } from 'react';
-import type { CodeHighlight } from '@/features/editor/code-viewer';
+import type { CodeHighlight } from '@/shared/editor/code-viewer';
 
 export function PlainPolicyText({
   text,

@@ -9,9 +9,9 @@ import { memo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generatePolicies } from '@/core/generate/outputs';
-import { copyText } from '@/features/browser-io/clipboard';
-import { saveFile } from '@/features/browser-io/save-file';
-import { formatCount } from '@/features/perimeter/format-count';
+import { copyText } from '@/shared/browser-io/clipboard';
+import { saveFile } from '@/shared/browser-io/save-file';
+import { formatCount } from '@/shared/format/format-count';
 import { useBuilderStoreApi } from '@/state/builder-store';
 
 /** Every policy of the choices under the file names the CLI's `--out` writes, plus the configuration. */

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { memo, useState } from 'react';
 import { sortDiagnostics, type Diagnostic } from '@/core/diagnostics';
-import { SeverityIcon } from '@/features/diagnostics/severity-icon';
+import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 
 const SHOWN = 5;
 

@@ -10,7 +10,7 @@ import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import { canonicalRegions, canonicalServices } from '@/core/generate/selection';
 import { policyFileName } from '@/core/generate/outputs';
-import { previewTarget } from '@/features/perimeter/preview-target';
+import { previewTarget } from '@/shared/catalog/preview-target';
 import { PolicyEditorGate } from '@/features/policy-editor/components/policy-editor-gate';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { previewPolicy } from '@/state/preview-policy';

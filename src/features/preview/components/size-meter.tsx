@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import { memo } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { PolicyFormat } from '@/core/config/schema';
-import { formatCount } from '@/features/perimeter/format-count';
+import { formatCount } from '@/shared/format/format-count';
 
 const number = formatCount;
 

@@ -33,8 +33,8 @@ import {
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { summarizeSuite } from '@/core/evaluate/suite';
 import { canonicalServices } from '@/core/generate/selection';
-import { saveFile } from '@/features/browser-io/save-file';
-import { previewTarget, type PreviewTarget } from '@/features/perimeter/preview-target';
+import { saveFile } from '@/shared/browser-io/save-file';
+import { previewTarget, type PreviewTarget } from '@/shared/catalog/preview-target';
 import {
   useBuilder,
   useBuilderActions,
