@@ -12,7 +12,7 @@ import type { PolicyRecognition } from '@/core/validate/validate';
 import { EditorFrame, policyCodeOptions } from '@/shared/editor/editor-frame';
 import type { MonacoModule } from '@/shared/editor/monaco-loader-types';
 import type { editor } from 'monaco-editor/editor/editor.api';
-import { recognitionHover, type StatementPlace } from '../recognition-hover';
+import { recognitionHover, type StatementPlace } from '@/shared/hover/recognition-hover';
 import type { RevealRequest } from './problems-list';
 
 export const DRAFT_MODEL_URI = 'inmemory://vpce-policy/draft.json';

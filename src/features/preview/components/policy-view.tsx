@@ -14,7 +14,7 @@ import type { HoverSource } from '@/shared/editor/monaco-loader-types';
 import { markOnce, measurePreviewUpdate } from '@/shared/instrumentation/performance-marks';
 import { useBuilder } from '@/state/builder-store';
 import { takeChoiceChange } from '@/state/choice-change-clock';
-import { policyHover } from '../policy-hover';
+import { policyHover } from '@/shared/hover/policy-hover';
 import { statementSpan } from '@/shared/policy-text/policy-locations';
 import { PlainPolicyText } from './plain-policy-text';
 

@@ -8,7 +8,7 @@ import { findNodeAtOffset } from 'jsonc-parser';
 import type { Catalog } from '@/core/catalog/catalog';
 import type { PolicyRecognition, RecognizedStatement } from '@/core/validate/validate';
 import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
-import { code, plain, sourceLine } from '@/features/preview/policy-hover';
+import { code, plain, sourceLine } from './policy-hover';
 import { treeOf } from '@/shared/policy-text/policy-locations';
 
 export interface RecognitionHover {
