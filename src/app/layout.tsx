@@ -16,7 +16,7 @@ import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
 
-const loadPreviewPanel = () => import('@/features/preview/components/preview-panel');
+const loadPreviewPanel = () => import('./policy-pane');
 const PreviewPanel = lazy(loadPreviewPanel);
 const SidePanels = lazy(() => import('./side-panels'));
 const NoticeArea = lazy(() => import('./notice-area'));

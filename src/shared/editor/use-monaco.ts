@@ -1,23 +1,11 @@
 /** The React side of the Monaco loader, kept apart so that the first screen does not carry it. */
-import { useEffect, useState } from 'react';
-import { loadedMonaco, loadMonaco, type MonacoModule } from './monaco-loader';
+import { useLazyModule } from '@/shared/react/lazy-module';
+import { monacoModule, type MonacoModule } from './monaco-loader';
 
 /** Monaco once loaded (undefined until then and when not wanted); wanting it starts the load. */
 export function useMonaco(wanted: boolean): MonacoModule | undefined {
-  const [module, setModule] = useState<MonacoModule | undefined>(loadedMonaco);
-  const [failure, setFailure] = useState<Error>();
-  useEffect(() => {
-    if (!wanted || module) return;
-    let active = true;
-    loadMonaco().then(
-      (m) => active && setModule(m),
-      (error: unknown) =>
-        active && setFailure(error instanceof Error ? error : new Error(String(error))),
-    );
-    return () => {
-      active = false;
-    };
-  }, [wanted, module]);
+  const { module, failure } = useLazyModule(monacoModule, wanted);
+  // The page's error boundary says the editor could not be loaded and offers to reload.
   if (failure) throw failure;
-  return wanted ? module : undefined;
+  return module;
 }

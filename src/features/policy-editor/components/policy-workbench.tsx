@@ -20,8 +20,8 @@ import {
 } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import { offsetRange, type TextPosition, type TextRange } from '@/core/diagnostics';
-import { loadMonacoEditing } from '@/shared/editor/monaco-loader';
-import type { MonacoModule } from '@/shared/editor/monaco-loader-types';
+import { monacoEditingModule } from '@/shared/editor/monaco-loader';
+import { useLazyModule } from '@/shared/react/lazy-module';
 import { formatCount } from '@/shared/format/format-count';
 import { statementSpan } from '@/shared/policy-text/policy-locations';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
@@ -56,25 +56,6 @@ function originText(origin: DraftOrigin | undefined): string {
   return 'Pasted.';
 }
 
-/** Monaco with its editing contributions; a failure to load leaves the plain text area in charge. */
-function useMonacoEditing(wanted: boolean): { monaco?: MonacoModule; failure?: string } {
-  const [monaco, setMonaco] = useState<MonacoModule>();
-  const [failure, setFailure] = useState<string>();
-  useEffect(() => {
-    if (!wanted || monaco) return;
-    let active = true;
-    loadMonacoEditing().then(
-      (module) => active && setMonaco(module),
-      (error: unknown) =>
-        active && setFailure(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [wanted, monaco]);
-  return wanted ? { monaco, failure } : {};
-}
-
 /** The beginning of a text that is not opened for editing, lines cut short, so that it costs nothing to show. */
 function textExcerpt(text: string): string {
   return text
@@ -96,7 +77,12 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
   // Why the text is not opened for editing (far too large, a huge line, deep nesting), if so.
   const unfit = useMemo(() => plainTextReason(text), [text]);
   const [comparing, setComparing] = useState(false);
-  const { monaco, failure } = useMonacoEditing((policyView === 'editor' || comparing) && !unfit);
+  // A failure to load Monaco leaves the plain text area in charge.
+  const { module: monaco, failure: loadFailure } = useLazyModule(
+    monacoEditingModule,
+    (policyView === 'editor' || comparing) && !unfit,
+  );
+  const failure = loadFailure?.message;
   const [editorReady, setEditorReady] = useState(false);
   const [reveal, setReveal] = useState<RevealRequest>();
   const [cursor, setCursor] = useState<TextPosition>({ line: 1, column: 1 });

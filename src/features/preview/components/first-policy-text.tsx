@@ -12,20 +12,15 @@ import { flushSync } from 'react-dom';
 import { markOnce } from '@/shared/instrumentation/performance-marks';
 import { choicesCatalog } from '@/shared/catalog/choices-catalog';
 import { previewTarget } from '@/shared/catalog/preview-target';
+import { lazyModule } from '@/shared/react/lazy-module';
 import { useBuilder } from '@/state/builder-store';
 import { prerenderedPolicyFor } from '../first-policy';
 import type * as PreviewPolicy from '@/state/preview-policy';
 
-type PreviewPolicyModule = typeof PreviewPolicy;
+/** The engine as the preview uses it; the preview panel imports the same module. */
+const previewEngine = lazyModule<typeof PreviewPolicy>(() => import('@/state/preview-policy'));
 
-let engine: PreviewPolicyModule | undefined;
-let loading: Promise<PreviewPolicyModule> | undefined;
-
-/** Starts loading the engine; the preview panel imports the same module. */
-export function loadPreviewEngine(): Promise<PreviewPolicyModule> {
-  loading ??= import('@/state/preview-policy').then((module) => (engine = module));
-  return loading;
-}
+export const loadPreviewEngine = previewEngine.load;
 
 /**
  * `onShown` is called once the text is in the DOM (the page's own policy of a first visit, or the
@@ -34,7 +29,7 @@ export function loadPreviewEngine(): Promise<PreviewPolicyModule> {
 export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
-  const [loaded, setLoaded] = useState(() => engine);
+  const [loaded, setLoaded] = useState(previewEngine.loaded);
   useEffect(() => {
     if (loaded) return;
     let active = true;

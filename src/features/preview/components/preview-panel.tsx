@@ -6,12 +6,11 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ComponentType, type ReactNode } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import { canonicalRegions, canonicalServices } from '@/core/generate/selection';
 import { policyFileName } from '@/core/generate/outputs';
 import { previewTarget } from '@/shared/catalog/preview-target';
-import { PolicyEditorGate } from '@/features/policy-editor/components/policy-editor-gate';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { previewPolicy } from '@/state/preview-policy';
 import { FitAdvice } from './fit-advice';
@@ -30,7 +29,24 @@ function PreviewShell({ children }: { children: ReactNode }) {
   );
 }
 
-export default function PreviewPanel() {
+/** What surrounds the generated policy's view: the app puts the policy editor's switch there. */
+export interface PolicyAreaProps {
+  generatedText: string;
+  service: string;
+  /** The regions the generated policy is for. */
+  regions: readonly string[];
+  fileName: string;
+  /** The generated policy's view. */
+  children: ReactNode;
+}
+
+const NoPolicyArea = ({ children }: PolicyAreaProps) => children;
+
+export default function PreviewPanel({
+  PolicyArea = NoPolicyArea,
+}: {
+  PolicyArea?: ComponentType<PolicyAreaProps>;
+}) {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
@@ -85,7 +101,7 @@ export default function PreviewPanel() {
           region={target.region}
         />
         <PolicyActions fileName={fileName} policyText={policyText} />
-        <PolicyEditorGate
+        <PolicyArea
           generatedText={generated.text}
           service={target.service}
           regions={target.region ? [target.region] : target.regions}
@@ -97,7 +113,7 @@ export default function PreviewPanel() {
             diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')}
           />
           <PolicyView generated={generated} fileName={fileName} />
-        </PolicyEditorGate>
+        </PolicyArea>
       </Box>
     </PreviewShell>
   );
