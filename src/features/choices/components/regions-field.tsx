@@ -4,7 +4,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
 import type { Region } from '@/core/catalog/catalog';
 import {
   choicesCatalog,
@@ -29,6 +30,8 @@ export function RegionsField() {
   );
   const allCommercialChosen = commercialRegions.every((code) => regionCodes.includes(code));
   const partitions = new Set(value.map((r) => r.partition));
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus('regions', input);
 
   return (
     <Box>
@@ -68,6 +71,7 @@ export function RegionsField() {
         renderInput={(params) => (
           <TextField
             {...params}
+            inputRef={input}
             label="Regions"
             placeholder={value.length === 0 ? 'Search, e.g. eu-west-1 or Frankfurt' : undefined}
             helperText={

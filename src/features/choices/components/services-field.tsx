@@ -8,11 +8,13 @@ import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { EndpointService } from '@/core/catalog/schema';
 import { choicesCatalog, groupedServices, serviceGroup } from '@/shared/catalog/choices-catalog';
 import { useFullCatalog } from '@/shared/catalog/use-full-catalog';
-import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { previewedService } from '@/shared/catalog/preview-target';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { PolicySupportNote } from './policy-support';
 
 function listIds(services: readonly EndpointService[]): string {
@@ -24,7 +26,19 @@ function listIds(services: readonly EndpointService[]): string {
 
 export function ServicesField() {
   const serviceIds = useBuilder((state) => state.config.services);
-  const { setServices } = useBuilderActions();
+  const { setServices, setPreviewService } = useBuilderActions();
+  const store = useBuilderStoreApi();
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus('services', input);
+  const changeServices = (next: string[]) => {
+    // The policy shown stays the one shown: a service added before it in the list would
+    // otherwise become the first tab, and so the shown one.
+    const { config, view } = store.getState();
+    const shown = previewedService(config, view, choicesCatalog);
+    if (shown !== undefined && next.includes(shown) && view.previewService !== shown)
+      setPreviewService(shown);
+    setServices(next);
+  };
   const value = useMemo(
     () =>
       serviceIds
@@ -52,7 +66,7 @@ export function ServicesField() {
       limitTags={12}
       options={groupedServices}
       value={value}
-      onChange={(_event, next) => setServices(next.map((s) => s.id))}
+      onChange={(_event, next) => changeServices(next.map((s) => s.id))}
       groupBy={serviceGroup}
       filterOptions={filterServices}
       getOptionLabel={(service) => service.id}
@@ -95,6 +109,7 @@ export function ServicesField() {
       renderInput={(params) => (
         <TextField
           {...params}
+          inputRef={input}
           label="Endpoint services"
           placeholder={
             value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined

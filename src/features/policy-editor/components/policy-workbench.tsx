@@ -38,7 +38,8 @@ import { PolicySourceEditor } from './policy-source-editor';
 import { countSummary, ProblemsList, type RevealRequest } from './problems-list';
 import { RecognitionSummary } from './recognition-summary';
 
-const HEIGHT = 'max(360px, calc(100vh - 420px))';
+/** The editor's height: most of the window, at least 15 lines. */
+const HEIGHT = 'max(300px, calc(100dvh - 380px))';
 /** Characters of an unfit text shown as its beginning. */
 const EXCERPT_CHARACTERS = 4000;
 
@@ -230,7 +231,13 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
   }
 
   return (
-    <Box component="section" aria-label="Your policy" onDragOver={onDragOver} onDrop={onDrop}>
+    <Box
+      component="section"
+      aria-label="Your policy"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      sx={{ flex: '1 1 0', minHeight: 0, overflowY: { md: 'auto' } }}
+    >
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
         <Typography variant="body2" sx={{ flex: '1 1 200px' }}>
           {originText(draft?.origin)}

@@ -54,7 +54,18 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
     if (loaded || text !== undefined) onShown?.();
   }, [text, loaded, onShown]);
   return (
-    <Paper component="section" aria-label="Preview" sx={{ p: 2, minWidth: 0 }}>
+    <Paper
+      component="section"
+      aria-label="Preview"
+      sx={{
+        p: 1.5,
+        minWidth: 0,
+        flex: { md: '1 1 auto' },
+        minHeight: 0,
+        display: 'flex',
+        flexDirection: 'column',
+      }}
+    >
       {target.service && (
         <Typography variant="h2" sx={{ mb: 1 }}>
           Policy of {target.service}
@@ -79,7 +90,9 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
             fontSize: 13,
             lineHeight: 1.45,
             overflow: 'auto',
-            maxHeight: 'max(360px, calc(100vh - 360px))',
+            flex: '1 1 0',
+            minHeight: 300,
+            height: { xs: 'calc(100dvh - 170px)', md: 'auto' },
             border: 1,
             borderColor: 'divider',
             borderRadius: 1,

@@ -27,7 +27,16 @@ export const OutputControls = memo(function OutputControls({
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 1 }}>
+    <Box
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        columnGap: 1.5,
+        rowGap: 0.5,
+        alignItems: 'center',
+        '& .MuiToggleButton-root': { py: 0.25, px: 1 },
+      }}
+    >
       <ToggleButtonGroup
         exclusive
         value={shape}
@@ -36,7 +45,7 @@ export const OutputControls = memo(function OutputControls({
         }
         aria-label="Policy shape"
       >
-        <ToggleButton value="all-regions">One for all regions</ToggleButton>
+        <ToggleButton value="all-regions">All regions in one</ToggleButton>
         <ToggleButton value="per-region">One per region</ToggleButton>
       </ToggleButtonGroup>
       {shape === 'per-region' && regions.length > 0 && (
@@ -59,6 +68,7 @@ export const OutputControls = memo(function OutputControls({
       <FormControlLabel
         control={
           <Switch
+            size="small"
             checked={format === 'minified'}
             onChange={(_event, checked) => setOutput({ format: checked ? 'minified' : undefined })}
           />

@@ -1,18 +1,32 @@
-/** Copy the policy shown, download it, or download every policy of the choices as one zip. */
+/**
+ * Copy the policy shown, download it, or download every policy of the choices as one zip. An
+ * edited text is named as edited in the buttons and messages. Before exporting a policy that
+ * still has values to fill or errors, the user is asked, with the list of what is unfinished.
+ */
 import ContentCopy from '@mui/icons-material/ContentCopy';
 import Download from '@mui/icons-material/Download';
 import FolderZipOutlined from '@mui/icons-material/FolderZipOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import Snackbar from '@mui/material/Snackbar';
 import { memo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
+import type { Diagnostic } from '@/core/diagnostics';
 import { generatePolicies } from '@/core/generate/outputs';
 import { copyText } from '@/shared/browser-io/clipboard';
 import { saveFile } from '@/shared/browser-io/save-file';
 import { formatCount } from '@/shared/format/format-count';
-import { useBuilderStoreApi } from '@/state/builder-store';
+import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
+import { choicesFindings } from '@/state/policy-findings';
+import { previewPolicy } from '@/state/preview-policy';
+import { previewTarget } from '@/shared/catalog/preview-target';
+import { exportConcerns, hasConcerns, type ExportConcerns } from '../export-concerns';
 
 /** Every policy of the choices under the file names the CLI's `--out` writes, plus the configuration. */
 async function zipAllPolicies(
@@ -26,37 +40,130 @@ async function zipAllPolicies(
   return { bytes: zipSync(files, { level: 6 }), files: outputs.length };
 }
 
-export interface PolicyActionsProps {
-  fileName: string;
-  /** The policy text shown; read when the user acts, so that the buttons need not re-render with every change. */
-  policyText: () => string;
+/** The text an export takes: the generated policy, or the user's edited text in edit mode. */
+export interface ExportedPolicy {
+  text: string;
+  edited: boolean;
 }
 
-export const PolicyActions = memo(function PolicyActions({
-  fileName,
-  policyText,
-}: PolicyActionsProps) {
+export interface PolicyActionsProps {
+  fileName: string;
+  /** Read when the user acts, so that the buttons need not re-render with every change. */
+  policy: () => ExportedPolicy;
+}
+
+type ExportKind = 'copy' | 'download' | 'zip';
+
+interface PendingExport {
+  kind: ExportKind;
+  what: string;
+  concerns: ExportConcerns;
+}
+
+const ACTION_WORD: Record<ExportKind, string> = {
+  copy: 'Copy anyway',
+  download: 'Download anyway',
+  zip: 'Download all anyway',
+};
+
+/** The findings of an edited text, from the validator (loaded on the first export of one). */
+async function editedTextFindings(text: string): Promise<Diagnostic[]> {
+  const { validate } = await import('@/core/validate/validate');
+  return validate(text, { catalog }).diagnostics;
+}
+
+function ConcernsDialog({
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  pending: PendingExport;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
+  const { toFill, errors } = pending.concerns;
+  const shown = (lines: string[]) => (lines.length > 8 ? lines.slice(0, 8) : lines);
+  return (
+    <Dialog
+      open
+      onClose={onCancel}
+      aria-labelledby="export-concerns-title"
+      aria-describedby="export-concerns-text"
+    >
+      <DialogTitle id="export-concerns-title">Export an unfinished policy?</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="export-concerns-text">
+          {pending.what} still has{' '}
+          {[
+            errors.length > 0 ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '',
+            toFill.length > 0
+              ? `${toFill.length} value${toFill.length === 1 ? '' : 's'} to fill`
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' and ')}
+          : AWS refuses a policy with errors, and a placeholder grants nothing.
+        </DialogContentText>
+        {errors.length > 0 && (
+          <Box component="ul" aria-label="Errors" sx={{ pl: 2.5, mb: 1 }}>
+            {shown(errors).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+            {errors.length > 8 && <li>and {errors.length - 8} more</li>}
+          </Box>
+        )}
+        {toFill.length > 0 && (
+          <Box component="ul" aria-label="To fill" sx={{ pl: 2.5, mb: 0 }}>
+            {shown(toFill).map((line) => (
+              <li key={line}>To fill: {line}</li>
+            ))}
+            {toFill.length > 8 && <li>and {toFill.length - 8} more</li>}
+          </Box>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} autoFocus>
+          Cancel
+        </Button>
+        <Button variant="contained" onClick={onConfirm}>
+          {ACTION_WORD[pending.kind]}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+export const PolicyActions = memo(function PolicyActions({ fileName, policy }: PolicyActionsProps) {
   const store = useBuilderStoreApi();
+  const edited = useBuilder(
+    (state) => state.policyEditor.mode === 'edit' && state.policyEditor.draft !== undefined,
+  );
   const [message, setMessage] = useState<string>();
   const [zipping, setZipping] = useState(false);
+  const [pending, setPending] = useState<PendingExport>();
+  const name = edited ? `your edited ${fileName}` : fileName;
 
-  const copy = async () => {
+  const copy = async (text: string, label: string) => {
     try {
-      const text = policyText();
       await copyText(text);
-      setMessage(`Copied ${fileName} to the clipboard (${formatCount(text.length)} characters).`);
+      setMessage(`Copied ${label} to the clipboard (${formatCount(text.length)} characters).`);
     } catch (error) {
       setMessage(`Could not copy: ${(error as Error).message}`);
     }
   };
 
-  const downloadAll = async () => {
+  const download = (text: string, label: string) => {
+    saveFile(fileName, text);
+    setMessage(`Downloaded ${label} as ${fileName}.`);
+  };
+
+  const downloadAll = async (config: PerimeterConfig) => {
     setZipping(true);
     try {
-      const { bytes, files } = await zipAllPolicies(store.getState().config);
+      const { bytes, files } = await zipAllPolicies(config);
       saveFile('vpc-endpoint-policies.zip', bytes, 'application/zip');
       setMessage(
-        `Downloaded ${files} ${files === 1 ? 'policy' : 'policies'} and perimeter.json as vpc-endpoint-policies.zip.`,
+        `Downloaded ${files} generated ${files === 1 ? 'policy' : 'policies'} and perimeter.json as vpc-endpoint-policies.zip.`,
       );
     } catch (error) {
       setMessage(`Could not build the zip: ${(error as Error).message}`);
@@ -65,29 +172,78 @@ export const PolicyActions = memo(function PolicyActions({
     }
   };
 
+  /** Runs the export at once when nothing is unfinished; asks first otherwise. */
+  const exportPolicy = async (kind: ExportKind) => {
+    const { config, view } = store.getState();
+    if (kind === 'zip') {
+      const concerns = exportConcerns(choicesFindings(config).blocking, catalog);
+      if (!hasConcerns(concerns)) return downloadAll(config);
+      return setPending({ kind, what: 'The set of generated policies', concerns });
+    }
+    const shown = policy();
+    const label = shown.edited ? `your edited ${fileName}` : fileName;
+    let findings: readonly Diagnostic[];
+    if (shown.edited) findings = await editedTextFindings(shown.text);
+    else {
+      const target = previewTarget(config, view, catalog);
+      findings = target.service
+        ? previewPolicy(config, target.service, target.region, target.format).diagnostics
+        : [];
+    }
+    const concerns = exportConcerns(findings, catalog);
+    const run = () => (kind === 'copy' ? copy(shown.text, label) : download(shown.text, label));
+    if (!hasConcerns(concerns)) return run();
+    setPending({
+      kind,
+      what: shown.edited ? 'Your edited text' : `The policy ${fileName}`,
+      concerns,
+    });
+  };
+
+  const confirm = () => {
+    const current = pending;
+    setPending(undefined);
+    if (!current) return;
+    if (current.kind === 'zip') return void downloadAll(store.getState().config);
+    const shown = policy();
+    const label = shown.edited ? `your edited ${fileName}` : fileName;
+    if (current.kind === 'copy') void copy(shown.text, label);
+    else download(shown.text, label);
+  };
+
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-      <Button variant="contained" startIcon={<ContentCopy />} onClick={() => void copy()}>
-        Copy
+      <Button
+        variant="contained"
+        startIcon={<ContentCopy />}
+        aria-label={edited ? `Copy ${name}` : 'Copy'}
+        onClick={() => void exportPolicy('copy')}
+      >
+        {edited ? 'Copy edited' : 'Copy'}
       </Button>
       <Button
         variant="outlined"
         startIcon={<Download />}
-        onClick={() => {
-          saveFile(fileName, policyText());
-          setMessage(`Downloaded ${fileName}.`);
-        }}
+        aria-label={edited ? `Download ${name}` : 'Download'}
+        onClick={() => void exportPolicy('download')}
       >
-        Download
+        {edited ? 'Download edited' : 'Download'}
       </Button>
       <Button
         variant="outlined"
         startIcon={<FolderZipOutlined />}
         disabled={zipping}
-        onClick={() => void downloadAll()}
+        onClick={() => void exportPolicy('zip')}
       >
         {zipping ? 'Preparing the zip…' : 'Download all'}
       </Button>
+      {pending && (
+        <ConcernsDialog
+          pending={pending}
+          onCancel={() => setPending(undefined)}
+          onConfirm={confirm}
+        />
+      )}
       <Snackbar
         open={message !== undefined}
         autoHideDuration={4000}

@@ -1,14 +1,61 @@
-/** One tab per selected service; re-rendered only when the services or the selected tab change. */
+/**
+ * One tab per selected service, each with a badge counting the errors and values to fill of its
+ * policy. The counts follow the choices a moment later (deferred), so that a change of choices
+ * is never held up by generating every service's policy.
+ */
 import WarningAmber from '@mui/icons-material/WarningAmber';
+import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { catalog } from '@/core/catalog/catalog';
-import { useBuilderActions } from '@/state/builder-store';
+import type { FindingCounts } from '@/core/finding-kinds';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { choicesFindings } from '@/state/policy-findings';
 
 export const POLICY_TABPANEL_ID = 'policy-tabpanel';
 export const policyTabId = (service: string) =>
   `policy-tab-${service.replace(/[^a-z0-9-]/gi, '_')}`;
+
+/** A count badge: red with errors, amber with values to fill only; nothing when both are zero. */
+export function FindingsBadge({
+  counts,
+  name,
+}: {
+  counts: FindingCounts | undefined;
+  name: string;
+}) {
+  if (!counts || counts.errors + counts.toFill === 0) return null;
+  const words = [
+    counts.errors > 0 ? `${counts.errors} error${counts.errors === 1 ? '' : 's'}` : '',
+    counts.toFill > 0 ? `${counts.toFill} to fill` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <Box
+      component="span"
+      title={`${name}: ${words}`}
+      aria-label={words}
+      sx={{
+        ml: 0.75,
+        px: 0.75,
+        minWidth: 20,
+        borderRadius: 10,
+        fontSize: '0.75rem',
+        lineHeight: '18px',
+        fontWeight: 600,
+        textAlign: 'center',
+        color: 'common.white',
+        bgcolor: counts.errors > 0 ? 'error.main' : 'warning.main',
+        // The dark theme's lighter palette keeps the white text readable.
+        '.dark &': { color: 'common.black' },
+      }}
+    >
+      {counts.errors + counts.toFill}
+    </Box>
+  );
+}
 
 export const ServiceTabs = memo(function ServiceTabs({
   services,
@@ -18,6 +65,9 @@ export const ServiceTabs = memo(function ServiceTabs({
   selected: string;
 }) {
   const { setPreviewService } = useBuilderActions();
+  const config = useBuilder((state) => state.config);
+  const counted = useDeferredValue(config);
+  const findings = choicesFindings(counted);
   return (
     <Tabs
       value={selected}
@@ -26,7 +76,7 @@ export const ServiceTabs = memo(function ServiceTabs({
       scrollButtons="auto"
       allowScrollButtonsMobile
       aria-label="Policy of each endpoint service"
-      sx={{ borderBottom: 1, borderColor: 'divider' }}
+      sx={{ borderBottom: 1, borderColor: 'divider', flex: '0 0 auto' }}
     >
       {services.map((service) => {
         const unsupported = catalog.service(service)?.endpointPolicy === 'unsupported';
@@ -36,13 +86,19 @@ export const ServiceTabs = memo(function ServiceTabs({
             value={service}
             id={policyTabId(service)}
             aria-controls={POLICY_TABPANEL_ID}
-            label={service}
-            icon={
-              unsupported ? (
-                <WarningAmber fontSize="small" titleAccess="endpoint policies not enforced" />
-              ) : undefined
+            label={
+              <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center' }}>
+                {service}
+                {unsupported && (
+                  <WarningAmber
+                    fontSize="small"
+                    titleAccess="endpoint policies not enforced"
+                    sx={{ ml: 0.5 }}
+                  />
+                )}
+                <FindingsBadge counts={findings.byService.get(service)} name={service} />
+              </Box>
             }
-            iconPosition="end"
           />
         );
       })}
