@@ -4,8 +4,11 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
+import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
+import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
+import type * as PolicyFindings from '@/state/policy-findings';
 import type { Region } from '@/core/catalog/catalog';
 import {
   choicesCatalog,
@@ -14,12 +17,19 @@ import {
 } from '@/shared/catalog/choices-catalog';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 
+/** The findings of the choices' policies, with the engine: loaded after the first screen. */
+const policyFindings = lazyModule<typeof PolicyFindings>(() => import('@/state/policy-findings'));
+
 const filterRegions = createFilterOptions<Region>({
   stringify: (region) => `${region.code} ${region.name}`,
 });
 
 export function RegionsField() {
   const regionCodes = useBuilder((state) => state.config.regions);
+  const config = useBuilder((state) => state.config);
+  // Each region's badge follows the choices a moment later, so that typing is never held up.
+  const counted = useDeferredValue(config);
+  const findings = useLazyModule(policyFindings).module?.choicesFindings(counted);
   const { setRegions } = useBuilderActions();
   const value = useMemo(
     () =>
@@ -65,7 +75,22 @@ export function RegionsField() {
         renderValue={(selected, getItemProps) =>
           selected.map((region, index) => {
             const { key, ...itemProps } = getItemProps({ index });
-            return <Chip key={key} label={region.code} size="small" {...itemProps} />;
+            return (
+              <Chip
+                key={key}
+                label={
+                  <>
+                    {region.code}
+                    <FindingsBadge
+                      counts={findings?.byRegion.get(region.code)}
+                      name={region.code}
+                    />
+                  </>
+                }
+                size="small"
+                {...itemProps}
+              />
+            );
           })
         }
         renderInput={(params) => (

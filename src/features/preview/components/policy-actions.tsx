@@ -102,7 +102,8 @@ function ConcernsDialog({
           ]
             .filter(Boolean)
             .join(' and ')}
-          : AWS refuses a policy with errors, and a placeholder grants nothing.
+          : AWS may refuse a policy with errors, or it may not do what you expect, and a placeholder
+          matches nothing.
         </DialogContentText>
         {errors.length > 0 && (
           <Box component="ul" aria-label="Errors" sx={{ pl: 2.5, mb: 1 }}>

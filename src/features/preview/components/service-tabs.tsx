@@ -9,53 +9,13 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { memo, useDeferredValue } from 'react';
 import { catalog } from '@/core/catalog/catalog';
-import type { FindingCounts } from '@/core/finding-kinds';
+import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { choicesFindings } from '@/state/policy-findings';
 
 export const POLICY_TABPANEL_ID = 'policy-tabpanel';
 export const policyTabId = (service: string) =>
   `policy-tab-${service.replace(/[^a-z0-9-]/gi, '_')}`;
-
-/** A count badge: red with errors, amber with values to fill only; nothing when both are zero. */
-export function FindingsBadge({
-  counts,
-  name,
-}: {
-  counts: FindingCounts | undefined;
-  name: string;
-}) {
-  if (!counts || counts.errors + counts.toFill === 0) return null;
-  const words = [
-    counts.errors > 0 ? `${counts.errors} error${counts.errors === 1 ? '' : 's'}` : '',
-    counts.toFill > 0 ? `${counts.toFill} to fill` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return (
-    <Box
-      component="span"
-      title={`${name}: ${words}`}
-      aria-label={words}
-      sx={{
-        ml: 0.75,
-        px: 0.75,
-        minWidth: 20,
-        borderRadius: 10,
-        fontSize: '0.75rem',
-        lineHeight: '18px',
-        fontWeight: 600,
-        textAlign: 'center',
-        color: 'common.white',
-        bgcolor: counts.errors > 0 ? 'error.main' : 'warning.main',
-        // The dark theme's lighter palette keeps the white text readable.
-        '.dark &': { color: 'common.black' },
-      }}
-    >
-      {counts.errors + counts.toFill}
-    </Box>
-  );
-}
 
 export const ServiceTabs = memo(function ServiceTabs({
   services,
