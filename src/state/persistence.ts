@@ -93,6 +93,14 @@ export function readViewPreferences(value: unknown): ViewPreferences {
 /** Saves whenever the choices or the view change; returns the function that stops it. */
 export function connectPersistence(store: BuilderStore, storage: StorageLike): () => void {
   return store.subscribe((state, previous) => {
-    if (state.config !== previous.config || state.view !== previous.view) saveState(storage, state);
+    // Another tab saved its own choices: nothing is written until the user has chosen which to
+    // keep; choosing (or settling) saves this tab's current state if it is kept.
+    if (state.otherTabChanged) return;
+    if (
+      state.config !== previous.config ||
+      state.view !== previous.view ||
+      previous.otherTabChanged
+    )
+      saveState(storage, state);
   });
 }
