@@ -8,7 +8,8 @@ import { BuilderStoreProvider, createBuilderStore } from '@/state/builder-store'
 import { defaultView } from '@/state/defaults';
 import { checkOptionsFor } from './policy-workbench';
 import { PolicyEditorGate } from './policy-editor-gate';
-import { countSummary, placeOf } from './problems-list';
+import { countFindings, describeCounts } from '@/core/finding-kinds';
+import { placeOf } from './problems-list';
 import { offsetOf } from './plain-source-editor';
 
 afterEach(cleanup);
@@ -142,10 +143,19 @@ describe('helpers', () => {
       'Line 3, column 7',
     );
     expect(placeOf(undefined)).toBe('Whole policy');
-    expect(countSummary([])).toBe('No problems');
-    const d = (severity: 'error' | 'warning' | 'info') => ({ severity, code: 'x', message: 'x' });
-    expect(countSummary([d('error'), d('info'), d('error'), d('info')])).toBe('2 errors, 2 notes');
-    expect(countSummary([d('warning')])).toBe('1 warning');
+    const summary = (diagnostics: Parameters<typeof countFindings>[0]) =>
+      describeCounts(countFindings(diagnostics));
+    expect(summary([])).toBe('No problems');
+    const d = (severity: 'error' | 'warning' | 'info', code = 'x', message = 'x') => ({
+      severity,
+      code,
+      message,
+    });
+    expect(summary([d('error'), d('info'), d('error'), d('info')])).toBe('2 errors');
+    expect(summary([d('warning')])).toBe('1 warning');
+    // The same placeholder in several places is one value to fill, as the builder counts it.
+    const unfilled = d('error', 'placeholder/unfilled', '<my-org-id> is a placeholder');
+    expect(summary([unfilled, unfilled, d('error')])).toBe('1 error, 1 to fill');
   });
 
   it('finds the offset of a line and column, clamped to the text', () => {

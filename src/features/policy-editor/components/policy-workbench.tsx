@@ -20,6 +20,7 @@ import {
 } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import { offsetRange, type TextPosition, type TextRange } from '@/core/diagnostics';
+import { countFindings, describeCounts, type TextFix } from '@/core/finding-kinds';
 import { monacoEditingModule } from '@/shared/editor/monaco-loader';
 import { useLazyModule } from '@/shared/react/lazy-module';
 import { formatCount } from '@/shared/format/format-count';
@@ -35,7 +36,8 @@ import { ImportArea } from './import-area';
 import PolicyDiff from './policy-diff';
 import { PlainSourceEditor } from './plain-source-editor';
 import { PolicySourceEditor } from './policy-source-editor';
-import { countSummary, ProblemsList, type RevealRequest } from './problems-list';
+import { ProblemsList, type ProblemFixes, type RevealRequest } from './problems-list';
+import { StartAgainDialog } from './start-again-dialog';
 import { RecognitionSummary } from './recognition-summary';
 
 /** The editor's height: most of the window, at least 15 lines. */
@@ -112,6 +114,17 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     setReveal({ range, nonce: ++nonce.current });
   }, []);
   const onEditorReady = useCallback(() => setEditorReady(true), []);
+  const fixes = useMemo<ProblemFixes>(
+    () => ({
+      text,
+      applyFix: (fix: TextFix) =>
+        setDraftText(text.slice(0, fix.start) + fix.replacement + text.slice(fix.end)),
+      // The value goes in as JSON string content, so that a quote or backslash cannot break the text.
+      fillPlaceholder: (placeholder: string, value: string) =>
+        setDraftText(text.split(placeholder).join(JSON.stringify(value).slice(1, -1))),
+    }),
+    [text, setDraftText],
+  );
   // A statement revealed by Sid elsewhere on the page (the simulator's verdict, the explanations)
   // is revealed in the user's text when the text has a statement with that Sid.
   const store = useBuilderStoreApi();
@@ -134,6 +147,7 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     },
     [replaceDraft, setImportOpen],
   );
+  const [confirmingStart, setConfirmingStart] = useState(false);
   const startAgain = () =>
     replaceDraft({
       text: generated.text,
@@ -255,8 +269,21 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
             Bring back the replaced text
           </Button>
         )}
-        <Button onClick={startAgain}>Start again from the generated policy</Button>
+        <Button onClick={() => setConfirmingStart(true)}>
+          Start again from the generated policy
+        </Button>
       </Box>
+      {confirmingStart && (
+        <StartAgainDialog
+          draft={draft}
+          generatedName={generated.fileName}
+          onCancel={() => setConfirmingStart(false)}
+          onConfirm={() => {
+            setConfirmingStart(false);
+            startAgain();
+          }}
+        />
+      )}
       {importOpen && (
         <ImportArea onRead={onRead} onClose={() => setImportOpen(false)} refused={refused} />
       )}
@@ -277,7 +304,7 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
           {checking
             ? 'Checking…'
             : validation
-              ? countSummary(validation.diagnostics)
+              ? describeCounts(countFindings(validation.diagnostics))
               : outcome?.failure
                 ? `The check failed: ${outcome.failure}`
                 : ''}
@@ -310,7 +337,11 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
         Problems
       </Typography>
       {validation ? (
-        <ProblemsList diagnostics={validation.diagnostics} onReveal={onReveal} />
+        <ProblemsList
+          diagnostics={validation.diagnostics}
+          onReveal={onReveal}
+          fixes={outcome?.text === text ? fixes : undefined}
+        />
       ) : (
         <Typography variant="body2">Checking the policy…</Typography>
       )}
