@@ -108,6 +108,12 @@ describe('policy workbench', () => {
     expect(screen.getByText('Pasted.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Adopt' }));
+    // The policy is for another region than the one chosen: Adopt asks which to keep first.
+    const question = screen.getByRole('group', { name: 'Before adopting' });
+    expect(store.getState().config.services).toEqual(['s3']);
+    expect(within(question).queryByRole('group', { name: 'Organization id' })).toBeNull();
+    fireEvent.click(within(question).getByRole('button', { name: "Take the policy's: eu-west-1" }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Adopt with these' }));
     expect(store.getState().config.services).toEqual(['ssm']);
     expect(store.getState().config.regions).toEqual(['eu-west-1']);
     expect(store.getState().config.organizationIds).toEqual(['o-a1b2c3d4e5']);
@@ -123,6 +129,12 @@ describe('policy workbench', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo adopt' }));
     expect(store.getState().config.services).toEqual(['s3']);
+
+    // Kept by default: the region chosen, named in the message.
+    fireEvent.click(screen.getByRole('button', { name: 'Adopt' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Adopt with these' }));
+    expect(store.getState().config.regions).toEqual(['us-east-1']);
+    expect(screen.getByText(/Kept your regions \(us-east-1\)/)).toBeTruthy();
   });
 
   it('brings back the text an import replaced, and keeps a recognition of another policy out of the summary', async () => {
