@@ -19,7 +19,7 @@ import type { WorkspacePane } from '@/state/session-slice';
 import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
-import { whenIdle } from './idle';
+import { whenIdle } from '@/shared/react/idle';
 import { WorkspaceNav } from './workspace-nav';
 
 const loadPolicyPane = () => import('./policy-pane');

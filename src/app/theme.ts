@@ -66,6 +66,16 @@ export const theme = createTheme({
     MuiCssBaseline: {
       styleOverrides: {
         'code, pre, kbd': { fontFamily: monospaceFontStack },
+        // A reader who asks the system for less motion gets none: no transitions or animations.
+        '@media (prefers-reduced-motion: reduce)': {
+          '*, *::before, *::after': {
+            transitionDuration: '0s !important',
+            transitionDelay: '0s !important',
+            animationDuration: '0s !important',
+            animationIterationCount: '1 !important',
+            scrollBehavior: 'auto !important',
+          },
+        },
       },
     },
   },

@@ -90,7 +90,7 @@ export function CodeViewer({
     const { monaco } = module;
     const uri = monaco.Uri.parse(modelUri);
     monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(latest.current.value, 'json', uri);
+    const model = monaco.editor.createModel(latest.current.value, module.VIEWER_LANGUAGE, uri);
     const editor = monaco.editor.create(element, {
       model,
       readOnly: true,

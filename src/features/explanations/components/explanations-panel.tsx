@@ -33,7 +33,7 @@ const StatementExplanation = memo(function StatementExplanation({
 }: StatementExplanationProps) {
   const ids = useId();
   const [open, setOpen] = useState(false);
-  const { revealStatement } = useBuilderActions();
+  const { revealStatement, setWorkspacePane } = useBuilderActions();
   const entry = catalog.statement(statement);
   const patterns = patternIds
     .split(' ')
@@ -58,7 +58,11 @@ const StatementExplanation = memo(function StatementExplanation({
       <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
         <Button
           variant="outlined"
-          onClick={() => revealStatement(sid)}
+          onClick={() => {
+            revealStatement(sid);
+            // On a narrow screen the policy is a pane of its own: show it.
+            setWorkspacePane('policy');
+          }}
           aria-describedby={`${ids}-title`}
         >
           Show in policy

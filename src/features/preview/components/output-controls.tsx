@@ -7,6 +7,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { memo } from 'react';
 import type { OutputShape, PolicyFormat } from '@/core/config/schema';
+import { startMonacoNow } from '@/shared/editor/use-monaco';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { PolicyView } from '@/state/defaults';
 
@@ -78,7 +79,12 @@ export const OutputControls = memo(function OutputControls({
       <ToggleButtonGroup
         exclusive
         value={policyView}
-        onChange={(_event, view: PolicyView | null) => view && setPolicyView(view)}
+        onChange={(_event, view: PolicyView | null) => {
+          if (!view) return;
+          // The user asked for the editor: it starts now, not when the browser is idle.
+          if (view === 'editor') startMonacoNow();
+          setPolicyView(view);
+        }}
         aria-label="Policy view"
       >
         <ToggleButton value="editor">Editor</ToggleButton>
