@@ -170,13 +170,8 @@ function printLargestBeforeFormUsable(target: Target, count = 5): void {
   console.log(`    largest before the usable form: ${files.join(', ')}`);
 }
 
-/** A figure of one cold load: a mark's time, or the bytes fetched before a mark. */
+/** A figure of one cold load: a time the benchmark observed, or the bytes fetched before a mark. */
 type LoadFigure = (load: ColdLoad) => number | undefined;
-
-const markTime =
-  (mark: ContractMark): LoadFigure =>
-  (load) =>
-    load.marks[mark];
 
 const observedTime =
   (figure: keyof ObservedLoad): LoadFigure =>

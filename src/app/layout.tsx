@@ -28,31 +28,19 @@ const SidePanels = lazy(() => import('./side-panels'));
 const NoticeArea = lazy(() => import('./notice-area'));
 
 /** One column of the workspace: scrolls on its own from `md` up; on a narrow screen shown when chosen. */
-function Pane({
-  pane,
-  label,
-  children,
-  scroll = true,
-}: {
-  pane: WorkspacePane;
-  label: string;
-  children: ReactNode;
-  /** False for the policy pane, which sizes its own parts to the window. */
-  scroll?: boolean;
-}) {
+function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) {
   const shown = useBuilder((state) => state.workspacePane === pane);
   return (
     <Box
       id={`pane-${pane}`}
-      role="region"
-      aria-label={label}
       sx={{
         gridArea: pane,
         minWidth: 0,
         minHeight: 0,
         display: { xs: shown ? 'flex' : 'none', md: 'flex' },
         flexDirection: 'column',
-        overflowY: { md: scroll ? 'auto' : 'hidden' },
+        // The policy pane sizes its parts to the window; should they not fit, it scrolls too.
+        overflowY: { md: 'auto' },
         // Room for a focus ring at the edges of a scrolled column.
         p: { md: 0.25 },
       }}
@@ -121,10 +109,10 @@ export function Layout() {
           },
         }}
       >
-        <Pane pane="choices" label="Choices">
+        <Pane pane="choices">
           <ChoicesPanel onUsable={onUsable} />
         </Pane>
-        <Pane pane="policy" label="Policy" scroll={false}>
+        <Pane pane="policy">
           <ErrorBoundary area="The policy">
             {panelWanted ? (
               <Suspense fallback={<FirstPolicyText />}>
@@ -135,7 +123,7 @@ export function Layout() {
             )}
           </ErrorBoundary>
         </Pane>
-        <Pane pane="tools" label="Explanations and tools">
+        <Pane pane="tools">
           <ErrorBoundary area="The side panel">
             {idle && (
               <Suspense fallback={null}>

@@ -250,7 +250,7 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
       aria-label="Your policy"
       onDragOver={onDragOver}
       onDrop={onDrop}
-      sx={{ flex: '1 1 0', minHeight: 0, overflowY: { md: 'auto' } }}
+      sx={{ flex: { md: '1 1 0' }, minHeight: { md: 0 }, overflowY: { md: 'auto' } }}
     >
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
         <Typography variant="body2" sx={{ flex: '1 1 200px' }}>

@@ -91,7 +91,8 @@ function ConcernsDialog({
       aria-describedby="export-concerns-text"
     >
       <DialogTitle id="export-concerns-title">Export an unfinished policy?</DialogTitle>
-      <DialogContent>
+      {/* Focusable, so that a long list can be scrolled by keyboard on a small screen. */}
+      <DialogContent tabIndex={0}>
         <DialogContentText id="export-concerns-text">
           {pending.what} still has{' '}
           {[
@@ -142,7 +143,6 @@ export const PolicyActions = memo(function PolicyActions({ fileName, policy }: P
   const [message, setMessage] = useState<string>();
   const [zipping, setZipping] = useState(false);
   const [pending, setPending] = useState<PendingExport>();
-  const name = edited ? `your edited ${fileName}` : fileName;
 
   const copy = async (text: string, label: string) => {
     try {
@@ -217,7 +217,7 @@ export const PolicyActions = memo(function PolicyActions({ fileName, policy }: P
       <Button
         variant="contained"
         startIcon={<ContentCopy />}
-        aria-label={edited ? `Copy ${name}` : 'Copy'}
+        aria-label={edited ? `Copy edited: your ${fileName}` : 'Copy'}
         onClick={() => void exportPolicy('copy')}
       >
         {edited ? 'Copy edited' : 'Copy'}
@@ -225,7 +225,7 @@ export const PolicyActions = memo(function PolicyActions({ fileName, policy }: P
       <Button
         variant="outlined"
         startIcon={<Download />}
-        aria-label={edited ? `Download ${name}` : 'Download'}
+        aria-label={edited ? `Download edited: your ${fileName}` : 'Download'}
         onClick={() => void exportPolicy('download')}
       >
         {edited ? 'Download edited' : 'Download'}

@@ -126,7 +126,10 @@ export const PolicyChecks = memo(function PolicyChecks({
 }: {
   diagnostics: readonly Diagnostic[];
 }) {
-  const [open, setOpen] = useState(true);
+  // Open beside the policy on a wide screen; on a phone the status line comes first, the list on request.
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.matchMedia('(min-width: 900px)').matches,
+  );
   const [othersOpen, setOthersOpen] = useState(false);
   const restoring = useBuilder((state) => state.restoreStatus === 'checking');
   const sorted = sortDiagnostics(diagnostics);
@@ -174,7 +177,7 @@ export const PolicyChecks = memo(function PolicyChecks({
           </Button>
         )}
       </Box>
-      <Box sx={{ overflowY: 'auto', maxHeight: { md: '18vh' } }}>
+      <Box sx={{ overflowY: 'auto', maxHeight: { md: '15vh' } }}>
         {open && toFill.length > 0 && (
           <Box component="ul" aria-label="To fill" sx={{ m: 0, p: 0 }}>
             {toFill.map((diagnostic, index) => (
