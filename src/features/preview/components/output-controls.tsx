@@ -5,7 +5,9 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
+import { describeCounts } from '@/core/finding-kinds';
+import { choicesFindings } from '@/state/policy-findings';
 import type { OutputShape, PolicyFormat } from '@/core/config/schema';
 import { startMonacoNow } from '@/shared/editor/use-monaco';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
@@ -27,6 +29,15 @@ export const OutputControls = memo(function OutputControls({
 }: OutputControlsProps) {
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
+  // Each region of the picker says what its own policy still needs, a moment after a change.
+  const config = useDeferredValue(useBuilder((state) => state.config));
+  const byRegion = shape === 'per-region' ? choicesFindings(config).byRegion : undefined;
+  const regionLabel = (code: string) => {
+    const counts = byRegion?.get(code);
+    return counts && counts.errors + counts.toFill > 0
+      ? `${code} (${describeCounts(counts)})`
+      : code;
+  };
   return (
     <Box
       sx={{
@@ -61,7 +72,7 @@ export const OutputControls = memo(function OutputControls({
         >
           {regions.map((code) => (
             <option key={code} value={code}>
-              {code}
+              {regionLabel(code)}
             </option>
           ))}
         </TextField>
