@@ -57,18 +57,26 @@ export function Layout() {
   const [panelWanted, setPanelWanted] = useState(false);
   const [idle, setIdle] = useState(false);
   const onUsable = useCallback(() => {
-    // The engine and the policy pane's code first (both small), for the policy text. Monaco is
-    // fetched and started only once the browser is idle after that (the plain text is on screen
-    // meanwhile), never during the first interaction; checks and side panels wait for idle too.
-    void loadPreviewEngine();
-    void loadPolicyPane();
-    whenIdle(() => {
-      void finishStartup();
-      setIdle(true);
-      if (store.getState().view.policyView === 'editor') prefetchMonaco();
-    });
+    // The first text needs the engine unless the page carries it (a first visit), and the
+    // first text starts that load itself. Everything else (the engine, the policy pane, the
+    // checks of saved choices, the side panels, Monaco) waits until the browser is idle and the
+    // user is not in the middle of an interaction, so that the form takes a click at once.
+    whenIdle(
+      () => {
+        void loadPreviewEngine();
+        void loadPolicyPane();
+        void finishStartup();
+        setIdle(true);
+        if (store.getState().view.policyView === 'editor') prefetchMonaco();
+      },
+      { quietMs: 300 },
+    );
   }, [finishStartup, store]);
-  const onFirstPolicyShown = useCallback(() => setPanelWanted(true), []);
+  // The pane with its controls replaces the first text once the browser is idle.
+  const onFirstPolicyShown = useCallback(
+    () => void whenIdle(() => setPanelWanted(true), { quietMs: 300 }),
+    [],
+  );
 
   return (
     <Box

@@ -30,23 +30,23 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
   const [loaded, setLoaded] = useState(previewEngine.loaded);
+  const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
+  const prerendered = target.service ? prerenderedPolicyFor(config, target) : undefined;
   useEffect(() => {
-    if (loaded) return;
+    // The page's own text needs no engine: it loads when the browser is idle (see the layout).
+    if (loaded || prerendered !== undefined) return;
     let active = true;
     // Rendered at once, not in a scheduled slice: the text is what the reader is waiting for.
     void loadPreviewEngine().then((module) => active && flushSync(() => setLoaded(module)));
     return () => {
       active = false;
     };
-  }, [loaded]);
-  const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
+  }, [loaded, prerendered]);
   // Before the engine: the policy the page was built with, when it is the one of these choices.
   const text =
     loaded && target.service
       ? loaded.previewPolicy(config, target.service, target.region, target.format).text
-      : target.service
-        ? prerenderedPolicyFor(config, target)
-        : undefined;
+      : prerendered;
   useEffect(() => {
     // After the form's own effect, which marks it usable: on a first visit both come with the
     // same commit. The engine's text is rendered with flushSync, whose effects run at once.
