@@ -30,16 +30,27 @@ function regionOf(diagnostic: Diagnostic, regions: readonly string[]): string | 
   return regions.includes(last) ? last : undefined;
 }
 
-export function choicesFindings(config: PerimeterConfig): ChoicesFindings {
+/** A computation split into steps, run a few at a time in idle periods. */
+export interface FindingsJob {
+  /** Runs steps while `hasTime()` says so; returns the findings once every service is done. */
+  step(hasTime: () => boolean): ChoicesFindings | undefined;
+}
+
+/**
+ * The findings of the choices one service at a time: with every service and region selected,
+ * generating every policy takes tens of milliseconds, which badges must not hold a change up for.
+ */
+export function choicesFindingsJob(config: PerimeterConfig): FindingsJob {
   const cached = cache.get(config);
-  if (cached) return cached;
+  if (cached) return { step: () => cached };
   const services = canonicalServices(config.services, catalog);
   const regions = canonicalRegions(config.regions, catalog);
   const format = config.output?.format ?? 'pretty-2';
   const byService = new Map<string, FindingCounts>();
   const blockingByKey = new Map<string, Diagnostic>();
   const regionFindings = new Map<string, Map<string, Diagnostic>>();
-  for (const service of services) {
+  let next = 0;
+  const addService = (service: string) => {
     const { diagnostics } = previewPolicy(config, service, undefined, format);
     byService.set(service, countFindings(diagnostics));
     for (const diagnostic of diagnostics) {
@@ -53,14 +64,38 @@ export function choicesFindings(config: PerimeterConfig): ChoicesFindings {
       ofRegion.set(key, diagnostic);
       regionFindings.set(region, ofRegion);
     }
-  }
-  const byRegion = new Map<string, FindingCounts>(
-    regions.map((region) => [
-      region,
-      countFindings([...(regionFindings.get(region)?.values() ?? [])]),
-    ]),
-  );
-  const result: ChoicesFindings = { byService, byRegion, blocking: [...blockingByKey.values()] };
-  cache.set(config, result);
+  };
+  return {
+    step(hasTime) {
+      const done = cache.get(config);
+      if (done) return done;
+      // At least one service per step, so that a busy browser still gets there.
+      while (next < services.length) {
+        addService(services[next++]!);
+        if (!hasTime()) break;
+      }
+      if (next < services.length) return undefined;
+      const byRegion = new Map<string, FindingCounts>(
+        regions.map((region) => [
+          region,
+          countFindings([...(regionFindings.get(region)?.values() ?? [])]),
+        ]),
+      );
+      const result: ChoicesFindings = {
+        byService,
+        byRegion,
+        blocking: [...blockingByKey.values()],
+      };
+      cache.set(config, result);
+      return result;
+    },
+  };
+}
+
+/** The findings of the choices, computed at once (for an export, which waits on them). */
+export function choicesFindings(config: PerimeterConfig): ChoicesFindings {
+  const job = choicesFindingsJob(config);
+  let result = job.step(() => true);
+  while (!result) result = job.step(() => true);
   return result;
 }

@@ -3,6 +3,7 @@
  * choices, the side panels. "Quiet" work also waits until the user has not pressed a key or a
  * pointer for a moment, so that it never runs during an interaction.
  */
+import { useSyncExternalStore } from 'react';
 
 /** When the user last pressed a key or a pointer, in `performance.now()` time. */
 let lastInput = Number.NEGATIVE_INFINITY;
@@ -52,4 +53,33 @@ export function whenIdle(
     cancelled = true;
     cancelScheduled();
   };
+}
+
+/** Whether the page has been idle once since it opened (with no interaction under way). */
+let idleOnce = false;
+let idleScheduled = false;
+const idleListeners = new Set<() => void>();
+
+const subscribeIdleOnce = (listener: () => void) => {
+  idleListeners.add(listener);
+  if (!idleScheduled) {
+    idleScheduled = true;
+    whenIdle(
+      () => {
+        idleOnce = true;
+        for (const notify of idleListeners) notify();
+      },
+      { quietMs: 300 },
+    );
+  }
+  return () => void idleListeners.delete(listener);
+};
+
+/** False until the page has first been idle: for work that must not compete with the first screen. */
+export function useAfterFirstIdle(): boolean {
+  return useSyncExternalStore(
+    subscribeIdleOnce,
+    () => idleOnce,
+    () => false,
+  );
 }

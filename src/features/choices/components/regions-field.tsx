@@ -4,10 +4,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
+import { useAfterFirstIdle } from '@/shared/react/idle';
+import { useIdleJob } from '@/shared/react/use-idle-job';
 import type * as PolicyFindings from '@/state/policy-findings';
 import type { Region } from '@/core/catalog/catalog';
 import {
@@ -27,9 +29,10 @@ const filterRegions = createFilterOptions<Region>({
 export function RegionsField() {
   const regionCodes = useBuilder((state) => state.config.regions);
   const config = useBuilder((state) => state.config);
-  // Each region's badge follows the choices a moment later, so that typing is never held up.
-  const counted = useDeferredValue(config);
-  const findings = useLazyModule(policyFindings).module?.choicesFindings(counted);
+  // Each region's badge follows the choices in idle time, so that a change is never held up.
+  // The engine they need loads after the first screen, never in competition with it.
+  const engine = useLazyModule(policyFindings, useAfterFirstIdle()).module;
+  const findings = useIdleJob(config, engine?.choicesFindingsJob);
   const { setRegions } = useBuilderActions();
   const value = useMemo(
     () =>

@@ -5,9 +5,10 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { memo, useDeferredValue } from 'react';
+import { memo } from 'react';
 import { describeCounts } from '@/core/finding-kinds';
-import { choicesFindings } from '@/state/policy-findings';
+import { useIdleJob } from '@/shared/react/use-idle-job';
+import { choicesFindingsJob } from '@/state/policy-findings';
 import type { OutputShape, PolicyFormat } from '@/core/config/schema';
 import { startMonacoNow } from '@/shared/editor/use-monaco';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
@@ -30,8 +31,11 @@ export const OutputControls = memo(function OutputControls({
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
   // Each region of the picker says what its own policy still needs, a moment after a change.
-  const config = useDeferredValue(useBuilder((state) => state.config));
-  const byRegion = shape === 'per-region' ? choicesFindings(config).byRegion : undefined;
+  const config = useBuilder((state) => state.config);
+  const byRegion = useIdleJob(
+    config,
+    shape === 'per-region' ? choicesFindingsJob : undefined,
+  )?.byRegion;
   const regionLabel = (code: string) => {
     const counts = byRegion?.get(code);
     return counts && counts.errors + counts.toFill > 0

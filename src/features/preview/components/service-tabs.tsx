@@ -1,17 +1,18 @@
 /**
  * One tab per selected service, each with a badge counting the errors and values to fill of its
- * policy. The counts follow the choices a moment later (deferred), so that a change of choices
- * is never held up by generating every service's policy.
+ * policy. The counts follow the choices in idle time, a service at a time, so that a change of
+ * choices is never held up by generating every service's policy.
  */
 import WarningAmber from '@mui/icons-material/WarningAmber';
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { memo, useDeferredValue } from 'react';
+import { memo } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
-import { choicesFindings } from '@/state/policy-findings';
+import { useIdleJob } from '@/shared/react/use-idle-job';
+import { choicesFindingsJob } from '@/state/policy-findings';
 
 export const POLICY_TABPANEL_ID = 'policy-tabpanel';
 export const policyTabId = (service: string) =>
@@ -26,8 +27,7 @@ export const ServiceTabs = memo(function ServiceTabs({
 }) {
   const { setPreviewService } = useBuilderActions();
   const config = useBuilder((state) => state.config);
-  const counted = useDeferredValue(config);
-  const findings = choicesFindings(counted);
+  const findings = useIdleJob(config, choicesFindingsJob);
   return (
     <Tabs
       value={selected}
@@ -56,7 +56,7 @@ export const ServiceTabs = memo(function ServiceTabs({
                     sx={{ ml: 0.5 }}
                   />
                 )}
-                <FindingsBadge counts={findings.byService.get(service)} name={service} />
+                <FindingsBadge counts={findings?.byService.get(service)} name={service} />
               </Box>
             }
           />
