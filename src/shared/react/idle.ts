@@ -24,27 +24,27 @@ export interface IdleOptions {
 
 /** Runs `callback` when the browser is idle; returns the function that cancels it. */
 export function whenIdle(
-  callback: () => void,
+  callback: (deadline?: IdleDeadline) => void,
   { timeout = 1000, quietMs = 0 }: IdleOptions = {},
 ): () => void {
   let cancelled = false;
   let cancelScheduled: () => void = () => undefined;
   const schedule = (wait: number) => {
-    const run = () => {
+    const run = (deadline?: IdleDeadline) => {
       if (cancelled) return;
       const sinceInput = performance.now() - lastInput;
       // Pressed a moment ago: wait for the interaction to end, then for idle again.
       if (sinceInput < quietMs) return schedule(Math.max(50, quietMs - sinceInput));
-      callback();
+      callback(deadline);
     };
     if (typeof requestIdleCallback === 'function') {
       const delay = setTimeout(() => {
-        const handle = requestIdleCallback(run, { timeout });
+        const handle = requestIdleCallback((deadline) => run(deadline), { timeout });
         cancelScheduled = () => cancelIdleCallback(handle);
       }, wait);
       cancelScheduled = () => clearTimeout(delay);
     } else {
-      const delay = setTimeout(run, wait + 200);
+      const delay = setTimeout(() => run(), wait + 200);
       cancelScheduled = () => clearTimeout(delay);
     }
   };
