@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -46,6 +47,7 @@ const uiImportPatterns = [
  * - diagnostic-messages: messages that several layers give about catalog facts;
  * - config: the configuration format, its parsing and checks, saved requests;
  * - policy: reading policies (JSON text, model, ARNs, wildcards, size), shared by all below;
+ *   finding-kinds: how the findings of the generator and the validator are counted, by code;
  * - iam: the IAM reference index of actions and condition keys;
  * - generate: configuration to policies;
  * - evaluate: requests against policies (it generates the policies of a configuration);
@@ -60,7 +62,7 @@ const CORE_LAYERS = [
   ['catalog'],
   ['diagnostic-messages'],
   ['config'],
-  ['policy'],
+  ['policy', 'finding-kinds'],
   ['iam'],
   ['generate'],
   ['evaluate'],
@@ -72,6 +74,7 @@ const TOP_LEVEL_FILES = new Set([
   'diagnostics',
   'schema-library',
   'diagnostic-messages',
+  'finding-kinds',
 ]);
 
 function coreLayerRules() {
@@ -107,6 +110,41 @@ function coreLayerRules() {
     }));
   });
 }
+
+/** The feature folders, read at lint time so that a new feature is covered without a change here. */
+const featureNames = readdirSync(new URL('./src/features/', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * Imports flow one way, shared -> features -> app: a feature uses `@/shared`, `@/state` and
+ * `@/core`, never another feature or the app (the app mounts features). A relative import that
+ * climbs out of the feature's folder is refused too, so the alias cannot be sidestepped.
+ */
+const featureBoundaries = featureNames.flatMap((name) =>
+  [1, 2, 3, 4].map((depth) => ({
+    files: [`src/features/${name}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*', `!@/features/${name}`, '@/app', '@/app/*'],
+              message: `A feature imports @/shared, @/state and @/core, never another feature or the app: move what ${name} shares to src/shared.`,
+            },
+            {
+              regex: `^(\\.\\./){${depth},}`,
+              message: 'Import from outside the feature with the @/ alias.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);
 
 export default tseslint.config(
   {
@@ -160,4 +198,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: uiImportPatterns }] },
   },
   ...coreLayerRules(),
+
+  ...featureBoundaries,
+  {
+    // Shared pieces and the store sit under the features: they never reach up into them.
+    files: ['src/shared/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features', '@/features/*', '@/app', '@/app/*'],
+              message:
+                'src/shared and src/state are used by features and the app, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

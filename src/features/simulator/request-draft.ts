@@ -13,7 +13,7 @@ import {
 } from '@/core/config/request-schema';
 import { parseSavedRequests } from '@/core/evaluate/suite';
 import { splitArn } from '@/core/policy/arn';
-import { diagnosticsAt, fieldMessage } from '@/features/choices/field-diagnostics';
+import { diagnosticsAt, fieldMessage } from '@/shared/diagnostics/field-diagnostics';
 
 export const PRINCIPAL_KINDS = [
   'iam',
