@@ -4,17 +4,17 @@
  */
 import { POLICY_SIZE_LIMIT } from './catalog/ids';
 import type { EndpointService } from './catalog/schema';
-import type { Diagnostic } from './diagnostics';
+import type { EngineDiagnostic } from './diagnostics';
 import { formatCount } from './text/format-count';
 
 /** An endpoint service whose endpoints do not enforce endpoint policies. */
 export function policyUnsupportedDiagnostic(
   service: Pick<EndpointService, 'title'>,
-): Pick<Diagnostic, 'code' | 'message' | 'hint'> {
+): Pick<EngineDiagnostic, 'code' | 'message' | 'hint'> {
   return {
     code: 'service/policy-unsupported',
     message: `${service.title} endpoints do not enforce endpoint policies: any request through the endpoint is allowed, whatever this policy says.`,
-    hint: 'Enforce the perimeter for this service with a service control policy on aws:ResourceOrgID or an inspecting proxy.',
+    hint: 'Enforce the perimeter for this service with a service control policy on aws:ResourceOrgID, or route its traffic through an inspecting proxy.',
   };
 }
 

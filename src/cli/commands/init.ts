@@ -1,6 +1,6 @@
 import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { EXAMPLE_CONFIG_JSONC } from '../../core/config/example';
+import { EXAMPLE_CONFIG_JSONC } from '../../core/index';
 // The committed schema, which a test keeps equal to the one exported from the zod schemas.
 import configJsonSchema from '../../../public/perimeter-config.schema.json';
 import { checkWritableFile, parseOptions, writeTextFile } from '../io';

@@ -3,37 +3,32 @@ import {
   MAX_CONFIG_CHARACTERS,
   parseConfigText,
   readStructuredText,
-} from '../../core/config/parse';
-import type { PerimeterConfig } from '../../core/config/schema';
-import {
+  type PerimeterConfig,
   compilePolicy,
   evaluate,
   statementLabel,
   unreadablePolicyProblem,
   type EvaluationResult,
   type StatementOutcome,
-} from '../../core/evaluate/evaluate';
-import { catalog } from '../../core/catalog/catalog';
-import { suggest } from '../../core/text/suggest';
-import { canonicalRegions } from '../../core/generate/selection';
-import { loadIamIndex, type IamIndex } from '../../core/iam/iam-index';
-import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/policy/policy-json';
-import { validate } from '../../core/validate/validate';
-import {
+  catalog,
+  suggest,
+  canonicalRegions,
+  loadIamIndex,
+  type IamIndex,
+  MAX_POLICY_TEXT_CHARACTERS,
+  validate,
   DECISIONS,
   simulatedRequestSchema,
   type Decision,
   type RequestPrincipal,
   type SavedRequest,
   type SimulatedRequest,
-} from '../../core/config/request-schema';
-import {
   endpointPolicyFor,
   parseSavedRequests,
   runSavedRequests,
   summarizeSuite,
   type SavedRequestOutcome,
-} from '../../core/evaluate/suite';
+} from '../../core/index';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { runMatrix } from './simulate-matrix';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';

@@ -3,7 +3,7 @@
  * and account tables must exist; lists should not repeat themselves.
  */
 import type { Catalog } from '../catalog/catalog';
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics';
 import { catalogEndpointType } from '../catalog/endpoint-ids';
 import { formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
@@ -24,7 +24,7 @@ export function checkConfigAgainstCatalog(
   const out: ConfigCheckDiagnostic[] = [];
   const add = (
     severity: Diagnostic['severity'],
-    code: string,
+    code: DiagnosticCode,
     path: JsonPath,
     message: string,
     hint?: string,
@@ -250,7 +250,7 @@ export function checkConfigAgainstCatalog(
 
 type AddDiagnostic = (
   severity: Diagnostic['severity'],
-  code: string,
+  code: DiagnosticCode,
   path: JsonPath,
   message: string,
   hint?: string,
@@ -269,8 +269,8 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
   if (!inventory) return;
   // Thousands of endpoints may share one mistake: list a few, count the rest, and skip the
   // suggestions nobody will read (each costs a distance to every catalog name).
-  const counts = new Map<string, number>();
-  const wanted = (code: string) => (counts.get(code) ?? 0) < INVENTORY_FINDINGS_PER_CODE;
+  const counts = new Map<DiagnosticCode, number>();
+  const wanted = (code: DiagnosticCode) => (counts.get(code) ?? 0) < INVENTORY_FINDINGS_PER_CODE;
   const add: AddDiagnostic = (severity, code, path, message, hint, atKey) => {
     const n = (counts.get(code) ?? 0) + 1;
     counts.set(code, n);

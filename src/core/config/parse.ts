@@ -15,7 +15,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { STATEMENT_SIDS } from '../catalog/ids';
-import { offsetRange, type Diagnostic, type TextRange } from '../diagnostics';
+import { offsetRange, type Diagnostic, type DiagnosticCode, type TextRange } from '../diagnostics';
 import { checkConfigAgainstCatalog } from './check';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { perimeterConfigSchema, type PerimeterConfig } from './schema';
@@ -69,7 +69,13 @@ export function issuesToDiagnostics(
   locate?: (path: JsonPath, key?: boolean) => TextRange | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (path: JsonPath, code: string, message: string, hint?: string, key = false) => {
+  const push = (
+    path: JsonPath,
+    code: DiagnosticCode,
+    message: string,
+    hint?: string,
+    key = false,
+  ) => {
     const d: Diagnostic = { severity: 'error', code, message, path: formatJsonPath(path) };
     if (hint) d.hint = hint;
     const range = locate?.(path, key);

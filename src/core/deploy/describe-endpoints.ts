@@ -8,7 +8,7 @@
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
-import { offsetRange, type Diagnostic } from '../diagnostics';
+import { offsetRange, type Diagnostic, type DiagnosticCode } from '../diagnostics';
 import { formatCount } from '../text/format-count';
 import {
   VPC_ENDPOINT_ID_PATTERN,
@@ -164,7 +164,7 @@ export function readDescribeVpcEndpoints(
     const perCode = new Map<string, { severity: Diagnostic['severity']; count: number }>();
     const report = (
       severity: Diagnostic['severity'],
-      code: string,
+      code: DiagnosticCode,
       path: JsonPath,
       message: string,
       hint?: string,
@@ -246,7 +246,7 @@ function locateDiagnostics(
 
 type Report = (
   severity: Diagnostic['severity'],
-  code: string,
+  code: DiagnosticCode,
   path: JsonPath,
   message: string,
   hint?: string,

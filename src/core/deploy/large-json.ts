@@ -5,7 +5,7 @@
  */
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import { jsonDepth, syntaxMessage } from '../text/json-syntax';
-import { offsetRange, type Diagnostic } from '../diagnostics';
+import { offsetRange, type Diagnostic, type DiagnosticCode } from '../diagnostics';
 import { formatCount } from '../text/format-count';
 
 export interface LargeJsonOptions {
@@ -33,7 +33,7 @@ export function tooLargeMessage(characters: number, options: LargeJsonOptions): 
 }
 
 export function readLargeJson(text: string, options: LargeJsonOptions): LargeJsonResult {
-  const fail = (code: string, message: string, diagnostic: Partial<Diagnostic> = {}) => ({
+  const fail = (code: DiagnosticCode, message: string, diagnostic: Partial<Diagnostic> = {}) => ({
     diagnostics: [{ severity: 'error' as const, code, message, ...diagnostic }],
   });
   if (text.length > options.maxCharacters)

@@ -5,7 +5,7 @@
  * throws: each problem is a diagnostic, and a statement with an error is kept but never applies,
  * since AWS would refuse the whole policy.
  */
-import type { Diagnostic, TextRange } from '../diagnostics';
+import type { Diagnostic, DiagnosticCode, TextRange } from '../diagnostics';
 import { Findings, LineIndex, type Span } from '../policy/findings';
 import { readPolicyJson } from '../policy/policy-json';
 import {
@@ -215,7 +215,7 @@ export function compilePolicyText(text: string): CompiledPolicy {
 }
 
 /** A policy with nothing to evaluate, and the one error that says why. */
-function unreadable(code: string, message: string): CompiledPolicy {
+function unreadable(code: DiagnosticCode, message: string): CompiledPolicy {
   return new CompiledPolicy([], [{ severity: 'error', code, message }], false, true);
 }
 

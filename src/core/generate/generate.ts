@@ -11,7 +11,7 @@ import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { StatementSid } from '../catalog/ids';
 import type { DataAccessPattern, GrantKind, StatementTemplate } from '../catalog/schema';
 import type { PerimeterConfig, PolicyFormat } from '../config/schema';
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic, EngineDiagnostic } from '../diagnostics';
 import { expandPatternCached } from './cache';
 import {
   PLACEHOLDERS,
@@ -431,7 +431,7 @@ function policyBody(
 function emptyStatementDiagnostic(
   sid: StatementSid,
   catalog: Catalog,
-): (serviceId: string) => Diagnostic {
+): (serviceId: string) => EngineDiagnostic {
   return (serviceId) => ({
     severity: 'info',
     code: 'generate/statement-without-patterns',

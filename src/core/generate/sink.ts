@@ -1,18 +1,18 @@
-import type { Diagnostic } from '../diagnostics';
+import type { EngineDiagnostic } from '../diagnostics';
 
 /** A recorded diagnostic; one that names the endpoint service is made when replayed for it. */
-export type RecordedDiagnostic = Diagnostic | ((serviceId: string) => Diagnostic);
+export type RecordedDiagnostic = EngineDiagnostic | ((serviceId: string) => EngineDiagnostic);
 
 /** Collects diagnostics, keeping one per code and subject. */
 export class DiagnosticSink {
-  readonly list: Diagnostic[] = [];
+  readonly list: EngineDiagnostic[] = [];
   private readonly seen = new Set<string>();
   /** Every call, kept when the work is recorded to be replayed (cached expansions, shared policies). */
   readonly calls: Array<[string, RecordedDiagnostic]> = [];
 
   constructor(private readonly record = false) {}
 
-  add(key: string, diagnostic: Diagnostic): void {
+  add(key: string, diagnostic: EngineDiagnostic): void {
     if (this.record) this.calls.push([key, diagnostic]);
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -20,7 +20,7 @@ export class DiagnosticSink {
   }
 
   /** Records a diagnostic that names the service, for a recording sink to replay per service. */
-  addForService(key: string, make: (serviceId: string) => Diagnostic): void {
+  addForService(key: string, make: (serviceId: string) => EngineDiagnostic): void {
     if (this.record) this.calls.push([key, make]);
   }
 

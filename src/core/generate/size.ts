@@ -7,7 +7,7 @@ import {
   perRegionFitAdvice,
   type LargestRegionPolicy,
 } from '../diagnostic-messages';
-import type { Diagnostic } from '../diagnostics';
+import type { EngineDiagnostic } from '../diagnostics';
 import { formatCount } from '../text/format-count';
 import { countPolicyCharacters, renderPolicy } from '../policy/render';
 
@@ -20,7 +20,7 @@ export function sizeDiagnostics(
   size: number,
   format: PolicyFormat,
   largestRegionPolicy?: () => LargestRegionPolicy,
-): Array<[string, Diagnostic]> {
+): Array<[string, EngineDiagnostic]> {
   if (size > POLICY_SIZE_LIMIT) {
     const minifiedSize =
       format === 'minified' ? size : countPolicyCharacters(renderPolicy(policy, 'minified'));

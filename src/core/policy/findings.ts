@@ -4,7 +4,7 @@
  * findings is capped so that a pathological input cannot flood the editor or the terminal.
  */
 import { BUDGETS, shortenForDisplay } from '../budgets';
-import type { Diagnostic, Severity, TextPosition, TextRange } from '../diagnostics';
+import type { Diagnostic, DiagnosticCode, Severity, TextPosition, TextRange } from '../diagnostics';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { formatCount } from '../text/format-count';
 
@@ -63,7 +63,7 @@ export class Findings {
 
   add(
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     at?: Span | RangeSpan,
     details: FindingDetails = {},
@@ -81,15 +81,30 @@ export class Findings {
     this.list.push(diagnostic);
   }
 
-  error(code: string, message: string, at?: Span | RangeSpan, details?: FindingDetails): void {
+  error(
+    code: DiagnosticCode,
+    message: string,
+    at?: Span | RangeSpan,
+    details?: FindingDetails,
+  ): void {
     this.add('error', code, message, at, details);
   }
 
-  warning(code: string, message: string, at?: Span | RangeSpan, details?: FindingDetails): void {
+  warning(
+    code: DiagnosticCode,
+    message: string,
+    at?: Span | RangeSpan,
+    details?: FindingDetails,
+  ): void {
     this.add('warning', code, message, at, details);
   }
 
-  info(code: string, message: string, at?: Span | RangeSpan, details?: FindingDetails): void {
+  info(
+    code: DiagnosticCode,
+    message: string,
+    at?: Span | RangeSpan,
+    details?: FindingDetails,
+  ): void {
     this.add('info', code, message, at, details);
   }
 

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { BUDGETS, overBudgetMessage } from '../budgets';
+import type { DiagnosticCode } from '../diagnostics';
 import { suggest } from '../text/suggest';
 import type { JsonPath } from '../text/json-path';
 import { readConditionOperator, type ConditionOperator } from './condition-operators';
@@ -92,6 +93,12 @@ const STATEMENT_ELEMENTS = [
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 export const CURRENT_POLICY_VERSION = '2012-10-17';
 const OLD_POLICY_VERSION = '2008-10-17';
+
+/** The codes of a statement that has both forms of a list element, or neither. */
+const LIST_ELEMENT_CODES = {
+  Action: { both: 'grammar/action-and-notaction', missing: 'grammar/missing-action' },
+  Resource: { both: 'grammar/resource-and-notresource', missing: 'grammar/missing-resource' },
+} as const satisfies Record<string, { both: DiagnosticCode; missing: DiagnosticCode }>;
 
 const span = (node: Node, path?: JsonPath): Span =>
   path
@@ -518,7 +525,7 @@ function readStatement(
     const b = byName.get(negative);
     if (a && b) {
       findings.error(
-        `grammar/${positive.toLowerCase()}-and-${negative.toLowerCase()}`,
+        LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].both,
         `A statement takes ${positive} or ${negative}, not both.`,
         span(b.keyNode, [...path, negative]),
         { hint: 'Keep one of them.' },
@@ -527,7 +534,7 @@ function readStatement(
     const property = a ?? b;
     if (!property) {
       findings.error(
-        `grammar/missing-${positive.toLowerCase()}`,
+        LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].missing,
         `The statement has no ${positive} (or ${negative}).`,
         span(node, path),
         { hint: `Add "${positive}": ${example}.` },

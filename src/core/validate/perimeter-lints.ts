@@ -23,6 +23,7 @@ import { compilePolicy, evaluate } from '../evaluate/evaluate';
 import { strangerOwnablePart } from '../policy/arn';
 import { matchesWildcard } from '../policy/wildcard';
 import { BUDGETS, overBudgetMessage } from '../budgets';
+import { policyUnsupportedDiagnostic } from '../diagnostic-messages';
 import type { RecognizedStatement } from './recognize';
 
 export type EndpointType = 'interface' | 'gateway';
@@ -369,14 +370,8 @@ function lintService(context: LintContext): void {
   const service = context.service;
   if (!service || !context.serviceGiven) return;
   if (service.endpointPolicy === 'unsupported') {
-    context.findings.warning(
-      'service/policy-unsupported',
-      `${service.title} endpoints do not enforce endpoint policies: any request through the endpoint is allowed, whatever this policy says.`,
-      undefined,
-      {
-        hint: 'Enforce the perimeter for this service with a service control policy on aws:ResourceOrgID, or route its traffic through an inspecting proxy.',
-      },
-    );
+    const { code, message, hint } = policyUnsupportedDiagnostic(service);
+    context.findings.warning(code, message, undefined, hint ? { hint } : {});
   } else if (service.endpointPolicy === 'unknown') {
     context.findings.info(
       'service/policy-support-unknown',

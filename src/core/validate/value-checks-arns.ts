@@ -1,7 +1,7 @@
 /** Value checks, ARNs: the fields of resource and principal ARNs, remembered per text. */
 import type { Catalog } from '../catalog/catalog';
 import { ACCOUNT_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
-import type { Severity } from '../diagnostics';
+import type { DiagnosticCode, Severity } from '../diagnostics';
 import { SERVICE_PRINCIPAL_PATTERN, UNIQUE_ID_PATTERN } from '../policy/identifiers';
 import { splitArn, hasWildcard, ARN_PARTITIONS } from '../policy/arn';
 import type { PolicyValue } from '../policy/policy-model';
@@ -9,7 +9,7 @@ import { reportPlaceholders, shortValue, type ValueCheckContext } from './value-
 import { withoutPolicyVariables } from './value-checks-conditions';
 interface Problem {
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   message: string;
   hint?: string;
 }
@@ -24,7 +24,7 @@ function arnProblems(
   const problems: Problem[] = [];
   const report = (
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     details: { hint?: string } = {},
   ) => {

@@ -5,6 +5,7 @@
  * from an environment variable per service and region, which the script requires before any change.
  */
 import { snakeIdentifier, type DeploymentTarget } from './targets';
+import { policyUnsupportedNote } from '../../diagnostic-messages';
 import type { ExportFile, ExportNote } from './types';
 
 export const CLI_SCRIPT = 'apply-endpoint-policies.sh';
@@ -33,7 +34,7 @@ export function awsCliFiles(
       notes.push({
         severity: 'warning',
         file: CLI_SCRIPT,
-        message: `${service.id} in ${region}: ${service.title} endpoints do not enforce endpoint policies, so the script leaves them alone.`,
+        message: `${service.id} in ${region}: ${policyUnsupportedNote(service)}, so the script leaves them alone.`,
       });
       continue;
     }

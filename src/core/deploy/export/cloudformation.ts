@@ -13,6 +13,7 @@ import {
   uniqueNames,
   type DeploymentTarget,
 } from './targets';
+import { policyUnsupportedNote } from '../../diagnostic-messages';
 import type { ExportFile, ExportNote } from './types';
 
 /**
@@ -76,7 +77,7 @@ function resourceOf(resource: EndpointResource): { [key: string]: Json } {
   const entry: { [key: string]: Json } = { Type: 'AWS::EC2::VPCEndpoint' };
   if (service.endpointPolicy === 'unsupported') {
     entry.Metadata = {
-      Note: `${service.title} endpoints do not enforce endpoint policies, so none is attached.`,
+      Note: `${policyUnsupportedNote(service)}, so none is attached.`,
     };
   } else {
     // The generated document as it is, so that its keys keep the order of the JSON export.

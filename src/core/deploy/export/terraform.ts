@@ -13,6 +13,7 @@ import {
   uniqueNames,
   type DeploymentTarget,
 } from './targets';
+import { policyUnsupportedNote } from '../../diagnostic-messages';
 import type { ExportFile, ExportNote } from './types';
 
 /** The provider versions the files are written for: aws_vpc_endpoint_policy exists in every 5.x and 6.x. */
@@ -84,9 +85,9 @@ function resourceBlock(target: DeploymentTarget, name: string, notes: ExportNote
     notes.push({
       severity: 'warning',
       file: 'main.tf',
-      message: `${service.id} in ${region}: ${service.title} endpoints do not enforce endpoint policies, so no policy is attached.`,
+      message: `${service.id} in ${region}: ${policyUnsupportedNote(service)}, so no policy is attached.`,
     });
-    return `${header}\n${hclComment(`${service.title} endpoints do not enforce endpoint policies: no policy is attached.`)}\n`;
+    return `${header}\n${hclComment(`${policyUnsupportedNote(service)}: no policy is attached.`)}\n`;
   }
   let forEach: string;
   if (target.endpoints.length > 0) {
