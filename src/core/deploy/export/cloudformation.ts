@@ -171,29 +171,37 @@ function policyYamlText(value: Json): string {
 /** Words a YAML 1.1 reader takes for booleans or null. */
 const YAML11_WORDS = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
 
-/** Scalars written so far: templates repeat the same keys and values thousands of times. */
-const yamlScalars = new Map<string, string>();
-const MAX_REMEMBERED_SCALARS = 10_000;
+/** Characters a plain scalar may hold (besides letters and digits), by character code. */
+const PLAIN_CHARACTERS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 _.,/()@${}:<>=+-')
+  PLAIN_CHARACTERS[c.charCodeAt(0)] = 1;
+const SPACE = 32;
+const COLON = 58;
+const HASH = 35;
 
-/** A scalar as YAML: plain when no reader can take it for anything else, else double-quoted. */
+/**
+ * A scalar as YAML: plain when no reader can take it for anything else, else double-quoted. One
+ * pass over the characters, since templates write hundreds of thousands of scalars.
+ */
 function yamlScalar(value: string | number | boolean | null): string {
   if (typeof value !== 'string') return JSON.stringify(value);
-  let written = yamlScalars.get(value);
-  if (written === undefined) {
-    written = writeYamlScalar(value);
-    if (yamlScalars.size >= MAX_REMEMBERED_SCALARS) yamlScalars.clear();
-    yamlScalars.set(value, written);
-  }
-  return written;
+  // JSON's double-quoted strings are YAML double-quoted scalars with the same escapes.
+  return isPlainScalar(value) ? value : JSON.stringify(value);
 }
 
-function writeYamlScalar(value: string): string {
-  const plain =
-    /^[A-Za-z][A-Za-z0-9 _.,/()@${}:<>=+-]*$/.test(value) &&
-    !/: |:$| #| $/.test(value) &&
-    !YAML11_WORDS.test(value);
-  // JSON's double-quoted strings are YAML double-quoted scalars with the same escapes.
-  return plain ? value : JSON.stringify(value);
+/** Starts with a letter, holds only plain characters, no ": ", " #", trailing ":" or space. */
+function isPlainScalar(value: string): boolean {
+  const length = value.length;
+  if (length === 0) return false;
+  const first = value.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;
+  for (let i = 1; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128 || PLAIN_CHARACTERS[c] === 0) return false;
+    if (c === SPACE && (i === length - 1 || value.charCodeAt(i + 1) === HASH)) return false;
+    if (c === COLON && (i === length - 1 || value.charCodeAt(i + 1) === SPACE)) return false;
+  }
+  return !(length <= 5 && YAML11_WORDS.test(value));
 }
 
 function isRecord(value: Json): value is { [key: string]: Json } {
