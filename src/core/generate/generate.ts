@@ -325,28 +325,10 @@ function slotContext(context: BodyContext, sid: StatementSid): SlotContext {
   };
 }
 
-/** The statements of a policy, its text and the diagnostics that do not depend on the service. */
-function buildBody(
-  run: GenerationRun,
-  regionCodes: readonly string[],
-  statementSids: readonly StatementSid[],
-  patterns: readonly DataAccessPattern[],
-  format: PolicyFormat,
-  skipPerRegionHint: boolean,
-): PolicyBody {
-  const { catalog, config } = run;
-  const sink = new DiagnosticSink(true);
-  const context: BodyContext = {
-    run,
-    regions:
-      regionCodes.length > 0
-        ? regionCodes.map((c) => regionContext(catalog.region(c)!))
-        : [PSEUDO_REGION],
-    regionsKey: regionCodes.join(','),
-    sink,
-    statements: [],
-    provenance: [],
-  };
+/** Findings about the regions' partitions and a missing organization id, whatever the service. */
+function shapeDiagnostics(context: BodyContext, statementSids: readonly StatementSid[]): void {
+  const { catalog, config } = context.run;
+  const sink = context.sink;
   for (const partitionId of new Set(
     context.regions.filter((r) => !r.pseudo).map((r) => r.partition),
   )) {
@@ -371,6 +353,16 @@ function buildBody(
       path: 'organizationIds',
     });
   }
+}
+
+/** Each statement turned on, in catalog order: a fixed template, or the groups of its patterns. */
+function renderStatements(
+  context: BodyContext,
+  statementSids: readonly StatementSid[],
+  patterns: readonly DataAccessPattern[],
+): void {
+  const { catalog } = context.run;
+  const sink = context.sink;
   for (const sid of statementSids) {
     const entry = catalog.statement(sid);
     const feeding = patterns.filter((p) => p.statement === sid);
@@ -394,6 +386,32 @@ function buildBody(
     }
     renderPatternGroups(context, sid, feeding);
   }
+}
+
+/** The statements of a policy, its text and the diagnostics that do not depend on the service. */
+function buildBody(
+  run: GenerationRun,
+  regionCodes: readonly string[],
+  statementSids: readonly StatementSid[],
+  patterns: readonly DataAccessPattern[],
+  format: PolicyFormat,
+  skipPerRegionHint: boolean,
+): PolicyBody {
+  const { catalog } = run;
+  const sink = new DiagnosticSink(true);
+  const context: BodyContext = {
+    run,
+    regions:
+      regionCodes.length > 0
+        ? regionCodes.map((c) => regionContext(catalog.region(c)!))
+        : [PSEUDO_REGION],
+    regionsKey: regionCodes.join(','),
+    sink,
+    statements: [],
+    provenance: [],
+  };
+  shapeDiagnostics(context, statementSids);
+  renderStatements(context, statementSids, patterns);
   const policy: PolicyDocument = { Version: '2012-10-17', Statement: context.statements };
   const text = renderPolicy(policy, format);
   const size = countPolicyCharacters(text);
