@@ -156,68 +156,33 @@ export function checkConfigAgainstCatalog(
     }
   }
 
-  const tableIds = catalog.accountTables.map((t) => t.id);
-  for (const [tableId, byRegion] of Object.entries(config.parameters?.accountIds ?? {})) {
-    if (!catalog.accountTable(tableId)) {
-      const guess = suggest(tableId, tableIds);
-      add(
-        'error',
-        'config/unknown-account-table',
-        ['parameters', 'accountIds', tableId],
-        `Unknown account table "${tableId}".`,
-        guess
-          ? `Did you mean "${guess}"? Tables: ${tableIds.join(', ')}.`
-          : `Tables: ${tableIds.join(', ')}.`,
-        true,
-      );
-      continue;
-    }
-    for (const region of Object.keys(byRegion)) {
-      if (!catalog.region(region)) {
-        const guess = suggest(region, regionCodes);
-        add(
-          'error',
-          'config/unknown-region',
-          ['parameters', 'accountIds', tableId, region],
-          `Unknown region "${region}" in the accounts of ${tableId}.`,
-          guess ? `Did you mean "${guess}"?` : undefined,
-          true,
-        );
-      }
-    }
-  }
-
+  checkRegionTables(
+    config.parameters?.accountIds ?? {},
+    'accountIds',
+    catalog.accountTables.map((t) => t.id),
+    {
+      code: 'config/unknown-account-table',
+      message: (id) => `Unknown account table "${id}".`,
+      known: 'Tables',
+      regionsOf: 'the accounts of',
+    },
+    catalog,
+    add,
+  );
   // Bucket names belong to the patterns whose buckets AWS does not name.
-  const namedPatterns = catalog.patterns.filter((p) => p.bucketNames).map((p) => p.id);
-  for (const [patternId, byRegion] of Object.entries(config.parameters?.bucketNames ?? {})) {
-    if (!namedPatterns.includes(patternId)) {
-      const guess = suggest(patternId, namedPatterns);
-      add(
-        'error',
-        'config/unknown-bucket-pattern',
-        ['parameters', 'bucketNames', patternId],
-        `"${patternId}" is not a data access pattern that takes bucket names.`,
-        guess
-          ? `Did you mean "${guess}"? Patterns: ${namedPatterns.join(', ')}.`
-          : `Patterns: ${namedPatterns.join(', ')}.`,
-        true,
-      );
-      continue;
-    }
-    for (const region of Object.keys(byRegion)) {
-      if (!catalog.region(region)) {
-        const guess = suggest(region, regionCodes);
-        add(
-          'error',
-          'config/unknown-region',
-          ['parameters', 'bucketNames', patternId, region],
-          `Unknown region "${region}" in the bucket names of ${patternId}.`,
-          guess ? `Did you mean "${guess}"?` : undefined,
-          true,
-        );
-      }
-    }
-  }
+  checkRegionTables(
+    config.parameters?.bucketNames ?? {},
+    'bucketNames',
+    catalog.patterns.filter((p) => p.bucketNames).map((p) => p.id),
+    {
+      code: 'config/unknown-bucket-pattern',
+      message: (id) => `"${id}" is not a data access pattern that takes bucket names.`,
+      known: 'Patterns',
+      regionsOf: 'the bucket names of',
+    },
+    catalog,
+    add,
+  );
 
   const thirdParty = [
     [
@@ -246,6 +211,55 @@ export function checkConfigAgainstCatalog(
   }
   checkInventory(config, catalog, add);
   return out;
+}
+
+/**
+ * A parameter table keyed by an id, then by region (account tables, bucket names): each id one
+ * that takes such a table, each region one the catalog knows.
+ */
+function checkRegionTables(
+  tables: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  field: 'accountIds' | 'bucketNames',
+  ids: readonly string[],
+  unknownId: {
+    code: DiagnosticCode;
+    message: (id: string) => string;
+    known: string;
+    regionsOf: string;
+  },
+  catalog: Catalog,
+  add: AddDiagnostic,
+): void {
+  for (const [id, byRegion] of Object.entries(tables)) {
+    if (!ids.includes(id)) {
+      const guess = suggest(id, ids);
+      const list = `${unknownId.known}: ${ids.join(', ')}.`;
+      add(
+        'error',
+        unknownId.code,
+        ['parameters', field, id],
+        unknownId.message(id),
+        guess ? `Did you mean "${guess}"? ${list}` : list,
+        true,
+      );
+      continue;
+    }
+    for (const region of Object.keys(byRegion)) {
+      if (catalog.region(region)) continue;
+      const guess = suggest(
+        region,
+        catalog.regions.map((r) => r.code),
+      );
+      add(
+        'error',
+        'config/unknown-region',
+        ['parameters', field, id, region],
+        `Unknown region "${region}" in ${unknownId.regionsOf} ${id}.`,
+        guess ? `Did you mean "${guess}"?` : undefined,
+        true,
+      );
+    }
+  }
 }
 
 type AddDiagnostic = (
