@@ -9,6 +9,7 @@ import { formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { suggest } from '../text/suggest';
 import { MAX_INVENTORY_ENDPOINTS, type PerimeterConfig } from './schema';
+import { THIRD_PARTY_PARAMETERS } from '../catalog/statement-parameters';
 
 export interface ConfigCheckDiagnostic extends Diagnostic {
   /** The field as a path, for locating it in a text. */
@@ -41,21 +42,76 @@ export function checkConfigAgainstCatalog(
     if (hint) d.hint = hint;
     out.push(d);
   };
-  const duplicates = (list: readonly string[], field: string, what: string) => {
-    const seen = new Set<string>();
-    list.forEach((value, i) => {
-      if (seen.has(value))
-        add(
-          'warning',
-          'config/duplicate-value',
-          [field, i],
-          `${what} "${value}" is listed twice in ${field}.`,
-          'Remove the repeated entry.',
-        );
-      seen.add(value);
-    });
-  };
+  checkSelections(config, catalog, add);
+  checkPatternsAndStatements(config, catalog, add);
+  checkRegionTables(
+    config.parameters?.accountIds ?? {},
+    'accountIds',
+    catalog.accountTables.map((t) => t.id),
+    {
+      code: 'config/unknown-account-table',
+      message: (id) => `Unknown account table "${id}".`,
+      known: 'Tables',
+      regionsOf: 'the accounts of',
+    },
+    catalog,
+    add,
+  );
+  // Bucket names belong to the patterns whose buckets AWS does not name.
+  checkRegionTables(
+    config.parameters?.bucketNames ?? {},
+    'bucketNames',
+    catalog.patterns.filter((p) => p.bucketNames).map((p) => p.id),
+    {
+      code: 'config/unknown-bucket-pattern',
+      message: (id) => `"${id}" is not a data access pattern that takes bucket names.`,
+      known: 'Patterns',
+      regionsOf: 'the bucket names of',
+    },
+    catalog,
+    add,
+  );
 
+  for (const name of THIRD_PARTY_PARAMETERS) {
+    const block = config.parameters?.[name];
+    if (!block) continue;
+    for (const field of ['accounts', 'actions', 'resources'] as const)
+      reportDuplicates(
+        block[field] ?? [],
+        ['parameters', name, field],
+        `parameters.${name}.${field}`,
+        undefined,
+        add,
+      );
+  }
+  checkInventory(config, catalog, add);
+  return out;
+}
+
+/** A value listed twice: a warning at the repeat. */
+function reportDuplicates(
+  list: readonly string[],
+  path: JsonPath,
+  field: string,
+  what: string | undefined,
+  add: AddDiagnostic,
+): void {
+  const seen = new Set<string>();
+  list.forEach((value, i) => {
+    if (seen.has(value))
+      add(
+        'warning',
+        'config/duplicate-value',
+        [...path, i],
+        `${what ? `${what} ` : ''}"${value}" is listed twice in ${field}.`,
+        'Remove the repeated entry.',
+      );
+    seen.add(value);
+  });
+}
+
+/** Selected services and regions: known to the catalog, each once, and in how many partitions. */
+function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiagnostic): void {
   const serviceIds = catalog.services.map((s) => s.id);
   config.services.forEach((id, i) => {
     if (!catalog.service(id)) {
@@ -71,7 +127,7 @@ export function checkConfigAgainstCatalog(
       );
     }
   });
-  duplicates(config.services, 'services', 'Service');
+  reportDuplicates(config.services, ['services'], 'services', 'Service', add);
 
   const regionCodes = catalog.regions.map((r) => r.code);
   config.regions.forEach((code, i) => {
@@ -86,9 +142,21 @@ export function checkConfigAgainstCatalog(
       );
     }
   });
-  duplicates(config.regions, 'regions', 'Region');
-  duplicates(config.organizationIds, 'organizationIds', 'Organization id');
-  duplicates(config.organizationAccounts ?? [], 'organizationAccounts', 'Account');
+  reportDuplicates(config.regions, ['regions'], 'regions', 'Region', add);
+  reportDuplicates(
+    config.organizationIds,
+    ['organizationIds'],
+    'organizationIds',
+    'Organization id',
+    add,
+  );
+  reportDuplicates(
+    config.organizationAccounts ?? [],
+    ['organizationAccounts'],
+    'organizationAccounts',
+    'Account',
+    add,
+  );
 
   const partitions = new Set(
     config.regions.map((r) => catalog.region(r)?.partition).filter(Boolean),
@@ -101,7 +169,15 @@ export function checkConfigAgainstCatalog(
       `The regions span ${partitions.size} partitions (${[...partitions].join(', ')}); each partition needs its own accounts and organization, so check that the organization ids fit every region.`,
     );
   }
+}
 
+/** Data access patterns and per-service statement settings: known, and about selected services. */
+function checkPatternsAndStatements(
+  config: PerimeterConfig,
+  catalog: Catalog,
+  add: AddDiagnostic,
+): void {
+  const serviceIds = catalog.services.map((s) => s.id);
   const patternIds = catalog.patterns.map((p) => p.id);
   for (const [id, on] of Object.entries(config.dataAccessPatterns ?? {})) {
     const pattern = catalog.pattern(id);
@@ -155,62 +231,6 @@ export function checkConfigAgainstCatalog(
       );
     }
   }
-
-  checkRegionTables(
-    config.parameters?.accountIds ?? {},
-    'accountIds',
-    catalog.accountTables.map((t) => t.id),
-    {
-      code: 'config/unknown-account-table',
-      message: (id) => `Unknown account table "${id}".`,
-      known: 'Tables',
-      regionsOf: 'the accounts of',
-    },
-    catalog,
-    add,
-  );
-  // Bucket names belong to the patterns whose buckets AWS does not name.
-  checkRegionTables(
-    config.parameters?.bucketNames ?? {},
-    'bucketNames',
-    catalog.patterns.filter((p) => p.bucketNames).map((p) => p.id),
-    {
-      code: 'config/unknown-bucket-pattern',
-      message: (id) => `"${id}" is not a data access pattern that takes bucket names.`,
-      known: 'Patterns',
-      regionsOf: 'the bucket names of',
-    },
-    catalog,
-    add,
-  );
-
-  const thirdParty = [
-    [
-      'thirdPartyIdentitiesToThirdPartyResources',
-      config.parameters?.thirdPartyIdentitiesToThirdPartyResources,
-    ],
-    ['orgIdentitiesToThirdPartyResources', config.parameters?.orgIdentitiesToThirdPartyResources],
-  ] as const;
-  for (const [name, block] of thirdParty) {
-    if (!block) continue;
-    for (const field of ['accounts', 'actions', 'resources'] as const) {
-      const list = block[field] ?? [];
-      const seen = new Set<string>();
-      list.forEach((value, i) => {
-        if (seen.has(value))
-          add(
-            'warning',
-            'config/duplicate-value',
-            ['parameters', name, field, i],
-            `"${value}" is listed twice in parameters.${name}.${field}.`,
-            'Remove the repeated entry.',
-          );
-        seen.add(value);
-      });
-    }
-  }
-  checkInventory(config, catalog, add);
-  return out;
 }
 
 /**
