@@ -2,7 +2,7 @@
 
 import { ORGANIZATION_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
 import type { ConditionKeyInfo } from '../iam/iam-index';
-import type { OperatorFamily } from '../policy/condition-operators';
+import type { ConditionOperator, OperatorFamily } from '../policy/condition-operators';
 import type { Span } from '../policy/findings';
 import {
   hasPlaceholder,
@@ -98,54 +98,15 @@ export function checkConditionEntry(
   );
   const operator = entry.operator;
   const info = keyHasPlaceholder ? undefined : conditionKeyInfo(entry, context);
-  const lowerKey = entry.key.toLowerCase();
-  const systemKey = SYSTEM_ID_KEYS.get(lowerKey);
+  const key: CheckedKey = {
+    info,
+    lowerKey: entry.key.toLowerCase(),
+    systemKey: SYSTEM_ID_KEYS.get(entry.key.toLowerCase()),
+  };
+  const systemKey = key.systemKey;
 
-  if (operator && info && operator.family !== 'Null') {
-    const scalarType = info.type.replace(/^ArrayOf/, '');
-    const fits = FAMILIES_BY_TYPE[scalarType] ?? ['String'];
-    if (!fits.includes(operator.family)) {
-      findings.warning(
-        'condition/operator-type-mismatch',
-        `${info.key} holds a ${scalarType === 'ARN' ? 'an ARN' : scalarType} value, but ${operator.base} compares ${operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`}; the condition may never match.`,
-        entry.operatorSpan,
-        {
-          hint: `Use a ${fits.map((f) => (f === 'Arn' ? 'Arn' : f)).join(' or ')} operator with this key.`,
-        },
-      );
-    }
-    const multivalued = info.type.startsWith('ArrayOf');
-    if (multivalued && !operator.setQualifier) {
-      findings.warning(
-        'condition/multivalued-key-without-qualifier',
-        `${info.key} can hold several values; without ForAnyValue: or ForAllValues: it is unclear which must match.`,
-        entry.operatorSpan,
-        {
-          hint: `Write "ForAnyValue:${operator.text}" (any value matches) or "ForAllValues:${operator.text}" (every value matches).`,
-        },
-      );
-    } else if (
-      !multivalued &&
-      operator.setQualifier === 'ForAllValues' &&
-      statement.effect === 'Allow'
-    ) {
-      findings.warning(
-        'condition/for-all-values-single-valued',
-        `${info.key} holds one value; ForAllValues: is also true when the key is absent, so requests without it pass this Allow.`,
-        entry.operatorSpan,
-        {
-          hint: `Write "${operator.text.replace(/^ForAllValues:/, '')}".`,
-        },
-      );
-    } else if (!multivalued && operator.setQualifier === 'ForAnyValue') {
-      findings.info(
-        'condition/for-any-value-single-valued',
-        `${info.key} holds one value; ForAnyValue: adds nothing here.`,
-        entry.operatorSpan,
-        { hint: `Write "${operator.text.replace(/^ForAnyValue:/, '')}".` },
-      );
-    }
-  }
+  if (operator && info && operator.family !== 'Null')
+    checkOperatorAgainstKey(info, operator, statement, entry.operatorSpan, context);
 
   if (operator && systemKey && operator.family === 'Numeric') {
     findings.error(
@@ -158,127 +119,215 @@ export function checkConditionEntry(
 
   for (const value of entry.values) {
     if (reportPlaceholders(value, context, 'condition value')) continue;
-    const text = value.value;
-    if (!operator) continue;
-    const at: Span = { ...value };
-    if (systemKey && operator.family === 'String' && hasWildcard(text)) {
-      findings.error(
-        'condition/wildcard-on-system-id',
-        operator.wildcards
-          ? `${systemKey} holds an identifier that AWS generates; wildcards are not allowed in its values in an endpoint policy, and "${shortValue(text)}" could match ids that are not yours.`
-          : `${systemKey} holds an identifier that AWS generates; "${shortValue(text)}" is compared as written, and wildcards are not allowed with this key in an endpoint policy.`,
-        at,
-        { hint: 'List the exact ids.' },
-      );
-      continue;
-    }
-    switch (operator.family) {
-      case 'Bool':
-      case 'Null':
-        if (!/^(true|false)$/i.test(text)) {
-          findings.error(
-            'condition/invalid-bool',
-            `${operator.base} takes "true" or "false", not "${shortValue(text)}".`,
-            at,
-          );
-          continue;
-        }
-        if (operator.family === 'Bool' && value.kind === 'string' && text !== text.toLowerCase()) {
-          findings.info(
-            'condition/bool-case',
-            `Write "${text.toLowerCase()}" in lower case, as AWS documents it.`,
-            at,
-          );
-        }
-        break;
-      case 'Numeric':
-        if (!/^-?\d+(\.\d+)?$/.test(text))
-          findings.error(
-            'condition/invalid-number',
-            `${operator.base} compares numbers; "${shortValue(text)}" is not a number.`,
-            at,
-          );
-        continue;
-      case 'Date':
-        if (!isPolicyDate(text))
-          findings.error(
-            'condition/invalid-date',
-            `${operator.base} compares dates; "${shortValue(text)}" is not an ISO 8601 date or epoch seconds.`,
-            at,
-            { hint: 'Write e.g. "2026-12-31T23:59:59Z".' },
-          );
-        continue;
-      case 'IpAddress':
-        if (!isIpAddressOrCidr(text))
-          findings.error(
-            'condition/invalid-ip',
-            `${operator.base} compares IP addresses; "${shortValue(text)}" is not an IP address or CIDR block.`,
-            at,
-            { hint: 'Write e.g. "203.0.113.0/24".' },
-          );
-        continue;
-      case 'Binary':
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text))
-          findings.error(
-            'condition/invalid-binary',
-            `BinaryEquals takes base64 text; "${shortValue(text)}" is not.`,
-            at,
-          );
-        continue;
-      case 'Arn':
-        if (text !== '*' && !text.startsWith('arn:')) {
-          findings.error(
-            'condition/invalid-arn',
-            `${operator.base} compares ARNs; "${shortValue(text)}" is not one.`,
-            at,
-            {
-              hint: 'Write an ARN such as arn:aws:iam::111122223333:role/name (wildcards allowed).',
-            },
-          );
-          continue;
-        }
-        if (text !== '*') checkArn(value, context, { resourceShapes: false });
-        continue;
-      case 'String':
-        break;
-    }
-    if (info?.type === 'Bool' && operator.family === 'String' && !/^(true|false)$/i.test(text)) {
-      findings.error(
-        'condition/invalid-bool',
-        `${info.key} is true or false, so "${shortValue(text)}" never matches.`,
-        at,
-      );
-    }
-    if (
-      operator.family === 'String' &&
-      operator.wildcards &&
-      hasWildcard(text) &&
-      !hasSixCharacterContext(text)
-    ) {
-      findings.warning(
-        'condition/short-wildcard-context',
-        `In an endpoint policy, each wildcard of a string condition needs at least six characters without wildcards right before or after it; "${shortValue(text)}" has fewer.`,
-        at,
-        {
-          hint: 'Write more of the value around the wildcard, or list the exact values.',
-        },
-      );
-    }
-    if (
-      operator.family === 'String' &&
-      !operator.wildcards &&
-      hasWildcard(text) &&
-      !operator.negated
-    ) {
-      findings.warning(
-        'condition/wildcard-in-equals',
-        `${operator.base} compares "${shortValue(text)}" as written: * and ? are not wildcards with this operator.`,
-        at,
-        { hint: 'Use StringLike for wildcards.' },
-      );
-    }
-    if (hasWildcard(text) && operator.wildcards) continue;
-    checkIdentifierShape(lowerKey, value, context, at);
+    if (operator) checkConditionValue(value, operator, key, context);
+  }
+}
+
+/** The condition key as the value checks need it. */
+interface CheckedKey {
+  info: ConditionKeyInfo | undefined;
+  lowerKey: string;
+  /** The name of a key that holds an identifier AWS generates, if it is one. */
+  systemKey: string | undefined;
+}
+
+/** An operator against the type of its key: the family, and the set qualifier a key's values need. */
+function checkOperatorAgainstKey(
+  info: ConditionKeyInfo,
+  operator: ConditionOperator,
+  statement: ParsedStatement,
+  operatorSpan: Span,
+  context: ValueCheckContext,
+): void {
+  const { findings } = context;
+  const scalarType = info.type.replace(/^ArrayOf/, '');
+  const fits = FAMILIES_BY_TYPE[scalarType] ?? ['String'];
+  if (!fits.includes(operator.family)) {
+    findings.warning(
+      'condition/operator-type-mismatch',
+      `${info.key} holds a ${scalarType === 'ARN' ? 'an ARN' : scalarType} value, but ${operator.base} compares ${operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`}; the condition may never match.`,
+      operatorSpan,
+      {
+        hint: `Use a ${fits.map((f) => (f === 'Arn' ? 'Arn' : f)).join(' or ')} operator with this key.`,
+      },
+    );
+  }
+  const multivalued = info.type.startsWith('ArrayOf');
+  if (multivalued && !operator.setQualifier) {
+    findings.warning(
+      'condition/multivalued-key-without-qualifier',
+      `${info.key} can hold several values; without ForAnyValue: or ForAllValues: it is unclear which must match.`,
+      operatorSpan,
+      {
+        hint: `Write "ForAnyValue:${operator.text}" (any value matches) or "ForAllValues:${operator.text}" (every value matches).`,
+      },
+    );
+  } else if (
+    !multivalued &&
+    operator.setQualifier === 'ForAllValues' &&
+    statement.effect === 'Allow'
+  ) {
+    findings.warning(
+      'condition/for-all-values-single-valued',
+      `${info.key} holds one value; ForAllValues: is also true when the key is absent, so requests without it pass this Allow.`,
+      operatorSpan,
+      {
+        hint: `Write "${operator.text.replace(/^ForAllValues:/, '')}".`,
+      },
+    );
+  } else if (!multivalued && operator.setQualifier === 'ForAnyValue') {
+    findings.info(
+      'condition/for-any-value-single-valued',
+      `${info.key} holds one value; ForAnyValue: adds nothing here.`,
+      operatorSpan,
+      { hint: `Write "${operator.text.replace(/^ForAnyValue:/, '')}".` },
+    );
+  }
+}
+
+/** One value of a condition against its operator and key. */
+function checkConditionValue(
+  value: PolicyValue,
+  operator: ConditionOperator,
+  key: CheckedKey,
+  context: ValueCheckContext,
+): void {
+  const { findings } = context;
+  const { info, lowerKey, systemKey } = key;
+  const text = value.value;
+  const at: Span = { ...value };
+  if (systemKey && operator.family === 'String' && hasWildcard(text)) {
+    findings.error(
+      'condition/wildcard-on-system-id',
+      operator.wildcards
+        ? `${systemKey} holds an identifier that AWS generates; wildcards are not allowed in its values in an endpoint policy, and "${shortValue(text)}" could match ids that are not yours.`
+        : `${systemKey} holds an identifier that AWS generates; "${shortValue(text)}" is compared as written, and wildcards are not allowed with this key in an endpoint policy.`,
+      at,
+      { hint: 'List the exact ids.' },
+    );
+    return;
+  }
+  if (!checkValueOfFamily(value, operator, context)) return;
+  if (info?.type === 'Bool' && operator.family === 'String' && !/^(true|false)$/i.test(text)) {
+    findings.error(
+      'condition/invalid-bool',
+      `${info.key} is true or false, so "${shortValue(text)}" never matches.`,
+      at,
+    );
+  }
+  if (
+    operator.family === 'String' &&
+    operator.wildcards &&
+    hasWildcard(text) &&
+    !hasSixCharacterContext(text)
+  ) {
+    findings.warning(
+      'condition/short-wildcard-context',
+      `In an endpoint policy, each wildcard of a string condition needs at least six characters without wildcards right before or after it; "${shortValue(text)}" has fewer.`,
+      at,
+      {
+        hint: 'Write more of the value around the wildcard, or list the exact values.',
+      },
+    );
+  }
+  if (
+    operator.family === 'String' &&
+    !operator.wildcards &&
+    hasWildcard(text) &&
+    !operator.negated
+  ) {
+    findings.warning(
+      'condition/wildcard-in-equals',
+      `${operator.base} compares "${shortValue(text)}" as written: * and ? are not wildcards with this operator.`,
+      at,
+      { hint: 'Use StringLike for wildcards.' },
+    );
+  }
+  if (hasWildcard(text) && operator.wildcards) return;
+  checkIdentifierShape(lowerKey, value, context, at);
+}
+
+/**
+ * A value against the type its operator compares. Returns whether the value is to be read as a
+ * string by the checks that follow (strings, and booleans written correctly).
+ */
+function checkValueOfFamily(
+  value: PolicyValue,
+  operator: ConditionOperator,
+  context: ValueCheckContext,
+): boolean {
+  const { findings } = context;
+  const text = value.value;
+  const at: Span = { ...value };
+  switch (operator.family) {
+    case 'Bool':
+    case 'Null':
+      if (!/^(true|false)$/i.test(text)) {
+        findings.error(
+          'condition/invalid-bool',
+          `${operator.base} takes "true" or "false", not "${shortValue(text)}".`,
+          at,
+        );
+        return false;
+      }
+      if (operator.family === 'Bool' && value.kind === 'string' && text !== text.toLowerCase()) {
+        findings.info(
+          'condition/bool-case',
+          `Write "${text.toLowerCase()}" in lower case, as AWS documents it.`,
+          at,
+        );
+      }
+      return true;
+    case 'Numeric':
+      if (!/^-?\d+(\.\d+)?$/.test(text))
+        findings.error(
+          'condition/invalid-number',
+          `${operator.base} compares numbers; "${shortValue(text)}" is not a number.`,
+          at,
+        );
+      return false;
+    case 'Date':
+      if (!isPolicyDate(text))
+        findings.error(
+          'condition/invalid-date',
+          `${operator.base} compares dates; "${shortValue(text)}" is not an ISO 8601 date or epoch seconds.`,
+          at,
+          { hint: 'Write e.g. "2026-12-31T23:59:59Z".' },
+        );
+      return false;
+    case 'IpAddress':
+      if (!isIpAddressOrCidr(text))
+        findings.error(
+          'condition/invalid-ip',
+          `${operator.base} compares IP addresses; "${shortValue(text)}" is not an IP address or CIDR block.`,
+          at,
+          { hint: 'Write e.g. "203.0.113.0/24".' },
+        );
+      return false;
+    case 'Binary':
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text))
+        findings.error(
+          'condition/invalid-binary',
+          `BinaryEquals takes base64 text; "${shortValue(text)}" is not.`,
+          at,
+        );
+      return false;
+    case 'Arn':
+      if (text !== '*' && !text.startsWith('arn:')) {
+        findings.error(
+          'condition/invalid-arn',
+          `${operator.base} compares ARNs; "${shortValue(text)}" is not one.`,
+          at,
+          {
+            hint: 'Write an ARN such as arn:aws:iam::111122223333:role/name (wildcards allowed).',
+          },
+        );
+        return false;
+      }
+      if (text !== '*') checkArn(value, context, { resourceShapes: false });
+      return false;
+    case 'String':
+      return true;
   }
 }
 
