@@ -3,7 +3,8 @@ import type { Catalog } from '../catalog/catalog';
 import { ACCOUNT_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
 import type { DiagnosticCode, Severity } from '../diagnostics';
 import { SERVICE_PRINCIPAL_PATTERN, UNIQUE_ID_PATTERN } from '../policy/identifiers';
-import { splitArn, hasWildcard, ARN_PARTITIONS } from '../policy/arn';
+import { splitArn, hasWildcard, ARN_PARTITIONS, type ArnFields } from '../policy/arn';
+import type { IamIndex } from '../iam/iam-index';
 import type { PolicyValue } from '../policy/policy-model';
 import { reportPlaceholders, shortValue, type ValueCheckContext } from './value-checks';
 import { withoutPolicyVariables } from './value-checks-conditions';
@@ -14,20 +15,21 @@ interface Problem {
   hint?: string;
 }
 
+type ReportProblem = (
+  severity: Severity,
+  code: DiagnosticCode,
+  message: string,
+  details?: { hint?: string },
+) => void;
+
 /** The problems of an ARN's fields; they depend on the text alone, so they are remembered per text. */
 function arnProblems(
   text: string,
   context: ValueCheckContext,
   options: { resourceShapes: boolean },
 ): Problem[] {
-  const { catalog, iam } = context;
   const problems: Problem[] = [];
-  const report = (
-    severity: Severity,
-    code: DiagnosticCode,
-    message: string,
-    details: { hint?: string } = {},
-  ) => {
+  const report: ReportProblem = (severity, code, message, details = {}) => {
     problems.push(
       details.hint ? { severity, code, message, hint: details.hint } : { severity, code, message },
     );
@@ -47,6 +49,26 @@ function arnProblems(
     );
     return problems;
   }
+  checkPartitionField(arn, context, report);
+  if (arn.service === '') {
+    report('error', 'arn/missing-service', 'The ARN has no service field.', {
+      hint: 'Write the service between the second and third colons, e.g. arn:aws:s3:::bucket.',
+    });
+    return problems;
+  }
+  checkRegionField(arn, context, report);
+  checkAccountField(arn.account, report);
+  if (context.iam && !hasWildcard(arn.service))
+    checkResourceShape(arn, context.iam, options, report);
+  return problems;
+}
+
+/** A known partition, and one of the endpoint's regions. */
+function checkPartitionField(
+  arn: ArnFields,
+  context: ValueCheckContext,
+  report: ReportProblem,
+): void {
   const wildPartition = hasWildcard(arn.partition);
   if (!wildPartition && !(ARN_PARTITIONS as readonly string[]).includes(arn.partition)) {
     report(
@@ -70,12 +92,12 @@ function arnProblems(
       },
     );
   }
-  if (arn.service === '') {
-    report('error', 'arn/missing-service', 'The ARN has no service field.', {
-      hint: 'Write the service between the second and third colons, e.g. arn:aws:s3:::bucket.',
-    });
-    return problems;
-  }
+}
+
+/** A region code of the ARN's partition, and no region of another partition named in the resource. */
+function checkRegionField(arn: ArnFields, context: ValueCheckContext, report: ReportProblem): void {
+  const { catalog } = context;
+  const wildPartition = hasWildcard(arn.partition);
   if (arn.region !== '' && !hasWildcard(arn.region)) {
     if (!REGION_CODE_PATTERN.test(arn.region)) {
       report(
@@ -115,7 +137,10 @@ function arnProblems(
       }
     }
   }
-  const account = arn.account;
+}
+
+/** An account id, a wildcard alone, "aws" or nothing. */
+function checkAccountField(account: string, report: ReportProblem): void {
   if (account !== '' && account !== 'aws' && !ACCOUNT_ID_PATTERN.test(account)) {
     if (/^[*?]+$/.test(account)) {
       // A wildcard alone is allowed.
@@ -135,7 +160,16 @@ function arnProblems(
       );
     }
   }
-  if (!iam || hasWildcard(arn.service)) return problems;
+}
+
+/** The service and resource against the resource types the IAM reference lists for it. */
+function checkResourceShape(
+  arn: ArnFields,
+  iam: IamIndex,
+  options: { resourceShapes: boolean },
+  report: ReportProblem,
+): void {
+  const account = arn.account;
   const shapes = iam.arnResourceShapes(arn.service);
   if (!shapes) {
     if (!iam.hasServicePrefix(arn.service)) {
@@ -146,9 +180,9 @@ function arnProblems(
         { hint: 'Check the service field.' },
       );
     }
-    return problems;
+    return;
   }
-  if (!options.resourceShapes || account === 'aws') return problems;
+  if (!options.resourceShapes || account === 'aws') return;
   const resource = arn.resource;
   const wildcardAt = resource.search(/[*?]/);
   const literal = wildcardAt === -1 ? resource : resource.slice(0, wildcardAt);
@@ -167,7 +201,7 @@ function arnProblems(
         hint: `Resource types of ${arn.service} start with: ${[...new Set(shapes.map((s) => s.prefix || '(a name)'))].slice(0, 8).join(', ')}${shapes.length > 8 ? ', ...' : ''}.`,
       },
     );
-    return problems;
+    return;
   }
   if (arn.region !== '' && !hasWildcard(arn.region) && fitting.every((shape) => !shape.hasRegion)) {
     report(
@@ -196,7 +230,6 @@ function arnProblems(
       { hint: 'Leave the account field empty.' },
     );
   }
-  return problems;
 }
 
 const MAX_REMEMBERED_ARNS = 50_000;
