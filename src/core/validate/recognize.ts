@@ -28,8 +28,9 @@ import {
   regionsOfAccounts,
   regionsOfPolicy,
   type PatternMatch,
+  type PolicyValues,
 } from './recognize-matching';
-import { classifyStatements } from './recognize-shapes';
+import { classifyStatements, type Classified } from './recognize-shapes';
 
 export type RecognitionBasis = 'sid' | 'shape' | 'sid-and-shape';
 
@@ -128,46 +129,13 @@ export function recognizePolicy(
   const arnRegions = regionsOfPolicy(model, context);
 
   const candidates = candidateServices(model, context);
-  let service: string | undefined;
-  let match: PatternMatch = NO_MATCH;
-  let accountRegions = arnRegions;
-  const scored: Array<{ id: string; match: PatternMatch; accountRegions: string[] }> = [];
-  const hasPatternValues = [...values.values()].some((m) => m.size > 0);
-  for (const id of candidates.ids) {
-    if (!hasPatternValues || catalog.patternsForService(id).length === 0) continue;
-    const fromAccounts = regionsOfAccounts(id, values, context);
-    const forAccounts = canonicalRegions([...arnRegions, ...fromAccounts], catalog);
-    scored.push({
-      id,
-      match: matchPatterns(
-        id,
-        classified,
-        values,
-        { arn: arnRegions, account: forAccounts },
-        context,
-      ),
-      accountRegions: forAccounts,
-    });
-  }
-  const ownTemplate = (id: string) => catalog.service(id)?.template !== 'default';
-  scored.sort(
-    (a, b) =>
-      b.match.patterns.length - a.match.patterns.length ||
-      Number(ownTemplate(b.id)) - Number(ownTemplate(a.id)) ||
-      catalog.serviceIndex(a.id) - catalog.serviceIndex(b.id),
+  const { service, match, accountRegions, scored } = chooseService(
+    candidates,
+    classified,
+    values,
+    arnRegions,
+    context,
   );
-  const best = scored[0];
-  if (best && (best.match.patterns.length > 0 || candidates.fromNames)) {
-    service = best.id;
-    match = best.match;
-    accountRegions = best.accountRegions;
-  } else if (candidates.fromNames) {
-    service = [...candidates.ids].sort(
-      (a, b) =>
-        Number(ownTemplate(b)) - Number(ownTemplate(a)) ||
-        catalog.serviceIndex(a) - catalog.serviceIndex(b),
-    )[0];
-  }
 
   for (const { recognized } of classified) {
     recognized.dataAccessPatterns = match.patterns
@@ -215,24 +183,94 @@ export function recognizePolicy(
     },
     adoption,
   };
-  if (service) {
-    // Alternatives: services the policy fits as well as the chosen one.
-    const chosen = scored.find((s) => s.id === service);
-    const alternatives =
-      chosen && chosen.match.patterns.length > 0
-        ? scored
-            .filter(
-              (s) => s.id !== service && s.match.patterns.length === chosen.match.patterns.length,
-            )
-            .map((s) => s.id)
-        : candidates.fromNames
-          ? candidates.ids.filter((id) => id !== service)
-          : [];
-    result.service = {
-      id: service,
-      basis: context.service === service ? 'option' : 'guess',
-      alternatives: alternatives.slice(0, 10),
-    };
-  }
+  if (service) result.service = serviceRecognition(service, scored, candidates, context);
   return result;
+}
+
+/** A service the policy was scored against: the patterns it matches, the regions of its accounts. */
+interface ScoredService {
+  id: string;
+  match: PatternMatch;
+  accountRegions: string[];
+}
+
+/**
+ * The service the policy is for: the one whose data access patterns it matches most (a service
+ * with its own template first, then catalog order), or one its names suggest.
+ */
+function chooseService(
+  candidates: { ids: string[]; fromNames: boolean },
+  classified: readonly Classified[],
+  values: PolicyValues,
+  arnRegions: string[],
+  context: RecognitionContext,
+): { service?: string; match: PatternMatch; accountRegions: string[]; scored: ScoredService[] } {
+  const { catalog } = context;
+  let service: string | undefined;
+  let match: PatternMatch = NO_MATCH;
+  let accountRegions = arnRegions;
+  const scored: ScoredService[] = [];
+  const hasPatternValues = [...values.values()].some((m) => m.size > 0);
+  for (const id of candidates.ids) {
+    if (!hasPatternValues || catalog.patternsForService(id).length === 0) continue;
+    const fromAccounts = regionsOfAccounts(id, values, context);
+    const forAccounts = canonicalRegions([...arnRegions, ...fromAccounts], catalog);
+    scored.push({
+      id,
+      match: matchPatterns(
+        id,
+        classified,
+        values,
+        { arn: arnRegions, account: forAccounts },
+        context,
+      ),
+      accountRegions: forAccounts,
+    });
+  }
+  const ownTemplate = (id: string) => catalog.service(id)?.template !== 'default';
+  scored.sort(
+    (a, b) =>
+      b.match.patterns.length - a.match.patterns.length ||
+      Number(ownTemplate(b.id)) - Number(ownTemplate(a.id)) ||
+      catalog.serviceIndex(a.id) - catalog.serviceIndex(b.id),
+  );
+  const best = scored[0];
+  if (best && (best.match.patterns.length > 0 || candidates.fromNames)) {
+    service = best.id;
+    match = best.match;
+    accountRegions = best.accountRegions;
+  } else if (candidates.fromNames) {
+    service = [...candidates.ids].sort(
+      (a, b) =>
+        Number(ownTemplate(b)) - Number(ownTemplate(a)) ||
+        catalog.serviceIndex(a) - catalog.serviceIndex(b),
+    )[0];
+  }
+  return { ...(service ? { service } : {}), match, accountRegions, scored };
+}
+
+/** The chosen service, whether the caller named it, and services the policy fits as well. */
+function serviceRecognition(
+  service: string,
+  scored: readonly ScoredService[],
+  candidates: { ids: string[]; fromNames: boolean },
+  context: RecognitionContext,
+): NonNullable<PolicyRecognition['service']> {
+  // Alternatives: services the policy fits as well as the chosen one.
+  const chosen = scored.find((s) => s.id === service);
+  const alternatives =
+    chosen && chosen.match.patterns.length > 0
+      ? scored
+          .filter(
+            (s) => s.id !== service && s.match.patterns.length === chosen.match.patterns.length,
+          )
+          .map((s) => s.id)
+      : candidates.fromNames
+        ? candidates.ids.filter((id) => id !== service)
+        : [];
+  return {
+    id: service,
+    basis: context.service === service ? 'option' : 'guess',
+    alternatives: alternatives.slice(0, 10),
+  };
 }
