@@ -104,7 +104,7 @@ export default function SimulatorPanel() {
         suite.open(row.index);
       } else {
         // The ready-made list follows the preview: show the endpoint, then open the request there.
-        showInPolicy({ service: row.service, region: cell.region }, undefined);
+        showInPolicy({ service: row.service, region: cell.region }, undefined, { stay: true });
         showScenario(row.spec.id, cell.region);
       }
       setMode('single');
