@@ -9,7 +9,6 @@ import {
   compilePolicy,
   evaluate,
   statementLabel,
-  unreadablePolicyProblem,
   type EvaluationResult,
   type StatementOutcome,
 } from '../../core/evaluate/evaluate';
@@ -18,7 +17,7 @@ import { suggest } from '../../core/config/check';
 import { canonicalRegions } from '../../core/generate/selection';
 import { loadIamIndex, type IamIndex } from '../../core/iam/iam-index';
 import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';
-import { validate } from '../../core/validate/validate';
+import { checkPolicyForVerdict } from '../../core/evaluate/verdict-check';
 import {
   DECISIONS,
   simulatedRequestSchema,
@@ -350,11 +349,7 @@ function decidingJson(result: EvaluationResult) {
   }));
 }
 
-/**
- * Checks the policy with the validator before any verdict, and refuses to give one when it finds
- * errors: AWS would refuse the policy, and a statement it cannot read (a malformed CIDR in a
- * Deny's NotIpAddress, say) would otherwise simply not apply, turning a denial into "Allowed".
- */
+/** Prints the validator's errors and refuses to go on when the policy may not get a verdict. */
 function checkPolicyBeforeVerdict(
   label: string,
   text: string,
@@ -362,11 +357,9 @@ function checkPolicyBeforeVerdict(
   io: CliIO,
   json: boolean,
 ): void {
-  const { diagnostics } = validate(text, { iamIndex });
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const { errors, unreadable } = checkPolicyForVerdict(text, { iamIndex });
   io.stderr(formatDiagnostics(label, errors.length > 0 ? errors : compilePolicy(text).diagnostics));
-  if (unreadablePolicyProblem(diagnostics))
-    throw new UsageError(`${label} is not a readable endpoint policy`);
+  if (unreadable) throw new UsageError(`${label} is not a readable endpoint policy`);
   if (errors.length === 0) return;
   const reason = `${label} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} that AWS would refuse it for (above); no verdict is given on a policy that cannot be deployed`;
   if (json)
