@@ -118,7 +118,11 @@ export const SavedRequests = memo(function SavedRequests({
                   borderTop: 1,
                   borderColor: 'divider',
                   py: 0.75,
-                  bgcolor: editingIndex === row.index ? 'action.selected' : undefined,
+                  // A bar, not a fill, marks the request open in the form: a fill would take the
+                  // error and warning lines below contrast.
+                  ...(editingIndex === row.index
+                    ? { borderLeft: 4, borderLeftColor: 'primary.main', pl: 1 }
+                    : {}),
                 }}
               >
                 <Typography
