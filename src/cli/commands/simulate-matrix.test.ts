@@ -80,6 +80,57 @@ describe('vpce-policy simulate --matrix', () => {
     expect(report.rows.slice(1).every((r) => r.cells.every((c) => c.passed))).toBe(true);
   });
 
+  it('gives no verdict in a cell whose evaluation goes over its budget, and fails it', async () => {
+    const piece = `${'a?'.repeat(100)}b`;
+    const slow: PerimeterConfig = {
+      version: 1,
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      statements: { AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false },
+      parameters: {
+        orgIdentitiesToThirdPartyResources: {
+          accounts: ['444455556666'],
+          actions: ['s3:GetObject'],
+          resources: Array.from(
+            { length: 20 },
+            (_, i) => `arn:aws:s3:::*${piece}*${'?'.repeat(i)}`,
+          ),
+        },
+      },
+      savedRequests: [
+        {
+          name: 'a read of a bucket with a long name',
+          service: 's3',
+          request: {
+            principal: { type: 'iam', account: '111122223333', organizationId: 'o-a1b2c3d4e5' },
+            action: 's3:GetObject',
+            resource: `arn:aws:s3:::${'a'.repeat(2_000)}`,
+          },
+          expect: 'ImplicitDeny',
+        },
+      ],
+    };
+    const dir = workspace({ 'perimeter.json': slow });
+    const run = await runCli(['simulate', '--config', 'perimeter.json', '--matrix'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /FAIL {2}a read of a bucket with a long name \[s3, saved\]:\n {8}us-east-1: expected ImplicitDeny, no verdict: matching the policy's wildcards/,
+    );
+    const json = await runCli(
+      ['simulate', '--config', 'perimeter.json', '--matrix', '--json'],
+      dir,
+    );
+    const report = JSON.parse(json.stdout) as {
+      rows: { name: string; cells: { decision: string | null; withheld?: string }[] }[];
+    };
+    const row = report.rows.find((r) => r.name === 'a read of a bucket with a long name')!;
+    expect(row.cells[0]).toMatchObject({
+      decision: null,
+      withheld: expect.stringMatching(/steps/),
+    });
+  });
+
   it('needs a configuration and no request flags', async () => {
     const dir = workspace({ 'perimeter.json': config });
     const noConfig = await runCli(['simulate', '--matrix'], dir);
