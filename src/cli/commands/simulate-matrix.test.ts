@@ -23,6 +23,11 @@ const config: PerimeterConfig = {
   regions: ['us-east-1', 'eu-west-1'],
   services: ['s3', 'kms'],
   output: { shape: 'per-region' },
+  // The third-party statements need values of their own; without them the policy has values to fill.
+  statements: {
+    AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+    AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+  },
 };
 
 function workspace(files: Record<string, unknown>): string {
@@ -129,6 +134,16 @@ describe('vpce-policy simulate --matrix', () => {
       decision: null,
       withheld: expect.stringMatching(/steps/),
     });
+  });
+
+  it('gives no verdict when a policy of the matrix has errors, and lists them with their places', async () => {
+    const { statements: _off, ...unfinished } = config;
+    const dir = workspace({ 'perimeter.json': unfinished });
+    const run = await runCli(['simulate', '--config', 'perimeter.json', '--matrix'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/the s3 policy for [a-z0-9-]+:\d+:\d+: error placeholder\/unfilled/);
+    expect(run.stderr).toContain('no verdict is given on a policy that cannot be deployed');
   });
 
   it('needs a configuration and no request flags', async () => {

@@ -34,6 +34,7 @@ import {
   type SavedRequestOutcome,
 } from '../../core/evaluate/suite';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
+import { planRequestMatrix, rowRegions } from '../../core/evaluate/request-matrix';
 import { runMatrix } from './simulate-matrix';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
@@ -73,7 +74,7 @@ Every request in every region:
   --matrix                   run every ready-made request of the selected services and every
                              saved request (of the configuration, or of --requests FILE) through
                              its service's endpoint in every selected region; rows not as
-                             expected first
+                             expected first (no verdict at all when a policy has errors)
 
 Output:
   --json                     print the result as JSON
@@ -369,6 +370,31 @@ function checkPolicyBeforeVerdict(
   throw new UsageError(reason);
 }
 
+/** Checks every policy a cell of the matrix goes through before the first verdict, as a suite's. */
+function checkMatrixPolicies(
+  config: PerimeterConfig,
+  saved: readonly SavedRequest[],
+  iamIndex: IamIndex,
+  io: CliIO,
+  json: boolean,
+): void {
+  const plan = planRequestMatrix(config, saved);
+  const endpoints = new Map<string, { service: string; region: string | undefined }>();
+  for (const row of plan.rows)
+    for (const region of rowRegions(plan, row)) {
+      const endpointRegion = plan.perRegion ? region : undefined;
+      endpoints.set(`${row.service}\u0000${endpointRegion ?? ''}`, {
+        service: row.service,
+        region: endpointRegion,
+      });
+    }
+  for (const { service, region } of endpoints.values()) {
+    const policy = endpointPolicyFor(config, service, region);
+    const label = `the ${service} policy${policy.regions.length > 0 ? ` for ${policy.regions.join(', ')}` : ''}`;
+    checkPolicyBeforeVerdict(label, policy.text, iamIndex, io, json);
+  }
+}
+
 /** Reads a requests file: JSON (comments allowed) or YAML; a configuration file also works. */
 function readRequestsFile(
   file: string,
@@ -483,6 +509,7 @@ export const simulateCommand: CliCommand = {
         values.requests !== undefined
           ? readRequestsFile(values.requests, io).requests
           : (config.savedRequests ?? []);
+      checkMatrixPolicies(config, saved, iamIndex, io, values.json === true);
       return runMatrix(config, saved, io, values.json === true);
     }
     if (values.requests !== undefined) {
