@@ -71,6 +71,8 @@ export const DIAGNOSTIC_CODES = [
   'config/invalid-value',
   'config/missing-field',
   'config/pattern-without-service',
+  'config/service-other-name',
+  'config/settings-for-other-name',
   'config/settings-for-unselected-service',
   'config/several-partitions',
   'config/syntax',

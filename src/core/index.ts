@@ -138,9 +138,11 @@ export {
   orderMatrixRows,
   planRequestMatrix,
   type MatrixCell,
+  rowRegions,
   type MatrixPlan,
   type MatrixRow,
 } from './evaluate/request-matrix';
+export { checkPolicyForVerdict, type PolicyVerdictCheck } from './validate/verdict-check';
 
 // Exporting and auditing deployed endpoints.
 export { exportPolicies, type PolicyExport } from './deploy/export/export';

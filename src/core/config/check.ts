@@ -3,6 +3,7 @@
  * and account tables must exist; lists should not repeat themselves.
  */
 import type { Catalog } from '../catalog/catalog';
+import { endpointServiceId } from '../catalog/endpoint-service';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics';
 import { catalogEndpointType } from '../catalog/endpoint-ids';
 import { formatCount } from '../text/format-count';
@@ -114,7 +115,8 @@ function reportDuplicates(
 function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiagnostic): void {
   const serviceIds = catalog.services.map((s) => s.id);
   config.services.forEach((id, i) => {
-    if (!catalog.service(id)) {
+    const service = catalog.service(id);
+    if (!service) {
       const guess = suggest(id, serviceIds);
       add(
         'error',
@@ -124,6 +126,15 @@ function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiag
         guess
           ? `Did you mean "${guess}"? Run "vpce-policy catalog" for the list.`
           : 'Run "vpce-policy catalog" for the list of endpoint services.',
+      );
+    } else if (service.endpointOf) {
+      const owner = catalog.service(service.endpointOf);
+      add(
+        'info',
+        'config/service-other-name',
+        ['services', i],
+        `"${id}" is another name of the ${service.endpointOf} endpoint (${owner?.serviceName?.replace('{region}', '<region>') ?? service.endpointOf}): it gets the ${service.endpointOf} policy, one policy for the one endpoint.`,
+        `List "${service.endpointOf}" instead to say what is deployed.`,
       );
     }
   });
@@ -177,6 +188,8 @@ function checkPatternsAndStatements(
   catalog: Catalog,
   add: AddDiagnostic,
 ): void {
+  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
+  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
   const serviceIds = catalog.services.map((s) => s.id);
   const patternIds = catalog.patterns.map((p) => p.id);
   for (const [id, on] of Object.entries(config.dataAccessPatterns ?? {})) {
@@ -193,11 +206,7 @@ function checkPatternsAndStatements(
           : 'Run "vpce-policy catalog" for the list of data access patterns.',
         true,
       );
-    } else if (
-      on &&
-      config.services.length > 0 &&
-      !pattern.services.some((s) => config.services.includes(s))
-    ) {
+    } else if (on && config.services.length > 0 && !pattern.services.some((s) => selected.has(s))) {
       add(
         'info',
         'config/pattern-without-service',
@@ -220,7 +229,17 @@ function checkPatternsAndStatements(
         guess ? `Did you mean "${guess}"?` : undefined,
         true,
       );
-    } else if (!config.services.includes(serviceId) && Object.keys(toggles).length > 0) {
+    } else if (catalog.service(serviceId)?.endpointOf && Object.keys(toggles).length > 0) {
+      const owner = catalog.service(serviceId)!.endpointOf!;
+      add(
+        'warning',
+        'config/settings-for-other-name',
+        ['serviceStatements', serviceId],
+        `Statement settings for "${serviceId}" have no effect: it is another name of the ${owner} endpoint, whose policy follows the settings for "${owner}".`,
+        `Move these settings under serviceStatements.${owner}.`,
+        true,
+      );
+    } else if (!selected.has(serviceId) && Object.keys(toggles).length > 0) {
       add(
         'info',
         'config/settings-for-unselected-service',
@@ -311,6 +330,8 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
     if (n <= INVENTORY_FINDINGS_PER_CODE) report(severity, code, path, message, hint, atKey);
   };
   const serviceIds = catalog.services.map((s) => s.id);
+  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
+  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
   const regionCodes = catalog.regions.map((r) => r.code);
   const firstSeen = new Map<string, string>();
   let total = 0;
@@ -380,7 +401,7 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
           `${service.title} is reached through ${offered} endpoints, not ${endpoint.type} (${where}).`,
         );
       }
-      if (!config.services.includes(endpoint.service)) {
+      if (!selected.has(endpoint.service)) {
         add(
           'warning',
           'inventory/service-not-designed',

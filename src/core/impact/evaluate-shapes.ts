@@ -6,6 +6,7 @@
  * it is undetermined rather than guessed.
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import { endpointServiceId } from '../catalog/endpoint-service';
 import type { PerimeterConfig } from '../config/schema';
 import { compilePolicy, evaluate, type EvaluationResult } from '../evaluate/evaluate';
 import type { CompiledPolicy } from '../evaluate/policy';
@@ -15,8 +16,16 @@ import { generate } from '../generate/generate';
 import type { ImpactShape } from './shapes';
 
 /** Whether the configuration's design covers the endpoint: both its service and its region selected. */
-export function designCovers(config: PerimeterConfig, service: string, region: string): boolean {
-  return config.services.includes(service) && config.regions.includes(region);
+export function designCovers(
+  config: PerimeterConfig,
+  service: string,
+  region: string,
+  catalog: Catalog = bundledCatalog,
+): boolean {
+  return (
+    config.services.some((id) => endpointServiceId(id, catalog) === service) &&
+    config.regions.includes(region)
+  );
 }
 
 /** Generates and compiles each (configuration, service, region) policy once. */
