@@ -9,7 +9,7 @@ import { catalogEndpointType } from '../catalog/endpoint-ids';
 import { formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { suggest } from '../text/suggest';
-import { MAX_INVENTORY_ENDPOINTS, type PerimeterConfig } from './schema';
+import { MAX_INVENTORY_ENDPOINTS, type InventoryEndpoint, type PerimeterConfig } from './schema';
 import { THIRD_PARTY_PARAMETERS } from '../catalog/statement-parameters';
 
 export interface ConfigCheckDiagnostic extends Diagnostic {
@@ -357,60 +357,16 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
         true,
       );
     }
-    endpoints.forEach((endpoint, i) => {
-      const path = ['inventory', region, i];
-      const where = `${endpoint.id} in ${region}`;
-      const previous = firstSeen.get(endpoint.id);
-      if (previous !== undefined) {
-        add(
-          'error',
-          'inventory/duplicate-endpoint',
-          [...path, 'id'],
-          `The endpoint ${endpoint.id} is listed twice (also at ${previous}).`,
-          'An endpoint has one policy: keep one entry.',
-        );
-      } else firstSeen.set(endpoint.id, `inventory.${region}[${i}]`);
-      const service = catalog.service(endpoint.service);
-      if (!service) {
-        const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(
-          endpoint.service,
-        )?.[1];
-        const guess = wanted('inventory/unknown-service')
-          ? suggest(short ?? endpoint.service, serviceIds)
-          : undefined;
-        add(
-          'error',
-          'inventory/unknown-service',
-          [...path, 'service'],
-          `Unknown endpoint service "${endpoint.service}" for ${where}.`,
-          guess
-            ? `The inventory names services by their short name: did you mean "${guess}"?`
-            : 'The inventory names services by their short name, as "vpce-policy catalog" lists them.',
-        );
-        return;
-      }
-      const type = catalogEndpointType(endpoint.type);
-      if (!type || !service.endpointTypes.includes(type)) {
-        const offered = service.endpointTypes
-          .map((t) => (t === 'interface' ? 'Interface' : 'Gateway'))
-          .join(' or ');
-        add(
-          'error',
-          'inventory/endpoint-type',
-          [...path, 'type'],
-          `${service.title} is reached through ${offered} endpoints, not ${endpoint.type} (${where}).`,
-        );
-      }
-      if (!selected.has(endpoint.service)) {
-        add(
-          'warning',
-          'inventory/service-not-designed',
-          [...path, 'service'],
-          `${where} is an endpoint of ${endpoint.service}, which is not among the chosen services: no policy is exported for it.`,
-          `Add ${endpoint.service} to the services, or remove the endpoint from the inventory.`,
-        );
-      }
-    });
+    endpoints.forEach((endpoint, i) =>
+      checkInventoryEndpoint(endpoint, region, i, {
+        catalog,
+        selected,
+        serviceIds,
+        firstSeen,
+        add,
+        wanted,
+      }),
+    );
   }
   for (const [code, n] of counts) {
     if (n <= INVENTORY_FINDINGS_PER_CODE) continue;
@@ -430,6 +386,79 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
       ['inventory'],
       `The inventory lists ${formatCount(total)} endpoints; the limit is ${formatCount(MAX_INVENTORY_ENDPOINTS)}.`,
       'Split the perimeter into several configurations, for example one per account or organizational unit.',
+    );
+  }
+}
+
+/** What the check of one inventory endpoint reads and writes, shared by all of them. */
+interface InventoryCheck {
+  catalog: Catalog;
+  /** The endpoint services of the design (other names counted as their endpoint). */
+  selected: ReadonlySet<string>;
+  serviceIds: readonly string[];
+  /** Where each endpoint id was first listed. */
+  firstSeen: Map<string, string>;
+  add: AddDiagnostic;
+  /** Whether a finding of this code is still listed (suggestions are skipped once it is not). */
+  wanted: (code: DiagnosticCode) => boolean;
+}
+
+/** One endpoint of the inventory: listed once, a known service, a type it offers, designed. */
+function checkInventoryEndpoint(
+  endpoint: InventoryEndpoint,
+  region: string,
+  i: number,
+  check: InventoryCheck,
+): void {
+  const { catalog, selected, serviceIds, firstSeen, add, wanted } = check;
+  const path = ['inventory', region, i];
+  const where = `${endpoint.id} in ${region}`;
+  const previous = firstSeen.get(endpoint.id);
+  if (previous !== undefined) {
+    add(
+      'error',
+      'inventory/duplicate-endpoint',
+      [...path, 'id'],
+      `The endpoint ${endpoint.id} is listed twice (also at ${previous}).`,
+      'An endpoint has one policy: keep one entry.',
+    );
+  } else firstSeen.set(endpoint.id, `inventory.${region}[${i}]`);
+  const service = catalog.service(endpoint.service);
+  if (!service) {
+    const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(endpoint.service)?.[1];
+    const guess = wanted('inventory/unknown-service')
+      ? suggest(short ?? endpoint.service, serviceIds)
+      : undefined;
+    add(
+      'error',
+      'inventory/unknown-service',
+      [...path, 'service'],
+      `Unknown endpoint service "${endpoint.service}" for ${where}.`,
+      guess
+        ? `The inventory names services by their short name: did you mean "${guess}"?`
+        : 'The inventory names services by their short name, as "vpce-policy catalog" lists them.',
+    );
+    return;
+  }
+  const type = catalogEndpointType(endpoint.type);
+  if (!type || !service.endpointTypes.includes(type)) {
+    const offered = service.endpointTypes
+      .map((t) => (t === 'interface' ? 'Interface' : 'Gateway'))
+      .join(' or ');
+    add(
+      'error',
+      'inventory/endpoint-type',
+      [...path, 'type'],
+      `${service.title} is reached through ${offered} endpoints, not ${endpoint.type} (${where}).`,
+    );
+  }
+  if (!selected.has(endpoint.service)) {
+    add(
+      'warning',
+      'inventory/service-not-designed',
+      [...path, 'service'],
+      `${where} is an endpoint of ${endpoint.service}, which is not among the chosen services: no policy is exported for it.`,
+      `Add ${endpoint.service} to the services, or remove the endpoint from the inventory.`,
     );
   }
 }
