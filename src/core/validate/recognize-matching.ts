@@ -212,6 +212,34 @@ export const NO_MATCH: PatternMatch = {
   isMapped: () => false,
 };
 
+/** A pattern found in the policy, with what groups the patterns that cannot be told apart. */
+type FoundPattern = RecognizedPattern & { signature: string; defaultSelected: boolean };
+
+/**
+ * Patterns with identical values cannot be told apart: of each such group, keep the ones the
+ * catalog turns on by default, each naming the others; in catalog order.
+ */
+function keepDistinguishable(
+  found: readonly FoundPattern[],
+  catalog: Catalog,
+): RecognizedPattern[] {
+  const bySignature = new Map<string, FoundPattern[]>();
+  for (const match of found)
+    bySignature.set(match.signature, [...(bySignature.get(match.signature) ?? []), match]);
+  const kept: RecognizedPattern[] = [];
+  for (const group of bySignature.values()) {
+    const defaults = group.filter((m) => m.defaultSelected);
+    const keep = group.length > 1 && defaults.length > 0 ? defaults : group;
+    for (const match of keep) {
+      const { signature: _s, defaultSelected: _d, ...pattern } = match;
+      pattern.indistinguishableFrom = group.filter((m) => m !== match).map((m) => m.id);
+      kept.push(pattern);
+    }
+  }
+  kept.sort((a, b) => catalog.patternIndex(a.id) - catalog.patternIndex(b.id));
+  return kept;
+}
+
 export function matchPatterns(
   service: string,
   classified: readonly Classified[],
@@ -241,7 +269,7 @@ export function matchPatterns(
       statement.action?.element === 'Action' ? statement.action.values.map((v) => v.value) : [],
     ]),
   );
-  const found: Array<RecognizedPattern & { signature: string; defaultSelected: boolean }> = [];
+  const found: FoundPattern[] = [];
   const layerAccounts = new Set<string>();
   for (const pattern of patterns) {
     const expansion = pattern.grant === 'resourceAccount' ? accountExpansion : arnExpansion;
@@ -278,21 +306,7 @@ export function matchPatterns(
       defaultSelected: pattern.defaultSelected,
     });
   }
-  // Patterns with identical values cannot be told apart; keep the ones the catalog turns on by default.
-  const bySignature = new Map<string, typeof found>();
-  for (const match of found)
-    bySignature.set(match.signature, [...(bySignature.get(match.signature) ?? []), match]);
-  const kept: RecognizedPattern[] = [];
-  for (const group of bySignature.values()) {
-    const defaults = group.filter((m) => m.defaultSelected);
-    const keep = group.length > 1 && defaults.length > 0 ? defaults : group;
-    for (const match of keep) {
-      const { signature: _s, defaultSelected: _d, ...pattern } = match;
-      pattern.indistinguishableFrom = group.filter((m) => m !== match).map((m) => m.id);
-      kept.push(pattern);
-    }
-  }
-  kept.sort((a, b) => catalog.patternIndex(a.id) - catalog.patternIndex(b.id));
+  const kept = keepDistinguishable(found, catalog);
   layerAccounts.delete('');
   // Values of patterns that were found, also of those dropped as indistinguishable (they share the values).
   const foundIds = new Set(found.map((m) => m.id));
