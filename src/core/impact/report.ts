@@ -6,8 +6,6 @@
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
-import { statementLabel } from '../evaluate/evaluate';
-import { selectedStatements } from '../generate/selection';
 import type { ImpactCollection, UnmappedEvents } from './collect';
 import {
   AwsOwnedProbe,
@@ -19,7 +17,7 @@ import {
   type ShapeDecision,
   type ShapeFacts,
 } from './evaluate-shapes';
-import { findFixes, type ShapeFix } from './fixes';
+import { DesignSelection, findFixes, type ShapeFix } from './fixes';
 import { sortedShapes, type ImpactShape } from './shapes';
 
 export type DenialReason =
@@ -153,8 +151,7 @@ function principalWords(shape: ImpactShape): string {
 function denialReason(
   shape: ImpactShape,
   facts: ShapeFacts,
-  config: PerimeterConfig,
-  catalog: Catalog,
+  selection: DesignSelection,
   fixes: readonly ShapeFix[],
 ): { reason: DenialReason; words: string } {
   const who = principalWords(shape);
@@ -200,9 +197,7 @@ function denialReason(
     };
   if (
     facts.resourceInside === true &&
-    !selectedStatements(config, shape.service, catalog).includes(
-      'AllowRequestsByOrgsIdentitiesToOrgsResources',
-    )
+    !selection.statementsOn(shape.service).includes('AllowRequestsByOrgsIdentitiesToOrgsResources')
   )
     return {
       reason: 'statement-off',
@@ -210,10 +205,6 @@ function denialReason(
         'our identity on our resource, but the statement for our identities and resources is off',
     };
   return { reason: 'other', words: 'no statement of the designed policy allows it' };
-}
-
-function decidingOf(result: { deciding: { index: number; sid?: string }[] }): string[] {
-  return result.deciding.map(statementLabel);
 }
 
 /** Evaluates every shape and builds the report. */
@@ -232,7 +223,8 @@ export function buildImpactReport(
   const awsAccounts = awsOwnedAccounts(catalog);
   const policies = new PolicyCache(catalog);
   const probe = new AwsOwnedProbe(policies, catalog, organizationId);
-  const fixContext = { config, catalog, policies, organizationId };
+  const selection = new DesignSelection(config, catalog);
+  const fixContext = { config, catalog, policies, organizationId, selection };
   const groups = new Map<string, ImpactGroup>();
   const foreign = new Map<string, ForeignAccount>();
   const timeline = new Map<string, TimelineDay>();
@@ -285,7 +277,7 @@ export function buildImpactReport(
     const result: ShapeResult = {
       shape,
       decision: evaluation.decision,
-      deciding: decidingOf(evaluation.result),
+      deciding: [...evaluation.result.deciding],
       explanation: '',
       legitimate: false,
       fixes: [],
@@ -303,7 +295,7 @@ export function buildImpactReport(
     } else if (evaluation.decision === 'undetermined') {
       result.reason = 'resource-unknown';
       result.deciding = [];
-      result.explanation = `the event does not record the resource's account: allowed by ${decidingOf(evaluation.result).join(', ')} if it is in the organization, denied if not`;
+      result.explanation = `the event does not record the resource's account: allowed by ${evaluation.result.deciding.join(', ')} if it is in the organization, denied if not`;
       add(group.undetermined, shape);
       add(totals.undetermined, shape);
     } else {
@@ -321,7 +313,7 @@ export function buildImpactReport(
       else if (facts.principalInside === false && !trustedPartner)
         result.flag = 'foreign-credentials';
       result.fixes = findFixes(fixContext, shape, facts, { exfiltration });
-      const { reason, words } = denialReason(shape, facts, config, catalog, result.fixes);
+      const { reason, words } = denialReason(shape, facts, selection, result.fixes);
       result.reason = reason;
       result.explanation =
         result.flag === 'exfiltration'
