@@ -184,17 +184,7 @@ export function addToShapes(
 export function mergeShape(shapes: Map<string, ShapeAccumulator>, other: ImpactShape): void {
   let shape = shapes.get(other.key);
   if (!shape) {
-    const { days: _days, ...rest } = other;
-    shape = {
-      ...rest,
-      count: 0,
-      deniedByEndpoint: 0,
-      networkEvents: 0,
-      days: new Map(),
-      currentDay: '',
-      currentDayCount: 0,
-      endpoints: [],
-    };
+    shape = accumulatorOf(other, other.key, other.first, other.last);
     shapes.set(other.key, shape);
   } else {
     noteTimes(shape, other.first, other.last, other.resourceExample);
@@ -208,25 +198,36 @@ export function mergeShape(shapes: Map<string, ShapeAccumulator>, other: ImpactS
       shape.endpoints.push(endpoint);
 }
 
-const OPTIONAL_FIELDS = [
-  'principalArn',
-  'principalAccount',
-  'servicePrincipal',
-  'resourceAccount',
-  'resourceAccountFrom',
-] as const;
-
-/** The finished shape, with a plain record of days. */
+/**
+ * The finished shape, with a plain record of days. Absent optional fields are left out by
+ * building the object field by field, never by deleting: an object with deleted properties
+ * falls back to slow property access, and the report reads every shape many times.
+ */
 export function finishShape(shape: ShapeAccumulator): ImpactShape {
-  const { currentDay, currentDayCount, days, ...rest } = shape;
-  const all = new Map(days);
-  if (currentDayCount > 0) addCount(all, currentDay, currentDayCount);
+  const all = new Map(shape.days);
+  if (shape.currentDayCount > 0) addCount(all, shape.currentDay, shape.currentDayCount);
   const finished = {
-    ...rest,
-    days: Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : 1))),
-    endpoints: [...shape.endpoints],
-  } as ImpactShape & Record<string, unknown>;
-  for (const field of OPTIONAL_FIELDS) if (finished[field] === undefined) delete finished[field];
+    service: shape.service,
+    region: shape.region,
+    action: shape.action,
+    principalKind: shape.principalKind,
+  } as ImpactShape;
+  if (shape.principalArn !== undefined) finished.principalArn = shape.principalArn;
+  if (shape.principalAccount !== undefined) finished.principalAccount = shape.principalAccount;
+  if (shape.servicePrincipal !== undefined) finished.servicePrincipal = shape.servicePrincipal;
+  finished.resource = shape.resource;
+  finished.resourceExample = shape.resourceExample;
+  if (shape.resourceAccount !== undefined) finished.resourceAccount = shape.resourceAccount;
+  if (shape.resourceAccountFrom !== undefined)
+    finished.resourceAccountFrom = shape.resourceAccountFrom;
+  finished.key = shape.key;
+  finished.count = shape.count;
+  finished.deniedByEndpoint = shape.deniedByEndpoint;
+  finished.networkEvents = shape.networkEvents;
+  finished.first = shape.first;
+  finished.last = shape.last;
+  finished.endpoints = [...shape.endpoints];
+  finished.days = Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : 1)));
   return finished;
 }
 
