@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -17,6 +18,41 @@ const uiModules = [
   'zustand',
   'zustand/*',
 ];
+
+/** The feature folders, read at lint time so that a new feature is covered without a change here. */
+const featureNames = readdirSync(new URL('./src/features/', import.meta.url), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * Imports flow one way, shared -> features -> app: a feature uses `@/shared`, `@/state` and
+ * `@/core`, never another feature or the app (the app mounts features). A relative import that
+ * climbs out of the feature's folder is refused too, so the alias cannot be sidestepped.
+ */
+const featureBoundaries = featureNames.flatMap((name) =>
+  [1, 2, 3, 4].map((depth) => ({
+    files: [`src/features/${name}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/*', `!@/features/${name}`, '@/app', '@/app/*'],
+              message: `A feature imports @/shared, @/state and @/core, never another feature or the app: move what ${name} shares to src/shared.`,
+            },
+            {
+              regex: `^(\\.\\./){${depth},}`,
+              message: 'Import from outside the feature with the @/ alias.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+);
 
 export default tseslint.config(
   {
@@ -85,6 +121,25 @@ export default tseslint.config(
                 '../**/cli/*',
               ],
               message: 'src/core must not import from the app, features, state or cli layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...featureBoundaries,
+  {
+    // Shared pieces and the store sit under the features: they never reach up into them.
+    files: ['src/shared/**/*.{ts,tsx}', 'src/state/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features', '@/features/*', '@/app', '@/app/*'],
+              message:
+                'src/shared and src/state are used by features and the app, never the reverse.',
             },
           ],
         },

@@ -94,17 +94,12 @@ function editorFilesPlugin(): Plugin {
           (output): output is Rollup.OutputChunk => output.type === 'chunk',
         );
         const editor = chunks.find((chunk) =>
-          chunk.facadeModuleId?.endsWith('/src/features/editor/monaco-setup.ts'),
+          chunk.facadeModuleId?.endsWith('/src/shared/editor/monaco-setup.ts'),
         );
         if (!editor) return html;
-        // The JSON mode is imported by Monaco once the first JSON model exists: fetching it with
-        // the editor saves a round trip after the editor has started.
-        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-        const jsonMode = [editor, ...editor.imports.flatMap((file) => byFile.get(file) ?? [])]
-          .flatMap((chunk) => chunk.dynamicImports)
-          .map((file) => byFile.get(file))
-          .find((chunk) => chunk?.facadeModuleId?.endsWith('/json/jsonMode.js'));
-        const group = [editor, ...(jsonMode ? [jsonMode] : [])];
+        // The read-only viewer starts no JSON mode (see VIEWER_LANGUAGE): the policy editor
+        // fetches it when it opens, so only the editor's own files are named here.
+        const group = [editor];
         const js = new Set(group.flatMap((chunk) => [chunk.fileName, ...chunk.imports]));
         const css = new Set(group.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]));
         const files = {

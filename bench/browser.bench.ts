@@ -1,7 +1,11 @@
 /**
  * Browser speed of the app against bare reference pages built with the same Vite setup, loaded
  * cold and interleaved in Debian's Chromium. Absolute times on shared 2-core machines are noisy,
- * so the load budgets are ratios to the references measured in the same run. The preview budget
+ * so the load budgets are ratios to the references measured in the same run. The four load
+ * budgets are observed by the benchmark, not read from marks the page sets: when the
+ * Organization ID field accepts a click (Playwright's actionability, a trial click), the first
+ * frame showing policy text, the total blocking time of the long tasks in the first 5 s, and the
+ * first frame showing the policy in Monaco. The preview budget
  * (16 ms median, 50 ms p95 from a change of choices to the updated preview, with every service
  * and region selected) reads the app's own measure; the browser's Event Timing of the same
  * toggles, and of the same switch in the bare page, is printed beside it for context. The
@@ -28,7 +32,13 @@ import {
   type BudgetRow,
 } from './browser/accounting';
 import { appOutDir, buildApp, buildReferencePages, referenceOutDir } from './browser/build-pages';
-import { loadCold, type ColdLoad, type ContractMark } from './browser/page-load';
+import {
+  loadCold,
+  type ColdLoad,
+  type ContractMark,
+  type ObservedLoad,
+  type ObservedTargets,
+} from './browser/page-load';
 import { measureToggles, type ToggleRun } from './browser/statement-toggles';
 import { appUrlFor, everythingConfig, newcomerConfig } from './browser/scenarios';
 import { startStaticServer, type StaticServer } from './browser/static-server';
@@ -50,6 +60,11 @@ const allMarks: readonly ContractMark[] = [
   'vpce:editor-ready',
 ];
 const toggledStatement = 'AllowRequestsByAWSServicePrincipals' as const;
+const appObserved: ObservedTargets = {
+  clickField: 'Organization ID',
+  policyText: true,
+  monacoText: true,
+};
 
 const launchArgs = [
   '--no-sandbox',
@@ -64,6 +79,8 @@ interface Target {
   url: string;
   /** Marks still waited for; one that never came in a load is not waited for again. */
   marks: ContractMark[];
+  /** What the benchmark waits for and observes in each load. */
+  observe: ObservedTargets;
   loads: ColdLoad[];
 }
 
@@ -122,6 +139,15 @@ function printPerPage(targets: readonly Target[]): void {
         `    ${mark.padEnd(20)} ${spread(target, mark).padEnd(30)} ${formatKilobytes(medianBytesBefore(target, mark))} (JS ${formatKilobytes(js)}, CSS ${formatKilobytes(css)})`,
       );
     }
+    for (const figure of ['clickable', 'policyText', 'monacoText', 'blockingFirst5s'] as const) {
+      const values = target.loads
+        .map((load) => load.observed[figure])
+        .filter((t): t is number => t !== undefined);
+      if (values.length === 0) continue;
+      console.log(
+        `    observed ${figure.padEnd(15)} ${formatMilliseconds(medianOf(values))} (${Math.round(Math.min(...values))}-${Math.round(Math.max(...values))}, n=${values.length})`,
+      );
+    }
     const all = medianOf(
       target.loads.map((load) => assetBytesBefore(load.assets, Number.POSITIVE_INFINITY).total),
     );
@@ -144,13 +170,13 @@ function printLargestBeforeFormUsable(target: Target, count = 5): void {
   console.log(`    largest before the usable form: ${files.join(', ')}`);
 }
 
-/** A figure of one cold load: a mark's time, or the bytes fetched before a mark. */
+/** A figure of one cold load: a time the benchmark observed, or the bytes fetched before a mark. */
 type LoadFigure = (load: ColdLoad) => number | undefined;
 
-const markTime =
-  (mark: ContractMark): LoadFigure =>
+const observedTime =
+  (figure: keyof ObservedLoad): LoadFigure =>
   (load) =>
-    load.marks[mark];
+    load.observed[figure];
 
 const bytesBeforeMark =
   (mark: ContractMark): LoadFigure =>
@@ -177,36 +203,44 @@ function budgetRows(
 ): BudgetRow[] {
   const figures: ComparedFigure[] = [
     {
-      figure: 'navigation -> usable form (vs bare MUI)',
-      appFigure: markTime('vpce:form-usable'),
+      figure: '1. navigation -> Organization ID accepts a click (trial click; vs bare MUI)',
+      appFigure: observedTime('clickable'),
       reference: bareMui,
-      referenceFigure: markTime('vpce:form-usable'),
-      budget: 1.1,
+      referenceFigure: observedTime('clickable'),
+      budget: 1.2,
       format: formatMilliseconds,
     },
     {
-      figure: 'JS+CSS gzip before usable form (vs bare MUI)',
+      figure: "2. navigation -> policy text readable (vs bare MUI's click)",
+      appFigure: observedTime('policyText'),
+      reference: bareMui,
+      referenceFigure: observedTime('clickable'),
+      budget: 1.2,
+      format: formatMilliseconds,
+    },
+    {
+      figure: '3. total blocking time, first 5 s (long tasks; vs bare Monaco)',
+      appFigure: observedTime('blockingFirst5s'),
+      reference: bareMonaco,
+      referenceFigure: observedTime('blockingFirst5s'),
+      budget: 1.0,
+      format: formatMilliseconds,
+    },
+    {
+      figure: '4. navigation -> Monaco shows the policy (vs bare Monaco)',
+      appFigure: observedTime('monacoText'),
+      reference: bareMonaco,
+      referenceFigure: observedTime('monacoText'),
+      budget: 1.0,
+      format: formatMilliseconds,
+    },
+    {
+      figure: 'JS+CSS gzip before the form-usable mark (vs bare MUI)',
       appFigure: bytesBeforeMark('vpce:form-usable'),
       reference: bareMui,
       referenceFigure: bytesBeforeMark('vpce:form-usable'),
       budget: 1.1,
       format: formatKilobytes,
-    },
-    {
-      figure: 'navigation -> policy text visible (vs bare MUI usable form)',
-      appFigure: markTime('vpce:policy-visible'),
-      reference: bareMui,
-      referenceFigure: markTime('vpce:form-usable'),
-      budget: 1.2,
-      format: formatMilliseconds,
-    },
-    {
-      figure: 'navigation -> Monaco interactive (vs bare Monaco)',
-      appFigure: markTime('vpce:editor-ready'),
-      reference: bareMonaco,
-      referenceFigure: markTime('vpce:editor-ready'),
-      budget: 1.0,
-      format: formatMilliseconds,
     },
   ];
   const rows: BudgetRow[] = [];
@@ -299,11 +333,18 @@ export async function run(): Promise<void> {
       // A first visit starts from the app's defaults; the share link carries the same choices
       // as the Monaco reference page's document, so the two editors show the same text.
       targets.push(
-        { name: 'app, first visit', url: `${appServer.origin}/`, marks: [...allMarks], loads: [] },
+        {
+          name: 'app, first visit',
+          url: `${appServer.origin}/`,
+          marks: [...allMarks],
+          observe: appObserved,
+          loads: [],
+        },
         {
           name: 'app, share link',
           url: appUrlFor(appServer.origin, newcomerConfig),
           marks: [...allMarks],
+          observe: appObserved,
           loads: [],
         },
       );
@@ -312,12 +353,14 @@ export async function run(): Promise<void> {
       name: 'bare MUI',
       url: `${referenceServer.origin}/bare-mui.html`,
       marks: ['vpce:form-usable'],
+      observe: { clickField: 'Organization ID', policyText: false, monacoText: false },
       loads: [],
     };
     const bareMonaco: Target = {
       name: 'bare Monaco',
       url: `${referenceServer.origin}/bare-monaco.html`,
       marks: ['vpce:form-usable', 'vpce:editor-ready'],
+      observe: { clickField: 'Organization ID', policyText: true, monacoText: true },
       loads: [],
     };
     targets.push(bareMui, bareMonaco);
@@ -337,7 +380,13 @@ export async function run(): Promise<void> {
       // Rotating the order spreads any drift of the machine's load evenly over the pages.
       const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
       for (const target of order) {
-        const load = await loadCold(browser, target.url, target.marks, loadTimeoutMs);
+        const load = await loadCold(
+          browser,
+          target.url,
+          target.marks,
+          loadTimeoutMs,
+          target.observe,
+        );
         target.loads.push(load);
         for (const problem of load.problems)
           problems.push(`${target.name}, load ${round + 1}: ${problem}`);
@@ -385,7 +434,9 @@ export async function run(): Promise<void> {
       '\nBudgets (verdicts on the ratio of medians; "paired" is the median of the per-round ratios, less exposed to drift of the machine):',
     );
     const measuredApps: Target[] =
-      apps.length > 0 ? apps : [{ name: 'app, first visit', url: '', marks: [], loads: [] }];
+      apps.length > 0
+        ? apps
+        : [{ name: 'app, first visit', url: '', marks: [], observe: appObserved, loads: [] }];
     console.log(
       formatTable(budgetRows(measuredApps, bareMui, bareMonaco, preview, referenceToggles)),
     );

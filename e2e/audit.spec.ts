@@ -33,6 +33,7 @@ async function chooseS3AndEc2(page: Page): Promise<void> {
   await pick(page, regionsField(page), 'eu-west-1');
   await pick(page, regionsField(page), 'us-east-1');
   await organizationField(page).fill(ORG_ID);
+  await page.getByRole('tab', { name: 'Audit' }).click();
   await expect(auditPanel(page)).toBeVisible();
 }
 

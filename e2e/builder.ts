@@ -83,15 +83,28 @@ export async function showPlainText(page: Page): Promise<void> {
   await expect(page.getByTestId('policy-text')).toBeVisible();
 }
 
+/**
+ * Clicks a download button and reads the file. A policy that still has values to fill or errors
+ * is exported only once the user confirms the question the page asks; `confirm: false` expects
+ * no question (a finished policy).
+ */
 export async function downloadText(
   page: Page,
   buttonName: string,
+  { confirm = true }: { confirm?: boolean } = {},
 ): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: buttonName, exact: true }).click();
+  const question = page.getByRole('dialog', { name: 'Export an unfinished policy?' });
+  const first = await Promise.race([
+    downloading.then(() => 'download' as const),
+    question.waitFor().then(() => 'question' as const),
   ]);
-  return readDownload(download);
+  if (first === 'question') {
+    expect(confirm, 'the page asked before exporting an unfinished policy').toBe(true);
+    await question.getByRole('button', { name: / anyway$/ }).click();
+  }
+  return readDownload(await downloading);
 }
 
 export async function readDownload(

@@ -17,6 +17,13 @@ test('Copy puts the policy on the clipboard and says so', async ({ page }) => {
   );
 
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  // The third-party statements still have values to fill: the page asks first, and says which.
+  const question = page.getByRole('dialog', { name: 'Export an unfinished policy?' });
+  await expect(question.getByRole('list', { name: 'To fill' })).toContainText(
+    'Third-party account ids, under',
+  );
+  await expect(question).not.toContainText('Organization ID');
+  await question.getByRole('button', { name: 'Copy anyway' }).click();
   await expect(page.getByText('Copied s3-endpoint-policy.json to the clipboard')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.text);
 });

@@ -39,8 +39,8 @@ test('editing the generated policy: a typed error is listed with its line, a cli
   await syntax.getByRole('button').click();
   await expect(cursorPosition(page)).toHaveText(/^Line 2, column \d+$/);
 
-  // Download takes the edited text.
-  const edited = (await downloadText(page, 'Download')).text;
+  // Download takes the edited text, and says so.
+  const edited = (await downloadText(page, 'Download edited: your s3-endpoint-policy.json')).text;
   expect(edited.split('\n')[1]).toBe('  "Version": "2012-10-17", x');
 
   // Back to the generated policy and to editing: the text is there.
@@ -91,7 +91,8 @@ test('action names and condition keys are checked once the IAM reference index h
   await policyTextInput(page).fill(text);
   await expect(problem(page, 'action/unknown')).toContainText('s3 has no action "GetObjectt"');
   await expect(problem(page, 'condition/unknown-key')).toContainText('aws:NoSuchKey');
-  await problem(page, 'action/unknown').getByRole('button').click();
+  // The finding's place (its first button; the second is the suggested fix).
+  await problem(page, 'action/unknown').getByRole('button').first().click();
   const actionLine = text.split('\n').findIndex((line) => line.includes('s3:GetObjectt')) + 1;
   await expect(cursorPosition(page)).toHaveText(new RegExp(`^Line ${actionLine}, column \\d+$`));
   await expect(policyTextInput(page)).toBeFocused();

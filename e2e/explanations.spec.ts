@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { openBuilder, showPlainText, waitForMark } from './builder';
 
+// The editor draws only the lines in view: a window tall enough for the revealed statement's resources.
+test.use({ viewport: { width: 1440, height: 900 } });
+
 test('hovering a resource in the editor says which data access pattern it comes from', async ({
   page,
 }) => {

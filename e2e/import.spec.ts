@@ -57,7 +57,13 @@ test('an upstream sample opened from a file: its statements and patterns are rec
   const placeholders = expected.filter((d) => d.code === 'placeholder/unfilled');
   expect(placeholders).toHaveLength(6);
   expect(expected.filter((d) => d.severity === 'error')).toEqual(placeholders);
-  await expect(page.getByText('6 errors', { exact: true })).toBeVisible();
+  // Placeholders are values to fill, not errors, counted once each as the builder counts them.
+  const distinct = new Set(placeholders.map((d) => /<[^>]+>/.exec(d.message)![0])).size;
+  await expect(
+    page
+      .getByRole('region', { name: 'Your policy' })
+      .getByText(`${distinct} to fill`, { exact: true }),
+  ).toBeVisible();
   const listed = problem(page, 'placeholder/unfilled');
   await expect(listed).toHaveCount(6);
   for (const [index, diagnostic] of placeholders.entries()) {
@@ -113,6 +119,10 @@ test('Adopt loads the recognized choices into the builder and lists what it coul
 
   await expect(chips(page)).toHaveText(['s3', 'us-east-1']);
   await page.getByRole('button', { name: 'Adopt', exact: true }).click();
+  // The policy names another region than the one chosen: Adopt asks which to keep.
+  const question = page.getByRole('group', { name: 'Before adopting' });
+  await question.getByRole('button', { name: "Take the policy's: eu-west-1" }).click();
+  await question.getByRole('button', { name: 'Adopt with these' }).click();
   await expect(chips(page)).toHaveText(['ssm', 'eu-west-1']);
   await expect(organizationField(page)).toHaveValue(ORG_ID);
   await expect(page.getByRole('tab', { name: 'ssm', selected: true })).toBeVisible();

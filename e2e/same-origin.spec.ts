@@ -17,6 +17,12 @@ test('no request leaves the origin, whatever the page does', async ({ page, base
   await pick(page, regionsField(page), 'eu-west-1');
   await organizationField(page).fill(ORG_ID);
 
+  // The statement is revealed in the editor, which draws only the lines in view.
+  await page
+    .getByRole('region', { name: /^Explanations/ })
+    .getByRole('button', { name: 'Show in policy' })
+    .nth(1)
+    .click();
   const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
     hasText: '"AllowRequestsByAWSServicePrincipals"',
   });

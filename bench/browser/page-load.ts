@@ -1,6 +1,10 @@
 /**
  * One cold load of a page in a fresh browser context (empty cache and storage): the contract's
  * marks as the page recorded them, and the scripts and styles it fetched, with their gzip sizes.
+ * Beside the page's own marks, what the benchmark observes itself: when the Organization ID
+ * field accepts a click (Playwright's actionability, by a trial click), the first frame that
+ * shows policy text and the first that shows it in Monaco, and the total blocking time of the
+ * long tasks in the first five seconds.
  */
 import type { Browser, Page } from '@playwright/test';
 import { assetKind, gzipSize, type FetchedAsset } from './accounting';
@@ -8,9 +12,22 @@ import type { ContractMark } from './reference/performance-marks';
 
 export type { ContractMark };
 
+/** What the benchmark observed in a load, in ms since navigation start; absent when never seen. */
+export interface ObservedLoad {
+  /** A trial click on the Organization ID field succeeded (visible, stable, enabled, receives events). */
+  clickable?: number;
+  /** The first animation frame with policy text (`"Statement"`) in a visible text or editor. */
+  policyText?: number;
+  /** The first animation frame with policy text in a visible Monaco editor. */
+  monacoText?: number;
+  /** Sum of (duration - 50 ms) over the long tasks that started in the first 5 s. */
+  blockingFirst5s?: number;
+}
+
 export interface ColdLoad {
   /** Mark times in ms since navigation start; a mark the page never recorded is absent. */
   marks: Partial<Record<ContractMark, number>>;
+  observed: ObservedLoad;
   assets: FetchedAsset[];
   /** Requests to any origin other than the page's own. */
   foreignRequests: string[];
@@ -63,6 +80,41 @@ interface DomAtMark {
   policyText: boolean;
   editorLines: boolean;
 }
+
+/**
+ * Runs in the page before its own scripts: records long tasks, and watches every animation frame
+ * for the first policy text and the first policy text in a visible Monaco editor. Plain
+ * JavaScript in a string: the benchmark's own compiler would add helpers the page does not have.
+ */
+const OBSERVE_LOAD_SCRIPT = `(() => {
+  const seen = { longTasks: [] };
+  globalThis.__vpceObserved = seen;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longTasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  function shows(element) {
+    return (
+      (element.textContent || '').includes('"Statement"') &&
+      getComputedStyle(element).visibility !== 'hidden' &&
+      element.offsetParent !== null
+    );
+  }
+  function watch(time) {
+    if (seen.monacoText === undefined) {
+      if ([...document.querySelectorAll('.monaco-editor .view-lines')].some(shows)) {
+        seen.monacoText = time;
+        if (seen.policyText === undefined) seen.policyText = time;
+      }
+    }
+    if (seen.policyText === undefined && [...document.querySelectorAll('pre')].some(shows))
+      seen.policyText = time;
+    if ((seen.policyText === undefined || seen.monacoText === undefined) && time < 30000)
+      requestAnimationFrame(watch);
+  }
+  requestAnimationFrame(watch);
+})();`;
 
 /** Runs in the page before its own scripts; it takes its snapshot after the mark's timestamp. */
 function recordDomAtMarks(): void {
@@ -121,16 +173,58 @@ async function readTimings(page: Page, marks: readonly ContractMark[]) {
  * Opens `url` cold and waits for `marks` in order, all within `timeoutMs`. A missing mark is
  * reported in `problems` and the load goes on; the context is closed whatever happens.
  */
+/** What the page's observer recorded, with the blocking time of the first 5 s. */
+async function readObserved(page: Page): Promise<Omit<ObservedLoad, 'clickable'>> {
+  return page.evaluate(() => {
+    const seen = (
+      globalThis as {
+        __vpceObserved?: {
+          policyText?: number;
+          monacoText?: number;
+          longTasks: [number, number][];
+        };
+      }
+    ).__vpceObserved;
+    if (!seen) return {};
+    const blocking = seen.longTasks
+      .filter(([start]) => start < 5000)
+      .reduce(
+        (sum, [start, duration]) =>
+          sum + Math.max(0, Math.min(start + duration, 5000) - start - 50),
+        0,
+      );
+    return {
+      ...(seen.policyText !== undefined ? { policyText: seen.policyText } : {}),
+      ...(seen.monacoText !== undefined ? { monacoText: seen.monacoText } : {}),
+      blockingFirst5s: blocking,
+    };
+  });
+}
+
+export interface ObservedTargets {
+  /** The accessible name of the text field to trial-click. */
+  clickField: string;
+  /** Wait for policy text, and for policy text in Monaco, before reading the figures. */
+  policyText: boolean;
+  monacoText: boolean;
+}
+
 export async function loadCold(
   browser: Browser,
   url: string,
   marks: readonly ContractMark[],
   timeoutMs: number,
+  observe: ObservedTargets = {
+    clickField: 'Organization ID',
+    policyText: false,
+    monacoText: false,
+  },
 ): Promise<ColdLoad> {
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const problems: string[] = [];
   try {
     await context.addInitScript(recordDomAtMarks);
+    await context.addInitScript({ content: OBSERVE_LOAD_SCRIPT });
     const page = await context.newPage();
     const origin = new URL(url).origin;
     const watched = watchAssets(page, origin);
@@ -142,10 +236,38 @@ export async function loadCold(
     });
     const deadline = Date.now() + timeoutMs;
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+    const observed: ObservedLoad = {};
+    try {
+      await page
+        .getByRole('textbox', { name: observe.clickField, exact: true })
+        .click({ trial: true, timeout: Math.max(1_000, deadline - Date.now()) });
+      const clickedAt = Date.now();
+      const origin = await page.evaluate(() => performance.timeOrigin);
+      observed.clickable = clickedAt - origin;
+    } catch {
+      problems.push(`the field "${observe.clickField}" never accepted a click`);
+    }
     for (const mark of marks) {
       if (!(await waitForMark(page, mark, deadline)))
         problems.push(`mark "${mark}" never appeared within ${Math.round(timeoutMs / 1000)} s`);
     }
+    const wanted = (seen: Omit<ObservedLoad, 'clickable'>) =>
+      (!observe.policyText || seen.policyText !== undefined) &&
+      (!observe.monacoText || seen.monacoText !== undefined);
+    // The blocking time covers the first 5 s: wait for them, and for the text watched.
+    await page
+      .waitForFunction(() => performance.now() >= 5000, undefined, {
+        polling: 250,
+        timeout: Math.max(1_000, deadline - Date.now()),
+      })
+      .catch(() => problems.push('the page did not reach 5 s after navigation in time'));
+    let seen = await readObserved(page);
+    while (!wanted(seen) && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      seen = await readObserved(page);
+    }
+    if (!wanted(seen)) problems.push('the policy text or the editor never showed the policy');
+    Object.assign(observed, seen);
     const { markTimes, resources, domAtMarks } = await readTimings(page, marks);
     measuring = false;
     for (const mark of marks) {
@@ -160,12 +282,18 @@ export async function loadCold(
       ...body,
       responseEnd: ends.get(body.url) ?? Number.POSITIVE_INFINITY,
     }));
-    return { marks: markTimes, assets, foreignRequests: watched.foreignRequests, problems };
+    return {
+      marks: markTimes,
+      observed,
+      assets,
+      foreignRequests: watched.foreignRequests,
+      problems,
+    };
   } catch (error) {
     problems.push(
       `load failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
     );
-    return { marks: {}, assets: [], foreignRequests: [], problems };
+    return { marks: {}, observed: {}, assets: [], foreignRequests: [], problems };
   } finally {
     await context.close().catch(() => undefined);
   }

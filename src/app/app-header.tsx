@@ -1,7 +1,11 @@
 /** The top bar: the product's name and the actions on the whole work (share, import, export, reset, theme). */
+import MoreVert from '@mui/icons-material/MoreVert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useState } from 'react';
@@ -32,36 +36,77 @@ function ThemeButton() {
   );
 }
 
+/** The actions on the whole work; on a phone they sit in a menu so that the header stays one line. */
+function WorkActions({ onOpen, onExport }: { onOpen(dialog: OpenDialog): void; onExport(): void }) {
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const mode = useBuilder((state) => state.view.themeMode);
+  const { setThemeMode } = useBuilderActions();
+  const next = THEME_MODES[(THEME_MODES.indexOf(mode) + 1) % THEME_MODES.length]!;
+  const actions: { label: string; act(): void }[] = [
+    { label: 'Share link', act: () => onOpen('share') },
+    { label: 'Import config', act: () => onOpen('import') },
+    { label: 'Export config', act: onExport },
+    { label: 'Reset', act: () => onOpen('reset') },
+  ];
+  return (
+    <>
+      <Box sx={{ display: { xs: 'none', sm: 'flex' }, gap: 0.5, flexWrap: 'wrap' }}>
+        {actions.map(({ label, act }) => (
+          <Button key={label} color="inherit" onClick={act}>
+            {label}
+          </Button>
+        ))}
+        <ThemeButton />
+      </Box>
+      <IconButton
+        color="inherit"
+        aria-label="Menu: share, import, export, reset, theme"
+        aria-haspopup="menu"
+        aria-expanded={menuAnchor !== null}
+        onClick={(event) => setMenuAnchor(event.currentTarget)}
+        sx={{ display: { xs: 'inline-flex', sm: 'none' } }}
+      >
+        <MoreVert />
+      </IconButton>
+      <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
+        {actions.map(({ label, act }) => (
+          <MenuItem
+            key={label}
+            onClick={() => {
+              setMenuAnchor(null);
+              act();
+            }}
+          >
+            {label}
+          </MenuItem>
+        ))}
+        <MenuItem onClick={() => setThemeMode(next)}>
+          Theme: {mode}, switch to {next}
+        </MenuItem>
+      </Menu>
+    </>
+  );
+}
+
 export function AppHeader() {
   const [dialog, setDialog] = useState<OpenDialog>();
   const store = useBuilderStoreApi();
   const close = () => setDialog(undefined);
   const exportConfig = async () => {
-    const { saveFile } = await import('@/features/browser-io/save-file');
+    const { saveFile } = await import('@/shared/browser-io/save-file');
     saveFile('perimeter.json', `${JSON.stringify(store.getState().config, null, 2)}\n`);
   };
 
   return (
     <AppBar position="static">
-      <Toolbar variant="dense" sx={{ gap: 1, flexWrap: 'wrap', py: 0.5 }}>
-        <Typography variant="h1" sx={{ flexGrow: 1, minWidth: 220 }}>
+      <Toolbar variant="dense" sx={{ gap: 1, minHeight: { xs: 44 }, px: { xs: 1.5, sm: 2 } }}>
+        <Typography
+          variant="h1"
+          sx={{ flexGrow: 1, fontSize: { xs: '1.05rem', sm: '1.25rem' }, whiteSpace: 'nowrap' }}
+        >
           VPC endpoint policy builder
         </Typography>
-        <Box sx={{ display: 'flex', gap: 0.5, flexWrap: 'wrap' }}>
-          <Button color="inherit" onClick={() => setDialog('share')}>
-            Share link
-          </Button>
-          <Button color="inherit" onClick={() => setDialog('import')}>
-            Import config
-          </Button>
-          <Button color="inherit" onClick={() => void exportConfig()}>
-            Export config
-          </Button>
-          <Button color="inherit" onClick={() => setDialog('reset')}>
-            Reset
-          </Button>
-          <ThemeButton />
-        </Box>
+        <WorkActions onOpen={setDialog} onExport={() => void exportConfig()} />
       </Toolbar>
       <Suspense fallback={null}>
         {dialog === 'share' && <ShareLinkDialog onClose={close} />}

@@ -6,7 +6,7 @@ import { createBuilderStore, type BuilderStore } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { connectPersistence, saveState, type StorageLike } from '@/state/persistence';
 import { defaultConfig, defaultView } from '@/state/defaults';
-import { readPolicyEditor } from '@/state/policy-draft-storage';
+import { readPolicyEditor, readReplacedDraft } from '@/state/policy-draft-storage';
 import { planStartup, type StartupPlan } from '@/state/startup';
 
 /** localStorage when the browser allows it, else a memory that lasts for the visit. */
@@ -75,7 +75,12 @@ export async function startApp(): Promise<AppStart> {
   }
   // The user's policy text is not part of the choices a link carries: it is restored in every case.
   const policyEditor = readPolicyEditor(storage);
-  const store = createBuilderStore({ ...plan.init, policyEditor });
+  const replacedDraft = readReplacedDraft(storage);
+  const store = createBuilderStore({
+    ...plan.init,
+    policyEditor,
+    ...(replacedDraft ? { replacedDraft } : {}),
+  });
   const needsChecks = plan.pending !== undefined || plan.unreadable !== undefined;
   // Nothing to check: save every change from the start. Otherwise saving waits for the checks.
   if (!needsChecks) connectPersistence(store, storage);
@@ -86,6 +91,8 @@ export async function startApp(): Promise<AppStart> {
       void import('@/state/policy-draft-persistence').then(({ connectDraftPersistence }) =>
         connectDraftPersistence(store, storage, { saved: policyEditor }),
       );
+      // Another tab of the page saving its own work is told to the user, never silently overwritten.
+      void import('@/state/tab-sync').then(({ connectTabSync }) => connectTabSync(store));
       if (!needsChecks) return;
       const [validate, { completeStartup }] = await Promise.all([
         loadConfigValidator(),

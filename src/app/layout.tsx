@@ -1,31 +1,53 @@
 /**
- * The page: header, notices, then the choices beside the preview and the side panels. The
- * preview and the panels load after the first screen (they bring the engine and the editor), so
- * that the choices are usable at once.
+ * The page: a compact header, then the workspace. On a laptop or wider screen the choices, the
+ * policy and the panels beside it (explanations, request simulator, ...) fill the window side by
+ * side, each scrolling on its own, so that the policy, its status and its checks stay in view
+ * while the choices scroll. A narrow screen shows one of them at a time, with a bar to switch.
+ * The policy pane and the side panels load after the first screen (they bring the engine and the
+ * editor), so that the choices are usable at once.
  */
 import Box from '@mui/material/Box';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
-import { AuditSection } from '@/features/deploy/components/audit-section';
-import { loadMonaco, prefetchMonaco } from '@/features/editor/monaco-loader';
 import {
   FirstPolicyText,
   loadPreviewEngine,
 } from '@/features/preview/components/first-policy-text';
+import { prefetchMonaco } from '@/shared/editor/monaco-loader';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
+import type { WorkspacePane } from '@/state/session-slice';
 import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
+import { whenIdle } from '@/shared/react/idle';
+import { WorkspaceNav } from './workspace-nav';
 
-const loadPreviewPanel = () => import('@/features/preview/components/preview-panel');
-const PreviewPanel = lazy(loadPreviewPanel);
+const loadPolicyPane = () => import('./policy-pane');
+const PolicyPane = lazy(loadPolicyPane);
 const SidePanels = lazy(() => import('./side-panels'));
 const NoticeArea = lazy(() => import('./notice-area'));
 
-/** Runs when the browser is idle (the preview has done its first work), or after a second at most. */
-function whenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
-  else setTimeout(callback, 200);
+/** One column of the workspace: scrolls on its own from `md` up; on a narrow screen shown when chosen. */
+function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) {
+  const shown = useBuilder((state) => state.workspacePane === pane);
+  return (
+    <Box
+      id={`pane-${pane}`}
+      sx={{
+        gridArea: pane,
+        minWidth: 0,
+        minHeight: 0,
+        display: { xs: shown ? 'flex' : 'none', md: 'flex' },
+        flexDirection: 'column',
+        // The policy pane sizes its parts to the window; should they not fit, it scrolls too.
+        overflowY: { md: 'auto' },
+        // Room for a focus ring at the edges of a scrolled column.
+        p: { md: 0.25 },
+      }}
+    >
+      {children}
+    </Box>
+  );
 }
 
 export function Layout() {
@@ -35,27 +57,32 @@ export function Layout() {
   const [panelWanted, setPanelWanted] = useState(false);
   const [idle, setIdle] = useState(false);
   const onUsable = useCallback(() => {
-    // The engine and the panel's code first (both small), for the policy text; the editor's large
-    // files download once the engine is in and run once the text is shown. Checks and side panels
-    // wait until the browser is idle.
-    void loadPreviewEngine().then(() => {
-      if (store.getState().view.policyView === 'editor') prefetchMonaco();
-    });
-    void loadPreviewPanel();
-    whenIdle(() => {
-      void finishStartup();
-      setIdle(true);
-    });
+    // The first text needs the engine unless the page carries it (a first visit), and the
+    // first text starts that load itself. Everything else (the engine, the policy pane, the
+    // checks of saved choices, the side panels, Monaco) waits until the browser is idle and the
+    // user is not in the middle of an interaction, so that the form takes a click at once.
+    whenIdle(
+      () => {
+        void loadPreviewEngine();
+        void loadPolicyPane();
+        void finishStartup();
+        setIdle(true);
+        if (store.getState().view.policyView === 'editor') prefetchMonaco();
+      },
+      { quietMs: 300 },
+    );
   }, [finishStartup, store]);
-  const onFirstPolicyShown = useCallback(() => {
-    if (store.getState().view.policyView === 'editor') void loadMonaco();
-    setPanelWanted(true);
-  }, [store]);
+  // The pane with its controls replaces the first text once the browser is idle.
+  const onFirstPolicyShown = useCallback(
+    () => void whenIdle(() => setPanelWanted(true), { quietMs: 300 }),
+    [],
+  );
 
   return (
     <Box
       sx={{
-        minHeight: '100vh',
+        height: { md: '100dvh' },
+        minHeight: '100dvh',
         display: 'flex',
         flexDirection: 'column',
         bgcolor: 'background.default',
@@ -67,31 +94,44 @@ export function Layout() {
           <NoticeArea />
         </Suspense>
       )}
+      <WorkspaceNav />
       <Box
         component="main"
         sx={{
+          flex: 1,
+          minHeight: 0,
           display: 'grid',
-          gap: 2,
-          p: { xs: 1, sm: 2 },
-          alignItems: 'start',
+          gap: { xs: 1, md: 1.5 },
+          p: { xs: 1, md: 1.5 },
           gridTemplateColumns: {
             xs: 'minmax(0, 1fr)',
-            md: 'minmax(320px, 400px) minmax(0, 1fr)',
-            xl: 'minmax(340px, 400px) minmax(0, 1fr) minmax(320px, 420px)',
+            md: 'minmax(290px, 340px) minmax(0, 1fr)',
+            lg: 'minmax(280px, 310px) minmax(0, 1fr) minmax(320px, 340px)',
+            xl: 'minmax(320px, 380px) minmax(0, 1fr) minmax(380px, 30%)',
+          },
+          gridTemplateRows: { md: 'minmax(0, 3fr) minmax(0, 2fr)', lg: 'minmax(0, 1fr)' },
+          gridTemplateAreas: {
+            xs: '"choices" "policy" "tools"',
+            md: '"choices policy" "choices tools"',
+            lg: '"choices policy tools"',
           },
         }}
       >
-        <ChoicesPanel onUsable={onUsable} />
-        <ErrorBoundary area="The preview">
-          {panelWanted ? (
-            <Suspense fallback={<FirstPolicyText />}>
-              <PreviewPanel />
-            </Suspense>
-          ) : (
-            <FirstPolicyText onShown={onFirstPolicyShown} />
-          )}
-        </ErrorBoundary>
-        <Box sx={{ gridColumn: { md: '2', xl: '3' }, minWidth: 0 }}>
+        <Pane pane="choices">
+          <ChoicesPanel onUsable={onUsable} />
+        </Pane>
+        <Pane pane="policy">
+          <ErrorBoundary area="The policy">
+            {panelWanted ? (
+              <Suspense fallback={<FirstPolicyText />}>
+                <PolicyPane />
+              </Suspense>
+            ) : (
+              <FirstPolicyText onShown={onFirstPolicyShown} />
+            )}
+          </ErrorBoundary>
+        </Pane>
+        <Pane pane="tools">
           <ErrorBoundary area="The side panel">
             {idle && (
               <Suspense fallback={null}>
@@ -99,8 +139,7 @@ export function Layout() {
               </Suspense>
             )}
           </ErrorBoundary>
-        </Box>
-        <ErrorBoundary area="The audit">{idle && <AuditSection />}</ErrorBoundary>
+        </Pane>
       </Box>
     </Box>
   );

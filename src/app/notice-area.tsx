@@ -6,7 +6,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import { saveFile } from '@/features/browser-io/save-file';
+import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { BEFORE_LINK_KEY, readRejected, STATE_KEY } from '@/state/persistence';
@@ -17,8 +17,19 @@ import { useAppStart } from './app-context';
 function NoticeAlert({ notice }: { notice: Notice }) {
   const store = useBuilderStoreApi();
   const { storage } = useAppStart();
-  const { dismissNotice } = useBuilderActions();
+  const { dismissNotice, undoDiscard } = useBuilderActions();
   const act = async (action: NoticeAction) => {
+    if (action.kind === 'undo-discard') {
+      undoDiscard();
+      dismissNotice(notice.id);
+      return;
+    }
+    if (action.kind === 'take-other-tab' || action.kind === 'keep-this-tab') {
+      const { settleOtherTab } = await import('@/state/tab-sync');
+      settleOtherTab(store, storage, action.kind === 'take-other-tab' ? 'theirs' : 'mine');
+      dismissNotice(notice.id);
+      return;
+    }
     if (action.kind === 'save-rejected') {
       const rejected = readRejected(storage);
       if (rejected)

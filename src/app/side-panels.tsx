@@ -1,8 +1,10 @@
 /**
- * The panels beside the preview. Each is a lazily loaded module named here; a new panel (for
- * example a request simulator) adds its id to `SIDE_PANELS` in the view slice and an entry below.
+ * The panels beside the policy, as tabs: the registry below is the one place a tool panel is
+ * added (one entry: its id, its tab's label and the lazily loaded module that draws it). The
+ * selected panel is saved with the view; an id no longer in the registry shows the first panel.
  */
 import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
@@ -31,6 +33,11 @@ export const sidePanels: readonly SidePanel[] = [
     label: 'Impact',
     component: lazy(() => import('@/features/impact/components/impact-panel')),
   },
+  {
+    id: 'audit',
+    label: 'Audit',
+    component: lazy(() => import('@/features/deploy/components/audit-panel')),
+  },
 ];
 
 export default function SidePanels() {
@@ -39,23 +46,38 @@ export default function SidePanels() {
   const panel = sidePanels.find((p) => p.id === selected) ?? sidePanels[0]!;
   const Panel = panel.component;
   return (
-    <Box>
+    <Box sx={{ minWidth: 0 }}>
       {sidePanels.length > 1 && (
-        <Tabs
-          value={panel.id}
-          onChange={(_event, id: SidePanelId) => setSidePanel(id)}
-          aria-label="Side panels"
+        <Paper
+          square
+          sx={{
+            position: 'sticky',
+            top: 0,
+            zIndex: 1,
+            borderTopLeftRadius: 6,
+            borderTopRightRadius: 6,
+            mb: 1,
+          }}
         >
-          {sidePanels.map((p) => (
-            <Tab
-              key={p.id}
-              value={p.id}
-              label={p.label}
-              id={`side-panel-tab-${p.id}`}
-              aria-controls="side-panel"
-            />
-          ))}
-        </Tabs>
+          <Tabs
+            value={panel.id}
+            onChange={(_event, id: SidePanelId) => setSidePanel(id)}
+            variant="scrollable"
+            scrollButtons="auto"
+            allowScrollButtonsMobile
+            aria-label="Side panels"
+          >
+            {sidePanels.map((p) => (
+              <Tab
+                key={p.id}
+                value={p.id}
+                label={p.label}
+                id={`side-panel-tab-${p.id}`}
+                aria-controls="side-panel"
+              />
+            ))}
+          </Tabs>
+        </Paper>
       )}
       <Box
         id="side-panel"

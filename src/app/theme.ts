@@ -4,7 +4,7 @@
  * by kind so that components themselves stay free of ad-hoc styling.
  */
 import { createTheme } from '@mui/material/styles';
-import { monospaceFontStack } from '@/features/editor/fonts';
+import { monospaceFontStack } from '@/shared/editor/fonts';
 
 export const systemFontStack = [
   'system-ui',
@@ -22,6 +22,8 @@ export const theme = createTheme({
   colorSchemes: {
     light: {
       palette: {
+        // Text on coloured buttons and badges is picked to keep a 4.5:1 contrast (MUI's default is 3).
+        contrastThreshold: 4.5,
         primary: { main: '#1f5fa8' },
         secondary: { main: '#7a3e9d' },
         // Darker than MUI's defaults so that text in these colours keeps a 4.5:1 contrast.
@@ -32,6 +34,7 @@ export const theme = createTheme({
     },
     dark: {
       palette: {
+        contrastThreshold: 4.5,
         primary: { main: '#8ab4f8' },
         secondary: { main: '#d7aefb' },
         background: { default: '#0f1115', paper: '#171a21' },
@@ -66,6 +69,16 @@ export const theme = createTheme({
     MuiCssBaseline: {
       styleOverrides: {
         'code, pre, kbd': { fontFamily: monospaceFontStack },
+        // A reader who asks the system for less motion gets none: no transitions or animations.
+        '@media (prefers-reduced-motion: reduce)': {
+          '*, *::before, *::after': {
+            transitionDuration: '0s !important',
+            transitionDelay: '0s !important',
+            animationDuration: '0s !important',
+            animationIterationCount: '1 !important',
+            scrollBehavior: 'auto !important',
+          },
+        },
       },
     },
   },

@@ -14,6 +14,7 @@ import { defaultConfig, defaultView, type ViewPreferences } from './defaults';
 import {
   createPolicyEditorSlice,
   defaultPolicyEditor,
+  type PolicyDraft,
   type PolicyEditorActions,
   type PolicyEditorPreferences,
   type PolicyEditorState,
@@ -40,6 +41,8 @@ export interface BuilderStoreInit {
   notices?: Notice[];
   restoreStatus?: RestoreStatus;
   policyEditor?: PolicyEditorPreferences;
+  /** The text the last import or restart replaced, restored from the browser. */
+  replacedDraft?: PolicyDraft;
 }
 
 export function createBuilderStore(init: BuilderStoreInit = {}): BuilderStore {
@@ -50,10 +53,10 @@ export function createBuilderStore(init: BuilderStoreInit = {}): BuilderStore {
       notices: init.notices ?? [],
       restoreStatus: init.restoreStatus ?? 'ready',
     })(set, get);
-    const policyEditor = createPolicyEditorSlice(init.policyEditor ?? defaultPolicyEditor())(
-      set,
-      get,
-    );
+    const policyEditor = createPolicyEditorSlice(
+      init.policyEditor ?? defaultPolicyEditor(),
+      init.replacedDraft,
+    )(set, get);
     return {
       ...config,
       ...view,

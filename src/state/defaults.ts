@@ -13,9 +13,10 @@ export function defaultConfig(): PerimeterConfig {
 export const THEME_MODES = ['system', 'light', 'dark'] as const;
 export type ThemeMode = (typeof THEME_MODES)[number];
 
-/** Panels beside the preview; issue-specific panels add their id here. */
-export const SIDE_PANELS = ['explanations', 'simulator', 'impact'] as const;
-export type SidePanelId = (typeof SIDE_PANELS)[number];
+/** Panels beside the policy that ship with the page; the app's panel registry may add more. */
+export const SIDE_PANELS = ['explanations', 'simulator'] as const;
+/** A panel of the app's registry (`src/app/side-panels.tsx`); an unknown id shows the first panel. */
+export type SidePanelId = string;
 
 /** How the preview shows a policy: the code editor, or plain text (also while the editor loads). */
 export const POLICY_VIEWS = ['editor', 'text'] as const;

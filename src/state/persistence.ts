@@ -5,13 +5,7 @@
 import type { Diagnostic } from '@/core/diagnostics';
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { BuilderStore } from './builder-store';
-import {
-  defaultView,
-  POLICY_VIEWS,
-  SIDE_PANELS,
-  THEME_MODES,
-  type ViewPreferences,
-} from './defaults';
+import { defaultView, POLICY_VIEWS, THEME_MODES, type ViewPreferences } from './defaults';
 
 /** The saved choices and view. */
 export const STATE_KEY = 'vpce-policy:state';
@@ -88,8 +82,9 @@ export function readViewPreferences(value: unknown): ViewPreferences {
   if (typeof record.previewRegion === 'string') view.previewRegion = record.previewRegion;
   if ((THEME_MODES as readonly unknown[]).includes(record.themeMode))
     view.themeMode = record.themeMode as ViewPreferences['themeMode'];
-  if ((SIDE_PANELS as readonly unknown[]).includes(record.sidePanel))
-    view.sidePanel = record.sidePanel as ViewPreferences['sidePanel'];
+  // Any short id: the panel registry lives in the app, which shows the first panel for an unknown one.
+  if (typeof record.sidePanel === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(record.sidePanel))
+    view.sidePanel = record.sidePanel;
   if ((POLICY_VIEWS as readonly unknown[]).includes(record.policyView))
     view.policyView = record.policyView as ViewPreferences['policyView'];
   return view;
@@ -98,6 +93,14 @@ export function readViewPreferences(value: unknown): ViewPreferences {
 /** Saves whenever the choices or the view change; returns the function that stops it. */
 export function connectPersistence(store: BuilderStore, storage: StorageLike): () => void {
   return store.subscribe((state, previous) => {
-    if (state.config !== previous.config || state.view !== previous.view) saveState(storage, state);
+    // Another tab saved its own choices: nothing is written until the user has chosen which to
+    // keep; choosing (or settling) saves this tab's current state if it is kept.
+    if (state.otherTabChanged) return;
+    if (
+      state.config !== previous.config ||
+      state.view !== previous.view ||
+      previous.otherTabChanged
+    )
+      saveState(storage, state);
   });
 }

@@ -6,7 +6,7 @@
  */
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { BuilderStore } from './builder-store';
-import type { DraftNotSaved, PolicyEditorPreferences } from './policy-editor-slice';
+import type { DraftNotSaved, PolicyDraft, PolicyEditorPreferences } from './policy-editor-slice';
 import { DRAFT_KEY, type SavedPolicyEditor } from './policy-draft-storage';
 import { writeStorage, type StorageLike } from './persistence';
 
@@ -20,6 +20,7 @@ export const DRAFT_SAVE_DELAY_MS = 300;
 export function savePolicyEditor(
   storage: StorageLike,
   editor: PolicyEditorPreferences,
+  replaced?: PolicyDraft,
 ): DraftNotSaved | undefined {
   const characters = editor.draft?.text.length ?? 0;
   // The last text that was kept stays in the storage, for the next visit.
@@ -28,6 +29,8 @@ export function savePolicyEditor(
     format: 1,
     mode: editor.mode,
     ...(editor.draft ? { draft: editor.draft } : {}),
+    // A replaced text too large to keep is dropped rather than the draft refused.
+    ...(replaced && replaced.text.length <= MAX_SAVED_DRAFT_CHARACTERS ? { replaced } : {}),
   };
   return writeStorage(storage, DRAFT_KEY, JSON.stringify(saved))
     ? undefined
@@ -48,14 +51,19 @@ export function connectDraftPersistence(
   }: { saved: PolicyEditorPreferences; delayMs?: number },
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let saved = alreadySaved;
+  let saved: { editor: PolicyEditorPreferences; replaced?: PolicyDraft } = {
+    editor: alreadySaved,
+    replaced: store.getState().replacedDraft,
+  };
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const current = store.getState().policyEditor;
-    if (current === saved) return;
-    saved = current;
-    const problem = savePolicyEditor(storage, current);
+    const { policyEditor: current, replacedDraft: replaced, otherTabChanged } = store.getState();
+    if (current === saved.editor && replaced === saved.replaced) return;
+    // Another tab saved its own text: nothing is written until the user has chosen which to keep.
+    if (otherTabChanged) return;
+    saved = { editor: current, replaced };
+    const problem = savePolicyEditor(storage, current, replaced);
     const shown = store.getState().draftNotSaved;
     if (
       problem?.reason !== shown?.reason ||
@@ -66,6 +74,8 @@ export function connectDraftPersistence(
       store.getState().actions.setDraftNotSaved(problem);
   };
   const unsubscribe = store.subscribe((state, previous) => {
+    if (state.otherTabChanged !== previous.otherTabChanged) return flush();
+    if (state.replacedDraft !== previous.replacedDraft) return flush();
     if (state.policyEditor === previous.policyEditor) return;
     // A change of mode is saved at once: it is small, and a reload right after must find it.
     if (state.policyEditor.draft === previous.policyEditor.draft) return flush();

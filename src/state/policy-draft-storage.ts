@@ -17,6 +17,8 @@ export interface SavedPolicyEditor {
   format: 1;
   mode: PolicyEditorPreferences['mode'];
   draft?: PolicyDraft;
+  /** The text the last import or restart replaced, so that "bring back" survives a reload. */
+  replaced?: PolicyDraft;
 }
 
 const isStringArray = (value: unknown): value is string[] =>
@@ -38,26 +40,37 @@ function readOrigin(value: unknown): DraftOrigin | undefined {
   return undefined;
 }
 
+/** A saved draft of the right shape, or undefined. */
+function readDraft(value: unknown): PolicyDraft | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  const origin = readOrigin(record.origin);
+  return origin && typeof record.text === 'string' ? { text: record.text, origin } : undefined;
+}
+
+function readSaved(storage: StorageLike): Record<string, unknown> | undefined {
+  const text = readStorage(storage, DRAFT_KEY);
+  if (text === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object'
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The saved mode and draft: fields of the right shape, defaults for the rest; never throws. */
 export function readPolicyEditor(storage: StorageLike): PolicyEditorPreferences {
-  const fallback = defaultPolicyEditor();
-  const text = readStorage(storage, DRAFT_KEY);
-  if (text === null) return fallback;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fallback;
-  }
-  if (value === null || typeof value !== 'object') return fallback;
-  const record = value as Record<string, unknown>;
-  const draftRecord = record.draft as Record<string, unknown> | null | undefined;
-  const origin =
-    draftRecord && typeof draftRecord === 'object' ? readOrigin(draftRecord.origin) : undefined;
-  const draft =
-    origin && typeof draftRecord?.text === 'string'
-      ? { text: draftRecord.text, origin }
-      : undefined;
+  const record = readSaved(storage);
+  if (!record) return defaultPolicyEditor();
+  const draft = readDraft(record.draft);
   const mode = record.mode === 'edit' && draft ? 'edit' : 'preview';
   return draft ? { mode, draft } : { mode };
+}
+
+/** The saved text that the last import or restart replaced, if any; never throws. */
+export function readReplacedDraft(storage: StorageLike): PolicyDraft | undefined {
+  return readDraft(readSaved(storage)?.replaced);
 }

@@ -38,7 +38,7 @@ export interface PolicyEditorPreferences {
 export interface PolicyEditorState {
   /** Saved in the browser (see `policy-draft-persistence.ts`). */
   policyEditor: PolicyEditorPreferences;
-  /** The draft that the last import or restart replaced, so that it can be brought back; not saved. */
+  /** The draft that the last import or restart replaced, so that it can be brought back; saved with the draft. */
   replacedDraft?: PolicyDraft;
   /** Whether the import area is open in edit mode; not saved. */
   importOpen: boolean;
@@ -66,9 +66,10 @@ export function defaultPolicyEditor(): PolicyEditorPreferences {
 }
 
 export const createPolicyEditorSlice =
-  (initial: PolicyEditorPreferences): SliceCreator<PolicyEditorSlice> =>
+  (initial: PolicyEditorPreferences, replaced?: PolicyDraft): SliceCreator<PolicyEditorSlice> =>
   (set) => ({
     policyEditor: initial,
+    ...(replaced ? { replacedDraft: replaced } : {}),
     importOpen: false,
     actions: {
       editPolicy: (start) =>

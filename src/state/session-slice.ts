@@ -1,7 +1,11 @@
 /**
  * What belongs to this visit only and is never saved: messages for the user, whether the saved
- * or linked choices have been checked yet, and requests to reveal a statement in the preview.
+ * or linked choices have been checked yet, requests to reveal a statement in the preview or to
+ * move the focus to a control, the pane shown on a narrow screen, and the work that the last
+ * reset or import replaced, so that it can be brought back.
  */
+import type { PerimeterConfig } from '@/core/config/schema';
+import type { ViewPreferences } from './defaults';
 import type { SliceCreator } from './slice';
 
 export type NoticeSeverity = 'error' | 'warning' | 'info' | 'success';
@@ -10,7 +14,12 @@ export type NoticeSeverity = 'error' | 'warning' | 'info' | 'success';
 export type NoticeAction =
   | { kind: 'undo-link'; label: string }
   | { kind: 'save-rejected'; label: string }
-  | { kind: 'open-saved'; label: string };
+  | { kind: 'open-saved'; label: string }
+  /** Puts back the choices that the last reset or import replaced. */
+  | { kind: 'undo-discard'; label: string }
+  /** Another tab saved its work: take it here, or keep this tab's and save it over the other's. */
+  | { kind: 'take-other-tab'; label: string }
+  | { kind: 'keep-this-tab'; label: string };
 
 export interface Notice {
   id: string;
@@ -31,12 +40,39 @@ export interface RevealRequest {
   nonce: number;
 }
 
+/** A request to move the focus to the page control that edits a configuration path. */
+export interface FocusRequest {
+  /** The configuration path of the control, e.g. `organizationIds`. */
+  path: string;
+  /** The statement whose details hold the control, when it is a statement's parameter. */
+  statement?: string;
+  /** Changes on every request, so that asking twice moves the focus again. */
+  nonce: number;
+}
+
+/** The parts of the page a narrow screen shows one at a time. */
+export type WorkspacePane = 'choices' | 'policy' | 'tools';
+
+/** Work replaced by a reset or an import, kept for the visit so that it can be put back. */
+export interface DiscardedWork {
+  /** What replaced it, e.g. "Reset" or "Import of perimeter.json". */
+  by: string;
+  config: PerimeterConfig;
+  view: ViewPreferences;
+}
+
 export interface SessionState {
   /** Messages shown above the builder until dismissed. */
   notices: Notice[];
   restoreStatus: RestoreStatus;
   /** The statement the user asked to see in the preview (from the explanations panel). */
   reveal?: RevealRequest;
+  focusRequest?: FocusRequest;
+  /** The pane a narrow screen shows. */
+  workspacePane: WorkspacePane;
+  discarded?: DiscardedWork;
+  /** Set while another tab's saved work differs from this tab's and the user has not chosen; saving waits. */
+  otherTabChanged: boolean;
 }
 
 export interface SessionActions {
@@ -49,6 +85,14 @@ export interface SessionActions {
   revealStatement(sid: string): void;
   /** Removes the highlight of the last revealed statement (e.g. a verdict that no statement decides). */
   clearReveal(): void;
+  /** Moves the focus to the control of a configuration path (opening what holds it). */
+  focusControl(path: string, statement?: string): void;
+  setWorkspacePane(pane: WorkspacePane): void;
+  /** Replaces the choices (and the view) as a whole, keeping the replaced ones for `undoDiscard`. */
+  discardWork(by: string, next: { config: PerimeterConfig; view: ViewPreferences }): void;
+  /** Puts back the work the last `discardWork` replaced. */
+  undoDiscard(): void;
+  setOtherTabChanged(changed: boolean): void;
 }
 
 export type SessionSlice = SessionState & { actions: SessionActions };
@@ -57,9 +101,11 @@ let noticeCounter = 0;
 
 export const createSessionSlice =
   (initial: { notices?: Notice[]; restoreStatus: RestoreStatus }): SliceCreator<SessionSlice> =>
-  (set) => ({
+  (set, get) => ({
     notices: initial.notices ?? [],
     restoreStatus: initial.restoreStatus,
+    workspacePane: 'choices',
+    otherTabChanged: false,
     actions: {
       pushNotice: (notice) => {
         const id = notice.id ?? `notice-${++noticeCounter}`;
@@ -74,5 +120,30 @@ export const createSessionSlice =
       revealStatement: (sid) =>
         set((state) => ({ reveal: { sid, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
       clearReveal: () => set({ reveal: undefined }),
+      focusControl: (path, statement) =>
+        set((state) => ({
+          focusRequest: {
+            path,
+            ...(statement !== undefined ? { statement } : {}),
+            nonce: (state.focusRequest?.nonce ?? 0) + 1,
+          },
+          // On a narrow screen the control is in the choices pane.
+          workspacePane: 'choices',
+        })),
+      setWorkspacePane: (workspacePane) => set({ workspacePane }),
+      discardWork: (by, next) => {
+        const { config, view, actions } = get();
+        set({ discarded: { by, config, view } });
+        actions.replaceConfig(next.config);
+        actions.replaceView(next.view);
+      },
+      undoDiscard: () => {
+        const { discarded, actions } = get();
+        if (!discarded) return;
+        actions.replaceConfig(discarded.config);
+        actions.replaceView(discarded.view);
+        set({ discarded: undefined });
+      },
+      setOtherTabChanged: (otherTabChanged) => set({ otherTabChanged }),
     },
   });

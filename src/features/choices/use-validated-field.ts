@@ -6,15 +6,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
-import type { Severity } from '@/core/diagnostics';
 import { useBuilderStoreApi } from '@/state/builder-store';
 import { useConfigValidator } from '@/state/config-validator';
-import { diagnosticsAt, fieldMessage } from './field-diagnostics';
-
-export interface FieldMessage {
-  severity: Severity;
-  text: string;
-}
+import { diagnosticsAt, fieldMessage } from '@/shared/diagnostics/field-diagnostics';
+import type { FieldMessage } from '@/shared/diagnostics/field-messages';
 
 export interface ValidatedFieldOptions<T> {
   /** The configuration path of the field, e.g. `organizationIds`. */

@@ -6,7 +6,7 @@
  */
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import { firstTooDeep, MAX_POLICY_DEPTH } from '@/core/validate/policy-json';
-import { formatCount } from '@/features/perimeter/format-count';
+import { formatCount } from '@/shared/format/format-count';
 
 /** Ten times the quota: the validator still recognizes texts up to this size. */
 export const MAX_CODE_EDITOR_CHARACTERS = 10 * POLICY_SIZE_LIMIT;

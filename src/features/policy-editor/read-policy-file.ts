@@ -4,7 +4,7 @@
  * refused with a message saying why.
  */
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
-import { formatCount } from '@/features/perimeter/format-count';
+import { formatCount } from '@/shared/format/format-count';
 import type { PolicyDraft } from '@/state/policy-editor-slice';
 
 /** Files up to this size are read and validated (which reports them as too large); larger ones are not read. */

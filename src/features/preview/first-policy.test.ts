@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '@/core/generate/generate';
-import { choicesCatalog } from '@/features/perimeter/choices-catalog';
-import { previewTarget } from '@/features/perimeter/preview-target';
+import { choicesCatalog } from '@/shared/catalog/choices-catalog';
+import { previewTarget } from '@/shared/catalog/preview-target';
 import { defaultConfig, defaultView } from '@/state/defaults';
 import { firstPolicyKey } from './first-policy';
 import { firstPolicyScriptContent, prerenderFirstPolicy } from './prerender-first-policy';

@@ -5,7 +5,7 @@
  * configuration and the policy shown.
  */
 import type { PerimeterConfig } from '@/core/config/schema';
-import type { PreviewTarget } from '@/features/perimeter/preview-target';
+import type { PreviewTarget } from '@/shared/catalog/preview-target';
 
 export interface FirstPolicy {
   key: string;

@@ -4,7 +4,7 @@
  * carries. `<` is escaped so that the text cannot close the script element it sits in.
  */
 import { catalog } from '@/core/catalog/catalog';
-import { previewTarget } from '@/features/perimeter/preview-target';
+import { previewTarget } from '@/shared/catalog/preview-target';
 import { defaultConfig, defaultView } from '@/state/defaults';
 import { previewPolicy } from '@/state/preview-policy';
 import { firstPolicyKey, type FirstPolicy } from './first-policy';

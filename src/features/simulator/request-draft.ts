@@ -13,7 +13,7 @@ import {
 } from '@/core/evaluate/request-schema';
 import { parseSavedRequests } from '@/core/evaluate/suite';
 import { splitArn } from '@/core/validate/identifiers';
-import { diagnosticsAt, fieldMessage } from '@/features/choices/field-diagnostics';
+import { diagnosticsAt, fieldMessage } from '@/shared/diagnostics/field-diagnostics';
 
 export const PRINCIPAL_KINDS = [
   'iam',

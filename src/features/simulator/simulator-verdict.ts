@@ -11,7 +11,7 @@ import {
   type EvaluationResult,
 } from '@/core/evaluate/evaluate';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
-import type { PreviewTarget } from '@/features/perimeter/preview-target';
+import type { PreviewTarget } from '@/shared/catalog/preview-target';
 import { evaluateRemembered, verdictFor, type EndpointChoice } from './simulation';
 
 export type SimulatorVerdict =

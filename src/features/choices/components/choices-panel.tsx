@@ -3,7 +3,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect } from 'react';
-import { markOnce } from '@/features/instrumentation/performance-marks';
+import { markOnce } from '@/shared/instrumentation/performance-marks';
 import { OrganizationField } from './organization-field';
 import { RegionsField } from './regions-field';
 import { ServicesField } from './services-field';

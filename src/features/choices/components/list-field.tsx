@@ -1,9 +1,11 @@
 /** A list typed as text (one item per line, or separated by commas), validated by the engine as you type. */
 import TextField from '@mui/material/TextField';
+import { useRef } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { splitListText } from '../field-diagnostics';
+import { splitListText } from '@/shared/diagnostics/field-diagnostics';
 import { useValidatedField } from '../use-validated-field';
-import { FieldMessages } from './field-messages';
+import { FieldMessages } from '@/shared/diagnostics/field-messages';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
 
 export interface ListFieldProps {
   label: string;
@@ -37,8 +39,11 @@ export function ListField({
     commit,
     itemName: (index) => (multiline ? `Line ${index + 1}` : `Item ${index + 1}`),
   });
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus(path, input);
   return (
     <TextField
+      inputRef={input}
       label={label}
       value={field.text}
       onChange={(event) => field.onTextChange(event.target.value)}

@@ -1,10 +1,12 @@
 /** The organization id(s): the value every perimeter statement compares with. */
 import TextField from '@mui/material/TextField';
+import { useRef } from 'react';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { withOrganizationIds } from '@/core/config/config-edits';
-import { splitListText } from '../field-diagnostics';
+import { splitListText } from '@/shared/diagnostics/field-diagnostics';
 import { useValidatedField } from '../use-validated-field';
-import { FieldMessages } from './field-messages';
+import { FieldMessages } from '@/shared/diagnostics/field-messages';
 
 const formatIds = (ids: readonly string[]) => ids.join(', ');
 
@@ -24,8 +26,11 @@ export function OrganizationField() {
         : 'The organization id',
   });
   const empty = field.text.trim() === '';
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus('organizationIds', input);
   return (
     <TextField
+      inputRef={input}
       label="Organization ID"
       value={field.text}
       onChange={(event) => field.onTextChange(event.target.value)}

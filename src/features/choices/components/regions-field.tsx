@@ -4,14 +4,23 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
+import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
+import { useAfterFirstIdle } from '@/shared/react/idle';
+import { useIdleJob } from '@/shared/react/use-idle-job';
+import type * as PolicyFindings from '@/state/policy-findings';
 import type { Region } from '@/core/catalog/catalog';
 import {
   choicesCatalog,
   commercialRegions,
   groupedRegions,
-} from '@/features/perimeter/choices-catalog';
+} from '@/shared/catalog/choices-catalog';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
+
+/** The findings of the choices' policies, with the engine: loaded after the first screen. */
+const policyFindings = lazyModule<typeof PolicyFindings>(() => import('@/state/policy-findings'));
 
 const filterRegions = createFilterOptions<Region>({
   stringify: (region) => `${region.code} ${region.name}`,
@@ -19,6 +28,11 @@ const filterRegions = createFilterOptions<Region>({
 
 export function RegionsField() {
   const regionCodes = useBuilder((state) => state.config.regions);
+  const config = useBuilder((state) => state.config);
+  // Each region's badge follows the choices in idle time, so that a change is never held up.
+  // The engine they need loads after the first screen, never in competition with it.
+  const engine = useLazyModule(policyFindings, useAfterFirstIdle()).module;
+  const findings = useIdleJob(config, engine?.choicesFindingsJob);
   const { setRegions } = useBuilderActions();
   const value = useMemo(
     () =>
@@ -29,6 +43,8 @@ export function RegionsField() {
   );
   const allCommercialChosen = commercialRegions.every((code) => regionCodes.includes(code));
   const partitions = new Set(value.map((r) => r.partition));
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus('regions', input);
 
   return (
     <Box>
@@ -62,12 +78,28 @@ export function RegionsField() {
         renderValue={(selected, getItemProps) =>
           selected.map((region, index) => {
             const { key, ...itemProps } = getItemProps({ index });
-            return <Chip key={key} label={region.code} size="small" {...itemProps} />;
+            return (
+              <Chip
+                key={key}
+                label={
+                  <>
+                    {region.code}
+                    <FindingsBadge
+                      counts={findings?.byRegion.get(region.code)}
+                      name={region.code}
+                    />
+                  </>
+                }
+                size="small"
+                {...itemProps}
+              />
+            );
           })
         }
         renderInput={(params) => (
           <TextField
             {...params}
+            inputRef={input}
             label="Regions"
             placeholder={value.length === 0 ? 'Search, e.g. eu-west-1 or Frankfurt' : undefined}
             helperText={

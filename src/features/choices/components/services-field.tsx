@@ -10,15 +10,13 @@ import Chip from '@mui/material/Chip';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { EndpointService } from '@/core/catalog/schema';
-import {
-  choicesCatalog,
-  groupedServices,
-  serviceGroup,
-} from '@/features/perimeter/choices-catalog';
-import { useFullCatalog } from '@/features/perimeter/use-full-catalog';
-import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { choicesCatalog, groupedServices, serviceGroup } from '@/shared/catalog/choices-catalog';
+import { useFullCatalog } from '@/shared/catalog/use-full-catalog';
+import { previewedService } from '@/shared/catalog/preview-target';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { PolicySupportNote } from './policy-support';
 
 function listIds(services: readonly EndpointService[]): string {
@@ -30,7 +28,19 @@ function listIds(services: readonly EndpointService[]): string {
 
 export function ServicesField() {
   const serviceIds = useBuilder((state) => state.config.services);
-  const { setServices } = useBuilderActions();
+  const { setServices, setPreviewService } = useBuilderActions();
+  const store = useBuilderStoreApi();
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus('services', input);
+  const changeServices = (next: string[]) => {
+    // The policy shown stays the one shown: a service added before it in the list would
+    // otherwise become the first tab, and so the shown one.
+    const { config, view } = store.getState();
+    const shown = previewedService(config, view, choicesCatalog);
+    if (shown !== undefined && next.includes(shown) && view.previewService !== shown)
+      setPreviewService(shown);
+    setServices(next);
+  };
   const value = useMemo(
     () =>
       serviceIds
@@ -66,7 +76,7 @@ export function ServicesField() {
         limitTags={12}
         options={options}
         value={value}
-        onChange={(_event, next) => setServices(next.map((s) => s.id))}
+        onChange={(_event, next) => changeServices(next.map((s) => s.id))}
         groupBy={serviceGroup}
         filterOptions={filterServices}
         getOptionLabel={(service) => service.id}
@@ -114,6 +124,7 @@ export function ServicesField() {
         renderInput={(params) => (
           <TextField
             {...params}
+            inputRef={input}
             label="Endpoint services"
             placeholder={
               value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined

@@ -1,7 +1,6 @@
 /**
- * What opens under a statement switch: what the statement allows and why, its risks, whether the
- * setting is for every service or for the previewed one, its data access patterns and its
- * parameters. Loaded on demand with the full catalog.
+ * What opens under a statement switch: what the statement allows and why, its risks, its data
+ * access patterns and its parameters. Loaded on demand with the full catalog.
  */
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -13,10 +12,9 @@ import { catalog } from '@/core/catalog/catalog';
 import type { StatementSid } from '@/core/catalog/ids';
 import type { DataAccessPattern } from '@/core/catalog/schema';
 import { canonicalServices } from '@/core/generate/selection';
-import { statementScopeWrite, statementSwitchState } from '@/features/perimeter/statement-toggle';
-import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
-import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
-import { SourceLinks } from '@/features/perimeter/components/source-links';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
+import { SourceLinks } from '@/shared/catalog/source-links';
 import { StatementParameters } from './statement-parameters';
 
 function PatternItem({ pattern, services }: { pattern: DataAccessPattern; services: string[] }) {
@@ -110,46 +108,7 @@ function PatternList({ sid }: { sid: StatementSid }) {
   );
 }
 
-function ScopeChoice({ sid, service }: { sid: StatementSid; service: string }) {
-  const store = useBuilderStoreApi();
-  const own = useBuilder(
-    (state) => statementSwitchState(state.config, sid, service, catalog).scope === 'this-service',
-  );
-  const { setStatementToggle } = useBuilderActions();
-  return (
-    <FormControlLabel
-      control={
-        <Checkbox
-          size="small"
-          checked={own}
-          onChange={(_event, checked) => {
-            const write = statementScopeWrite(
-              store.getState().config,
-              sid,
-              service,
-              checked,
-              catalog,
-            );
-            setStatementToggle(write.sid, write.enabled, write.serviceId);
-          }}
-        />
-      }
-      label={
-        <Typography variant="body2">
-          A setting of its own for {service} (the switch then changes {service} only)
-        </Typography>
-      }
-    />
-  );
-}
-
-export default function StatementDetails({
-  sid,
-  service,
-}: {
-  sid: StatementSid;
-  service: string | undefined;
-}) {
+export default function StatementDetails({ sid }: { sid: StatementSid }) {
   const statement = catalog.statement(sid);
   // A fixed statement shows patterns only when a selected service extends it (STS federation).
   const extended = useBuilder((state) =>
@@ -172,7 +131,6 @@ export default function StatementDetails({
           ))}
         </Box>
       </Box>
-      {service && <ScopeChoice sid={sid} service={service} />}
       {(statement.fedByPatterns || extended) && <PatternList sid={sid} />}
       <StatementParameters sid={sid} parameters={statement.parameters} />
       <Box>

@@ -1,34 +1,60 @@
 /**
- * The seven statements as switches. Each shows whether the statement is in the policy of the
- * previewed service, says where that comes from (the service's template, a setting for every
- * service, or one for this service), and opens to its data access patterns and parameters.
+ * The seven statements as switches. Each switch shows whether the statement is in the policy of
+ * the service whose tab is shown, says which policies flipping it changes, and lets the user
+ * choose that scope: every service (a setting for all of them) or the shown service only (a
+ * setting of its own). It opens to the statement's data access patterns and parameters.
  */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Switch from '@mui/material/Switch';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useId, useState } from 'react';
 import type { CatalogStatement } from '@/core/catalog/schema';
-import { choicesCatalog } from '@/features/perimeter/choices-catalog';
-import { previewedService } from '@/features/perimeter/preview-target';
+import type { PerimeterConfig } from '@/core/config/schema';
+import { canonicalServices } from '@/core/generate/selection';
+import { choicesCatalog } from '@/shared/catalog/choices-catalog';
+import { previewedService } from '@/shared/catalog/preview-target';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import {
+  statementScopeWrite,
   statementSwitchState,
   statementToggleWrite,
   type StatementSettingScope,
-} from '@/features/perimeter/statement-toggle';
-import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
+} from '../statement-toggle';
 
 const StatementDetails = lazy(() => import('./statement-details'));
 
-function scopeText(
+/** Services named in a sentence: the first four, then how many more. */
+function serviceList(services: readonly string[]): string {
+  return services.length > 4
+    ? `${services.slice(0, 4).join(', ')} and ${services.length - 4} more`
+    : services.join(', ');
+}
+
+/** Which policies flipping the switch changes, in words. */
+export function switchEffect(
+  config: PerimeterConfig,
+  sid: CatalogStatement['sid'],
   scope: StatementSettingScope,
-  enabled: boolean,
   service: string | undefined,
 ): string {
+  if (scope === 'this-service' && service) return `Changes the ${service} policy only.`;
+  const services = canonicalServices(config.services, choicesCatalog);
+  const own = services.filter((s) => config.serviceStatements?.[s]?.[sid] !== undefined);
+  const changed = services.filter((s) => !own.includes(s));
+  if (changed.length === 0) return 'Changes the policies of services you add.';
+  const except = own.length > 0 ? ` (not ${serviceList(own)}: a setting of its own)` : '';
+  return changed.length === 1
+    ? `Changes the ${changed[0]} policy and those of services you add${except}.`
+    : `Changes every service's policy: ${serviceList(changed)}${except}.`;
+}
+
+function stateText(scope: StatementSettingScope, enabled: boolean, service: string | undefined) {
   const state = enabled ? 'On' : 'Off';
-  if (scope === 'this-service') return `${state} for ${service} only`;
-  if (scope === 'every-service') return `${state} for every service`;
-  return service ? `${state}: ${service} template default` : `${state}: default template`;
+  if (scope === 'template') return `${state} in the ${service ?? 'default'} template.`;
+  return `${state} by your setting.`;
 }
 
 function StatementRow({
@@ -51,11 +77,24 @@ function StatementRow({
       service,
       choicesCatalog,
     );
-    return `${enabled}|${scope}`;
+    return `${enabled}|${scope}|${switchEffect(s.config, statement.sid, scope, service)}`;
   });
-  const [enabledText, scope] = state.split('|') as ['true' | 'false', StatementSettingScope];
+  const [enabledText, scope, effect] = state.split('|') as [
+    'true' | 'false',
+    StatementSettingScope,
+    string,
+  ];
   const enabled = enabledText === 'true';
   const [open, setOpen] = useState(false);
+  // A request to focus one of this statement's parameters opens its details (once per request).
+  const focusNonce = useBuilder((s) =>
+    s.focusRequest?.statement === statement.sid ? s.focusRequest.nonce : undefined,
+  );
+  const [openedFor, setOpenedFor] = useState<number>();
+  if (focusNonce !== undefined && focusNonce !== openedFor) {
+    setOpenedFor(focusNonce);
+    if (!open) setOpen(true);
+  }
 
   const toggle = (next: boolean) => {
     const write = statementToggleWrite(
@@ -63,6 +102,17 @@ function StatementRow({
       statement.sid,
       next,
       service,
+      choicesCatalog,
+    );
+    setStatementToggle(write.sid, write.enabled, write.serviceId);
+  };
+  const chooseScope = (own: boolean) => {
+    if (!service) return;
+    const write = statementScopeWrite(
+      store.getState().config,
+      statement.sid,
+      service,
+      own,
       choicesCatalog,
     );
     setStatementToggle(write.sid, write.enabled, write.serviceId);
@@ -77,7 +127,7 @@ function StatementRow({
           slotProps={{
             input: {
               'aria-labelledby': `${titleId} ${sidId}`,
-              'aria-describedby': `${ids}-summary ${ids}-scope`,
+              'aria-describedby': `${ids}-effect ${ids}-summary`,
             },
           }}
         />
@@ -96,10 +146,31 @@ function StatementRow({
           <Typography id={`${ids}-summary`} variant="caption" component="p" sx={{ mt: 0.5 }}>
             {statement.summary}
           </Typography>
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-            <Typography id={`${ids}-scope`} variant="caption" color="text.secondary">
-              {scopeText(scope, enabled, service)}
-            </Typography>
+          <Typography
+            id={`${ids}-effect`}
+            variant="caption"
+            component="p"
+            color="text.secondary"
+            sx={{ mt: 0.5 }}
+          >
+            {stateText(scope, enabled, service)} {effect}
+          </Typography>
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mt: 0.5 }}>
+            {service && (
+              <ToggleButtonGroup
+                exclusive
+                size="small"
+                value={scope === 'this-service' ? 'this-service' : 'every-service'}
+                onChange={(_event, next: string | null) =>
+                  next && chooseScope(next === 'this-service')
+                }
+                aria-label={`Which policies the switch changes: ${statement.title}`}
+                sx={{ '& .MuiToggleButton-root': { py: 0.25, px: 1, fontSize: '0.75rem' } }}
+              >
+                <ToggleButton value="every-service">Every service</ToggleButton>
+                <ToggleButton value="this-service">{service} only</ToggleButton>
+              </ToggleButtonGroup>
+            )}
             <Button
               aria-expanded={open}
               aria-controls={detailsId}
@@ -114,7 +185,7 @@ function StatementRow({
       {open && (
         <Box id={detailsId} sx={{ pl: { xs: 0, sm: 6 }, pt: 1 }}>
           <Suspense fallback={<Typography variant="caption">Loading the details…</Typography>}>
-            <StatementDetails sid={statement.sid} service={service} />
+            <StatementDetails sid={statement.sid} />
           </Suspense>
         </Box>
       )}
@@ -127,11 +198,12 @@ export function StatementList() {
   return (
     <Box component="section" aria-labelledby="statements-heading">
       <Typography id="statements-heading" variant="h2" sx={{ mb: 0.5 }}>
-        Statements{service ? ` of the ${service} policy` : ''}
+        Statements
       </Typography>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
-        Each switch adds or removes a statement. Settings apply to every selected service unless a
-        statement has a setting for one service (see its details).
+        Each switch adds or removes a statement and says which policies it changes: every
+        service&apos;s, or {service ? `the ${service} policy` : "the shown service's"} only. The
+        switches show the {service ? `${service} policy (the tab shown)` : 'shown policy'}.
       </Typography>
       <Box component="ul" sx={{ m: 0, p: 0 }}>
         {choicesCatalog.statements.map((statement) => (

@@ -4,6 +4,8 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useRef } from 'react';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { catalog } from '@/core/catalog/catalog';
 import { DEFAULT_EXCLUSION_TAG, type StatementSid } from '@/core/catalog/ids';
 import type { ParameterName } from '@/core/catalog/schema';
@@ -19,7 +21,7 @@ import {
 } from '@/core/config/config-edits';
 import { accountNeeds, bucketNameNeeds, selectedPatternsOfStatement } from '../account-needs';
 import { useValidatedField } from '../use-validated-field';
-import { FieldMessages } from './field-messages';
+import { FieldMessages } from '@/shared/diagnostics/field-messages';
 import { ListField } from './list-field';
 
 const EMPTY: readonly string[] = [];
@@ -78,6 +80,8 @@ function TagPartField({
     const next = { ...tag, [part]: text };
     return withExclusionTag(config, sameAsDefault(next) ? undefined : next);
   };
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus(`parameters.exclusionTag.${part}`, input);
   const field = useValidatedField<string>({
     path: `parameters.exclusionTag.${part}`,
     value: tag[part],
@@ -91,6 +95,7 @@ function TagPartField({
   });
   return (
     <TextField
+      inputRef={input}
       label={part === 'key' ? 'Exclusion tag key' : 'Exclusion tag value'}
       value={field.text}
       onChange={(event) => field.onTextChange(event.target.value)}

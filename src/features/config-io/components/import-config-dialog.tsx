@@ -1,7 +1,8 @@
 /**
  * Importing a configuration in the engine's format: a file (JSON with comments, or YAML) picked
  * or dropped, or text pasted. The engine parses and validates it; problems are listed with their
- * line and column, and nothing replaces the current choices until the text is valid.
+ * line and column, and nothing replaces the current choices until the text is valid. The dialog
+ * lists what the import replaces (saved requests included), and the import can be undone.
  */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -16,8 +17,10 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { configFormatFor, parseConfigText, type ConfigTextFormat } from '@/core/config/parse';
 import type { Diagnostic } from '@/core/diagnostics';
-import { FileDropZone } from '@/features/browser-io/file-drop-zone';
-import { useBuilderActions } from '@/state/builder-store';
+import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
+import { describeWork } from '@/state/work-summary';
+import { DiscardList } from './discard-list';
 
 function where(diagnostic: Diagnostic): string {
   const position = diagnostic.range
@@ -27,7 +30,9 @@ function where(diagnostic: Diagnostic): string {
 }
 
 export default function ImportConfigDialog({ onClose }: { onClose: () => void }) {
-  const { replaceConfig, pushNotice } = useBuilderActions();
+  const { discardWork, pushNotice } = useBuilderActions();
+  const store = useBuilderStoreApi();
+  const current = useBuilder((state) => state.config);
   const [text, setText] = useState('');
   const [source, setSource] = useState<{ name: string; format: ConfigTextFormat }>({
     name: 'pasted text',
@@ -47,12 +52,16 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
 
   const importConfig = () => {
     if (!result?.config) return;
-    replaceConfig(result.config);
+    discardWork(`Import of ${source.name}`, {
+      config: result.config,
+      view: store.getState().view,
+    });
     pushNotice({
-      id: 'imported',
+      id: 'discarded',
       severity: 'success',
       title: `Imported the choices of ${source.name}.`,
       details: problems.map((d) => d.message),
+      actions: [{ kind: 'undo-discard', label: 'Undo import' }],
     });
     onClose();
   };
@@ -132,6 +141,9 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
           <Typography role="status" variant="body2" sx={{ mt: 2, color: 'success.main' }}>
             Valid: {result.config.services.length} services, {result.config.regions.length} regions.
           </Typography>
+        )}
+        {result?.config && (
+          <DiscardList label="Replaced by the import" lines={describeWork(current)} />
         )}
       </DialogContent>
       <DialogActions>

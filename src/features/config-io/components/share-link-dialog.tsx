@@ -11,8 +11,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { useEffect, useMemo, useState } from 'react';
 import { encodeConfigForUrl } from '@/core/config/share';
-import { copyText } from '@/features/browser-io/clipboard';
-import { formatCount } from '@/features/perimeter/format-count';
+import { copyText } from '@/shared/browser-io/clipboard';
+import { formatCount } from '@/shared/format/format-count';
 import { useBuilderStoreApi } from '@/state/builder-store';
 
 export default function ShareLinkDialog({ onClose }: { onClose: () => void }) {

@@ -24,9 +24,9 @@ import {
   type ExportFormat,
 } from '@/core/deploy/export/types';
 import { canonicalRegions, canonicalServices } from '@/core/generate/selection';
-import { saveFile } from '@/features/browser-io/save-file';
+import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
-import { zipExport } from '../export-zip';
+import { zipExport } from '@/shared/export/export-zip';
 import { InventorySection } from './inventory-section';
 
 const DESCRIPTIONS: Record<ExportFormat, string> = {

@@ -13,7 +13,7 @@ import { validateConfigValue } from '@/core/config/parse';
 import type { Diagnostic } from '@/core/diagnostics';
 import { readDescribeVpcEndpoints, type DescribeFile } from '@/core/deploy/describe-endpoints';
 import { importInventory } from '@/core/deploy/inventory';
-import { FileDropZone } from '@/features/browser-io/file-drop-zone';
+import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { isRefused, readDescribeFile, type DroppedFile } from '../read-describe-files';
 import { InventoryEntryForm } from './inventory-entry-form';

@@ -10,9 +10,9 @@ import Typography from '@mui/material/Typography';
 import { memo, useId, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { StatementSid } from '@/core/catalog/ids';
-import { SourceLinks } from '@/features/perimeter/components/source-links';
-import { previewTarget } from '@/features/perimeter/preview-target';
-import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
+import { SourceLinks } from '@/shared/catalog/source-links';
+import { previewTarget } from '@/shared/catalog/preview-target';
+import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { previewPolicy } from '@/state/preview-policy';
 
@@ -33,7 +33,7 @@ const StatementExplanation = memo(function StatementExplanation({
 }: StatementExplanationProps) {
   const ids = useId();
   const [open, setOpen] = useState(false);
-  const { revealStatement } = useBuilderActions();
+  const { revealStatement, setWorkspacePane } = useBuilderActions();
   const entry = catalog.statement(statement);
   const patterns = patternIds
     .split(' ')
@@ -58,7 +58,11 @@ const StatementExplanation = memo(function StatementExplanation({
       <Box sx={{ display: 'flex', gap: 1, mt: 0.5 }}>
         <Button
           variant="outlined"
-          onClick={() => revealStatement(sid)}
+          onClick={() => {
+            revealStatement(sid);
+            // On a narrow screen the policy is a pane of its own: show it.
+            setWorkspacePane('policy');
+          }}
           aria-describedby={`${ids}-title`}
         >
           Show in policy

@@ -16,7 +16,7 @@ import { parseAccountsText } from '@/core/impact/accounts';
 import { parseEndpointsText, type EndpointEntry } from '@/core/impact/endpoints';
 import { impactReportCsv, impactReportJson } from '@/core/impact/export';
 import type { ImpactReport } from '@/core/impact/report';
-import { saveFile } from '@/features/browser-io/save-file';
+import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { ReadProgress } from '../impact-protocol';
 import { useImpactRun } from '../use-impact-run';

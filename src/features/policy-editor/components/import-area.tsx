@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import Close from '@mui/icons-material/Close';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import { useId, type ClipboardEvent, type DragEvent } from 'react';
-import { FileDropZone } from '@/features/browser-io/file-drop-zone';
+import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
 import type { PolicyReading } from '../read-policy-file';
 import { readPolicyFile, readTransfer } from '../read-policy-file';
 

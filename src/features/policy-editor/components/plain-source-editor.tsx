@@ -5,7 +5,7 @@
 import Box from '@mui/material/Box';
 import { useEffect, useRef } from 'react';
 import { offsetToPosition, type TextPosition, type TextRange } from '@/core/diagnostics';
-import { monospaceFontStack } from '@/features/editor/fonts';
+import { monospaceFontStack } from '@/shared/editor/fonts';
 import type { RevealRequest } from './problems-list';
 
 /** The character offset of a 1-based line and column. */

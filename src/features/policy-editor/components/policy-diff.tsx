@@ -7,8 +7,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useColorScheme } from '@mui/material/styles';
 import { useEffect, useId, useRef, useState } from 'react';
-import { EditorFrame, policyTextOptions } from '@/features/editor/editor-frame';
-import type { MonacoModule } from '@/features/editor/monaco-loader-types';
+import { EditorFrame, policyTextOptions } from '@/shared/editor/editor-frame';
+import type { MonacoModule } from '@/shared/editor/monaco-loader-types';
 import type { editor } from 'monaco-editor/editor/editor.api';
 
 const ORIGINAL_URI = 'inmemory://vpce-policy/compare-generated.json';

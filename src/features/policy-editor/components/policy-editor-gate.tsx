@@ -31,6 +31,8 @@ export interface PolicyEditorGateProps {
   /** The regions the generated policy is for. */
   regions: readonly string[];
   fileName: string;
+  /** Controls shown in the same row as the mode switch (copy, download). */
+  toolbar?: ReactNode;
   /** The generated policy's view, shown in preview mode. */
   children: ReactNode;
 }
@@ -40,6 +42,7 @@ export function PolicyEditorGate({
   service,
   regions,
   fileName,
+  toolbar,
   children,
 }: PolicyEditorGateProps) {
   const mode = useBuilder((state) => state.policyEditor.mode);
@@ -60,10 +63,12 @@ export function PolicyEditorGate({
   });
   return (
     <>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', my: 1 }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
         <ToggleButtonGroup
           exclusive
+          size="small"
           value={mode}
+          sx={{ '& .MuiToggleButton-root': { py: 0.25, px: 1 } }}
           onChange={(_event, next: PolicyMode | null) => {
             if (next === 'edit') editPolicy(start());
             else if (next === 'preview') showGeneratedPolicy();
@@ -88,6 +93,8 @@ export function PolicyEditorGate({
         >
           Import policy
         </Button>
+        <Box sx={{ flex: '1 1 0' }} />
+        {toolbar}
       </Box>
       {mode === 'edit' ? (
         <Suspense

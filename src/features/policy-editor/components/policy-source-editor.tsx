@@ -9,10 +9,10 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { Diagnostic, TextPosition } from '@/core/diagnostics';
 import type { PolicyRecognition } from '@/core/validate/validate';
-import { EditorFrame, policyCodeOptions } from '@/features/editor/editor-frame';
-import type { MonacoModule } from '@/features/editor/monaco-loader-types';
+import { EditorFrame, policyCodeOptions } from '@/shared/editor/editor-frame';
+import type { MonacoModule } from '@/shared/editor/monaco-loader-types';
 import type { editor } from 'monaco-editor/editor/editor.api';
-import { recognitionHover, type StatementPlace } from '../recognition-hover';
+import { recognitionHover, type StatementPlace } from '@/shared/hover/recognition-hover';
 import type { RevealRequest } from './problems-list';
 
 export const DRAFT_MODEL_URI = 'inmemory://vpce-policy/draft.json';

@@ -8,7 +8,8 @@ import { BuilderStoreProvider, createBuilderStore } from '@/state/builder-store'
 import { defaultView } from '@/state/defaults';
 import { checkOptionsFor } from './policy-workbench';
 import { PolicyEditorGate } from './policy-editor-gate';
-import { countSummary, placeOf } from './problems-list';
+import { countFindings, describeCounts } from '@/core/finding-kinds';
+import { placeOf } from './problems-list';
 import { offsetOf } from './plain-source-editor';
 
 afterEach(cleanup);
@@ -107,6 +108,12 @@ describe('policy workbench', () => {
     expect(screen.getByText('Pasted.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Adopt' }));
+    // The policy is for another region than the one chosen: Adopt asks which to keep first.
+    const question = screen.getByRole('group', { name: 'Before adopting' });
+    expect(store.getState().config.services).toEqual(['s3']);
+    expect(within(question).queryByRole('group', { name: 'Organization id' })).toBeNull();
+    fireEvent.click(within(question).getByRole('button', { name: "Take the policy's: eu-west-1" }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Adopt with these' }));
     expect(store.getState().config.services).toEqual(['ssm']);
     expect(store.getState().config.regions).toEqual(['eu-west-1']);
     expect(store.getState().config.organizationIds).toEqual(['o-a1b2c3d4e5']);
@@ -122,6 +129,12 @@ describe('policy workbench', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo adopt' }));
     expect(store.getState().config.services).toEqual(['s3']);
+
+    // Kept by default: the region chosen, named in the message.
+    fireEvent.click(screen.getByRole('button', { name: 'Adopt' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Adopt with these' }));
+    expect(store.getState().config.regions).toEqual(['us-east-1']);
+    expect(screen.getByText(/Kept your regions \(us-east-1\)/)).toBeTruthy();
   });
 
   it('brings back the text an import replaced, and keeps a recognition of another policy out of the summary', async () => {
@@ -142,10 +155,19 @@ describe('helpers', () => {
       'Line 3, column 7',
     );
     expect(placeOf(undefined)).toBe('Whole policy');
-    expect(countSummary([])).toBe('No problems');
-    const d = (severity: 'error' | 'warning' | 'info') => ({ severity, code: 'x', message: 'x' });
-    expect(countSummary([d('error'), d('info'), d('error'), d('info')])).toBe('2 errors, 2 notes');
-    expect(countSummary([d('warning')])).toBe('1 warning');
+    const summary = (diagnostics: Parameters<typeof countFindings>[0]) =>
+      describeCounts(countFindings(diagnostics));
+    expect(summary([])).toBe('No problems');
+    const d = (severity: 'error' | 'warning' | 'info', code = 'x', message = 'x') => ({
+      severity,
+      code,
+      message,
+    });
+    expect(summary([d('error'), d('info'), d('error'), d('info')])).toBe('2 errors');
+    expect(summary([d('warning')])).toBe('1 warning');
+    // The same placeholder in several places is one value to fill, as the builder counts it.
+    const unfilled = d('error', 'placeholder/unfilled', '<my-org-id> is a placeholder');
+    expect(summary([unfilled, unfilled, d('error')])).toBe('1 error, 1 to fill');
   });
 
   it('finds the offset of a line and column, clamped to the text', () => {

@@ -20,10 +20,11 @@ import {
 } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import { offsetRange, type TextPosition, type TextRange } from '@/core/diagnostics';
-import { loadMonacoEditing } from '@/features/editor/monaco-loader';
-import type { MonacoModule } from '@/features/editor/monaco-loader-types';
-import { formatCount } from '@/features/perimeter/format-count';
-import { statementSpan } from '@/features/preview/policy-locations';
+import { countFindings, describeCounts, type TextFix } from '@/core/finding-kinds';
+import { monacoEditingModule } from '@/shared/editor/monaco-loader';
+import { useLazyModule } from '@/shared/react/lazy-module';
+import { formatCount } from '@/shared/format/format-count';
+import { statementSpan } from '@/shared/policy-text/policy-locations';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import type { DraftOrigin } from '@/state/policy-editor-slice';
 import { plainTextReason } from '../editor-fit';
@@ -35,10 +36,12 @@ import { ImportArea } from './import-area';
 import PolicyDiff from './policy-diff';
 import { PlainSourceEditor } from './plain-source-editor';
 import { PolicySourceEditor } from './policy-source-editor';
-import { countSummary, ProblemsList, type RevealRequest } from './problems-list';
+import { ProblemsList, type ProblemFixes, type RevealRequest } from './problems-list';
+import { StartAgainDialog } from './start-again-dialog';
 import { RecognitionSummary } from './recognition-summary';
 
-const HEIGHT = 'max(360px, calc(100vh - 420px))';
+/** The editor's height: most of the window, at least 15 lines. */
+const HEIGHT = 'max(300px, calc(100dvh - 380px))';
 /** Characters of an unfit text shown as its beginning. */
 const EXCERPT_CHARACTERS = 4000;
 
@@ -54,25 +57,6 @@ function originText(origin: DraftOrigin | undefined): string {
   if (origin.kind === 'generated') return `Started from the generated ${origin.service} policy.`;
   if (origin.kind === 'file') return `Imported from ${origin.name}.`;
   return 'Pasted.';
-}
-
-/** Monaco with its editing contributions; a failure to load leaves the plain text area in charge. */
-function useMonacoEditing(wanted: boolean): { monaco?: MonacoModule; failure?: string } {
-  const [monaco, setMonaco] = useState<MonacoModule>();
-  const [failure, setFailure] = useState<string>();
-  useEffect(() => {
-    if (!wanted || monaco) return;
-    let active = true;
-    loadMonacoEditing().then(
-      (module) => active && setMonaco(module),
-      (error: unknown) =>
-        active && setFailure(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [wanted, monaco]);
-  return wanted ? { monaco, failure } : {};
 }
 
 /** The beginning of a text that is not opened for editing, lines cut short, so that it costs nothing to show. */
@@ -96,7 +80,12 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
   // Why the text is not opened for editing (far too large, a huge line, deep nesting), if so.
   const unfit = useMemo(() => plainTextReason(text), [text]);
   const [comparing, setComparing] = useState(false);
-  const { monaco, failure } = useMonacoEditing((policyView === 'editor' || comparing) && !unfit);
+  // A failure to load Monaco leaves the plain text area in charge.
+  const { module: monaco, failure: loadFailure } = useLazyModule(
+    monacoEditingModule,
+    (policyView === 'editor' || comparing) && !unfit,
+  );
+  const failure = loadFailure?.message;
   const [editorReady, setEditorReady] = useState(false);
   const [reveal, setReveal] = useState<RevealRequest>();
   const [cursor, setCursor] = useState<TextPosition>({ line: 1, column: 1 });
@@ -125,6 +114,17 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     setReveal({ range, nonce: ++nonce.current });
   }, []);
   const onEditorReady = useCallback(() => setEditorReady(true), []);
+  const fixes = useMemo<ProblemFixes>(
+    () => ({
+      text,
+      applyFix: (fix: TextFix) =>
+        setDraftText(text.slice(0, fix.start) + fix.replacement + text.slice(fix.end)),
+      // The value goes in as JSON string content, so that a quote or backslash cannot break the text.
+      fillPlaceholder: (placeholder: string, value: string) =>
+        setDraftText(text.split(placeholder).join(JSON.stringify(value).slice(1, -1))),
+    }),
+    [text, setDraftText],
+  );
   // A statement revealed by Sid elsewhere on the page (the simulator's verdict, the explanations)
   // is revealed in the user's text when the text has a statement with that Sid.
   const store = useBuilderStoreApi();
@@ -147,6 +147,7 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     },
     [replaceDraft, setImportOpen],
   );
+  const [confirmingStart, setConfirmingStart] = useState(false);
   const startAgain = () =>
     replaceDraft({
       text: generated.text,
@@ -244,7 +245,13 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
   }
 
   return (
-    <Box component="section" aria-label="Your policy" onDragOver={onDragOver} onDrop={onDrop}>
+    <Box
+      component="section"
+      aria-label="Your policy"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      sx={{ flex: { md: '1 1 0' }, minHeight: { md: 0 }, overflowY: { md: 'auto' } }}
+    >
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
         <Typography variant="body2" sx={{ flex: '1 1 200px' }}>
           {originText(draft?.origin)}
@@ -262,8 +269,21 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
             Bring back the replaced text
           </Button>
         )}
-        <Button onClick={startAgain}>Start again from the generated policy</Button>
+        <Button onClick={() => setConfirmingStart(true)}>
+          Start again from the generated policy
+        </Button>
       </Box>
+      {confirmingStart && (
+        <StartAgainDialog
+          draft={draft}
+          generatedName={generated.fileName}
+          onCancel={() => setConfirmingStart(false)}
+          onConfirm={() => {
+            setConfirmingStart(false);
+            startAgain();
+          }}
+        />
+      )}
       {importOpen && (
         <ImportArea onRead={onRead} onClose={() => setImportOpen(false)} refused={refused} />
       )}
@@ -284,7 +304,7 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
           {checking
             ? 'Checking…'
             : validation
-              ? countSummary(validation.diagnostics)
+              ? describeCounts(countFindings(validation.diagnostics))
               : outcome?.failure
                 ? `The check failed: ${outcome.failure}`
                 : ''}
@@ -317,7 +337,11 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
         Problems
       </Typography>
       {validation ? (
-        <ProblemsList diagnostics={validation.diagnostics} onReveal={onReveal} />
+        <ProblemsList
+          diagnostics={validation.diagnostics}
+          onReveal={onReveal}
+          fixes={outcome?.text === text ? fixes : undefined}
+        />
       ) : (
         <Typography variant="body2">Checking the policy…</Typography>
       )}

@@ -1,15 +1,20 @@
 /**
  * The validator's findings about the user's policy, in text order: each with its severity, place,
  * message, hint and stable code. A finding with a place is a button that puts the cursor there.
+ * Where a fix is certain it is offered beside the finding: the action the validator suggests for
+ * a misspelled one, and for a placeholder a field to type its value into (focused at once),
+ * which replaces the placeholder everywhere in the text.
  */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
-import { memo, useState } from 'react';
-import type { Diagnostic, Severity, TextRange } from '@/core/diagnostics';
-import { formatCount } from '@/features/perimeter/format-count';
-import { SeverityIcon } from '@/features/diagnostics/severity-icon';
+import TextField from '@mui/material/TextField';
+import { memo, useState, type FormEvent } from 'react';
+import { placeholdersNamed, suggestedActionFix, type TextFix } from '@/core/finding-kinds';
+import type { Diagnostic, TextRange } from '@/core/diagnostics';
+import { formatCount } from '@/shared/format/format-count';
+import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 
 export interface RevealRequest {
   range: TextRange;
@@ -22,19 +27,6 @@ const SHOWN = 100;
 
 export function placeOf(range: TextRange | undefined): string {
   return range ? `Line ${range.start.line}, column ${range.start.column}` : 'Whole policy';
-}
-
-export function countSummary(diagnostics: readonly Diagnostic[]): string {
-  const count = (severity: Severity) => diagnostics.filter((d) => d.severity === severity).length;
-  const parts = [
-    [count('error'), 'error'],
-    [count('warning'), 'warning'],
-    [count('info'), 'note'],
-  ] as const;
-  const said = parts
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`);
-  return said.length > 0 ? said.join(', ') : 'No problems';
 }
 
 function ProblemContent({ diagnostic }: { diagnostic: Diagnostic }) {
@@ -75,12 +67,91 @@ function ProblemContent({ diagnostic }: { diagnostic: Diagnostic }) {
   );
 }
 
+/** The fixes of the list: a replacement at a place, or a placeholder's value everywhere. */
+export interface ProblemFixes {
+  /** The text the findings were made on; a fix is offered only while it is the text shown. */
+  text: string;
+  applyFix(fix: TextFix): void;
+  fillPlaceholder(placeholder: string, value: string): void;
+}
+
+function PlaceholderFill({
+  placeholder,
+  onFill,
+}: {
+  placeholder: string;
+  onFill(value: string): void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  if (!open)
+    return (
+      <Button size="small" onClick={() => setOpen(true)} sx={{ flexShrink: 0 }}>
+        Fill {placeholder}…
+      </Button>
+    );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (value.trim() === '') return;
+    onFill(value.trim());
+    setOpen(false);
+  };
+  return (
+    <Box
+      component="form"
+      onSubmit={submit}
+      sx={{ display: 'flex', gap: 0.5, alignItems: 'center', flexShrink: 0 }}
+    >
+      <TextField
+        autoFocus
+        size="small"
+        label={`Value for ${placeholder}`}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        sx={{ width: 200 }}
+        slotProps={{ htmlInput: { spellCheck: false } }}
+      />
+      <Button type="submit" size="small" variant="outlined" disabled={value.trim() === ''}>
+        Replace everywhere
+      </Button>
+    </Box>
+  );
+}
+
+function ProblemFixButtons({ diagnostic, fixes }: { diagnostic: Diagnostic; fixes: ProblemFixes }) {
+  const actionFix = suggestedActionFix(diagnostic, fixes.text);
+  if (actionFix)
+    return (
+      <Button
+        size="small"
+        variant="outlined"
+        onClick={() => fixes.applyFix(actionFix)}
+        sx={{ flexShrink: 0, alignSelf: 'center' }}
+      >
+        {actionFix.title}
+      </Button>
+    );
+  const placeholder =
+    diagnostic.code === 'placeholder/unfilled' ? placeholdersNamed(diagnostic)[0] : undefined;
+  if (placeholder)
+    return (
+      <PlaceholderFill
+        placeholder={placeholder}
+        onFill={(value) => fixes.fillPlaceholder(placeholder, value)}
+      />
+    );
+  return null;
+}
+
 export const ProblemsList = memo(function ProblemsList({
   diagnostics,
   onReveal,
+  fixes,
 }: {
   diagnostics: readonly Diagnostic[];
   onReveal(range: TextRange): void;
+  fixes?: ProblemFixes;
 }) {
   const [all, setAll] = useState(false);
   const shown = all ? diagnostics : diagnostics.slice(0, SHOWN);
@@ -104,7 +175,15 @@ export const ProblemsList = memo(function ProblemsList({
             <Box
               component="li"
               key={`${index}-${diagnostic.code}`}
-              sx={{ listStyle: 'none', borderTop: index > 0 ? 1 : 0, borderColor: 'divider' }}
+              sx={{
+                listStyle: 'none',
+                borderTop: index > 0 ? 1 : 0,
+                borderColor: 'divider',
+                display: 'flex',
+                flexWrap: 'wrap',
+                alignItems: 'flex-start',
+                columnGap: 1,
+              }}
             >
               {range ? (
                 <ButtonBase
@@ -114,7 +193,8 @@ export const ProblemsList = memo(function ProblemsList({
                     gap: 1,
                     alignItems: 'flex-start',
                     justifyContent: 'flex-start',
-                    width: '100%',
+                    flex: '1 1 240px',
+                    minWidth: 0,
                     py: 0.75,
                     px: 0.5,
                     borderRadius: 1,
@@ -124,10 +204,11 @@ export const ProblemsList = memo(function ProblemsList({
                   <ProblemContent diagnostic={diagnostic} />
                 </ButtonBase>
               ) : (
-                <Box sx={{ display: 'flex', gap: 1, py: 0.75, px: 0.5 }}>
+                <Box sx={{ display: 'flex', gap: 1, py: 0.75, px: 0.5, flex: '1 1 240px' }}>
                   <ProblemContent diagnostic={diagnostic} />
                 </Box>
               )}
+              {fixes && <ProblemFixButtons diagnostic={diagnostic} fixes={fixes} />}
             </Box>
           );
         })}

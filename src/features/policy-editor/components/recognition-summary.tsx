@@ -2,11 +2,15 @@
  * What the policy is in terms of the perimeter: the endpoint service, the statements recognized
  * (and how), the data access patterns found, what the catalog recommends that is missing, and
  * "Adopt", which loads the recognized choices into the builder and lists what could not be mapped.
+ * Adopt keeps the organization id and regions already chosen when the policy names none, and asks
+ * which to keep when the policy names others.
  */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { memo, useId, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
@@ -58,6 +62,90 @@ interface Adopted {
   config: PerimeterConfig;
   unmapped: UnmappedElement[];
   notes: string[];
+  /** What Adopt kept of the builder's choices instead of taking the policy's. */
+  kept: string[];
+}
+
+/** A choice where the builder and the policy disagree, and which side the user keeps. */
+interface Disagreement {
+  mine: readonly string[];
+  theirs: readonly string[];
+  keep: 'mine' | 'theirs';
+}
+
+interface AdoptQuestion {
+  organizationIds?: Disagreement;
+  regions?: Disagreement;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+
+/** Where the policy names other organization ids or regions than the builder has. */
+function disagreements(current: PerimeterConfig, adopted: PerimeterConfig): AdoptQuestion {
+  const question: AdoptQuestion = {};
+  for (const field of ['organizationIds', 'regions'] as const) {
+    const mine = current[field];
+    const theirs = adopted[field];
+    if (mine.length > 0 && theirs.length > 0 && !sameList(mine, theirs))
+      question[field] = { mine, theirs, keep: 'mine' };
+  }
+  return question;
+}
+
+/**
+ * The configuration Adopt loads: the policy's choices, with the builder's organization ids and
+ * regions where the policy names none or the user keeps theirs.
+ */
+function mergedConfig(
+  current: PerimeterConfig,
+  adopted: PerimeterConfig,
+  question: AdoptQuestion,
+): { config: PerimeterConfig; kept: string[] } {
+  const config = { ...adopted };
+  const kept: string[] = [];
+  for (const [field, words] of [
+    ['organizationIds', 'organization id'],
+    ['regions', 'regions'],
+  ] as const) {
+    const keepMine =
+      (adopted[field].length === 0 && current[field].length > 0) ||
+      question[field]?.keep === 'mine';
+    if (keepMine) {
+      config[field] = [...current[field]];
+      kept.push(`your ${words} (${current[field].join(', ')})`);
+    }
+  }
+  return { config, kept };
+}
+
+function DisagreementChoice({
+  label,
+  disagreement,
+  onChange,
+}: {
+  label: string;
+  disagreement: Disagreement;
+  onChange(keep: 'mine' | 'theirs'): void;
+}) {
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Typography variant="body2">{label}</Typography>
+      <ToggleButtonGroup
+        exclusive
+        size="small"
+        value={disagreement.keep}
+        onChange={(_event, keep: 'mine' | 'theirs' | null) => keep && onChange(keep)}
+        aria-label={label}
+        sx={{ flexWrap: 'wrap', '& .MuiToggleButton-root': { py: 0.25 } }}
+      >
+        <ToggleButton value="mine">Keep mine: {disagreement.mine.join(', ')}</ToggleButton>
+        <ToggleButton value="theirs">
+          Take the policy&apos;s: {disagreement.theirs.join(', ')}
+        </ToggleButton>
+      </ToggleButtonGroup>
+    </Box>
+  );
 }
 
 export interface RecognitionSummaryProps {
@@ -77,17 +165,26 @@ export const RecognitionSummary = memo(function RecognitionSummary({
   const { replaceConfig, setPreviewService } = useBuilderActions();
   const [adopted, setAdopted] = useState<Adopted>();
   const [refusal, setRefusal] = useState<string[]>();
+  const [question, setQuestion] = useState<AdoptQuestion>();
   const { adoption, service, missing } = recognition;
   const recognizedCount = recognition.statements.filter((s) => s.statement).length;
 
-  const adopt = () => {
-    const checked = validateConfigValue(adoption.config);
+  /** Adopts at once, or first asks which organization ids and regions to keep when they differ. */
+  const adopt = (answered?: AdoptQuestion) => {
+    const previous = store.getState().config;
+    const asked = answered ?? disagreements(previous, adoption.config);
+    if (!answered && (asked.organizationIds || asked.regions)) {
+      setQuestion(asked);
+      return;
+    }
+    setQuestion(undefined);
+    const { config: merged, kept } = mergedConfig(previous, adoption.config, asked);
+    const checked = validateConfigValue(merged);
     if (!checked.config) {
       setRefusal(checked.diagnostics.map((d) => `${d.path ? `${d.path}: ` : ''}${d.message}`));
       return;
     }
     setRefusal(undefined);
-    const previous = store.getState().config;
     replaceConfig(checked.config);
     if (service) setPreviewService(service.id);
     setAdopted({
@@ -95,6 +192,7 @@ export const RecognitionSummary = memo(function RecognitionSummary({
       config: checked.config,
       unmapped: adoption.unmapped,
       notes: adoption.notes,
+      kept,
     });
   };
 
@@ -196,8 +294,8 @@ export const RecognitionSummary = memo(function RecognitionSummary({
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 1.5 }}>
         <Button
           variant="contained"
-          onClick={adopt}
-          disabled={stale}
+          onClick={() => adopt()}
+          disabled={stale || question !== undefined}
           aria-describedby={`${ids}-adopt`}
         >
           Adopt
@@ -216,6 +314,38 @@ export const RecognitionSummary = memo(function RecognitionSummary({
             : ''}
         </Typography>
       </Box>
+      {question && (
+        <Alert severity="info" role="group" aria-label="Before adopting" sx={{ mt: 1 }}>
+          The policy names other values than your choices. Which do you keep?
+          {question.organizationIds && (
+            <DisagreementChoice
+              label="Organization id"
+              disagreement={question.organizationIds}
+              onChange={(keep) =>
+                setQuestion({
+                  ...question,
+                  organizationIds: { ...question.organizationIds!, keep },
+                })
+              }
+            />
+          )}
+          {question.regions && (
+            <DisagreementChoice
+              label="Regions"
+              disagreement={question.regions}
+              onChange={(keep) =>
+                setQuestion({ ...question, regions: { ...question.regions!, keep } })
+              }
+            />
+          )}
+          <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
+            <Button variant="contained" onClick={() => adopt(question)}>
+              Adopt with these
+            </Button>
+            <Button onClick={() => setQuestion(undefined)}>Cancel</Button>
+          </Box>
+        </Alert>
+      )}
       {refusal && (
         <Alert severity="error" role="alert" sx={{ mt: 1 }}>
           The recognized choices are not a valid configuration: {refusal.join(' ')}
@@ -246,7 +376,7 @@ export const RecognitionSummary = memo(function RecognitionSummary({
           {adopted.config.organizationIds.length > 0
             ? `, organization ${adopted.config.organizationIds.join(', ')}`
             : ', no organization id'}
-          .{' '}
+          .{adopted.kept.length > 0 ? ` Kept ${adopted.kept.join(' and ')}.` : ''}{' '}
           {adopted.unmapped.length > 0
             ? `${adopted.unmapped.length} element${adopted.unmapped.length === 1 ? '' : 's'} could not be mapped and are not in the generated policy:`
             : 'Everything in the policy was mapped.'}

@@ -4,10 +4,18 @@
  * editor is up. While the JSON is broken the last recognition of a valid version is kept, so the
  * summary and the hovers do not vanish on every unfinished edit.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PolicyRecognition } from '@/core/validate/validate';
+import { useStableValue } from '@/shared/react/use-stable-value';
 import { PolicyValidationClient, type ValidationOutcome } from './policy-validation-client';
 import type { PolicyCheckOptions } from './validation-protocol';
+
+const sameRegions = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.join(',') === b.join(','));
+
+/** Options that check a text the same way. */
+export const sameCheckOptions = (a: PolicyCheckOptions, b: PolicyCheckOptions): boolean =>
+  a.service === b.service && a.endpointType === b.endpointType && sameRegions(a.regions, b.regions);
 
 /** Typing pauses shorter than this are not checked; longer for large texts, whose copy to the worker costs more. */
 export function validationDelay(characters: number): number {
@@ -44,8 +52,7 @@ export function usePolicyValidation(
     currentSource.current = source;
   });
   const checkedOnce = useRef(false);
-  const optionsKey = JSON.stringify(options);
-  const stableOptions = useMemo(() => JSON.parse(optionsKey) as PolicyCheckOptions, [optionsKey]);
+  const stableOptions = useStableValue(options, sameCheckOptions);
 
   useEffect(() => {
     const created = new PolicyValidationClient((answer) => {

@@ -9,23 +9,18 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { markOnce } from '@/features/instrumentation/performance-marks';
-import { choicesCatalog } from '@/features/perimeter/choices-catalog';
-import { previewTarget } from '@/features/perimeter/preview-target';
+import { markOnce } from '@/shared/instrumentation/performance-marks';
+import { choicesCatalog } from '@/shared/catalog/choices-catalog';
+import { previewTarget } from '@/shared/catalog/preview-target';
+import { lazyModule } from '@/shared/react/lazy-module';
 import { useBuilder } from '@/state/builder-store';
 import { prerenderedPolicyFor } from '../first-policy';
 import type * as PreviewPolicy from '@/state/preview-policy';
 
-type PreviewPolicyModule = typeof PreviewPolicy;
+/** The engine as the preview uses it; the preview panel imports the same module. */
+const previewEngine = lazyModule<typeof PreviewPolicy>(() => import('@/state/preview-policy'));
 
-let engine: PreviewPolicyModule | undefined;
-let loading: Promise<PreviewPolicyModule> | undefined;
-
-/** Starts loading the engine; the preview panel imports the same module. */
-export function loadPreviewEngine(): Promise<PreviewPolicyModule> {
-  loading ??= import('@/state/preview-policy').then((module) => (engine = module));
-  return loading;
-}
+export const loadPreviewEngine = previewEngine.load;
 
 /**
  * `onShown` is called once the text is in the DOM (the page's own policy of a first visit, or the
@@ -34,24 +29,24 @@ export function loadPreviewEngine(): Promise<PreviewPolicyModule> {
 export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
-  const [loaded, setLoaded] = useState(() => engine);
+  const [loaded, setLoaded] = useState(previewEngine.loaded);
+  const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
+  const prerendered = target.service ? prerenderedPolicyFor(config, target) : undefined;
   useEffect(() => {
-    if (loaded) return;
+    // The page's own text needs no engine: it loads when the browser is idle (see the layout).
+    if (loaded || prerendered !== undefined) return;
     let active = true;
     // Rendered at once, not in a scheduled slice: the text is what the reader is waiting for.
     void loadPreviewEngine().then((module) => active && flushSync(() => setLoaded(module)));
     return () => {
       active = false;
     };
-  }, [loaded]);
-  const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
+  }, [loaded, prerendered]);
   // Before the engine: the policy the page was built with, when it is the one of these choices.
   const text =
     loaded && target.service
       ? loaded.previewPolicy(config, target.service, target.region, target.format).text
-      : target.service
-        ? prerenderedPolicyFor(config, target)
-        : undefined;
+      : prerendered;
   useEffect(() => {
     // After the form's own effect, which marks it usable: on a first visit both come with the
     // same commit. The engine's text is rendered with flushSync, whose effects run at once.
@@ -59,7 +54,18 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
     if (loaded || text !== undefined) onShown?.();
   }, [text, loaded, onShown]);
   return (
-    <Paper component="section" aria-label="Preview" sx={{ p: 2, minWidth: 0 }}>
+    <Paper
+      component="section"
+      aria-label="Preview"
+      sx={{
+        p: 1.5,
+        minWidth: 0,
+        flex: { md: '1 1 auto' },
+        minHeight: 0,
+        display: 'flex',
+        flexDirection: 'column',
+      }}
+    >
       {target.service && (
         <Typography variant="h2" sx={{ mb: 1 }}>
           Policy of {target.service}
@@ -84,7 +90,9 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
             fontSize: 13,
             lineHeight: 1.45,
             overflow: 'auto',
-            maxHeight: 'max(360px, calc(100vh - 360px))',
+            flex: '1 1 0',
+            minHeight: 300,
+            height: { xs: 'calc(100dvh - 170px)', md: 'auto' },
             border: 1,
             borderColor: 'divider',
             borderRadius: 1,

@@ -9,9 +9,9 @@ import Button from '@mui/material/Button';
 import type { GeneratedPolicy } from '@/core/generate/generate';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
-import type { PreviewTarget } from '@/features/perimeter/preview-target';
+import type { PreviewTarget } from '@/shared/catalog/preview-target';
 import { useBuilderActions } from '@/state/builder-store';
-import { formatCount } from '@/features/perimeter/format-count';
+import { formatCount } from '@/shared/format/format-count';
 import { useLargestRegionPolicy } from '../hooks/use-per-region-sizes';
 
 export function FitAdvice({

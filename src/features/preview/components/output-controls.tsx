@@ -6,7 +6,11 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { memo } from 'react';
+import { describeCounts } from '@/core/finding-kinds';
+import { useIdleJob } from '@/shared/react/use-idle-job';
+import { choicesFindingsJob } from '@/state/policy-findings';
 import type { OutputShape, PolicyFormat } from '@/core/config/schema';
+import { startMonacoNow } from '@/shared/editor/use-monaco';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { PolicyView } from '@/state/defaults';
 
@@ -26,8 +30,29 @@ export const OutputControls = memo(function OutputControls({
 }: OutputControlsProps) {
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
+  // Each region of the picker says what its own policy still needs, a moment after a change.
+  const config = useBuilder((state) => state.config);
+  const byRegion = useIdleJob(
+    config,
+    shape === 'per-region' ? choicesFindingsJob : undefined,
+  )?.byRegion;
+  const regionLabel = (code: string) => {
+    const counts = byRegion?.get(code);
+    return counts && counts.errors + counts.toFill > 0
+      ? `${code} (${describeCounts(counts)})`
+      : code;
+  };
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'center', my: 1 }}>
+    <Box
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        columnGap: 1.5,
+        rowGap: 0.5,
+        alignItems: 'center',
+        '& .MuiToggleButton-root': { py: 0.25, px: 1 },
+      }}
+    >
       <ToggleButtonGroup
         exclusive
         value={shape}
@@ -36,7 +61,7 @@ export const OutputControls = memo(function OutputControls({
         }
         aria-label="Policy shape"
       >
-        <ToggleButton value="all-regions">One for all regions</ToggleButton>
+        <ToggleButton value="all-regions">All regions in one</ToggleButton>
         <ToggleButton value="per-region">One per region</ToggleButton>
       </ToggleButtonGroup>
       {shape === 'per-region' && regions.length > 0 && (
@@ -51,7 +76,7 @@ export const OutputControls = memo(function OutputControls({
         >
           {regions.map((code) => (
             <option key={code} value={code}>
-              {code}
+              {regionLabel(code)}
             </option>
           ))}
         </TextField>
@@ -59,6 +84,7 @@ export const OutputControls = memo(function OutputControls({
       <FormControlLabel
         control={
           <Switch
+            size="small"
             checked={format === 'minified'}
             onChange={(_event, checked) => setOutput({ format: checked ? 'minified' : undefined })}
           />
@@ -68,7 +94,12 @@ export const OutputControls = memo(function OutputControls({
       <ToggleButtonGroup
         exclusive
         value={policyView}
-        onChange={(_event, view: PolicyView | null) => view && setPolicyView(view)}
+        onChange={(_event, view: PolicyView | null) => {
+          if (!view) return;
+          // The user asked for the editor: it starts now, not when the browser is idle.
+          if (view === 'editor') startMonacoNow();
+          setPolicyView(view);
+        }}
         aria-label="Policy view"
       >
         <ToggleButton value="editor">Editor</ToggleButton>

@@ -5,7 +5,7 @@
  */
 import Box from '@mui/material/Box';
 import { useEffect, useRef } from 'react';
-import type { CodeHighlight } from '@/features/editor/code-viewer';
+import type { CodeHighlight } from '@/shared/editor/code-viewer';
 
 export function PlainPolicyText({
   text,
@@ -19,11 +19,18 @@ export function PlainPolicyText({
   height: number | string;
 }) {
   const marked = useRef<HTMLElement>(null);
+  const region = useRef<HTMLElement>(null);
   useEffect(() => {
-    marked.current?.scrollIntoView({ block: 'nearest' });
+    const mark = marked.current;
+    const container = region.current;
+    if (!mark || !container) return;
+    // Scrolls the text only: scrollIntoView would also move the panes around it.
+    const top = mark.getBoundingClientRect().top - container.getBoundingClientRect().top;
+    container.scrollTop += top - 8;
   }, [highlight]);
   return (
     <Box
+      ref={region}
       role="region"
       aria-label={label}
       tabIndex={0}

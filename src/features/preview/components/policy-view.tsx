@@ -8,17 +8,16 @@ import Box from '@mui/material/Box';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { GeneratedPolicy } from '@/core/generate/generate';
-import { CodeViewer, type CodeHighlight } from '@/features/editor/code-viewer';
-import { useMonaco } from '@/features/editor/use-monaco';
-import type { HoverSource } from '@/features/editor/monaco-loader-types';
-import { markOnce, measurePreviewUpdate } from '@/features/instrumentation/performance-marks';
+import { CodeViewer, type CodeHighlight } from '@/shared/editor/code-viewer';
+import { useMonaco } from '@/shared/editor/use-monaco';
+import type { HoverSource } from '@/shared/editor/monaco-loader-types';
+import { markOnce, measurePreviewUpdate } from '@/shared/instrumentation/performance-marks';
 import { useBuilder } from '@/state/builder-store';
 import { takeChoiceChange } from '@/state/choice-change-clock';
-import { policyHover } from '../policy-hover';
-import { statementSpan } from '../policy-locations';
+import { policyHover } from '@/shared/hover/policy-hover';
+import { statementSpan } from '@/shared/policy-text/policy-locations';
 import { PlainPolicyText } from './plain-policy-text';
 
-const HEIGHT = 'max(360px, calc(100vh - 360px))';
 const MODEL_URI = 'inmemory://vpce-policy/preview.json';
 
 export function PolicyView({
@@ -66,10 +65,21 @@ export function PolicyView({
 
   const label = `Policy ${fileName}`;
   const showEditor = policyView === 'editor' && monaco !== undefined;
+  // The policy takes the height the pane leaves (at least 15 lines); on a narrow screen, where
+  // the page scrolls, most of the window.
   return (
-    <Box sx={{ position: 'relative' }}>
+    <Box
+      sx={{
+        position: 'relative',
+        flex: '1 1 0',
+        minHeight: 300,
+        height: { xs: 'calc(100dvh - 170px)', md: 'auto' },
+      }}
+    >
       {showEditor && (
-        <Box sx={{ visibility: editorReady ? 'visible' : 'hidden' }}>
+        <Box
+          sx={{ position: 'absolute', inset: 0, visibility: editorReady ? 'visible' : 'hidden' }}
+        >
           <CodeViewer
             monaco={monaco}
             value={text}
@@ -78,13 +88,13 @@ export function PolicyView({
             hoverSource={hoverSource}
             highlight={highlight}
             onReady={onEditorReady}
-            height={HEIGHT}
+            height="100%"
           />
         </Box>
       )}
       {(!showEditor || !editorReady) && (
-        <Box sx={showEditor ? { position: 'absolute', inset: 0 } : undefined}>
-          <PlainPolicyText text={text} label={label} highlight={highlight} height={HEIGHT} />
+        <Box sx={{ position: 'absolute', inset: 0 }}>
+          <PlainPolicyText text={text} label={label} highlight={highlight} height="100%" />
         </Box>
       )}
     </Box>

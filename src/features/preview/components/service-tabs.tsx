@@ -1,10 +1,18 @@
-/** One tab per selected service; re-rendered only when the services or the selected tab change. */
+/**
+ * One tab per selected service, each with a badge counting the errors and values to fill of its
+ * policy. The counts follow the choices in idle time, a service at a time, so that a change of
+ * choices is never held up by generating every service's policy.
+ */
 import WarningAmber from '@mui/icons-material/WarningAmber';
+import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { memo } from 'react';
 import { catalog } from '@/core/catalog/catalog';
-import { useBuilderActions } from '@/state/builder-store';
+import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { useIdleJob } from '@/shared/react/use-idle-job';
+import { choicesFindingsJob } from '@/state/policy-findings';
 
 export const POLICY_TABPANEL_ID = 'policy-tabpanel';
 export const policyTabId = (service: string) =>
@@ -18,6 +26,8 @@ export const ServiceTabs = memo(function ServiceTabs({
   selected: string;
 }) {
   const { setPreviewService } = useBuilderActions();
+  const config = useBuilder((state) => state.config);
+  const findings = useIdleJob(config, choicesFindingsJob);
   return (
     <Tabs
       value={selected}
@@ -26,7 +36,7 @@ export const ServiceTabs = memo(function ServiceTabs({
       scrollButtons="auto"
       allowScrollButtonsMobile
       aria-label="Policy of each endpoint service"
-      sx={{ borderBottom: 1, borderColor: 'divider' }}
+      sx={{ borderBottom: 1, borderColor: 'divider', flex: '0 0 auto' }}
     >
       {services.map((service) => {
         const unsupported = catalog.service(service)?.endpointPolicy === 'unsupported';
@@ -36,13 +46,19 @@ export const ServiceTabs = memo(function ServiceTabs({
             value={service}
             id={policyTabId(service)}
             aria-controls={POLICY_TABPANEL_ID}
-            label={service}
-            icon={
-              unsupported ? (
-                <WarningAmber fontSize="small" titleAccess="endpoint policies not enforced" />
-              ) : undefined
+            label={
+              <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center' }}>
+                {service}
+                {unsupported && (
+                  <WarningAmber
+                    fontSize="small"
+                    titleAccess="endpoint policies not enforced"
+                    sx={{ ml: 0.5 }}
+                  />
+                )}
+                <FindingsBadge counts={findings?.byService.get(service)} name={service} />
+              </Box>
             }
-            iconPosition="end"
           />
         );
       })}

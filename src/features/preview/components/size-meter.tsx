@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import { memo } from 'react';
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
 import type { PolicyFormat } from '@/core/config/schema';
-import { formatCount } from '@/features/perimeter/format-count';
+import { formatCount } from '@/shared/format/format-count';
 
 const number = formatCount;
 
@@ -23,7 +23,7 @@ export const SizeMeter = memo(function SizeMeter({
     : `${number(size)} of ${number(POLICY_SIZE_LIMIT)} characters, ${Math.round(ratio * 100)}% (${form}; whitespace counts)`;
   const colour = over ? 'error.main' : ratio > 0.9 ? 'warning.main' : 'primary.main';
   return (
-    <Box sx={{ my: 1 }}>
+    <Box>
       <Box
         role="meter"
         aria-label="Policy size"
@@ -31,7 +31,7 @@ export const SizeMeter = memo(function SizeMeter({
         aria-valuemax={POLICY_SIZE_LIMIT}
         aria-valuenow={Math.min(size, POLICY_SIZE_LIMIT)}
         aria-valuetext={text}
-        sx={{ height: 8, borderRadius: 4, bgcolor: 'action.hover', overflow: 'hidden' }}
+        sx={{ height: 4, borderRadius: 2, bgcolor: 'action.hover', overflow: 'hidden' }}
       >
         <Box
           sx={{ height: '100%', bgcolor: colour }}

@@ -13,7 +13,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { memo, useId, type ReactNode } from 'react';
 import { DECISIONS } from '@/core/evaluate/request-schema';
-import { FieldMessages } from '@/features/choices/components/field-messages';
+import { FieldMessages } from '@/shared/diagnostics/field-messages';
 import {
   accountOfArn,
   FIELD_LABELS,

@@ -3,7 +3,7 @@
  * the request's own when it names one that is not selected, marked as such.
  */
 import { useMemo } from 'react';
-import type { PreviewTarget } from '@/features/perimeter/preview-target';
+import type { PreviewTarget } from '@/shared/catalog/preview-target';
 import type { SelectOption } from '../components/request-form';
 import type { RequestDraft } from '../request-draft';
 

@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { summarizeSuite } from '@/core/evaluate/suite';
-import { saveFile } from '@/features/browser-io/save-file';
+import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { draftOf } from '../request-draft';
 import { runSuiteOnChange } from '../simulation';

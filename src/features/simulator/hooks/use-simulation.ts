@@ -16,7 +16,7 @@ import {
   servicesWithReadyMadeRequests,
   type PerimeterScenario,
 } from '@/core/evaluate/scenarios';
-import { previewTarget, type PreviewTarget } from '@/features/perimeter/preview-target';
+import { previewTarget, type PreviewTarget } from '@/shared/catalog/preview-target';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { draftOf, readDraft, type DraftReading, type RequestDraft } from '../request-draft';
 import { verdictFor } from '../simulation';

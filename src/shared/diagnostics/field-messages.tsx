@@ -1,7 +1,13 @@
 /** The messages under a field: the engine's findings, errors first, each on its own line. */
 import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
-import type { FieldMessage } from '../use-validated-field';
+import type { Severity } from '@/core/diagnostics';
+
+/** One message under a field, in the user's words. */
+export interface FieldMessage {
+  severity: Severity;
+  text: string;
+}
 
 export function FieldMessages({
   messages,

@@ -113,3 +113,19 @@ export function statementSpan(text: string, sid: string): TextSpan | undefined {
   );
   return statement ? spanOf(statement) : undefined;
 }
+
+/** Texts longer than this are not parsed for the header's count (ten times the quota is no endpoint policy). */
+const MAX_COUNTED_CHARACTERS = 204_800;
+
+/**
+ * How many statements the text holds: the length of its `Statement` array (one for a single
+ * statement object); undefined when the text is not a JSON object with a readable `Statement`.
+ */
+export function statementCount(text: string): number | undefined {
+  if (text.length > MAX_COUNTED_CHARACTERS) return undefined;
+  const tree = treeOf(text);
+  if (tree?.type !== 'object') return undefined;
+  const value = tree.children?.find((p) => p.children?.[0]?.value === 'Statement')?.children?.[1];
+  if (value?.type === 'array') return value.children?.length ?? 0;
+  return value?.type === 'object' ? 1 : undefined;
+}

@@ -90,7 +90,7 @@ export function CodeViewer({
     const { monaco } = module;
     const uri = monaco.Uri.parse(modelUri);
     monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(latest.current.value, 'json', uri);
+    const model = monaco.editor.createModel(latest.current.value, module.VIEWER_LANGUAGE, uri);
     const editor = monaco.editor.create(element, {
       model,
       readOnly: true,
@@ -169,7 +169,13 @@ export function CodeViewer({
       sx={{
         height,
         width: '100%',
-        '& .code-viewer-highlight': { bgcolor: 'action.selected' },
+        // A faint background keeps every token's contrast at 4.5:1 in both themes (the editor's
+        // darkest string colour on action.selected fell to 3.8 in the dark theme); the bar at the
+        // line's start is what marks the statement.
+        '& .code-viewer-highlight': {
+          bgcolor: 'action.hover',
+          boxShadow: (theme) => `inset 3px 0 0 ${theme.palette.primary.main}`,
+        },
       }}
     />
   );

@@ -3,17 +3,20 @@
  * editor and its workers load after the first screen and the rest of the app never touches
  * Monaco's globals.
  */
+import { lazyModule } from '@/shared/react/lazy-module';
 import type * as MonacoSetup from './monaco-setup';
 
 export type MonacoModule = typeof MonacoSetup;
 
-let loading: Promise<MonacoModule> | undefined;
-let loaded: MonacoModule | undefined;
+/** Monaco set up for the app (the viewer's contributions and the JSON language). */
+export const monacoModule = lazyModule<MonacoModule>(() => import('./monaco-setup'));
 
-/** Monaco if it has loaded already. */
-export function loadedMonaco(): MonacoModule | undefined {
-  return loaded;
-}
+/** Monaco with the contributions of editing and comparing (`monaco-editing.ts`), for the policy editor. */
+export const monacoEditingModule = lazyModule<MonacoModule>(() =>
+  Promise.all([monacoModule.load(), import('./monaco-editing')]).then(([module]) => module),
+);
+
+export const loadMonaco = monacoModule.load;
 
 /**
  * Has the browser download and compile the editor's files without running them (the build names
@@ -21,7 +24,7 @@ export function loadedMonaco(): MonacoModule | undefined {
  * the policy text is on screen, while the download need not wait.
  */
 export function prefetchMonaco(): void {
-  if (loading) return;
+  if (monacoModule.loaded()) return;
   const listed = document.getElementById('editor-files')?.textContent;
   if (!listed) return;
   let files: { js?: unknown; css?: unknown };
@@ -42,20 +45,4 @@ export function prefetchMonaco(): void {
   };
   for (const href of Array.isArray(files.js) ? files.js : []) add('modulepreload', href);
   for (const href of Array.isArray(files.css) ? files.css : []) add('preload', href, 'style');
-}
-
-export function loadMonaco(): Promise<MonacoModule> {
-  loading ??= import('./monaco-setup').then((module) => {
-    loaded = module;
-    return module;
-  });
-  return loading;
-}
-
-let editing: Promise<MonacoModule> | undefined;
-
-/** Monaco with the contributions of editing and comparing (`monaco-editing.ts`), for the policy editor. */
-export function loadMonacoEditing(): Promise<MonacoModule> {
-  editing ??= Promise.all([loadMonaco(), import('./monaco-editing')]).then(([module]) => module);
-  return editing;
 }

@@ -48,6 +48,35 @@ jsonDefaults.setDiagnosticsOptions({
   enableSchemaRequest: false,
 });
 
+/**
+ * The read-only viewer's language: JSON colours from a small tokenizer on the main thread, and
+ * folding by indentation. Unlike Monaco's JSON language it starts no worker and loads no JSON
+ * mode: the generated policy needs no validation, formatting or completion, so showing it costs
+ * only the editor itself. The policy editor keeps the JSON language.
+ */
+export const VIEWER_LANGUAGE = 'policy-json';
+monaco.languages.register({ id: VIEWER_LANGUAGE });
+monaco.languages.setLanguageConfiguration(VIEWER_LANGUAGE, {
+  brackets: [
+    ['{', '}'],
+    ['[', ']'],
+  ],
+});
+// Token names end in `.json` so that the vs and vs-dark themes colour them as JSON.
+monaco.languages.setMonarchTokensProvider(VIEWER_LANGUAGE, {
+  tokenPostfix: '.json',
+  tokenizer: {
+    root: [
+      [/"(?:[^"\\]|\\.)*"(?=\s*:)/, 'string.key'],
+      [/"(?:[^"\\]|\\.)*"/, 'string.value'],
+      [/-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/, 'number'],
+      [/\b(?:true|false|null)\b/, 'keyword'],
+      [/[{}[\]]/, 'delimiter.bracket'],
+      [/[,:]/, 'delimiter'],
+    ],
+  },
+});
+
 /** What a hover over a range of a model's text says, in Markdown paragraphs. */
 export interface HoverAnswer {
   /** Character offsets in the model's text, end exclusive. */
@@ -60,7 +89,7 @@ export type HoverSource = (text: string, offset: number) => HoverAnswer | undefi
 
 const hoverSources = new Map<string, HoverSource>();
 
-monaco.languages.registerHoverProvider('json', {
+const hoverProvider: Parameters<typeof monaco.languages.registerHoverProvider>[1] = {
   provideHover(model, position) {
     const source = hoverSources.get(model.uri.toString());
     if (!source) return null;
@@ -73,7 +102,9 @@ monaco.languages.registerHoverProvider('json', {
       contents: answer.contents.map((value) => ({ value, isTrusted: false, supportHtml: false })),
     };
   },
-});
+};
+monaco.languages.registerHoverProvider('json', hoverProvider);
+monaco.languages.registerHoverProvider(VIEWER_LANGUAGE, hoverProvider);
 
 /** Lets a model's owner explain what is under the mouse; returns the function that stops it. */
 export function setHoverSource(uri: string, source: HoverSource): () => void {

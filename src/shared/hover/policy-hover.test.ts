@@ -3,7 +3,7 @@ import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
 import { code, plain, policyHover } from './policy-hover';
-import { statementSpan } from './policy-locations';
+import { statementSpan } from '@/shared/policy-text/policy-locations';
 
 const config: PerimeterConfig = {
   version: 1,

@@ -11,8 +11,8 @@ import type {
   StatementProvenance,
   ValueProvenance,
 } from '@/core/generate/generate';
-import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
-import { locateInPolicy, type TextSpan } from './policy-locations';
+import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
+import { locateInPolicy, type TextSpan } from '@/shared/policy-text/policy-locations';
 
 export interface PolicyHover {
   span: TextSpan;

@@ -7,9 +7,9 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import type { Catalog } from '@/core/catalog/catalog';
 import type { PolicyRecognition, RecognizedStatement } from '@/core/validate/validate';
-import { REACHED_BY_TEXT } from '@/features/perimeter/reached-by';
-import { code, plain, sourceLine } from '@/features/preview/policy-hover';
-import { treeOf } from '@/features/preview/policy-locations';
+import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
+import { code, plain, sourceLine } from './policy-hover';
+import { treeOf } from '@/shared/policy-text/policy-locations';
 
 export interface RecognitionHover {
   /** Character offsets of the text the hover is about, end exclusive. */

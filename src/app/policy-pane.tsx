@@ -1,0 +1,11 @@
+/**
+ * The preview with the policy editor around the generated policy and the infrastructure-as-code
+ * export beside Download all: the app joins the three features.
+ */
+import { ExportAsButton } from '@/features/deploy/components/export-as-button';
+import { PolicyEditorGate } from '@/features/policy-editor/components/policy-editor-gate';
+import PreviewPanel from '@/features/preview/components/preview-panel';
+
+export default function PolicyPane() {
+  return <PreviewPanel PolicyArea={PolicyEditorGate} extraActions={<ExportAsButton />} />;
+}

@@ -1,0 +1,208 @@
+/**
+ * The checks of the policy shown, always above it: a status line (values to fill, errors,
+ * warnings) and, open, a short checklist. A value still to give is an entry that names the page
+ * control (not a configuration path) and moves the focus there; errors are kept for values that
+ * are wrong; warnings and notes are folded.
+ */
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import ButtonBase from '@mui/material/ButtonBase';
+import Typography from '@mui/material/Typography';
+import { memo, useState } from 'react';
+import { catalog } from '@/core/catalog/catalog';
+import { sortDiagnostics, type Diagnostic } from '@/core/diagnostics';
+import {
+  countFindings,
+  describeCounts,
+  findingKind,
+  placeholdersNamed,
+} from '@/core/finding-kinds';
+import { controlPlace, describeControlPlace } from '@/shared/catalog/control-places';
+import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
+
+function FindingText({ diagnostic }: { diagnostic: Diagnostic }) {
+  return (
+    <Box sx={{ minWidth: 0, textAlign: 'left' }}>
+      <Typography
+        variant="body2"
+        component="span"
+        sx={{ display: 'block', overflowWrap: 'anywhere' }}
+      >
+        {diagnostic.message}
+      </Typography>
+      {diagnostic.hint && (
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="span"
+          sx={{ display: 'block', overflowWrap: 'anywhere' }}
+        >
+          {diagnostic.hint}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** One value to fill: the control's name is the button; the placeholder it replaces follows. */
+function ToFillItem({ diagnostic }: { diagnostic: Diagnostic }) {
+  const { focusControl } = useBuilderActions();
+  const place = diagnostic.path ? controlPlace(diagnostic.path, catalog) : undefined;
+  const placeholders = placeholdersNamed(diagnostic);
+  const shown = placeholders.length > 0 ? ` (${placeholders.join(', ')} in the policy)` : '';
+  return (
+    <Box component="li" sx={{ listStyle: 'none' }}>
+      {place && diagnostic.path ? (
+        <ButtonBase
+          title={`${describeControlPlace(place)}${shown}`}
+          onClick={() => focusControl(diagnostic.path!, place.statement)}
+          sx={{
+            display: 'flex',
+            gap: 1,
+            width: '100%',
+            justifyContent: 'flex-start',
+            textAlign: 'left',
+            py: 0.25,
+            px: 0.5,
+            borderRadius: 1,
+            '&:hover, &.Mui-focusVisible': { bgcolor: 'action.hover' },
+          }}
+        >
+          <Box component="span" aria-hidden sx={{ color: 'warning.main' }}>
+            ☐
+          </Box>
+          <Typography
+            variant="body2"
+            component="span"
+            sx={{
+              minWidth: 0,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: { md: 'nowrap' },
+            }}
+          >
+            <Box component="span" sx={{ color: 'primary.main', textDecoration: 'underline' }}>
+              {describeControlPlace(place)}
+            </Box>
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              {shown}
+            </Box>
+          </Typography>
+        </ButtonBase>
+      ) : (
+        <Box sx={{ display: 'flex', gap: 1, px: 0.5 }}>
+          <Box component="span" aria-hidden sx={{ color: 'warning.main' }}>
+            ☐
+          </Box>
+          <FindingText diagnostic={diagnostic} />
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function FindingItem({ diagnostic }: { diagnostic: Diagnostic }) {
+  return (
+    <Box component="li" sx={{ display: 'flex', gap: 1, py: 0.25, px: 0.5, listStyle: 'none' }}>
+      <SeverityIcon severity={diagnostic.severity} />
+      <FindingText diagnostic={diagnostic} />
+    </Box>
+  );
+}
+
+const sameFindings = (
+  a: { diagnostics: readonly Diagnostic[] },
+  b: { diagnostics: readonly Diagnostic[] },
+) =>
+  a.diagnostics.length === b.diagnostics.length &&
+  a.diagnostics.every(
+    (d, i) => d.code === b.diagnostics[i]!.code && d.message === b.diagnostics[i]!.message,
+  );
+
+/** Re-rendered only when the findings change, not with every new policy. */
+export const PolicyChecks = memo(function PolicyChecks({
+  diagnostics,
+}: {
+  diagnostics: readonly Diagnostic[];
+}) {
+  // Open beside the policy on a wide screen; on a phone the status line comes first, the list on request.
+  const [open, setOpen] = useState(
+    () => typeof window === 'undefined' || window.matchMedia('(min-width: 900px)').matches,
+  );
+  const [othersOpen, setOthersOpen] = useState(false);
+  const restoring = useBuilder((state) => state.restoreStatus === 'checking');
+  const sorted = sortDiagnostics(diagnostics);
+  const toFill = sorted.filter((d) => findingKind(d) === 'to-fill');
+  const errors = sorted.filter((d) => findingKind(d) === 'error');
+  const others = sorted.filter((d) => d.severity !== 'error');
+  const counts = countFindings(diagnostics);
+  const summary = describeCounts(counts);
+  const pressing = toFill.length + errors.length;
+  return (
+    <Box
+      component="section"
+      aria-label="Checks"
+      sx={{ flex: '0 0 auto', display: 'flex', flexDirection: 'column' }}
+    >
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        <Typography
+          role="status"
+          aria-label="Policy status"
+          variant="body2"
+          sx={{
+            fontWeight: 600,
+            color:
+              counts.errors > 0 ? 'error.main' : pressing > 0 ? 'warning.main' : 'success.main',
+          }}
+        >
+          {pressing === 0 && counts.warnings === 0
+            ? 'Ready: every value of this policy is filled.'
+            : summary}
+          {restoring ? ' (checking the saved choices…)' : ''}
+        </Typography>
+        {pressing > 0 && (
+          <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)} sx={{ py: 0 }}>
+            {open ? 'Hide the fields' : `Show the ${toFill.length + errors.length} fields`}
+          </Button>
+        )}
+        {others.length > 0 && (
+          <Button
+            size="small"
+            aria-expanded={othersOpen}
+            onClick={() => setOthersOpen(!othersOpen)}
+            sx={{ py: 0 }}
+          >
+            {othersOpen ? 'Hide' : 'Show'} warnings and notes ({others.length})
+          </Button>
+        )}
+      </Box>
+      <Box sx={{ overflowY: 'auto', maxHeight: { md: '15vh' } }}>
+        {open && toFill.length > 0 && (
+          <Box component="ul" aria-label="To fill" sx={{ m: 0, p: 0 }}>
+            {toFill.map((diagnostic, index) => (
+              <ToFillItem
+                key={`${diagnostic.path ?? diagnostic.code}-${index}`}
+                diagnostic={diagnostic}
+              />
+            ))}
+          </Box>
+        )}
+        {open && errors.length > 0 && (
+          <Box component="ul" aria-label="Errors" sx={{ m: 0, p: 0 }}>
+            {errors.map((diagnostic, index) => (
+              <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
+            ))}
+          </Box>
+        )}
+        {othersOpen && (
+          <Box component="ul" aria-label="Warnings and notes" sx={{ m: 0, p: 0 }}>
+            {others.map((diagnostic, index) => (
+              <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
+            ))}
+          </Box>
+        )}
+      </Box>
+    </Box>
+  );
+}, sameFindings);
