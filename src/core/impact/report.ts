@@ -241,6 +241,16 @@ export function buildImpactReport(
     withoutEndpoint: Object.values(collection.withoutEndpoint).reduce((a, b) => a + b, 0),
   };
   const observed = { events: 0, stillDenied: 0, nowAllowed: 0 };
+  // Verdicts are shared by the shapes of a request class, and so is their explanation.
+  const explanations = new Map<readonly string[], string>();
+  const allowedBy = (deciding: readonly string[]) => {
+    let words = explanations.get(deciding);
+    if (words === undefined) {
+      words = `allowed by ${deciding.join(', ')}`;
+      explanations.set(deciding, words);
+    }
+    return words;
+  };
   const noteForeign = (
     account: string | undefined,
     field: 'asPrincipal' | 'asResource',
@@ -289,7 +299,7 @@ export function buildImpactReport(
     if (!facts.resourceAwsOwned) noteForeign(shape.resourceAccount, 'asResource', shape.count);
 
     if (evaluation.decision === 'allowed') {
-      result.explanation = `allowed by ${result.deciding.join(', ')}`;
+      result.explanation = allowedBy(evaluation.result.deciding);
       add(group.allowed, shape);
       add(totals.allowed, shape);
     } else if (evaluation.decision === 'undetermined') {
@@ -338,13 +348,13 @@ export function buildImpactReport(
         result.replay = `the endpoint denied ${shape.deniedByEndpoint} of these requests (VpceAccessDenied); the designed policy would ${evaluation.decision === 'denied' ? 'still deny them' : 'deny them unless the resource is in the organization'}: ${result.explanation}`;
       }
     }
-    for (const [day, count] of Object.entries(shape.days)) {
+    for (const day in shape.days) {
       let entry = timeline.get(day);
       if (!entry) {
         entry = { day, allowed: 0, denied: 0, undetermined: 0 };
         timeline.set(day, entry);
       }
-      entry[evaluation.decision] += count;
+      entry[evaluation.decision] += shape.days[day]!;
     }
     group.results.push(result);
   }

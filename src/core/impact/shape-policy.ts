@@ -2,8 +2,8 @@
  * A designed policy compiled once, with the verdicts it gave, so that requests the policy cannot
  * tell apart are evaluated once. A month of traffic holds tens of thousands of shapes, and most
  * differ only in what the policy does not read: the object key below a bucket (the policy names
- * buckets, `bucket/*`), or the role behind a session (the policy checks its account's
- * organization, not its ARN). What the policy reads is found in the policy document itself: a
+ * buckets, `bucket/*`), the role behind a session or the accounts on each side (the policy
+ * checks their organizations, not their ARNs or ids). What the policy reads is found in the policy document itself: a
  * policy that names object keys, principal ARNs or uses policy variables is evaluated for every
  * distinct request, exactly as before.
  */
@@ -17,6 +17,9 @@ export interface Verdict {
   /** Labels (Sid, or "statement N") of the statements that decided. */
   deciding: string[];
 }
+
+/** Condition keys the evaluator derives from the accounts of the principal and the resource. */
+const ACCOUNT_KEYS: ReadonlySet<string> = new Set(['aws:principalaccount', 'aws:resourceaccount']);
 
 /** Condition keys the evaluator derives from the principal's ARN. */
 const PRINCIPAL_ARN_KEYS: ReadonlySet<string> = new Set([
@@ -45,6 +48,8 @@ export function s3BucketPrefix(resource: string): string | undefined {
 interface PolicyReads {
   /** Whether a Principal names an ARN below an account, or a condition reads an ARN-derived key. */
   principalArn: boolean;
+  /** Whether a Principal names an account (or anything but everyone), or a condition reads one. */
+  accounts: boolean;
   /** Values of every Resource and NotResource element; undefined when they cannot be listed. */
   resourcePatterns: string[] | undefined;
 }
@@ -55,7 +60,11 @@ function valuesOf(element: unknown): unknown[] {
 
 /** Reads the policy document conservatively: anything unexpected counts as read. */
 function readsOf(document: unknown): PolicyReads {
-  const everything: PolicyReads = { principalArn: true, resourcePatterns: undefined };
+  const everything: PolicyReads = {
+    principalArn: true,
+    accounts: true,
+    resourcePatterns: undefined,
+  };
   let text: string;
   try {
     text = JSON.stringify(document);
@@ -66,23 +75,26 @@ function readsOf(document: unknown): PolicyReads {
   const statements = (document as { Statement?: unknown } | null)?.Statement;
   if (statements === undefined) return everything;
   let principalArn = false;
+  let accounts = false;
   const resourcePatterns: string[] = [];
   for (const statement of valuesOf(statements)) {
     if (typeof statement !== 'object' || statement === null) return everything;
     const s = statement as Record<string, unknown>;
     // NotPrincipal tells a request that names its ARN from one that names only its account.
-    if (s.NotPrincipal !== undefined) principalArn = true;
+    if (s.NotPrincipal !== undefined) principalArn = accounts = true;
     for (const element of [s.Principal, s.NotPrincipal]) {
       if (element === undefined || element === '*') continue;
       if (typeof element !== 'object' || element === null) return everything;
       for (const [type, values] of Object.entries(element)) {
         if (type !== 'AWS') continue;
-        for (const value of valuesOf(values))
+        for (const value of valuesOf(values)) {
+          if (value !== '*') accounts = true;
           if (
             typeof value !== 'string' ||
             !(value === '*' || ACCOUNT_ID.test(value) || ACCOUNT_ROOT.test(value))
           )
             principalArn = true;
+        }
       }
     }
     for (const element of [s.Resource, s.NotResource]) {
@@ -96,12 +108,14 @@ function readsOf(document: unknown): PolicyReads {
       if (typeof s.Condition !== 'object' || s.Condition === null) return everything;
       for (const block of Object.values(s.Condition)) {
         if (typeof block !== 'object' || block === null) return everything;
-        for (const key of Object.keys(block))
+        for (const key of Object.keys(block)) {
           if (PRINCIPAL_ARN_KEYS.has(key.toLowerCase())) principalArn = true;
+          if (ACCOUNT_KEYS.has(key.toLowerCase())) accounts = true;
+        }
       }
     }
   }
-  return { principalArn, resourcePatterns };
+  return { principalArn, accounts, resourcePatterns };
 }
 
 /**
@@ -177,9 +191,12 @@ export class ShapePolicy {
   /** A key that two requests share only when this policy cannot tell them apart. */
   private requestKey(request: SimulatedRequest): string {
     const principal = request.principal;
+    // Without the resource's organization, the evaluator takes the caller's when both accounts
+    // are the same: the accounts then matter whatever the policy names.
+    const accounts = this.reads.accounts || request.resourceOrganizationId === undefined;
     let who: string;
     if (principal.type === 'iam') {
-      who = `i${principal.account}\u0002${principal.organizationId === undefined ? '?' : `${principal.organizationId}`}\u0002${this.reads.principalArn ? (principal.arn ?? '') : ''}\u0002${principal.tags ? JSON.stringify(principal.tags) : ''}`;
+      who = `i${accounts ? principal.account : ''}\u0002${principal.organizationId === undefined ? '?' : `${principal.organizationId}`}\u0002${this.reads.principalArn ? (principal.arn ?? '') : ''}\u0002${principal.tags ? JSON.stringify(principal.tags) : ''}`;
     } else if (principal.type === 'service') {
       who = `s${principal.service}`;
     } else {
@@ -187,7 +204,7 @@ export class ShapePolicy {
     }
     const resourceOrganization =
       request.resourceOrganizationId === undefined ? '?' : `${request.resourceOrganizationId}`;
-    return `${who}\u0001${request.action}\u0001${request.resourceAccount ?? ''}\u0001${resourceOrganization}\u0001${request.context ? JSON.stringify(request.context) : ''}\u0001${this.resourceClass(request.resource)}`;
+    return `${who}\u0001${request.action}\u0001${accounts ? (request.resourceAccount ?? '') : ''}\u0001${resourceOrganization}\u0001${request.context ? JSON.stringify(request.context) : ''}\u0001${this.resourceClass(request.resource)}`;
   }
 
   /** The verdict for a request, evaluated once per class of requests the policy cannot tell apart. */
