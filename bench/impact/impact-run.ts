@@ -4,6 +4,7 @@
  * not yet optimized by the JIT, the run's own peak memory). Prints one line of JSON.
  * Usage: tsx bench/impact/impact-run.ts JOBS FILE...
  */
+import { readFileSync } from 'node:fs';
 import { readTrails } from '../../src/cli/impact/read-trails';
 import { buildImpactReport } from '../../src/core/impact/report';
 import { BENCH_CONFIG, GENERATED_ACCOUNTS } from './generate-trail';
@@ -24,6 +25,21 @@ export interface ImpactRunFigures {
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+/**
+ * The peak RSS of this process's own memory (VmHWM). `resourceUsage().maxRSS` is not: Linux
+ * carries the high-water mark of the parent's copy across the fork and exec that started this
+ * process, so it reported the benchmark's own memory (its generated trail) instead.
+ */
+function peakRssBytes(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (kb) return Number(kb[1]) * 1024;
+  } catch {
+    // Not Linux: fall back to the operating system's figure.
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
 
 async function main(): Promise<void> {
   const [jobsArg, ...paths] = process.argv.slice(2);
@@ -47,7 +63,7 @@ async function main(): Promise<void> {
     readCpuMs: cpuMs(readCpu),
     reportCpuMs: cpuMs(process.cpuUsage(cpuStart)) - cpuMs(readCpu),
     firstFileMs: read.firstFileMs,
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    peakRssBytes: peakRssBytes(),
     legitimateDenied: report.totals.legitimateDenied.shapes,
   };
   console.log(JSON.stringify(figures));
