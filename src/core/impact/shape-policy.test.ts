@@ -55,6 +55,7 @@ describe('verdicts remembered by request class (property)', () => {
     { AWS: '111122223333' },
     { AWS: 'arn:aws:iam::111122223333:role/etl' },
     { AWS: 'arn:aws:iam::111122223333:root' },
+    { AWS: ['444455556666', '999988887777'] },
   );
   const condition = fc.constantFrom<unknown>(
     undefined,
@@ -62,6 +63,7 @@ describe('verdicts remembered by request class (property)', () => {
     { StringEquals: { 'aws:ResourceOrgID': ORG, 'aws:PrincipalOrgID': ORG } },
     { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/etl' } },
     { StringEquals: { 'aws:ResourceAccount': '444455556666' } },
+    { StringNotEquals: { 'aws:PrincipalAccount': '111122223333' } },
   );
   const statement = fc.record(
     {
@@ -119,21 +121,33 @@ describe('verdicts remembered by request class (property)', () => {
           organizationId: null,
           arn: 'arn:aws:iam::999988887777:user/x',
         },
+        // Another account of the organization: the same organization, another account.
+        {
+          type: 'iam',
+          account: '444455556666',
+          organizationId: ORG,
+          arn: 'arn:aws:iam::444455556666:role/etl',
+        },
         { type: 'service', service: 'cloudformation.amazonaws.com' },
         { type: 'anonymous' },
       ),
       action: fc.constantFrom('s3:GetObject', 's3:PutObject'),
       bucket: fc.constantFrom('data-lake', 'logs', 'partner-share', 'data-bake'),
       key: fc.constantFrom('raw/2026/x.csv', 'raw/a.gz', 'tmp/b', 'x', 'c/tmp/d.gz'),
-      resourceOrganizationId: fc.constantFrom<string | null>(ORG, null),
+      // undefined: the resource's organization is not known, and taken from the caller's account.
+      resourceOrganizationId: fc.constantFrom<string | null | undefined>(ORG, null, undefined),
     })
-    .map((r): SimulatedRequest => ({
-      principal: r.principal,
-      action: r.action,
-      resource: `arn:aws:s3:::${r.bucket}/${r.key}`,
-      resourceAccount: r.bucket === 'partner-share' ? '444455556666' : '111122223333',
-      resourceOrganizationId: r.resourceOrganizationId,
-    }));
+    .map((r): SimulatedRequest => {
+      const out: SimulatedRequest = {
+        principal: r.principal,
+        action: r.action,
+        resource: `arn:aws:s3:::${r.bucket}/${r.key}`,
+        resourceAccount: r.bucket === 'partner-share' ? '444455556666' : '111122223333',
+      };
+      if (r.resourceOrganizationId !== undefined)
+        out.resourceOrganizationId = r.resourceOrganizationId;
+      return out;
+    });
 
   it('gives every request the verdict the evaluator gives it', () => {
     fc.assert(
@@ -154,6 +168,58 @@ describe('verdicts remembered by request class (property)', () => {
         },
       ),
       { seed: 11, numRuns: 300 },
+    );
+  });
+});
+
+describe('requests that differ only in their accounts', () => {
+  const document = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:ResourceOrgID': ORG, 'aws:PrincipalOrgID': ORG } },
+      },
+    ],
+  };
+  const ours: SimulatedRequest = {
+    principal: { type: 'iam', account: '111122223333', organizationId: ORG },
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::data-lake/x.csv',
+    resourceAccount: '111122223333',
+  };
+  const fromAnotherAccount: SimulatedRequest = {
+    ...ours,
+    principal: { type: 'iam', account: '444455556666', organizationId: ORG },
+  };
+
+  it('share a verdict when the policy reads no account', () => {
+    const policy = new ShapePolicy(compilePolicy(document), document);
+    const first = policy.decide({ ...ours, resourceOrganizationId: ORG });
+    expect(policy.decide({ ...fromAnotherAccount, resourceOrganizationId: ORG })).toBe(first);
+    expect(first.decision).toBe('Allowed');
+  });
+
+  it("are told apart when the resource's organization is taken from the caller's account", () => {
+    const policy = new ShapePolicy(compilePolicy(document), document);
+    expect(evaluate(document, ours).decision).toBe('Allowed');
+    expect(evaluate(document, fromAnotherAccount).decision).not.toBe('Allowed');
+    expect(policy.decide(ours).decision).toBe('Allowed');
+    expect(policy.decide(fromAnotherAccount).decision).not.toBe('Allowed');
+  });
+
+  it('are told apart when the policy names an account', () => {
+    const naming = {
+      ...document,
+      Statement: [{ ...document.Statement[0], Principal: { AWS: '111122223333' } }],
+    };
+    const policy = new ShapePolicy(compilePolicy(naming), naming);
+    expect(policy.decide({ ...ours, resourceOrganizationId: ORG }).decision).toBe('Allowed');
+    expect(policy.decide({ ...fromAnotherAccount, resourceOrganizationId: ORG }).decision).not.toBe(
+      'Allowed',
     );
   });
 });
