@@ -60,12 +60,16 @@ function describe(run: ImpactRunFigures, cores: number): string {
   const mb = run.bytes / 1e6;
   const wallS = (run.readMs + run.reportMs) / 1000;
   const cpuS = (run.readCpuMs + run.reportCpuMs) / 1000;
-  // On free cores the reading spreads over them and the report runs on one.
-  const freeS = run.readCpuMs / 1000 / Math.min(cores, run.jobs) + run.reportCpuMs / 1000;
+  // On free cores the reading spreads over them; the merge of the threads' shapes and the report
+  // run on one.
+  const freeS =
+    (run.readCpuMs - run.mergeCpuMs) / 1000 / Math.min(cores, run.jobs) +
+    (run.mergeCpuMs + run.reportCpuMs) / 1000;
   return [
     `impact, ${run.jobs} thread${run.jobs === 1 ? '' : 's'}: ${(mb / wallS).toFixed(0)} MB/s of JSON, whole run ${wallS.toFixed(2)} s ` +
       `(reading ${(run.readMs / 1000).toFixed(2)} s on ${(run.readCpuMs / run.readMs).toFixed(1)} cores, report ${(run.reportMs / 1000).toFixed(2)} s); ` +
-      `${run.events} events, ${run.shapes} shapes`,
+      `${run.events} events, ${run.shapes} shapes` +
+      (run.jobs > 1 ? `; merging the threads' shapes ${(run.mergeCpuMs / 1000).toFixed(2)} s` : ''),
     `  ${(mb / cpuS).toFixed(0)} MB per CPU-second for the whole run (reading alone ${(mb / (run.readCpuMs / 1000)).toFixed(0)}, gunzip included; report ${(run.reportCpuMs / 1000).toFixed(2)} CPU-s); ` +
       `on ${Math.min(cores, run.jobs)} free core${Math.min(cores, run.jobs) === 1 ? '' : 's'}: ${(mb / freeS).toFixed(0)} MB/s`,
     `  first file read after ${run.firstFileMs.toFixed(0)} ms; peak RSS ${(run.peakRssBytes / 1024 / 1024).toFixed(0)} MB`,

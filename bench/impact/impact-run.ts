@@ -20,6 +20,8 @@ export interface ImpactRunFigures {
   readCpuMs: number;
   reportCpuMs: number;
   firstFileMs: number;
+  /** CPU time of the main thread merging the workers' shapes once every file was read. */
+  mergeCpuMs: number;
   peakRssBytes: number;
   legitimateDenied: number;
 }
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     readCpuMs: cpuMs(readCpu),
     reportCpuMs: cpuMs(process.cpuUsage(cpuStart)) - cpuMs(readCpu),
     firstFileMs: read.firstFileMs,
+    mergeCpuMs: read.mergeCpuMs,
     peakRssBytes: peakRssBytes(),
     legitimateDenied: report.totals.legitimateDenied.shapes,
   };
