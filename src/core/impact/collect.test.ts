@@ -73,4 +73,23 @@ describe('EventCollector, records as text', () => {
     expect(result.withoutEndpoint['(other)']).toBe(7);
     expect(result.events).toBe(507);
   });
+
+  it('keeps the same sample of endpoints whatever the order and the threads that read the events', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `vpce-0${String(i).padStart(16, '0')}`);
+    const records = ids.map((vpce) =>
+      JSON.stringify(s3Event(identities.role(), 'data-lake', 'a/b/c.txt', OURS, { vpce })),
+    );
+    const inOrder = new EventCollector(knownService);
+    for (const record of records) inOrder.addRecordText(record);
+    const reversed = new EventCollector(knownService);
+    for (const record of [...records].reverse()) reversed.addRecordText(record);
+    const [first, second] = [new EventCollector(knownService), new EventCollector(knownService)];
+    records.forEach((record, i) => (i % 2 === 0 ? first : second).addRecordText(record));
+    second.merge(first.result());
+
+    const expected = inOrder.result();
+    expect(expected.shapes[0]?.endpoints).toEqual(ids.slice(0, 10));
+    expect(reversed.result()).toEqual(expected);
+    expect(second.result()).toEqual(expected);
+  });
 });

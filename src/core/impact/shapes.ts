@@ -51,7 +51,7 @@ export interface ImpactShape extends ImpactRequest {
   last: string;
   /** Events per UTC day (`YYYY-MM-DD`). */
   days: Record<string, number>;
-  /** A sample of the endpoints that carried the shape. */
+  /** A sample of the endpoints that carried the shape: the smallest ids, sorted. */
   endpoints: string[];
   /** Events of the shape recorded as network activity events (`AwsVpceEvent`). */
   networkEvents: number;
@@ -129,6 +129,21 @@ function accumulatorOf(
   };
 }
 
+/**
+ * Notes an endpoint in a shape's sample, which keeps the smallest ids: the sample is then the same
+ * whatever the order the files were read in, and however they were spread over threads.
+ */
+function noteEndpoint(endpoints: string[], id: string): void {
+  if (endpoints.includes(id)) return;
+  if (endpoints.length < MAX_ENDPOINTS) {
+    endpoints.push(id);
+    return;
+  }
+  let largest = 0;
+  for (let i = 1; i < endpoints.length; i++) if (endpoints[i]! > endpoints[largest]!) largest = i;
+  if (id < endpoints[largest]!) endpoints[largest] = id;
+}
+
 function addCount(map: Map<string, number>, key: string, count: number): void {
   map.set(key, (map.get(key) ?? 0) + count);
 }
@@ -172,12 +187,7 @@ export function addToShapes(
   if (event.deniedByEndpoint) shape.deniedByEndpoint += event.count;
   if (event.network) shape.networkEvents += event.count;
   countDay(shape, event.first, event.count);
-  if (
-    event.endpointId &&
-    shape.endpoints.length < MAX_ENDPOINTS &&
-    !shape.endpoints.includes(event.endpointId)
-  )
-    shape.endpoints.push(event.endpointId);
+  if (event.endpointId) noteEndpoint(shape.endpoints, event.endpointId);
 }
 
 /** Merges a shape from another reader (another worker, another file) into the table. */
@@ -193,9 +203,7 @@ export function mergeShape(shapes: Map<string, ShapeAccumulator>, other: ImpactS
   shape.deniedByEndpoint += other.deniedByEndpoint;
   shape.networkEvents += other.networkEvents;
   for (const [day, count] of Object.entries(other.days)) addCount(shape.days, day, count);
-  for (const endpoint of other.endpoints)
-    if (shape.endpoints.length < MAX_ENDPOINTS && !shape.endpoints.includes(endpoint))
-      shape.endpoints.push(endpoint);
+  for (const endpoint of other.endpoints) noteEndpoint(shape.endpoints, endpoint);
 }
 
 /**
@@ -226,7 +234,7 @@ export function finishShape(shape: ShapeAccumulator): ImpactShape {
   finished.networkEvents = shape.networkEvents;
   finished.first = shape.first;
   finished.last = shape.last;
-  finished.endpoints = [...shape.endpoints];
+  finished.endpoints = [...shape.endpoints].sort();
   finished.days = Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : 1)));
   return finished;
 }
