@@ -92,4 +92,31 @@ describe('EventCollector, records as text', () => {
     expect(reversed.result()).toEqual(expected);
     expect(second.result()).toEqual(expected);
   });
+
+  it('keeps the same examples of events it could not map whatever the order', () => {
+    const records = ['GetObject', 'PutObject', 'HeadObject', 'DeleteObject', 'CopyObject'].map(
+      (eventName) =>
+        JSON.stringify(
+          s3Event(identities.role(), 'data-lake', 'a/b/c.txt', OURS, { eventName, region: 'moon' }),
+        ),
+    );
+    const unmapped = (order: string[]) => {
+      const collector = new EventCollector(knownService);
+      for (const record of order) collector.addRecordText(record);
+      return collector.result().unmapped;
+    };
+    const expected = unmapped(records);
+    expect(expected).toEqual([
+      {
+        reason: 'the awsRegion "moon" is not a region',
+        count: 5,
+        examples: [
+          's3.amazonaws.com CopyObject',
+          's3.amazonaws.com DeleteObject',
+          's3.amazonaws.com GetObject',
+        ],
+      },
+    ]);
+    expect(unmapped([...records].reverse())).toEqual(expected);
+  });
 });

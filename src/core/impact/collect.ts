@@ -10,6 +10,7 @@ import {
   addToShapes,
   finishShape,
   mergeShape,
+  noteInSample,
   type ImpactShape,
   type ShapeAccumulator,
 } from './shapes';
@@ -327,8 +328,7 @@ export class EventCollector {
       }
     }
     entry.count += events;
-    if (example && entry.examples.length < MAX_EXAMPLES && !entry.examples.includes(example))
-      entry.examples.push(example.slice(0, 120));
+    if (example) noteInSample(entry.examples, example.slice(0, 120), MAX_EXAMPLES);
   }
 
   /** Merges what another collector read (another worker). */
@@ -350,7 +350,9 @@ export class EventCollector {
   result(): ImpactCollection {
     return {
       shapes: [...this.shapes.values()].map(finishShape),
-      unmapped: [...this.unmapped.values()].sort((a, b) => b.count - a.count),
+      unmapped: [...this.unmapped.values()]
+        .map((entry) => ({ ...entry, examples: [...entry.examples].sort() }))
+        .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
       withoutEndpoint: Object.fromEntries(this.withoutEndpoint),
       events: this.events,
     };

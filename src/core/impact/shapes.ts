@@ -130,18 +130,22 @@ function accumulatorOf(
 }
 
 /**
- * Notes an endpoint in a shape's sample, which keeps the smallest ids: the sample is then the same
+ * Notes a value in a sample that keeps the `size` smallest values: the sample is then the same
  * whatever the order the files were read in, and however they were spread over threads.
  */
-function noteEndpoint(endpoints: string[], id: string): void {
-  if (endpoints.includes(id)) return;
-  if (endpoints.length < MAX_ENDPOINTS) {
-    endpoints.push(id);
+export function noteInSample(sample: string[], value: string, size: number): void {
+  if (sample.includes(value)) return;
+  if (sample.length < size) {
+    sample.push(value);
     return;
   }
   let largest = 0;
-  for (let i = 1; i < endpoints.length; i++) if (endpoints[i]! > endpoints[largest]!) largest = i;
-  if (id < endpoints[largest]!) endpoints[largest] = id;
+  for (let i = 1; i < sample.length; i++) if (sample[i]! > sample[largest]!) largest = i;
+  if (value < sample[largest]!) sample[largest] = value;
+}
+
+function noteEndpoint(endpoints: string[], id: string): void {
+  noteInSample(endpoints, id, MAX_ENDPOINTS);
 }
 
 function addCount(map: Map<string, number>, key: string, count: number): void {
