@@ -29,11 +29,39 @@ export const ORG_ID = 'o-a1b2c3d4e5';
 /** The origin the app is served from in these tests (the port the Playwright config uses). */
 export const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}`;
 
-/** Opens the app and waits until the preview panel (with its Copy button) is there. */
+/** A text matched literally inside a regular expression. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The pane switch of a narrow window; a wide window shows every pane and has none. */
+const paneSwitch = (page: Page) => page.getByRole('navigation', { name: 'Workspace' });
+
+/**
+ * Opens the app and waits until the preview panel (with its Copy button) is there: shown on a wide
+ * window, present in its pane on a narrow one.
+ */
 export async function openBuilder(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  await expect(organizationField(page)).toBeVisible();
+  // A hidden pane's button has no role to find it by: its element is looked up instead.
+  await expect(page.locator('#pane-policy button', { hasText: /^Copy$/ })).toHaveCount(1);
+  if (!(await paneSwitch(page).isVisible()))
+    await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
 }
+
+/** On a narrow window, switches the workspace to a pane; a wide one shows them all already. */
+export async function showPane(
+  page: Page,
+  pane: 'Choices' | 'Policy' | 'Explain & test',
+): Promise<void> {
+  if (!(await paneSwitch(page).isVisible())) return;
+  await paneSwitch(page).getByRole('tab', { name: pane }).click();
+}
+
+/** The preview's tab of one service, whatever badge of values to fill or errors it carries. */
+export const serviceTab = (page: Page, service: string) =>
+  page
+    .getByRole('tablist', { name: 'Policy of each endpoint service' })
+    .getByRole('tab', { name: new RegExp(`^${escapeRegExp(service)}(?: |$)`) });
 
 export const servicesField = (page: Page) =>
   page.getByRole('combobox', { name: 'Endpoint services' });
@@ -65,7 +93,7 @@ export async function pick(
   await field.fill(value);
   await page
     .getByRole('option', {
-      name: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`),
+      name: new RegExp(`^${escapeRegExp(value)}(?![\\w.-])`),
     })
     .click();
   await field.press('Escape');

@@ -1,9 +1,12 @@
 /**
  * The page runs under its Content-Security-Policy (the preview server's header and the built
  * page's <meta> element), and using every feature reports no violation: no script, style, worker,
- * font, image or connection the policy does not allow, and no `eval`.
+ * font, image or connection the policy does not allow, and no `eval`. The features include the
+ * export to infrastructure as code, the audit of deployed endpoints and the impact analysis.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { tsImport } from 'tsx/esm/api';
+import type * as TrailFixtures from '../src/core/impact/trail-fixtures.testing';
 import {
   downloadText,
   openBuilder,
@@ -13,7 +16,13 @@ import {
   regionsField,
   waitForMark,
 } from './builder';
+import { loadDeployEngine } from './deploy';
 import { openImport, pastePolicy, waitForCheck } from './policy-editor';
+
+const loadTrailFixtures = () =>
+  tsImport('../src/core/impact/trail-fixtures.testing.ts', import.meta.url) as Promise<
+    typeof TrailFixtures
+  >;
 
 declare global {
   interface Window {
@@ -70,7 +79,13 @@ test('every feature runs without a policy violation', async ({ page }) => {
   await pick(page, regionsField(page), 'eu-west-1');
   await organizationField(page).fill(ORG_ID);
 
-  // The preview: a hover, the details of a statement, the explanations.
+  // The preview: a statement revealed in the editor (which draws only the lines in view), a
+  // hover, the details of a statement, the explanations.
+  await page
+    .getByRole('region', { name: /^Explanations/ })
+    .getByRole('button', { name: 'Show in policy' })
+    .nth(1)
+    .click();
   const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
     hasText: '"AllowRequestsByAWSServicePrincipals"',
   });
@@ -89,7 +104,45 @@ test('every feature runs without a policy violation', async ({ page }) => {
   await page.getByRole('button', { name: 'Import config' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await downloadText(page, 'Download all');
+  await page.getByRole('button', { name: 'Export as…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export as' });
+  await exportDialog.getByRole('radio', { name: /CloudFormation templates/ }).check();
+  await Promise.all([
+    page.waitForEvent('download'),
+    exportDialog.getByRole('button', { name: 'Download zip' }).click(),
+  ]);
+  await page.keyboard.press('Escape');
+  await expect(exportDialog).toBeHidden();
   await page.getByRole('button', { name: /^Theme:/ }).click();
+
+  // The audit of deployed endpoints and the impact on CloudTrail traffic (a worker reads it).
+  const deploy = await loadDeployEngine();
+  await page.getByRole('tab', { name: 'Audit' }).click();
+  const audit = page.getByRole('region', { name: 'Audit deployed endpoints' });
+  await audit
+    .getByRole('group', { name: 'Endpoints to audit' })
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'endpoints.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(deploy.describeOutput([{ n: 1, service: 's3', region: 'eu-west-1' }])),
+    });
+  await expect(audit.getByRole('table', { name: 'Audited endpoints' })).toBeVisible();
+  const trails = await loadTrailFixtures();
+  await page.getByRole('tab', { name: 'Impact' }).click();
+  const impact = page.getByRole('region', { name: 'Impact on real traffic' });
+  await impact.getByLabel('Choose CloudTrail log files').setInputFiles({
+    name: 'trail.json.gz',
+    mimeType: 'application/gzip',
+    buffer: Buffer.from(
+      trails.gzipLogFile([
+        trails.s3Event(trails.identities.role(), 'vendor-feed', 'feed.csv', trails.PARTNER),
+      ]),
+    ),
+  });
+  await expect(impact.getByRole('status', { name: 'Impact summary' })).toContainText(
+    'would be denied',
+  );
 
   // The simulator: a ready-made request, saved to the suite.
   await page.getByRole('tab', { name: 'Request simulator' }).click();

@@ -21,10 +21,23 @@ const simulator = (page: Page) => page.getByRole('region', { name: 'Request simu
 const verdict = (page: Page) => simulator(page).getByRole('status', { name: 'Verdict' });
 const savedList = (page: Page) => simulator(page).getByRole('list', { name: 'Saved requests' });
 
-/** Opens the builder with an organization chosen, and the simulator panel. */
+/** The statements that need third-party values: left on without them, the policy has values to fill. */
+const THIRD_PARTY_STATEMENTS = [
+  'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+  'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+] as const;
+
+/**
+ * Opens the builder with an organization chosen and the third-party statements off (a policy with
+ * values still to fill gets no verdict), and the simulator panel.
+ */
 async function openSimulator(page: Page): Promise<void> {
   await openBuilder(page);
   await organizationField(page).fill(ORG_ID);
+  for (const sid of THIRD_PARTY_STATEMENTS) {
+    await statementSwitch(page, sid).click();
+    await expect(statementSwitch(page, sid)).not.toBeChecked();
+  }
   await page.getByRole('tab', { name: 'Request simulator' }).click();
   await expect(simulator(page)).toBeVisible();
 }
@@ -308,7 +321,13 @@ test('while editing, the verdict is about the text in the editor, or the generat
   // A text whose organization statement names another organization lets our role through no more.
   const engine = await loadEngine();
   const generated = engine.generate(
-    { version: 1, organizationIds: [ORG_ID], regions: ['us-east-1'], services: ['s3'] },
+    {
+      version: 1,
+      organizationIds: [ORG_ID],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      statements: Object.fromEntries(THIRD_PARTY_STATEMENTS.map((sid) => [sid, false])),
+    },
     's3',
   ).text;
   const otherOrg = generated.replaceAll(ORG_ID, 'o-zzzzzzzzzz');
@@ -351,5 +370,7 @@ test('while editing, the verdict is about the text in the editor, or the generat
   await openImport(page);
   await pastePolicy(page, '{ "Version": "2012-10-17", "Statement": [');
   await waitForCheck(page);
-  await expect(verdict(page)).toHaveText(/^No verdict: your policy text cannot be evaluated\./);
+  await expect(verdict(page)).toHaveText(
+    /^No verdict: your policy text in the editor is not a readable endpoint policy\./,
+  );
 });

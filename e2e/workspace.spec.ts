@@ -8,7 +8,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type * as FindingKinds from '../src/core/finding-kinds';
-import { loadEngine, ORG_ID, organizationField, pick, servicesField } from './builder';
+import {
+  loadEngine,
+  ORG_ID,
+  organizationField,
+  pick,
+  servicesField,
+  showPane as showWorkspacePane,
+} from './builder';
 import { pastePolicy, problemsList, waitForCheck } from './policy-editor';
 
 const findingKinds = () =>
@@ -53,11 +60,7 @@ async function open(page: Page, size: Size, theme: Theme, path = '/') {
 
 /** On a narrow screen, switches the workspace to a pane; a wide one shows them all. */
 async function showPane(page: Page, size: Size, pane: 'Choices' | 'Policy' | 'Explain & test') {
-  if (!size.narrow) return;
-  await page
-    .getByRole('navigation', { name: 'Workspace' })
-    .getByRole('tab', { name: pane })
-    .click();
+  if (size.narrow) await showWorkspacePane(page, pane);
 }
 
 const policyRegion = (page: Page) =>

@@ -6,6 +6,7 @@
  * number of distinct request shapes stays bounded however many events are generated, as in a
  * real organization.
  */
+import type { PerimeterConfig } from '../../src/core/config/schema';
 
 /** A small seeded generator (mulberry32), so every run sees the same traffic. */
 export function seededRandom(seed: number): () => number {
@@ -24,6 +25,17 @@ export const GENERATED_ACCOUNTS = Array.from(
   { length: 40 },
   (_, i) => `1111${String(22223333 + i * 7919).padStart(8, '0')}`,
 );
+/** The design the impact benchmarks replay the traffic against. */
+export const BENCH_CONFIG: PerimeterConfig = {
+  version: 1,
+  organizationIds: [GENERATED_ORG],
+  regions: ['us-east-1', 'eu-west-1'],
+  services: ['s3'],
+  statements: {
+    AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+    AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+  },
+};
 const FOREIGN = ['999988887777', '210987654321', '555566667777'];
 const ROLES = ['app', 'etl', 'batch', 'web', 'ci', 'analytics', 'backup', 'ingest'];
 const BUCKETS = ['data-lake', 'logs', 'artifacts', 'reports', 'exports', 'models'];

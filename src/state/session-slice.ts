@@ -5,6 +5,7 @@
  * reset or import replaced, so that it can be brought back.
  */
 import type { PerimeterConfig } from '@/core/config/schema';
+import type { TextRange } from '@/core/diagnostics';
 import type { ViewPreferences } from './defaults';
 import type { SliceCreator } from './slice';
 
@@ -33,12 +34,22 @@ export interface Notice {
 /** `checking` while saved or linked choices are shown but not yet validated by the engine. */
 export type RestoreStatus = 'checking' | 'ready';
 
-export interface RevealRequest {
-  /** The Sid of the statement to reveal in the policy of the previewed service. */
-  sid: string;
-  /** Changes on every request, so that asking twice for the same Sid reveals it again. */
+/** A statement (by Sid) or a place (a finding's range) to reveal in the policy shown. */
+export type RevealRequest = (
+  | {
+      /** The Sid of the statement to reveal in the policy of the previewed service. */
+      sid: string;
+      range?: undefined;
+    }
+  | {
+      /** A place in the text shown (the user's text while editing, else the previewed policy). */
+      range: TextRange;
+      sid?: undefined;
+    }
+) & {
+  /** Changes on every request, so that asking twice for the same place reveals it again. */
   nonce: number;
-}
+};
 
 /** A request to move the focus to the page control that edits a configuration path. */
 export interface FocusRequest {
@@ -83,6 +94,8 @@ export interface SessionActions {
   dismissNotice(id: string): void;
   setRestoreStatus(status: RestoreStatus): void;
   revealStatement(sid: string): void;
+  /** Reveals a place in the policy shown, as a click on a finding of the problems list does. */
+  revealPlace(range: TextRange): void;
   /** Removes the highlight of the last revealed statement (e.g. a verdict that no statement decides). */
   clearReveal(): void;
   /** Moves the focus to the control of a configuration path (opening what holds it). */
@@ -119,6 +132,8 @@ export const createSessionSlice =
       setRestoreStatus: (restoreStatus) => set({ restoreStatus }),
       revealStatement: (sid) =>
         set((state) => ({ reveal: { sid, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
+      revealPlace: (range) =>
+        set((state) => ({ reveal: { range, nonce: (state.reveal?.nonce ?? 0) + 1 } })),
       clearReveal: () => set({ reveal: undefined }),
       focusControl: (path, statement) =>
         set((state) => ({

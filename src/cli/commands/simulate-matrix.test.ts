@@ -23,6 +23,11 @@ const config: PerimeterConfig = {
   regions: ['us-east-1', 'eu-west-1'],
   services: ['s3', 'kms'],
   output: { shape: 'per-region' },
+  // The third-party statements need values of their own; without them the policy has values to fill.
+  statements: {
+    AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+    AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+  },
 };
 
 function workspace(files: Record<string, unknown>): string {
@@ -78,6 +83,67 @@ describe('vpce-policy simulate --matrix', () => {
     expect(report.failures).toBe(2);
     expect(report.rows[0]).toMatchObject({ kind: 'saved', name: wronglyExpected.name });
     expect(report.rows.slice(1).every((r) => r.cells.every((c) => c.passed))).toBe(true);
+  });
+
+  it('gives no verdict in a cell whose evaluation goes over its budget, and fails it', async () => {
+    const piece = `${'a?'.repeat(100)}b`;
+    const slow: PerimeterConfig = {
+      version: 1,
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      statements: { AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false },
+      parameters: {
+        orgIdentitiesToThirdPartyResources: {
+          accounts: ['444455556666'],
+          actions: ['s3:GetObject'],
+          resources: Array.from(
+            { length: 20 },
+            (_, i) => `arn:aws:s3:::*${piece}*${'?'.repeat(i)}`,
+          ),
+        },
+      },
+      savedRequests: [
+        {
+          name: 'a read of a bucket with a long name',
+          service: 's3',
+          request: {
+            principal: { type: 'iam', account: '111122223333', organizationId: 'o-a1b2c3d4e5' },
+            action: 's3:GetObject',
+            resource: `arn:aws:s3:::${'a'.repeat(2_000)}`,
+          },
+          expect: 'ImplicitDeny',
+        },
+      ],
+    };
+    const dir = workspace({ 'perimeter.json': slow });
+    const run = await runCli(['simulate', '--config', 'perimeter.json', '--matrix'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /FAIL {2}a read of a bucket with a long name \[s3, saved\]:\n {8}us-east-1: expected ImplicitDeny, no verdict: matching the policy's wildcards/,
+    );
+    const json = await runCli(
+      ['simulate', '--config', 'perimeter.json', '--matrix', '--json'],
+      dir,
+    );
+    const report = JSON.parse(json.stdout) as {
+      rows: { name: string; cells: { decision: string | null; withheld?: string }[] }[];
+    };
+    const row = report.rows.find((r) => r.name === 'a read of a bucket with a long name')!;
+    expect(row.cells[0]).toMatchObject({
+      decision: null,
+      withheld: expect.stringMatching(/steps/),
+    });
+  });
+
+  it('gives no verdict when a policy of the matrix has errors, and lists them with their places', async () => {
+    const { statements: _off, ...unfinished } = config;
+    const dir = workspace({ 'perimeter.json': unfinished });
+    const run = await runCli(['simulate', '--config', 'perimeter.json', '--matrix'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/the s3 policy for [a-z0-9-]+:\d+:\d+: error placeholder\/unfilled/);
+    expect(run.stderr).toContain('no verdict is given on a policy that cannot be deployed');
   });
 
   it('needs a configuration and no request flags', async () => {

@@ -40,7 +40,8 @@ export function runMatrix(
           failures: summary.failures,
           cells: [...summary.cells.values()].map((cell) => ({
             region: cell.region,
-            decision: cell.decision,
+            decision: cell.withheld === undefined ? cell.decision : null,
+            ...(cell.withheld !== undefined ? { withheld: cell.withheld } : {}),
             expected: cell.expected,
             passed: cell.passed,
             deciding: cell.deciding.map((d) => d.sid ?? `statement ${d.index + 1}`),
@@ -66,7 +67,9 @@ export function runMatrix(
       for (const cell of summary.cells.values())
         if (!cell.passed)
           lines.push(
-            `        ${cell.region}: expected ${cell.expected}, got ${cell.decision}. ${cell.summary} ${cell.expectation}`,
+            cell.withheld !== undefined
+              ? `        ${cell.region}: expected ${cell.expected}, no verdict: ${cell.withheld}`
+              : `        ${cell.region}: expected ${cell.expected}, got ${cell.decision}. ${cell.summary} ${cell.expectation}`,
           );
     }
     if (plan.servicesWithoutReadyMade.length > 0)

@@ -9,7 +9,6 @@ import {
   compilePolicy,
   evaluate,
   statementLabel,
-  unreadablePolicyProblem,
   type EvaluationResult,
   type StatementOutcome,
 } from '../../core/evaluate/evaluate';
@@ -18,7 +17,7 @@ import { suggest } from '../../core/config/check';
 import { canonicalRegions } from '../../core/generate/selection';
 import { loadIamIndex, type IamIndex } from '../../core/iam/iam-index';
 import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';
-import { validate } from '../../core/validate/validate';
+import { checkPolicyForVerdict } from '../../core/evaluate/verdict-check';
 import {
   DECISIONS,
   simulatedRequestSchema,
@@ -35,6 +34,7 @@ import {
   type SavedRequestOutcome,
 } from '../../core/evaluate/suite';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
+import { planRequestMatrix, rowRegions } from '../../core/evaluate/request-matrix';
 import { runMatrix } from './simulate-matrix';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 
@@ -74,7 +74,7 @@ Every request in every region:
   --matrix                   run every ready-made request of the selected services and every
                              saved request (of the configuration, or of --requests FILE) through
                              its service's endpoint in every selected region; rows not as
-                             expected first
+                             expected first (no verdict at all when a policy has errors)
 
 Output:
   --json                     print the result as JSON
@@ -350,11 +350,7 @@ function decidingJson(result: EvaluationResult) {
   }));
 }
 
-/**
- * Checks the policy with the validator before any verdict, and refuses to give one when it finds
- * errors: AWS would refuse the policy, and a statement it cannot read (a malformed CIDR in a
- * Deny's NotIpAddress, say) would otherwise simply not apply, turning a denial into "Allowed".
- */
+/** Prints the validator's errors and refuses to go on when the policy may not get a verdict. */
 function checkPolicyBeforeVerdict(
   label: string,
   text: string,
@@ -362,11 +358,9 @@ function checkPolicyBeforeVerdict(
   io: CliIO,
   json: boolean,
 ): void {
-  const { diagnostics } = validate(text, { iamIndex });
-  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const { errors, unreadable } = checkPolicyForVerdict(text, { iamIndex });
   io.stderr(formatDiagnostics(label, errors.length > 0 ? errors : compilePolicy(text).diagnostics));
-  if (unreadablePolicyProblem(diagnostics))
-    throw new UsageError(`${label} is not a readable endpoint policy`);
+  if (unreadable) throw new UsageError(`${label} is not a readable endpoint policy`);
   if (errors.length === 0) return;
   const reason = `${label} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} that AWS would refuse it for (above); no verdict is given on a policy that cannot be deployed`;
   if (json)
@@ -374,6 +368,31 @@ function checkPolicyBeforeVerdict(
       `${JSON.stringify({ decision: null, refused: reason, policy: label, diagnostics: errors }, null, 2)}\n`,
     );
   throw new UsageError(reason);
+}
+
+/** Checks every policy a cell of the matrix goes through before the first verdict, as a suite's. */
+function checkMatrixPolicies(
+  config: PerimeterConfig,
+  saved: readonly SavedRequest[],
+  iamIndex: IamIndex,
+  io: CliIO,
+  json: boolean,
+): void {
+  const plan = planRequestMatrix(config, saved);
+  const endpoints = new Map<string, { service: string; region: string | undefined }>();
+  for (const row of plan.rows)
+    for (const region of rowRegions(plan, row)) {
+      const endpointRegion = plan.perRegion ? region : undefined;
+      endpoints.set(`${row.service}\u0000${endpointRegion ?? ''}`, {
+        service: row.service,
+        region: endpointRegion,
+      });
+    }
+  for (const { service, region } of endpoints.values()) {
+    const policy = endpointPolicyFor(config, service, region);
+    const label = `the ${service} policy${policy.regions.length > 0 ? ` for ${policy.regions.join(', ')}` : ''}`;
+    checkPolicyBeforeVerdict(label, policy.text, iamIndex, io, json);
+  }
 }
 
 /** Reads a requests file: JSON (comments allowed) or YAML; a configuration file also works. */
@@ -490,6 +509,7 @@ export const simulateCommand: CliCommand = {
         values.requests !== undefined
           ? readRequestsFile(values.requests, io).requests
           : (config.savedRequests ?? []);
+      checkMatrixPolicies(config, saved, iamIndex, io, values.json === true);
       return runMatrix(config, saved, io, values.json === true);
     }
     if (values.requests !== undefined) {

@@ -25,6 +25,11 @@ export interface TrailsRead {
   bytes: number;
   /** Milliseconds from the start to the first file read completely. */
   firstFileMs: number;
+  /**
+   * CPU milliseconds spent, after every file was read and the workers stopped, merging what they
+   * read (0 without workers): work no second core can share.
+   */
+  mergeCpuMs: number;
 }
 
 export interface ReadTrailsOptions {
@@ -63,7 +68,7 @@ async function readInProcess(
       shapes: collector.shapeCount,
     });
   }
-  return { collection: collector.result(), files, bytes, firstFileMs };
+  return { collection: collector.result(), files, bytes, firstFileMs, mergeCpuMs: 0 };
 }
 
 let workerSource: Promise<string> | undefined;
@@ -144,7 +149,7 @@ export async function readTrails(
   } catch {
     // Without a bundler the main thread reads everything: slower, never wrong.
     await mainReading;
-    return { collection: merged.result(), files, bytes, firstFileMs };
+    return { collection: merged.result(), files, bytes, firstFileMs, mergeCpuMs: 0 };
   }
   const workers =
     next < paths.length
@@ -185,13 +190,17 @@ export async function readTrails(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  const mergeStarted = process.cpuUsage();
   for (const collection of collections) merged.merge(collection);
+  const collection = merged.result();
+  const mergeCpu = process.cpuUsage(mergeStarted);
   const order = new Map(paths.map((path, i) => [path, i]));
   files.sort((a, b) => order.get(a.path)! - order.get(b.path)!);
   return {
-    collection: merged.result(),
+    collection,
     files,
     bytes: files.reduce((sum, f) => sum + f.bytes, 0),
     firstFileMs,
+    mergeCpuMs: (mergeCpu.user + mergeCpu.system) / 1000,
   };
 }

@@ -40,6 +40,8 @@ export function choicesCatalogFiles(files: CatalogFiles): CatalogFiles {
         template: service.template,
         // Only the mark: the picker hides discontinued services unless asked for them.
         ...(service.discontinued ? { discontinued: { note: '', source: '' } } : {}),
+        // Which service's endpoint this one is another name of: the preview shows that policy.
+        ...(service.endpointOf ? { endpointOf: service.endpointOf } : {}),
         ...(service.guidance
           ? {
               guidance: {
@@ -71,9 +73,10 @@ export interface PackedChoicesCatalog {
   templates: CatalogFiles['services']['templates'];
   /**
    * [id, endpoint-policy support, template ("" for the default), guidance (0 none, else 1 +
-   * identity + 2 × resource), and 1 when the service is discontinued]
+   * identity + 2 × resource), 1 when the service is discontinued (else 0, or nothing), and the id
+   * of the service whose endpoint it is another name of]
    */
-  services: [string, EndpointService['endpointPolicy'], string, number, 1?][];
+  services: [string, EndpointService['endpointPolicy'], string, number, (0 | 1)?, string?][];
   partitions: CatalogFiles['regions']['partitions'];
   regions: CatalogFiles['regions']['regions'];
 }
@@ -96,7 +99,8 @@ export function packChoicesCatalog(files: CatalogFiles): PackedChoicesCatalog {
             2 * Number(service.guidance.resourcePerimeter)
           : 0,
       ];
-      if (service.discontinued) row.push(1);
+      if (service.discontinued || service.endpointOf) row.push(service.discontinued ? 1 : 0);
+      if (service.endpointOf) row.push(service.endpointOf);
       return row;
     }),
     partitions: choices.regions.partitions,
@@ -111,25 +115,28 @@ export function unpackChoicesCatalog(packed: PackedChoicesCatalog): CatalogFiles
     services: {
       sources: {},
       templates: packed.templates,
-      services: packed.services.map(([id, endpointPolicy, template, guidance, discontinued]) => ({
-        id,
-        title: '',
-        serviceName: null,
-        endpointTypes: [],
-        endpointPolicy,
-        template: template || DEFAULT_TEMPLATE,
-        ...(discontinued ? { discontinued: { note: '', source: '' } } : {}),
-        ...(guidance > 0
-          ? {
-              guidance: {
-                identityPerimeter: ((guidance - 1) & 1) === 1,
-                resourcePerimeter: ((guidance - 1) & 2) === 2,
-                considerations: [],
-                source: '',
-              },
-            }
-          : {}),
-      })),
+      services: packed.services.map(
+        ([id, endpointPolicy, template, guidance, discontinued, endpointOf]) => ({
+          id,
+          title: '',
+          serviceName: null,
+          endpointTypes: [],
+          endpointPolicy,
+          template: template || DEFAULT_TEMPLATE,
+          ...(discontinued ? { discontinued: { note: '', source: '' } } : {}),
+          ...(endpointOf ? { endpointOf } : {}),
+          ...(guidance > 0
+            ? {
+                guidance: {
+                  identityPerimeter: ((guidance - 1) & 1) === 1,
+                  resourcePerimeter: ((guidance - 1) & 2) === 2,
+                  considerations: [],
+                  source: '',
+                },
+              }
+            : {}),
+        }),
+      ),
     },
     regions: { partitions: packed.partitions, regions: packed.regions, sources: [] },
     accountTables: { tables: [] },

@@ -276,6 +276,12 @@ export const serviceSchema = z.strictObject({
     })
     .optional(),
   popular: z.boolean().optional(),
+  /**
+   * Another name of the endpoint of the service with this id (DocumentDB is reached through the
+   * rds endpoint, SES v1 and v2 through email): a configuration that names this entry gets that
+   * service's one policy, never a second policy for the same endpoint.
+   */
+  endpointOf: z.string().optional(),
 });
 export type EndpointService = z.infer<typeof serviceSchema>;
 

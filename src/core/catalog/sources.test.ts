@@ -118,8 +118,8 @@ const NOT_IN_2026_GUIDE: Record<string, string> = {
   'shield-fips': 'as shield',
   'ssm-fips': 'in aws-cdk-lib 2.276.0; FIPS variant the guide page does not list',
 };
-/** Services that share another entry's endpoint on purpose. */
-const SHARED_ENDPOINTS: Record<string, string> = {
+/** Other names of an endpoint, as sources give them: the endpoint's service for each. */
+const OTHER_NAMES: Record<string, string> = {
   docdb: 'rds',
   ses: 'email',
   sesv2: 'email',
@@ -155,15 +155,23 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
   it('reaches DocumentDB through rds and SES through email, and has no other duplicate', () => {
     expect(catalog.service('docdb')?.serviceName).toBe('com.amazonaws.{region}.rds');
     expect(catalog.service('ses')?.serviceName).toBe('com.amazonaws.{region}.email');
+    expect(
+      Object.fromEntries(
+        catalog.services.filter((s) => s.endpointOf).map((s) => [s.id, s.endpointOf]),
+      ),
+    ).toEqual(OTHER_NAMES);
+    // One entry of its own per endpoint name; another name has its endpoint's name and template.
     const byName = new Map<string, string[]>();
-    for (const s of named)
+    for (const s of named.filter((s) => !s.endpointOf))
       byName.set(s.serviceName!, [...(byName.get(s.serviceName!) ?? []), s.id]);
-    const duplicates = [...byName.values()]
-      .filter((ids) => ids.length > 1)
-      .flatMap((ids) => ids.filter((id) => !SHARED_ENDPOINTS[id]));
-    expect(duplicates.sort()).toEqual(['email', 'rds']);
-    for (const [id, owner] of Object.entries(SHARED_ENDPOINTS))
-      expect(catalog.service(id)?.serviceName).toBe(catalog.service(owner)?.serviceName);
+    expect([...byName.values()].filter((ids) => ids.length > 1)).toEqual([]);
+    for (const [id, owner] of Object.entries(OTHER_NAMES)) {
+      const endpoint = catalog.service(owner)!;
+      expect(endpoint.endpointOf, owner).toBeUndefined();
+      expect(catalog.service(id)?.serviceName, id).toBe(endpoint.serviceName);
+      expect(catalog.service(id)?.template, id).toBe(endpoint.template);
+      expect(catalog.service(id)?.endpointPolicy, id).toBe(endpoint.endpointPolicy);
+    }
   });
 
   it('marks discontinued services, and lists every other name the guide lacks with a reason', () => {
@@ -186,7 +194,7 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
     const unexplained = outside
       .map((s) => s.id)
       .filter(
-        (id) => !discontinued.includes(id) && !NOT_IN_2026_GUIDE[id] && !SHARED_ENDPOINTS[id],
+        (id) => !discontinued.includes(id) && !NOT_IN_2026_GUIDE[id] && !OTHER_NAMES[id],
       );
     expect(unexplained).toEqual([]);
     for (const id of discontinued)

@@ -3,6 +3,7 @@
  * and account tables must exist; lists should not repeat themselves.
  */
 import type { Catalog } from '../catalog/catalog';
+import { endpointServiceId } from '../catalog/endpoint-service';
 import type { Diagnostic } from '../diagnostics';
 import { catalogEndpointType } from '../deploy/endpoint-ids';
 import { formatCount } from '../format';
@@ -87,8 +88,11 @@ export function checkConfigAgainstCatalog(
   };
 
   const serviceIds = catalog.services.map((s) => s.id);
+  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
+  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
   config.services.forEach((id, i) => {
-    if (!catalog.service(id)) {
+    const service = catalog.service(id);
+    if (!service) {
       const guess = suggest(id, serviceIds);
       add(
         'error',
@@ -98,6 +102,15 @@ export function checkConfigAgainstCatalog(
         guess
           ? `Did you mean "${guess}"? Run "vpce-policy catalog" for the list.`
           : 'Run "vpce-policy catalog" for the list of endpoint services.',
+      );
+    } else if (service.endpointOf) {
+      const owner = catalog.service(service.endpointOf);
+      add(
+        'info',
+        'config/service-other-name',
+        ['services', i],
+        `"${id}" is another name of the ${service.endpointOf} endpoint (${owner?.serviceName?.replace('{region}', '<region>') ?? service.endpointOf}): it gets the ${service.endpointOf} policy, one policy for the one endpoint.`,
+        `List "${service.endpointOf}" instead to say what is deployed.`,
       );
     }
   });
@@ -147,11 +160,7 @@ export function checkConfigAgainstCatalog(
           : 'Run "vpce-policy catalog" for the list of data access patterns.',
         true,
       );
-    } else if (
-      on &&
-      config.services.length > 0 &&
-      !pattern.services.some((s) => config.services.includes(s))
-    ) {
+    } else if (on && config.services.length > 0 && !pattern.services.some((s) => selected.has(s))) {
       add(
         'info',
         'config/pattern-without-service',
@@ -174,7 +183,17 @@ export function checkConfigAgainstCatalog(
         guess ? `Did you mean "${guess}"?` : undefined,
         true,
       );
-    } else if (!config.services.includes(serviceId) && Object.keys(toggles).length > 0) {
+    } else if (catalog.service(serviceId)?.endpointOf && Object.keys(toggles).length > 0) {
+      const owner = catalog.service(serviceId)!.endpointOf!;
+      add(
+        'warning',
+        'config/settings-for-other-name',
+        ['serviceStatements', serviceId],
+        `Statement settings for "${serviceId}" have no effect: it is another name of the ${owner} endpoint, whose policy follows the settings for "${owner}".`,
+        `Move these settings under serviceStatements.${owner}.`,
+        true,
+      );
+    } else if (!selected.has(serviceId) && Object.keys(toggles).length > 0) {
       add(
         'info',
         'config/settings-for-unselected-service',
@@ -307,6 +326,8 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
     if (n <= INVENTORY_FINDINGS_PER_CODE) report(severity, code, path, message, hint, atKey);
   };
   const serviceIds = catalog.services.map((s) => s.id);
+  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
+  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
   const regionCodes = catalog.regions.map((r) => r.code);
   const firstSeen = new Map<string, string>();
   let total = 0;
@@ -376,7 +397,7 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
           `${service.title} is reached through ${offered} endpoints, not ${endpoint.type} (${where}).`,
         );
       }
-      if (!config.services.includes(endpoint.service)) {
+      if (!selected.has(endpoint.service)) {
         add(
           'warning',
           'inventory/service-not-designed',

@@ -254,6 +254,32 @@ describe('parseConfigText', () => {
       }),
     ]);
   });
+
+  it("says that another name of an endpoint gets that endpoint's policy, and where its settings go", () => {
+    const result = parseConfigText(
+      JSON.stringify({
+        ...valid,
+        services: ['ses', 'email'],
+        serviceStatements: { ses: { AllowRequestsByAWSServicePrincipals: false } },
+      }),
+    );
+    expect(result.config).toBeDefined();
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        code: 'config/service-other-name',
+        path: 'services[0]',
+        message: expect.stringContaining(
+          'another name of the email endpoint (com.amazonaws.<region>.email)',
+        ),
+      }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'config/settings-for-other-name',
+        path: 'serviceStatements.ses',
+      }),
+    ]);
+  });
 });
 
 describe('validateConfigValue', () => {

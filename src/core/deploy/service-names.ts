@@ -38,9 +38,9 @@ function indexFor(catalog: Catalog): ServiceNameIndex {
     const at = name.indexOf('{region}');
     const map = at < 0 ? index.global : index.regional;
     const key = at < 0 ? name : `${name.slice(0, at)}|${name.slice(at + '{region}'.length)}`;
-    // Services reached through another's endpoint (DocumentDB through rds, SES through email)
-    // share its name: the endpoint belongs to the service it is named after.
-    if (!map.has(key) || name.endsWith(`.${service.id}`)) map.set(key, service.id);
+    // Other names of an endpoint (docdb for rds, ses and sesv2 for email) share its name: the
+    // endpoint belongs to the service they name.
+    if (!service.endpointOf) map.set(key, service.id);
   }
   indexes.set(catalog, index);
   return index;

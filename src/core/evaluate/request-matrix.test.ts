@@ -126,4 +126,38 @@ describe('the request matrix', () => {
     expect(cells).toBeGreaterThan(1000);
     expect(failures).toBe(0);
   });
+
+  it('fails a cell whose evaluation went over its budget, whatever the expectation, and says why', () => {
+    const piece = `${'a?'.repeat(100)}b`;
+    const slowPolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: Array.from({ length: 20 }, (_, i) => `arn:aws:s3:::*${piece}*${'?'.repeat(i)}`),
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': ORG } },
+        },
+      ],
+    });
+    const slow: SavedRequest = {
+      name: 'A read of a bucket with a long name',
+      service: 's3',
+      request: {
+        principal: { type: 'iam', account: '111122223333', organizationId: ORG },
+        action: 's3:GetObject',
+        resource: `arn:aws:s3:::${'a'.repeat(2_000)}`,
+      },
+      // The withheld result's decision: the cell must fail all the same.
+      expect: 'ImplicitDeny',
+    };
+    const s3Only: PerimeterConfig = { ...config, services: [], regions: ['us-east-1'] };
+    const plan = planRequestMatrix(s3Only, [slow]);
+    const [cell] = [...evaluateRequestMatrix(plan, s3Only, { policyFor: () => slowPolicy })];
+    expect(cell).toMatchObject({
+      passed: false,
+      withheld: expect.stringMatching(/1,000,000 steps/),
+    });
+  });
 });

@@ -62,6 +62,8 @@ export interface MatrixCell {
   expectation: string;
   /** For an expected Allowed of a ready-made request: the Sid of the statement meant to let it through. */
   expectedStatement?: string;
+  /** Set when the evaluation went over its budget: why. `decision` then says nothing, and the cell fails. */
+  withheld?: string;
 }
 
 const FALLBACK_REGION = 'us-east-1';
@@ -168,7 +170,7 @@ export function* evaluateRequestMatrix(
           region,
           decision: result.decision,
           expected,
-          passed: result.decision === expected,
+          passed: result.withheld === undefined && result.decision === expected,
           deciding: result.deciding.map((s) => ({
             index: s.index,
             ...(s.sid !== undefined ? { sid: s.sid } : {}),
@@ -177,6 +179,7 @@ export function* evaluateRequestMatrix(
           expectation: built?.expectation ?? `Saved with the expectation ${expected}.`,
         };
         if (built?.admittedBy) cell.expectedStatement = built.admittedBy.sid;
+        if (result.withheld !== undefined) cell.withheld = result.withheld;
         yield cell;
       }
     }

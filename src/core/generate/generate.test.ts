@@ -346,4 +346,15 @@ describe('generatePolicies', () => {
     expect(perRegion[2]!.result.regions).toEqual(['eu-west-1']);
     expect(resources(perRegion[2]!.result).some((r) => r.includes('us-east-1'))).toBe(false);
   });
+
+  it('gives one endpoint one policy, whichever of its names the configuration uses', () => {
+    const config = { ...base, services: ['sesv2', 'docdb', 'ses', 'email'] };
+    expect(generatePolicies(config).map((o) => o.fileName)).toEqual([
+      'email-endpoint-policy.json',
+      'rds-endpoint-policy.json',
+    ]);
+    expect(generatePolicies({ ...base, services: ['ses'] })[0]!.result.text).toBe(
+      generatePolicies({ ...base, services: ['email'] })[0]!.result.text,
+    );
+  });
 });

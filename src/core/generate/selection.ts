@@ -1,5 +1,6 @@
 /** Which statements and data access patterns a configuration turns on for one endpoint service. */
 import type { Catalog } from '../catalog/catalog';
+import { endpointServiceId } from '../catalog/endpoint-service';
 import { STATEMENT_SIDS, type StatementSid } from '../catalog/ids';
 import type { DataAccessPattern } from '../catalog/schema';
 import type { PerimeterConfig } from '../config/schema';
@@ -51,9 +52,13 @@ export function canonicalRegions(regions: readonly string[], catalog: Catalog): 
     .sort((a, b) => catalog.regionIndex(a) - catalog.regionIndex(b));
 }
 
-/** Services of the configuration in canonical (catalog) order, without repeats. */
+/**
+ * Endpoint services of the configuration in canonical (catalog) order, without repeats: a service
+ * named by another name of its endpoint counts once, under the endpoint's own id, so that one
+ * endpoint never gets two policies.
+ */
 export function canonicalServices(services: readonly string[], catalog: Catalog): string[] {
-  return [...new Set(services)].sort(
+  return [...new Set(services.map((id) => endpointServiceId(id, catalog)))].sort(
     (a, b) => catalog.serviceIndex(a) - catalog.serviceIndex(b) || a.localeCompare(b),
   );
 }

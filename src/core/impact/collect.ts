@@ -10,6 +10,7 @@ import {
   addToShapes,
   finishShape,
   mergeShape,
+  noteInSample,
   type ImpactShape,
   type ShapeAccumulator,
 } from './shapes';
@@ -189,6 +190,22 @@ function flatRow(value: Json): Record<string, string> {
   return row;
 }
 
+/** How a record of a CloudTrail log file starts: compact JSON, eventVersion then userIdentity. */
+const CLOUDTRAIL_RECORD_START = /^\{"eventVersion":"[0-9.]{1,10}","userIdentity":\{/;
+
+/**
+ * The value of the first `"key":"` in the text when it is a plain, non-empty string (no escape,
+ * short), else undefined.
+ */
+function plainString(text: string, keyAndQuote: string): string | undefined {
+  const at = text.indexOf(keyAndQuote);
+  if (at < 0) return undefined;
+  const start = at + keyAndQuote.length;
+  const end = text.indexOf('"', start);
+  if (end <= start || end - start > 200) return undefined;
+  return text.slice(start, end);
+}
+
 /** Collects events of one run into shapes; one instance per worker or per browser run. */
 export class EventCollector {
   private readonly shapes = new Map<string, ShapeAccumulator>();
@@ -204,6 +221,7 @@ export class EventCollector {
 
   /** One record as JSON text. */
   addRecordText(recordText: string): void {
+    if (CLOUDTRAIL_RECORD_START.test(recordText) && this.countWithoutParsing(recordText)) return;
     let value: unknown;
     try {
       value = JSON.parse(recordText);
@@ -213,6 +231,24 @@ export class EventCollector {
       return;
     }
     this.addValue(value);
+  }
+
+  /**
+   * Counts a record as CloudTrail writes it that went through no endpoint, without parsing it:
+   * such events are only counted by eventSource, and in a real trail they are most of them. The
+   * text is searched for the endpoint's key; anything unusual (an escape, a missing or odd field)
+   * leaves the record to the parser. Returns whether the record was counted.
+   */
+  private countWithoutParsing(text: string): boolean {
+    // An escaped character could spell a key in a way a search for its name would miss.
+    if (text.includes('vpcEndpointId') || text.includes('\\')) return false;
+    // The record is read as an event (userIdentity is an object), whose only endpoint field is
+    // vpcEndpointId; userIdentity comes first and holds no such keys: the first are the event's.
+    const source = plainString(text, '"eventSource":"');
+    if (source === undefined || plainString(text, '"eventName":"') === undefined) return false;
+    this.events++;
+    this.countWithoutEndpoint(source, 1);
+    return true;
   }
 
   /** One parsed record: an event, a `lookup-events` entry or a CloudTrail Lake row. */
@@ -262,13 +298,16 @@ export class EventCollector {
         network: fields.eventCategory === 'NetworkActivity',
       });
     } else if ('skip' in mapped) {
-      const source = fields.eventSource;
-      if (this.withoutEndpoint.has(source) || this.withoutEndpoint.size < MAX_SOURCES)
-        this.withoutEndpoint.set(source, (this.withoutEndpoint.get(source) ?? 0) + fields.count);
-      else this.withoutEndpoint.set('(other)', (this.withoutEndpoint.get('(other)') ?? 0) + 1);
+      this.countWithoutEndpoint(fields.eventSource, fields.count);
     } else {
       this.countMapped(mapped.problem, fields);
     }
+  }
+
+  private countWithoutEndpoint(source: string, events: number): void {
+    if (this.withoutEndpoint.has(source) || this.withoutEndpoint.size < MAX_SOURCES)
+      this.withoutEndpoint.set(source, (this.withoutEndpoint.get(source) ?? 0) + events);
+    else this.withoutEndpoint.set('(other)', (this.withoutEndpoint.get('(other)') ?? 0) + events);
   }
 
   private countMapped(reason: string, fields: EventFields): void {
@@ -289,8 +328,7 @@ export class EventCollector {
       }
     }
     entry.count += events;
-    if (example && entry.examples.length < MAX_EXAMPLES && !entry.examples.includes(example))
-      entry.examples.push(example.slice(0, 120));
+    if (example) noteInSample(entry.examples, example.slice(0, 120), MAX_EXAMPLES);
   }
 
   /** Merges what another collector read (another worker). */
@@ -312,7 +350,9 @@ export class EventCollector {
   result(): ImpactCollection {
     return {
       shapes: [...this.shapes.values()].map(finishShape),
-      unmapped: [...this.unmapped.values()].sort((a, b) => b.count - a.count),
+      unmapped: [...this.unmapped.values()]
+        .map((entry) => ({ ...entry, examples: [...entry.examples].sort() }))
+        .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
       withoutEndpoint: Object.fromEntries(this.withoutEndpoint),
       events: this.events,
     };

@@ -6,37 +6,52 @@
  * it is undetermined rather than guessed.
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import { endpointServiceId } from '../catalog/endpoint-service';
 import type { PerimeterConfig } from '../config/schema';
-import { compilePolicy, evaluate, type EvaluationResult } from '../evaluate/evaluate';
-import type { CompiledPolicy } from '../evaluate/policy';
+import { compilePolicy } from '../evaluate/evaluate';
 import type { SimulatedRequest } from '../evaluate/request-schema';
 import { endpointPolicyFor } from '../evaluate/suite';
 import { generate } from '../generate/generate';
+import { ShapePolicy, type Verdict } from './shape-policy';
 import type { ImpactShape } from './shapes';
 
 /** Whether the configuration's design covers the endpoint: both its service and its region selected. */
-export function designCovers(config: PerimeterConfig, service: string, region: string): boolean {
-  return config.services.includes(service) && config.regions.includes(region);
+export function designCovers(
+  config: PerimeterConfig,
+  service: string,
+  region: string,
+  catalog: Catalog = bundledCatalog,
+): boolean {
+  return (
+    config.services.some((id) => endpointServiceId(id, catalog) === service) &&
+    config.regions.includes(region)
+  );
 }
 
 /** Generates and compiles each (configuration, service, region) policy once. */
 export class PolicyCache {
-  private readonly policies = new Map<string, CompiledPolicy>();
+  private readonly policies = new Map<string, ShapePolicy>();
 
   constructor(private readonly catalog: Catalog = bundledCatalog) {}
+
+  /** The policy already made for a variant, service and region, if any. */
+  cached(service: string, region: string, variant: string): ShapePolicy | undefined {
+    return this.policies.get(`${variant}\u0001${service}\u0001${region}`);
+  }
 
   /**
    * The policy an endpoint of the service in the region would carry. An endpoint outside the
    * design (service or region not selected) gets the policy the design would give it if added.
+   * `variant` names the configuration: one variant, one configuration.
    */
-  policy(config: PerimeterConfig, service: string, region: string, variant = ''): CompiledPolicy {
+  policy(config: PerimeterConfig, service: string, region: string, variant = ''): ShapePolicy {
     const key = `${variant}\u0001${service}\u0001${region}`;
     let policy = this.policies.get(key);
     if (!policy) {
       const generated = designCovers(config, service, region)
         ? endpointPolicyFor(config, service, region, this.catalog)
         : generate(config, service, { regions: [region], catalog: this.catalog });
-      policy = compilePolicy(generated.policy);
+      policy = new ShapePolicy(compilePolicy(generated.policy), generated.policy);
       this.policies.set(key, policy);
     }
     return policy;
@@ -64,55 +79,53 @@ const PROBE_ACCOUNT = '000000000000';
  * templates are matched by the same evaluator, not by a second matcher.
  */
 export class AwsOwnedProbe {
-  private readonly answers = new Map<string, boolean>();
-
   constructor(
     private readonly policies: PolicyCache,
     private readonly catalog: Catalog,
     private readonly organizationId: string,
   ) {}
 
+  private policy(service: string, region: string): ShapePolicy {
+    const variant = 'aws-owned-probe';
+    const cached = this.policies.cached(service, region, variant);
+    if (cached) return cached;
+    const config: PerimeterConfig = {
+      version: 1,
+      organizationIds: [this.organizationId],
+      regions: [region],
+      services: [service],
+      serviceStatements: {
+        [service]: {
+          AllowRequestsByOrgsIdentitiesToOrgsResources: false,
+          AllowRequestsByAWSServicePrincipals: false,
+          AllowRequestsToAWSOwnedResources: true,
+          AllowRequestsByOrgsIdentitiesToAWSResources: true,
+          AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+          AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+          AllowRequestsByOrgsIdentitiesToAnyResources: false,
+        },
+      },
+      dataAccessPatterns: Object.fromEntries(
+        this.catalog.patternsForService(service).map((p) => [p.id, true]),
+      ),
+    };
+    return this.policies.policy(config, service, region, variant);
+  }
+
   isAwsOwned(shape: ImpactShape): boolean {
     if (shape.resourceExample === '*') return false;
-    const key = `${shape.service}\u0001${shape.region}\u0001${shape.action}\u0001${shape.resourceExample}`;
-    let answer = this.answers.get(key);
-    if (answer === undefined) {
-      const config: PerimeterConfig = {
-        version: 1,
-        organizationIds: [this.organizationId],
-        regions: [shape.region],
-        services: [shape.service],
-        serviceStatements: {
-          [shape.service]: {
-            AllowRequestsByOrgsIdentitiesToOrgsResources: false,
-            AllowRequestsByAWSServicePrincipals: false,
-            AllowRequestsToAWSOwnedResources: true,
-            AllowRequestsByOrgsIdentitiesToAWSResources: true,
-            AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
-            AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
-            AllowRequestsByOrgsIdentitiesToAnyResources: false,
-          },
-        },
-        dataAccessPatterns: Object.fromEntries(
-          this.catalog.patternsForService(shape.service).map((p) => [p.id, true]),
-        ),
-      };
-      const policy = this.policies.policy(config, shape.service, shape.region, 'aws-owned-probe');
-      const request: SimulatedRequest = {
-        principal: {
-          type: 'iam',
-          account: shape.principalAccount ?? PROBE_ACCOUNT,
-          organizationId: this.organizationId,
-        },
-        action: shape.action,
-        resource: shape.resourceExample,
-        resourceOrganizationId: null,
-      };
-      if (shape.resourceAccount !== undefined) request.resourceAccount = shape.resourceAccount;
-      answer = evaluate(policy, request).decision === 'Allowed';
-      this.answers.set(key, answer);
-    }
-    return answer;
+    const request: SimulatedRequest = {
+      principal: {
+        type: 'iam',
+        account: shape.principalAccount ?? PROBE_ACCOUNT,
+        organizationId: this.organizationId,
+      },
+      action: shape.action,
+      resource: shape.resourceExample,
+      resourceOrganizationId: null,
+    };
+    if (shape.resourceAccount !== undefined) request.resourceAccount = shape.resourceAccount;
+    return this.policy(shape.service, shape.region).decide(request).decision === 'Allowed';
   }
 }
 
@@ -188,26 +201,26 @@ export type ShapeDecision = 'allowed' | 'denied' | 'undetermined';
 
 export interface ShapeEvaluation {
   decision: ShapeDecision;
-  /** The evaluation (resource inside the organization when the account is unknown). */
-  result: EvaluationResult;
+  /** The verdict (resource inside the organization when the account is unknown). */
+  result: Verdict;
   /** When undetermined: the verdict with the resource outside the organization. */
-  outside?: EvaluationResult;
+  outside?: Verdict;
 }
 
-/** Evaluates a shape against a compiled policy. */
+/** Evaluates a shape against a designed policy. */
 export function evaluateShape(
-  policy: CompiledPolicy,
+  policy: ShapePolicy,
   shape: ImpactShape,
   organizationId: string,
   facts: ShapeFacts,
   tags?: Record<string, string>,
 ): ShapeEvaluation {
   if (facts.resourceInside !== undefined) {
-    const result = evaluate(policy, requestOfShape(shape, organizationId, facts, undefined, tags));
+    const result = policy.decide(requestOfShape(shape, organizationId, facts, undefined, tags));
     return { decision: result.decision === 'Allowed' ? 'allowed' : 'denied', result };
   }
-  const inside = evaluate(policy, requestOfShape(shape, organizationId, facts, true, tags));
-  const outside = evaluate(policy, requestOfShape(shape, organizationId, facts, false, tags));
+  const inside = policy.decide(requestOfShape(shape, organizationId, facts, true, tags));
+  const outside = policy.decide(requestOfShape(shape, organizationId, facts, false, tags));
   const allowedInside = inside.decision === 'Allowed';
   if (allowedInside === (outside.decision === 'Allowed'))
     return { decision: allowedInside ? 'allowed' : 'denied', result: inside };

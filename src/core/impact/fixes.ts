@@ -27,11 +27,41 @@ export interface ShapeFix {
   caveat?: string;
 }
 
+/** The statements and data access patterns the design turns on, per service, read once. */
+export class DesignSelection {
+  private readonly statements = new Map<string, readonly StatementSid[]>();
+  private readonly patterns = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly config: PerimeterConfig,
+    private readonly catalog: Catalog,
+  ) {}
+
+  statementsOn(service: string): readonly StatementSid[] {
+    let on = this.statements.get(service);
+    if (!on) {
+      on = selectedStatements(this.config, service, this.catalog);
+      this.statements.set(service, on);
+    }
+    return on;
+  }
+
+  patternsOn(service: string): ReadonlySet<string> {
+    let on = this.patterns.get(service);
+    if (!on) {
+      on = new Set(selectedPatterns(this.config, service, this.catalog).map((p) => p.id));
+      this.patterns.set(service, on);
+    }
+    return on;
+  }
+}
+
 export interface FixContext {
   config: PerimeterConfig;
   catalog: Catalog;
   policies: PolicyCache;
   organizationId: string;
+  selection: DesignSelection;
 }
 
 /** Statements a fix may turn on: the ones without parameters of their own. */
@@ -57,8 +87,14 @@ function admits(
   tags?: Record<string, string>,
 ): boolean {
   const variant = JSON.stringify(edits);
-  const config = applyConfigEdits(context.config, edits);
-  const policy = context.policies.policy(config, shape.service, shape.region, variant);
+  const policy =
+    context.policies.cached(shape.service, shape.region, variant) ??
+    context.policies.policy(
+      applyConfigEdits(context.config, edits),
+      shape.service,
+      shape.region,
+      variant,
+    );
   return evaluateShape(policy, shape, context.organizationId, facts, tags).decision === 'allowed';
 }
 
@@ -68,7 +104,7 @@ function withStatementOn(
   sid: StatementSid,
   edits: ConfigEdit[],
 ): ConfigEdit[] {
-  return selectedStatements(context.config, shape.service, context.catalog).includes(sid)
+  return context.selection.statementsOn(shape.service).includes(sid)
     ? edits
     : [{ kind: 'statement', sid, enabled: true, service: shape.service }, ...edits];
 }
@@ -93,7 +129,7 @@ export function findFixes(
   // resource is inside the organization.
   const federation = shape.principalKind === 'web-identity' || shape.principalKind === 'saml-user';
   if ((!principalForeign && facts.resourceInside !== true) || federation) {
-    const selected = new Set(selectedPatterns(config, shape.service, catalog).map((p) => p.id));
+    const selected = context.selection.patternsOn(shape.service);
     for (const pattern of catalog.patternsForService(shape.service)) {
       if (selected.has(pattern.id)) continue;
       const edits = withStatementOn(context, shape, pattern.statement, [
@@ -110,7 +146,7 @@ export function findFixes(
     }
   }
   if (fixes.length === 0) {
-    const on = selectedStatements(config, shape.service, catalog);
+    const on = context.selection.statementsOn(shape.service);
     for (const sid of TOGGLE_CANDIDATES) {
       if (on.includes(sid)) continue;
       if (sid === 'AllowRequestsByOrgsIdentitiesToOrgsResources' && principalForeign) continue;

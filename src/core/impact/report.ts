@@ -6,8 +6,6 @@
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
-import { statementLabel } from '../evaluate/evaluate';
-import { selectedStatements } from '../generate/selection';
 import type { ImpactCollection, UnmappedEvents } from './collect';
 import {
   AwsOwnedProbe,
@@ -19,7 +17,7 @@ import {
   type ShapeDecision,
   type ShapeFacts,
 } from './evaluate-shapes';
-import { findFixes, type ShapeFix } from './fixes';
+import { DesignSelection, findFixes, type ShapeFix } from './fixes';
 import { sortedShapes, type ImpactShape } from './shapes';
 
 export type DenialReason =
@@ -153,8 +151,7 @@ function principalWords(shape: ImpactShape): string {
 function denialReason(
   shape: ImpactShape,
   facts: ShapeFacts,
-  config: PerimeterConfig,
-  catalog: Catalog,
+  selection: DesignSelection,
   fixes: readonly ShapeFix[],
 ): { reason: DenialReason; words: string } {
   const who = principalWords(shape);
@@ -200,9 +197,7 @@ function denialReason(
     };
   if (
     facts.resourceInside === true &&
-    !selectedStatements(config, shape.service, catalog).includes(
-      'AllowRequestsByOrgsIdentitiesToOrgsResources',
-    )
+    !selection.statementsOn(shape.service).includes('AllowRequestsByOrgsIdentitiesToOrgsResources')
   )
     return {
       reason: 'statement-off',
@@ -210,10 +205,6 @@ function denialReason(
         'our identity on our resource, but the statement for our identities and resources is off',
     };
   return { reason: 'other', words: 'no statement of the designed policy allows it' };
-}
-
-function decidingOf(result: { deciding: { index: number; sid?: string }[] }): string[] {
-  return result.deciding.map(statementLabel);
 }
 
 /** Evaluates every shape and builds the report. */
@@ -232,7 +223,8 @@ export function buildImpactReport(
   const awsAccounts = awsOwnedAccounts(catalog);
   const policies = new PolicyCache(catalog);
   const probe = new AwsOwnedProbe(policies, catalog, organizationId);
-  const fixContext = { config, catalog, policies, organizationId };
+  const selection = new DesignSelection(config, catalog);
+  const fixContext = { config, catalog, policies, organizationId, selection };
   const groups = new Map<string, ImpactGroup>();
   const foreign = new Map<string, ForeignAccount>();
   const timeline = new Map<string, TimelineDay>();
@@ -249,6 +241,16 @@ export function buildImpactReport(
     withoutEndpoint: Object.values(collection.withoutEndpoint).reduce((a, b) => a + b, 0),
   };
   const observed = { events: 0, stillDenied: 0, nowAllowed: 0 };
+  // Verdicts are shared by the shapes of a request class, and so is their explanation.
+  const explanations = new Map<readonly string[], string>();
+  const allowedBy = (deciding: readonly string[]) => {
+    let words = explanations.get(deciding);
+    if (words === undefined) {
+      words = `allowed by ${deciding.join(', ')}`;
+      explanations.set(deciding, words);
+    }
+    return words;
+  };
   const noteForeign = (
     account: string | undefined,
     field: 'asPrincipal' | 'asResource',
@@ -285,7 +287,7 @@ export function buildImpactReport(
     const result: ShapeResult = {
       shape,
       decision: evaluation.decision,
-      deciding: decidingOf(evaluation.result),
+      deciding: [...evaluation.result.deciding],
       explanation: '',
       legitimate: false,
       fixes: [],
@@ -297,13 +299,13 @@ export function buildImpactReport(
     if (!facts.resourceAwsOwned) noteForeign(shape.resourceAccount, 'asResource', shape.count);
 
     if (evaluation.decision === 'allowed') {
-      result.explanation = `allowed by ${result.deciding.join(', ')}`;
+      result.explanation = allowedBy(evaluation.result.deciding);
       add(group.allowed, shape);
       add(totals.allowed, shape);
     } else if (evaluation.decision === 'undetermined') {
       result.reason = 'resource-unknown';
       result.deciding = [];
-      result.explanation = `the event does not record the resource's account: allowed by ${decidingOf(evaluation.result).join(', ')} if it is in the organization, denied if not`;
+      result.explanation = `the event does not record the resource's account: allowed by ${evaluation.result.deciding.join(', ')} if it is in the organization, denied if not`;
       add(group.undetermined, shape);
       add(totals.undetermined, shape);
     } else {
@@ -321,7 +323,7 @@ export function buildImpactReport(
       else if (facts.principalInside === false && !trustedPartner)
         result.flag = 'foreign-credentials';
       result.fixes = findFixes(fixContext, shape, facts, { exfiltration });
-      const { reason, words } = denialReason(shape, facts, config, catalog, result.fixes);
+      const { reason, words } = denialReason(shape, facts, selection, result.fixes);
       result.reason = reason;
       result.explanation =
         result.flag === 'exfiltration'
@@ -346,13 +348,13 @@ export function buildImpactReport(
         result.replay = `the endpoint denied ${shape.deniedByEndpoint} of these requests (VpceAccessDenied); the designed policy would ${evaluation.decision === 'denied' ? 'still deny them' : 'deny them unless the resource is in the organization'}: ${result.explanation}`;
       }
     }
-    for (const [day, count] of Object.entries(shape.days)) {
+    for (const day in shape.days) {
       let entry = timeline.get(day);
       if (!entry) {
         entry = { day, allowed: 0, denied: 0, undetermined: 0 };
         timeline.set(day, entry);
       }
-      entry[evaluation.decision] += count;
+      entry[evaluation.decision] += shape.days[day]!;
     }
     group.results.push(result);
   }

@@ -51,7 +51,7 @@ export interface ImpactShape extends ImpactRequest {
   last: string;
   /** Events per UTC day (`YYYY-MM-DD`). */
   days: Record<string, number>;
-  /** A sample of the endpoints that carried the shape. */
+  /** A sample of the endpoints that carried the shape: the smallest ids, sorted. */
   endpoints: string[];
   /** Events of the shape recorded as network activity events (`AwsVpceEvent`). */
   networkEvents: number;
@@ -129,6 +129,25 @@ function accumulatorOf(
   };
 }
 
+/**
+ * Notes a value in a sample that keeps the `size` smallest values: the sample is then the same
+ * whatever the order the files were read in, and however they were spread over threads.
+ */
+export function noteInSample(sample: string[], value: string, size: number): void {
+  if (sample.includes(value)) return;
+  if (sample.length < size) {
+    sample.push(value);
+    return;
+  }
+  let largest = 0;
+  for (let i = 1; i < sample.length; i++) if (sample[i]! > sample[largest]!) largest = i;
+  if (value < sample[largest]!) sample[largest] = value;
+}
+
+function noteEndpoint(endpoints: string[], id: string): void {
+  noteInSample(endpoints, id, MAX_ENDPOINTS);
+}
+
 function addCount(map: Map<string, number>, key: string, count: number): void {
   map.set(key, (map.get(key) ?? 0) + count);
 }
@@ -172,29 +191,14 @@ export function addToShapes(
   if (event.deniedByEndpoint) shape.deniedByEndpoint += event.count;
   if (event.network) shape.networkEvents += event.count;
   countDay(shape, event.first, event.count);
-  if (
-    event.endpointId &&
-    shape.endpoints.length < MAX_ENDPOINTS &&
-    !shape.endpoints.includes(event.endpointId)
-  )
-    shape.endpoints.push(event.endpointId);
+  if (event.endpointId) noteEndpoint(shape.endpoints, event.endpointId);
 }
 
 /** Merges a shape from another reader (another worker, another file) into the table. */
 export function mergeShape(shapes: Map<string, ShapeAccumulator>, other: ImpactShape): void {
   let shape = shapes.get(other.key);
   if (!shape) {
-    const { days: _days, ...rest } = other;
-    shape = {
-      ...rest,
-      count: 0,
-      deniedByEndpoint: 0,
-      networkEvents: 0,
-      days: new Map(),
-      currentDay: '',
-      currentDayCount: 0,
-      endpoints: [],
-    };
+    shape = accumulatorOf(other, other.key, other.first, other.last);
     shapes.set(other.key, shape);
   } else {
     noteTimes(shape, other.first, other.last, other.resourceExample);
@@ -203,30 +207,39 @@ export function mergeShape(shapes: Map<string, ShapeAccumulator>, other: ImpactS
   shape.deniedByEndpoint += other.deniedByEndpoint;
   shape.networkEvents += other.networkEvents;
   for (const [day, count] of Object.entries(other.days)) addCount(shape.days, day, count);
-  for (const endpoint of other.endpoints)
-    if (shape.endpoints.length < MAX_ENDPOINTS && !shape.endpoints.includes(endpoint))
-      shape.endpoints.push(endpoint);
+  for (const endpoint of other.endpoints) noteEndpoint(shape.endpoints, endpoint);
 }
 
-const OPTIONAL_FIELDS = [
-  'principalArn',
-  'principalAccount',
-  'servicePrincipal',
-  'resourceAccount',
-  'resourceAccountFrom',
-] as const;
-
-/** The finished shape, with a plain record of days. */
+/**
+ * The finished shape, with a plain record of days. Absent optional fields are left out by
+ * building the object field by field, never by deleting: an object with deleted properties
+ * falls back to slow property access, and the report reads every shape many times.
+ */
 export function finishShape(shape: ShapeAccumulator): ImpactShape {
-  const { currentDay, currentDayCount, days, ...rest } = shape;
-  const all = new Map(days);
-  if (currentDayCount > 0) addCount(all, currentDay, currentDayCount);
+  const all = new Map(shape.days);
+  if (shape.currentDayCount > 0) addCount(all, shape.currentDay, shape.currentDayCount);
   const finished = {
-    ...rest,
-    days: Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : 1))),
-    endpoints: [...shape.endpoints],
-  } as ImpactShape & Record<string, unknown>;
-  for (const field of OPTIONAL_FIELDS) if (finished[field] === undefined) delete finished[field];
+    service: shape.service,
+    region: shape.region,
+    action: shape.action,
+    principalKind: shape.principalKind,
+  } as ImpactShape;
+  if (shape.principalArn !== undefined) finished.principalArn = shape.principalArn;
+  if (shape.principalAccount !== undefined) finished.principalAccount = shape.principalAccount;
+  if (shape.servicePrincipal !== undefined) finished.servicePrincipal = shape.servicePrincipal;
+  finished.resource = shape.resource;
+  finished.resourceExample = shape.resourceExample;
+  if (shape.resourceAccount !== undefined) finished.resourceAccount = shape.resourceAccount;
+  if (shape.resourceAccountFrom !== undefined)
+    finished.resourceAccountFrom = shape.resourceAccountFrom;
+  finished.key = shape.key;
+  finished.count = shape.count;
+  finished.deniedByEndpoint = shape.deniedByEndpoint;
+  finished.networkEvents = shape.networkEvents;
+  finished.first = shape.first;
+  finished.last = shape.last;
+  finished.endpoints = [...shape.endpoints].sort();
+  finished.days = Object.fromEntries([...all].sort(([a], [b]) => (a < b ? -1 : 1)));
   return finished;
 }
 

@@ -6,6 +6,7 @@ import { withStatementToggle } from '@/core/config/config-edits';
 import {
   endpointOf,
   endpointPolicy,
+  decisionOf,
   runSuiteOnChange,
   verdictFor,
   type SuiteMemory,
@@ -16,6 +17,11 @@ const config: PerimeterConfig = {
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
   services: ['s3', 'ecr.api'],
+  // The third-party statements need values of their own; without them the policy has values to fill.
+  statements: {
+    AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+    AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+  },
 };
 const perRegion: PerimeterConfig = { ...config, output: { shape: 'per-region' } };
 const suite = perimeterScenarios(config, { service: 's3' }).map(savedRequestOf);
@@ -47,8 +53,8 @@ describe('the endpoint whose policy decides', () => {
 describe('verdicts', () => {
   it('agree with the CLI suite runner for every ready-made request', () => {
     const cli = runSavedRequestsAgainstConfig(config, suite);
-    const ours = suite.map(
-      (saved) => verdictFor(config, saved.service, saved.region, saved.request).result.decision,
+    const ours = suite.map((saved) =>
+      decisionOf(verdictFor(config, saved.service, saved.region, saved.request).outcome),
     );
     expect(ours).toEqual(cli.map((o) => o.result.decision));
     expect(ours[0]).toBe('Allowed');
@@ -56,14 +62,22 @@ describe('verdicts', () => {
 
   it('follow the choices: turning the deciding statement off denies', () => {
     const [reads] = suite;
-    const before = verdictFor(config, reads!.service, reads!.region, reads!.request).result;
-    expect(before.deciding.map((s) => s.sid)).toEqual([
+    const before = verdictFor(config, reads!.service, reads!.region, reads!.request).outcome;
+    expect(before.kind === 'evaluated' && before.result.deciding.map((s) => s.sid)).toEqual([
       'AllowRequestsByOrgsIdentitiesToOrgsResources',
     ]);
     const off = withStatementToggle(config, 'AllowRequestsByOrgsIdentitiesToOrgsResources', false);
-    expect(verdictFor(off, reads!.service, reads!.region, reads!.request).result.decision).toBe(
+    expect(decisionOf(verdictFor(off, reads!.service, reads!.region, reads!.request).outcome)).toBe(
       'ImplicitDeny',
     );
+  });
+
+  it('are refused on a generated policy with values to fill, as the CLI refuses them', () => {
+    const [reads] = suite;
+    const { statements: _off, ...unfilled } = config;
+    const { outcome } = verdictFor(unfilled, reads!.service, reads!.region, reads!.request);
+    expect(outcome.kind).toBe('refused');
+    expect(decisionOf(outcome)).toBeUndefined();
   });
 });
 
@@ -96,6 +110,16 @@ describe('the saved suite on every change of choices', () => {
     // The next change of choices that leaves the verdict as it is clears the flag.
     const back = { ...added, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'] };
     expect(runSuiteOnChange(back, memory)[0]!.changedFrom).toBeUndefined();
+  });
+
+  it('gives no verdict to requests whose policy has errors, and fails them', () => {
+    const { statements: _off, ...unfilled } = withSuite;
+    const outcomes = runSuiteOnChange(unfilled, newMemory());
+    expect(outcomes.map((o) => [o.passed, o.policyErrors! > 0])).toEqual([
+      [false, true],
+      [false, true],
+      [false, true],
+    ]);
   });
 
   it('marks a request through an endpoint service the catalog does not know', () => {

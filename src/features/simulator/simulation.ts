@@ -14,6 +14,7 @@ import {
   type EvaluationResult,
 } from '@/core/evaluate/evaluate';
 import type { Decision, SavedRequest, SimulatedRequest } from '@/core/evaluate/request-schema';
+import { checkPolicyForVerdict, type PolicyVerdictCheck } from '@/core/evaluate/verdict-check';
 import { runSavedRequests, type SavedRequestOutcome } from '@/core/evaluate/suite';
 import { DEFAULT_FORMAT, type GeneratedPolicy } from '@/core/generate/generate';
 import { canonicalRegions } from '@/core/generate/selection';
@@ -70,13 +71,54 @@ export function evaluateRemembered(
   return result;
 }
 
+/** Policy texts checked lately: the generated ones of the shown endpoints and the user's own. */
+const CHECKED_TEXTS = 64;
+const checkedTexts = new Map<string, PolicyVerdictCheck>();
+
+/**
+ * The validator's verdict on a policy text, as the CLI decides it (`checkPolicyForVerdict`):
+ * a policy with errors gets no verdict. Remembered per text, most recent last.
+ */
+export function policyCheckOf(text: string): PolicyVerdictCheck {
+  let check = checkedTexts.get(text);
+  if (check) {
+    checkedTexts.delete(text);
+  } else {
+    check = checkPolicyForVerdict(text);
+    if (checkedTexts.size >= CHECKED_TEXTS) checkedTexts.delete(checkedTexts.keys().next().value!);
+  }
+  checkedTexts.set(text, check);
+  return check;
+}
+
+/**
+ * What the simulator says about one request against one policy: a verdict (whose `withheld` is
+ * set when the evaluation went over its budget), or none because the policy has errors.
+ */
+export type PolicyOutcome =
+  { kind: 'evaluated'; result: EvaluationResult } | { kind: 'refused'; check: PolicyVerdictCheck };
+
+/** Evaluates the request unless the validator finds errors in the policy text. */
+export function outcomeOnText(text: string, request: SimulatedRequest): PolicyOutcome {
+  const check = policyCheckOf(text);
+  if (check.errors.length > 0) return { kind: 'refused', check };
+  const compiled = compilePolicy(text);
+  // The validator reads everything the compiler reads; should they ever disagree, no verdict.
+  if (!compiled.valid)
+    return {
+      kind: 'refused',
+      check: { errors: compiled.diagnostics.filter((d) => d.severity === 'error') },
+    };
+  return { kind: 'evaluated', result: evaluateRemembered(compiled, request) };
+}
+
 export interface RequestVerdict {
   endpoint: EndpointChoice;
   policy: GeneratedPolicy;
-  result: EvaluationResult;
+  outcome: PolicyOutcome;
 }
 
-/** The verdict for one request through its endpoint. */
+/** The verdict for one request through its endpoint, or none when its policy has errors. */
 export function verdictFor(
   config: PerimeterConfig,
   service: string,
@@ -85,7 +127,14 @@ export function verdictFor(
 ): RequestVerdict {
   const endpoint = endpointOf(config, service, region);
   const policy = endpointPolicy(config, endpoint);
-  return { endpoint, policy, result: evaluateRemembered(compilePolicy(policy.text), request) };
+  return { endpoint, policy, outcome: outcomeOnText(policy.text, request) };
+}
+
+/** The decision of an outcome, or undefined when there is none (policy errors, work over budget). */
+export function decisionOf(outcome: PolicyOutcome): Decision | undefined {
+  return outcome.kind === 'evaluated' && outcome.result.withheld === undefined
+    ? outcome.result.decision
+    : undefined;
 }
 
 /** What identifies a saved request across runs: everything it says, its name and expectation included. */
@@ -97,9 +146,21 @@ export interface SuiteOutcome extends SavedRequestOutcome {
   changedFrom?: Decision;
   /** Set when the endpoint service is not in the catalog: the request cannot be evaluated. */
   unknownService?: boolean;
+  /** Set when the endpoint's policy has errors: how many; the request gets no verdict. */
+  policyErrors?: number;
 }
 
-/** Runs the saved requests against the configuration's policies, one compilation per policy text. */
+/** The decision of a suite outcome, or undefined when it has none (policy errors, work over budget). */
+export function suiteDecisionOf(outcome: SuiteOutcome): Decision | undefined {
+  return outcome.policyErrors === undefined && outcome.result.withheld === undefined
+    ? outcome.result.decision
+    : undefined;
+}
+
+/**
+ * Runs the saved requests against the configuration's policies, one compilation per policy text.
+ * A request whose policy has errors gets no verdict and fails, as the CLI refuses such a suite.
+ */
 export function runSuite(
   config: PerimeterConfig,
   saved: readonly SavedRequest[],
@@ -111,18 +172,30 @@ export function runSuite(
     compilePolicy(endpointPolicy(config, endpointByRequest.get(request)!).text),
   );
   return outcomes.map((outcome) => {
+    const endpoint = endpoints[outcome.index]!;
+    const suiteOutcome: SuiteOutcome = { ...outcome, endpoint };
+    const { errors } = policyCheckOf(endpointPolicy(config, endpoint).text);
+    if (errors.length > 0) {
+      suiteOutcome.policyErrors = errors.length;
+      suiteOutcome.passed = false;
+    }
     const before = previous?.get(savedRequestKey(outcome.saved));
-    const suiteOutcome: SuiteOutcome = { ...outcome, endpoint: endpoints[outcome.index]! };
-    if (before !== undefined && before !== outcome.result.decision)
+    const decision = suiteDecisionOf(suiteOutcome);
+    if (before !== undefined && decision !== undefined && before !== decision)
       suiteOutcome.changedFrom = before;
     if (!catalog.service(outcome.saved.service)) suiteOutcome.unknownService = true;
     return suiteOutcome;
   });
 }
 
-/** The decisions of a run, to flag what the next run changes. */
+/** The decisions of a run, to flag what the next run changes; requests without a verdict are left out. */
 export function decisionsOf(outcomes: readonly SuiteOutcome[]): Map<string, Decision> {
-  return new Map(outcomes.map((o) => [savedRequestKey(o.saved), o.result.decision]));
+  const decisions = new Map<string, Decision>();
+  for (const outcome of outcomes) {
+    const decision = suiteDecisionOf(outcome);
+    if (decision !== undefined) decisions.set(savedRequestKey(outcome.saved), decision);
+  }
+  return decisions;
 }
 
 /** The last run of the saved requests: the configuration it ran on, its outcomes and verdicts. */

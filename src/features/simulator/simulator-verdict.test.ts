@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
+import { checkPolicyForVerdict } from '@/core/evaluate/verdict-check';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { endpointLabel, simulatorVerdict, verdictIdentity } from './simulator-verdict';
 
@@ -9,11 +10,16 @@ const config: PerimeterConfig = {
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
   services: ['s3'],
+  // The third-party statements need values of their own; without them the policy has values to fill.
+  statements: {
+    AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+    AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+  },
 };
 const reads = savedRequestOf(perimeterScenarios(config, { service: 's3' })[0]!);
 
 describe('the simulator verdict', () => {
-  it('is one of four kinds: generated policy, own text, unreadable text, request with errors', () => {
+  it('is about the generated policy, the own text, or none when the request has errors', () => {
     const generated = simulatorVerdict(config, reads, undefined);
     expect(generated).toMatchObject({
       kind: 'generated',
@@ -26,10 +32,75 @@ describe('the simulator verdict', () => {
       result: { decision: 'ImplicitDeny' },
     });
     expect(simulatorVerdict(config, reads, '{ "Statement": [')).toMatchObject({
-      kind: 'unreadable-text',
-      problem: expect.stringMatching(/\(line 1, column \d+\)$/),
+      kind: 'policy-errors',
+      policy: { kind: 'own-text' },
+      unreadable: { code: 'json/syntax', range: { start: { line: 1 } } },
     });
     expect(simulatorVerdict(config, undefined, text)).toEqual({ kind: 'request-errors' });
+  });
+
+  it('gives no verdict on a text the validator finds errors in, with the errors and their places', () => {
+    // A Deny that a malformed CIDR keeps from applying would otherwise let the request through.
+    const text = JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          ...(JSON.parse(generate(config, 's3').text) as { Statement: unknown[] }).Statement,
+          {
+            Sid: 'DenyOutsideOurNetwork',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
+            Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/33' } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+    const verdict = simulatorVerdict(config, reads, text);
+    expect(verdict.kind).toBe('policy-errors');
+    if (verdict.kind !== 'policy-errors') return;
+    const line = text.split('\n').findIndex((l) => l.includes('10.0.0.0/33')) + 1;
+    expect(verdict.errors.map((d) => d.range?.start.line)).toContain(line);
+    // The places survive the copy the panel keeps.
+    expect(JSON.parse(verdictIdentity(verdict))).toEqual(verdict);
+  });
+
+  it('gives no verdict on a generated policy with values still to fill', () => {
+    const { statements: _on, ...unfilled } = config;
+    expect(simulatorVerdict(unfilled, reads, undefined)).toMatchObject({
+      kind: 'policy-errors',
+      policy: { kind: 'generated', endpoint: { service: 's3' } },
+      errors: expect.arrayContaining([expect.objectContaining({ code: 'placeholder/unfilled' })]),
+    });
+  });
+
+  it('gives no verdict when the evaluation goes over its budget, and says which budget', () => {
+    // Patterns made to be slow against a long resource: the matching stops at its budget.
+    const piece = `${'a?'.repeat(100)}b`;
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'SlowToMatch',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: Array.from({ length: 20 }, (_, i) => `arn:aws:s3:::*${piece}*${'?'.repeat(i)}`),
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+        },
+      ],
+    });
+    const slow = {
+      ...reads,
+      request: { ...reads.request, resource: `arn:aws:s3:::${'a'.repeat(2_000)}` },
+    };
+    expect(checkPolicyForVerdict(text).errors).toEqual([]);
+    const verdict = simulatorVerdict(config, slow, text);
+    expect(verdict).toMatchObject({ kind: 'withheld', policy: { kind: 'own-text' } });
+    if (verdict.kind === 'withheld') expect(verdict.reason).toMatch(/more than 1,000,000 steps/);
   });
 
   it('reads the same whatever the places of statements in the text', () => {

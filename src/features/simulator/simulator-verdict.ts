@@ -1,24 +1,49 @@
 /**
- * The verdict the panel shows for the request in the form, as one of four kinds: about a
- * generated endpoint policy, about the user's own policy text, no verdict because that text is
- * not a policy, or none because the request has errors. Computed here, without React, so that
- * the panel only renders it.
+ * The verdict the panel shows for the request in the form: about a generated endpoint policy or
+ * about the user's own policy text; none because that policy has errors (as the CLI refuses, with
+ * the validator's errors and their places), none because the evaluation went over its budget, or
+ * none because the request has errors. Computed here, without React, so that the panel only
+ * renders it.
  */
 import type { PerimeterConfig } from '@/core/config/schema';
-import {
-  compilePolicy,
-  unreadablePolicyProblem,
-  type EvaluationResult,
-} from '@/core/evaluate/evaluate';
+import type { Diagnostic } from '@/core/diagnostics';
+import type { EvaluationResult } from '@/core/evaluate/evaluate';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import type { PreviewTarget } from '@/shared/catalog/preview-target';
-import { evaluateRemembered, verdictFor, type EndpointChoice } from './simulation';
+import { outcomeOnText, verdictFor, type EndpointChoice, type PolicyOutcome } from './simulation';
+
+/** The policy a verdict is about: the user's text in the editor, or the generated one of an endpoint. */
+export type PolicyUnderVerdict =
+  { kind: 'own-text' } | { kind: 'generated'; endpoint: EndpointChoice };
 
 export type SimulatorVerdict =
   | { kind: 'generated'; endpoint: EndpointChoice; result: EvaluationResult }
   | { kind: 'own-text'; result: EvaluationResult }
-  | { kind: 'unreadable-text'; problem: string }
+  | {
+      kind: 'policy-errors';
+      policy: PolicyUnderVerdict;
+      /** The validator's errors, in text order, with their places in that policy's text. */
+      errors: Diagnostic[];
+      /** Set when the text is not a policy at all: the problem that makes it unreadable. */
+      unreadable?: Diagnostic;
+    }
+  | { kind: 'withheld'; policy: PolicyUnderVerdict; reason: string }
   | { kind: 'request-errors' };
+
+function verdictOf(outcome: PolicyOutcome, policy: PolicyUnderVerdict): SimulatorVerdict {
+  if (outcome.kind === 'refused')
+    return {
+      kind: 'policy-errors',
+      policy,
+      errors: outcome.check.errors,
+      ...(outcome.check.unreadable ? { unreadable: outcome.check.unreadable } : {}),
+    };
+  const { result } = outcome;
+  if (result.withheld !== undefined) return { kind: 'withheld', policy, reason: result.withheld };
+  return policy.kind === 'own-text'
+    ? { kind: 'own-text', result }
+    : { kind: 'generated', endpoint: policy.endpoint, result };
+}
 
 /**
  * The verdict on `request`: against the user's text when `ownText` is given (the preview is in
@@ -30,26 +55,24 @@ export function simulatorVerdict(
   ownText: string | undefined,
 ): SimulatorVerdict {
   if (!request) return { kind: 'request-errors' };
-  if (ownText !== undefined) {
-    const compiled = compilePolicy(ownText);
-    const unreadable = unreadablePolicyProblem(compiled.diagnostics);
-    if (unreadable) {
-      const at = unreadable.range
-        ? ` (line ${unreadable.range.start.line}, column ${unreadable.range.start.column})`
-        : '';
-      return { kind: 'unreadable-text', problem: `${unreadable.message}${at}` };
-    }
-    return { kind: 'own-text', result: evaluateRemembered(compiled, request.request) };
-  }
-  const { endpoint, result } = verdictFor(config, request.service, request.region, request.request);
-  return { kind: 'generated', endpoint, result };
+  if (ownText !== undefined)
+    return verdictOf(outcomeOnText(ownText, request.request), { kind: 'own-text' });
+  const { endpoint, outcome } = verdictFor(
+    config,
+    request.service,
+    request.region,
+    request.request,
+  );
+  return verdictOf(outcome, { kind: 'generated', endpoint });
 }
 
 /**
- * The verdict as text without the places in the policy text, which move when another statement
- * changes: equal texts mean nothing on screen changes, so the panel keeps the value it had.
+ * The verdict as text without the places of statements in the policy text, which move when
+ * another statement changes: equal texts mean nothing on screen changes, so the panel keeps the
+ * value it had. The places of a policy's errors are kept: the panel shows them.
  */
 export function verdictIdentity(verdict: SimulatorVerdict): string {
+  if (verdict.kind === 'policy-errors') return JSON.stringify(verdict);
   return JSON.stringify(verdict, (key, inner: unknown) => (key === 'range' ? undefined : inner));
 }
 

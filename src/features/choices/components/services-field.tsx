@@ -26,6 +26,12 @@ function listIds(services: readonly EndpointService[]): string {
     : ids.join(', ');
 }
 
+/** The other names of each endpoint (email: ses, sesv2), so that searching for them finds it. */
+const otherNames = new Map<string, string[]>();
+for (const service of groupedServices)
+  if (service.endpointOf)
+    otherNames.set(service.endpointOf, [...(otherNames.get(service.endpointOf) ?? []), service.id]);
+
 export function ServicesField() {
   const serviceIds = useBuilder((state) => state.config.services);
   const { setServices, setPreviewService } = useBuilderActions();
@@ -48,10 +54,11 @@ export function ServicesField() {
         .filter((s): s is EndpointService => s !== undefined),
     [serviceIds],
   );
-  // Discontinued services stay in the catalog for old configurations, out of the list unless asked for.
+  // Discontinued services stay in the catalog for old configurations, out of the list unless asked
+  // for. Other names of an endpoint (ses, docdb) are found through the endpoint's own entry.
   const [showDiscontinued, setShowDiscontinued] = useState(false);
   const options = useMemo(
-    () => (showDiscontinued ? groupedServices : groupedServices.filter((s) => !s.discontinued)),
+    () => groupedServices.filter((s) => !s.endpointOf && (showDiscontinued || !s.discontinued)),
     [showDiscontinued],
   );
   const discontinued = value.filter((s) => s.discontinued);
@@ -63,7 +70,10 @@ export function ServicesField() {
   const filterServices = useMemo(
     () =>
       createFilterOptions<EndpointService>({
-        stringify: (service) => `${service.id} ${fullCatalog?.service(service.id)?.title ?? ''}`,
+        stringify: (service) =>
+          [service.id, ...(otherNames.get(service.id) ?? [])]
+            .map((id) => `${id} ${fullCatalog?.service(id)?.title ?? ''}`)
+            .join(' '),
       }),
     [fullCatalog],
   );
@@ -92,6 +102,11 @@ export function ServicesField() {
                 <Box component="span" sx={{ fontSize: '0.8rem', color: 'text.secondary' }}>
                   {titleOf(service)}
                 </Box>
+                {otherNames.has(service.id) && (
+                  <Box component="span" sx={{ fontSize: '0.75rem', color: 'text.secondary' }}>
+                    also for {otherNames.get(service.id)!.join(', ')}
+                  </Box>
+                )}
                 <PolicySupportNote support={service.endpointPolicy} />
                 {service.discontinued && (
                   <Box component="span" sx={{ fontSize: '0.75rem', color: 'warning.main' }}>

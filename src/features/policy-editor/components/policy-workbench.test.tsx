@@ -9,7 +9,7 @@ import { defaultView } from '@/state/defaults';
 import { checkOptionsFor } from './policy-workbench';
 import { PolicyEditorGate } from './policy-editor-gate';
 import { countFindings, describeCounts } from '@/core/finding-kinds';
-import { placeOf } from './problems-list';
+import { placeOf } from '@/shared/diagnostics/place-of';
 import { offsetOf } from './plain-source-editor';
 
 afterEach(cleanup);

@@ -126,12 +126,14 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     [text, setDraftText],
   );
   // A statement revealed by Sid elsewhere on the page (the simulator's verdict, the explanations)
-  // is revealed in the user's text when the text has a statement with that Sid.
+  // is revealed in the user's text when the text has a statement with that Sid; a place (a
+  // finding the simulator lists) is revealed as a click in the problems list reveals it.
   const store = useBuilderStoreApi();
   useEffect(
     () =>
       store.subscribe((state, previous) => {
         if (!state.reveal || state.reveal === previous.reveal) return;
+        if (state.reveal.range) return onReveal(state.reveal.range);
         const shown = state.policyEditor.draft?.text ?? '';
         const span = statementSpan(shown, state.reveal.sid);
         if (span) onReveal(offsetRange(shown, span.start, span.end - span.start));

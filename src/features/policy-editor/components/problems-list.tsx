@@ -14,6 +14,7 @@ import { memo, useState, type FormEvent } from 'react';
 import { placeholdersNamed, suggestedActionFix, type TextFix } from '@/core/finding-kinds';
 import type { Diagnostic, TextRange } from '@/core/diagnostics';
 import { formatCount } from '@/shared/format/format-count';
+import { placeOf } from '@/shared/diagnostics/place-of';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 
 export interface RevealRequest {
@@ -24,10 +25,6 @@ export interface RevealRequest {
 
 /** Findings shown before "Show all": enough to work through, few enough to render at once. */
 const SHOWN = 100;
-
-export function placeOf(range: TextRange | undefined): string {
-  return range ? `Line ${range.start.line}, column ${range.start.column}` : 'Whole policy';
-}
 
 function ProblemContent({ diagnostic }: { diagnostic: Diagnostic }) {
   return (

@@ -18,7 +18,7 @@ import { validateConfigValue } from '@/core/config/parse';
 import type { TextRange } from '@/core/diagnostics';
 import type { PolicyRecognition, UnmappedElement } from '@/core/validate/validate';
 import { useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
-import { placeOf } from './problems-list';
+import { placeOf } from '@/shared/diagnostics/place-of';
 
 const BASIS_TEXT = {
   'sid-and-shape': 'by Sid and shape',

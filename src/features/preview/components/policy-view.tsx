@@ -7,6 +7,7 @@
 import Box from '@mui/material/Box';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import { positionToOffset } from '@/core/finding-kinds';
 import type { GeneratedPolicy } from '@/core/generate/generate';
 import { CodeViewer, type CodeHighlight } from '@/shared/editor/code-viewer';
 import { useMonaco } from '@/shared/editor/use-monaco';
@@ -45,6 +46,11 @@ export function PolicyView({
 
   const highlight = useMemo<CodeHighlight | undefined>(() => {
     if (!reveal) return undefined;
+    if (reveal.range) {
+      const start = positionToOffset(text, reveal.range.start);
+      const end = positionToOffset(text, reveal.range.end);
+      return start !== undefined ? { start, end: end ?? start, nonce: reveal.nonce } : undefined;
+    }
     const span = statementSpan(text, reveal.sid);
     return span ? { ...span, nonce: reveal.nonce } : undefined;
   }, [reveal, text]);

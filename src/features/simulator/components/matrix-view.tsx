@@ -2,7 +2,8 @@
  * The request matrix as a grid: a row per request (the ones not getting their expected verdict
  * first), a column per selected region, the verdict in each cell. A cell explains itself when
  * chosen: the verdict and the statement that decided it, why that verdict is the expected one,
- * and a way to see the statement in the policy or to open the request in the form.
+ * and a way to see the statement in the policy or to open the request in the form. A cell whose
+ * policy has errors, or whose evaluation went over its budget, says "No verdict" instead.
  */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,6 +15,7 @@ import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
 import { DECISIONS, type Decision } from '@/core/evaluate/request-schema';
 import { formatCount } from '@/shared/format/format-count';
 import type { MatrixRun } from '../hooks/use-request-matrix';
+import { noVerdictOf, type CheckedMatrixCell } from '../matrix/matrix-runner';
 import { DECISION_COLOR } from './verdict-view';
 
 /** The theme colour of a verdict (`success.main` and so on), as the rest of the panel shows it. */
@@ -103,6 +105,7 @@ function CellDetails({
   onOpen,
 }: { row: MatrixRow; cell: MatrixCell } & Pick<MatrixViewProps, 'onShowInPolicy' | 'onOpen'>) {
   const [notice, setNotice] = useState<string>();
+  const checked: CheckedMatrixCell = cell;
   const deciding = cell.deciding.map((d) => d.sid ?? `statement ${d.index + 1}`).join(' and ');
   const statement = cell.deciding.find((d) => d.sid !== undefined)?.sid ?? cell.expectedStatement;
   return (
@@ -118,16 +121,30 @@ function CellDetails({
         {row.kind === 'saved' ? `Saved request ${row.index + 1}` : 'Ready-made request'} through the{' '}
         {row.service} endpoint in {cell.region}
       </Typography>
-      <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
-        <Box component="strong" sx={{ color: DECISION_COLOR[cell.decision] }}>
-          {cell.decision}
-        </Box>
-        {deciding ? ` by ${deciding}` : ''}; expected {cell.expected}
-        {cell.passed ? ', as expected.' : ': not as expected.'}
-      </Typography>
-      <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
-        {cell.summary}
-      </Typography>
+      {checked.policyErrors !== undefined ? (
+        <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+          <Box component="strong">No verdict: the policy has errors</Box> ({checked.policyErrors}{' '}
+          the validator finds; no verdict is given on a policy that cannot be deployed as it is).
+          Expected {cell.expected}. Open the request in the form to see the errors and their places.
+        </Typography>
+      ) : checked.withheld !== undefined ? (
+        <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+          <Box component="strong">No verdict:</Box> {checked.withheld} Expected {cell.expected}.
+        </Typography>
+      ) : (
+        <>
+          <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+            <Box component="strong" sx={{ color: DECISION_COLOR[cell.decision] }}>
+              {cell.decision}
+            </Box>
+            {deciding ? ` by ${deciding}` : ''}; expected {cell.expected}
+            {cell.passed ? ', as expected.' : ': not as expected.'}
+          </Typography>
+          <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+            {cell.summary}
+          </Typography>
+        </>
+      )}
       <Typography variant="caption" component="p" sx={{ overflowWrap: 'anywhere' }}>
         {cell.expectation}
       </Typography>
@@ -246,18 +263,20 @@ export const MatrixView = memo(function MatrixView({
                           </Box>
                         );
                       const isSelected = selected?.key === row.key && selected.region === region;
+                      const noVerdict = noVerdictOf(cell);
+                      const shown = noVerdict ? 'No verdict' : SHORT_DECISION[cell.decision];
                       return (
                         <td key={region}>
                           <button
                             type="button"
-                            data-decision={cell.decision}
+                            data-decision={noVerdict ? undefined : cell.decision}
                             data-passed={cell.passed}
                             aria-pressed={isSelected}
-                            aria-label={`${SHORT_DECISION[cell.decision]}${cell.passed ? '' : `, expected ${SHORT_DECISION[cell.expected]}`}: ${row.name}, ${region}`}
+                            aria-label={`${noVerdict ? `No verdict: ${noVerdict}` : shown}${cell.passed ? '' : `, expected ${SHORT_DECISION[cell.expected]}`}: ${row.name}, ${region}`}
                             onClick={() => setSelected({ key: row.key, region })}
                           >
                             {cell.passed ? '' : '✗ '}
-                            {SHORT_DECISION[cell.decision]}
+                            {shown}
                           </button>
                         </td>
                       );

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
 import type { SuiteSummary } from '@/core/evaluate/suite';
 import type { Decision } from '@/core/evaluate/request-schema';
-import type { SuiteOutcome } from '../simulation';
+import { suiteDecisionOf, type SuiteOutcome } from '../simulation';
 import { DECISION_COLOR } from './verdict-view';
 
 /** What the list shows of one outcome: plain values, so that an unchanged run renders nothing new. */
@@ -20,7 +20,10 @@ export interface SuiteRow {
   /** "s3 · us-east-1 · s3:GetObject on arn:aws:s3:::bucket/key" */
   description: string;
   expect: Decision;
-  decision: Decision;
+  /** The verdict, when there is one. */
+  decision?: Decision;
+  /** Why there is no verdict: the policy has errors, or the evaluation went over its budget. */
+  noVerdict?: string;
   passed: boolean;
   changedFrom?: Decision;
   unknownService?: string;
@@ -34,10 +37,14 @@ export function suiteRowOf(outcome: SuiteOutcome): SuiteRow {
     name: saved.name,
     description: `${saved.service}${endpoint.region ? ` · ${endpoint.region}` : ''} · ${saved.request.action} on ${saved.request.resource}`,
     expect: saved.expect,
-    decision: outcome.result.decision,
     passed: outcome.passed,
     summary: outcome.result.summary,
   };
+  const decision = suiteDecisionOf(outcome);
+  if (decision !== undefined) row.decision = decision;
+  else if (outcome.policyErrors !== undefined)
+    row.noVerdict = `its policy has ${outcome.policyErrors} error${outcome.policyErrors === 1 ? '' : 's'} (see the verdict above when you open it)`;
+  else row.noVerdict = outcome.result.withheld ?? 'the evaluation did not finish';
   if (outcome.changedFrom !== undefined) row.changedFrom = outcome.changedFrom;
   if (outcome.unknownService) row.unknownService = saved.service;
   return row;
@@ -111,7 +118,11 @@ export const SavedRequests = memo(function SavedRequests({
                   borderTop: 1,
                   borderColor: 'divider',
                   py: 0.75,
-                  bgcolor: editingIndex === row.index ? 'action.selected' : undefined,
+                  // A bar, not a fill, marks the request open in the form: a fill would take the
+                  // error and warning lines below contrast.
+                  ...(editingIndex === row.index
+                    ? { borderLeft: 4, borderLeftColor: 'primary.main', pl: 1 }
+                    : {}),
                 }}
               >
                 <Typography
@@ -129,11 +140,20 @@ export const SavedRequests = memo(function SavedRequests({
                 >
                   {row.description}
                 </Typography>
-                <Typography variant="body2">
-                  Expects {row.expect}, got{' '}
-                  <Box component="strong" sx={{ color: DECISION_COLOR[decision] }}>
-                    {decision}
-                  </Box>
+                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                  Expects {row.expect}
+                  {decision === undefined ? (
+                    <>
+                      . <Box component="strong">No verdict</Box>: {row.noVerdict}
+                    </>
+                  ) : (
+                    <>
+                      , got{' '}
+                      <Box component="strong" sx={{ color: DECISION_COLOR[decision] }}>
+                        {decision}
+                      </Box>
+                    </>
+                  )}
                   {row.passed ? ' · passes' : ''}
                 </Typography>
                 {!row.passed && (
@@ -151,7 +171,7 @@ export const SavedRequests = memo(function SavedRequests({
                     &quot;{row.unknownService}&quot; is not an endpoint service of the catalog.
                   </Typography>
                 )}
-                {!row.passed && (
+                {!row.passed && decision !== undefined && (
                   <Typography variant="caption" component="p" sx={{ overflowWrap: 'anywhere' }}>
                     {row.summary}
                   </Typography>

@@ -18,8 +18,10 @@ export interface ScenarioItem {
   service: string;
   /** The verdict the choices call for. */
   expect: Decision;
-  /** The verdict of the policy. */
-  decision: Decision;
+  /** The verdict of the policy, when it gives one. */
+  decision?: Decision;
+  /** Why there is no verdict (the policy has errors, the evaluation went over its budget). */
+  noVerdict?: string;
 }
 
 export interface ScenarioListProps {
@@ -67,24 +69,30 @@ export const ScenarioList = memo(function ScenarioList({
               >
                 {services.size > 1 ? `${scenario.service}: ${scenario.name}` : scenario.name}
               </Button>
-              <Typography
-                variant="caption"
-                sx={{
-                  whiteSpace: 'nowrap',
-                  color: DECISION_COLOR[scenario.decision],
-                  fontWeight: 600,
-                }}
-              >
-                {scenario.decision}
-                {scenario.decision !== scenario.expect && (
-                  <Box
-                    component="span"
-                    sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}
-                  >
-                    expected {scenario.expect}
-                  </Box>
-                )}
-              </Typography>
+              {scenario.decision === undefined ? (
+                <Typography variant="caption" sx={{ maxWidth: 140, color: 'text.secondary' }}>
+                  No verdict: {scenario.noVerdict}
+                </Typography>
+              ) : (
+                <Typography
+                  variant="caption"
+                  sx={{
+                    whiteSpace: 'nowrap',
+                    color: DECISION_COLOR[scenario.decision],
+                    fontWeight: 600,
+                  }}
+                >
+                  {scenario.decision}
+                  {scenario.decision !== scenario.expect && (
+                    <Box
+                      component="span"
+                      sx={{ display: 'block', fontWeight: 400, color: 'text.secondary' }}
+                    >
+                      expected {scenario.expect}
+                    </Box>
+                  )}
+                </Typography>
+              )}
             </Box>
           );
         })}

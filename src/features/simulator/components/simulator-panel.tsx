@@ -12,7 +12,8 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { memo, useCallback, useRef, useState } from 'react';
 import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
-import { useBuilder } from '@/state/builder-store';
+import type { TextRange } from '@/core/diagnostics';
+import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { useFormOptions } from '../hooks/use-form-options';
 import { useRequestMatrix } from '../hooks/use-request-matrix';
 import { useSavedSuite } from '../hooks/use-saved-suite';
@@ -74,6 +75,20 @@ export default function SimulatorPanel() {
   const options = useFormOptions(target, simulation.draft);
   useSimulatorUpdateMeasure(config);
 
+  const { revealPlace } = useBuilderActions();
+  const revealError = useCallback(
+    (range: TextRange) => {
+      if (verdict.kind !== 'policy-errors') return;
+      // A generated policy's place is in the preview: show that policy there first.
+      if (verdict.policy.kind === 'generated') {
+        const cannot = showInPolicy(verdict.policy.endpoint, undefined);
+        if (cannot) return setNotice(cannot);
+      }
+      setNotice(undefined);
+      revealPlace(range);
+    },
+    [verdict, showInPolicy, revealPlace],
+  );
   const showStatement = useCallback(
     (sid: string) => {
       if (verdict.kind === 'own-text') setNotice(showInPolicy('own-text', sid));
@@ -104,7 +119,7 @@ export default function SimulatorPanel() {
         suite.open(row.index);
       } else {
         // The ready-made list follows the preview: show the endpoint, then open the request there.
-        showInPolicy({ service: row.service, region: cell.region }, undefined);
+        showInPolicy({ service: row.service, region: cell.region }, undefined, { stay: true });
         showScenario(row.spec.id, cell.region);
       }
       setMode('single');
@@ -150,6 +165,7 @@ export default function SimulatorPanel() {
             policyUnderTest={simulation.policyUnderTest}
             onPolicyUnderTest={simulation.setPolicyUnderTest}
             onShowStatement={showStatement}
+            onRevealError={revealError}
           />
           <RequestSection
             sectionRef={requestSection}

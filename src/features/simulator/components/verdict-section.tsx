@@ -1,17 +1,23 @@
 /**
  * The verdict on the request in the form, by kind: about a generated endpoint policy (named with
- * its regions), about the user's own text, no verdict because that text is not a policy, or none
- * because the request has errors. While the preview edits the user's text, a switch chooses which
- * policy the verdict is about.
+ * its regions), about the user's own text; no verdict because that policy has errors or because
+ * the evaluation went over its budget, or none because the request has errors. While the preview
+ * edits the user's text, a switch chooses which policy the verdict is about.
  */
 import Box from '@mui/material/Box';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { memo } from 'react';
+import type { TextRange } from '@/core/diagnostics';
 import { statementLabel } from '@/core/evaluate/evaluate';
 import type { PolicyUnderTest } from '../hooks/use-simulation';
-import { endpointLabel, type SimulatorVerdict } from '../simulator-verdict';
+import {
+  endpointLabel,
+  type PolicyUnderVerdict,
+  type SimulatorVerdict,
+} from '../simulator-verdict';
+import { PolicyErrorsView, WithheldView } from './no-verdict-view';
 import { VerdictView } from './verdict-view';
 
 export interface VerdictSectionProps {
@@ -24,6 +30,16 @@ export interface VerdictSectionProps {
   policyUnderTest: PolicyUnderTest | undefined;
   onPolicyUnderTest(choice: PolicyUnderTest): void;
   onShowStatement(sid: string): void;
+  /** Moves to the place of an error of the policy the verdict is about. */
+  onRevealError(range: TextRange): void;
+}
+
+const OWN_TEXT_LABEL = 'your policy text in the editor';
+
+function policyLabelOf(policy: PolicyUnderVerdict, selectedRegions: readonly string[]): string {
+  return policy.kind === 'own-text'
+    ? OWN_TEXT_LABEL
+    : endpointLabel(policy.endpoint, selectedRegions);
 }
 
 function Caption({ children }: { children: React.ReactNode }) {
@@ -61,16 +77,25 @@ export const VerdictSection = memo(function VerdictSection(props: VerdictSection
           No verdict: the request has errors (see the fields below).
         </Typography>
       )}
-      {verdict.kind === 'unreadable-text' && (
-        <Typography role="status" aria-label="Verdict" variant="body2" color="error.main">
-          No verdict: your policy text cannot be evaluated. {verdict.problem}
-        </Typography>
+      {verdict.kind === 'policy-errors' && (
+        <PolicyErrorsView
+          policyLabel={policyLabelOf(verdict.policy, selectedRegions)}
+          errors={verdict.errors}
+          unreadable={verdict.unreadable}
+          onReveal={props.onRevealError}
+        />
+      )}
+      {verdict.kind === 'withheld' && (
+        <WithheldView
+          policyLabel={policyLabelOf(verdict.policy, selectedRegions)}
+          reason={verdict.reason}
+        />
       )}
       {verdict.kind === 'own-text' && (
         <>
           <VerdictView
             result={verdict.result}
-            policyLabel="your policy text in the editor"
+            policyLabel={OWN_TEXT_LABEL}
             onShowStatement={props.onShowStatement}
           />
           <Caption>

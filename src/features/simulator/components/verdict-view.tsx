@@ -97,11 +97,6 @@ export const VerdictView = memo(function VerdictView({
         Evaluated against {policyLabel}. An endpoint policy only filters: an allowed request still
         needs the caller&apos;s and the resource&apos;s own policies.
       </Typography>
-      {!result.policyValid && (
-        <Typography variant="body2" color="warning.main" sx={{ mt: 0.5 }}>
-          The policy has errors AWS would refuse it for; the verdict is only indicative.
-        </Typography>
-      )}
       <Typography variant="h3" component="h4" id={`${ids}-statements`} sx={{ mt: 1.5 }}>
         Statements
       </Typography>

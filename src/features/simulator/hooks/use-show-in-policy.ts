@@ -2,7 +2,9 @@
  * "Show in policy": switches the preview to the policy of an endpoint (its service tab, and its
  * region when each region has a policy of its own) and highlights a statement of it; while the
  * simulator tests the user's own text, it selects the statement with that Sid in the editor.
- * Returns why it cannot, in words, when it cannot.
+ * On a narrow screen it brings the policy pane forward, unless `stay` asks to keep the pane
+ * shown (the preview only follows a request opened in the simulator). Returns why it cannot, in
+ * words, when it cannot.
  */
 import { useCallback } from 'react';
 import { catalog } from '@/core/catalog/catalog';
@@ -13,15 +15,19 @@ import type { EndpointChoice } from '../simulation';
 export type ShowInPolicy = (
   endpoint: EndpointChoice | 'own-text',
   sid: string | undefined,
+  options?: { stay?: boolean },
 ) => string | undefined;
 
 export function useShowInPolicy(): ShowInPolicy {
   const store = useBuilderStoreApi();
-  const { revealStatement, clearReveal, setPreviewService, setPreviewRegion } = useBuilderActions();
+  const { revealStatement, clearReveal, setPreviewService, setPreviewRegion, setWorkspacePane } =
+    useBuilderActions();
   return useCallback<ShowInPolicy>(
-    (endpoint, sid) => {
+    (endpoint, sid, options) => {
       if (endpoint === 'own-text') {
         if (sid !== undefined) revealStatement(sid);
+        // On a narrow screen the policy is a pane of its own: show it.
+        if (!options?.stay) setWorkspacePane('policy');
         return undefined;
       }
       const state = store.getState();
@@ -33,8 +39,9 @@ export function useShowInPolicy(): ShowInPolicy {
       if (endpoint.region !== undefined) setPreviewRegion(endpoint.region);
       if (sid !== undefined) revealStatement(sid);
       else clearReveal();
+      if (!options?.stay) setWorkspacePane('policy');
       return undefined;
     },
-    [store, revealStatement, clearReveal, setPreviewService, setPreviewRegion],
+    [store, revealStatement, clearReveal, setPreviewService, setPreviewRegion, setWorkspacePane],
   );
 }

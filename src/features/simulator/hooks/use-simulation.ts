@@ -82,6 +82,17 @@ function openScenario(
   return scenarios.find((s) => s.id === source.id) ?? scenarios[0];
 }
 
+/** What the list says of a ready-made request: its verdict, or why it has none. */
+function verdictOfScenario(
+  config: PerimeterConfig,
+  scenario: PerimeterScenario,
+): Pick<ScenarioItem, 'decision' | 'noVerdict'> {
+  const { outcome } = verdictFor(config, scenario.service, scenario.region, scenario.request);
+  if (outcome.kind === 'refused') return { noVerdict: 'the policy has errors' };
+  if (outcome.result.withheld !== undefined) return { noVerdict: 'over the evaluation budget' };
+  return { decision: outcome.result.decision };
+}
+
 export interface Simulation {
   target: PreviewTarget;
   scenarios: PerimeterScenario[];
@@ -131,7 +142,7 @@ export function useSimulation(): Simulation {
           why: s.why,
           service: s.service,
           expect: s.expect,
-          decision: verdictFor(config, s.service, s.region, s.request).result.decision,
+          ...verdictOfScenario(config, s),
         })),
       ),
     [config, scenarios],

@@ -4,18 +4,18 @@
  * breaks), in the page in slices of a few milliseconds, with the policies from the preview's memo.
  */
 import type { PerimeterConfig } from '@/core/config/schema';
-import { planRequestMatrix, type MatrixCell } from '@/core/evaluate/request-matrix';
+import { planRequestMatrix } from '@/core/evaluate/request-matrix';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
 import { endpointPolicy } from '../simulation';
 import type { MatrixRequest, MatrixResponse } from './matrix-protocol';
-import { runMatrixInSlices } from './matrix-runner';
+import { runMatrixInSlices, type CheckedMatrixCell } from './matrix-runner';
 
 /** How long a slice in the page may evaluate before the page gets the main thread back. */
 const PAGE_SLICE_MILLISECONDS = 8;
 
 export interface MatrixRunHandlers {
   progress(done: number): void;
-  done(cells: MatrixCell[]): void;
+  done(cells: CheckedMatrixCell[]): void;
   failed(message: string): void;
 }
 

@@ -1,7 +1,7 @@
 /** Messages between the page and the request matrix worker. */
 import type { PerimeterConfig } from '@/core/config/schema';
-import type { MatrixCell } from '@/core/evaluate/request-matrix';
 import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { CheckedMatrixCell } from './matrix-runner';
 
 /** Starts a run (dropping any earlier one), or stops one. */
 export type MatrixRequest =
@@ -10,5 +10,5 @@ export type MatrixRequest =
 
 export type MatrixResponse =
   | { kind: 'progress'; runId: number; done: number }
-  | { kind: 'done'; runId: number; cells: MatrixCell[] }
+  | { kind: 'done'; runId: number; cells: CheckedMatrixCell[] }
   | { kind: 'failed'; runId: number; message: string };

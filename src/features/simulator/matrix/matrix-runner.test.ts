@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { matrixSize, planRequestMatrix, type MatrixCell } from '@/core/evaluate/request-matrix';
-import { runMatrixInSlices } from './matrix-runner';
+import { matrixSize, planRequestMatrix } from '@/core/evaluate/request-matrix';
+import { endpointPolicyFor } from '@/core/evaluate/suite';
+import { noVerdictOf, runMatrixInSlices, type CheckedMatrixCell } from './matrix-runner';
 
 const config: PerimeterConfig = {
   version: 1,
@@ -14,7 +15,7 @@ const plan = planRequestMatrix(config);
 function run(options: Partial<Parameters<typeof runMatrixInSlices>[0]> = {}) {
   const progress: number[] = [];
   let stop: () => void = () => undefined;
-  const finished = new Promise<{ cells?: MatrixCell[]; failed?: string }>((resolve) => {
+  const finished = new Promise<{ cells?: CheckedMatrixCell[]; failed?: string }>((resolve) => {
     stop = runMatrixInSlices({
       plan,
       config,
@@ -62,5 +63,42 @@ describe('the matrix in slices', () => {
       },
     });
     expect(await finished).toEqual({ failed: 'no policy for this endpoint' });
+  });
+
+  it('gives no verdict in the cells of a policy with errors, and fails them', async () => {
+    // A malformed CIDR in a Deny of the us-east-1 policy only (one policy per region).
+    const perRegion: PerimeterConfig = { ...config, output: { shape: 'per-region' } };
+    const broken = (region: string | undefined) => {
+      const policy = JSON.parse(endpointPolicyFor(perRegion, 'kms', region).text) as {
+        Statement: unknown[];
+      };
+      policy.Statement.push({
+        Sid: 'DenyOutsideOurNetwork',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: '*',
+        Resource: '*',
+        Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/33' } },
+      });
+      return JSON.stringify(policy, null, 2);
+    };
+    const perRegionPlan = planRequestMatrix(perRegion);
+    const { finished } = run({
+      plan: perRegionPlan,
+      config: perRegion,
+      policyFor: (service, region) =>
+        region === 'us-east-1'
+          ? broken(region)
+          : endpointPolicyFor(perRegion, service, region).text,
+    });
+    const cells = (await finished).cells!;
+    const east = cells.filter((c) => c.region === 'us-east-1');
+    const west = cells.filter((c) => c.region === 'eu-west-1');
+    expect(east.length).toBeGreaterThan(0);
+    expect(east.every((c) => c.policyErrors! > 0 && !c.passed)).toBe(true);
+    expect(east.map(noVerdictOf)).toEqual(east.map(() => 'the policy has errors'));
+    expect(west.every((c) => c.policyErrors === undefined && noVerdictOf(c) === undefined)).toBe(
+      true,
+    );
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Evaluates a request matrix in slices: a few milliseconds of cells, then the thread is given
  * back (to the page, or to a worker's message queue so that a newer run can cancel this one),
- * with the count so far reported after each slice.
+ * with the count so far reported after each slice. Each policy is checked by the validator as
+ * the CLI checks it, and the cells of a policy with errors get no verdict.
  */
 import type { PerimeterConfig } from '@/core/config/schema';
 import {
@@ -10,6 +11,45 @@ import {
   type MatrixCell,
   type MatrixPlan,
 } from '@/core/evaluate/request-matrix';
+import { endpointPolicyFor } from '@/core/evaluate/suite';
+import { checkPolicyForVerdict } from '@/core/evaluate/verdict-check';
+
+/** A cell of the simulator's matrix. */
+export interface CheckedMatrixCell extends MatrixCell {
+  /** Set when the endpoint's policy has errors: how many. The cell has no verdict and fails. */
+  policyErrors?: number;
+}
+
+/** Whether a cell gives no verdict, and why in a few words; undefined when it gives one. */
+export function noVerdictOf(cell: CheckedMatrixCell): string | undefined {
+  if (cell.policyErrors !== undefined) return 'the policy has errors';
+  if (cell.withheld !== undefined) return 'over the evaluation budget';
+  return undefined;
+}
+
+/**
+ * The policies of `policyFor`, each checked once by the validator, and a function that marks
+ * the cells of a policy with errors: no verdict, not as expected.
+ */
+function checkedPolicies(plan: MatrixPlan, policyFor: EndpointPolicySource) {
+  const errorsByEndpoint = new Map<string, number>();
+  const keyOf = (service: string, region: string | undefined) => `${service}\u0000${region ?? ''}`;
+  const checked: EndpointPolicySource = (service, region) => {
+    const policy = policyFor(service, region);
+    // The check reads text; a policy given as a value is the engine's own and has no place to show.
+    if (typeof policy === 'string') {
+      const { errors } = checkPolicyForVerdict(policy);
+      if (errors.length > 0) errorsByEndpoint.set(keyOf(service, region), errors.length);
+    }
+    return policy;
+  };
+  const mark = (cell: MatrixCell): CheckedMatrixCell => {
+    const service = plan.rows[cell.row]!.service;
+    const errors = errorsByEndpoint.get(keyOf(service, plan.perRegion ? cell.region : undefined));
+    return errors === undefined ? cell : { ...cell, passed: false, policyErrors: errors };
+  };
+  return { checked, mark };
+}
 
 export interface MatrixSliceOptions {
   plan: MatrixPlan;
@@ -19,7 +59,7 @@ export interface MatrixSliceOptions {
   sliceMilliseconds: number;
   /** How many cells are done, after each slice but the last. */
   onProgress(done: number): void;
-  onDone(cells: MatrixCell[]): void;
+  onDone(cells: CheckedMatrixCell[]): void;
   onFailed(message: string): void;
   /** Called after each slice, e.g. to record how long it took. */
   onSlice?(start: number, end: number): void;
@@ -30,12 +70,12 @@ export function runMatrixInSlices(options: MatrixSliceOptions): () => void {
   const { plan, config, sliceMilliseconds } = options;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const cells: MatrixCell[] = [];
-  const pending = evaluateRequestMatrix(
+  const cells: CheckedMatrixCell[] = [];
+  const { checked, mark } = checkedPolicies(
     plan,
-    config,
-    options.policyFor ? { policyFor: options.policyFor } : {},
+    options.policyFor ?? ((service, region) => endpointPolicyFor(config, service, region).text),
   );
+  const pending = evaluateRequestMatrix(plan, config, { policyFor: checked });
   const slice = () => {
     if (stopped) return;
     const start = performance.now();
@@ -47,7 +87,7 @@ export function runMatrixInSlices(options: MatrixSliceOptions): () => void {
           options.onDone(cells);
           return;
         }
-        cells.push(next.value);
+        cells.push(mark(next.value));
         if (performance.now() - start > sliceMilliseconds) break;
       }
     } catch (error) {

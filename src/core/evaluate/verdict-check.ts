@@ -1,0 +1,31 @@
+/**
+ * Whether a verdict may be given on a policy text: never on one the validator finds errors in.
+ * AWS would refuse such a policy, and a statement the evaluator cannot read (a malformed CIDR in
+ * a Deny's NotIpAddress, say) would simply not apply, turning a denial into "Allowed". The CLI
+ * and the browser's simulator both decide here, so that neither fails open where the other
+ * refuses.
+ */
+import type { Diagnostic } from '../diagnostics';
+import { validate, type ValidateOptions } from '../validate/validate';
+import { unreadablePolicyProblem } from './evaluate';
+
+export interface PolicyVerdictCheck {
+  /** The validator's errors, in text order: any of them means no verdict. */
+  errors: Diagnostic[];
+  /** The first error that leaves nothing to evaluate (the text is not a policy), if any. */
+  unreadable?: Diagnostic;
+}
+
+/** Validates the policy text and says whether it may be evaluated, with the validator's errors. */
+export function checkPolicyForVerdict(
+  text: string,
+  options: Pick<ValidateOptions, 'iamIndex'> = {},
+): PolicyVerdictCheck {
+  const { diagnostics } = validate(text, options);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const unreadable = unreadablePolicyProblem(diagnostics);
+  return unreadable ? { errors, unreadable } : { errors };
+}
+
+/** Whether the check allows a verdict. */
+export const allowsVerdict = (check: PolicyVerdictCheck): boolean => check.errors.length === 0;

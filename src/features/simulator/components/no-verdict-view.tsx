@@ -1,0 +1,152 @@
+/**
+ * Why there is no verdict on the request: the policy has errors (the validator's, each with its
+ * place, a click moving there as in the problems list), or the evaluation went over its budget.
+ * Neither ever reads as Allowed or Denied.
+ */
+import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
+import Typography from '@mui/material/Typography';
+import { memo, useId } from 'react';
+import type { Diagnostic, TextRange } from '@/core/diagnostics';
+import { countFindings } from '@/core/finding-kinds';
+import { formatCount } from '@/shared/format/format-count';
+import { placeOf } from '@/shared/diagnostics/place-of';
+import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
+
+/** Errors listed at once: the first ones say what to fix; the problems list has them all. */
+const SHOWN_ERRORS = 20;
+
+/** "2 errors and 3 values to fill", as the badges count them. */
+function errorsInWords(errors: readonly Diagnostic[]): string {
+  const counts = countFindings(errors);
+  const parts = [
+    counts.errors > 0 ? `${formatCount(counts.errors)} error${counts.errors === 1 ? '' : 's'}` : '',
+    counts.toFill > 0
+      ? `${formatCount(counts.toFill)} value${counts.toFill === 1 ? '' : 's'} still to fill`
+      : '',
+  ].filter(Boolean);
+  return parts.join(' and ');
+}
+
+/** The sentence of a refusal, for the verdict and its tests. */
+export function refusalText(
+  policyLabel: string,
+  errors: readonly Diagnostic[],
+  unreadable: Diagnostic | undefined,
+): string {
+  if (unreadable) return `No verdict: ${policyLabel} is not a readable endpoint policy.`;
+  return `No verdict: ${policyLabel} has ${errorsInWords(errors)}; no verdict is given on a policy that cannot be deployed as it is.`;
+}
+
+export interface PolicyErrorsViewProps {
+  /** Which policy, in words: "your policy text", "the s3 policy for us-east-1". */
+  policyLabel: string;
+  errors: readonly Diagnostic[];
+  unreadable?: Diagnostic | undefined;
+  /** Moves to the place of an error in the policy shown. */
+  onReveal(range: TextRange): void;
+}
+
+export const PolicyErrorsView = memo(function PolicyErrorsView({
+  policyLabel,
+  errors,
+  unreadable,
+  onReveal,
+}: PolicyErrorsViewProps) {
+  const ids = useId();
+  const shown = errors.slice(0, SHOWN_ERRORS);
+  return (
+    <Box>
+      <Box
+        role="status"
+        aria-label="Verdict"
+        sx={{ borderLeft: 4, borderColor: 'error.main', pl: 1, py: 0.5 }}
+      >
+        <Typography component="p" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+          {refusalText(policyLabel, errors, unreadable)}
+        </Typography>
+        <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+          A statement the engine cannot read, or a value left to fill, would not apply, and the
+          verdict could say a request passes that the deployed policy denies. Fix the errors below,
+          then the verdict is given.
+        </Typography>
+      </Box>
+      <Typography variant="h3" component="h4" id={`${ids}-errors`} sx={{ mt: 1.5 }}>
+        Errors in the policy
+      </Typography>
+      <Box component="ul" aria-labelledby={`${ids}-errors`} sx={{ m: 0, p: 0 }}>
+        {shown.map((error, index) => {
+          const content = (
+            <>
+              <SeverityIcon severity={error.severity} />
+              <Typography variant="body2" component="span" sx={{ overflowWrap: 'anywhere' }}>
+                <Box component="span" sx={{ fontWeight: 600 }}>
+                  {placeOf(error.range)}:
+                </Box>{' '}
+                {error.message}
+              </Typography>
+            </>
+          );
+          const range = error.range;
+          return (
+            <Box component="li" key={`${index}-${error.code}`} sx={{ listStyle: 'none' }}>
+              {range ? (
+                <ButtonBase
+                  onClick={() => onReveal(range)}
+                  sx={{
+                    display: 'flex',
+                    gap: 1,
+                    alignItems: 'flex-start',
+                    justifyContent: 'flex-start',
+                    textAlign: 'left',
+                    width: '100%',
+                    py: 0.5,
+                    px: 0.5,
+                    borderRadius: 1,
+                    '&:hover, &.Mui-focusVisible': { bgcolor: 'action.hover' },
+                  }}
+                >
+                  {content}
+                </ButtonBase>
+              ) : (
+                <Box sx={{ display: 'flex', gap: 1, py: 0.5, px: 0.5 }}>{content}</Box>
+              )}
+            </Box>
+          );
+        })}
+      </Box>
+      {errors.length > SHOWN_ERRORS && (
+        <Typography variant="caption" color="text.secondary" component="p">
+          And {formatCount(errors.length - SHOWN_ERRORS)} more.
+        </Typography>
+      )}
+    </Box>
+  );
+});
+
+/** No verdict because the evaluation went over its budget: the budget's own message. */
+export const WithheldView = memo(function WithheldView({
+  policyLabel,
+  reason,
+}: {
+  policyLabel: string;
+  reason: string;
+}) {
+  return (
+    <Box>
+      <Box
+        role="status"
+        aria-label="Verdict"
+        sx={{ borderLeft: 4, borderColor: 'warning.main', pl: 1, py: 0.5 }}
+      >
+        <Typography component="p" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+          No verdict: {reason}
+        </Typography>
+      </Box>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
+        Evaluated against {policyLabel}. The evaluation stopped at its budget, so it says neither
+        Allowed nor Denied.
+      </Typography>
+    </Box>
+  );
+});
