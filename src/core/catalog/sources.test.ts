@@ -193,9 +193,7 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
     );
     const unexplained = outside
       .map((s) => s.id)
-      .filter(
-        (id) => !discontinued.includes(id) && !NOT_IN_2026_GUIDE[id] && !OTHER_NAMES[id],
-      );
+      .filter((id) => !discontinued.includes(id) && !NOT_IN_2026_GUIDE[id] && !OTHER_NAMES[id]);
     expect(unexplained).toEqual([]);
     for (const id of discontinued)
       expect(guide.includes(shortName(catalog.service(id)!.serviceName!)), id).toBe(false);
