@@ -1,49 +1,41 @@
 /**
  * On a narrow screen the workspace shows one pane at a time: this bar, under the header, jumps
- * between the choices, the policy and the panels beside it. Hidden from `md` up, where all are shown.
+ * between the choices, the policy and the panels beside it. Not rendered from `md` up, where all
+ * are shown: its tabs measure themselves once drawn, a forced layout the first screen can spare,
+ * and their code is loaded only where the bar is shown (the space is kept meanwhile).
  */
+import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
-import { useBuilder, useBuilderActions } from '@/state/builder-store';
-import type { WorkspacePane } from '@/state/session-slice';
+import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { lazy, Suspense } from 'react';
 
-const PANES: readonly { pane: WorkspacePane; label: string }[] = [
-  { pane: 'choices', label: 'Choices' },
-  { pane: 'policy', label: 'Policy' },
-  { pane: 'tools', label: 'Explain & test' },
-];
+const WorkspaceTabs = lazy(() => import('./workspace-tabs'));
+
+/** The height of MUI's tab bar, kept while its code loads so that nothing below moves. */
+const TAB_BAR_HEIGHT = 48;
 
 export function WorkspaceNav() {
-  const pane = useBuilder((state) => state.workspacePane);
-  const { setWorkspacePane } = useBuilderActions();
+  // Read before the first render (not after it, MUI's default), so that no wide screen draws it once.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'), { noSsr: true });
+  if (!narrow) return null;
   return (
     <Paper
       square
       component="nav"
       aria-label="Workspace"
       sx={{
-        display: { xs: 'block', md: 'none' },
         position: 'sticky',
         top: 0,
         zIndex: 'appBar',
         borderLeft: 0,
         borderRight: 0,
+        minHeight: TAB_BAR_HEIGHT,
       }}
     >
-      <Tabs
-        value={pane}
-        onChange={(_event, next: WorkspacePane) => {
-          setWorkspacePane(next);
-          window.scrollTo({ top: 0 });
-        }}
-        variant="fullWidth"
-        aria-label="Show"
-      >
-        {PANES.map(({ pane: id, label }) => (
-          <Tab key={id} value={id} label={label} aria-controls={`pane-${id}`} />
-        ))}
-      </Tabs>
+      <Suspense fallback={<Box sx={{ height: TAB_BAR_HEIGHT }} />}>
+        <WorkspaceTabs />
+      </Suspense>
     </Paper>
   );
 }

@@ -5,7 +5,7 @@
  * the preview, never stored. Components read through narrow selectors and take the actions once:
  * `const { setRegions } = useBuilderActions()`.
  */
-import { createContext, createElement, useContext, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PerimeterConfig } from '@/core/config/schema';
@@ -93,4 +93,22 @@ export function useBuilder<T>(selector: (state: BuilderState) => T): T {
 /** The actions never change, so reading them causes no re-render. */
 export function useBuilderActions(): BuilderActions {
   return useStore(useBuilderStoreApi(), (state) => state.actions);
+}
+
+/**
+ * The choices as a value to read and follow without re-rendering: for work that follows them in
+ * idle time (the badges), whose components should render when that work is done, not per change.
+ */
+export function useChoicesInput(): {
+  read(): PerimeterConfig;
+  subscribe(onChange: () => void): () => void;
+} {
+  const store = useBuilderStoreApi();
+  return useMemo(
+    () => ({
+      read: () => store.getState().config,
+      subscribe: (onChange) => store.subscribe(onChange),
+    }),
+    [store],
+  );
 }

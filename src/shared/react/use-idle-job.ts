@@ -3,6 +3,10 @@
  * computed in idle periods, a slice at a time, and shown once done. Until then the value of the
  * previous input is kept, so that badges do not flicker while the user changes choices. Slices
  * wait for a pause in the user's input: a click is never held up behind one.
+ *
+ * The input is read from a source the hook subscribes to, not passed as a prop: a component
+ * showing the result then renders when the result changes, not on every change of the input
+ * (with every service selected, re-rendering hundreds of tabs per click was most of its cost).
  */
 import { useEffect, useState } from 'react';
 import { whenIdle } from './idle';
@@ -12,25 +16,46 @@ export interface IdleJob<R> {
   step(hasTime: () => boolean): R | undefined;
 }
 
+/** Where a job's input comes from: its current value and a way to hear of changes. */
+export interface IdleJobInput<T> {
+  read(): T;
+  subscribe(onChange: () => void): () => void;
+}
+
+/** `input` and `createJob` must be stable (memoized): a new one restarts the job. */
 export function useIdleJob<T, R>(
-  input: T,
+  input: IdleJobInput<T>,
   createJob: ((input: T) => IdleJob<R>) | undefined,
 ): R | undefined {
-  const [result, setResult] = useState<{ input: T; value: R }>();
+  const [result, setResult] = useState<R>();
   useEffect(() => {
     if (!createJob) return;
-    const job = createJob(input);
+    let current = input.read();
     let cancel = () => {};
-    const run = (deadline?: IdleDeadline) => {
-      const value = job.step(() => (deadline ? deadline.timeRemaining() > 2 : false));
-      if (value !== undefined) setResult({ input, value });
-      else schedule();
+    const start = () => {
+      cancel();
+      const job = createJob(current);
+      const run = (deadline?: IdleDeadline) => {
+        const value = job.step(() => (deadline ? deadline.timeRemaining() > 2 : false));
+        if (value !== undefined) setResult(value);
+        else schedule();
+      };
+      const schedule = () => {
+        cancel = whenIdle(run, { timeout: 2000, quietMs: 300 });
+      };
+      schedule();
     };
-    const schedule = () => {
-      cancel = whenIdle(run, { timeout: 2000, quietMs: 300 });
+    start();
+    const unsubscribe = input.subscribe(() => {
+      const next = input.read();
+      if (Object.is(next, current)) return;
+      current = next;
+      start();
+    });
+    return () => {
+      unsubscribe();
+      cancel();
     };
-    schedule();
-    return () => cancel();
   }, [input, createJob]);
-  return result?.value;
+  return result;
 }

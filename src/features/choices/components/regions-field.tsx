@@ -17,7 +17,7 @@ import {
   commercialRegions,
   groupedRegions,
 } from '@/shared/catalog/choices-catalog';
-import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { useBuilder, useBuilderActions, useChoicesInput } from '@/state/builder-store';
 
 /** The findings of the choices' policies, with the engine: loaded after the first screen. */
 const policyFindings = lazyModule<typeof PolicyFindings>(() => import('@/state/policy-findings'));
@@ -28,11 +28,10 @@ const filterRegions = createFilterOptions<Region>({
 
 export function RegionsField() {
   const regionCodes = useBuilder((state) => state.config.regions);
-  const config = useBuilder((state) => state.config);
   // Each region's badge follows the choices in idle time, so that a change is never held up.
   // The engine they need loads after the first screen, never in competition with it.
   const engine = useLazyModule(policyFindings, useAfterFirstIdle()).module;
-  const findings = useIdleJob(config, engine?.choicesFindingsJob);
+  const findings = useIdleJob(useChoicesInput(), engine?.choicesFindingsJob);
   const { setRegions } = useBuilderActions();
   const value = useMemo(
     () =>

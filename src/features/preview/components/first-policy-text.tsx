@@ -1,8 +1,9 @@
 /**
- * The policy as plain text on the first screen, before the preview panel and the editor arrive:
- * it loads only the engine, generates the previewed policy (the same memoized result the panel
- * will show) and puts it on screen, so that nobody waits for the editor to read the policy. A
- * first visit does not even wait for the engine: the page carries its policy (`first-policy.ts`).
+ * The policy as plain text on the first screen, before the preview panel and the editor arrive,
+ * so that nobody waits for the editor to read the policy. A first visit does not even wait for
+ * the engine: the page carries its policy (`first-policy.ts`). Other choices (a share link) have
+ * their text generated in a worker, so that loading the engine does not hold up the form; where
+ * no worker can start, the page loads the engine at once and generates it itself.
  */
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
@@ -16,11 +17,53 @@ import { lazyModule } from '@/shared/react/lazy-module';
 import { useBuilder } from '@/state/builder-store';
 import { prerenderedPolicyFor } from '../first-policy';
 import type * as PreviewPolicy from '@/state/preview-policy';
+import type { FirstPolicyRequest, FirstPolicyResponse } from '../first-policy-generation';
 
 /** The engine as the preview uses it; the preview panel imports the same module. */
 const previewEngine = lazyModule<typeof PreviewPolicy>(() => import('@/state/preview-policy'));
 
 export const loadPreviewEngine = previewEngine.load;
+
+/**
+ * Asks a worker for the text; calls `done` with it, or with undefined when the worker cannot
+ * start or fails (the caller then generates the text in the page). Returns the cancel function.
+ */
+function generateInWorker(
+  request: FirstPolicyRequest,
+  done: (text: string | undefined) => void,
+): () => void {
+  if (typeof Worker === 'undefined') {
+    done(undefined);
+    return () => undefined;
+  }
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('../first-policy.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'first-policy',
+    });
+  } catch {
+    done(undefined);
+    return () => undefined;
+  }
+  let settled = false;
+  const settle = (text: string | undefined) => {
+    if (settled) return;
+    settled = true;
+    worker.terminate();
+    done(text);
+  };
+  worker.addEventListener('message', (event: MessageEvent<FirstPolicyResponse>) =>
+    settle('text' in event.data ? event.data.text : undefined),
+  );
+  worker.addEventListener('error', () => settle(undefined));
+  worker.addEventListener('messageerror', () => settle(undefined));
+  worker.postMessage(request);
+  return () => {
+    settled = true;
+    worker.terminate();
+  };
+}
 
 /**
  * `onShown` is called once the text is in the DOM (the page's own policy of a first visit, or the
@@ -32,21 +75,46 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
   const [loaded, setLoaded] = useState(previewEngine.loaded);
   const target = useMemo(() => previewTarget(config, view, choicesCatalog), [config, view]);
   const prerendered = target.service ? prerenderedPolicyFor(config, target) : undefined;
+  const [generated, setGenerated] = useState<{ request: FirstPolicyRequest; text: string }>();
+  const { service, region, format } = target;
   useEffect(() => {
     // The page's own text needs no engine: it loads when the browser is idle (see the layout).
     if (loaded || prerendered !== undefined) return;
     let active = true;
     // Rendered at once, not in a scheduled slice: the text is what the reader is waiting for.
-    void loadPreviewEngine().then((module) => active && flushSync(() => setLoaded(module)));
+    const inPage = () =>
+      void loadPreviewEngine().then((module) => active && flushSync(() => setLoaded(module)));
+    if (service === undefined) {
+      inPage();
+      return () => {
+        active = false;
+      };
+    }
+    const request: FirstPolicyRequest = { config, service, region, format };
+    const cancel = generateInWorker(request, (text) => {
+      if (!active) return;
+      if (text === undefined) inPage();
+      else flushSync(() => setGenerated({ request, text }));
+    });
     return () => {
       active = false;
+      cancel();
     };
-  }, [loaded, prerendered]);
-  // Before the engine: the policy the page was built with, when it is the one of these choices.
+  }, [loaded, prerendered, config, service, region, format]);
+  const fromWorker =
+    generated &&
+    generated.request.config === config &&
+    generated.request.service === service &&
+    generated.request.region === region &&
+    generated.request.format === format
+      ? generated.text
+      : undefined;
+  // Before the engine: the policy the page was built with, when it is the one of these choices,
+  // or the worker's text of them.
   const text =
     loaded && target.service
       ? loaded.previewPolicy(config, target.service, target.region, target.format).text
-      : prerendered;
+      : (prerendered ?? fromWorker);
   useEffect(() => {
     // After the form's own effect, which marks it usable: on a first visit both come with the
     // same commit. The engine's text is rendered with flushSync, whose effects run at once.

@@ -11,7 +11,7 @@ import { useIdleJob } from '@/shared/react/use-idle-job';
 import { choicesFindingsJob } from '@/state/policy-findings';
 import type { OutputShape, PolicyFormat } from '@/core/config/schema';
 import { startMonacoNow } from '@/shared/editor/use-monaco';
-import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { useBuilder, useBuilderActions, useChoicesInput } from '@/state/builder-store';
 import type { PolicyView } from '@/state/defaults';
 
 export interface OutputControlsProps {
@@ -31,9 +31,8 @@ export const OutputControls = memo(function OutputControls({
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
   // Each region of the picker says what its own policy still needs, a moment after a change.
-  const config = useBuilder((state) => state.config);
   const byRegion = useIdleJob(
-    config,
+    useChoicesInput(),
     shape === 'per-region' ? choicesFindingsJob : undefined,
   )?.byRegion;
   const regionLabel = (code: string) => {
