@@ -19,6 +19,98 @@ const uiModules = [
   'zustand/*',
 ];
 
+const uiImportPatterns = [
+  { group: uiModules, message: 'src/core is pure TypeScript: no UI or state libraries.' },
+  {
+    group: [
+      '@/app/*',
+      '@/features/*',
+      '@/state/*',
+      '@/shared/*',
+      '@/cli/*',
+      '../**/app/*',
+      '../**/features/*',
+      '../**/state/*',
+      '../**/shared/*',
+      '../**/cli/*',
+    ],
+    message: 'src/core must not import from the app, features, shared, state or cli layers.',
+  },
+];
+
+/**
+ * The engine reads one way. Each entry of src/core (a folder, or a file at its top) may import
+ * only from its own layer and the layers above it in this list:
+ *
+ * - text, budgets, diagnostics, schema-library: leaves (text helpers, limits, the finding type);
+ * - catalog: the data and its schemas;
+ * - diagnostic-messages: messages that several layers give about catalog facts;
+ * - config: the configuration format, its parsing and checks, saved requests;
+ * - policy: reading policies (JSON text, model, ARNs, wildcards, size), shared by all below;
+ *   finding-kinds: how the findings of the generator and the validator are counted, by code;
+ * - iam: the IAM reference index of actions and condition keys;
+ * - generate: configuration to policies;
+ * - evaluate: requests against policies (it generates the policies of a configuration);
+ * - validate: findings about a policy text (its lints run the evaluator, e.g. on STS federation);
+ * - deploy, impact: exports and audits, CloudTrail impact; they use everything above;
+ * - index.ts: the public entry of the engine.
+ *
+ * Tests and test fixtures are free to reach across layers.
+ */
+const CORE_LAYERS = [
+  ['text', 'budgets', 'diagnostics', 'schema-library'],
+  ['catalog'],
+  ['diagnostic-messages'],
+  ['config'],
+  ['policy', 'finding-kinds'],
+  ['iam'],
+  ['generate'],
+  ['evaluate'],
+  ['validate'],
+  ['deploy', 'impact'],
+];
+const TOP_LEVEL_FILES = new Set([
+  'budgets',
+  'diagnostics',
+  'schema-library',
+  'diagnostic-messages',
+  'finding-kinds',
+]);
+
+function coreLayerRules() {
+  return CORE_LAYERS.flatMap((layer, depth) => {
+    const later = CORE_LAYERS.slice(depth + 1).flat();
+    const group = later.flatMap((name) =>
+      ['./', '../', '../../', '../../../', '@/core/'].flatMap((prefix) => [
+        `${prefix}${name}`,
+        `${prefix}${name}/**`,
+      ]),
+    );
+    return layer.map((name) => ({
+      files: TOP_LEVEL_FILES.has(name) ? [`src/core/${name}.ts`] : [`src/core/${name}/**/*.ts`],
+      ignores: ['src/**/*.test.ts', 'src/**/*.testing.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...uiImportPatterns,
+              ...(later.length === 0
+                ? []
+                : [
+                    {
+                      group,
+                      message: `src/core/${name} sits above ${later.join(', ')} in the engine's order (eslint.config.js): move the shared piece up, or the code down.`,
+                    },
+                  ]),
+            ],
+          },
+        ],
+      },
+    }));
+  });
+}
+
 /** The feature folders, read at lint time so that a new feature is covered without a change here. */
 const featureNames = readdirSync(new URL('./src/features/', import.meta.url), {
   withFileTypes: true,
@@ -103,30 +195,10 @@ export default tseslint.config(
   {
     // The engine is shared by the CLI and the browser: it stays free of UI, state and app code.
     files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: uiModules, message: 'src/core is pure TypeScript: no UI or state libraries.' },
-            {
-              group: [
-                '@/app/*',
-                '@/features/*',
-                '@/state/*',
-                '@/cli/*',
-                '../**/app/*',
-                '../**/features/*',
-                '../**/state/*',
-                '../**/cli/*',
-              ],
-              message: 'src/core must not import from the app, features, state or cli layers.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: uiImportPatterns }] },
   },
+  ...coreLayerRules(),
+
   ...featureBoundaries,
   {
     // Shared pieces and the store sit under the features: they never reach up into them.

@@ -7,7 +7,7 @@ import { catalog } from '../src/core/catalog/catalog';
 import type { PerimeterConfig } from '../src/core/config/schema';
 import { compilePolicy, evaluate } from '../src/core/evaluate/evaluate';
 import { compilePolicyText } from '../src/core/evaluate/policy';
-import type { SimulatedRequest } from '../src/core/evaluate/request-schema';
+import type { SimulatedRequest } from '../src/core/config/request-schema';
 import { generate } from '../src/core/generate/generate';
 import { formatMs, median, percentile, timeSync } from './stats';
 

@@ -7,7 +7,7 @@
 import { BUDGETS } from '../src/core/budgets';
 import type { PerimeterConfig } from '../src/core/config/schema';
 import { evaluate } from '../src/core/evaluate/evaluate';
-import type { SavedRequest } from '../src/core/evaluate/request-schema';
+import type { SavedRequest } from '../src/core/config/request-schema';
 import { runSavedRequestsAgainstConfig } from '../src/core/evaluate/suite';
 import { loadIamIndex } from '../src/core/iam/iam-index';
 import { validate } from '../src/core/validate/validate';

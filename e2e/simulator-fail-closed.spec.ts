@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type { PerimeterConfig } from '../src/core/config/schema';
-import type * as VerdictCheckModule from '../src/core/evaluate/verdict-check';
+import type * as VerdictCheckModule from '../src/core/validate/verdict-check';
 import {
   loadEngine,
   loadShareCodec,
@@ -35,7 +35,7 @@ const finished: PerimeterConfig = {
 
 /** The decision the CLI and the simulator share, run in the test for the figures the page must show. */
 function loadVerdictCheck(): Promise<typeof VerdictCheckModule> {
-  return tsImport('../src/core/evaluate/verdict-check.ts', import.meta.url) as Promise<
+  return tsImport('../src/core/validate/verdict-check.ts', import.meta.url) as Promise<
     typeof VerdictCheckModule
   >;
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jsonSchemaFiles } from '../src/core/catalog/json-schemas';
+import { jsonSchemaFiles } from './json-schemas';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 for (const file of jsonSchemaFiles()) {

@@ -16,9 +16,8 @@ import {
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { sortDiagnostics, type Diagnostic } from '../core/diagnostics';
+import { sortDiagnostics, type Diagnostic, formatCount } from '../core/index';
 import { UsageError } from './types';
-import { formatCount } from '../core/format';
 
 /** What a file system entry is, in words, for messages. */
 function kindOf(stat: Stats): string {

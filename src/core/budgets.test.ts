@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS, overBudgetMessage } from './budgets';
 import { parseConfigText } from './config/parse';
 import { evaluate } from './evaluate/evaluate';
-import { simulatedRequestSchema, type SimulatedRequest } from './evaluate/request-schema';
+import { simulatedRequestSchema, type SimulatedRequest } from './config/request-schema';
 import { parseSavedRequests, runSavedRequests } from './evaluate/suite';
 import { loadIamIndex, type IamIndex } from './iam/iam-index';
 import { validate } from './validate/validate';

@@ -10,7 +10,7 @@
  * largest S3 policy takes at most about 2,500 matching steps) and far below what would keep a
  * person waiting.
  */
-import { formatCount } from './format';
+import { formatCount } from './text/format-count';
 
 export interface InputBudget {
   /** The limit: inputs up to it are read in full. */

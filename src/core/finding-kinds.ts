@@ -6,7 +6,7 @@
  * engine (and the browser's builder and editor) count the same findings the same way.
  */
 import type { Diagnostic, TextPosition } from './diagnostics';
-import { PLACEHOLDER_PATTERN } from './validate/identifiers';
+import { PLACEHOLDER_PATTERN } from './policy/identifiers';
 
 export type FindingKind = 'to-fill' | 'error' | 'warning' | 'note';
 

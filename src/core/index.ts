@@ -1,4 +1,10 @@
-/** The public entry of the engine shared by the CLI and the browser. */
+/**
+ * The public entry of the engine for Node: the command line and the browser tests import the
+ * engine from here. The browser application imports the modules it needs one by one, so that
+ * its bundler can leave the rest (and the whole catalog) out of the first screen.
+ */
+
+// The catalog: services, statements, data access patterns, regions, account tables.
 export { catalog, buildCatalog, type Catalog, type Region } from './catalog/catalog';
 export {
   STATEMENT_SIDS,
@@ -19,6 +25,8 @@ export type {
   ServiceTemplate,
   Source,
 } from './catalog/schema';
+
+// The configuration: its format, parsing, checks and edits, saved requests.
 export {
   CONFIG_VERSION,
   OUTPUT_SHAPES,
@@ -32,12 +40,39 @@ export {
   type ThirdPartyParameters,
 } from './config/schema';
 export {
+  MAX_CONFIG_CHARACTERS,
   configFormatFor,
   parseConfigText,
+  readStructuredText,
   validateConfigValue,
   type ConfigParseResult,
 } from './config/parse';
-export { formatConfigPath } from './config/path';
+export { applyConfigEdit, type ConfigEdit } from './config/config-edits';
+export { EXAMPLE_CONFIG_JSONC } from './config/example';
+export {
+  DECISIONS,
+  simulatedRequestSchema,
+  type Decision,
+  type RequestPrincipal,
+  type SavedRequest,
+  type SimulatedRequest,
+} from './config/request-schema';
+
+// Findings, and text helpers for printing them.
+export {
+  hasErrors,
+  offsetToPosition,
+  sortDiagnostics,
+  type Diagnostic,
+  type DiagnosticCode,
+  type Severity,
+  type TextRange,
+} from './diagnostics';
+export { formatCount } from './text/format-count';
+export { formatJsonPath, type JsonPath } from './text/json-path';
+export { suggest } from './text/suggest';
+
+// Generating policies.
 export {
   DEFAULT_FORMAT,
   PLACEHOLDERS,
@@ -50,29 +85,25 @@ export {
   type ValueProvenance,
 } from './generate/generate';
 export { generatePolicies, policyFileName, type PolicyOutput } from './generate/outputs';
-export { countPolicyCharacters, renderPolicy } from './generate/render';
 export {
   canonicalRegions,
   canonicalServices,
   selectedPatterns,
   selectedStatements,
 } from './generate/selection';
+export { countPolicyCharacters, renderPolicy } from './policy/render';
+export { MAX_POLICY_TEXT_CHARACTERS } from './policy/policy-json';
+
+// Validating a policy text.
 export {
-  hasErrors,
-  offsetToPosition,
-  sortDiagnostics,
-  type Diagnostic,
-  type Severity,
-  type TextRange,
-} from './diagnostics';
-export type {
-  Decision,
-  RequestPrincipal,
-  SavedRequest,
-  SimulatedRequest,
-} from './evaluate/request-schema';
-export { validate, type PolicyValidation, type ValidateOptions } from './validate/validate';
+  validate,
+  type EndpointType,
+  type PolicyValidation,
+  type ValidateOptions,
+} from './validate/validate';
 export { createIamIndex, loadIamIndex, type IamIndex } from './iam/iam-index';
+
+// Evaluating requests.
 export {
   compilePolicy,
   evaluate,
@@ -107,6 +138,34 @@ export {
   orderMatrixRows,
   planRequestMatrix,
   type MatrixCell,
+  rowRegions,
   type MatrixPlan,
   type MatrixRow,
 } from './evaluate/request-matrix';
+export { checkPolicyForVerdict, type PolicyVerdictCheck } from './validate/verdict-check';
+
+// Exporting and auditing deployed endpoints.
+export { exportPolicies, type PolicyExport } from './deploy/export/export';
+export { EXPORT_FORMATS, type ExportFormat } from './deploy/export/types';
+export { AUDIT_STATE_LABELS, auditEndpoints, type AuditRow } from './deploy/audit';
+export { auditCsv, auditJson, auditSummary, describeChange } from './deploy/audit-report';
+export {
+  DESCRIBE_JSON_OPTIONS,
+  MAX_DESCRIBE_CHARACTERS,
+  readDescribeVpcEndpoints,
+  type DescribeFile,
+} from './deploy/describe-endpoints';
+export { tooLargeMessage } from './deploy/large-json';
+
+// Impact of a design on recorded CloudTrail traffic.
+export { parseAccountsText } from './impact/accounts';
+export {
+  athenaImpactQuerySql,
+  athenaTableSql,
+  checkAthenaOptions,
+  type AthenaOptions,
+} from './impact/athena';
+export { EventCollector, type ImpactCollection } from './impact/collect';
+export { parseEndpointsText, type EndpointEntry } from './impact/endpoints';
+export { buildImpactReport, type ImpactReport, type ShapeResult } from './impact/report';
+export type { ImpactShape } from './impact/shapes';

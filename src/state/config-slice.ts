@@ -10,7 +10,7 @@ import type {
   PolicyFormat,
   ThirdPartyParameters,
 } from '@/core/config/schema';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import { noteChoiceChange } from './choice-change-clock';
 import {
   withBucketNames,

@@ -1,17 +1,24 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { catalog } from '../../core/catalog/catalog';
-import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../core/config/parse';
-import { AUDIT_STATE_LABELS, auditEndpoints, type AuditRow } from '../../core/deploy/audit';
-import { auditCsv, auditJson, auditSummary, describeChange } from '../../core/deploy/audit-report';
 import {
+  catalog,
+  configFormatFor,
+  MAX_CONFIG_CHARACTERS,
+  parseConfigText,
+  AUDIT_STATE_LABELS,
+  auditEndpoints,
+  type AuditRow,
+  auditCsv,
+  auditJson,
+  auditSummary,
+  describeChange,
   DESCRIBE_JSON_OPTIONS,
   MAX_DESCRIBE_CHARACTERS,
   readDescribeVpcEndpoints,
   type DescribeFile,
-} from '../../core/deploy/describe-endpoints';
-import { tooLargeMessage } from '../../core/deploy/large-json';
-import { loadIamIndex } from '../../core/iam/iam-index';
+  tooLargeMessage,
+  loadIamIndex,
+} from '../../core/index';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 

@@ -1,20 +1,24 @@
 import { chmodSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { catalog } from '../../core/catalog/catalog';
-import { isStatementSid } from '../../core/catalog/ids';
-import { applyConfigEdit } from '../../core/config/config-edits';
 import {
+  catalog,
+  isStatementSid,
+  applyConfigEdit,
   configFormatFor,
   MAX_CONFIG_CHARACTERS,
   parseConfigText,
   validateConfigValue,
-} from '../../core/config/parse';
-import { CONFIG_VERSION, type PerimeterConfig, type PolicyFormat } from '../../core/config/schema';
-import { hasErrors } from '../../core/diagnostics';
-import { generatePolicies } from '../../core/generate/outputs';
-import { renderPolicy } from '../../core/generate/render';
-import { exportPolicies, type PolicyExport } from '../../core/deploy/export/export';
-import { EXPORT_FORMATS, type ExportFormat } from '../../core/deploy/export/types';
+  CONFIG_VERSION,
+  type PerimeterConfig,
+  type PolicyFormat,
+  hasErrors,
+  generatePolicies,
+  renderPolicy,
+  exportPolicies,
+  type PolicyExport,
+  EXPORT_FORMATS,
+  type ExportFormat,
+} from '../../core/index';
 import {
   checkWritableFile,
   formatDiagnostics,

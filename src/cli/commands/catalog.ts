@@ -1,4 +1,4 @@
-import { catalog } from '../../core/catalog/catalog';
+import { catalog } from '../../core/index';
 import { parseOptions } from '../io';
 import { EXIT, UsageError, type CliCommand } from '../types';
 

@@ -1,14 +1,17 @@
-import { configFormatFor, MAX_CONFIG_CHARACTERS, parseConfigText } from '../../core/config/parse';
-import { hasErrors } from '../../core/diagnostics';
-import { parseAccountsText } from '../../core/impact/accounts';
 import {
+  configFormatFor,
+  MAX_CONFIG_CHARACTERS,
+  parseConfigText,
+  hasErrors,
+  parseAccountsText,
   athenaImpactQuerySql,
   athenaTableSql,
   checkAthenaOptions,
   type AthenaOptions,
-} from '../../core/impact/athena';
-import { parseEndpointsText } from '../../core/impact/endpoints';
-import { buildImpactReport, type ImpactReport } from '../../core/impact/report';
+  parseEndpointsText,
+  buildImpactReport,
+  type ImpactReport,
+} from '../../core/index';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { defaultJobs, readTrails, type ReadTrailsOptions } from '../impact/read-trails';
 import { formatImpactSummary } from '../impact/summary';

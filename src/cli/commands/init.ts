@@ -1,7 +1,8 @@
 import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { jsonSchemaFiles } from '../../core/catalog/json-schemas';
-import { EXAMPLE_CONFIG_JSONC } from '../../core/config/example';
+import { EXAMPLE_CONFIG_JSONC } from '../../core/index';
+// The committed schema, which a test keeps equal to the one exported from the zod schemas.
+import configJsonSchema from '../../../public/perimeter-config.schema.json';
 import { checkWritableFile, parseOptions, writeTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand } from '../types';
 
@@ -44,10 +45,9 @@ export const initCommand: CliCommand = {
         throw new UsageError(`${f} exists; use --force to overwrite it`);
       checkWritableFile(io.cwd, f, 'configuration');
     }
-    const schema = jsonSchemaFiles().find((f) => f.path.endsWith('perimeter-config.schema.json'))!;
     const written = [
       writeTextFile(io.cwd, file, EXAMPLE_CONFIG_JSONC, 'configuration'),
-      writeTextFile(io.cwd, schemaFile, schema.content, 'schema'),
+      writeTextFile(io.cwd, schemaFile, `${JSON.stringify(configJsonSchema, null, 2)}\n`, 'schema'),
     ];
     const through = written
       .filter((place) => place.through)

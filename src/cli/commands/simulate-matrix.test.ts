@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '../../core/config/schema';
-import type { SavedRequest } from '../../core/evaluate/request-schema';
+import type { SavedRequest } from '../../core/config/request-schema';
 import { matrixSize, planRequestMatrix } from '../../core/evaluate/request-matrix';
 import { runCli } from '../run-cli.testing';
 

@@ -4,14 +4,14 @@
  * against the verdict each should get (what the choices call for, or what a saved request
  * expects). Rows not as expected come first; the exit code is 1 when there is one.
  */
-import type { PerimeterConfig } from '../../core/config/schema';
-import type { SavedRequest } from '../../core/evaluate/request-schema';
 import {
+  type PerimeterConfig,
+  type SavedRequest,
   evaluateRequestMatrix,
   matrixSize,
   orderMatrixRows,
   planRequestMatrix,
-} from '../../core/evaluate/request-matrix';
+} from '../../core/index';
 import { EXIT, type CliIO } from '../types';
 
 export function runMatrix(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '../../core/config/schema';
 import { evaluate } from '../../core/evaluate/evaluate';
-import type { SavedRequest } from '../../core/evaluate/request-schema';
+import type { SavedRequest } from '../../core/config/request-schema';
 import { generate } from '../../core/generate/generate';
 import { runCli } from '../run-cli.testing';
 

@@ -3,38 +3,34 @@ import {
   MAX_CONFIG_CHARACTERS,
   parseConfigText,
   readStructuredText,
-} from '../../core/config/parse';
-import type { PerimeterConfig } from '../../core/config/schema';
-import {
+  type PerimeterConfig,
   compilePolicy,
   evaluate,
   statementLabel,
   type EvaluationResult,
   type StatementOutcome,
-} from '../../core/evaluate/evaluate';
-import { catalog } from '../../core/catalog/catalog';
-import { suggest } from '../../core/config/check';
-import { canonicalRegions } from '../../core/generate/selection';
-import { loadIamIndex, type IamIndex } from '../../core/iam/iam-index';
-import { MAX_POLICY_TEXT_CHARACTERS } from '../../core/validate/policy-json';
-import { checkPolicyForVerdict } from '../../core/evaluate/verdict-check';
-import {
+  catalog,
+  suggest,
+  canonicalRegions,
+  loadIamIndex,
+  type IamIndex,
+  MAX_POLICY_TEXT_CHARACTERS,
+  checkPolicyForVerdict,
+  planRequestMatrix,
+  rowRegions,
   DECISIONS,
   simulatedRequestSchema,
   type Decision,
   type RequestPrincipal,
   type SavedRequest,
   type SimulatedRequest,
-} from '../../core/evaluate/request-schema';
-import {
   endpointPolicyFor,
   parseSavedRequests,
   runSavedRequests,
   summarizeSuite,
   type SavedRequestOutcome,
-} from '../../core/evaluate/suite';
+} from '../../core/index';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
-import { planRequestMatrix, rowRegions } from '../../core/evaluate/request-matrix';
 import { runMatrix } from './simulate-matrix';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
 

@@ -1,17 +1,17 @@
-import { catalog } from '../../core/catalog/catalog';
-import { suggest } from '../../core/config/check';
-import type { Diagnostic } from '../../core/diagnostics';
-import { loadIamIndex } from '../../core/iam/iam-index';
 import {
+  catalog,
+  suggest,
+  type Diagnostic,
+  loadIamIndex,
   MAX_POLICY_TEXT_CHARACTERS,
   validate,
   type EndpointType,
   type PolicyValidation,
   type ValidateOptions,
-} from '../../core/validate/validate';
+  formatCount,
+} from '../../core/index';
 import { formatDiagnostics, parseOptions, readTextFile } from '../io';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../types';
-import { formatCount } from '../../core/format';
 
 const usage = `Usage: vpce-policy validate FILE... [options]
 

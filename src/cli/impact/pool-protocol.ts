@@ -1,5 +1,5 @@
 /** Messages between `vpce-policy impact` and its worker threads. */
-import type { ImpactCollection } from '../../core/impact/collect';
+import { type ImpactCollection } from '../../core/index';
 import type { TrailFileRead } from './read-trail-file';
 
 export type ToWorker = { type: 'read'; path: string } | { type: 'finish' };

@@ -7,6 +7,7 @@ import { isAscii } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+// The reader's modules, not the engine's entry (core/index): worker threads run this file too.
 import type { EventCollector } from '../../core/impact/collect';
 import { isGzip, TrailFileReader, type TrailFileResult } from '../../core/impact/trail-reader';
 

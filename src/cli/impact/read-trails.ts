@@ -6,9 +6,12 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { catalog } from '../../core/catalog/catalog';
-import { EventCollector, type ImpactCollection } from '../../core/impact/collect';
-import type { EndpointEntry } from '../../core/impact/endpoints';
+import {
+  catalog,
+  EventCollector,
+  type ImpactCollection,
+  type EndpointEntry,
+} from '../../core/index';
 import type { FromWorker, ToWorker } from './pool-protocol';
 import { readTrailFile, type TrailFileRead } from './read-trail-file';
 

@@ -1,7 +1,10 @@
 /** The readable summary that `vpce-policy impact` prints. */
-import { formatCount } from '../../core/format';
-import type { ImpactReport, ShapeResult } from '../../core/impact/report';
-import type { ImpactShape } from '../../core/impact/shapes';
+import {
+  formatCount,
+  type ImpactReport,
+  type ShapeResult,
+  type ImpactShape,
+} from '../../core/index';
 
 const MAX_LISTED = 20;
 

@@ -3,6 +3,7 @@
  * time, into its own collector, and hands back the shapes when told to finish.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+// The reader's modules, not the engine's entry (core/index): a worker thread never loads the catalog.
 import { EventCollector } from '../../core/impact/collect';
 import type { EndpointEntry } from '../../core/impact/endpoints';
 import type { ToWorker, FromWorker } from './pool-protocol';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readReferenceJson } from '../testing/reference';
 import { buildCatalog, catalogFiles, type CatalogFiles } from './catalog';
 import { STATEMENT_SIDS, SLOT_NAMES } from './ids';
-import { jsonSchemaFiles } from './json-schemas';
+import { jsonSchemaFiles } from '../../../scripts/json-schemas';
 import { catalogFileSchemas } from './schema';
 
 const fileKeys = {

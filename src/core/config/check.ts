@@ -4,48 +4,19 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import { endpointServiceId } from '../catalog/endpoint-service';
-import type { Diagnostic } from '../diagnostics';
-import { catalogEndpointType } from '../deploy/endpoint-ids';
-import { formatCount } from '../format';
-import { formatConfigPath, type ConfigPath } from './path';
-import { MAX_INVENTORY_ENDPOINTS, type PerimeterConfig } from './schema';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics';
+import { catalogEndpointType } from '../catalog/endpoint-ids';
+import { formatCount } from '../text/format-count';
+import { formatJsonPath, type JsonPath } from '../text/json-path';
+import { suggest } from '../text/suggest';
+import { MAX_INVENTORY_ENDPOINTS, type InventoryEndpoint, type PerimeterConfig } from './schema';
+import { THIRD_PARTY_PARAMETERS } from '../catalog/statement-parameters';
 
 export interface ConfigCheckDiagnostic extends Diagnostic {
   /** The field as a path, for locating it in a text. */
-  configPath?: ConfigPath;
+  configPath?: JsonPath;
   /** Whether the finding is about the key rather than the value. */
   atKey?: boolean;
-}
-
-/** Levenshtein distance, for "did you mean" suggestions on short names. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-export function suggest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  const lower = name.toLowerCase();
-  for (const candidate of candidates) {
-    const score = candidate.startsWith(lower) ? 0.5 : distance(lower, candidate);
-    if (score < bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(name.length / 3))
-    ? best
-    : undefined;
 }
 
 export function checkConfigAgainstCatalog(
@@ -55,8 +26,8 @@ export function checkConfigAgainstCatalog(
   const out: ConfigCheckDiagnostic[] = [];
   const add = (
     severity: Diagnostic['severity'],
-    code: string,
-    path: ConfigPath,
+    code: DiagnosticCode,
+    path: JsonPath,
     message: string,
     hint?: string,
     atKey = false,
@@ -65,31 +36,84 @@ export function checkConfigAgainstCatalog(
       severity,
       code,
       message,
-      path: formatConfigPath(path),
+      path: formatJsonPath(path),
       configPath: path,
       atKey,
     };
     if (hint) d.hint = hint;
     out.push(d);
   };
-  const duplicates = (list: readonly string[], field: string, what: string) => {
-    const seen = new Set<string>();
-    list.forEach((value, i) => {
-      if (seen.has(value))
-        add(
-          'warning',
-          'config/duplicate-value',
-          [field, i],
-          `${what} "${value}" is listed twice in ${field}.`,
-          'Remove the repeated entry.',
-        );
-      seen.add(value);
-    });
-  };
+  checkSelections(config, catalog, add);
+  checkPatternsAndStatements(config, catalog, add);
+  checkRegionTables(
+    config.parameters?.accountIds ?? {},
+    'accountIds',
+    catalog.accountTables.map((t) => t.id),
+    {
+      code: 'config/unknown-account-table',
+      message: (id) => `Unknown account table "${id}".`,
+      known: 'Tables',
+      regionsOf: 'the accounts of',
+    },
+    catalog,
+    add,
+  );
+  // Bucket names belong to the patterns whose buckets AWS does not name.
+  checkRegionTables(
+    config.parameters?.bucketNames ?? {},
+    'bucketNames',
+    catalog.patterns.filter((p) => p.bucketNames).map((p) => p.id),
+    {
+      code: 'config/unknown-bucket-pattern',
+      message: (id) => `"${id}" is not a data access pattern that takes bucket names.`,
+      known: 'Patterns',
+      regionsOf: 'the bucket names of',
+    },
+    catalog,
+    add,
+  );
 
+  for (const name of THIRD_PARTY_PARAMETERS) {
+    const block = config.parameters?.[name];
+    if (!block) continue;
+    for (const field of ['accounts', 'actions', 'resources'] as const)
+      reportDuplicates(
+        block[field] ?? [],
+        ['parameters', name, field],
+        `parameters.${name}.${field}`,
+        undefined,
+        add,
+      );
+  }
+  checkInventory(config, catalog, add);
+  return out;
+}
+
+/** A value listed twice: a warning at the repeat. */
+function reportDuplicates(
+  list: readonly string[],
+  path: JsonPath,
+  field: string,
+  what: string | undefined,
+  add: AddDiagnostic,
+): void {
+  const seen = new Set<string>();
+  list.forEach((value, i) => {
+    if (seen.has(value))
+      add(
+        'warning',
+        'config/duplicate-value',
+        [...path, i],
+        `${what ? `${what} ` : ''}"${value}" is listed twice in ${field}.`,
+        'Remove the repeated entry.',
+      );
+    seen.add(value);
+  });
+}
+
+/** Selected services and regions: known to the catalog, each once, and in how many partitions. */
+function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiagnostic): void {
   const serviceIds = catalog.services.map((s) => s.id);
-  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
-  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
   config.services.forEach((id, i) => {
     const service = catalog.service(id);
     if (!service) {
@@ -114,7 +138,7 @@ export function checkConfigAgainstCatalog(
       );
     }
   });
-  duplicates(config.services, 'services', 'Service');
+  reportDuplicates(config.services, ['services'], 'services', 'Service', add);
 
   const regionCodes = catalog.regions.map((r) => r.code);
   config.regions.forEach((code, i) => {
@@ -129,9 +153,21 @@ export function checkConfigAgainstCatalog(
       );
     }
   });
-  duplicates(config.regions, 'regions', 'Region');
-  duplicates(config.organizationIds, 'organizationIds', 'Organization id');
-  duplicates(config.organizationAccounts ?? [], 'organizationAccounts', 'Account');
+  reportDuplicates(config.regions, ['regions'], 'regions', 'Region', add);
+  reportDuplicates(
+    config.organizationIds,
+    ['organizationIds'],
+    'organizationIds',
+    'Organization id',
+    add,
+  );
+  reportDuplicates(
+    config.organizationAccounts ?? [],
+    ['organizationAccounts'],
+    'organizationAccounts',
+    'Account',
+    add,
+  );
 
   const partitions = new Set(
     config.regions.map((r) => catalog.region(r)?.partition).filter(Boolean),
@@ -144,7 +180,17 @@ export function checkConfigAgainstCatalog(
       `The regions span ${partitions.size} partitions (${[...partitions].join(', ')}); each partition needs its own accounts and organization, so check that the organization ids fit every region.`,
     );
   }
+}
 
+/** Data access patterns and per-service statement settings: known, and about selected services. */
+function checkPatternsAndStatements(
+  config: PerimeterConfig,
+  catalog: Catalog,
+  add: AddDiagnostic,
+): void {
+  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
+  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
+  const serviceIds = catalog.services.map((s) => s.id);
   const patternIds = catalog.patterns.map((p) => p.id);
   for (const [id, on] of Object.entries(config.dataAccessPatterns ?? {})) {
     const pattern = catalog.pattern(id);
@@ -204,103 +250,61 @@ export function checkConfigAgainstCatalog(
       );
     }
   }
+}
 
-  const tableIds = catalog.accountTables.map((t) => t.id);
-  for (const [tableId, byRegion] of Object.entries(config.parameters?.accountIds ?? {})) {
-    if (!catalog.accountTable(tableId)) {
-      const guess = suggest(tableId, tableIds);
+/**
+ * A parameter table keyed by an id, then by region (account tables, bucket names): each id one
+ * that takes such a table, each region one the catalog knows.
+ */
+function checkRegionTables(
+  tables: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  field: 'accountIds' | 'bucketNames',
+  ids: readonly string[],
+  unknownId: {
+    code: DiagnosticCode;
+    message: (id: string) => string;
+    known: string;
+    regionsOf: string;
+  },
+  catalog: Catalog,
+  add: AddDiagnostic,
+): void {
+  for (const [id, byRegion] of Object.entries(tables)) {
+    if (!ids.includes(id)) {
+      const guess = suggest(id, ids);
+      const list = `${unknownId.known}: ${ids.join(', ')}.`;
       add(
         'error',
-        'config/unknown-account-table',
-        ['parameters', 'accountIds', tableId],
-        `Unknown account table "${tableId}".`,
-        guess
-          ? `Did you mean "${guess}"? Tables: ${tableIds.join(', ')}.`
-          : `Tables: ${tableIds.join(', ')}.`,
+        unknownId.code,
+        ['parameters', field, id],
+        unknownId.message(id),
+        guess ? `Did you mean "${guess}"? ${list}` : list,
         true,
       );
       continue;
     }
     for (const region of Object.keys(byRegion)) {
-      if (!catalog.region(region)) {
-        const guess = suggest(region, regionCodes);
-        add(
-          'error',
-          'config/unknown-region',
-          ['parameters', 'accountIds', tableId, region],
-          `Unknown region "${region}" in the accounts of ${tableId}.`,
-          guess ? `Did you mean "${guess}"?` : undefined,
-          true,
-        );
-      }
-    }
-  }
-
-  // Bucket names belong to the patterns whose buckets AWS does not name.
-  const namedPatterns = catalog.patterns.filter((p) => p.bucketNames).map((p) => p.id);
-  for (const [patternId, byRegion] of Object.entries(config.parameters?.bucketNames ?? {})) {
-    if (!namedPatterns.includes(patternId)) {
-      const guess = suggest(patternId, namedPatterns);
+      if (catalog.region(region)) continue;
+      const guess = suggest(
+        region,
+        catalog.regions.map((r) => r.code),
+      );
       add(
         'error',
-        'config/unknown-bucket-pattern',
-        ['parameters', 'bucketNames', patternId],
-        `"${patternId}" is not a data access pattern that takes bucket names.`,
-        guess
-          ? `Did you mean "${guess}"? Patterns: ${namedPatterns.join(', ')}.`
-          : `Patterns: ${namedPatterns.join(', ')}.`,
+        'config/unknown-region',
+        ['parameters', field, id, region],
+        `Unknown region "${region}" in ${unknownId.regionsOf} ${id}.`,
+        guess ? `Did you mean "${guess}"?` : undefined,
         true,
       );
-      continue;
-    }
-    for (const region of Object.keys(byRegion)) {
-      if (!catalog.region(region)) {
-        const guess = suggest(region, regionCodes);
-        add(
-          'error',
-          'config/unknown-region',
-          ['parameters', 'bucketNames', patternId, region],
-          `Unknown region "${region}" in the bucket names of ${patternId}.`,
-          guess ? `Did you mean "${guess}"?` : undefined,
-          true,
-        );
-      }
     }
   }
-
-  const thirdParty = [
-    [
-      'thirdPartyIdentitiesToThirdPartyResources',
-      config.parameters?.thirdPartyIdentitiesToThirdPartyResources,
-    ],
-    ['orgIdentitiesToThirdPartyResources', config.parameters?.orgIdentitiesToThirdPartyResources],
-  ] as const;
-  for (const [name, block] of thirdParty) {
-    if (!block) continue;
-    for (const field of ['accounts', 'actions', 'resources'] as const) {
-      const list = block[field] ?? [];
-      const seen = new Set<string>();
-      list.forEach((value, i) => {
-        if (seen.has(value))
-          add(
-            'warning',
-            'config/duplicate-value',
-            ['parameters', name, field, i],
-            `"${value}" is listed twice in parameters.${name}.${field}.`,
-            'Remove the repeated entry.',
-          );
-        seen.add(value);
-      });
-    }
-  }
-  checkInventory(config, catalog, add);
-  return out;
 }
 
 type AddDiagnostic = (
   severity: Diagnostic['severity'],
-  code: string,
-  path: ConfigPath,
+  code: DiagnosticCode,
+  path: JsonPath,
   message: string,
   hint?: string,
   atKey?: boolean,
@@ -318,8 +322,8 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
   if (!inventory) return;
   // Thousands of endpoints may share one mistake: list a few, count the rest, and skip the
   // suggestions nobody will read (each costs a distance to every catalog name).
-  const counts = new Map<string, number>();
-  const wanted = (code: string) => (counts.get(code) ?? 0) < INVENTORY_FINDINGS_PER_CODE;
+  const counts = new Map<DiagnosticCode, number>();
+  const wanted = (code: DiagnosticCode) => (counts.get(code) ?? 0) < INVENTORY_FINDINGS_PER_CODE;
   const add: AddDiagnostic = (severity, code, path, message, hint, atKey) => {
     const n = (counts.get(code) ?? 0) + 1;
     counts.set(code, n);
@@ -353,60 +357,16 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
         true,
       );
     }
-    endpoints.forEach((endpoint, i) => {
-      const path = ['inventory', region, i];
-      const where = `${endpoint.id} in ${region}`;
-      const previous = firstSeen.get(endpoint.id);
-      if (previous !== undefined) {
-        add(
-          'error',
-          'inventory/duplicate-endpoint',
-          [...path, 'id'],
-          `The endpoint ${endpoint.id} is listed twice (also at ${previous}).`,
-          'An endpoint has one policy: keep one entry.',
-        );
-      } else firstSeen.set(endpoint.id, `inventory.${region}[${i}]`);
-      const service = catalog.service(endpoint.service);
-      if (!service) {
-        const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(
-          endpoint.service,
-        )?.[1];
-        const guess = wanted('inventory/unknown-service')
-          ? suggest(short ?? endpoint.service, serviceIds)
-          : undefined;
-        add(
-          'error',
-          'inventory/unknown-service',
-          [...path, 'service'],
-          `Unknown endpoint service "${endpoint.service}" for ${where}.`,
-          guess
-            ? `The inventory names services by their short name: did you mean "${guess}"?`
-            : 'The inventory names services by their short name, as "vpce-policy catalog" lists them.',
-        );
-        return;
-      }
-      const type = catalogEndpointType(endpoint.type);
-      if (!type || !service.endpointTypes.includes(type)) {
-        const offered = service.endpointTypes
-          .map((t) => (t === 'interface' ? 'Interface' : 'Gateway'))
-          .join(' or ');
-        add(
-          'error',
-          'inventory/endpoint-type',
-          [...path, 'type'],
-          `${service.title} is reached through ${offered} endpoints, not ${endpoint.type} (${where}).`,
-        );
-      }
-      if (!selected.has(endpoint.service)) {
-        add(
-          'warning',
-          'inventory/service-not-designed',
-          [...path, 'service'],
-          `${where} is an endpoint of ${endpoint.service}, which is not among the chosen services: no policy is exported for it.`,
-          `Add ${endpoint.service} to the services, or remove the endpoint from the inventory.`,
-        );
-      }
-    });
+    endpoints.forEach((endpoint, i) =>
+      checkInventoryEndpoint(endpoint, region, i, {
+        catalog,
+        selected,
+        serviceIds,
+        firstSeen,
+        add,
+        wanted,
+      }),
+    );
   }
   for (const [code, n] of counts) {
     if (n <= INVENTORY_FINDINGS_PER_CODE) continue;
@@ -426,6 +386,79 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
       ['inventory'],
       `The inventory lists ${formatCount(total)} endpoints; the limit is ${formatCount(MAX_INVENTORY_ENDPOINTS)}.`,
       'Split the perimeter into several configurations, for example one per account or organizational unit.',
+    );
+  }
+}
+
+/** What the check of one inventory endpoint reads and writes, shared by all of them. */
+interface InventoryCheck {
+  catalog: Catalog;
+  /** The endpoint services of the design (other names counted as their endpoint). */
+  selected: ReadonlySet<string>;
+  serviceIds: readonly string[];
+  /** Where each endpoint id was first listed. */
+  firstSeen: Map<string, string>;
+  add: AddDiagnostic;
+  /** Whether a finding of this code is still listed (suggestions are skipped once it is not). */
+  wanted: (code: DiagnosticCode) => boolean;
+}
+
+/** One endpoint of the inventory: listed once, a known service, a type it offers, designed. */
+function checkInventoryEndpoint(
+  endpoint: InventoryEndpoint,
+  region: string,
+  i: number,
+  check: InventoryCheck,
+): void {
+  const { catalog, selected, serviceIds, firstSeen, add, wanted } = check;
+  const path = ['inventory', region, i];
+  const where = `${endpoint.id} in ${region}`;
+  const previous = firstSeen.get(endpoint.id);
+  if (previous !== undefined) {
+    add(
+      'error',
+      'inventory/duplicate-endpoint',
+      [...path, 'id'],
+      `The endpoint ${endpoint.id} is listed twice (also at ${previous}).`,
+      'An endpoint has one policy: keep one entry.',
+    );
+  } else firstSeen.set(endpoint.id, `inventory.${region}[${i}]`);
+  const service = catalog.service(endpoint.service);
+  if (!service) {
+    const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(endpoint.service)?.[1];
+    const guess = wanted('inventory/unknown-service')
+      ? suggest(short ?? endpoint.service, serviceIds)
+      : undefined;
+    add(
+      'error',
+      'inventory/unknown-service',
+      [...path, 'service'],
+      `Unknown endpoint service "${endpoint.service}" for ${where}.`,
+      guess
+        ? `The inventory names services by their short name: did you mean "${guess}"?`
+        : 'The inventory names services by their short name, as "vpce-policy catalog" lists them.',
+    );
+    return;
+  }
+  const type = catalogEndpointType(endpoint.type);
+  if (!type || !service.endpointTypes.includes(type)) {
+    const offered = service.endpointTypes
+      .map((t) => (t === 'interface' ? 'Interface' : 'Gateway'))
+      .join(' or ');
+    add(
+      'error',
+      'inventory/endpoint-type',
+      [...path, 'type'],
+      `${service.title} is reached through ${offered} endpoints, not ${endpoint.type} (${where}).`,
+    );
+  }
+  if (!selected.has(endpoint.service)) {
+    add(
+      'warning',
+      'inventory/service-not-designed',
+      [...path, 'service'],
+      `${where} is an endpoint of ${endpoint.service}, which is not among the chosen services: no policy is exported for it.`,
+      `Add ${endpoint.service} to the services, or remove the endpoint from the inventory.`,
     );
   }
 }

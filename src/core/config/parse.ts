@@ -3,6 +3,7 @@
  * browser's saved state, a share link). Every problem becomes a diagnostic with the path of the
  * field, what was expected and, for text, its line and column. Nothing throws.
  */
+import { jsonDepth, syntaxMessage } from '../text/json-syntax';
 import {
   findNodeAtLocation,
   parseTree,
@@ -14,11 +15,11 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { STATEMENT_SIDS } from '../catalog/ids';
-import { offsetRange, type Diagnostic, type TextRange } from '../diagnostics';
+import { offsetRange, type Diagnostic, type DiagnosticCode, type TextRange } from '../diagnostics';
 import { checkConfigAgainstCatalog } from './check';
-import { formatConfigPath, type ConfigPath } from './path';
+import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { perimeterConfigSchema, type PerimeterConfig } from './schema';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 import { BUDGETS } from '../budgets';
 
 /** Larger inputs are refused before parsing: a configuration is a few kilobytes. */
@@ -43,7 +44,7 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-function valueAt(root: unknown, path: ConfigPath): unknown {
+function valueAt(root: unknown, path: JsonPath): unknown {
   let current: unknown = root;
   for (const part of path) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -65,11 +66,17 @@ const typeNames: Record<string, string> = {
 export function issuesToDiagnostics(
   issues: readonly z.core.$ZodIssue[],
   root: unknown,
-  locate?: (path: ConfigPath, key?: boolean) => TextRange | undefined,
+  locate?: (path: JsonPath, key?: boolean) => TextRange | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (path: ConfigPath, code: string, message: string, hint?: string, key = false) => {
-    const d: Diagnostic = { severity: 'error', code, message, path: formatConfigPath(path) };
+  const push = (
+    path: JsonPath,
+    code: DiagnosticCode,
+    message: string,
+    hint?: string,
+    key = false,
+  ) => {
+    const d: Diagnostic = { severity: 'error', code, message, path: formatJsonPath(path) };
     if (hint) d.hint = hint;
     const range = locate?.(path, key);
     if (range) d.range = range;
@@ -77,7 +84,7 @@ export function issuesToDiagnostics(
   };
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const where = formatConfigPath(path);
+    const where = formatJsonPath(path);
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
@@ -155,7 +162,7 @@ export function validateConfigValue(
 
 function validateParsed(
   value: unknown,
-  locate: ((path: ConfigPath, key?: boolean) => TextRange | undefined) | undefined,
+  locate: ((path: JsonPath, key?: boolean) => TextRange | undefined) | undefined,
   catalog: Catalog,
 ): ConfigParseResult {
   const parsed = perimeterConfigSchema.safeParse(value);
@@ -172,28 +179,11 @@ function validateParsed(
   return result;
 }
 
-function stripPath<T extends { configPath?: ConfigPath; atKey?: boolean }>(
+function stripPath<T extends { configPath?: JsonPath; atKey?: boolean }>(
   d: T,
 ): Omit<T, 'configPath' | 'atKey'> {
   const { configPath: _p, atKey: _k, ...rest } = d;
   return rest;
-}
-
-/** The deepest bracket nesting of a JSON text, strings skipped; linear and stack-free. */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return max;
 }
 
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -224,8 +214,8 @@ function treeToValue(
           diagnostics.push({
             severity: 'error',
             code: 'config/duplicate-key',
-            message: `The key "${key}" appears twice in ${formatConfigPath(path)}; only one value may be given.`,
-            path: formatConfigPath([...path, key]),
+            message: `The key "${key}" appears twice in ${formatJsonPath(path)}; only one value may be given.`,
+            path: formatJsonPath([...path, key]),
             range: offsetRange(text, keyNode.offset, keyNode.length),
           });
         }
@@ -246,31 +236,8 @@ function treeToValue(
   }
 }
 
-/** A plain-words description of a jsonc-parser error code. */
-export function syntaxMessage(code: string): string {
-  const messages: Record<string, string> = {
-    InvalidSymbol: 'unexpected character',
-    InvalidNumberFormat: 'invalid number',
-    PropertyNameExpected: 'expected a property name in double quotes',
-    ValueExpected: 'expected a value',
-    ColonExpected: 'expected ":"',
-    CommaExpected: 'expected ","',
-    CloseBraceExpected: 'expected "}"',
-    CloseBracketExpected: 'expected "]"',
-    EndOfFileExpected: 'unexpected text after the end of the document',
-    InvalidCommentToken: 'invalid comment',
-    UnexpectedEndOfComment: 'unterminated comment',
-    UnexpectedEndOfString: 'unterminated string',
-    UnexpectedEndOfNumber: 'unterminated number',
-    InvalidUnicode: 'invalid unicode escape',
-    InvalidEscapeCharacter: 'invalid escape character',
-    InvalidCharacter: 'invalid character in string',
-  };
-  return messages[code] ?? code;
-}
-
 /** Finds the text range of a field, or of its key. */
-export type Locate = (path: ConfigPath, key?: boolean) => TextRange | undefined;
+export type Locate = (path: JsonPath, key?: boolean) => TextRange | undefined;
 
 /**
  * A JSON (comments allowed) or YAML text read into a plain value, with positioned diagnostics for

@@ -10,12 +10,12 @@ import {
   REGION_CODE_PATTERN,
   STATEMENT_SIDS,
 } from '../catalog/ids';
-import { savedRequestSchema } from '../evaluate/request-schema';
+import { savedRequestSchema } from './request-schema';
 import {
   VPC_ENDPOINT_ID_PATTERN,
   VPC_ENDPOINT_TYPES,
   VPC_ID_PATTERN,
-} from '../deploy/endpoint-ids';
+} from '../catalog/endpoint-ids';
 
 export const CONFIG_VERSION = 1;
 

@@ -7,7 +7,7 @@
  * decompression library.
  */
 import type { Diagnostic } from '../diagnostics';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 import { BUDGETS, overBudgetMessage } from '../budgets';
 
 /** Prefix of the encoded form written by `encodeConfigForUrl`, so that other fragments are not mistaken for a configuration. */

@@ -14,7 +14,7 @@ import { canonicalRegions, canonicalServices } from '../generate/selection';
 import type { IamIndex } from '../iam/iam-index';
 import { validate } from '../validate/validate';
 import type { DeployedEndpoint } from './describe-endpoints';
-import { catalogEndpointType, type VpcEndpointType } from './endpoint-ids';
+import { catalogEndpointType, type VpcEndpointType } from '../catalog/endpoint-ids';
 import {
   comparePolicies,
   isDefaultFullAccessPolicy,

@@ -7,10 +7,14 @@
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
-import { formatConfigPath, type ConfigPath } from '../config/path';
-import { offsetRange, type Diagnostic } from '../diagnostics';
-import { formatCount } from '../format';
-import { VPC_ENDPOINT_ID_PATTERN, VPC_ENDPOINT_TYPES, type VpcEndpointType } from './endpoint-ids';
+import { formatJsonPath, type JsonPath } from '../text/json-path';
+import { offsetRange, type Diagnostic, type DiagnosticCode } from '../diagnostics';
+import { formatCount } from '../text/format-count';
+import {
+  VPC_ENDPOINT_ID_PATTERN,
+  VPC_ENDPOINT_TYPES,
+  type VpcEndpointType,
+} from '../catalog/endpoint-ids';
 import { readLargeJson, type LargeJsonOptions } from './large-json';
 import { resolveServiceName } from './service-names';
 
@@ -89,11 +93,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The list of endpoint objects in the accepted shapes, or a message saying what the value is instead. */
-function endpointList(value: unknown): { items: [unknown, ConfigPath][] } | { problem: string } {
-  const fromDocument = (document: Record<string, unknown>, base: ConfigPath) => {
+function endpointList(value: unknown): { items: [unknown, JsonPath][] } | { problem: string } {
+  const fromDocument = (document: Record<string, unknown>, base: JsonPath) => {
     const list = document.VpcEndpoints;
     return Array.isArray(list)
-      ? list.map((item, i): [unknown, ConfigPath] => [item, [...base, 'VpcEndpoints', i]])
+      ? list.map((item, i): [unknown, JsonPath] => [item, [...base, 'VpcEndpoints', i]])
       : undefined;
   };
   if (isRecord(value)) {
@@ -119,7 +123,7 @@ function endpointList(value: unknown): { items: [unknown, ConfigPath][] } | { pr
     };
   }
   if (Array.isArray(value)) {
-    const items: [unknown, ConfigPath][] = [];
+    const items: [unknown, JsonPath][] = [];
     for (let i = 0; i < value.length; i++) {
       const entry = value[i];
       if (isRecord(entry) && 'VpcEndpoints' in entry) {
@@ -155,13 +159,13 @@ export function readDescribeVpcEndpoints(
       continue;
     }
     const fileRegion = regionInFileName(file.name, catalog);
-    const located: { diagnostic: Diagnostic; path: ConfigPath }[] = [];
+    const located: { diagnostic: Diagnostic; path: JsonPath }[] = [];
     // A file of thousands of endpoints may repeat one problem: a few are listed, the rest counted.
     const perCode = new Map<string, { severity: Diagnostic['severity']; count: number }>();
     const report = (
       severity: Diagnostic['severity'],
-      code: string,
-      path: ConfigPath,
+      code: DiagnosticCode,
+      path: JsonPath,
       message: string,
       hint?: string,
     ) => {
@@ -169,7 +173,7 @@ export function readDescribeVpcEndpoints(
       seen.count++;
       perCode.set(code, seen);
       if (seen.count > FINDINGS_PER_CODE) return;
-      const diagnostic: Diagnostic = { severity, code, message, path: formatConfigPath(path) };
+      const diagnostic: Diagnostic = { severity, code, message, path: formatJsonPath(path) };
       if (hint) diagnostic.hint = hint;
       diagnostics.push(diagnostic);
       located.push({ diagnostic, path });
@@ -223,7 +227,7 @@ export function readDescribeVpcEndpoints(
 /** Adds line and column to the findings of a file of moderate size (a tree of a huge file costs too much). */
 function locateDiagnostics(
   text: string,
-  located: readonly { diagnostic: Diagnostic; path: ConfigPath }[],
+  located: readonly { diagnostic: Diagnostic; path: JsonPath }[],
 ): void {
   if (located.length === 0 || text.length > 5_000_000) return;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -242,15 +246,15 @@ function locateDiagnostics(
 
 type Report = (
   severity: Diagnostic['severity'],
-  code: string,
-  path: ConfigPath,
+  code: DiagnosticCode,
+  path: JsonPath,
   message: string,
   hint?: string,
 ) => void;
 
 function readEndpoint(
   item: unknown,
-  path: ConfigPath,
+  path: JsonPath,
   file: string,
   fileRegion: string | undefined,
   catalog: Catalog,
@@ -275,7 +279,7 @@ function readEndpoint(
   const endpoint: DeployedEndpoint = {
     id,
     serviceKind: 'unknown',
-    source: { file, path: formatConfigPath(path) },
+    source: { file, path: formatJsonPath(path) },
   };
   const text = (key: string, max = 256): string | undefined => {
     const value = item[key];

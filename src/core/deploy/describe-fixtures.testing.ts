@@ -4,7 +4,7 @@
  * hexadecimal digits.
  */
 import { catalog } from '../catalog/catalog';
-import type { VpcEndpointType } from './endpoint-ids';
+import type { VpcEndpointType } from '../catalog/endpoint-ids';
 import { endpointServiceName } from './service-names';
 
 /** The default policy of an interface endpoint as describe-vpc-endpoints prints it. */

@@ -6,7 +6,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { EndpointInventory, InventoryEndpoint } from '../config/schema';
 import type { DeployedEndpoint } from './describe-endpoints';
-import { VPC_ID_PATTERN } from './endpoint-ids';
+import { VPC_ID_PATTERN } from '../catalog/endpoint-ids';
 
 export interface SkippedEndpoint {
   id: string;

@@ -4,9 +4,9 @@
  * that fails is it scanned again for the line and column of the first error.
  */
 import { printParseErrorCode, visit } from 'jsonc-parser';
-import { jsonDepth, syntaxMessage } from '../config/parse';
-import { offsetRange, type Diagnostic } from '../diagnostics';
-import { formatCount } from '../format';
+import { jsonDepth, syntaxMessage } from '../text/json-syntax';
+import { offsetRange, type Diagnostic, type DiagnosticCode } from '../diagnostics';
+import { formatCount } from '../text/format-count';
 
 export interface LargeJsonOptions {
   /** Characters above which the text is refused unread. */
@@ -33,7 +33,7 @@ export function tooLargeMessage(characters: number, options: LargeJsonOptions): 
 }
 
 export function readLargeJson(text: string, options: LargeJsonOptions): LargeJsonResult {
-  const fail = (code: string, message: string, diagnostic: Partial<Diagnostic> = {}) => ({
+  const fail = (code: DiagnosticCode, message: string, diagnostic: Partial<Diagnostic> = {}) => ({
     diagnostics: [{ severity: 'error' as const, code, message, ...diagnostic }],
   });
   if (text.length > options.maxCharacters)

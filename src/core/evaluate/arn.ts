@@ -14,7 +14,7 @@
  * (`arn:aws:s3:*` covers every S3 ARN). A shorter value without that trailing `*` names no full
  * ARN and matches nothing. Condition values must be complete ARNs.
  */
-import { splitArn } from '../validate/identifiers';
+import { splitArn } from '../policy/arn';
 import { compileArnWildcard, type WildcardMatcher } from '../policy/wildcard';
 import { literalTokens, type PatternToken } from './policy-pattern';
 

@@ -30,8 +30,8 @@ import {
   type StringMatcher,
 } from './policy-pattern';
 import { listInWords } from './words';
-import type { ConditionOperator, OperatorFamily } from '../validate/condition-operators';
-import { isPolicyDate } from '../validate/identifiers';
+import type { ConditionOperator, OperatorFamily } from '../policy/condition-operators';
+import { isPolicyDate } from '../policy/identifiers';
 
 type Comparison = 'eq' | 'lt' | 'le' | 'gt' | 'ge';
 

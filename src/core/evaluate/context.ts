@@ -20,7 +20,7 @@ import type { Diagnostic } from '../diagnostics';
 import { BUDGETS } from '../budgets';
 import type { MatchCost } from '../policy/wildcard';
 import { splitArn } from './arn';
-import type { SimulatedRequest } from './request-schema';
+import type { SimulatedRequest } from '../config/request-schema';
 
 export type ContextValue = string | string[];
 

@@ -21,10 +21,10 @@
 import { anonymousPrincipal, runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readConditionOperator } from '../validate/condition-operators';
+import { readConditionOperator } from '../policy/condition-operators';
 import { caseArb, type DifferentialCase } from './differential.testing';
 import { evaluate, type EvaluationResult } from './evaluate';
-import type { Decision, SimulatedRequest } from './request-schema';
+import type { Decision, SimulatedRequest } from '../config/request-schema';
 
 const CASES = Number(process.env.DIFFERENTIAL_CASES ?? 2_000);
 const SEED = Number(process.env.DIFFERENTIAL_SEED ?? 20_250_611);

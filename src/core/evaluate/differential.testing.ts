@@ -14,7 +14,7 @@
  */
 import fc from 'fast-check';
 import { deriveRequestContext } from './context';
-import type { RequestPrincipal, SimulatedRequest } from './request-schema';
+import type { RequestPrincipal, SimulatedRequest } from '../config/request-schema';
 
 export const ACCOUNTS = ['111111111111', '222222222222', '333333333333'] as const;
 export const ORGS = ['o-aaaaaaaaaa', 'o-bbbbbbbbbb'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, evaluate, type EvaluationResult } from './evaluate';
-import type { SimulatedRequest } from './request-schema';
+import type { SimulatedRequest } from '../config/request-schema';
 
 const ORG = 'o-a1b2c3d4e5';
 const ACCOUNT = '111122223333';

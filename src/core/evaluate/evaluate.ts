@@ -13,7 +13,7 @@
  */
 import { BUDGETS, budgetRule, shortenForDisplay } from '../budgets';
 import type { Diagnostic, TextRange } from '../diagnostics';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 import { WorkBudgetExceeded } from '../policy/wildcard';
 import { checkCondition } from './conditions';
 import { listInWords, MAX_QUOTED_VALUE_CHARACTERS } from './words';
@@ -34,7 +34,7 @@ import {
   type PolicyElement,
   type PrincipalSet,
 } from './policy';
-import type { Decision, SimulatedRequest } from './request-schema';
+import type { Decision, SimulatedRequest } from '../config/request-schema';
 
 export { CompiledPolicy, type PolicyElement } from './policy';
 export type { ContextEntry, ContextKeyUse, ContextOrigin, ContextValue } from './context';

@@ -34,7 +34,7 @@ import { perimeterConfigSchema, type PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
 import { selectedStatements } from '../generate/selection';
 import { compilePolicy, evaluate } from './evaluate';
-import type { RequestPrincipal, SimulatedRequest } from './request-schema';
+import type { RequestPrincipal, SimulatedRequest } from '../config/request-schema';
 
 const CONFIGS = Number(process.env.SOUNDNESS_CONFIGS ?? 200);
 const SEED = Number(process.env.SOUNDNESS_SEED ?? 20_250_611);

@@ -5,16 +5,16 @@
  * throws: each problem is a diagnostic, and a statement with an error is kept but never applies,
  * since AWS would refuse the whole policy.
  */
-import type { Diagnostic, TextRange } from '../diagnostics';
-import { Findings, LineIndex, type Span } from '../validate/findings';
-import { readPolicyJson } from '../validate/policy-json';
+import type { Diagnostic, DiagnosticCode, TextRange } from '../diagnostics';
+import { Findings, LineIndex, type Span } from '../policy/findings';
+import { readPolicyJson } from '../policy/policy-json';
 import {
   CURRENT_POLICY_VERSION,
   readPolicyModel,
-  type PolicyStatement,
+  type ParsedStatement,
   type PrincipalElement,
-} from '../validate/policy-model';
-import { measurePolicy } from '../validate/size';
+} from '../policy/policy-model';
+import { measurePolicy } from '../policy/size';
 import { compileCondition, type CompiledCondition } from './conditions';
 import { PatternList } from './pattern-list';
 
@@ -109,7 +109,7 @@ function statementOf(path: string | undefined, single: boolean): number | undefi
 }
 
 function compileStatement(
-  statement: PolicyStatement,
+  statement: ParsedStatement,
   variables: boolean,
   errors: Diagnostic[],
   range: (span: Span) => TextRange | undefined,
@@ -137,7 +137,7 @@ function compileStatement(
     at(statement.principal.element, statement.principal.key);
   }
   const patterns = (
-    element: NonNullable<PolicyStatement['action' | 'resource']>,
+    element: NonNullable<ParsedStatement['action' | 'resource']>,
     kind: 'action' | 'resource',
   ) => {
     at(element.element, element.key);
@@ -215,7 +215,7 @@ export function compilePolicyText(text: string): CompiledPolicy {
 }
 
 /** A policy with nothing to evaluate, and the one error that says why. */
-function unreadable(code: string, message: string): CompiledPolicy {
+function unreadable(code: DiagnosticCode, message: string): CompiledPolicy {
   return new CompiledPolicy([], [{ severity: 'error', code, message }], false, true);
 }
 

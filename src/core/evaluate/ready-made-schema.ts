@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { sourceSchema, statementSidSchema } from '../catalog/schema';
-import { DECISIONS } from './request-schema';
+import { DECISIONS } from '../config/request-schema';
 
 /** Names a `{placeholder}` may take; `{account:<pattern-id>}` is the pattern's account in the region. */
 export const READY_MADE_PLACEHOLDERS = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import type { PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
-import type { SavedRequest } from './request-schema';
+import type { SavedRequest } from '../config/request-schema';
 import {
   evaluateRequestMatrix,
   matrixSize,

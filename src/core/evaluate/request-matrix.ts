@@ -10,7 +10,7 @@ import type { PerimeterConfig } from '../config/schema';
 import { canonicalRegions, canonicalServices } from '../generate/selection';
 import { compilePolicy, evaluate, type PolicySource } from './evaluate';
 import type { CompiledPolicy } from './policy';
-import type { Decision, SavedRequest } from './request-schema';
+import type { Decision, SavedRequest } from '../config/request-schema';
 import { buildReadyMadeRequest, readyMadeSpecsFor } from './scenarios';
 import type { ReadyMadeRequestSpec } from './ready-made-schema';
 import { endpointPolicyFor } from './suite';

@@ -5,7 +5,7 @@ import type { PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
 import { evaluate } from './evaluate';
 import { PLACEHOLDER_PATTERN, readyMadeFileSchema } from './ready-made-schema';
-import { savedRequestSchema } from './request-schema';
+import { savedRequestSchema } from '../config/request-schema';
 import {
   buildReadyMadeRequest,
   perimeterScenarios,

@@ -9,7 +9,9 @@
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { DEFAULT_EXCLUSION_TAG, type StatementSid } from '../catalog/ids';
 import type { DataAccessPattern, Source } from '../catalog/schema';
+import { isThirdPartyParameter, type ThirdPartyParameter } from '../catalog/statement-parameters';
 import type { PerimeterConfig, ThirdPartyParameters } from '../config/schema';
+import { patternAccounts } from '../generate/expansion';
 import {
   canonicalRegions,
   canonicalServices,
@@ -24,7 +26,7 @@ import {
   type ReadyMadePlaceholder,
   type ReadyMadeRequestSpec,
 } from './ready-made-schema';
-import type { Decision, SavedRequest, SimulatedRequest } from './request-schema';
+import type { Decision, SavedRequest, SimulatedRequest } from '../config/request-schema';
 
 /** The ready-made requests file, checked against its schema by `scenarios.test.ts`. */
 export const readyMadeRequestsFile = readyMadeFile as ReadyMadeFile;
@@ -87,23 +89,17 @@ export function servicesWithReadyMadeRequests(catalog: Catalog = bundledCatalog)
 }
 
 /** The account a pattern names for the region: the configuration's, else the catalog's table. */
+/** The first account the pattern names in the region, as the generator picks it; none when unknown. */
 function patternAccount(
   pattern: DataAccessPattern,
   config: PerimeterConfig,
   region: string,
   catalog: Catalog,
 ): string | undefined {
-  const source = pattern.accounts;
-  if (!source) return undefined;
-  if ('parameter' in source) return [...(config.parameters?.lambdaLayerAccounts ?? [])].sort()[0];
-  const override = config.parameters?.accountIds?.[source.table]?.[region];
-  if (override !== undefined)
-    return typeof override === 'string' ? override : [...override].sort()[0];
-  return catalog.accountTable(source.table)?.accounts[region]?.[0];
+  if (!pattern.accounts) return undefined;
+  const found = patternAccounts(pattern.accounts, region, config, catalog);
+  return found.placeholder ? undefined : found.accounts[0];
 }
-
-type ThirdPartyParameter =
-  'thirdPartyIdentitiesToThirdPartyResources' | 'orgIdentitiesToThirdPartyResources';
 
 const THIRD_PARTY_EXAMPLES: Record<ThirdPartyParameter, { action: string; resource: string }> = {
   thirdPartyIdentitiesToThirdPartyResources: {
@@ -199,10 +195,7 @@ function checkAdmission(
   for (const parameter of statement.parameters) {
     if (parameter === 'organizationIds' && config.organizationIds.length === 0)
       return { ...found, missing: 'no organization id is set yet' };
-    if (
-      parameter === 'thirdPartyIdentitiesToThirdPartyResources' ||
-      parameter === 'orgIdentitiesToThirdPartyResources'
-    ) {
+    if (isThirdPartyParameter(parameter)) {
       const values = config.parameters?.[parameter];
       if (!values?.accounts?.length || !values.actions?.length || !values.resources?.length)
         return {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
 import { evaluate } from './evaluate';
-import type { SimulatedRequest } from './request-schema';
+import type { SimulatedRequest } from '../config/request-schema';
 
 const ORG = 'o-a1b2c3d4e5';
 const config = (extra: Partial<PerimeterConfig> = {}): PerimeterConfig => ({

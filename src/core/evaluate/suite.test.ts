@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '../config/schema';
 import { generate } from '../generate/generate';
-import type { SavedRequest } from './request-schema';
+import type { SavedRequest } from '../config/request-schema';
 import { perimeterScenarios, savedRequestOf } from './scenarios';
 import {
   endpointPolicyFor,

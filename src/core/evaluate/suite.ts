@@ -11,7 +11,7 @@ import { generate, type GeneratedPolicy } from '../generate/generate';
 import { canonicalRegions } from '../generate/selection';
 import { compilePolicy, evaluate, type EvaluationResult, type PolicySource } from './evaluate';
 import type { CompiledPolicy } from './policy';
-import { savedRequestSchema, type Decision, type SavedRequest } from './request-schema';
+import { savedRequestSchema, type Decision, type SavedRequest } from '../config/request-schema';
 import {
   issuesToDiagnostics,
   readStructuredText,

@@ -1,7 +1,7 @@
 /** The files a configuration produces: one policy per service, or per service and region. */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import type { OutputShape, PerimeterConfig, PolicyFormat } from '../config/schema';
-import { generate, type GeneratedPolicy } from './generate';
+import { GenerationRun, generateInRun, type GeneratedPolicy } from './generate';
 import { canonicalRegions, canonicalServices } from './selection';
 
 export interface PolicyOutput {
@@ -36,18 +36,19 @@ export function generatePolicies(
   const services = canonicalServices(config.services, catalog);
   const regions = canonicalRegions(config.regions, catalog);
   const outputs: PolicyOutput[] = [];
+  // Services of the same shape (most of them: the default template, no pattern) share one policy.
+  const run = new GenerationRun(config, catalog);
   for (const service of services) {
     if (shape === 'per-region' && regions.length > 0) {
       for (const region of regions) {
-        const result = generate(config, service, {
-          catalog,
+        const result = generateInRun(run, service, {
           regions: [region],
           ...(format ? { format } : {}),
         });
         outputs.push({ service, region, fileName: policyFileName(service, region), result });
       }
     } else {
-      const result = generate(config, service, { catalog, ...(format ? { format } : {}) });
+      const result = generateInRun(run, service, format ? { format } : {});
       outputs.push({ service, fileName: policyFileName(service), result });
     }
   }

@@ -8,12 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, catalog, catalogFiles } from '../catalog/catalog';
 import { perimeterConfigSchema, type PerimeterConfig } from '../config/schema';
 import { readReferenceJson } from '../testing/reference';
-import {
-  admitsAnyPrincipal,
-  generate,
-  strangerOwnablePart,
-  type GeneratedPolicy,
-} from './generate';
+import { strangerOwnablePart } from '../policy/arn';
+import { admitsAnyPrincipal, generate, type GeneratedPolicy } from './generate';
 
 const ORG = 'o-a1b2c3d4e5';
 const OPEN_SID = 'AllowRequestsToAWSOwnedResources';

@@ -9,7 +9,7 @@ import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { endpointServiceId } from '../catalog/endpoint-service';
 import type { PerimeterConfig } from '../config/schema';
 import { compilePolicy } from '../evaluate/evaluate';
-import type { SimulatedRequest } from '../evaluate/request-schema';
+import type { SimulatedRequest } from '../config/request-schema';
 import { endpointPolicyFor } from '../evaluate/suite';
 import { generate } from '../generate/generate';
 import { ShapePolicy, type Verdict } from './shape-policy';

@@ -4,7 +4,7 @@ import { catalog } from '../catalog/catalog';
 import { applyConfigEdits } from '../config/config-edits';
 import type { PerimeterConfig } from '../config/schema';
 import { evaluate } from '../evaluate/evaluate';
-import type { SimulatedRequest } from '../evaluate/request-schema';
+import type { SimulatedRequest } from '../config/request-schema';
 import { endpointPolicyFor } from '../evaluate/suite';
 import { EventCollector } from './collect';
 import { buildImpactReport, type ImpactReport, type ShapeResult } from './report';

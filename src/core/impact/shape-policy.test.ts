@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, evaluate } from '../evaluate/evaluate';
-import type { SimulatedRequest } from '../evaluate/request-schema';
+import type { SimulatedRequest } from '../config/request-schema';
 import { patternReach, s3BucketPrefix, ShapePolicy } from './shape-policy';
 
 const ORG = 'o-a1b2c3d4e5';

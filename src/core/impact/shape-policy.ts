@@ -9,7 +9,7 @@
  */
 import { evaluate, statementLabel } from '../evaluate/evaluate';
 import type { CompiledPolicy } from '../evaluate/policy';
-import type { Decision, SimulatedRequest } from '../evaluate/request-schema';
+import type { Decision, SimulatedRequest } from '../config/request-schema';
 
 /** What the evaluator said about a request, as much as the report reads. */
 export interface Verdict {

@@ -3,26 +3,34 @@
  * data perimeter. They are warnings: AWS accepts the policy, but it does not do what a perimeter
  * needs.
  */
+import type { Catalog } from '../catalog/catalog';
 import type { EndpointService } from '../catalog/schema';
+import {
+  admitsThirdPartyIdentities,
+  declares,
+  thirdPartyParameterOf,
+} from '../catalog/statement-parameters';
 import type {
   ConditionEntry,
   PolicyModel,
-  PolicyStatement,
+  ParsedStatement,
   PolicyValue,
   ValueListElement,
-} from './policy-model';
-import type { Findings } from './findings';
+} from '../policy/policy-model';
+import type { Findings } from '../policy/findings';
 import { ORGANIZATION_ID_PATTERN } from '../catalog/ids';
 import { compilePolicy, evaluate } from '../evaluate/evaluate';
-import { strangerOwnablePart } from '../generate/generate';
+import { strangerOwnablePart } from '../policy/arn';
 import { matchesWildcard } from '../policy/wildcard';
 import { BUDGETS, overBudgetMessage } from '../budgets';
+import { policyUnsupportedDiagnostic } from '../diagnostic-messages';
 import type { RecognizedStatement } from './recognize';
 
 export type EndpointType = 'interface' | 'gateway';
 
 export interface LintContext {
   findings: Findings;
+  catalog: Catalog;
   statements: readonly RecognizedStatement[];
   service?: EndpointService;
   /** Whether the service was named by the caller (lints about the service need to be sure of it). */
@@ -74,10 +82,10 @@ function isNarrowing(entry: ConditionEntry, keys: ReadonlySet<string>): boolean 
 
 const isAll = (values: readonly PolicyValue[] | undefined) =>
   values?.some((v) => v.value === '*') ?? false;
-const label = (statement: PolicyStatement) =>
+const label = (statement: ParsedStatement) =>
   statement.sid ? `"${statement.sid.value}"` : `statement ${statement.index + 1}`;
 
-function lintOpenStatement(statement: PolicyStatement, context: LintContext): void {
+function lintOpenStatement(statement: ParsedStatement, context: LintContext): void {
   if (
     statement.effect !== 'Allow' ||
     !statement.principal ||
@@ -142,7 +150,7 @@ function lintOpenStatement(statement: PolicyStatement, context: LintContext): vo
  * principal matches resources that anyone can create under a matching name: the generator never
  * writes one, and a policy that has one lets strangers' buckets through the endpoint.
  */
-function lintOpenWildcardNames(statement: PolicyStatement, context: LintContext): void {
+function lintOpenWildcardNames(statement: ParsedStatement, context: LintContext): void {
   if (
     statement.effect !== 'Allow' ||
     statement.principal?.element !== 'Principal' ||
@@ -177,7 +185,7 @@ function lintOpenWildcardNames(statement: PolicyStatement, context: LintContext)
 }
 
 function lintTagWithoutOrganization(
-  statement: PolicyStatement,
+  statement: ParsedStatement,
   recognized: RecognizedStatement | undefined,
   context: LintContext,
 ): void {
@@ -188,9 +196,9 @@ function lintTagWithoutOrganization(
   if (!tag) return;
   if (statement.conditions.some((c) => isNarrowing(c, TAG_ANCHOR_KEYS) && !c.operator!.ifExists))
     return;
+  const named = recognized?.statement ?? recognized?.namedAfter;
   const exclusion =
-    (recognized?.statement ?? recognized?.namedAfter) ===
-    'AllowRequestsByOrgsIdentitiesToAnyResources';
+    named !== undefined && declares(context.catalog.statement(named), 'exclusionTag');
   context.findings.warning(
     'perimeter/tag-without-organization',
     `${exclusion ? 'The tag-exclusion statement' : label(statement)} trusts the principal tag ${tag.key} without aws:PrincipalOrgID. Anyone can tag the roles of their own account, so principals of any AWS account that carry this tag get through.`,
@@ -202,7 +210,7 @@ function lintTagWithoutOrganization(
   );
 }
 
-function lintGatewayPrincipal(statement: PolicyStatement, context: LintContext): void {
+function lintGatewayPrincipal(statement: ParsedStatement, context: LintContext): void {
   const service = context.service;
   const principal = statement.principal;
   if (!service || !principal || principal.any || !service.endpointTypes.includes('gateway')) return;
@@ -225,19 +233,15 @@ function lintGatewayPrincipal(statement: PolicyStatement, context: LintContext):
 }
 
 function lintThirdPartyAnyResource(
-  statement: PolicyStatement,
+  statement: ParsedStatement,
   recognized: RecognizedStatement | undefined,
   context: LintContext,
 ): void {
-  const sid = recognized?.statement;
-  if (
-    sid !== 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources' &&
-    sid !== 'AllowRequestsByOrgsIdentitiesToThirdPartyResources'
-  )
-    return;
+  const entry = recognized?.statement ? context.catalog.statement(recognized.statement) : undefined;
+  if (!entry || thirdPartyParameterOf(entry) === undefined) return;
   const star = statement.resource?.values.find((v) => v.value === '*');
   if (!star) return;
-  const inbound = sid === 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources';
+  const inbound = admitsThirdPartyIdentities(entry);
   context.findings.warning(
     'perimeter/third-party-any-resource',
     inbound
@@ -251,7 +255,7 @@ function lintThirdPartyAnyResource(
   );
 }
 
-function lintNegatedElements(statement: PolicyStatement, context: LintContext): void {
+function lintNegatedElements(statement: ParsedStatement, context: LintContext): void {
   if (statement.effect !== 'Allow') return;
   if (statement.action?.element === 'NotAction') {
     context.findings.warning(
@@ -291,7 +295,7 @@ function covers(outer: string, inner: string, ignoreCase: boolean): boolean {
 }
 
 /** Whether a Deny statement applies to every request the Allow statement lets through. */
-function denyCoversAllow(deny: PolicyStatement, allow: PolicyStatement): boolean {
+function denyCoversAllow(deny: ParsedStatement, allow: ParsedStatement): boolean {
   if (
     deny.conditions.length > 0 ||
     !deny.principal ||
@@ -335,7 +339,7 @@ function lintUnreachableAllows(model: PolicyModel, context: LintContext): void {
     return;
   }
   // Each pair compares every allowed value with every denied one: bound the whole before starting.
-  const valueCount = (s: PolicyStatement) =>
+  const valueCount = (s: ParsedStatement) =>
     (s.action?.values.length ?? 0) + (s.resource?.values.length ?? 0);
   const comparisons =
     denies.reduce((sum, d) => sum + valueCount(d), 0) *
@@ -366,14 +370,8 @@ function lintService(context: LintContext): void {
   const service = context.service;
   if (!service || !context.serviceGiven) return;
   if (service.endpointPolicy === 'unsupported') {
-    context.findings.warning(
-      'service/policy-unsupported',
-      `${service.title} endpoints do not enforce endpoint policies: any request through the endpoint is allowed, whatever this policy says.`,
-      undefined,
-      {
-        hint: 'Enforce the perimeter for this service with a service control policy on aws:ResourceOrgID, or route its traffic through an inspecting proxy.',
-      },
-    );
+    const { code, message, hint } = policyUnsupportedDiagnostic(service);
+    context.findings.warning(code, message, undefined, hint ? { hint } : {});
   } else if (service.endpointPolicy === 'unknown') {
     context.findings.info(
       'service/policy-support-unknown',

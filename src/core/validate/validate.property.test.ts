@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../diagnostics';
-import { countPolicyCharacters, renderPolicy } from '../generate/render';
+import { countPolicyCharacters, renderPolicy } from '../policy/render';
 import { loadIamIndex, type IamIndex } from '../iam/iam-index';
 import { readSample, sampleFiles } from './samples.testing';
 import { validate } from './validate';

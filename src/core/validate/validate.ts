@@ -9,28 +9,29 @@
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { POLICY_SIZE_LIMIT } from '../catalog/ids';
+import type { EndpointService } from '../catalog/schema';
 import type { Diagnostic, TextRange } from '../diagnostics';
 import type { IamIndex } from '../iam/iam-index';
-import { Findings, LineIndex } from './findings';
-import { regionFinderFor } from './identifiers';
+import { Findings, LineIndex } from '../policy/findings';
+import { regionFinderFor } from '../policy/identifiers';
 import { lintPerimeter, type EndpointType } from './perimeter-lints';
-import { readPolicyJson } from './policy-json';
-import { readPolicyModel, type PolicyModel } from './policy-model';
+import { readPolicyJson } from '../policy/policy-json';
+import { readPolicyModel, type PolicyModel } from '../policy/policy-model';
 import { recognizePolicy, type PolicyRecognition } from './recognize';
-import { measurePolicy, minifiedCharacters, type PolicySize } from './size';
-import { formatCount } from '../format';
+import { measurePolicy, minifiedCharacters, type PolicySize } from '../policy/size';
+import { formatCount } from '../text/format-count';
 import { BUDGETS, overBudgetMessage } from '../budgets';
 import { checkPolicyValues } from './value-checks';
 
 export type { EndpointType } from './perimeter-lints';
 export type {
   PolicyModel,
-  PolicyStatement,
+  ParsedStatement,
   PolicyValue,
   ConditionEntry,
   PrincipalElement,
   ValueListElement,
-} from './policy-model';
+} from '../policy/policy-model';
 export type {
   PolicyAdoption,
   PolicyRecognition,
@@ -39,8 +40,8 @@ export type {
   RecognizedStatement,
   UnmappedElement,
 } from './recognize';
-export type { PolicySize } from './size';
-export { MAX_POLICY_TEXT_CHARACTERS } from './policy-json';
+export type { PolicySize } from '../policy/size';
+export { MAX_POLICY_TEXT_CHARACTERS } from '../policy/policy-json';
 
 export interface ValidateOptions {
   /** The endpoint service the policy is for, e.g. `s3`; guessed from the policy when absent. */
@@ -134,64 +135,97 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
     }
     if (model) {
       result.model = model;
-      const regionFinder = regionFinderFor(catalog);
-      const endpointPartitions = new Set(knownRegions.map((r) => catalog.region(r)!.partition));
-      const lookups = options.iamIndex ? withLookupBudget(options.iamIndex) : undefined;
-      checkPolicyValues(model, {
-        text: body,
+      const recognition = checkModel(model, oversized, {
+        body,
         findings,
         catalog,
-        regions: regionFinder,
-        ...(lookups ? { iam: lookups.index } : {}),
-        ...(endpointPartitions.size > 0 ? { endpointPartitions } : {}),
+        options,
+        service,
+        knownRegions,
       });
-      if (lookups?.skipped())
-        findings.info(
-          'budget/action-lookups',
-          `${overBudgetMessage('wildcardActionLookups', BUDGETS.wildcardActionLookups.limit + lookups.skipped())} (${formatCount(lookups.skipped())} not looked up)`,
-          model.statementSpan,
-        );
-      // Far beyond the quota the text cannot be deployed; recognizing it would only cost time.
-      if (oversized) {
-        findings.info(
-          'recognition/skipped',
-          `The policy is too large to be a deployable endpoint policy, so its statements and patterns were not recognized.`,
-        );
-        lintPerimeter(model, {
-          findings,
-          statements: [],
-          serviceGiven: service !== undefined,
-          ...(service ? { service } : {}),
-          ...(options.endpointType ? { endpointType: options.endpointType } : {}),
-        });
-        return finish();
-      }
-      const recognition = recognizePolicy(model, {
-        catalog,
-        lines: findings.lines,
-        regionFinder,
-        text: body,
-        ...(service ? { service: service.id } : {}),
-        ...(knownRegions.length > 0 ? { regions: knownRegions } : {}),
-      });
-      result.recognition = recognition;
-      const lintService =
-        service ?? (recognition.service ? catalog.service(recognition.service.id) : undefined);
-      lintPerimeter(
-        model,
-        {
-          findings,
-          statements: recognition.statements,
-          serviceGiven: service !== undefined,
-          ...(lintService ? { service: lintService } : {}),
-          ...(options.endpointType ? { endpointType: options.endpointType } : {}),
-        },
-        body,
-      );
-      reportRecognition(recognition, findings, catalog, model);
+      if (recognition) result.recognition = recognition;
     }
   }
   return finish();
+}
+
+/** What checking a policy's model needs from the validation run. */
+interface ModelCheck {
+  body: string;
+  findings: Findings;
+  catalog: Catalog;
+  options: ValidateOptions;
+  service: EndpointService | undefined;
+  knownRegions: readonly string[];
+}
+
+/**
+ * The values of a read policy, then (unless the text is far beyond the quota) its recognition
+ * and the perimeter lints; returns the recognition when there is one.
+ */
+function checkModel(
+  model: PolicyModel,
+  oversized: boolean,
+  run: ModelCheck,
+): PolicyRecognition | undefined {
+  const { body, findings, catalog, options, service, knownRegions } = run;
+  const regionFinder = regionFinderFor(catalog);
+  const endpointPartitions = new Set(knownRegions.map((r) => catalog.region(r)!.partition));
+  const lookups = options.iamIndex ? withLookupBudget(options.iamIndex) : undefined;
+  checkPolicyValues(model, {
+    text: body,
+    findings,
+    catalog,
+    regions: regionFinder,
+    ...(lookups ? { iam: lookups.index } : {}),
+    ...(endpointPartitions.size > 0 ? { endpointPartitions } : {}),
+  });
+  if (lookups?.skipped())
+    findings.info(
+      'budget/action-lookups',
+      `${overBudgetMessage('wildcardActionLookups', BUDGETS.wildcardActionLookups.limit + lookups.skipped())} (${formatCount(lookups.skipped())} not looked up)`,
+      model.statementSpan,
+    );
+  // Far beyond the quota the text cannot be deployed; recognizing it would only cost time.
+  if (oversized) {
+    findings.info(
+      'recognition/skipped',
+      `The policy is too large to be a deployable endpoint policy, so its statements and patterns were not recognized.`,
+    );
+    lintPerimeter(model, {
+      findings,
+      catalog,
+      statements: [],
+      serviceGiven: service !== undefined,
+      ...(service ? { service } : {}),
+      ...(options.endpointType ? { endpointType: options.endpointType } : {}),
+    });
+    return undefined;
+  }
+  const recognition = recognizePolicy(model, {
+    catalog,
+    lines: findings.lines,
+    regionFinder,
+    text: body,
+    ...(service ? { service: service.id } : {}),
+    ...(knownRegions.length > 0 ? { regions: knownRegions } : {}),
+  });
+  const lintService =
+    service ?? (recognition.service ? catalog.service(recognition.service.id) : undefined);
+  lintPerimeter(
+    model,
+    {
+      findings,
+      catalog,
+      statements: recognition.statements,
+      serviceGiven: service !== undefined,
+      ...(lintService ? { service: lintService } : {}),
+      ...(options.endpointType ? { endpointType: options.endpointType } : {}),
+    },
+    body,
+  );
+  reportRecognition(recognition, findings, catalog, model);
+  return recognition;
 }
 
 /**

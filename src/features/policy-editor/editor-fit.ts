@@ -5,7 +5,7 @@
  * so such texts, which are no endpoint policy anyway, are shown as plain text. Pure.
  */
 import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
-import { firstTooDeep, MAX_POLICY_DEPTH } from '@/core/validate/policy-json';
+import { firstTooDeep, MAX_POLICY_DEPTH } from '@/core/policy/policy-json';
 import { formatCount } from '@/shared/format/format-count';
 
 /** Ten times the quota: the validator still recognizes texts up to this size. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import { draftOf, readDraft, type RequestDraft } from './request-draft';
 
 const config = {

@@ -10,9 +10,9 @@ import {
   type RequestPrincipal,
   type SavedRequest,
   type SimulatedRequest,
-} from '@/core/evaluate/request-schema';
+} from '@/core/config/request-schema';
 import { parseSavedRequests } from '@/core/evaluate/suite';
-import { splitArn } from '@/core/validate/identifiers';
+import { splitArn } from '@/core/policy/arn';
 import { diagnosticsAt, fieldMessage } from '@/shared/diagnostics/field-diagnostics';
 
 export const PRINCIPAL_KINDS = [

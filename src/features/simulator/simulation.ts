@@ -13,8 +13,8 @@ import {
   type CompiledPolicy,
   type EvaluationResult,
 } from '@/core/evaluate/evaluate';
-import type { Decision, SavedRequest, SimulatedRequest } from '@/core/evaluate/request-schema';
-import { checkPolicyForVerdict, type PolicyVerdictCheck } from '@/core/evaluate/verdict-check';
+import type { Decision, SavedRequest, SimulatedRequest } from '@/core/config/request-schema';
+import { checkPolicyForVerdict, type PolicyVerdictCheck } from '@/core/validate/verdict-check';
 import { runSavedRequests, type SavedRequestOutcome } from '@/core/evaluate/suite';
 import { DEFAULT_FORMAT, type GeneratedPolicy } from '@/core/generate/generate';
 import { canonicalRegions } from '@/core/generate/selection';

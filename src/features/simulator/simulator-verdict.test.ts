@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
-import { checkPolicyForVerdict } from '@/core/evaluate/verdict-check';
+import { checkPolicyForVerdict } from '@/core/validate/verdict-check';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { endpointLabel, simulatorVerdict, verdictIdentity } from './simulator-verdict';
 

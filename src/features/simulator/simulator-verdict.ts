@@ -8,7 +8,7 @@
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { Diagnostic } from '@/core/diagnostics';
 import type { EvaluationResult } from '@/core/evaluate/evaluate';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import type { PreviewTarget } from '@/shared/catalog/preview-target';
 import { outcomeOnText, verdictFor, type EndpointChoice, type PolicyOutcome } from './simulation';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/run-cli.testing';
 import type { PerimeterConfig } from '@/core/config/schema';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { runSuite } from './simulation';
 import { readSuiteFile, suiteFileText, suiteSizeProblem, withImportedRequests } from './suite-file';

@@ -5,7 +5,7 @@
 import { catalog } from '@/core/catalog/catalog';
 import { configFormatFor } from '@/core/config/parse';
 import { perimeterConfigSchema } from '@/core/config/schema';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import { parseSavedRequestsText } from '@/core/evaluate/suite';
 
 export const SUITE_FILE_NAME = 'saved-requests.json';

@@ -1,1 +1,1 @@
-export { formatCount } from '@/core/format';
+export { formatCount } from '@/core/text/format-count';

@@ -5,6 +5,7 @@
  * from an environment variable per service and region, which the script requires before any change.
  */
 import { snakeIdentifier, type DeploymentTarget } from './targets';
+import { policyUnsupportedNote } from '../../diagnostic-messages';
 import type { ExportFile, ExportNote } from './types';
 
 export const CLI_SCRIPT = 'apply-endpoint-policies.sh';
@@ -19,6 +20,7 @@ function shellWord(value: string): string {
   return /^[A-Za-z0-9_./:=@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+// Over 80 lines: most of it is the script and README text, kept whole so that it reads as written.
 export function awsCliFiles(
   targets: readonly DeploymentTarget[],
   toolVersion: string,
@@ -33,7 +35,7 @@ export function awsCliFiles(
       notes.push({
         severity: 'warning',
         file: CLI_SCRIPT,
-        message: `${service.id} in ${region}: ${service.title} endpoints do not enforce endpoint policies, so the script leaves them alone.`,
+        message: `${service.id} in ${region}: ${policyUnsupportedNote(service)}, so the script leaves them alone.`,
       });
       continue;
     }

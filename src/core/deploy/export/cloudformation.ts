@@ -6,13 +6,14 @@
  * refuses to create the stack in another region, since each policy names its region's resources.
  */
 import { Document } from 'yaml';
-import { formatCount } from '../../format';
+import { formatCount } from '../../text/format-count';
 import {
   pascalIdentifier,
   targetEndpointTypes,
   uniqueNames,
   type DeploymentTarget,
 } from './targets';
+import { policyUnsupportedNote } from '../../diagnostic-messages';
 import type { ExportFile, ExportNote } from './types';
 
 /**
@@ -41,7 +42,12 @@ interface EndpointResource {
 const encoder = new TextEncoder();
 /** The text of each generated policy document, by the document. */
 const policyTexts = new WeakMap<object, string>();
-const byteLength = (text: string) => encoder.encode(text).length;
+/** UTF-8 bytes; ASCII text (nearly every template) is counted without encoding it. */
+const byteLength = (text: string) =>
+  /[\u0080-\uffff]/.test(text) ? encoder.encode(text).length : text.length;
+
+/** YAML of the policies written so far, by indentation and policy text. */
+type PolicyYamlCache = Map<string, Map<string, string>>;
 
 function resourceOf(resource: EndpointResource): { [key: string]: Json } {
   const { target, type } = resource;
@@ -71,7 +77,7 @@ function resourceOf(resource: EndpointResource): { [key: string]: Json } {
   const entry: { [key: string]: Json } = { Type: 'AWS::EC2::VPCEndpoint' };
   if (service.endpointPolicy === 'unsupported') {
     entry.Metadata = {
-      Note: `${service.title} endpoints do not enforce endpoint policies, so none is attached.`,
+      Note: `${policyUnsupportedNote(service)}, so none is attached.`,
     };
   } else {
     // The generated document as it is, so that its keys keep the order of the JSON export.
@@ -121,9 +127,10 @@ function template(
       };
   const body: { [key: string]: Json } = {};
   const outputs: { [key: string]: Json } = {};
+  let outputCount = 0;
   for (const r of resources) {
     body[r.logicalId] = resourceOf(r);
-    if (Object.keys(outputs).length < CFN_MAX_OUTPUTS)
+    if (outputCount++ < CFN_MAX_OUTPUTS)
       outputs[`${r.logicalId}Id`] = {
         Description: `Id of the ${r.type.toLowerCase()} endpoint of ${r.target.service.id}.`,
         Value: { Ref: r.logicalId },
@@ -164,15 +171,37 @@ function policyYamlText(value: Json): string {
 /** Words a YAML 1.1 reader takes for booleans or null. */
 const YAML11_WORDS = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
 
-/** A scalar as YAML: plain when no reader can take it for anything else, else double-quoted. */
+/** Characters a plain scalar may hold (besides letters and digits), by character code. */
+const PLAIN_CHARACTERS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 _.,/()@${}:<>=+-')
+  PLAIN_CHARACTERS[c.charCodeAt(0)] = 1;
+const SPACE = 32;
+const COLON = 58;
+const HASH = 35;
+
+/**
+ * A scalar as YAML: plain when no reader can take it for anything else, else double-quoted. One
+ * pass over the characters, since templates write hundreds of thousands of scalars.
+ */
 function yamlScalar(value: string | number | boolean | null): string {
   if (typeof value !== 'string') return JSON.stringify(value);
-  const plain =
-    /^[A-Za-z][A-Za-z0-9 _.,/()@${}:<>=+-]*$/.test(value) &&
-    !/: |:$| #| $/.test(value) &&
-    !YAML11_WORDS.test(value);
   // JSON's double-quoted strings are YAML double-quoted scalars with the same escapes.
-  return plain ? value : JSON.stringify(value);
+  return isPlainScalar(value) ? value : JSON.stringify(value);
+}
+
+/** Starts with a letter, holds only plain characters, no ": ", " #", trailing ":" or space. */
+function isPlainScalar(value: string): boolean {
+  const length = value.length;
+  if (length === 0) return false;
+  const first = value.charCodeAt(0);
+  if (!((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return false;
+  for (let i = 1; i < length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128 || PLAIN_CHARACTERS[c] === 0) return false;
+    if (c === SPACE && (i === length - 1 || value.charCodeAt(i + 1) === HASH)) return false;
+    if (c === COLON && (i === length - 1 || value.charCodeAt(i + 1) === SPACE)) return false;
+  }
+  return !(length <= 5 && YAML11_WORDS.test(value));
 }
 
 function isRecord(value: Json): value is { [key: string]: Json } {
@@ -196,7 +225,7 @@ function shortForm(value: Json): string | undefined {
  * YAML 1.1 reader could take them for something else. Policies, the bulk of a template, are
  * written by the YAML library once per distinct policy and set in place.
  */
-function emit(value: Json, indent: string, out: string[], policyYaml: Map<string, string>): void {
+function emit(value: Json, indent: string, out: string[], policyYaml: PolicyYamlCache): void {
   if (Array.isArray(value)) {
     for (const item of value) {
       if (isRecord(item) && shortForm(item) === undefined && Object.keys(item).length > 0) {
@@ -211,11 +240,13 @@ function emit(value: Json, indent: string, out: string[], policyYaml: Map<string
     const name = yamlScalar(key);
     if (key === 'PolicyDocument' && isRecord(item)) {
       // The generated text identifies a generated document without serializing it again.
-      const key = `${indent}\u0000${policyTexts.get(item) ?? JSON.stringify(item)}`;
-      let body = policyYaml.get(key);
+      const text = policyTexts.get(item) ?? JSON.stringify(item);
+      let atIndent = policyYaml.get(indent);
+      if (!atIndent) policyYaml.set(indent, (atIndent = new Map()));
+      let body = atIndent.get(text);
       if (body === undefined) {
         body = policyYamlText(item).trimEnd().replace(/^/gm, `${indent}  `);
-        policyYaml.set(key, body);
+        atIndent.set(text, body);
       }
       out.push(`${indent}${name}:`, body);
     } else if (
@@ -246,10 +277,72 @@ function inline(value: Json): string {
 }
 
 /** A template as YAML, with `!Ref`, `!Sub` and `!Equals` as tags. */
-export function templateYaml(value: Json, policyYaml: Map<string, string> = new Map()): string {
+export function templateYaml(value: Json, policyYaml: PolicyYamlCache = new Map()): string {
   const out: string[] = [];
   emit(value, '', out, policyYaml);
   return `${out.join('\n')}\n`;
+}
+
+/** Stands for a policy document in the template's JSON until its text is set in place. */
+const POLICY_MARK = '\u0000';
+const POLICY_MARK_JSON = JSON.stringify(POLICY_MARK);
+/** Each policy document as `JSON.stringify(document, null, 2)` writes it at an indentation. */
+const policyJson = new WeakMap<object, Map<number, string>>();
+
+function indentedPolicyJson(document: object, width: number): string {
+  let byWidth = policyJson.get(document);
+  if (!byWidth) policyJson.set(document, (byWidth = new Map()));
+  let text = byWidth.get(width);
+  if (text === undefined) {
+    text = JSON.stringify(document, null, 2).replaceAll('\n', `\n${' '.repeat(width)}`);
+    byWidth.set(width, text);
+  }
+  return text;
+}
+
+/**
+ * A template as JSON, byte for byte `JSON.stringify(value, null, 2)`: the policy documents, the
+ * bulk of it and shared by many templates, are serialized once each and set in place with the
+ * indentation of their line.
+ */
+export function templateJson(value: { [key: string]: Json }): string {
+  const documents: object[] = [];
+  const resources: { [key: string]: Json } = {};
+  for (const [id, resource] of Object.entries(
+    isRecord(value.Resources ?? null) ? value.Resources! : {},
+  )) {
+    const properties = isRecord(resource) ? resource.Properties : undefined;
+    if (
+      !isRecord(resource) ||
+      !properties ||
+      !isRecord(properties) ||
+      !isRecord(properties.PolicyDocument ?? null)
+    ) {
+      resources[id] = resource;
+      continue;
+    }
+    documents.push(properties.PolicyDocument as object);
+    resources[id] = { ...resource, Properties: { ...properties, PolicyDocument: POLICY_MARK } };
+  }
+  // Without a replacer, so that the engine's fast serializer writes the rest.
+  const skeleton = JSON.stringify(
+    'Resources' in value ? { ...value, Resources: resources } : value,
+    null,
+    2,
+  );
+  const pieces = skeleton.split(POLICY_MARK_JSON);
+  // A value of the template that happened to be the mark itself: write it the plain way.
+  if (pieces.length !== documents.length + 1) return `${JSON.stringify(value, null, 2)}\n`;
+  const out: string[] = [pieces[0]!];
+  for (let i = 1; i < pieces.length; i++) {
+    const before = pieces[i - 1]!;
+    const lineStart = before.lastIndexOf('\n') + 1;
+    let width = 0;
+    while (before.charCodeAt(lineStart + width) === 32) width++;
+    out.push(indentedPolicyJson(documents[i - 1]!, width), pieces[i]!);
+  }
+  out.push('\n');
+  return out.join('');
 }
 
 /** Groups the resources of a region into templates within the resource and size quotas. */
@@ -281,7 +374,7 @@ export function cloudFormationFiles(
   notes: ExportNote[],
 ): ExportFile[] {
   const files: ExportFile[] = [];
-  const policyYaml = new Map<string, string>();
+  const policyYaml: PolicyYamlCache = new Map();
   for (const region of regions) {
     const unique = uniqueNames();
     const resources: EndpointResource[] = [];
@@ -314,7 +407,7 @@ export function cloudFormationFiles(
         {
           path: `${base}.json`,
           kind: 'cloudformation',
-          text: `${JSON.stringify(value, null, 2)}\n`,
+          text: templateJson(value),
         },
       );
       const bytes = byteLength(yaml);

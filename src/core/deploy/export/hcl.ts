@@ -2,6 +2,7 @@
 
 /** A quoted HCL string; `${` and `%{` are doubled so that Terraform reads them literally. */
 export function hclString(value: string): string {
+  if (!/[\\"\n\r\t{]/.test(value)) return `"${value}"`;
   const escaped = value
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')

@@ -5,7 +5,7 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { EndpointService } from '../../catalog/schema';
 import type { InventoryEndpoint, PerimeterConfig, PolicyFormat } from '../../config/schema';
-import { generate, type GeneratedPolicy } from '../../generate/generate';
+import { GenerationRun, generateInRun, type GeneratedPolicy } from '../../generate/generate';
 import { policyFileName } from '../../generate/outputs';
 import { canonicalRegions, canonicalServices } from '../../generate/selection';
 import { endpointServiceName } from '../service-names';
@@ -32,11 +32,12 @@ export function deploymentTargets(
 ): DeploymentTarget[] {
   const targets: DeploymentTarget[] = [];
   const regions = canonicalRegions(config.regions, catalog);
+  const run = new GenerationRun(config, catalog);
   for (const serviceId of canonicalServices(config.services, catalog)) {
     const service = catalog.service(serviceId);
     if (!service) continue;
     for (const region of regions) {
-      const policy = generate(config, serviceId, { catalog, regions: [region], format });
+      const policy = generateInRun(run, serviceId, { regions: [region], format });
       const target: DeploymentTarget = {
         service,
         region,
@@ -67,7 +68,8 @@ export function targetEndpointTypes(target: DeploymentTarget): ('Interface' | 'G
 
 /** An identifier made of letters, digits and underscores: `ecr.api` in `eu-west-1` → `ecr_api_eu_west_1`. */
 export function snakeIdentifier(...parts: string[]): string {
-  const id = parts.join('_').replace(/[^A-Za-z0-9_]/g, '_');
+  const joined = parts.join('_');
+  const id = /[^A-Za-z0-9_]/.test(joined) ? joined.replace(/[^A-Za-z0-9_]/g, '_') : joined;
   return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
 }
 

@@ -5,7 +5,7 @@
  * inventory; where it has none for a region, from the variable `vpc_endpoint_ids`. An example
  * configuration shows the same policies with `terraform-aws-modules/vpc/aws//modules/vpc-endpoints`.
  */
-import { VPC_ENDPOINT_ID_PATTERN } from '../endpoint-ids';
+import { VPC_ENDPOINT_ID_PATTERN } from '../../catalog/endpoint-ids';
 import { hclAttributes, hclComment, hclString } from './hcl';
 import {
   snakeIdentifier,
@@ -13,6 +13,7 @@ import {
   uniqueNames,
   type DeploymentTarget,
 } from './targets';
+import { policyUnsupportedNote } from '../../diagnostic-messages';
 import type { ExportFile, ExportNote } from './types';
 
 /** The provider versions the files are written for: aws_vpc_endpoint_policy exists in every 5.x and 6.x. */
@@ -84,9 +85,9 @@ function resourceBlock(target: DeploymentTarget, name: string, notes: ExportNote
     notes.push({
       severity: 'warning',
       file: 'main.tf',
-      message: `${service.id} in ${region}: ${service.title} endpoints do not enforce endpoint policies, so no policy is attached.`,
+      message: `${service.id} in ${region}: ${policyUnsupportedNote(service)}, so no policy is attached.`,
     });
-    return `${header}\n${hclComment(`${service.title} endpoints do not enforce endpoint policies: no policy is attached.`)}\n`;
+    return `${header}\n${hclComment(`${policyUnsupportedNote(service)}: no policy is attached.`)}\n`;
   }
   let forEach: string;
   if (target.endpoints.length > 0) {
@@ -165,6 +166,7 @@ ${entries.join('\n')}
 }
 
 /** The example: the same policies on endpoints created by terraform-aws-modules/vpc's vpc-endpoints module. */
+// Over 80 lines: most of it is the example's HCL text, kept whole so that it reads as written.
 function moduleExample(targets: readonly DeploymentTarget[], regions: readonly string[]): string {
   const blocks: string[] = [];
   for (const region of regions) {

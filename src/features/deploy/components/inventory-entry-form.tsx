@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import { validateConfigValue } from '@/core/config/parse';
 import type { InventoryEndpoint } from '@/core/config/schema';
-import { VPC_ENDPOINT_TYPES, type VpcEndpointType } from '@/core/deploy/endpoint-ids';
+import { VPC_ENDPOINT_TYPES, type VpcEndpointType } from '@/core/catalog/endpoint-ids';
 import { useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 
 export function InventoryEntryForm() {

@@ -11,7 +11,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useCallback, useDeferredValue, useMemo, useState, type DragEvent } from 'react';
 import type { ConfigEdit } from '@/core/config/config-edits';
-import { formatCount } from '@/core/format';
+import { formatCount } from '@/core/text/format-count';
 import { parseAccountsText } from '@/core/impact/accounts';
 import { parseEndpointsText, type EndpointEntry } from '@/core/impact/endpoints';
 import { impactReportCsv, impactReportJson } from '@/core/impact/export';

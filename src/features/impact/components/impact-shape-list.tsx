@@ -13,7 +13,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { ConfigEdit } from '@/core/config/config-edits';
-import { formatCount } from '@/core/format';
+import { formatCount } from '@/core/text/format-count';
 import type { ImpactReport, ShapeResult } from '@/core/impact/report';
 
 export const VERDICT_FILTERS = [

@@ -5,7 +5,7 @@
  */
 import Box from '@mui/material/Box';
 import { useTheme } from '@mui/material/styles';
-import { formatCount } from '@/core/format';
+import { formatCount } from '@/core/text/format-count';
 import type { TimelineDay } from '@/core/impact/report';
 
 const WIDTH = 360;

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { styled, type Theme } from '@mui/material/styles';
 import { memo, useId, useLayoutEffect, useState } from 'react';
 import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
-import { DECISIONS, type Decision } from '@/core/evaluate/request-schema';
+import { DECISIONS, type Decision } from '@/core/config/request-schema';
 import { formatCount } from '@/shared/format/format-count';
 import type { MatrixRun } from '../hooks/use-request-matrix';
 import { noVerdictOf, type CheckedMatrixCell } from '../matrix/matrix-runner';

@@ -12,7 +12,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { memo, useId, type ReactNode } from 'react';
-import { DECISIONS } from '@/core/evaluate/request-schema';
+import { DECISIONS } from '@/core/config/request-schema';
 import { FieldMessages } from '@/shared/diagnostics/field-messages';
 import {
   accountOfArn,

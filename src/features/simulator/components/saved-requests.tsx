@@ -9,7 +9,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
 import type { SuiteSummary } from '@/core/evaluate/suite';
-import type { Decision } from '@/core/evaluate/request-schema';
+import type { Decision } from '@/core/config/request-schema';
 import { suiteDecisionOf, type SuiteOutcome } from '../simulation';
 import { DECISION_COLOR } from './verdict-view';
 

@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
-import type { Decision } from '@/core/evaluate/request-schema';
+import type { Decision } from '@/core/config/request-schema';
 import { DECISION_COLOR } from './verdict-view';
 
 export interface ScenarioItem {

@@ -14,7 +14,7 @@ import {
   type StatementOutcome,
 } from '@/core/evaluate/evaluate';
 import type { ContextKeyUse, ContextValue } from '@/core/evaluate/evaluate';
-import type { Decision } from '@/core/evaluate/request-schema';
+import type { Decision } from '@/core/config/request-schema';
 
 export const DECISION_COLOR: Record<Decision, string> = {
   Allowed: 'success.main',

@@ -4,7 +4,7 @@
  * importing them. The suite lives in the configuration; the form's state in the session.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import { summarizeSuite } from '@/core/evaluate/suite';
 import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';

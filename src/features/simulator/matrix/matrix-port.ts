@@ -5,7 +5,7 @@
  */
 import type { PerimeterConfig } from '@/core/config/schema';
 import { planRequestMatrix } from '@/core/evaluate/request-matrix';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import { endpointPolicy } from '../simulation';
 import type { MatrixRequest, MatrixResponse } from './matrix-protocol';
 import { runMatrixInSlices, type CheckedMatrixCell } from './matrix-runner';

@@ -1,6 +1,6 @@
 /** Messages between the page and the request matrix worker. */
 import type { PerimeterConfig } from '@/core/config/schema';
-import type { SavedRequest } from '@/core/evaluate/request-schema';
+import type { SavedRequest } from '@/core/config/request-schema';
 import type { CheckedMatrixCell } from './matrix-runner';
 
 /** Starts a run (dropping any earlier one), or stops one. */

@@ -12,7 +12,7 @@ import {
   type MatrixPlan,
 } from '@/core/evaluate/request-matrix';
 import { endpointPolicyFor } from '@/core/evaluate/suite';
-import { checkPolicyForVerdict } from '@/core/evaluate/verdict-check';
+import { checkPolicyForVerdict } from '@/core/validate/verdict-check';
 
 /** A cell of the simulator's matrix. */
 export interface CheckedMatrixCell extends MatrixCell {

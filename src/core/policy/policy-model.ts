@@ -6,8 +6,9 @@
  */
 import type { Node } from 'jsonc-parser';
 import { BUDGETS, overBudgetMessage } from '../budgets';
-import { suggest } from '../config/check';
-import type { ConfigPath } from '../config/path';
+import type { DiagnosticCode } from '../diagnostics';
+import { suggest } from '../text/suggest';
+import type { JsonPath } from '../text/json-path';
 import { readConditionOperator, type ConditionOperator } from './condition-operators';
 import type { Findings, Span } from './findings';
 
@@ -16,7 +17,7 @@ export interface PolicyValue extends Span {
   /** The value as text; numbers and booleans as JSON writes them. */
   value: string;
   kind: 'string' | 'number' | 'boolean';
-  path: ConfigPath;
+  path: JsonPath;
 }
 
 /** `Action`/`NotAction` or `Resource`/`NotResource`: one string or a list of strings. */
@@ -55,7 +56,7 @@ export interface ConditionEntry {
   values: PolicyValue[];
 }
 
-export interface PolicyStatement {
+export interface ParsedStatement {
   index: number;
   span: Span;
   sid?: PolicyValue;
@@ -71,7 +72,7 @@ export interface PolicyStatement {
 export interface PolicyModel {
   span: Span;
   version?: PolicyValue;
-  statements: PolicyStatement[];
+  statements: ParsedStatement[];
   statementSpan?: Span;
   /** Statements left unread because the text is far beyond the quota. */
   unreadStatements?: number;
@@ -93,7 +94,13 @@ const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 export const CURRENT_POLICY_VERSION = '2012-10-17';
 const OLD_POLICY_VERSION = '2008-10-17';
 
-const span = (node: Node, path?: ConfigPath): Span =>
+/** The codes of a statement that has both forms of a list element, or neither. */
+const LIST_ELEMENT_CODES = {
+  Action: { both: 'grammar/action-and-notaction', missing: 'grammar/missing-action' },
+  Resource: { both: 'grammar/resource-and-notresource', missing: 'grammar/missing-resource' },
+} as const satisfies Record<string, { both: DiagnosticCode; missing: DiagnosticCode }>;
+
+const span = (node: Node, path?: JsonPath): Span =>
   path
     ? { offset: node.offset, length: node.length, path }
     : { offset: node.offset, length: node.length };
@@ -113,7 +120,7 @@ function describeNode(node: Node): string {
   }
 }
 
-function scalar(node: Node, path: ConfigPath): PolicyValue | undefined {
+function scalar(node: Node, path: JsonPath): PolicyValue | undefined {
   if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return undefined;
   return {
     value: node.type === 'string' ? (node.value as string) : String(node.value),
@@ -147,7 +154,7 @@ function reportUnknownElement(
   property: Property,
   known: readonly string[],
   where: string,
-  path: ConfigPath,
+  path: JsonPath,
 ): void {
   const sameLetters = known.find((k) => k.toLowerCase() === property.key.toLowerCase());
   const guess =
@@ -178,7 +185,7 @@ function reportUnknownElement(
 function withinValueBudget(
   items: readonly Node[],
   list: Node,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
 ): readonly Node[] {
   const limit = BUDGETS.elementValues.limit;
@@ -197,7 +204,7 @@ function withinValueBudget(
 /** Reads a string or a non-empty list of strings. */
 function readStringList(
   property: Property,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
   what: string,
 ): PolicyValue[] | undefined {
@@ -238,7 +245,7 @@ function readStringList(
 
 function readPrincipal(
   property: Property,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
 ): PrincipalElement | undefined {
   const element = property.key as 'Principal' | 'NotPrincipal';
@@ -302,7 +309,7 @@ function readPrincipal(
   return { ...base, any, entries };
 }
 
-function readCondition(property: Property, path: ConfigPath, findings: Findings): ConditionEntry[] {
+function readCondition(property: Property, path: JsonPath, findings: Findings): ConditionEntry[] {
   const conditionPath = [...path, 'Condition'];
   const node = property.value;
   if (node.type !== 'object') {
@@ -417,9 +424,9 @@ function readCondition(property: Property, path: ConfigPath, findings: Findings)
 function readStatement(
   node: Node,
   index: number,
-  path: ConfigPath,
+  path: JsonPath,
   findings: Findings,
-): PolicyStatement | undefined {
+): ParsedStatement | undefined {
   if (node.type !== 'object') {
     findings.error(
       'grammar/invalid-statement',
@@ -428,7 +435,7 @@ function readStatement(
     );
     return undefined;
   }
-  const statement: PolicyStatement = { index, span: span(node, path), conditions: [] };
+  const statement: ParsedStatement = { index, span: span(node, path), conditions: [] };
   const properties = propertiesOf(node);
   const byName = new Map<string, Property>();
   for (const property of properties) {
@@ -518,7 +525,7 @@ function readStatement(
     const b = byName.get(negative);
     if (a && b) {
       findings.error(
-        `grammar/${positive.toLowerCase()}-and-${negative.toLowerCase()}`,
+        LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].both,
         `A statement takes ${positive} or ${negative}, not both.`,
         span(b.keyNode, [...path, negative]),
         { hint: 'Keep one of them.' },
@@ -527,7 +534,7 @@ function readStatement(
     const property = a ?? b;
     if (!property) {
       findings.error(
-        `grammar/missing-${positive.toLowerCase()}`,
+        LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].missing,
         `The statement has no ${positive} (or ${negative}).`,
         span(node, path),
         { hint: `Add "${positive}": ${example}.` },

@@ -1,6 +1,6 @@
 /**
- * Shapes of the identifiers a policy holds: ARNs and their fields, account and organization ids,
- * VPC ids, and the `<placeholders>` the upstream samples leave for the user to fill.
+ * Shapes of the identifiers a policy holds besides ARNs (`arn.ts`) and VPC ids
+ * (`catalog/endpoint-ids.ts`): organization paths, service principals, addresses, dates, and the `<placeholders>` the upstream samples leave for the user to fill.
  */
 import type { Catalog, Region } from '../catalog/catalog';
 
@@ -11,53 +11,6 @@ export function hasPlaceholder(value: string): boolean {
   return value.includes('<') && new RegExp(PLACEHOLDER_PATTERN.source).test(value);
 }
 
-export const hasWildcard = (value: string): boolean => value.includes('*') || value.includes('?');
-
-/** Partitions an ARN may name (the isolated ones too, which the catalog does not cover). */
-export const ARN_PARTITIONS = [
-  'aws',
-  'aws-cn',
-  'aws-us-gov',
-  'aws-eusc',
-  'aws-iso',
-  'aws-iso-b',
-  'aws-iso-e',
-  'aws-iso-f',
-] as const;
-
-export interface ArnFields {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
-}
-
-/** Splits `arn:partition:service:region:account:resource`; the resource keeps any further colons. */
-export function splitArn(value: string): ArnFields | undefined {
-  if (!value.startsWith('arn:')) return undefined;
-  // The colons after "arn" that end the partition, service, region and account fields.
-  const ends: number[] = [];
-  let at = 3;
-  while (ends.length < 4) {
-    at = value.indexOf(':', at + 1);
-    if (at === -1) return undefined;
-    ends.push(at);
-  }
-  const [a, b, c, d] = ends as [number, number, number, number];
-  return {
-    partition: value.slice(4, a),
-    service: value.slice(a + 1, b),
-    region: value.slice(b + 1, c),
-    account: value.slice(c + 1, d),
-    resource: value.slice(d + 1),
-  };
-}
-
-/** A VPC id (`vpc-0abc...`), as aws:SourceVpc holds it. */
-export const VPC_ID_PATTERN = /^vpc-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
-/** A VPC endpoint id (`vpce-0abc...`), as aws:SourceVpce holds it. */
-export const VPC_ENDPOINT_ID_PATTERN = /^vpce-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 /** An organization path: `o-.../r-.../ou-.../`, possibly ending in a wildcard. */
 export const ORGANIZATION_PATH_PATTERN =
   /^(?:o-[a-z0-9]{10,32}|\*)\/(?:[a-z0-9*?-]+\/)*[a-z0-9*?-]*$/;

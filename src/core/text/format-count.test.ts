@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount } from './format';
+import { formatCount } from './format-count';
 
 describe('formatCount', () => {
   it('groups thousands like en-US', () => {

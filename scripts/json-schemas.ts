@@ -1,11 +1,11 @@
 /**
  * JSON Schema documents exported from the zod schemas: the catalog files point to them with
- * `$schema`, editors and Monaco use them, and `catalog.test.ts` checks that the committed copies
- * are current.
+ * `$schema`, editors and Monaco use them, `vpce-policy init` writes the configuration's beside a
+ * new configuration, and `catalog.test.ts` checks that the committed copies are current.
  */
 import { z } from 'zod';
-import { perimeterConfigSchema } from '../config/schema';
-import { catalogFileSchemas, type CatalogFileName } from './schema';
+import { perimeterConfigSchema } from '../src/core/config/schema';
+import { catalogFileSchemas, type CatalogFileName } from '../src/core/catalog/schema';
 
 export function catalogJsonSchema(name: CatalogFileName): Record<string, unknown> {
   return z.toJSONSchema(catalogFileSchemas[name], {

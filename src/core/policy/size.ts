@@ -1,10 +1,10 @@
 /** The 20,480-character quota of an endpoint policy, whitespace included, and what minifying would save. */
 import type { Node } from 'jsonc-parser';
 import { POLICY_SIZE_LIMIT } from '../catalog/ids';
-import { countPolicyCharacters, renderPolicy } from '../generate/render';
+import { countPolicyCharacters, renderPolicy } from './render';
 import type { Findings } from './findings';
 import type { PolicyJson } from './policy-json';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 
 export interface PolicySize {
   /** Characters of the text as AWS counts them, whitespace included. */

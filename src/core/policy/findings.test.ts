@@ -15,9 +15,9 @@ describe('LineIndex', () => {
 describe('Findings', () => {
   it('keeps at most the cap and closes with a note of the worst severity left out', () => {
     const findings = new Findings(new LineIndex('{}'));
-    for (let i = 0; i < MAX_DIAGNOSTICS; i++) findings.info('test/note', 'a note');
-    findings.warning('test/warning', 'a warning');
-    findings.error('test/error', 'an error');
+    for (let i = 0; i < MAX_DIAGNOSTICS; i++) findings.info('validate/partly-checked', 'a note');
+    findings.warning('size/near-limit', 'a warning');
+    findings.error('grammar/invalid-value', 'an error');
     const list = findings.finish();
     expect(list).toHaveLength(MAX_DIAGNOSTICS + 1);
     expect(list.at(-1)).toMatchObject({ code: 'validate/too-many-findings', severity: 'error' });
@@ -26,7 +26,7 @@ describe('Findings', () => {
 
   it('adds no note when nothing was left out', () => {
     const findings = new Findings(new LineIndex('{}'));
-    findings.warning('test/warning', 'a warning', {
+    findings.warning('size/near-limit', 'a warning', {
       offset: 1,
       length: 1,
       path: ['Statement', 0, 'Sid'],
@@ -34,7 +34,7 @@ describe('Findings', () => {
     expect(findings.finish()).toEqual([
       {
         severity: 'warning',
-        code: 'test/warning',
+        code: 'size/near-limit',
         message: 'a warning',
         path: 'Statement[0].Sid',
         range: { start: { line: 1, column: 2 }, end: { line: 1, column: 3 } },

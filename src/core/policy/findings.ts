@@ -4,9 +4,9 @@
  * findings is capped so that a pathological input cannot flood the editor or the terminal.
  */
 import { BUDGETS, shortenForDisplay } from '../budgets';
-import type { Diagnostic, Severity, TextPosition, TextRange } from '../diagnostics';
-import { formatConfigPath, type ConfigPath } from '../config/path';
-import { formatCount } from '../format';
+import type { Diagnostic, DiagnosticCode, Severity, TextPosition, TextRange } from '../diagnostics';
+import { formatJsonPath, type JsonPath } from '../text/json-path';
+import { formatCount } from '../text/format-count';
 
 /** More findings than this are summarized in one closing note. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -41,7 +41,7 @@ export class LineIndex {
 export interface Span {
   offset: number;
   length: number;
-  path?: ConfigPath;
+  path?: JsonPath;
 }
 
 /** A place already converted to a range, with its path already formatted. */
@@ -63,7 +63,7 @@ export class Findings {
 
   add(
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     at?: Span | RangeSpan,
     details: FindingDetails = {},
@@ -75,22 +75,36 @@ export class Findings {
     const limit = BUDGETS.messageCharacters.limit;
     const diagnostic: Diagnostic = { severity, code, message: shortenForDisplay(message, limit) };
     if (details.hint) diagnostic.hint = shortenForDisplay(details.hint, limit);
-    if (at?.path)
-      diagnostic.path = typeof at.path === 'string' ? at.path : formatConfigPath(at.path);
+    if (at?.path) diagnostic.path = typeof at.path === 'string' ? at.path : formatJsonPath(at.path);
     if (at) diagnostic.range = 'range' in at ? at.range : this.lines.range(at.offset, at.length);
     if (details.sid) diagnostic.sid = details.sid;
     this.list.push(diagnostic);
   }
 
-  error(code: string, message: string, at?: Span | RangeSpan, details?: FindingDetails): void {
+  error(
+    code: DiagnosticCode,
+    message: string,
+    at?: Span | RangeSpan,
+    details?: FindingDetails,
+  ): void {
     this.add('error', code, message, at, details);
   }
 
-  warning(code: string, message: string, at?: Span | RangeSpan, details?: FindingDetails): void {
+  warning(
+    code: DiagnosticCode,
+    message: string,
+    at?: Span | RangeSpan,
+    details?: FindingDetails,
+  ): void {
     this.add('warning', code, message, at, details);
   }
 
-  info(code: string, message: string, at?: Span | RangeSpan, details?: FindingDetails): void {
+  info(
+    code: DiagnosticCode,
+    message: string,
+    at?: Span | RangeSpan,
+    details?: FindingDetails,
+  ): void {
     this.add('info', code, message, at, details);
   }
 

@@ -6,8 +6,8 @@
  * refuses.
  */
 import type { Diagnostic } from '../diagnostics';
-import { validate, type ValidateOptions } from '../validate/validate';
-import { unreadablePolicyProblem } from './evaluate';
+import { validate, type ValidateOptions } from './validate';
+import { unreadablePolicyProblem } from '../evaluate/evaluate';
 
 export interface PolicyVerdictCheck {
   /** The validator's errors, in text order: any of them means no verdict. */

@@ -5,9 +5,9 @@
  * recurses, so 100,000 nested arrays would overflow the stack).
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { syntaxMessage } from '../config/parse';
+import { syntaxMessage } from '../text/json-syntax';
 import type { Findings } from './findings';
-import { formatCount } from '../format';
+import { formatCount } from '../text/format-count';
 import { BUDGETS } from '../budgets';
 
 /** Larger texts are not parsed: a hundred times the 20,480-character quota is surely not a policy. */
