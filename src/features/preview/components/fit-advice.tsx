@@ -7,11 +7,10 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import type { GeneratedPolicy } from '@/core/generate/generate';
-import { POLICY_SIZE_LIMIT } from '@/core/catalog/ids';
+import { ONE_REGION_PER_ENDPOINT, perRegionFitAdvice } from '@/core/diagnostic-messages';
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { PreviewTarget } from '@/shared/catalog/preview-target';
 import { useBuilderActions } from '@/state/builder-store';
-import { formatCount } from '@/shared/format/format-count';
 import { useLargestRegionPolicy } from '../hooks/use-per-region-sizes';
 
 export function FitAdvice({
@@ -41,12 +40,8 @@ export function FitAdvice({
       <Box>{overLimit.message}</Box>
       {wanted && (
         <Box sx={{ mt: 0.5 }}>
-          An endpoint lives in one region, so it only needs the policy of its region.{' '}
-          {largest
-            ? largest.size <= POLICY_SIZE_LIMIT
-              ? `One policy per region fits: the largest (${largest.region}) is ${formatCount(largest.size)} characters.`
-              : `Even one region's policy can be too large: ${largest.region} needs ${formatCount(largest.size)} characters.`
-            : 'Measuring the per-region policies…'}
+          {ONE_REGION_PER_ENDPOINT}{' '}
+          {largest ? perRegionFitAdvice(largest) : 'Measuring the per-region policies…'}
         </Box>
       )}
       {overLimit.hint && !wanted && <Box sx={{ mt: 0.5 }}>{overLimit.hint}</Box>}
