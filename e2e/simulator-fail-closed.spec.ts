@@ -133,8 +133,9 @@ test('a generated policy with values still to fill: no verdict in the form, the 
     /^No verdict: the s3 policy for us-east-1 has \d+ values? still to fill; no verdict is given/,
   );
   const readyMade = simulator(page).getByRole('list', { name: 'Ready-made requests' });
+  // Values still to give make the policy unfinished, not wrong: the page says which.
   await expect(readyMade.getByRole('listitem').first()).toContainText(
-    'No verdict: the policy has errors',
+    'No verdict: the policy has values still to fill',
   );
   await expect(readyMade).not.toContainText('Allowed');
   await expect(policyErrors(page).getByRole('listitem')).toHaveCount(
@@ -160,11 +161,11 @@ test('a generated policy with values still to fill: no verdict in the form, the 
   const total = await cells.count();
   expect(total).toBeGreaterThan(0);
   await expect(
-    grid.getByRole('button', { name: /^No verdict: the policy has errors/ }),
+    grid.getByRole('button', { name: /^No verdict: the policy has values still to fill/ }),
   ).toHaveCount(total);
   await cells.first().click();
   await expect(simulator(page).getByRole('region', { name: 'Matrix cell' })).toContainText(
-    'No verdict: the policy has errors',
+    'No verdict: the policy has values still to fill',
   );
   await expectNoSeriousViolations(page);
 });

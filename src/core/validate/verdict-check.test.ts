@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allowsVerdict, checkPolicyForVerdict } from './verdict-check';
+import {
+  allowsVerdict,
+  checkPolicyForVerdict,
+  onlyValuesToFill,
+  refusalReason,
+} from './verdict-check';
 
 const policy = (statements: unknown[]) =>
   JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
@@ -44,5 +49,36 @@ describe('checkPolicyForVerdict', () => {
     const check = checkPolicyForVerdict('{ "Version": ');
     expect(allowsVerdict(check)).toBe(false);
     expect(check.unreadable?.code).toBe('json/syntax');
+  });
+});
+
+describe('refusalReason', () => {
+  it('calls a policy with only values still to give unfinished, and one with a wrong value wrong', () => {
+    const unfinished = checkPolicyForVerdict(
+      policy([
+        {
+          ...allowOrg,
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': '<my-org-id>' } },
+        },
+      ]),
+    );
+    expect(unfinished.errors.length).toBeGreaterThan(0);
+    expect(onlyValuesToFill(unfinished.errors)).toBe(true);
+    expect(refusalReason(unfinished.errors)).toBe('the policy has values still to fill');
+
+    const wrong = checkPolicyForVerdict(
+      policy([
+        {
+          ...allowOrg,
+          Condition: {
+            StringEquals: { 'aws:PrincipalOrgID': '<my-org-id>' },
+            NotIpAddress: { 'aws:SourceIp': '10.0.0.0/33' },
+          },
+        },
+      ]),
+    );
+    expect(onlyValuesToFill(wrong.errors)).toBe(false);
+    expect(refusalReason(wrong.errors)).toBe('the policy has errors');
+    expect(onlyValuesToFill([])).toBe(false);
   });
 });

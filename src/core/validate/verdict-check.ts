@@ -6,6 +6,7 @@
  * refuses.
  */
 import type { Diagnostic } from '../diagnostics';
+import { findingKind } from '../finding-kinds';
 import { validate, type ValidateOptions } from './validate';
 import { unreadablePolicyProblem } from '../evaluate/evaluate';
 
@@ -29,3 +30,16 @@ export function checkPolicyForVerdict(
 
 /** Whether the check allows a verdict. */
 export const allowsVerdict = (check: PolicyVerdictCheck): boolean => check.errors.length === 0;
+
+/**
+ * Why a refused policy gets no verdict, in a few words: a policy whose only errors are values
+ * still to give is unfinished, not wrong, and the page counts those as "to fill", not as errors.
+ */
+export function refusalReason(errors: readonly Diagnostic[]): string {
+  return onlyValuesToFill(errors) ? 'the policy has values still to fill' : 'the policy has errors';
+}
+
+/** Whether every error is a value still to give: the policy is unfinished rather than wrong. */
+export function onlyValuesToFill(errors: readonly Diagnostic[]): boolean {
+  return errors.length > 0 && errors.every((d) => findingKind(d) === 'to-fill');
+}

@@ -14,7 +14,11 @@ import {
   type EvaluationResult,
 } from '@/core/evaluate/evaluate';
 import type { Decision, SavedRequest, SimulatedRequest } from '@/core/config/request-schema';
-import { checkPolicyForVerdict, type PolicyVerdictCheck } from '@/core/validate/verdict-check';
+import {
+  checkPolicyForVerdict,
+  onlyValuesToFill,
+  type PolicyVerdictCheck,
+} from '@/core/validate/verdict-check';
 import { runSavedRequests, type SavedRequestOutcome } from '@/core/evaluate/suite';
 import { DEFAULT_FORMAT, type GeneratedPolicy } from '@/core/generate/generate';
 import { canonicalRegions } from '@/core/generate/selection';
@@ -148,6 +152,8 @@ export interface SuiteOutcome extends SavedRequestOutcome {
   unknownService?: boolean;
   /** Set when the endpoint's policy has errors: how many; the request gets no verdict. */
   policyErrors?: number;
+  /** With `policyErrors`: whether they are all values still to fill (an unfinished policy). */
+  policyUnfinished?: boolean;
 }
 
 /** The decision of a suite outcome, or undefined when it has none (policy errors, work over budget). */
@@ -177,6 +183,7 @@ export function runSuite(
     const { errors } = policyCheckOf(endpointPolicy(config, endpoint).text);
     if (errors.length > 0) {
       suiteOutcome.policyErrors = errors.length;
+      suiteOutcome.policyUnfinished = onlyValuesToFill(errors);
       suiteOutcome.passed = false;
     }
     const before = previous?.get(savedRequestKey(outcome.saved));

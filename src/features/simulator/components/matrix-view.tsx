@@ -123,7 +123,7 @@ function CellDetails({
       </Typography>
       {checked.policyErrors !== undefined ? (
         <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
-          <Box component="strong">No verdict: the policy has errors</Box> ({checked.policyErrors}{' '}
+          <Box component="strong">No verdict: {noVerdictOf(checked)}</Box> ({checked.policyErrors}{' '}
           the validator finds; no verdict is given on a policy that cannot be deployed as it is).
           Expected {cell.expected}. Open the request in the form to see the errors and their places.
         </Typography>

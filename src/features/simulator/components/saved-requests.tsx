@@ -43,7 +43,9 @@ export function suiteRowOf(outcome: SuiteOutcome): SuiteRow {
   const decision = suiteDecisionOf(outcome);
   if (decision !== undefined) row.decision = decision;
   else if (outcome.policyErrors !== undefined)
-    row.noVerdict = `its policy has ${outcome.policyErrors} error${outcome.policyErrors === 1 ? '' : 's'} (see the verdict above when you open it)`;
+    row.noVerdict = outcome.policyUnfinished
+      ? 'its policy has values still to fill (see the verdict above when you open it)'
+      : `its policy has ${outcome.policyErrors} error${outcome.policyErrors === 1 ? '' : 's'} (see the verdict above when you open it)`;
   else row.noVerdict = outcome.result.withheld ?? 'the evaluation did not finish';
   if (outcome.changedFrom !== undefined) row.changedFrom = outcome.changedFrom;
   if (outcome.unknownService) row.unknownService = saved.service;

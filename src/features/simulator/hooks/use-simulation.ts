@@ -20,6 +20,7 @@ import { previewTarget, type PreviewTarget } from '@/shared/catalog/preview-targ
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { draftOf, readDraft, type DraftReading, type RequestDraft } from '../request-draft';
 import { verdictFor } from '../simulation';
+import { refusalReason } from '@/core/validate/verdict-check';
 import { useSimulatorSession, type RequestSource } from '../simulator-session';
 import {
   previewShows,
@@ -88,7 +89,7 @@ function verdictOfScenario(
   scenario: PerimeterScenario,
 ): Pick<ScenarioItem, 'decision' | 'noVerdict'> {
   const { outcome } = verdictFor(config, scenario.service, scenario.region, scenario.request);
-  if (outcome.kind === 'refused') return { noVerdict: 'the policy has errors' };
+  if (outcome.kind === 'refused') return { noVerdict: refusalReason(outcome.check.errors) };
   if (outcome.result.withheld !== undefined) return { noVerdict: 'over the evaluation budget' };
   return { decision: outcome.result.decision };
 }

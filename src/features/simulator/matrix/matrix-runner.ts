@@ -12,17 +12,19 @@ import {
   type MatrixPlan,
 } from '@/core/evaluate/request-matrix';
 import { endpointPolicyFor } from '@/core/evaluate/suite';
-import { checkPolicyForVerdict } from '@/core/validate/verdict-check';
+import { checkPolicyForVerdict, refusalReason } from '@/core/validate/verdict-check';
 
 /** A cell of the simulator's matrix. */
 export interface CheckedMatrixCell extends MatrixCell {
   /** Set when the endpoint's policy has errors: how many. The cell has no verdict and fails. */
   policyErrors?: number;
+  /** With `policyErrors`: why, in a few words (errors, or only values still to fill). */
+  policyRefusal?: string;
 }
 
 /** Whether a cell gives no verdict, and why in a few words; undefined when it gives one. */
 export function noVerdictOf(cell: CheckedMatrixCell): string | undefined {
-  if (cell.policyErrors !== undefined) return 'the policy has errors';
+  if (cell.policyErrors !== undefined) return cell.policyRefusal ?? 'the policy has errors';
   if (cell.withheld !== undefined) return 'over the evaluation budget';
   return undefined;
 }
@@ -32,21 +34,27 @@ export function noVerdictOf(cell: CheckedMatrixCell): string | undefined {
  * the cells of a policy with errors: no verdict, not as expected.
  */
 function checkedPolicies(plan: MatrixPlan, policyFor: EndpointPolicySource) {
-  const errorsByEndpoint = new Map<string, number>();
+  const errorsByEndpoint = new Map<string, { count: number; reason: string }>();
   const keyOf = (service: string, region: string | undefined) => `${service}\u0000${region ?? ''}`;
   const checked: EndpointPolicySource = (service, region) => {
     const policy = policyFor(service, region);
     // The check reads text; a policy given as a value is the engine's own and has no place to show.
     if (typeof policy === 'string') {
       const { errors } = checkPolicyForVerdict(policy);
-      if (errors.length > 0) errorsByEndpoint.set(keyOf(service, region), errors.length);
+      if (errors.length > 0)
+        errorsByEndpoint.set(keyOf(service, region), {
+          count: errors.length,
+          reason: refusalReason(errors),
+        });
     }
     return policy;
   };
   const mark = (cell: MatrixCell): CheckedMatrixCell => {
     const service = plan.rows[cell.row]!.service;
     const errors = errorsByEndpoint.get(keyOf(service, plan.perRegion ? cell.region : undefined));
-    return errors === undefined ? cell : { ...cell, passed: false, policyErrors: errors };
+    return errors === undefined
+      ? cell
+      : { ...cell, passed: false, policyErrors: errors.count, policyRefusal: errors.reason };
   };
   return { checked, mark };
 }
