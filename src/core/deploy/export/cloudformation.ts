@@ -14,6 +14,7 @@ import {
   type DeploymentTarget,
 } from './targets';
 import { policyUnsupportedNote } from '../../diagnostic-messages';
+import type { GeneratedPolicy } from '../../generate/generate';
 import type { ExportFile, ExportNote } from './types';
 
 /**
@@ -37,6 +38,13 @@ interface EndpointResource {
   type: 'Interface' | 'Gateway';
   /** An interface endpoint whose service also gets a gateway endpoint in the template. */
   besideGateway: boolean;
+  /** Its `ServiceName` as the YAML and JSON templates write it. */
+  serviceName: ServiceNameTexts;
+}
+
+interface ServiceNameTexts {
+  yaml: string;
+  json: string;
 }
 
 const encoder = new TextEncoder();
@@ -54,16 +62,18 @@ interface PolicyPieces {
 }
 
 /** The policy pieces written so far in one export, by generated document (shared by shape). */
-type PolicyPiecesCache = Map<object, PolicyPieces>;
+type PolicyPiecesCache = Map<string, PolicyPieces>;
 
 /** Indentation of a resource's properties in the YAML and JSON templates. */
 const PROPERTY_INDENT = '      ';
 const POLICY_JSON_BREAK = `\n${' '.repeat(8)}`;
 
-function policyPieces(document: object, cache: PolicyPiecesCache): PolicyPieces {
-  let pieces = cache.get(document);
+function policyPieces(policy: GeneratedPolicy, cache: PolicyPiecesCache): PolicyPieces {
+  // By text: policies of the same text in several regions share one writing.
+  let pieces = cache.get(policy.text);
   if (!pieces) {
-    const yaml = `${policyYamlText(document as Json)
+    const document = policy.policy;
+    const yaml = `${policyYamlText(document as unknown as Json)
       .trimEnd()
       .replace(/^/gm, `${PROPERTY_INDENT}  `)}\n`;
     pieces = {
@@ -71,19 +81,41 @@ function policyPieces(document: object, cache: PolicyPiecesCache): PolicyPieces 
       yamlBytes: byteLength(yaml),
       json: JSON.stringify(document, null, 2).replaceAll('\n', POLICY_JSON_BREAK),
     };
-    cache.set(document, pieces);
+    cache.set(policy.text, pieces);
   }
   return pieces;
 }
 
-/** A resource's `ServiceName`: `!Sub` from the stack's region, the name itself, or a parameter. */
-function serviceNameValue(resource: EndpointResource): Json {
-  const { target } = resource;
+/**
+ * A resource's `ServiceName`: `!Sub` from the stack's region (the same texts in every region, so
+ * kept by service), the name itself, or a parameter.
+ */
+function serviceNameTexts(
+  target: DeploymentTarget,
+  logicalId: string,
+  bySubstitution: Map<string, ServiceNameTexts>,
+): ServiceNameTexts {
   const { service, region } = target;
-  if (!target.serviceName) return { Ref: `${resource.logicalId}ServiceName` };
-  return service.serviceName?.includes('{region}') && target.serviceName.includes(region)
-    ? { 'Fn::Sub': service.serviceName.replace('{region}', '${AWS::Region}') }
-    : target.serviceName;
+  if (!target.serviceName) {
+    const parameter = `${logicalId}ServiceName`;
+    return {
+      yaml: `!Ref ${yamlScalar(parameter)}`,
+      json: `{\n          "Ref": ${JSON.stringify(parameter)}\n        }`,
+    };
+  }
+  const pattern = service.serviceName;
+  if (!pattern?.includes('{region}') || !target.serviceName.includes(region))
+    return { yaml: yamlScalar(target.serviceName), json: JSON.stringify(target.serviceName) };
+  let texts = bySubstitution.get(pattern);
+  if (!texts) {
+    const substitution = pattern.replace('{region}', '${AWS::Region}');
+    texts = {
+      yaml: `!Sub ${yamlScalar(substitution)}`,
+      json: `{\n          "Fn::Sub": ${JSON.stringify(substitution)}\n        }`,
+    };
+    bySubstitution.set(pattern, texts);
+  }
+  return texts;
 }
 
 /** The note of a resource whose service takes no endpoint policy. */
@@ -102,10 +134,9 @@ function pushResourceYaml(
 ): number {
   const { target, type, logicalId } = resource;
   const unsupported = target.service.endpointPolicy === 'unsupported';
-  const serviceName = serviceNameValue(resource);
   let text = `  ${yamlScalar(logicalId)}:\n    Type: AWS::EC2::VPCEndpoint\n`;
   if (unsupported) text += `    Metadata:\n      Note: ${yamlScalar(unsupportedNote(resource))}\n`;
-  text += `    Properties:\n      VpcId: !Ref VpcId\n      ServiceName: ${inline(serviceName)}\n      VpcEndpointType: ${type}\n`;
+  text += `    Properties:\n      VpcId: !Ref VpcId\n      ServiceName: ${resource.serviceName.yaml}\n      VpcEndpointType: ${type}\n`;
   if (type === 'Gateway') text += '      RouteTableIds: !Ref RouteTableIds\n';
   else {
     text +=
@@ -117,7 +148,7 @@ function pushResourceYaml(
   let bytes = 0;
   if (!unsupported) {
     text += '      PolicyDocument:\n';
-    const policy = policyPieces(target.policy.policy, policies);
+    const policy = policyPieces(target.policy, policies);
     out.push(text, policy.yaml);
     bytes += byteLength(text) + policy.yamlBytes;
     text = '';
@@ -135,19 +166,12 @@ function pushResourceJson(
 ): void {
   const { target, type, logicalId } = resource;
   const unsupported = target.service.endpointPolicy === 'unsupported';
-  const serviceName = serviceNameValue(resource);
   let text = `    ${JSON.stringify(logicalId)}: {\n      "Type": "AWS::EC2::VPCEndpoint",\n`;
   if (unsupported)
     text += `      "Metadata": {\n        "Note": ${JSON.stringify(unsupportedNote(resource))}\n      },\n`;
   text +=
     '      "Properties": {\n        "VpcId": {\n          "Ref": "VpcId"\n        },\n        "ServiceName": ';
-  if (typeof serviceName === 'string') text += JSON.stringify(serviceName);
-  else {
-    const [[key, value]] = Object.entries(serviceName as { [key: string]: Json }) as [
-      [string, Json],
-    ];
-    text += `{\n          ${JSON.stringify(key)}: ${JSON.stringify(value)}\n        }`;
-  }
+  text += resource.serviceName.json;
   text += `,\n        "VpcEndpointType": "${type}",\n`;
   if (type === 'Gateway')
     text += '        "RouteTableIds": {\n          "Ref": "RouteTableIds"\n        },\n';
@@ -159,10 +183,7 @@ function pushResourceJson(
         '        "DnsOptions": {\n          "PrivateDnsOnlyForInboundResolverEndpoint": "OnlyInboundResolver"\n        },\n';
   }
   if (!unsupported) {
-    out.push(
-      `${text}        "PolicyDocument": `,
-      policyPieces(target.policy.policy, policies).json,
-    );
+    out.push(`${text}        "PolicyDocument": `, policyPieces(target.policy, policies).json);
     text = ',\n';
   }
   text += `        "Tags": [\n          {\n            "Key": "Name",\n            "Value": ${JSON.stringify(`${target.service.id}-${target.region}`)}\n          }\n        ]\n      }\n    }`;
@@ -411,20 +432,37 @@ export function cloudFormationFiles(
 ): ExportFile[] {
   const files: ExportFile[] = [];
   const policies: PolicyPiecesCache = new Map();
+  const serviceNames = new Map<string, ServiceNameTexts>();
+  // Logical ids depend on the service and the endpoint types only, the same in every region.
+  const identifiers = new Map<string, string>();
+  const byRegion = new Map<string, DeploymentTarget[]>();
+  for (const target of targets) {
+    const list = byRegion.get(target.region);
+    if (list) list.push(target);
+    else byRegion.set(target.region, [target]);
+  }
   for (const region of regions) {
     const unique = uniqueNames();
     const resources: EndpointResource[] = [];
-    for (const target of targets.filter((t) => t.region === region)) {
+    for (const target of byRegion.get(region) ?? []) {
       const types = targetEndpointTypes(target);
-      for (const type of types)
+      for (const type of types) {
+        const typed = types.length > 1 ? [type] : [];
+        const key = `${target.service.id} ${typed.join('')}`;
+        let identifier = identifiers.get(key);
+        if (identifier === undefined) {
+          identifier = pascalIdentifier(target.service.id, ...typed, 'Endpoint');
+          identifiers.set(key, identifier);
+        }
+        const logicalId = unique(identifier);
         resources.push({
-          logicalId: unique(
-            pascalIdentifier(target.service.id, ...(types.length > 1 ? [type] : []), 'Endpoint'),
-          ),
+          logicalId,
           target,
           type,
           besideGateway: type === 'Interface' && types.includes('Gateway'),
+          serviceName: serviceNameTexts(target, logicalId, serviceNames),
         });
+      }
     }
     if (resources.length === 0) continue;
     const parts = split(resources);
