@@ -292,9 +292,13 @@ const SHORT_TAGS: Record<string, string> = {
   'Fn::Equals': '!Equals',
 };
 
-/** A policy as YAML, with YAML 1.1 quoting so that no value changes type (`yes`, `2012-10-17`). */
+/**
+ * A policy as YAML, with YAML 1.1 quoting so that no value changes type (`yes`, `2012-10-17`).
+ * A value that occurs twice is written twice, never as an anchor and alias, which CloudFormation
+ * does not read (https://github.com/aws-cloudformation/cfn-lint-visual-studio-code/issues/158).
+ */
 function policyYamlText(value: Json): string {
-  const doc = new Document(value, { version: '1.1' });
+  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
   doc.directives!.yaml.explicit = false;
   return doc.toString({ lineWidth: 0 });
 }
