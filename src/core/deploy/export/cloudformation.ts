@@ -61,11 +61,12 @@ interface PolicyPieces {
   json: string;
 }
 
-/** The policy pieces written so far in one export, by generated document (shared by shape). */
+/** The policy pieces written so far in one export, by policy text. */
 type PolicyPiecesCache = Map<string, PolicyPieces>;
 
 /** Indentation of a resource's properties in the YAML and JSON templates. */
 const PROPERTY_INDENT = '      ';
+/** A line break inside a policy document, which sits at the depth of a resource property. */
 const POLICY_JSON_BREAK = `\n${' '.repeat(8)}`;
 
 function policyPieces(policy: GeneratedPolicy, cache: PolicyPiecesCache): PolicyPieces {
