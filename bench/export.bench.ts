@@ -29,9 +29,14 @@ export function run(): void {
     for (const format of EXPORT_FORMATS) {
       let files = 0;
       let characters = 0;
+      // CPU time beside wall time: on a shared machine the wall time mostly measures the others.
+      const cpu: number[] = [];
       const samples = timeSync(
         () => {
+          const before = process.cpuUsage();
           const exported = exportPolicies(config, format, { shape: 'per-region' });
+          const used = process.cpuUsage(before);
+          cpu.push((used.user + used.system) / 1000);
           files = exported.files.length;
           characters = exported.files.reduce((n, f) => n + f.text.length, 0);
         },
@@ -40,7 +45,7 @@ export function run(): void {
       );
       const m = median(samples);
       console.log(
-        `${format}, ${config.services.length} services x ${config.regions.length} regions, ${label}: ${files} files, ${(characters / 1_000_000).toFixed(1)} million characters\n  median ${formatMs(m).padStart(9)}  p95 ${formatMs(percentile(samples, 95)).padStart(9)}  budget 1 s  ${m <= 1000 ? 'OK' : 'OVER'}`,
+        `${format}, ${config.services.length} services x ${config.regions.length} regions, ${label}: ${files} files, ${(characters / 1_000_000).toFixed(1)} million characters\n  median ${formatMs(m).padStart(9)}  p95 ${formatMs(percentile(samples, 95)).padStart(9)}  CPU median ${formatMs(median(cpu.slice(1))).padStart(9)}  budget 1 s  ${m <= 1000 ? 'OK' : 'OVER'}`,
       );
     }
   }

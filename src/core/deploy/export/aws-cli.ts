@@ -26,11 +26,18 @@ export function awsCliFiles(
   toolVersion: string,
   notes: ExportNote[],
 ): ExportFile[] {
+  // The plan and the commands as pieces joined once each, not a string per line: a script for
+  // every service in every region has tens of thousands of lines.
   const plan: string[] = [];
   const commands: string[] = [];
   const required: string[] = [];
+  const line = (pieces: string[], ...parts: string[]) => {
+    if (pieces.length > 0) pieces.push('\n');
+    pieces.push(...parts);
+  };
   for (const target of targets) {
     const { service, region } = target;
+    const regionWord = shellWord(region);
     if (service.endpointPolicy === 'unsupported') {
       notes.push({
         severity: 'warning',
@@ -40,23 +47,29 @@ export function awsCliFiles(
       continue;
     }
     const policy = `policies/${target.policyFile}`;
-    const modify = (endpoint: string) =>
-      `apply ${shellWord(region)} ${endpoint} ${shellWord(policy)}`;
+    const policyWord = shellWord(policy);
     if (target.endpoints.length > 0) {
-      commands.push(`# ${service.title} in ${region}`);
+      line(commands, '# ', service.title, ' in ', region);
       for (const endpoint of target.endpoints) {
-        plan.push(
-          `#   ${region}  ${endpoint.id}  ${service.id}${endpoint.name ? ` (${endpoint.name.replace(/[\r\n]/g, ' ')})` : ''}  <- ${policy}`,
-        );
-        commands.push(modify(shellWord(endpoint.id)));
+        line(plan, '#   ', region, '  ', endpoint.id, '  ', service.id);
+        if (endpoint.name) plan.push(' (', endpoint.name.replace(/[\r\n]/g, ' '), ')');
+        plan.push('  <- ', policy);
+        line(commands, 'apply ', regionWord, ' ', shellWord(endpoint.id), ' ', policyWord);
       }
     } else if (!target.regionInInventory) {
       const variable = endpointVariable(target);
       required.push(variable);
-      plan.push(`#   ${region}  $${variable}  ${service.id}  <- ${policy}`);
-      commands.push(
-        `# ${service.title} in ${region}: the endpoints listed in $${variable}`,
-        `for endpoint in $${variable}; do ${modify('"$endpoint"')}; done`,
+      line(plan, '#   ', region, '  $', variable, '  ', service.id, '  <- ', policy);
+      line(commands, '# ', service.title, ' in ', region, ': the endpoints listed in $', variable);
+      line(
+        commands,
+        'for endpoint in $',
+        variable,
+        '; do apply ',
+        regionWord,
+        ' "$endpoint" ',
+        policyWord,
+        '; done',
       );
     }
   }
@@ -81,7 +94,7 @@ done
 # change the configuration and export again rather than this file.
 #
 # Endpoints and the policy each receives (an endpoint has one policy: this replaces it):
-${plan.length > 0 ? plan.join('\n') : '#   (none)'}
+${plan.length > 0 ? plan.join('') : '#   (none)'}
 #
 # Dry run first. DRY_RUN=1 prints every command without running it:
 #   DRY_RUN=1 ./${CLI_SCRIPT}
@@ -106,7 +119,7 @@ apply() {
   fi
 }
 
-${commands.join('\n')}
+${commands.join('')}
 `;
   const readme = `# VPC endpoint policies (AWS CLI)
 

@@ -14,6 +14,7 @@ import {
   type DeploymentTarget,
 } from './targets';
 import { policyUnsupportedNote } from '../../diagnostic-messages';
+import type { GeneratedPolicy } from '../../generate/generate';
 import type { ExportFile, ExportNote } from './types';
 
 /**
@@ -37,64 +38,166 @@ interface EndpointResource {
   type: 'Interface' | 'Gateway';
   /** An interface endpoint whose service also gets a gateway endpoint in the template. */
   besideGateway: boolean;
+  /** Its `ServiceName` as the YAML and JSON templates write it. */
+  serviceName: ServiceNameTexts;
+}
+
+interface ServiceNameTexts {
+  yaml: string;
+  json: string;
 }
 
 const encoder = new TextEncoder();
-/** The text of each generated policy document, by the document. */
-const policyTexts = new WeakMap<object, string>();
 /** UTF-8 bytes; ASCII text (nearly every template) is counted without encoding it. */
 const byteLength = (text: string) =>
   /[\u0080-\uffff]/.test(text) ? encoder.encode(text).length : text.length;
 
-/** YAML of the policies written so far, by indentation and policy text. */
-type PolicyYamlCache = Map<string, Map<string, string>>;
-
-function resourceOf(resource: EndpointResource): { [key: string]: Json } {
-  const { target, type } = resource;
-  const { service, region } = target;
-  const properties: { [key: string]: Json } = { VpcId: { Ref: 'VpcId' } };
-  if (target.serviceName) {
-    const at = target.serviceName.indexOf(region);
-    properties.ServiceName =
-      service.serviceName?.includes('{region}') && at >= 0
-        ? { 'Fn::Sub': service.serviceName.replace('{region}', '${AWS::Region}') }
-        : target.serviceName;
-  } else {
-    properties.ServiceName = { Ref: `${resource.logicalId}ServiceName` };
-  }
-  properties.VpcEndpointType = type;
-  if (type === 'Gateway') properties.RouteTableIds = { Ref: 'RouteTableIds' };
-  else {
-    properties.SubnetIds = { Ref: 'SubnetIds' };
-    properties.SecurityGroupIds = { Ref: 'SecurityGroupIds' };
-    properties.PrivateDnsEnabled = true;
-    // Beside a gateway endpoint of the same service, the VPC's own traffic goes through the
-    // gateway and only on-premises traffic resolves to the interface endpoint.
-    // Source: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-vpcendpoint-dnsoptionsspecification.html
-    if (resource.besideGateway)
-      properties.DnsOptions = { PrivateDnsOnlyForInboundResolverEndpoint: 'OnlyInboundResolver' };
-  }
-  const entry: { [key: string]: Json } = { Type: 'AWS::EC2::VPCEndpoint' };
-  if (service.endpointPolicy === 'unsupported') {
-    entry.Metadata = {
-      Note: `${policyUnsupportedNote(service)}, so none is attached.`,
-    };
-  } else {
-    // The generated document as it is, so that its keys keep the order of the JSON export.
-    properties.PolicyDocument = target.policy.policy as unknown as Json;
-    policyTexts.set(target.policy.policy, target.policy.text);
-  }
-  properties.Tags = [{ Key: 'Name', Value: `${service.id}-${region}` }];
-  entry.Properties = properties;
-  return entry;
+/** A policy document as a template holds it, written once and shared by every resource that has it. */
+interface PolicyPieces {
+  /** The YAML lines under `PolicyDocument:`, each indented for a resource's properties. */
+  yaml: string;
+  yamlBytes: number;
+  /** `JSON.stringify(document, null, 2)` with the indentation of a resource's properties. */
+  json: string;
 }
 
-function template(
+/** The policy pieces written so far in one export, by policy text. */
+type PolicyPiecesCache = Map<string, PolicyPieces>;
+
+/** Indentation of a resource's properties in the YAML and JSON templates. */
+const PROPERTY_INDENT = '      ';
+/** A line break inside a policy document, which sits at the depth of a resource property. */
+const POLICY_JSON_BREAK = `\n${' '.repeat(8)}`;
+
+function policyPieces(policy: GeneratedPolicy, cache: PolicyPiecesCache): PolicyPieces {
+  // By text: policies of the same text in several regions share one writing.
+  let pieces = cache.get(policy.text);
+  if (!pieces) {
+    const document = policy.policy;
+    const yaml = `${policyYamlText(document as unknown as Json)
+      .trimEnd()
+      .replace(/^/gm, `${PROPERTY_INDENT}  `)}\n`;
+    pieces = {
+      yaml,
+      yamlBytes: byteLength(yaml),
+      json: JSON.stringify(document, null, 2).replaceAll('\n', POLICY_JSON_BREAK),
+    };
+    cache.set(policy.text, pieces);
+  }
+  return pieces;
+}
+
+/**
+ * A resource's `ServiceName`: `!Sub` from the stack's region (the same texts in every region, so
+ * kept by service), the name itself, or a parameter.
+ */
+function serviceNameTexts(
+  target: DeploymentTarget,
+  logicalId: string,
+  bySubstitution: Map<string, ServiceNameTexts>,
+): ServiceNameTexts {
+  const { service, region } = target;
+  if (!target.serviceName) {
+    const parameter = `${logicalId}ServiceName`;
+    return {
+      yaml: `!Ref ${yamlScalar(parameter)}`,
+      json: `{\n          "Ref": ${JSON.stringify(parameter)}\n        }`,
+    };
+  }
+  const pattern = service.serviceName;
+  if (!pattern?.includes('{region}') || !target.serviceName.includes(region))
+    return { yaml: yamlScalar(target.serviceName), json: JSON.stringify(target.serviceName) };
+  let texts = bySubstitution.get(pattern);
+  if (!texts) {
+    const substitution = pattern.replace('{region}', '${AWS::Region}');
+    texts = {
+      yaml: `!Sub ${yamlScalar(substitution)}`,
+      json: `{\n          "Fn::Sub": ${JSON.stringify(substitution)}\n        }`,
+    };
+    bySubstitution.set(pattern, texts);
+  }
+  return texts;
+}
+
+/** The note of a resource whose service takes no endpoint policy. */
+const unsupportedNote = (resource: EndpointResource) =>
+  `${policyUnsupportedNote(resource.target.service)}, so none is attached.`;
+
+/**
+ * One `AWS::EC2::VPCEndpoint` as YAML, in the pieces the template is joined from: exactly what
+ * `templateYaml` writes for the resource, with the policy's shared YAML set in place. Written
+ * directly, since a template of every service holds hundreds of them.
+ */
+function pushResourceYaml(
+  resource: EndpointResource,
+  policies: PolicyPiecesCache,
+  out: string[],
+): number {
+  const { target, type, logicalId } = resource;
+  const unsupported = target.service.endpointPolicy === 'unsupported';
+  let text = `  ${yamlScalar(logicalId)}:\n    Type: AWS::EC2::VPCEndpoint\n`;
+  if (unsupported) text += `    Metadata:\n      Note: ${yamlScalar(unsupportedNote(resource))}\n`;
+  text += `    Properties:\n      VpcId: !Ref VpcId\n      ServiceName: ${resource.serviceName.yaml}\n      VpcEndpointType: ${type}\n`;
+  if (type === 'Gateway') text += '      RouteTableIds: !Ref RouteTableIds\n';
+  else {
+    text +=
+      '      SubnetIds: !Ref SubnetIds\n      SecurityGroupIds: !Ref SecurityGroupIds\n      PrivateDnsEnabled: true\n';
+    if (resource.besideGateway)
+      text +=
+        '      DnsOptions:\n        PrivateDnsOnlyForInboundResolverEndpoint: OnlyInboundResolver\n';
+  }
+  let bytes = 0;
+  if (!unsupported) {
+    text += '      PolicyDocument:\n';
+    const policy = policyPieces(target.policy, policies);
+    out.push(text, policy.yaml);
+    bytes += byteLength(text) + policy.yamlBytes;
+    text = '';
+  }
+  text += `      Tags:\n        - Key: Name\n          Value: ${yamlScalar(`${target.service.id}-${target.region}`)}\n`;
+  out.push(text);
+  return bytes + byteLength(text);
+}
+
+/** The same resource as `JSON.stringify(template, null, 2)` writes it under `Resources`. */
+function pushResourceJson(
+  resource: EndpointResource,
+  policies: PolicyPiecesCache,
+  out: string[],
+): void {
+  const { target, type, logicalId } = resource;
+  const unsupported = target.service.endpointPolicy === 'unsupported';
+  let text = `    ${JSON.stringify(logicalId)}: {\n      "Type": "AWS::EC2::VPCEndpoint",\n`;
+  if (unsupported)
+    text += `      "Metadata": {\n        "Note": ${JSON.stringify(unsupportedNote(resource))}\n      },\n`;
+  text +=
+    '      "Properties": {\n        "VpcId": {\n          "Ref": "VpcId"\n        },\n        "ServiceName": ';
+  text += resource.serviceName.json;
+  text += `,\n        "VpcEndpointType": "${type}",\n`;
+  if (type === 'Gateway')
+    text += '        "RouteTableIds": {\n          "Ref": "RouteTableIds"\n        },\n';
+  else {
+    text +=
+      '        "SubnetIds": {\n          "Ref": "SubnetIds"\n        },\n        "SecurityGroupIds": {\n          "Ref": "SecurityGroupIds"\n        },\n        "PrivateDnsEnabled": true,\n';
+    if (resource.besideGateway)
+      text +=
+        '        "DnsOptions": {\n          "PrivateDnsOnlyForInboundResolverEndpoint": "OnlyInboundResolver"\n        },\n';
+  }
+  if (!unsupported) {
+    out.push(`${text}        "PolicyDocument": `, policyPieces(target.policy, policies).json);
+    text = ',\n';
+  }
+  text += `        "Tags": [\n          {\n            "Key": "Name",\n            "Value": ${JSON.stringify(`${target.service.id}-${target.region}`)}\n          }\n        ]\n      }\n    }`;
+  out.push(text);
+}
+
+/** A template's head (format version, description, parameters, rule) and outputs, as values. */
+function templateParts(
   region: string,
   resources: readonly EndpointResource[],
   part: string,
   toolVersion: string,
-): { [key: string]: Json } {
+): { head: { [key: string]: Json }; outputs: { [key: string]: Json } } {
   const parameters: { [key: string]: Json } = {
     VpcId: { Type: 'AWS::EC2::VPC::Id', Description: 'The VPC that the endpoints serve.' },
   };
@@ -125,18 +228,13 @@ function template(
         Type: 'String',
         Description: `The endpoint service name of ${r.target.service.title}, which no source gives (aws ec2 describe-vpc-endpoint-services).`,
       };
-  const body: { [key: string]: Json } = {};
   const outputs: { [key: string]: Json } = {};
-  let outputCount = 0;
-  for (const r of resources) {
-    body[r.logicalId] = resourceOf(r);
-    if (outputCount++ < CFN_MAX_OUTPUTS)
-      outputs[`${r.logicalId}Id`] = {
-        Description: `Id of the ${r.type.toLowerCase()} endpoint of ${r.target.service.id}.`,
-        Value: { Ref: r.logicalId },
-      };
-  }
-  return {
+  for (const r of resources.slice(0, CFN_MAX_OUTPUTS))
+    outputs[`${r.logicalId}Id`] = {
+      Description: `Id of the ${r.type.toLowerCase()} endpoint of ${r.target.service.id}.`,
+      Value: { Ref: r.logicalId },
+    };
+  const head = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `VPC endpoints of the data perimeter in ${region}${part}, with their endpoint policies (vpce-policy ${toolVersion}).`,
     Parameters: parameters,
@@ -150,9 +248,43 @@ function template(
         ],
       },
     },
-    Resources: body,
-    Outputs: outputs,
   };
+  return { head, outputs };
+}
+
+/**
+ * A template in YAML and JSON, each joined once from its pieces: the head and outputs through the
+ * general writers, the resources written directly with their shared policy texts set in place.
+ * The JSON is byte for byte `JSON.stringify(template, null, 2)`, the YAML what `templateYaml`
+ * writes for the same value.
+ */
+function templateTexts(
+  region: string,
+  resources: readonly EndpointResource[],
+  part: string,
+  toolVersion: string,
+  policies: PolicyPiecesCache,
+): { yaml: string; yamlBytes: number; json: string } {
+  const { head, outputs } = templateParts(region, resources, part, toolVersion);
+  const headYaml = templateYaml(head);
+  const outputsYaml = templateYaml({ Outputs: outputs });
+  const yaml: string[] = [headYaml, 'Resources:\n'];
+  let yamlBytes = byteLength(headYaml) + 'Resources:\n'.length + byteLength(outputsYaml);
+  for (const r of resources) yamlBytes += pushResourceYaml(r, policies, yaml);
+  yaml.push(outputsYaml);
+  // The head's JSON without its closing brace, then the resources and outputs at its indentation.
+  const headJson = JSON.stringify(head, null, 2);
+  const json: string[] = [headJson.slice(0, headJson.length - 2), ',\n  "Resources": {\n'];
+  resources.forEach((r, i) => {
+    if (i > 0) json.push(',\n');
+    pushResourceJson(r, policies, json);
+  });
+  json.push(
+    '\n  },\n  "Outputs": ',
+    JSON.stringify(outputs, null, 2).replaceAll('\n', '\n  '),
+    '\n}\n',
+  );
+  return { yaml: yaml.join(''), yamlBytes, json: json.join('') };
 }
 
 const SHORT_TAGS: Record<string, string> = {
@@ -161,9 +293,13 @@ const SHORT_TAGS: Record<string, string> = {
   'Fn::Equals': '!Equals',
 };
 
-/** A policy as YAML, with YAML 1.1 quoting so that no value changes type (`yes`, `2012-10-17`). */
+/**
+ * A policy as YAML, with YAML 1.1 quoting so that no value changes type (`yes`, `2012-10-17`).
+ * A value that occurs twice is written twice, never as an anchor and alias, which CloudFormation
+ * does not read (https://github.com/aws-cloudformation/cfn-lint-visual-studio-code/issues/158).
+ */
 function policyYamlText(value: Json): string {
-  const doc = new Document(value, { version: '1.1' });
+  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
   doc.directives!.yaml.explicit = false;
   return doc.toString({ lineWidth: 0 });
 }
@@ -222,15 +358,14 @@ function shortForm(value: Json): string | undefined {
 
 /**
  * The template's own YAML: block maps and lists, short intrinsic forms, scalars quoted when a
- * YAML 1.1 reader could take them for something else. Policies, the bulk of a template, are
- * written by the YAML library once per distinct policy and set in place.
+ * YAML 1.1 reader could take them for something else.
  */
-function emit(value: Json, indent: string, out: string[], policyYaml: PolicyYamlCache): void {
+function emit(value: Json, indent: string, out: string[]): void {
   if (Array.isArray(value)) {
     for (const item of value) {
       if (isRecord(item) && shortForm(item) === undefined && Object.keys(item).length > 0) {
         const lines: string[] = [];
-        emit(item, `${indent}  `, lines, policyYaml);
+        emit(item, `${indent}  `, lines);
         out.push(`${indent}- ${lines[0]!.slice(indent.length + 2)}`, ...lines.slice(1));
       } else out.push(`${indent}- ${inline(item)}`);
     }
@@ -238,18 +373,7 @@ function emit(value: Json, indent: string, out: string[], policyYaml: PolicyYaml
   }
   for (const [key, item] of Object.entries(value as { [key: string]: Json })) {
     const name = yamlScalar(key);
-    if (key === 'PolicyDocument' && isRecord(item)) {
-      // The generated text identifies a generated document without serializing it again.
-      const text = policyTexts.get(item) ?? JSON.stringify(item);
-      let atIndent = policyYaml.get(indent);
-      if (!atIndent) policyYaml.set(indent, (atIndent = new Map()));
-      let body = atIndent.get(text);
-      if (body === undefined) {
-        body = policyYamlText(item).trimEnd().replace(/^/gm, `${indent}  `);
-        atIndent.set(text, body);
-      }
-      out.push(`${indent}${name}:`, body);
-    } else if (
+    if (
       shortForm(item) !== undefined ||
       !(isRecord(item) || Array.isArray(item)) ||
       isEmpty(item)
@@ -257,7 +381,7 @@ function emit(value: Json, indent: string, out: string[], policyYaml: PolicyYaml
       out.push(`${indent}${name}: ${inline(item)}`);
     } else {
       out.push(`${indent}${name}:`);
-      emit(item, `${indent}  `, out, policyYaml);
+      emit(item, `${indent}  `, out);
     }
   }
 }
@@ -277,72 +401,10 @@ function inline(value: Json): string {
 }
 
 /** A template as YAML, with `!Ref`, `!Sub` and `!Equals` as tags. */
-export function templateYaml(value: Json, policyYaml: PolicyYamlCache = new Map()): string {
+export function templateYaml(value: Json): string {
   const out: string[] = [];
-  emit(value, '', out, policyYaml);
+  emit(value, '', out);
   return `${out.join('\n')}\n`;
-}
-
-/** Stands for a policy document in the template's JSON until its text is set in place. */
-const POLICY_MARK = '\u0000';
-const POLICY_MARK_JSON = JSON.stringify(POLICY_MARK);
-/** Each policy document as `JSON.stringify(document, null, 2)` writes it at an indentation. */
-const policyJson = new WeakMap<object, Map<number, string>>();
-
-function indentedPolicyJson(document: object, width: number): string {
-  let byWidth = policyJson.get(document);
-  if (!byWidth) policyJson.set(document, (byWidth = new Map()));
-  let text = byWidth.get(width);
-  if (text === undefined) {
-    text = JSON.stringify(document, null, 2).replaceAll('\n', `\n${' '.repeat(width)}`);
-    byWidth.set(width, text);
-  }
-  return text;
-}
-
-/**
- * A template as JSON, byte for byte `JSON.stringify(value, null, 2)`: the policy documents, the
- * bulk of it and shared by many templates, are serialized once each and set in place with the
- * indentation of their line.
- */
-export function templateJson(value: { [key: string]: Json }): string {
-  const documents: object[] = [];
-  const resources: { [key: string]: Json } = {};
-  for (const [id, resource] of Object.entries(
-    isRecord(value.Resources ?? null) ? value.Resources! : {},
-  )) {
-    const properties = isRecord(resource) ? resource.Properties : undefined;
-    if (
-      !isRecord(resource) ||
-      !properties ||
-      !isRecord(properties) ||
-      !isRecord(properties.PolicyDocument ?? null)
-    ) {
-      resources[id] = resource;
-      continue;
-    }
-    documents.push(properties.PolicyDocument as object);
-    resources[id] = { ...resource, Properties: { ...properties, PolicyDocument: POLICY_MARK } };
-  }
-  // Without a replacer, so that the engine's fast serializer writes the rest.
-  const skeleton = JSON.stringify(
-    'Resources' in value ? { ...value, Resources: resources } : value,
-    null,
-    2,
-  );
-  const pieces = skeleton.split(POLICY_MARK_JSON);
-  // A value of the template that happened to be the mark itself: write it the plain way.
-  if (pieces.length !== documents.length + 1) return `${JSON.stringify(value, null, 2)}\n`;
-  const out: string[] = [pieces[0]!];
-  for (let i = 1; i < pieces.length; i++) {
-    const before = pieces[i - 1]!;
-    const lineStart = before.lastIndexOf('\n') + 1;
-    let width = 0;
-    while (before.charCodeAt(lineStart + width) === 32) width++;
-    out.push(indentedPolicyJson(documents[i - 1]!, width), pieces[i]!);
-  }
-  out.push('\n');
-  return out.join('');
 }
 
 /** Groups the resources of a region into templates within the resource and size quotas. */
@@ -374,43 +436,59 @@ export function cloudFormationFiles(
   notes: ExportNote[],
 ): ExportFile[] {
   const files: ExportFile[] = [];
-  const policyYaml: PolicyYamlCache = new Map();
+  const policies: PolicyPiecesCache = new Map();
+  const serviceNames = new Map<string, ServiceNameTexts>();
+  // Logical ids depend on the service and the endpoint types only, the same in every region.
+  const identifiers = new Map<string, string>();
+  const byRegion = new Map<string, DeploymentTarget[]>();
+  for (const target of targets) {
+    const list = byRegion.get(target.region);
+    if (list) list.push(target);
+    else byRegion.set(target.region, [target]);
+  }
   for (const region of regions) {
     const unique = uniqueNames();
     const resources: EndpointResource[] = [];
-    for (const target of targets.filter((t) => t.region === region)) {
+    for (const target of byRegion.get(region) ?? []) {
       const types = targetEndpointTypes(target);
-      for (const type of types)
+      for (const type of types) {
+        const typed = types.length > 1 ? [type] : [];
+        const key = `${target.service.id} ${typed.join('')}`;
+        let identifier = identifiers.get(key);
+        if (identifier === undefined) {
+          identifier = pascalIdentifier(target.service.id, ...typed, 'Endpoint');
+          identifiers.set(key, identifier);
+        }
+        const logicalId = unique(identifier);
         resources.push({
-          logicalId: unique(
-            pascalIdentifier(target.service.id, ...(types.length > 1 ? [type] : []), 'Endpoint'),
-          ),
+          logicalId,
           target,
           type,
           besideGateway: type === 'Interface' && types.includes('Gateway'),
+          serviceName: serviceNameTexts(target, logicalId, serviceNames),
         });
+      }
     }
     if (resources.length === 0) continue;
     const parts = split(resources);
     parts.forEach((part, i) => {
       const suffix = parts.length > 1 ? `-part${i + 1}` : '';
       const base = `vpc-endpoints-${region}${suffix}`;
-      const value = template(
+      const {
+        yaml,
+        yamlBytes: bytes,
+        json,
+      } = templateTexts(
         region,
         part,
         parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : '',
         toolVersion,
+        policies,
       );
-      const yaml = templateYaml(value, policyYaml);
       files.push(
         { path: `${base}.yaml`, kind: 'cloudformation', text: yaml },
-        {
-          path: `${base}.json`,
-          kind: 'cloudformation',
-          text: templateJson(value),
-        },
+        { path: `${base}.json`, kind: 'cloudformation', text: json },
       );
-      const bytes = byteLength(yaml);
       if (bytes > CFN_TEMPLATE_BODY_LIMIT)
         notes.push({
           severity: 'info',

@@ -45,6 +45,19 @@ export interface PolicyExport {
 /** A policy file's text: the policy and a newline, as `build --out` has always written it. */
 export const policyFileText = (text: string) => `${text}\n`;
 
+/**
+ * `policyFileText` kept by policy text: the policies of one shape in many regions often have the
+ * same text, and their files then share one string.
+ */
+function policyFileTexts(): (text: string) => string {
+  const texts = new Map<string, string>();
+  return (text) => {
+    let file = texts.get(text);
+    if (file === undefined) texts.set(text, (file = policyFileText(text)));
+    return file;
+  };
+}
+
 export function exportPolicies(
   config: PerimeterConfig,
   format: ExportFormat,
@@ -54,6 +67,7 @@ export function exportPolicies(
   const policyFormat = options.format ?? config.output?.format ?? DEFAULT_FORMAT;
   const notes: ExportNote[] = [];
   const policies = new Map<string, ManifestPolicy>();
+  const fileText = policyFileTexts();
   let files: ExportFile[];
   if (format === 'json') {
     const outputs = generatePolicies(config, {
@@ -63,7 +77,7 @@ export function exportPolicies(
     });
     files = outputs.map((o) => {
       policies.set(o.fileName, manifestPolicy(o, catalog));
-      return { path: o.fileName, kind: 'policy' as const, text: policyFileText(o.result.text) };
+      return { path: o.fileName, kind: 'policy' as const, text: fileText(o.result.text) };
     });
   } else {
     // Infrastructure code deploys per endpoint, and an endpoint lives in one region: one policy per region.
@@ -79,7 +93,7 @@ export function exportPolicies(
           t.endpoints.map((e) => e.id),
         ),
       );
-      return { path, kind: 'policy' as const, text: policyFileText(t.policy.text) };
+      return { path, kind: 'policy' as const, text: fileText(t.policy.text) };
     });
     const code =
       format === 'terraform'
