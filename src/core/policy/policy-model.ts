@@ -459,14 +459,16 @@ function readCondition(property: Property, path: JsonPath, findings: Findings): 
   return entries;
 }
 
-/** The elements of a statement by name; unknown ones are reported and left out. */
-type StatementElements = Map<string, Property>;
+/** A statement being read: its node and path, its elements by name (unknown ones left out). */
+interface StatementReading {
+  statement: ParsedStatement;
+  elements: Map<string, Property>;
+  node: Node;
+  path: JsonPath;
+  findings: Findings;
+}
 
-function readSid(
-  elements: StatementElements,
-  path: JsonPath,
-  findings: Findings,
-): PolicyValue | undefined {
+function readSid({ elements, path, findings }: StatementReading): PolicyValue | undefined {
   const sid = elements.get('Sid');
   if (!sid) return undefined;
   if (sid.value.type === 'string') return scalar(sid.value, [...path, 'Sid'])!;
@@ -479,13 +481,7 @@ function readSid(
 }
 
 /** Reads Effect into the statement; a wrong case of Allow/Deny gets a pointed hint. */
-function readEffect(
-  statement: ParsedStatement,
-  elements: StatementElements,
-  node: Node,
-  path: JsonPath,
-  findings: Findings,
-): void {
+function readEffect({ statement, elements, node, path, findings }: StatementReading): void {
   const effect = elements.get('Effect');
   if (!effect) {
     findings.error('grammar/missing-effect', 'The statement has no Effect.', span(node, path), {
@@ -513,13 +509,8 @@ function readEffect(
  * Reads Principal or NotPrincipal into the statement; it runs after Effect because NotPrincipal is
  * only allowed in a Deny statement.
  */
-function readStatementPrincipal(
-  statement: ParsedStatement,
-  elements: StatementElements,
-  node: Node,
-  path: JsonPath,
-  findings: Findings,
-): void {
+function readStatementPrincipal(reading: StatementReading): void {
+  const { statement, elements, node, path, findings } = reading;
   const principal = elements.get('Principal');
   const notPrincipal = elements.get('NotPrincipal');
   if (principal && notPrincipal) {
@@ -558,10 +549,7 @@ function readStatementPrincipal(
 
 /** Reads Action/NotAction or Resource/NotResource: exactly one of the pair must be present. */
 function readListElement<Name extends 'Action' | 'NotAction' | 'Resource' | 'NotResource'>(
-  elements: StatementElements,
-  node: Node,
-  path: JsonPath,
-  findings: Findings,
+  { elements, node, path, findings }: StatementReading,
   pair: { positive: Name; negative: Name; what: string; example: string },
 ): ValueListElement<Name> | undefined {
   const { positive, negative, what, example } = pair;
@@ -610,7 +598,7 @@ function readStatement(
     return undefined;
   }
   const statement: ParsedStatement = { index, span: span(node, path), conditions: [] };
-  const elements: StatementElements = new Map();
+  const elements = new Map<string, Property>();
   for (const property of propertiesOf(node)) {
     if (!STATEMENT_ELEMENTS.includes(property.key)) {
       reportUnknownElement(findings, property, STATEMENT_ELEMENTS, 'a statement', path);
@@ -619,19 +607,20 @@ function readStatement(
     // A repeated key is reported as a duplicate; the last one is read, as JSON.parse would.
     elements.set(property.key, property);
   }
+  const reading: StatementReading = { statement, elements, node, path, findings };
 
-  const sid = readSid(elements, path, findings);
+  const sid = readSid(reading);
   if (sid) statement.sid = sid;
-  readEffect(statement, elements, node, path, findings);
-  readStatementPrincipal(statement, elements, node, path, findings);
-  const action = readListElement(elements, node, path, findings, {
+  readEffect(reading);
+  readStatementPrincipal(reading);
+  const action = readListElement(reading, {
     positive: 'Action',
     negative: 'NotAction',
     what: 'actions such as "s3:GetObject" or "*"',
     example: '"s3:GetObject"',
   });
   if (action) statement.action = action;
-  const resource = readListElement(elements, node, path, findings, {
+  const resource = readListElement(reading, {
     positive: 'Resource',
     negative: 'NotResource',
     what: 'resource ARNs such as "arn:aws:s3:::my-bucket/*" or "*"',
