@@ -26,34 +26,55 @@ export interface UnverifiedFact {
 
 const describeSource = (source: Source) => `${source.label}${source.url ? ` (${source.url})` : ''}`;
 
-export function unverifiedFacts(catalog: Catalog): UnverifiedFact[] {
+/** The sources among `sources` that are marked unverified, one fact each. */
+function unverifiedSources(
+  subject: string,
+  where: string,
+  sources: readonly Source[],
+): UnverifiedFact[] {
+  return sources
+    .filter((s) => s.verified === false)
+    .map((source) => ({
+      kind: 'source',
+      subject,
+      fact: `${where}: ${describeSource(source)}`,
+      toVerify: 'An AWS documentation page that states the same fact; then cite it instead.',
+    }));
+}
+
+/** Unverified sources of statements, patterns (with their region tables), services and regions. */
+function unverifiedSourceFacts(catalog: Catalog): UnverifiedFact[] {
   const out: UnverifiedFact[] = [];
-  const unverifiedSource = (subject: string, where: string, sources: readonly Source[]) => {
-    for (const source of sources.filter((s) => s.verified === false))
-      out.push({
-        kind: 'source',
-        subject,
-        fact: `${where}: ${describeSource(source)}`,
-        toVerify: 'An AWS documentation page that states the same fact; then cite it instead.',
-      });
-  };
   for (const statement of catalog.statements)
-    unverifiedSource(statement.sid, 'statement source', statement.sources);
+    out.push(...unverifiedSources(statement.sid, 'statement source', statement.sources));
   for (const pattern of catalog.patterns) {
-    unverifiedSource(pattern.id, 'pattern source', pattern.sources);
+    out.push(...unverifiedSources(pattern.id, 'pattern source', pattern.sources));
     for (const quirk of pattern.regionQuirks ?? [])
-      unverifiedSource(pattern.id, `region quirk of ${quirk.regions.join(', ')}`, quirk.sources);
+      out.push(
+        ...unverifiedSources(
+          pattern.id,
+          `region quirk of ${quirk.regions.join(', ')}`,
+          quirk.sources,
+        ),
+      );
     for (const [name, table] of Object.entries(pattern.regionValues ?? {}))
-      unverifiedSource(pattern.id, `region values ${name}`, table.sources);
+      out.push(...unverifiedSources(pattern.id, `region values ${name}`, table.sources));
     if (pattern.globalNames)
-      unverifiedSource(pattern.id, 'global bucket names', pattern.globalNames.sources);
+      out.push(
+        ...unverifiedSources(pattern.id, 'global bucket names', pattern.globalNames.sources),
+      );
   }
   for (const [key, source] of Object.entries(catalog.serviceSources))
-    unverifiedSource(key, 'service source', [source]);
-  unverifiedSource('regions', 'region source', catalog.regionSources);
+    out.push(...unverifiedSources(key, 'service source', [source]));
+  out.push(...unverifiedSources('regions', 'region source', catalog.regionSources));
+  return out;
+}
 
+/** Account tables seen only in third-party material, and single accounts still to confirm. */
+function accountTableFacts(catalog: Catalog): UnverifiedFact[] {
+  const out: UnverifiedFact[] = [];
   for (const table of catalog.accountTables) {
-    unverifiedSource(table.id, 'account table source', table.sources);
+    out.push(...unverifiedSources(table.id, 'account table source', table.sources));
     if (!table.verified)
       out.push({
         kind: 'account-table',
@@ -70,7 +91,12 @@ export function unverifiedFacts(catalog: Catalog): UnverifiedFact[] {
         toVerify: entry.toVerify,
       });
   }
+  return out;
+}
 
+/** Services whose PrivateLink name or endpoint policy support no source states. */
+function serviceFacts(catalog: Catalog): UnverifiedFact[] {
+  const out: UnverifiedFact[] = [];
   for (const service of catalog.services) {
     if (service.discontinued) continue;
     if (service.serviceName === null)
@@ -88,7 +114,12 @@ export function unverifiedFacts(catalog: Catalog): UnverifiedFact[] {
         toVerify: `aws ec2 describe-vpc-endpoint-services --service-names ${(service.serviceName ?? service.id).replace('{region}', 'us-east-1')} (VpcEndpointPolicySupported)`,
       });
   }
+  return out;
+}
 
+/** Partitions with a caveat and regions whose opt-in status is unknown. */
+function partitionAndRegionFacts(catalog: Catalog): UnverifiedFact[] {
+  const out: UnverifiedFact[] = [];
   for (const partition of catalog.partitions)
     if (partition.caveat)
       out.push({
@@ -107,4 +138,13 @@ export function unverifiedFacts(catalog: Catalog): UnverifiedFact[] {
           'The AWS Account Management list of regions (opt-in status), or aws account list-regions.',
       });
   return out;
+}
+
+export function unverifiedFacts(catalog: Catalog): UnverifiedFact[] {
+  return [
+    ...unverifiedSourceFacts(catalog),
+    ...accountTableFacts(catalog),
+    ...serviceFacts(catalog),
+    ...partitionAndRegionFacts(catalog),
+  ];
 }

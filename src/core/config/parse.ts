@@ -62,6 +62,88 @@ const typeNames: Record<string, string> = {
   object: 'an object',
 };
 
+/** Adds one error at a path of the configuration; `key` points at the property name. */
+type PushIssue = (
+  path: JsonPath,
+  code: DiagnosticCode,
+  message: string,
+  hint?: string,
+  key?: boolean,
+) => void;
+
+/** One schema issue in words: what is wrong at its path and what was expected. */
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  path: JsonPath,
+  root: unknown,
+  push: PushIssue,
+): void {
+  const where = formatJsonPath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      for (const key of issue.keys) {
+        const inStatements = path[0] === 'statements' || path[0] === 'serviceStatements';
+        push(
+          [...path, key],
+          inStatements ? 'config/unknown-statement' : 'config/unknown-field',
+          inStatements
+            ? `Unknown statement Sid "${key}" in ${where}.`
+            : `Unknown field "${key}" in ${where}.`,
+          inStatements
+            ? `Statement Sids: ${STATEMENT_SIDS.join(', ')}.`
+            : 'Remove it or check its spelling; unknown fields are not ignored.',
+          true,
+        );
+      }
+      break;
+    case 'invalid_type': {
+      const actual = valueAt(root, path);
+      if (actual === undefined) {
+        push(
+          path,
+          'config/missing-field',
+          `${where} is required: expected ${typeNames[issue.expected] ?? issue.expected}.`,
+        );
+      } else {
+        push(
+          path,
+          'config/invalid-type',
+          `${where} should be ${typeNames[issue.expected] ?? issue.expected}, not ${describeValue(actual)}.`,
+        );
+      }
+      break;
+    }
+    case 'invalid_key': {
+      const key = path[path.length - 1];
+      const inner = issue.issues[0]?.message;
+      push(
+        path,
+        'config/invalid-key',
+        `${where}: the key "${String(key)}" is not valid${inner ? `: ${inner}` : ''}.`,
+        undefined,
+        true,
+      );
+      break;
+    }
+    case 'invalid_value': {
+      const actual = valueAt(root, path);
+      const expected = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      push(
+        path,
+        'config/invalid-value',
+        `${where} is ${describeValue(actual)}; expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}.`,
+      );
+      break;
+    }
+    default: {
+      const actual = valueAt(root, path);
+      const shown =
+        actual === undefined || typeof actual === 'object' ? '' : ` (${describeValue(actual)})`;
+      push(path, 'config/invalid-value', `${where}${shown}: ${issue.message}.`);
+    }
+  }
+}
+
 /** Turns schema issues into diagnostics that name the field and what it should be. */
 export function issuesToDiagnostics(
   issues: readonly z.core.$ZodIssue[],
@@ -69,13 +151,7 @@ export function issuesToDiagnostics(
   locate?: (path: JsonPath, key?: boolean) => TextRange | undefined,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const push = (
-    path: JsonPath,
-    code: DiagnosticCode,
-    message: string,
-    hint?: string,
-    key = false,
-  ) => {
+  const push: PushIssue = (path, code, message, hint, key = false) => {
     const d: Diagnostic = { severity: 'error', code, message, path: formatJsonPath(path) };
     if (hint) d.hint = hint;
     const range = locate?.(path, key);
@@ -84,70 +160,7 @@ export function issuesToDiagnostics(
   };
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const where = formatJsonPath(path);
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        for (const key of issue.keys) {
-          const inStatements = path[0] === 'statements' || path[0] === 'serviceStatements';
-          push(
-            [...path, key],
-            inStatements ? 'config/unknown-statement' : 'config/unknown-field',
-            inStatements
-              ? `Unknown statement Sid "${key}" in ${where}.`
-              : `Unknown field "${key}" in ${where}.`,
-            inStatements
-              ? `Statement Sids: ${STATEMENT_SIDS.join(', ')}.`
-              : 'Remove it or check its spelling; unknown fields are not ignored.',
-            true,
-          );
-        }
-        break;
-      case 'invalid_type': {
-        const actual = valueAt(root, path);
-        if (actual === undefined) {
-          push(
-            path,
-            'config/missing-field',
-            `${where} is required: expected ${typeNames[issue.expected] ?? issue.expected}.`,
-          );
-        } else {
-          push(
-            path,
-            'config/invalid-type',
-            `${where} should be ${typeNames[issue.expected] ?? issue.expected}, not ${describeValue(actual)}.`,
-          );
-        }
-        break;
-      }
-      case 'invalid_key': {
-        const key = path[path.length - 1];
-        const inner = issue.issues[0]?.message;
-        push(
-          path,
-          'config/invalid-key',
-          `${where}: the key "${String(key)}" is not valid${inner ? `: ${inner}` : ''}.`,
-          undefined,
-          true,
-        );
-        break;
-      }
-      case 'invalid_value': {
-        const actual = valueAt(root, path);
-        const expected = issue.values.map((v) => JSON.stringify(v)).join(', ');
-        push(
-          path,
-          'config/invalid-value',
-          `${where} is ${describeValue(actual)}; expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}.`,
-        );
-        break;
-      }
-      default: {
-        const actual = valueAt(root, path);
-        const shown =
-          actual === undefined || typeof actual === 'object' ? '' : ` (${describeValue(actual)})`;
-        push(path, 'config/invalid-value', `${where}${shown}: ${issue.message}.`);
-      }
-    }
+    describeIssue(issue, path, root, push);
   }
   return out;
 }

@@ -120,71 +120,103 @@ function enforcement(service: string | undefined, catalog: Catalog): AuditRow['e
   return support === 'supported' ? 'yes' : support === 'unsupported' ? 'no' : 'unknown';
 }
 
+/** A deployed policy text as checked once per context: the same text recurs across endpoints. */
+interface CheckedText {
+  validation: AuditValidation;
+  parsed: unknown;
+  isDefault: boolean;
+  open: boolean;
+  /** Comparisons with designed policies, by `service|region`. */
+  comparisons: Map<string, PolicyComparison>;
+}
+
+/** The design an endpoint is audited against, with the caches shared by all the endpoints. */
+interface AuditDesign {
+  catalog: Catalog;
+  designedServices: ReadonlySet<string>;
+  designedRegions: ReadonlySet<string>;
+  /** The generated policy of a service in a region, generated once. */
+  designedPolicy: (service: string, region: string) => { policy: GeneratedPolicy; parsed: unknown };
+  /** The deployed text validated and classified, once per text and context. */
+  checkText: (
+    text: string,
+    service: string | undefined,
+    region: string | undefined,
+    type: VpcEndpointType | undefined,
+  ) => CheckedText;
+}
+
+/** Validates a deployed policy text in its endpoint's context and says whether it is open. */
+function checkDeployedText(
+  text: string,
+  service: string | undefined,
+  region: string | undefined,
+  type: VpcEndpointType | undefined,
+  catalog: Catalog,
+  iamIndex: IamIndex | undefined,
+): CheckedText {
+  const endpointType = type ? catalogEndpointType(type) : undefined;
+  const validation = validate(text, {
+    catalog,
+    ...(service && catalog.service(service) ? { service } : {}),
+    ...(region ? { regions: [region] } : {}),
+    ...(endpointType ? { endpointType } : {}),
+    ...(iamIndex ? { iamIndex } : {}),
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const isDefault = parsed !== undefined && isDefaultFullAccessPolicy(parsed);
+  return {
+    validation: summarize(validation.diagnostics),
+    parsed,
+    isDefault,
+    open: isDefault || (parsed !== undefined && isOpenPolicy(parsed)),
+    comparisons: new Map(),
+  };
+}
+
+function auditDesign(config: PerimeterConfig, options: AuditOptions): AuditDesign {
+  const catalog = options.catalog ?? bundledCatalog;
+  const generated = new Map<string, { policy: GeneratedPolicy; parsed: unknown }>();
+  // Organizations deploy the same text to many endpoints: each text is checked once per context.
+  const checked = new Map<string, CheckedText>();
+  return {
+    catalog,
+    designedServices: new Set(canonicalServices(config.services, catalog)),
+    designedRegions: new Set(canonicalRegions(config.regions, catalog)),
+    designedPolicy: (service, region) => {
+      const key = `${service}|${region}`;
+      let entry = generated.get(key);
+      if (!entry) {
+        const policy = generate(config, service, { catalog, regions: [region] });
+        entry = { policy, parsed: policy.policy };
+        generated.set(key, entry);
+      }
+      return entry;
+    },
+    checkText: (text, service, region, type) => {
+      const key = `${service ?? ''}|${region ?? ''}|${type ?? ''}|${text}`;
+      let entry = checked.get(key);
+      if (!entry) {
+        entry = checkDeployedText(text, service, region, type, catalog, options.iamIndex);
+        checked.set(key, entry);
+      }
+      return entry;
+    },
+  };
+}
+
 export function auditEndpoints(
   config: PerimeterConfig,
   endpoints: readonly DeployedEndpoint[],
   options: AuditOptions = {},
 ): AuditReport {
-  const catalog = options.catalog ?? bundledCatalog;
-  const designedServices = new Set(canonicalServices(config.services, catalog));
-  const designedRegions = new Set(canonicalRegions(config.regions, catalog));
-  const generated = new Map<string, { policy: GeneratedPolicy; parsed: unknown }>();
-  const designedPolicy = (service: string, region: string) => {
-    const key = `${service}|${region}`;
-    let entry = generated.get(key);
-    if (!entry) {
-      const policy = generate(config, service, { catalog, regions: [region] });
-      entry = { policy, parsed: policy.policy };
-      generated.set(key, entry);
-    }
-    return entry;
-  };
-  // Organizations deploy the same text to many endpoints: each text is checked once per context.
-  interface CheckedText {
-    validation: AuditValidation;
-    parsed: unknown;
-    isDefault: boolean;
-    open: boolean;
-    /** Comparisons with designed policies, by `service|region`. */
-    comparisons: Map<string, PolicyComparison>;
-  }
-  const checked = new Map<string, CheckedText>();
-  const check = (
-    text: string,
-    service: string | undefined,
-    region: string | undefined,
-    type: VpcEndpointType | undefined,
-  ) => {
-    const key = `${service ?? ''}|${region ?? ''}|${type ?? ''}|${text}`;
-    let entry = checked.get(key);
-    if (!entry) {
-      const endpointType = type ? catalogEndpointType(type) : undefined;
-      const validation = validate(text, {
-        catalog,
-        ...(service && catalog.service(service) ? { service } : {}),
-        ...(region ? { regions: [region] } : {}),
-        ...(endpointType ? { endpointType } : {}),
-        ...(options.iamIndex ? { iamIndex: options.iamIndex } : {}),
-      });
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-      const isDefault = parsed !== undefined && isDefaultFullAccessPolicy(parsed);
-      entry = {
-        validation: summarize(validation.diagnostics),
-        parsed,
-        isDefault,
-        open: isDefault || (parsed !== undefined && isOpenPolicy(parsed)),
-        comparisons: new Map(),
-      };
-      checked.set(key, entry);
-    }
-    return entry;
-  };
-
+  const design = auditDesign(config, options);
+  const { catalog, designedServices, designedRegions } = design;
   const rows: AuditRow[] = [];
   const present = new Set<string>();
   const auditedRegions = new Set<string>();
@@ -193,101 +225,9 @@ export function auditEndpoints(
     if (endpoint.region) auditedRegions.add(endpoint.region);
     if (endpoint.service) present.add(`${endpoint.service}|${endpoint.region ?? ''}`);
     present.add(`id|${endpoint.id}`);
-    rows.push(auditEndpoint(endpoint));
+    rows.push(auditEndpoint(endpoint, design));
   });
   options.onProgress?.(endpoints.length, endpoints.length);
-
-  function auditEndpoint(endpoint: DeployedEndpoint): AuditRow {
-    const row: AuditRow = {
-      state: 'not-in-design',
-      endpointId: endpoint.id,
-      enforcesPolicies: enforcement(endpoint.service, catalog),
-      open: false,
-      source: endpoint.source,
-    };
-    if (endpoint.name !== undefined) row.name = endpoint.name;
-    if (endpoint.region !== undefined) row.region = endpoint.region;
-    if (endpoint.service !== undefined) row.service = endpoint.service;
-    if (endpoint.serviceName !== undefined) row.serviceName = endpoint.serviceName;
-    if (endpoint.type !== undefined) row.type = endpoint.type;
-    if (endpoint.vpcId !== undefined) row.vpcId = endpoint.vpcId;
-    if (endpoint.ownerId !== undefined) row.ownerId = endpoint.ownerId;
-
-    const text = endpoint.policyDocument;
-    const deployed =
-      text === undefined
-        ? undefined
-        : check(text, endpoint.service, endpoint.region, endpoint.type);
-    if (deployed) row.validation = deployed.validation;
-    const isDefault = text === undefined || (deployed?.isDefault ?? false);
-    row.open = isDefault || (deployed?.open ?? false);
-
-    if (endpoint.serviceKind === 'endpoint-service') {
-      row.note =
-        'An endpoint of an endpoint service of an account (PrivateLink), not of an AWS service.';
-      return row;
-    }
-    if (!endpoint.service) {
-      row.note = endpoint.serviceName
-        ? `"${endpoint.serviceName}" is not an endpoint service of the catalog.`
-        : 'The endpoint names no service.';
-      return row;
-    }
-    if (!designedServices.has(endpoint.service)) {
-      row.note = `${endpoint.service} is not among the services of the configuration.`;
-      return row;
-    }
-    if (!endpoint.region) {
-      row.note = 'The region of the endpoint is unknown, so no designed policy applies.';
-      return row;
-    }
-    if (!designedRegions.has(endpoint.region)) {
-      row.note = `${endpoint.region} is not among the regions of the configuration.`;
-      return row;
-    }
-    row.designedPolicyFile = policyFileName(endpoint.service, endpoint.region);
-    if (isDefault) {
-      row.state = 'default-policy';
-      row.note =
-        text === undefined
-          ? 'No policy is attached: AWS applies the default full-access policy.'
-          : 'The endpoint still has the default full-access policy.';
-      return row;
-    }
-    if (deployed?.parsed === undefined) {
-      row.state = 'differs';
-      row.note = 'The deployed policy is not valid JSON.';
-      return row;
-    }
-    const designedKey = `${endpoint.service}|${endpoint.region}`;
-    let comparison = deployed.comparisons.get(designedKey);
-    if (!comparison) {
-      comparison = comparePolicies(
-        deployed.parsed,
-        designedPolicy(endpoint.service, endpoint.region).parsed,
-      );
-      deployed.comparisons.set(designedKey, comparison);
-    }
-    if (comparison.same) {
-      row.state = 'matches';
-      return row;
-    }
-    row.state = 'differs';
-    row.changes = comparison.statements;
-    if (comparison.version) row.version = comparison.version;
-    const counts = { added: 0, removed: 0, changed: 0 };
-    for (const change of comparison.statements) counts[change.change]++;
-    const parts = [
-      counts.changed > 0 ? `${counts.changed} changed` : '',
-      counts.removed > 0 ? `${counts.removed} missing on the endpoint` : '',
-      counts.added > 0 ? `${counts.added} not in the design` : '',
-      comparison.version
-        ? `Version ${comparison.version.deployed ?? '(none)'} instead of ${comparison.version.designed ?? '(none)'}`
-        : '',
-    ].filter(Boolean);
-    row.note = `Statements: ${parts.join(', ')}.`;
-    return row;
-  }
 
   rows.push(
     ...missingRows(config, catalog, designedServices, designedRegions, auditedRegions, present),
@@ -302,6 +242,115 @@ export function auditEndpoints(
     regions: canonicalRegions([...auditedRegions], catalog),
     failed: counts.differs > 0 || open > 0,
   };
+}
+
+/** The row of an endpoint before it is compared: what it is and where, as deployed. */
+function endpointRow(endpoint: DeployedEndpoint, catalog: Catalog): AuditRow {
+  const row: AuditRow = {
+    state: 'not-in-design',
+    endpointId: endpoint.id,
+    enforcesPolicies: enforcement(endpoint.service, catalog),
+    open: false,
+    source: endpoint.source,
+  };
+  if (endpoint.name !== undefined) row.name = endpoint.name;
+  if (endpoint.region !== undefined) row.region = endpoint.region;
+  if (endpoint.service !== undefined) row.service = endpoint.service;
+  if (endpoint.serviceName !== undefined) row.serviceName = endpoint.serviceName;
+  if (endpoint.type !== undefined) row.type = endpoint.type;
+  if (endpoint.vpcId !== undefined) row.vpcId = endpoint.vpcId;
+  if (endpoint.ownerId !== undefined) row.ownerId = endpoint.ownerId;
+  return row;
+}
+
+/**
+ * The service and region whose designed policy applies to the endpoint, or why none does.
+ */
+function designedPlace(
+  endpoint: DeployedEndpoint,
+  design: AuditDesign,
+): { service: string; region: string } | { outsideNote: string } {
+  if (endpoint.serviceKind === 'endpoint-service')
+    return {
+      outsideNote:
+        'An endpoint of an endpoint service of an account (PrivateLink), not of an AWS service.',
+    };
+  if (!endpoint.service)
+    return {
+      outsideNote: endpoint.serviceName
+        ? `"${endpoint.serviceName}" is not an endpoint service of the catalog.`
+        : 'The endpoint names no service.',
+    };
+  if (!design.designedServices.has(endpoint.service))
+    return { outsideNote: `${endpoint.service} is not among the services of the configuration.` };
+  if (!endpoint.region)
+    return { outsideNote: 'The region of the endpoint is unknown, so no designed policy applies.' };
+  if (!design.designedRegions.has(endpoint.region))
+    return { outsideNote: `${endpoint.region} is not among the regions of the configuration.` };
+  return { service: endpoint.service, region: endpoint.region };
+}
+
+/** The differences of a deployed policy from its design, counted in one sentence. */
+function differencesNote(comparison: PolicyComparison): string {
+  const counts = { added: 0, removed: 0, changed: 0 };
+  for (const change of comparison.statements) counts[change.change]++;
+  const parts = [
+    counts.changed > 0 ? `${counts.changed} changed` : '',
+    counts.removed > 0 ? `${counts.removed} missing on the endpoint` : '',
+    counts.added > 0 ? `${counts.added} not in the design` : '',
+    comparison.version
+      ? `Version ${comparison.version.deployed ?? '(none)'} instead of ${comparison.version.designed ?? '(none)'}`
+      : '',
+  ].filter(Boolean);
+  return `Statements: ${parts.join(', ')}.`;
+}
+
+function auditEndpoint(endpoint: DeployedEndpoint, design: AuditDesign): AuditRow {
+  const row = endpointRow(endpoint, design.catalog);
+  const text = endpoint.policyDocument;
+  const deployed =
+    text === undefined
+      ? undefined
+      : design.checkText(text, endpoint.service, endpoint.region, endpoint.type);
+  if (deployed) row.validation = deployed.validation;
+  const isDefault = text === undefined || (deployed?.isDefault ?? false);
+  row.open = isDefault || (deployed?.open ?? false);
+
+  const place = designedPlace(endpoint, design);
+  if ('outsideNote' in place) {
+    row.note = place.outsideNote;
+    return row;
+  }
+  const { service, region } = place;
+  row.designedPolicyFile = policyFileName(service, region);
+  if (isDefault) {
+    row.state = 'default-policy';
+    row.note =
+      text === undefined
+        ? 'No policy is attached: AWS applies the default full-access policy.'
+        : 'The endpoint still has the default full-access policy.';
+    return row;
+  }
+  if (deployed?.parsed === undefined) {
+    row.state = 'differs';
+    row.note = 'The deployed policy is not valid JSON.';
+    return row;
+  }
+  const designedKey = `${service}|${region}`;
+  let comparison = deployed.comparisons.get(designedKey);
+  if (!comparison) {
+    comparison = comparePolicies(deployed.parsed, design.designedPolicy(service, region).parsed);
+    deployed.comparisons.set(designedKey, comparison);
+  }
+  if (comparison.same) {
+    row.state = 'matches';
+    return row;
+  }
+  row.state = 'differs';
+  row.changes = comparison.statements;
+  if (comparison.version) row.version = comparison.version;
+  row.note = differencesNote(comparison);
+  return row;
 }
 
 /**

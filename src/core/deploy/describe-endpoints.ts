@@ -139,6 +139,89 @@ function endpointList(value: unknown): { items: [unknown, JsonPath][] } | { prob
   };
 }
 
+/**
+ * The findings of one file: a file of thousands of endpoints may repeat one problem, so a few of
+ * each code are listed and the rest counted; the listed ones keep their path to be located.
+ */
+class FileFindings {
+  readonly located: { diagnostic: Diagnostic; path: JsonPath }[] = [];
+  private readonly perCode = new Map<string, { severity: Diagnostic['severity']; count: number }>();
+
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  readonly report: Report = (severity, code, path, message, hint) => {
+    const seen = this.perCode.get(code) ?? { severity, count: 0 };
+    seen.count++;
+    this.perCode.set(code, seen);
+    if (seen.count > FINDINGS_PER_CODE) return;
+    const diagnostic: Diagnostic = { severity, code, message, path: formatJsonPath(path) };
+    if (hint) diagnostic.hint = hint;
+    this.diagnostics.push(diagnostic);
+    this.located.push({ diagnostic, path });
+  };
+
+  /** Adds one finding per code for the endpoints past the listed ones. */
+  countRepeated(): void {
+    for (const [code, { severity, count }] of this.perCode)
+      if (count > FINDINGS_PER_CODE)
+        this.diagnostics.push({
+          severity,
+          code,
+          message: `${formatCount(count - FINDINGS_PER_CODE)} more endpoints of this file have the same problem.`,
+        });
+  }
+}
+
+/**
+ * Reads the endpoints of one file into `endpoints`, leaving out those past the limit, those
+ * already read (`seen`, by id) and those that are gone.
+ */
+function readFileEndpoints(
+  file: DescribeFile,
+  items: readonly [unknown, JsonPath][],
+  endpoints: DeployedEndpoint[],
+  seen: Map<string, string>,
+  findings: FileFindings,
+  catalog: Catalog,
+): void {
+  const { report } = findings;
+  const fileRegion = regionInFileName(file.name, catalog);
+  for (const [item, path] of items) {
+    if (endpoints.length >= MAX_DESCRIBED_ENDPOINTS) {
+      report(
+        'error',
+        'describe/too-many-endpoints',
+        path,
+        `Only the first ${formatCount(MAX_DESCRIBED_ENDPOINTS)} endpoints are read; the rest of the files is left out.`,
+      );
+      break;
+    }
+    const endpoint = readEndpoint(item, path, file.name, fileRegion, catalog, report);
+    if (!endpoint) continue;
+    const previous = seen.get(endpoint.id);
+    if (previous !== undefined) {
+      report(
+        'warning',
+        'describe/duplicate-endpoint',
+        [...path, 'VpcEndpointId'],
+        `The endpoint ${endpoint.id} was already read (${previous}); this copy is left out.`,
+      );
+      continue;
+    }
+    seen.set(endpoint.id, `${file.name} ${endpoint.source.path}`);
+    if (endpoint.state && GONE_STATES.has(endpoint.state.toLowerCase())) {
+      report(
+        'info',
+        'describe/endpoint-gone',
+        [...path, 'State'],
+        `The endpoint ${endpoint.id} is ${endpoint.state}; it is left out.`,
+      );
+      continue;
+    }
+    endpoints.push(endpoint);
+  }
+}
+
 /** Reads describe-vpc-endpoints outputs; an endpoint listed twice is read once. */
 export function readDescribeVpcEndpoints(
   files: readonly DescribeFile[],
@@ -158,68 +241,10 @@ export function readDescribeVpcEndpoints(
       diagnostics.push({ severity: 'error', code: 'describe/wrong-shape', message: list.problem });
       continue;
     }
-    const fileRegion = regionInFileName(file.name, catalog);
-    const located: { diagnostic: Diagnostic; path: JsonPath }[] = [];
-    // A file of thousands of endpoints may repeat one problem: a few are listed, the rest counted.
-    const perCode = new Map<string, { severity: Diagnostic['severity']; count: number }>();
-    const report = (
-      severity: Diagnostic['severity'],
-      code: DiagnosticCode,
-      path: JsonPath,
-      message: string,
-      hint?: string,
-    ) => {
-      const seen = perCode.get(code) ?? { severity, count: 0 };
-      seen.count++;
-      perCode.set(code, seen);
-      if (seen.count > FINDINGS_PER_CODE) return;
-      const diagnostic: Diagnostic = { severity, code, message, path: formatJsonPath(path) };
-      if (hint) diagnostic.hint = hint;
-      diagnostics.push(diagnostic);
-      located.push({ diagnostic, path });
-    };
-    for (const [item, path] of list.items) {
-      if (endpoints.length >= MAX_DESCRIBED_ENDPOINTS) {
-        report(
-          'error',
-          'describe/too-many-endpoints',
-          path,
-          `Only the first ${formatCount(MAX_DESCRIBED_ENDPOINTS)} endpoints are read; the rest of the files is left out.`,
-        );
-        break;
-      }
-      const endpoint = readEndpoint(item, path, file.name, fileRegion, catalog, report);
-      if (!endpoint) continue;
-      const previous = seen.get(endpoint.id);
-      if (previous !== undefined) {
-        report(
-          'warning',
-          'describe/duplicate-endpoint',
-          [...path, 'VpcEndpointId'],
-          `The endpoint ${endpoint.id} was already read (${previous}); this copy is left out.`,
-        );
-        continue;
-      }
-      seen.set(endpoint.id, `${file.name} ${endpoint.source.path}`);
-      if (endpoint.state && GONE_STATES.has(endpoint.state.toLowerCase())) {
-        report(
-          'info',
-          'describe/endpoint-gone',
-          [...path, 'State'],
-          `The endpoint ${endpoint.id} is ${endpoint.state}; it is left out.`,
-        );
-        continue;
-      }
-      endpoints.push(endpoint);
-    }
-    locateDiagnostics(file.text, located);
-    for (const [code, { severity, count }] of perCode)
-      if (count > FINDINGS_PER_CODE)
-        diagnostics.push({
-          severity,
-          code,
-          message: `${formatCount(count - FINDINGS_PER_CODE)} more endpoints of this file have the same problem.`,
-        });
+    const findings = new FileFindings(diagnostics);
+    readFileEndpoints(file, list.items, endpoints, seen, findings, catalog);
+    locateDiagnostics(file.text, findings.located);
+    findings.countRepeated();
   }
   return result;
 }
@@ -252,6 +277,107 @@ type Report = (
   hint?: string,
 ) => void;
 
+/** A string field of an endpoint; a value of another kind or too long is reported and ignored. */
+function stringField(
+  item: Record<string, unknown>,
+  key: string,
+  id: string,
+  path: JsonPath,
+  report: Report,
+  max = 256,
+): string | undefined {
+  const value = item[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.length > max) {
+    report(
+      'warning',
+      'describe/invalid-field',
+      [...path, key],
+      `${key} of ${id} should be a string${typeof value === 'string' ? ` of at most ${formatCount(max)} characters` : ''}; it is ignored.`,
+    );
+    return undefined;
+  }
+  return value;
+}
+
+/** Reads the endpoint's type, VPC, owner, state, Name tag and policy into it. */
+function readEndpointFields(
+  endpoint: DeployedEndpoint,
+  item: Record<string, unknown>,
+  path: JsonPath,
+  report: Report,
+): void {
+  const { id } = endpoint;
+  const type = stringField(item, 'VpcEndpointType', id, path, report);
+  if (type !== undefined) {
+    if ((VPC_ENDPOINT_TYPES as readonly string[]).includes(type))
+      endpoint.type = type as VpcEndpointType;
+    else
+      report(
+        'warning',
+        'describe/endpoint-type',
+        [...path, 'VpcEndpointType'],
+        `Unknown endpoint type "${type.slice(0, 40)}" of ${id}; expected ${VPC_ENDPOINT_TYPES.join(', ')}.`,
+      );
+  }
+  const vpcId = stringField(item, 'VpcId', id, path, report);
+  if (vpcId !== undefined) endpoint.vpcId = vpcId;
+  const ownerId = stringField(item, 'OwnerId', id, path, report);
+  if (ownerId !== undefined) endpoint.ownerId = ownerId;
+  const state = stringField(item, 'State', id, path, report);
+  if (state !== undefined) endpoint.state = state;
+  if (Array.isArray(item.Tags)) {
+    const nameTag = item.Tags.find((t) => isRecord(t) && t.Key === 'Name');
+    if (isRecord(nameTag) && typeof nameTag.Value === 'string')
+      endpoint.name = nameTag.Value.slice(0, 256);
+  }
+  const policy = item.PolicyDocument;
+  if (typeof policy === 'string') endpoint.policyDocument = policy;
+  else if (isRecord(policy)) endpoint.policyDocument = JSON.stringify(policy);
+  else if (policy !== undefined && policy !== null)
+    report(
+      'warning',
+      'describe/invalid-field',
+      [...path, 'PolicyDocument'],
+      `PolicyDocument of ${id} should be a JSON text; it is ignored.`,
+    );
+}
+
+/**
+ * Reads the endpoint's service and region: the service name tells both for an AWS service; else
+ * the region comes from its DNS names, else from the file's name.
+ */
+function readEndpointService(
+  endpoint: DeployedEndpoint,
+  item: Record<string, unknown>,
+  path: JsonPath,
+  fileRegion: string | undefined,
+  catalog: Catalog,
+  report: Report,
+): void {
+  const serviceName = stringField(item, 'ServiceName', endpoint.id, path, report);
+  if (serviceName !== undefined) {
+    endpoint.serviceName = serviceName;
+    const resolved = resolveServiceName(serviceName, catalog);
+    endpoint.serviceKind = resolved.kind;
+    if (resolved.kind === 'aws-service') endpoint.service = resolved.service;
+    if (resolved.region) endpoint.region = resolved.region;
+  }
+  if (!endpoint.region) {
+    const dnsRegion = dnsEntryRegion(item.DnsEntries, catalog);
+    if (dnsRegion) endpoint.region = dnsRegion;
+    else if (fileRegion) endpoint.region = fileRegion;
+    else
+      report(
+        'warning',
+        'describe/unknown-region',
+        path,
+        `Nothing tells the region of ${endpoint.id} (${serviceName ?? 'no service name'}): it is audited without one.`,
+        'Name the file after its region, e.g. "endpoints-eu-west-1.json".',
+      );
+  }
+}
+
 function readEndpoint(
   item: unknown,
   path: JsonPath,
@@ -281,75 +407,8 @@ function readEndpoint(
     serviceKind: 'unknown',
     source: { file, path: formatJsonPath(path) },
   };
-  const text = (key: string, max = 256): string | undefined => {
-    const value = item[key];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string' || value.length > max) {
-      report(
-        'warning',
-        'describe/invalid-field',
-        [...path, key],
-        `${key} of ${id} should be a string${typeof value === 'string' ? ` of at most ${formatCount(max)} characters` : ''}; it is ignored.`,
-      );
-      return undefined;
-    }
-    return value;
-  };
-  const type = text('VpcEndpointType');
-  if (type !== undefined) {
-    if ((VPC_ENDPOINT_TYPES as readonly string[]).includes(type))
-      endpoint.type = type as VpcEndpointType;
-    else
-      report(
-        'warning',
-        'describe/endpoint-type',
-        [...path, 'VpcEndpointType'],
-        `Unknown endpoint type "${type.slice(0, 40)}" of ${id}; expected ${VPC_ENDPOINT_TYPES.join(', ')}.`,
-      );
-  }
-  const vpcId = text('VpcId');
-  if (vpcId !== undefined) endpoint.vpcId = vpcId;
-  const ownerId = text('OwnerId');
-  if (ownerId !== undefined) endpoint.ownerId = ownerId;
-  const state = text('State');
-  if (state !== undefined) endpoint.state = state;
-  if (Array.isArray(item.Tags)) {
-    const nameTag = item.Tags.find((t) => isRecord(t) && t.Key === 'Name');
-    if (isRecord(nameTag) && typeof nameTag.Value === 'string')
-      endpoint.name = nameTag.Value.slice(0, 256);
-  }
-  const policy = item.PolicyDocument;
-  if (typeof policy === 'string') endpoint.policyDocument = policy;
-  else if (isRecord(policy)) endpoint.policyDocument = JSON.stringify(policy);
-  else if (policy !== undefined && policy !== null)
-    report(
-      'warning',
-      'describe/invalid-field',
-      [...path, 'PolicyDocument'],
-      `PolicyDocument of ${id} should be a JSON text; it is ignored.`,
-    );
-
-  const serviceName = text('ServiceName');
-  if (serviceName !== undefined) {
-    endpoint.serviceName = serviceName;
-    const resolved = resolveServiceName(serviceName, catalog);
-    endpoint.serviceKind = resolved.kind;
-    if (resolved.kind === 'aws-service') endpoint.service = resolved.service;
-    if (resolved.region) endpoint.region = resolved.region;
-  }
-  if (!endpoint.region) {
-    const dnsRegion = dnsEntryRegion(item.DnsEntries, catalog);
-    if (dnsRegion) endpoint.region = dnsRegion;
-    else if (fileRegion) endpoint.region = fileRegion;
-    else
-      report(
-        'warning',
-        'describe/unknown-region',
-        path,
-        `Nothing tells the region of ${id} (${serviceName ?? 'no service name'}): it is audited without one.`,
-        'Name the file after its region, e.g. "endpoints-eu-west-1.json".',
-      );
-  }
+  readEndpointFields(endpoint, item, path, report);
+  readEndpointService(endpoint, item, path, fileRegion, catalog, report);
   return endpoint;
 }
 

@@ -20,7 +20,7 @@ import type { Diagnostic } from '../diagnostics';
 import { BUDGETS } from '../budgets';
 import type { MatchCost } from '../policy/wildcard';
 import { splitArn } from './arn';
-import type { SimulatedRequest } from '../config/request-schema';
+import type { RequestPrincipal, SimulatedRequest } from '../config/request-schema';
 
 export type ContextValue = string | string[];
 
@@ -202,97 +202,96 @@ export interface DerivedRequest {
   diagnostics: Diagnostic[];
 }
 
-/** Builds the context and the caller of a request. */
-export function deriveRequestContext(request: SimulatedRequest): DerivedRequest {
-  const diagnostics: Diagnostic[] = [];
-  const principal = request.principal;
-  const context = new RequestContext({
-    caller: principal.type,
-    principalOrganization:
-      principal.type === 'iam' ? organizationFact(principal.organizationId) : 'unknown',
-    resourceOrganization: organizationFact(request.resourceOrganizationId),
-    hasPrincipalArn: principal.type === 'iam' && principal.arn !== undefined,
-  });
-  let caller: Caller;
-  if (principal.type === 'iam') {
-    const arns: string[] = [];
-    let principalArn: string | undefined;
-    caller = {
-      kind: 'iam',
-      account: principal.account,
-      principalArns: arns,
-      label: principal.arn ?? `a principal of account ${principal.account}`,
-    };
-    if (principal.arn !== undefined) {
-      const parts = splitArn(principal.arn);
-      const role = roleOfSession(principal.arn);
-      arns.push(principal.arn);
-      if (role) arns.push(role);
-      principalArn = role ?? principal.arn;
-      const session = SESSION_ARN.exec(principal.arn);
-      if (session) caller.sessionRole = { account: session[1]!, name: session[2]! };
-      if (!parts) {
-        diagnostics.push({
-          severity: 'error',
-          code: 'request/principal-arn',
-          message: `The principal ARN "${principal.arn}" is not a complete ARN (arn:partition:service:region:account:resource).`,
-          path: 'principal.arn',
-        });
-      } else if (parts.account !== principal.account) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'request/principal-account-mismatch',
-          message: `The principal ARN is in account ${parts.account || '(none)'}, but the request says the principal's account is ${principal.account}.`,
-          path: 'principal.account',
-        });
-      }
-      const user = parts && parts.service === 'iam' ? USER_RESOURCE.exec(parts.resource) : null;
-      if (user) context.derive('aws:username', user[1]!, 'the name of the IAM user');
-    }
-    context.derive('aws:PrincipalAccount', principal.account, "the principal's account");
-    if (principalArn)
-      context.derive(
-        'aws:PrincipalArn',
-        principalArn,
-        principalArn === principal.arn ? "the principal's ARN" : 'the role of the session ARN',
-      );
-    if (principal.organizationId)
-      context.derive(
-        'aws:PrincipalOrgID',
-        principal.organizationId,
-        "the organization of the principal's account",
-      );
-    if (principal.tags)
-      for (const tagKey of Object.keys(principal.tags))
-        context.derive(
-          `aws:PrincipalTag/${tagKey}`,
-          principal.tags[tagKey]!,
-          'a tag of the principal',
-        );
-    context.derive(
-      'aws:PrincipalIsAWSService',
-      'false',
-      'the request is signed by an IAM principal',
-    );
-  } else if (principal.type === 'service') {
-    context.derive(
-      'aws:PrincipalIsAWSService',
-      'true',
-      'the request is signed by an AWS service principal',
-    );
-    context.derive('aws:PrincipalServiceName', principal.service, 'the service principal');
-    caller = {
-      kind: 'service',
-      service: principal.service,
-      principalArns: [],
-      label: `the service principal ${principal.service}`,
-    };
-  } else if (principal.type === 'anonymous') {
-    caller = { kind: 'anonymous', principalArns: [], label: 'an anonymous caller' };
-  } else {
-    throw new Error(`unknown principal type ${String((principal as { type?: unknown }).type)}`);
-  }
+type IamPrincipal = Extract<RequestPrincipal, { type: 'iam' }>;
 
+/**
+ * Reads the ARN of an IAM caller of `account`: the ARNs a Principal element may name for it, the role of a
+ * session, and aws:username for an IAM user; an ARN that is incomplete or in another account
+ * than the request says is reported. Returns the ARN aws:PrincipalArn carries.
+ */
+function readCallerArn(
+  arn: string,
+  account: string,
+  caller: Caller & { principalArns: string[] },
+  context: RequestContext,
+  diagnostics: Diagnostic[],
+): string {
+  const parts = splitArn(arn);
+  const role = roleOfSession(arn);
+  caller.principalArns.push(arn);
+  if (role) caller.principalArns.push(role);
+  const session = SESSION_ARN.exec(arn);
+  if (session) caller.sessionRole = { account: session[1]!, name: session[2]! };
+  if (!parts) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'request/principal-arn',
+      message: `The principal ARN "${arn}" is not a complete ARN (arn:partition:service:region:account:resource).`,
+      path: 'principal.arn',
+    });
+  } else if (parts.account !== account) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'request/principal-account-mismatch',
+      message: `The principal ARN is in account ${parts.account || '(none)'}, but the request says the principal's account is ${account}.`,
+      path: 'principal.account',
+    });
+  }
+  const user = parts && parts.service === 'iam' ? USER_RESOURCE.exec(parts.resource) : null;
+  if (user) context.derive('aws:username', user[1]!, 'the name of the IAM user');
+  return role ?? arn;
+}
+
+/** The caller signed by an IAM principal, and the principal keys its request carries. */
+function iamCaller(
+  principal: IamPrincipal,
+  context: RequestContext,
+  diagnostics: Diagnostic[],
+): Caller {
+  const caller: Caller & { principalArns: string[] } = {
+    kind: 'iam',
+    account: principal.account,
+    principalArns: [],
+    label: principal.arn ?? `a principal of account ${principal.account}`,
+  };
+  const principalArn =
+    principal.arn !== undefined
+      ? readCallerArn(principal.arn, principal.account, caller, context, diagnostics)
+      : undefined;
+  context.derive('aws:PrincipalAccount', principal.account, "the principal's account");
+  if (principalArn)
+    context.derive(
+      'aws:PrincipalArn',
+      principalArn,
+      principalArn === principal.arn ? "the principal's ARN" : 'the role of the session ARN',
+    );
+  if (principal.organizationId)
+    context.derive(
+      'aws:PrincipalOrgID',
+      principal.organizationId,
+      "the organization of the principal's account",
+    );
+  if (principal.tags)
+    for (const tagKey of Object.keys(principal.tags))
+      context.derive(
+        `aws:PrincipalTag/${tagKey}`,
+        principal.tags[tagKey]!,
+        'a tag of the principal',
+      );
+  context.derive('aws:PrincipalIsAWSService', 'false', 'the request is signed by an IAM principal');
+  return caller;
+}
+
+/**
+ * Derives aws:ResourceAccount and aws:ResourceOrgID; a resource in the caller's own account is
+ * taken to be in the caller's organization unless the request says otherwise.
+ */
+function deriveResourceKeys(
+  request: SimulatedRequest,
+  context: RequestContext,
+  diagnostics: Diagnostic[],
+): void {
+  const { principal } = request;
   const resourceParts = splitArn(request.resource);
   const arnAccount =
     resourceParts && /^\d{12}$/.test(resourceParts.account) ? resourceParts.account : undefined;
@@ -328,6 +327,41 @@ export function deriveRequestContext(request: SimulatedRequest): DerivedRequest 
       "the resource is in the caller's account, so in the caller's organization",
     );
   }
+}
+
+/** Builds the context and the caller of a request. */
+export function deriveRequestContext(request: SimulatedRequest): DerivedRequest {
+  const diagnostics: Diagnostic[] = [];
+  const principal = request.principal;
+  const context = new RequestContext({
+    caller: principal.type,
+    principalOrganization:
+      principal.type === 'iam' ? organizationFact(principal.organizationId) : 'unknown',
+    resourceOrganization: organizationFact(request.resourceOrganizationId),
+    hasPrincipalArn: principal.type === 'iam' && principal.arn !== undefined,
+  });
+  let caller: Caller;
+  if (principal.type === 'iam') {
+    caller = iamCaller(principal, context, diagnostics);
+  } else if (principal.type === 'service') {
+    context.derive(
+      'aws:PrincipalIsAWSService',
+      'true',
+      'the request is signed by an AWS service principal',
+    );
+    context.derive('aws:PrincipalServiceName', principal.service, 'the service principal');
+    caller = {
+      kind: 'service',
+      service: principal.service,
+      principalArns: [],
+      label: `the service principal ${principal.service}`,
+    };
+  } else if (principal.type === 'anonymous') {
+    caller = { kind: 'anonymous', principalArns: [], label: 'an anonymous caller' };
+  } else {
+    throw new Error(`unknown principal type ${String((principal as { type?: unknown }).type)}`);
+  }
+  deriveResourceKeys(request, context, diagnostics);
 
   if (request.context)
     for (const key of Object.keys(request.context)) context.give(key, request.context[key]!);

@@ -236,6 +236,92 @@ function failed(
 
 const ROLE_ARN = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 
+/** Why the request's action does not fall under Action, or falls under NotAction. */
+function actionFailure(
+  statement: CompiledStatement,
+  action: NonNullable<CompiledStatement['action']>,
+  request: SimulatedRequest,
+  context: RequestContext,
+): StatementFailure | undefined {
+  const actionMatch = action.list.match(request.action, context);
+  if (!action.negated && actionMatch.position === undefined) {
+    return failed(
+      statement,
+      'Action',
+      `${request.action} is not among the statement's actions (${action.list.inWords})`,
+    );
+  }
+  if (action.negated && actionMatch.position !== undefined) {
+    return failed(
+      statement,
+      'NotAction',
+      `${request.action} matches ${action.list.values[actionMatch.position]}, which NotAction excludes`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Why the request's resource does not fall under Resource, or falls under NotResource; a
+ * NotResource whose patterns cannot be resolved for this request is a failure too.
+ */
+function resourceFailure(
+  statement: CompiledStatement,
+  resource: NonNullable<CompiledStatement['resource']>,
+  request: SimulatedRequest,
+  context: RequestContext,
+): StatementFailure | undefined {
+  const resourceMatch = resource.list.match(request.resource, context);
+  if (!resource.negated && resourceMatch.position === undefined) {
+    const count = resource.list.values.length;
+    const unresolved = resourceMatch.unresolved
+      ? `; ${describeUnresolved(resourceMatch.unresolved)}`
+      : '';
+    return failed(
+      statement,
+      'Resource',
+      `${request.resource} matches none of the statement's ${count === 1 ? 'resource' : `${count} resources`} (${resource.list.inWords})${unresolved}`,
+    );
+  }
+  if (resource.negated) {
+    if (resourceMatch.position !== undefined)
+      return failed(
+        statement,
+        'NotResource',
+        `${request.resource} matches ${resource.list.values[resourceMatch.position]}, which NotResource excludes`,
+      );
+    if (resourceMatch.unresolved)
+      return failed(
+        statement,
+        'NotResource',
+        `the exclusion cannot be checked: ${describeUnresolved(resourceMatch.unresolved)}`,
+      );
+  }
+  return undefined;
+}
+
+/** The first condition of the statement that the request does not meet, pointing at its key. */
+function conditionFailure(
+  statement: CompiledStatement,
+  context: RequestContext,
+): StatementFailure | undefined {
+  for (const condition of statement.conditions) {
+    const problem = checkCondition(condition, context);
+    if (problem !== undefined) {
+      const extra: Partial<StatementFailure> = {
+        operator: condition.operator.text,
+        key: condition.key,
+      };
+      const range =
+        statement.ranges.get(conditionRangeKey(condition.operator.text, condition.key)) ??
+        statement.ranges.get('Condition');
+      if (range) extra.range = range;
+      return failed(statement, 'Condition', problem, extra);
+    }
+  }
+  return undefined;
+}
+
 /** The first element of the statement that does not match the request, or undefined when it applies. */
 function checkStatement(
   statement: CompiledStatement,
@@ -270,65 +356,11 @@ function checkStatement(
       principalFailure(principal.set, principal.negated, caller),
     );
   }
-
-  const actionMatch = action.list.match(request.action, context);
-  if (!action.negated && actionMatch.position === undefined) {
-    return failed(
-      statement,
-      'Action',
-      `${request.action} is not among the statement's actions (${action.list.inWords})`,
-    );
-  }
-  if (action.negated && actionMatch.position !== undefined) {
-    return failed(
-      statement,
-      'NotAction',
-      `${request.action} matches ${action.list.values[actionMatch.position]}, which NotAction excludes`,
-    );
-  }
-
-  const resourceMatch = resource.list.match(request.resource, context);
-  if (!resource.negated && resourceMatch.position === undefined) {
-    const count = resource.list.values.length;
-    const unresolved = resourceMatch.unresolved
-      ? `; ${describeUnresolved(resourceMatch.unresolved)}`
-      : '';
-    return failed(
-      statement,
-      'Resource',
-      `${request.resource} matches none of the statement's ${count === 1 ? 'resource' : `${count} resources`} (${resource.list.inWords})${unresolved}`,
-    );
-  }
-  if (resource.negated) {
-    if (resourceMatch.position !== undefined)
-      return failed(
-        statement,
-        'NotResource',
-        `${request.resource} matches ${resource.list.values[resourceMatch.position]}, which NotResource excludes`,
-      );
-    if (resourceMatch.unresolved)
-      return failed(
-        statement,
-        'NotResource',
-        `the exclusion cannot be checked: ${describeUnresolved(resourceMatch.unresolved)}`,
-      );
-  }
-
-  for (const condition of statement.conditions) {
-    const problem = checkCondition(condition, context);
-    if (problem !== undefined) {
-      const extra: Partial<StatementFailure> = {
-        operator: condition.operator.text,
-        key: condition.key,
-      };
-      const range =
-        statement.ranges.get(conditionRangeKey(condition.operator.text, condition.key)) ??
-        statement.ranges.get('Condition');
-      if (range) extra.range = range;
-      return failed(statement, 'Condition', problem, extra);
-    }
-  }
-  return undefined;
+  return (
+    actionFailure(statement, action, request, context) ??
+    resourceFailure(statement, resource, request, context) ??
+    conditionFailure(statement, context)
+  );
 }
 
 function summarize(

@@ -113,134 +113,139 @@ function fixOf(kind: FixKind, edits: ConfigEdit[], extra: Partial<ShapeFix> = {}
   return { kind, edits, summary: edits.map(describeConfigEdit).join('; then '), ...extra };
 }
 
-/** Fixes for a denied shape that the evaluator confirms, the narrowest first. */
-export function findFixes(
+/** The first data access pattern not yet selected whose statement admits the shape. */
+function dataAccessPatternFix(
   context: FixContext,
   shape: ImpactShape,
   facts: ShapeFacts,
-  options: { exfiltration: boolean },
-): ShapeFix[] {
-  if (options.exfiltration) return [];
-  const { config, catalog } = context;
-  const fixes: ShapeFix[] = [];
+): ShapeFix | undefined {
+  const selected = context.selection.patternsOn(shape.service);
+  for (const pattern of context.catalog.patternsForService(shape.service)) {
+    if (selected.has(pattern.id)) continue;
+    const edits = withStatementOn(context, shape, pattern.statement, [
+      { kind: 'pattern', patternId: pattern.id, enabled: true },
+    ]);
+    if (admits(context, shape, facts, edits))
+      return fixOf('data-access-pattern', edits, {
+        summary: `${edits.map(describeConfigEdit).join('; then ')}: "${pattern.title}"`,
+      });
+  }
+  return undefined;
+}
+
+/** The first statement of the design that is off and, turned on, admits the shape. */
+function statementFix(
+  context: FixContext,
+  shape: ImpactShape,
+  facts: ShapeFacts,
+): ShapeFix | undefined {
   const principalForeign = facts.principalInside === false;
-
-  // Unsigned federation calls reach our own roles, so a pattern may admit them even though the
-  // resource is inside the organization.
-  const federation = shape.principalKind === 'web-identity' || shape.principalKind === 'saml-user';
-  if ((!principalForeign && facts.resourceInside !== true) || federation) {
-    const selected = context.selection.patternsOn(shape.service);
-    for (const pattern of catalog.patternsForService(shape.service)) {
-      if (selected.has(pattern.id)) continue;
-      const edits = withStatementOn(context, shape, pattern.statement, [
-        { kind: 'pattern', patternId: pattern.id, enabled: true },
-      ]);
-      if (admits(context, shape, facts, edits)) {
-        fixes.push(
-          fixOf('data-access-pattern', edits, {
-            summary: `${edits.map(describeConfigEdit).join('; then ')}: "${pattern.title}"`,
-          }),
-        );
-        break;
-      }
-    }
+  const on = context.selection.statementsOn(shape.service);
+  for (const sid of TOGGLE_CANDIDATES) {
+    if (on.includes(sid)) continue;
+    if (sid === 'AllowRequestsByOrgsIdentitiesToOrgsResources' && principalForeign) continue;
+    const edits: ConfigEdit[] = [{ kind: 'statement', sid, enabled: true, service: shape.service }];
+    if (admits(context, shape, facts, edits)) return fixOf('statement', edits);
   }
-  if (fixes.length === 0) {
-    const on = context.selection.statementsOn(shape.service);
-    for (const sid of TOGGLE_CANDIDATES) {
-      if (on.includes(sid)) continue;
-      if (sid === 'AllowRequestsByOrgsIdentitiesToOrgsResources' && principalForeign) continue;
-      const edits: ConfigEdit[] = [
-        { kind: 'statement', sid, enabled: true, service: shape.service },
-      ];
-      if (admits(context, shape, facts, edits)) {
-        fixes.push(fixOf('statement', edits));
-        break;
-      }
-    }
-  }
+  return undefined;
+}
 
+/**
+ * A trusted third party naming the foreign resource's account (and, for a foreign caller, its
+ * account too), limited to the shape's action and resource.
+ */
+function thirdPartyFix(
+  context: FixContext,
+  shape: ImpactShape,
+  facts: ShapeFacts,
+): ShapeFix | undefined {
   const resource = thirdPartyResourceOf(shape);
-  const listedThirdParty = new Set([
-    ...(config.parameters?.thirdPartyIdentitiesToThirdPartyResources?.accounts ?? []),
-  ]);
   if (
-    resource &&
-    shape.resourceAccount !== undefined &&
-    facts.resourceInside === false &&
-    !facts.resourceAwsOwned
-  ) {
-    if (facts.principalInside === true) {
-      const edits = withStatementOn(
-        context,
-        shape,
-        'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
-        [
-          {
-            kind: 'third-party',
-            block: 'orgIdentitiesToThirdPartyResources',
-            accounts: [shape.resourceAccount],
-            actions: [shape.action],
-            resources: [resource],
-          },
-        ],
-      );
-      if (admits(context, shape, facts, edits))
-        fixes.push(
-          fixOf('third-party', edits, {
-            caveat: `Only if account ${shape.resourceAccount} is a partner you trust: the statement admits every listed action on every listed resource.`,
-          }),
-        );
-    } else if (principalForeign && shape.principalAccount !== undefined) {
-      const accounts = [...new Set([shape.principalAccount, shape.resourceAccount])];
-      const edits = withStatementOn(
-        context,
-        shape,
-        'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
-        [
-          {
-            kind: 'third-party',
-            block: 'thirdPartyIdentitiesToThirdPartyResources',
-            accounts,
-            actions: [shape.action],
-            resources: [resource],
-          },
-        ],
-      );
-      if (admits(context, shape, facts, edits))
-        fixes.push(
-          fixOf('third-party', edits, {
-            caveat: listedThirdParty.has(shape.principalAccount)
-              ? undefined
-              : `Only if account ${shape.principalAccount} is a partner you trust, for example one that hands out presigned URLs.`,
-          }),
-        );
-    }
-  }
-
-  if (facts.principalInside === true && shape.principalArn && facts.resourceInside !== true) {
-    const tag = config.parameters?.exclusionTag ?? DEFAULT_EXCLUSION_TAG;
+    !resource ||
+    shape.resourceAccount === undefined ||
+    facts.resourceInside !== false ||
+    facts.resourceAwsOwned
+  )
+    return undefined;
+  if (facts.principalInside === true) {
     const edits = withStatementOn(
       context,
       shape,
-      'AllowRequestsByOrgsIdentitiesToAnyResources',
-      [],
+      'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+      [
+        {
+          kind: 'third-party',
+          block: 'orgIdentitiesToThirdPartyResources',
+          accounts: [shape.resourceAccount],
+          actions: [shape.action],
+          resources: [resource],
+        },
+      ],
     );
-    if (admits(context, shape, facts, edits, { [tag.key]: tag.value }))
-      fixes.push({
-        kind: 'exclusion-tag',
-        edits,
-        summary:
-          edits.length > 0
-            ? `${edits.map(describeConfigEdit).join('; ')}; then tag ${shape.principalArn} with ${tag.key} = ${tag.value}`
-            : `tag ${shape.principalArn} with ${tag.key} = ${tag.value}`,
-        outsideStep: `tag ${shape.principalArn} with ${tag.key} = ${tag.value}`,
-        caveat:
-          'The tag exempts the principal from the resource perimeter for every resource: keep it for principals that must reach resources outside the organization.',
-      });
+    if (!admits(context, shape, facts, edits)) return undefined;
+    return fixOf('third-party', edits, {
+      caveat: `Only if account ${shape.resourceAccount} is a partner you trust: the statement admits every listed action on every listed resource.`,
+    });
   }
+  if (facts.principalInside !== false || shape.principalAccount === undefined) return undefined;
+  const listedThirdParty = new Set([
+    ...(context.config.parameters?.thirdPartyIdentitiesToThirdPartyResources?.accounts ?? []),
+  ]);
+  const accounts = [...new Set([shape.principalAccount, shape.resourceAccount])];
+  const edits = withStatementOn(
+    context,
+    shape,
+    'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+    [
+      {
+        kind: 'third-party',
+        block: 'thirdPartyIdentitiesToThirdPartyResources',
+        accounts,
+        actions: [shape.action],
+        resources: [resource],
+      },
+    ],
+  );
+  if (!admits(context, shape, facts, edits)) return undefined;
+  return fixOf('third-party', edits, {
+    caveat: listedThirdParty.has(shape.principalAccount)
+      ? undefined
+      : `Only if account ${shape.principalAccount} is a partner you trust, for example one that hands out presigned URLs.`,
+  });
+}
 
-  if (principalForeign && shape.principalAccount !== undefined) {
+/** Tagging our principal with the exclusion tag, which exempts it from the resource perimeter. */
+function exclusionTagFix(
+  context: FixContext,
+  shape: ImpactShape,
+  facts: ShapeFacts,
+): ShapeFix | undefined {
+  if (facts.principalInside !== true || !shape.principalArn || facts.resourceInside === true)
+    return undefined;
+  const tag = context.config.parameters?.exclusionTag ?? DEFAULT_EXCLUSION_TAG;
+  const edits = withStatementOn(context, shape, 'AllowRequestsByOrgsIdentitiesToAnyResources', []);
+  if (!admits(context, shape, facts, edits, { [tag.key]: tag.value })) return undefined;
+  return {
+    kind: 'exclusion-tag',
+    edits,
+    summary:
+      edits.length > 0
+        ? `${edits.map(describeConfigEdit).join('; ')}; then tag ${shape.principalArn} with ${tag.key} = ${tag.value}`
+        : `tag ${shape.principalArn} with ${tag.key} = ${tag.value}`,
+    outsideStep: `tag ${shape.principalArn} with ${tag.key} = ${tag.value}`,
+    caveat:
+      'The tag exempts the principal from the resource perimeter for every resource: keep it for principals that must reach resources outside the organization.',
+  };
+}
+
+/** Accounts outside the organization that may only be missing from its list of accounts. */
+function organizationAccountFixes(
+  context: FixContext,
+  shape: ImpactShape,
+  facts: ShapeFacts,
+): ShapeFix[] {
+  const fixes: ShapeFix[] = [];
+  if (facts.principalInside === false && shape.principalAccount !== undefined) {
     const edits: ConfigEdit[] = [{ kind: 'organization-accounts', add: [shape.principalAccount] }];
     if (admits(context, shape, { ...facts, principalInside: true }, edits))
       fixes.push(
@@ -263,5 +268,34 @@ export function findFixes(
         }),
       );
   }
+  return fixes;
+}
+
+/** Fixes for a denied shape that the evaluator confirms, the narrowest first. */
+export function findFixes(
+  context: FixContext,
+  shape: ImpactShape,
+  facts: ShapeFacts,
+  options: { exfiltration: boolean },
+): ShapeFix[] {
+  if (options.exfiltration) return [];
+  const principalForeign = facts.principalInside === false;
+  // Unsigned federation calls reach our own roles, so a pattern may admit them even though the
+  // resource is inside the organization.
+  const federation = shape.principalKind === 'web-identity' || shape.principalKind === 'saml-user';
+  const patternFix =
+    (!principalForeign && facts.resourceInside !== true) || federation
+      ? dataAccessPatternFix(context, shape, facts)
+      : undefined;
+  // A pattern is narrower than a whole statement, so a statement is only tried without one.
+  const narrowest = patternFix ?? statementFix(context, shape, facts);
+  const fixes: ShapeFix[] = [];
+  for (const fix of [
+    narrowest,
+    thirdPartyFix(context, shape, facts),
+    exclusionTagFix(context, shape, facts),
+    ...organizationAccountFixes(context, shape, facts),
+  ])
+    if (fix) fixes.push(fix);
   return fixes;
 }

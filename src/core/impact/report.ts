@@ -17,7 +17,7 @@ import {
   type ShapeDecision,
   type ShapeFacts,
 } from './evaluate-shapes';
-import { DesignSelection, findFixes, type ShapeFix } from './fixes';
+import { DesignSelection, findFixes, type FixContext, type ShapeFix } from './fixes';
 import { sortedShapes, type ImpactShape } from './shapes';
 
 export type DenialReason =
@@ -207,6 +207,130 @@ function denialReason(
   return { reason: 'other', words: 'no statement of the designed policy allows it' };
 }
 
+/**
+ * What the evaluated shapes add up to: the totals, the groups per endpoint, the accounts outside
+ * the organization, the days and the replayed denials. Filled shape by shape, in the shapes' order.
+ */
+class ImpactTally {
+  readonly groups = new Map<string, ImpactGroup>();
+  readonly foreign = new Map<string, ForeignAccount>();
+  readonly timeline = new Map<string, TimelineDay>();
+  readonly observed = { events: 0, stillDenied: 0, nowAllowed: 0 };
+  readonly totals: ImpactReport['totals'];
+
+  constructor(
+    collection: ImpactCollection,
+    private readonly accounts: ReadonlySet<string>,
+    private readonly awsAccounts: ReadonlySet<string>,
+  ) {
+    this.totals = {
+      events: collection.events,
+      analyzed: 0,
+      shapes: collection.shapes.length,
+      allowed: counts(),
+      denied: counts(),
+      undetermined: counts(),
+      legitimateDenied: counts(),
+      flagged: counts(),
+      unmapped: collection.unmapped.reduce((sum, u) => sum + u.count, 0),
+      withoutEndpoint: Object.values(collection.withoutEndpoint).reduce((a, b) => a + b, 0),
+    };
+  }
+
+  /** The group of the shape's endpoint, created on its first shape. */
+  groupOf(shape: ImpactShape, config: PerimeterConfig): ImpactGroup {
+    const groupKey = `${shape.service}\u0001${shape.region}`;
+    let group = this.groups.get(groupKey);
+    if (!group) {
+      group = {
+        service: shape.service,
+        region: shape.region,
+        outsideDesign: !designCovers(config, shape.service, shape.region),
+        allowed: counts(),
+        denied: counts(),
+        undetermined: counts(),
+        results: [],
+      };
+      this.groups.set(groupKey, group);
+    }
+    return group;
+  }
+
+  /** Counts the events of an account that is neither the organization's nor AWS's. */
+  noteForeign(account: string | undefined, field: 'asPrincipal' | 'asResource', n: number): void {
+    if (account === undefined || this.accounts.has(account) || this.awsAccounts.has(account))
+      return;
+    let entry = this.foreign.get(account);
+    if (!entry) {
+      entry = { account, asPrincipal: 0, asResource: 0 };
+      this.foreign.set(account, entry);
+    }
+    entry[field] += n;
+  }
+
+  /** Adds the explained result to its group, the totals and the timeline. */
+  count(group: ImpactGroup, result: ShapeResult): void {
+    const { shape, decision } = result;
+    add(group[decision], shape);
+    add(this.totals[decision], shape);
+    if (decision === 'denied')
+      add(result.legitimate ? this.totals.legitimateDenied : this.totals.flagged, shape);
+    if (shape.deniedByEndpoint > 0) this.replayObservedDenials(result);
+    for (const day in shape.days) {
+      let entry = this.timeline.get(day);
+      if (!entry) {
+        entry = { day, allowed: 0, denied: 0, undetermined: 0 };
+        this.timeline.set(day, entry);
+      }
+      entry[decision] += shape.days[day]!;
+    }
+  }
+
+  /** Requests the endpoint denied at the time, replayed: what the design does with them. */
+  private replayObservedDenials(result: ShapeResult): void {
+    const { shape, decision } = result;
+    this.observed.events += shape.deniedByEndpoint;
+    if (decision === 'allowed') {
+      this.observed.nowAllowed += shape.deniedByEndpoint;
+      result.replay = `the endpoint denied ${shape.deniedByEndpoint} of these requests (VpceAccessDenied); the designed policy would allow them (${result.deciding.join(', ')})`;
+    } else {
+      this.observed.stillDenied += shape.deniedByEndpoint;
+      result.replay = `the endpoint denied ${shape.deniedByEndpoint} of these requests (VpceAccessDenied); the designed policy would ${decision === 'denied' ? 'still deny them' : 'deny them unless the resource is in the organization'}: ${result.explanation}`;
+    }
+  }
+}
+
+/**
+ * Explains a denied shape: flags what looks like exfiltration or foreign credentials, finds the
+ * fixes of the rest and says why it is denied.
+ */
+function explainDenial(result: ShapeResult, facts: ShapeFacts, fixContext: FixContext): void {
+  const { shape } = result;
+  const { config, selection } = fixContext;
+  const exfiltration =
+    facts.principalInside === true &&
+    facts.resourceInside === false &&
+    !facts.resourceAwsOwned &&
+    isWriteAction(shape.action);
+  const trustedPartner =
+    shape.principalAccount !== undefined &&
+    (config.parameters?.thirdPartyIdentitiesToThirdPartyResources?.accounts ?? []).includes(
+      shape.principalAccount,
+    );
+  if (exfiltration) result.flag = 'exfiltration';
+  else if (facts.principalInside === false && !trustedPartner) result.flag = 'foreign-credentials';
+  result.fixes = findFixes(fixContext, shape, facts, { exfiltration });
+  const { reason, words } = denialReason(shape, facts, selection, result.fixes);
+  result.reason = reason;
+  result.explanation =
+    result.flag === 'exfiltration'
+      ? `${words}: ${principalWords(shape)} writing (${shape.action}) to a resource outside the organization looks like exfiltration`
+      : result.flag === 'foreign-credentials'
+        ? `${words}: credentials from outside the organization used through our endpoint`
+        : words;
+  result.legitimate = result.flag === undefined;
+}
+
 /** Evaluates every shape and builds the report. */
 export function buildImpactReport(
   collection: ImpactCollection,
@@ -224,23 +348,8 @@ export function buildImpactReport(
   const policies = new PolicyCache(catalog);
   const probe = new AwsOwnedProbe(policies, catalog, organizationId);
   const selection = new DesignSelection(config, catalog);
-  const fixContext = { config, catalog, policies, organizationId, selection };
-  const groups = new Map<string, ImpactGroup>();
-  const foreign = new Map<string, ForeignAccount>();
-  const timeline = new Map<string, TimelineDay>();
-  const totals: ImpactReport['totals'] = {
-    events: collection.events,
-    analyzed: 0,
-    shapes: collection.shapes.length,
-    allowed: counts(),
-    denied: counts(),
-    undetermined: counts(),
-    legitimateDenied: counts(),
-    flagged: counts(),
-    unmapped: collection.unmapped.reduce((sum, u) => sum + u.count, 0),
-    withoutEndpoint: Object.values(collection.withoutEndpoint).reduce((a, b) => a + b, 0),
-  };
-  const observed = { events: 0, stillDenied: 0, nowAllowed: 0 };
+  const fixContext: FixContext = { config, catalog, policies, organizationId, selection };
+  const tally = new ImpactTally(collection, accounts, awsAccounts);
   // Verdicts are shared by the shapes of a request class, and so is their explanation.
   const explanations = new Map<readonly string[], string>();
   const allowedBy = (deciding: readonly string[]) => {
@@ -251,36 +360,10 @@ export function buildImpactReport(
     }
     return words;
   };
-  const noteForeign = (
-    account: string | undefined,
-    field: 'asPrincipal' | 'asResource',
-    n: number,
-  ) => {
-    if (account === undefined || accounts.has(account) || awsAccounts.has(account)) return;
-    let entry = foreign.get(account);
-    if (!entry) {
-      entry = { account, asPrincipal: 0, asResource: 0 };
-      foreign.set(account, entry);
-    }
-    entry[field] += n;
-  };
 
   for (const shape of sortedShapes(collection.shapes)) {
-    totals.analyzed += shape.count;
-    const groupKey = `${shape.service}\u0001${shape.region}`;
-    let group = groups.get(groupKey);
-    if (!group) {
-      group = {
-        service: shape.service,
-        region: shape.region,
-        outsideDesign: !designCovers(config, shape.service, shape.region),
-        allowed: counts(),
-        denied: counts(),
-        undetermined: counts(),
-        results: [],
-      };
-      groups.set(groupKey, group);
-    }
+    tally.totals.analyzed += shape.count;
+    const group = tally.groupOf(shape, config);
     const facts = shapeFacts(shape, accounts, awsAccounts, probe);
     const policy = policies.policy(config, shape.service, shape.region);
     const evaluation = evaluateShape(policy, shape, organizationId, facts);
@@ -295,70 +378,33 @@ export function buildImpactReport(
     };
     if (facts.principalInside !== undefined) result.principalInside = facts.principalInside;
     if (facts.resourceInside !== undefined) result.resourceInside = facts.resourceInside;
-    noteForeign(shape.principalAccount, 'asPrincipal', shape.count);
-    if (!facts.resourceAwsOwned) noteForeign(shape.resourceAccount, 'asResource', shape.count);
+    tally.noteForeign(shape.principalAccount, 'asPrincipal', shape.count);
+    if (!facts.resourceAwsOwned)
+      tally.noteForeign(shape.resourceAccount, 'asResource', shape.count);
 
     if (evaluation.decision === 'allowed') {
       result.explanation = allowedBy(evaluation.result.deciding);
-      add(group.allowed, shape);
-      add(totals.allowed, shape);
     } else if (evaluation.decision === 'undetermined') {
       result.reason = 'resource-unknown';
       result.deciding = [];
       result.explanation = `the event does not record the resource's account: allowed by ${evaluation.result.deciding.join(', ')} if it is in the organization, denied if not`;
-      add(group.undetermined, shape);
-      add(totals.undetermined, shape);
     } else {
-      const exfiltration =
-        facts.principalInside === true &&
-        facts.resourceInside === false &&
-        !facts.resourceAwsOwned &&
-        isWriteAction(shape.action);
-      const trustedPartner =
-        shape.principalAccount !== undefined &&
-        (config.parameters?.thirdPartyIdentitiesToThirdPartyResources?.accounts ?? []).includes(
-          shape.principalAccount,
-        );
-      if (exfiltration) result.flag = 'exfiltration';
-      else if (facts.principalInside === false && !trustedPartner)
-        result.flag = 'foreign-credentials';
-      result.fixes = findFixes(fixContext, shape, facts, { exfiltration });
-      const { reason, words } = denialReason(shape, facts, selection, result.fixes);
-      result.reason = reason;
-      result.explanation =
-        result.flag === 'exfiltration'
-          ? `${words}: ${principalWords(shape)} writing (${shape.action}) to a resource outside the organization looks like exfiltration`
-          : result.flag === 'foreign-credentials'
-            ? `${words}: credentials from outside the organization used through our endpoint`
-            : words;
-      result.legitimate = result.flag === undefined;
-      add(group.denied, shape);
-      add(totals.denied, shape);
-      if (result.legitimate) add(totals.legitimateDenied, shape);
-      else add(totals.flagged, shape);
+      explainDenial(result, facts, fixContext);
     }
-
-    if (shape.deniedByEndpoint > 0) {
-      observed.events += shape.deniedByEndpoint;
-      if (evaluation.decision === 'allowed') {
-        observed.nowAllowed += shape.deniedByEndpoint;
-        result.replay = `the endpoint denied ${shape.deniedByEndpoint} of these requests (VpceAccessDenied); the designed policy would allow them (${result.deciding.join(', ')})`;
-      } else {
-        observed.stillDenied += shape.deniedByEndpoint;
-        result.replay = `the endpoint denied ${shape.deniedByEndpoint} of these requests (VpceAccessDenied); the designed policy would ${evaluation.decision === 'denied' ? 'still deny them' : 'deny them unless the resource is in the organization'}: ${result.explanation}`;
-      }
-    }
-    for (const day in shape.days) {
-      let entry = timeline.get(day);
-      if (!entry) {
-        entry = { day, allowed: 0, denied: 0, undetermined: 0 };
-        timeline.set(day, entry);
-      }
-      entry[evaluation.decision] += shape.days[day]!;
-    }
+    tally.count(group, result);
     group.results.push(result);
   }
+  return assembleReport(collection, catalog, organizationId, accounts, tally);
+}
 
+/** The report from the tally, each list in the order a reader wants it. */
+function assembleReport(
+  collection: ImpactCollection,
+  catalog: Catalog,
+  organizationId: string,
+  accounts: ReadonlySet<string>,
+  tally: ImpactTally,
+): ImpactReport {
   const notes: string[] = [];
   if (accounts.size === 0)
     notes.push(
@@ -367,8 +413,8 @@ export function buildImpactReport(
   return {
     organizationId,
     organizationAccounts: accounts.size,
-    totals,
-    groups: [...groups.values()].sort(
+    totals: tally.totals,
+    groups: [...tally.groups.values()].sort(
       (a, b) =>
         catalog.serviceIndex(a.service) - catalog.serviceIndex(b.service) ||
         a.service.localeCompare(b.service) ||
@@ -378,11 +424,11 @@ export function buildImpactReport(
     withoutEndpoint: Object.entries(collection.withoutEndpoint)
       .map(([eventSource, events]) => ({ eventSource, events }))
       .sort((a, b) => b.events - a.events),
-    foreignAccounts: [...foreign.values()].sort(
+    foreignAccounts: [...tally.foreign.values()].sort(
       (a, b) => b.asPrincipal + b.asResource - (a.asPrincipal + a.asResource),
     ),
-    timeline: [...timeline.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
-    observedDenials: observed,
+    timeline: [...tally.timeline.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
+    observedDenials: tally.observed,
     notes,
   };
 }

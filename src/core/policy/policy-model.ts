@@ -309,6 +309,135 @@ function readPrincipal(
   return { ...base, any, entries };
 }
 
+/**
+ * Reads one operator key of a Condition block, reporting an unknown operator or one written in a
+ * case other than the documented one; an unknown operator gives undefined and its keys are still read.
+ */
+function readOperatorKey(
+  block: Property,
+  operatorSpan: Span,
+  findings: Findings,
+): ConditionOperator | undefined {
+  const reading = readConditionOperator(block.key);
+  if (!reading.ok) {
+    findings.error(
+      'condition/unknown-operator',
+      `${reading.problem[0]!.toUpperCase()}${reading.problem.slice(1)}.`,
+      operatorSpan,
+      {
+        hint: reading.suggestion
+          ? `Did you mean "${reading.suggestion}"?`
+          : 'Operators: StringEquals, StringLike, ArnLike, Bool, NumericLessThan, DateGreaterThan, IpAddress, Null, ... with an optional IfExists suffix and ForAllValues:/ForAnyValue: prefix.',
+      },
+    );
+    return undefined;
+  }
+  if (reading.documented) {
+    findings.warning(
+      'condition/operator-case',
+      `The operator "${block.key}" is documented as "${reading.documented}".`,
+      operatorSpan,
+      { hint: `Write "${reading.documented}".` },
+    );
+  }
+  return reading.operator;
+}
+
+/**
+ * The values of one condition key: a scalar or a list of scalars. Undefined when the value is of
+ * no usable kind (reported), so the key is left out of the model; an empty list is reported but
+ * kept, since it still names the key.
+ */
+function readConditionValues(
+  keyProperty: Property,
+  keyPath: JsonPath,
+  findings: Findings,
+): PolicyValue[] | undefined {
+  const valueNode = keyProperty.value;
+  const values: PolicyValue[] = [];
+  const single = scalar(valueNode, keyPath);
+  if (single) {
+    values.push(single);
+    return values;
+  }
+  if (valueNode.type !== 'array') {
+    findings.error(
+      'grammar/invalid-condition-value',
+      `The value of ${keyProperty.key} must be a string, a number, true/false or a list of them, not ${describeNode(valueNode)}.`,
+      span(valueNode, keyPath),
+    );
+    return undefined;
+  }
+  const items = valueNode.children ?? [];
+  if (items.length === 0) {
+    findings.error(
+      'grammar/empty-list',
+      `The condition key ${keyProperty.key} has an empty list of values; no request can match it.`,
+      span(valueNode, keyPath),
+      { hint: 'Give at least one value.' },
+    );
+  }
+  withinValueBudget(items, valueNode, keyPath, findings).forEach((item, i) => {
+    const value = scalar(item, [...keyPath, i]);
+    if (value) values.push(value);
+    else
+      findings.error(
+        'grammar/invalid-condition-value',
+        `A condition value must be a string, a number or true/false, not ${describeNode(item)}.`,
+        span(item, [...keyPath, i]),
+      );
+  });
+  return values;
+}
+
+/** The entries of one operator block (`"StringEquals": {...}`), one per condition key. */
+function readOperatorBlock(
+  block: Property,
+  conditionPath: JsonPath,
+  findings: Findings,
+): ConditionEntry[] {
+  const blockPath = [...conditionPath, block.key];
+  const operatorSpan = span(block.keyNode, blockPath);
+  const operator = readOperatorKey(block, operatorSpan, findings);
+  if (block.value.type !== 'object') {
+    findings.error(
+      'grammar/invalid-condition',
+      `The operator ${block.key} must hold an object of condition keys, not ${describeNode(block.value)}.`,
+      span(block.value, blockPath),
+      {
+        hint: `Write "${block.key}": {"aws:PrincipalOrgID": "o-..."}.`,
+      },
+    );
+    return [];
+  }
+  const keys = propertiesOf(block.value);
+  if (keys.length === 0) {
+    findings.warning(
+      'grammar/empty-condition-operator',
+      `The operator ${block.key} has no condition key, so it tests nothing.`,
+      span(block.value, blockPath),
+      { hint: 'Add a key or remove the operator.' },
+    );
+  }
+  const entries: ConditionEntry[] = [];
+  for (const keyProperty of keys) {
+    const keyPath = [...blockPath, keyProperty.key];
+    const values = readConditionValues(keyProperty, keyPath, findings);
+    if (!values) continue;
+    const entry: ConditionEntry = {
+      operatorText: block.key,
+      operatorSpan,
+      key: keyProperty.key,
+      keySpan: span(keyProperty.keyNode, keyPath),
+      span: span(keyProperty.node, keyPath),
+      values,
+    };
+    if (operator) entry.operator = operator;
+    entries.push(entry);
+  }
+  return entries;
+}
+
 function readCondition(property: Property, path: JsonPath, findings: Findings): ConditionEntry[] {
   const conditionPath = [...path, 'Condition'];
   const node = property.value;
@@ -324,141 +453,36 @@ function readCondition(property: Property, path: JsonPath, findings: Findings): 
     return [];
   }
   const entries: ConditionEntry[] = [];
-  for (const block of propertiesOf(node)) {
-    const blockPath = [...conditionPath, block.key];
-    const reading = readConditionOperator(block.key);
-    const operatorSpan = span(block.keyNode, blockPath);
-    let operator: ConditionOperator | undefined;
-    if (!reading.ok) {
-      findings.error(
-        'condition/unknown-operator',
-        `${reading.problem[0]!.toUpperCase()}${reading.problem.slice(1)}.`,
-        operatorSpan,
-        {
-          hint: reading.suggestion
-            ? `Did you mean "${reading.suggestion}"?`
-            : 'Operators: StringEquals, StringLike, ArnLike, Bool, NumericLessThan, DateGreaterThan, IpAddress, Null, ... with an optional IfExists suffix and ForAllValues:/ForAnyValue: prefix.',
-        },
-      );
-    } else {
-      operator = reading.operator;
-      if (reading.documented) {
-        findings.warning(
-          'condition/operator-case',
-          `The operator "${block.key}" is documented as "${reading.documented}".`,
-          operatorSpan,
-          { hint: `Write "${reading.documented}".` },
-        );
-      }
-    }
-    if (block.value.type !== 'object') {
-      findings.error(
-        'grammar/invalid-condition',
-        `The operator ${block.key} must hold an object of condition keys, not ${describeNode(block.value)}.`,
-        span(block.value, blockPath),
-        {
-          hint: `Write "${block.key}": {"aws:PrincipalOrgID": "o-..."}.`,
-        },
-      );
-      continue;
-    }
-    const keys = propertiesOf(block.value);
-    if (keys.length === 0) {
-      findings.warning(
-        'grammar/empty-condition-operator',
-        `The operator ${block.key} has no condition key, so it tests nothing.`,
-        span(block.value, blockPath),
-        { hint: 'Add a key or remove the operator.' },
-      );
-    }
-    for (const keyProperty of keys) {
-      const keyPath = [...blockPath, keyProperty.key];
-      const valueNode = keyProperty.value;
-      const values: PolicyValue[] = [];
-      const single = scalar(valueNode, keyPath);
-      if (single) {
-        values.push(single);
-      } else if (valueNode.type === 'array') {
-        const items = valueNode.children ?? [];
-        if (items.length === 0) {
-          findings.error(
-            'grammar/empty-list',
-            `The condition key ${keyProperty.key} has an empty list of values; no request can match it.`,
-            span(valueNode, keyPath),
-            { hint: 'Give at least one value.' },
-          );
-        }
-        withinValueBudget(items, valueNode, keyPath, findings).forEach((item, i) => {
-          const value = scalar(item, [...keyPath, i]);
-          if (value) values.push(value);
-          else
-            findings.error(
-              'grammar/invalid-condition-value',
-              `A condition value must be a string, a number or true/false, not ${describeNode(item)}.`,
-              span(item, [...keyPath, i]),
-            );
-        });
-      } else {
-        findings.error(
-          'grammar/invalid-condition-value',
-          `The value of ${keyProperty.key} must be a string, a number, true/false or a list of them, not ${describeNode(valueNode)}.`,
-          span(valueNode, keyPath),
-        );
-        continue;
-      }
-      const entry: ConditionEntry = {
-        operatorText: block.key,
-        operatorSpan,
-        key: keyProperty.key,
-        keySpan: span(keyProperty.keyNode, keyPath),
-        span: span(keyProperty.node, keyPath),
-        values,
-      };
-      if (operator) entry.operator = operator;
-      entries.push(entry);
-    }
-  }
+  // A loop rather than a spread: a hostile policy may hold more keys than a call takes arguments.
+  for (const block of propertiesOf(node))
+    for (const entry of readOperatorBlock(block, conditionPath, findings)) entries.push(entry);
   return entries;
 }
 
-function readStatement(
-  node: Node,
-  index: number,
-  path: JsonPath,
-  findings: Findings,
-): ParsedStatement | undefined {
-  if (node.type !== 'object') {
-    findings.error(
-      'grammar/invalid-statement',
-      `A statement must be an object, not ${describeNode(node)}.`,
-      span(node, path),
-    );
-    return undefined;
-  }
-  const statement: ParsedStatement = { index, span: span(node, path), conditions: [] };
-  const properties = propertiesOf(node);
-  const byName = new Map<string, Property>();
-  for (const property of properties) {
-    if (!STATEMENT_ELEMENTS.includes(property.key)) {
-      reportUnknownElement(findings, property, STATEMENT_ELEMENTS, 'a statement', path);
-      continue;
-    }
-    // A repeated key is reported as a duplicate; the last one is read, as JSON.parse would.
-    byName.set(property.key, property);
-  }
+/** A statement being read: its node and path, its elements by name (unknown ones left out). */
+interface StatementReading {
+  statement: ParsedStatement;
+  elements: Map<string, Property>;
+  node: Node;
+  path: JsonPath;
+  findings: Findings;
+}
 
-  const sid = byName.get('Sid');
-  if (sid) {
-    if (sid.value.type === 'string') statement.sid = scalar(sid.value, [...path, 'Sid'])!;
-    else
-      findings.error(
-        'grammar/invalid-sid',
-        `Sid must be a string, not ${describeNode(sid.value)}.`,
-        span(sid.value, [...path, 'Sid']),
-      );
-  }
+function readSid({ elements, path, findings }: StatementReading): PolicyValue | undefined {
+  const sid = elements.get('Sid');
+  if (!sid) return undefined;
+  if (sid.value.type === 'string') return scalar(sid.value, [...path, 'Sid'])!;
+  findings.error(
+    'grammar/invalid-sid',
+    `Sid must be a string, not ${describeNode(sid.value)}.`,
+    span(sid.value, [...path, 'Sid']),
+  );
+  return undefined;
+}
 
-  const effect = byName.get('Effect');
+/** Reads Effect into the statement; a wrong case of Allow/Deny gets a pointed hint. */
+function readEffect({ statement, elements, node, path, findings }: StatementReading): void {
+  const effect = elements.get('Effect');
   if (!effect) {
     findings.error('grammar/missing-effect', 'The statement has no Effect.', span(node, path), {
       hint: 'Add "Effect": "Allow" or "Effect": "Deny".',
@@ -479,9 +503,16 @@ function readStatement(
       proper ? { hint: `Write "${proper}": the value is case-sensitive.` } : {},
     );
   }
+}
 
-  const principal = byName.get('Principal');
-  const notPrincipal = byName.get('NotPrincipal');
+/**
+ * Reads Principal or NotPrincipal into the statement; it runs after Effect because NotPrincipal is
+ * only allowed in a Deny statement.
+ */
+function readStatementPrincipal(reading: StatementReading): void {
+  const { statement, elements, node, path, findings } = reading;
+  const principal = elements.get('Principal');
+  const notPrincipal = elements.get('NotPrincipal');
   if (principal && notPrincipal) {
     findings.error(
       'grammar/principal-and-not-principal',
@@ -500,72 +531,104 @@ function readStatement(
         hint: 'Add "Principal": "*" and narrow who may use the endpoint with conditions such as aws:PrincipalOrgID.',
       },
     );
-  } else {
-    const read = readPrincipal(principalProperty, path, findings);
-    if (read) statement.principal = read;
-    if (principalProperty === notPrincipal && statement.effect === 'Allow') {
-      findings.error(
-        'grammar/not-principal-with-allow',
-        'NotPrincipal may only be used with "Effect": "Deny".',
-        span(notPrincipal.keyNode, [...path, 'NotPrincipal']),
-        {
-          hint: 'Allow everyone but some principals with "Principal": "*" and a condition such as ArnNotLike on aws:PrincipalArn.',
-        },
-      );
-    }
+    return;
   }
+  const read = readPrincipal(principalProperty, path, findings);
+  if (read) statement.principal = read;
+  if (principalProperty === notPrincipal && statement.effect === 'Allow') {
+    findings.error(
+      'grammar/not-principal-with-allow',
+      'NotPrincipal may only be used with "Effect": "Deny".',
+      span(notPrincipal.keyNode, [...path, 'NotPrincipal']),
+      {
+        hint: 'Allow everyone but some principals with "Principal": "*" and a condition such as ArnNotLike on aws:PrincipalArn.',
+      },
+    );
+  }
+}
 
-  const readList = <Name extends 'Action' | 'NotAction' | 'Resource' | 'NotResource'>(
-    positive: Name,
-    negative: Name,
-    what: string,
-    example: string,
-  ): ValueListElement<Name> | undefined => {
-    const a = byName.get(positive);
-    const b = byName.get(negative);
-    if (a && b) {
-      findings.error(
-        LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].both,
-        `A statement takes ${positive} or ${negative}, not both.`,
-        span(b.keyNode, [...path, negative]),
-        { hint: 'Keep one of them.' },
-      );
-    }
-    const property = a ?? b;
-    if (!property) {
-      findings.error(
-        LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].missing,
-        `The statement has no ${positive} (or ${negative}).`,
-        span(node, path),
-        { hint: `Add "${positive}": ${example}.` },
-      );
-      return undefined;
-    }
-    const values = readStringList(property, path, findings, what);
-    if (!values) return undefined;
-    return {
-      element: property.key as Name,
-      key: span(property.keyNode, [...path, property.key]),
-      span: span(property.value, [...path, property.key]),
-      values,
-    };
+/** Reads Action/NotAction or Resource/NotResource: exactly one of the pair must be present. */
+function readListElement<Name extends 'Action' | 'NotAction' | 'Resource' | 'NotResource'>(
+  { elements, node, path, findings }: StatementReading,
+  pair: { positive: Name; negative: Name; what: string; example: string },
+): ValueListElement<Name> | undefined {
+  const { positive, negative, what, example } = pair;
+  const a = elements.get(positive);
+  const b = elements.get(negative);
+  if (a && b) {
+    findings.error(
+      LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].both,
+      `A statement takes ${positive} or ${negative}, not both.`,
+      span(b.keyNode, [...path, negative]),
+      { hint: 'Keep one of them.' },
+    );
+  }
+  const property = a ?? b;
+  if (!property) {
+    findings.error(
+      LIST_ELEMENT_CODES[positive as 'Action' | 'Resource'].missing,
+      `The statement has no ${positive} (or ${negative}).`,
+      span(node, path),
+      { hint: `Add "${positive}": ${example}.` },
+    );
+    return undefined;
+  }
+  const values = readStringList(property, path, findings, what);
+  if (!values) return undefined;
+  return {
+    element: property.key as Name,
+    key: span(property.keyNode, [...path, property.key]),
+    span: span(property.value, [...path, property.key]),
+    values,
   };
-  const action = readList(
-    'Action',
-    'NotAction',
-    'actions such as "s3:GetObject" or "*"',
-    '"s3:GetObject"',
-  );
+}
+
+function readStatement(
+  node: Node,
+  index: number,
+  path: JsonPath,
+  findings: Findings,
+): ParsedStatement | undefined {
+  if (node.type !== 'object') {
+    findings.error(
+      'grammar/invalid-statement',
+      `A statement must be an object, not ${describeNode(node)}.`,
+      span(node, path),
+    );
+    return undefined;
+  }
+  const statement: ParsedStatement = { index, span: span(node, path), conditions: [] };
+  const elements = new Map<string, Property>();
+  for (const property of propertiesOf(node)) {
+    if (!STATEMENT_ELEMENTS.includes(property.key)) {
+      reportUnknownElement(findings, property, STATEMENT_ELEMENTS, 'a statement', path);
+      continue;
+    }
+    // A repeated key is reported as a duplicate; the last one is read, as JSON.parse would.
+    elements.set(property.key, property);
+  }
+  const reading: StatementReading = { statement, elements, node, path, findings };
+
+  const sid = readSid(reading);
+  if (sid) statement.sid = sid;
+  readEffect(reading);
+  readStatementPrincipal(reading);
+  const action = readListElement(reading, {
+    positive: 'Action',
+    negative: 'NotAction',
+    what: 'actions such as "s3:GetObject" or "*"',
+    example: '"s3:GetObject"',
+  });
   if (action) statement.action = action;
-  const resource = readList(
-    'Resource',
-    'NotResource',
-    'resource ARNs such as "arn:aws:s3:::my-bucket/*" or "*"',
-    '"*" or a list of ARNs',
-  );
+  const resource = readListElement(reading, {
+    positive: 'Resource',
+    negative: 'NotResource',
+    what: 'resource ARNs such as "arn:aws:s3:::my-bucket/*" or "*"',
+    example: '"*" or a list of ARNs',
+  });
   if (resource) statement.resource = resource;
 
-  const condition = byName.get('Condition');
+  const condition = elements.get('Condition');
   if (condition) {
     statement.conditionSpan = span(condition.value, [...path, 'Condition']);
     statement.conditions = readCondition(condition, path, findings);
@@ -573,35 +636,13 @@ function readStatement(
   return statement;
 }
 
-/**
- * Reads the policy document; returns undefined when the text is not an object at all. With
- * `maxStatements`, statements past that number are counted but not read (see `validate`).
- */
-export function readPolicyModel(
+/** Reads Version: a missing or old version is a warning (it still works, without variables). */
+function readVersion(
+  model: PolicyModel,
+  version: Property | undefined,
   root: Node,
   findings: Findings,
-  options: { maxStatements?: number } = {},
-): PolicyModel | undefined {
-  if (root.type !== 'object') {
-    findings.error(
-      'grammar/not-a-policy',
-      `A policy is a JSON object with Version and Statement, not ${describeNode(root)}.`,
-      span(root),
-      {
-        hint: 'Start with {"Version": "2012-10-17", "Statement": [...]}.',
-      },
-    );
-    return undefined;
-  }
-  const model: PolicyModel = { span: span(root), statements: [] };
-  const byName = new Map<string, Property>();
-  for (const property of propertiesOf(root)) {
-    if (!TOP_LEVEL_ELEMENTS.includes(property.key))
-      reportUnknownElement(findings, property, TOP_LEVEL_ELEMENTS, 'the policy', []);
-    else byName.set(property.key, property);
-  }
-
-  const version = byName.get('Version');
+): void {
   if (!version) {
     findings.warning(
       'grammar/missing-version',
@@ -637,6 +678,75 @@ export function readPolicyModel(
       );
     }
   }
+}
+
+/**
+ * Reads the statements of a Statement list up to the budget and `maxStatements`; the ones past
+ * that are counted in `unreadStatements` so the caller can say how many were skipped.
+ */
+function readStatementList(
+  model: PolicyModel,
+  list: Node,
+  findings: Findings,
+  maxStatements: number | undefined,
+): void {
+  const items = list.children ?? [];
+  if (items.length === 0) {
+    findings.error(
+      'grammar/no-statements',
+      'Statement is an empty list: the policy allows nothing, so the endpoint blocks every request.',
+      span(list, ['Statement']),
+      { hint: 'Add the statements of your perimeter.' },
+    );
+  }
+  const budget = BUDGETS.policyStatements.limit;
+  if (items.length > budget) {
+    findings.error(
+      'budget/statements',
+      overBudgetMessage('policyStatements', items.length),
+      span(list, ['Statement']),
+      {
+        hint: 'An endpoint policy within its 20,480-character quota holds a few hundred statements at most.',
+      },
+    );
+  }
+  const limit = Math.min(items.length, maxStatements ?? items.length, budget);
+  for (let i = 0; i < limit; i++) {
+    const read = readStatement(items[i]!, i, ['Statement', i], findings);
+    if (read) model.statements.push(read);
+  }
+  if (limit < items.length) model.unreadStatements = items.length - limit;
+}
+
+/**
+ * Reads the policy document; returns undefined when the text is not an object at all. With
+ * `maxStatements`, statements past that number are counted but not read (see `validate`).
+ */
+export function readPolicyModel(
+  root: Node,
+  findings: Findings,
+  options: { maxStatements?: number } = {},
+): PolicyModel | undefined {
+  if (root.type !== 'object') {
+    findings.error(
+      'grammar/not-a-policy',
+      `A policy is a JSON object with Version and Statement, not ${describeNode(root)}.`,
+      span(root),
+      {
+        hint: 'Start with {"Version": "2012-10-17", "Statement": [...]}.',
+      },
+    );
+    return undefined;
+  }
+  const model: PolicyModel = { span: span(root), statements: [] };
+  const byName = new Map<string, Property>();
+  for (const property of propertiesOf(root)) {
+    if (!TOP_LEVEL_ELEMENTS.includes(property.key))
+      reportUnknownElement(findings, property, TOP_LEVEL_ELEMENTS, 'the policy', []);
+    else byName.set(property.key, property);
+  }
+
+  readVersion(model, byName.get('Version'), root, findings);
 
   const id = byName.get('Id');
   if (id && id.value.type !== 'string') {
@@ -662,32 +772,7 @@ export function readPolicyModel(
     const read = readStatement(statement.value, 0, ['Statement'], findings);
     if (read) model.statements.push(read);
   } else if (statement.value.type === 'array') {
-    const items = statement.value.children ?? [];
-    if (items.length === 0) {
-      findings.error(
-        'grammar/no-statements',
-        'Statement is an empty list: the policy allows nothing, so the endpoint blocks every request.',
-        span(statement.value, ['Statement']),
-        { hint: 'Add the statements of your perimeter.' },
-      );
-    }
-    const budget = BUDGETS.policyStatements.limit;
-    if (items.length > budget) {
-      findings.error(
-        'budget/statements',
-        overBudgetMessage('policyStatements', items.length),
-        span(statement.value, ['Statement']),
-        {
-          hint: 'An endpoint policy within its 20,480-character quota holds a few hundred statements at most.',
-        },
-      );
-    }
-    const limit = Math.min(items.length, options.maxStatements ?? items.length, budget);
-    for (let i = 0; i < limit; i++) {
-      const read = readStatement(items[i]!, i, ['Statement', i], findings);
-      if (read) model.statements.push(read);
-    }
-    if (limit < items.length) model.unreadStatements = items.length - limit;
+    readStatementList(model, statement.value, findings, options.maxStatements);
   } else {
     findings.error(
       'grammar/invalid-statement',

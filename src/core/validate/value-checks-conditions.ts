@@ -3,7 +3,7 @@
 import { ORGANIZATION_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
 import type { ConditionKeyInfo } from '../iam/iam-index';
 import type { ConditionOperator, OperatorFamily } from '../policy/condition-operators';
-import type { Span } from '../policy/findings';
+import type { Findings, Span } from '../policy/findings';
 import {
   hasPlaceholder,
   isIpAddressOrCidr,
@@ -345,6 +345,45 @@ function hasSixCharacterContext(text: string): boolean {
   return true;
 }
 
+/** An account id is 12 digits, written as a string so that leading zeros survive. */
+function checkAccountId(value: PolicyValue, findings: Findings, at: Span): void {
+  const text = value.value;
+  if (!/^\d{12}$/.test(text)) {
+    findings.error(
+      'id/malformed-account',
+      `"${shortValue(text)}" is not an AWS account id: an account id has exactly 12 digits.`,
+      at,
+      {
+        hint: /^\d+$/.test(text)
+          ? `It has ${text.length} digits${value.kind === 'number' ? ' (as a JSON number, leading zeros are lost: write it in quotes)' : ''}.`
+          : 'Write the 12 digits, in quotes.',
+      },
+    );
+  } else if (value.kind === 'number') {
+    findings.warning(
+      'id/account-as-number',
+      'Write account ids as strings: a JSON number loses leading zeros.',
+      at,
+      { hint: `Write "${text}".` },
+    );
+  }
+}
+
+/** An organization id; a root or OU id in its place gets a pointer to aws:PrincipalOrgPaths. */
+function checkOrganizationId(text: string, findings: Findings, at: Span): void {
+  if (ORGANIZATION_ID_PATTERN.test(text)) return;
+  findings.error(
+    'id/malformed-organization',
+    `"${shortValue(text)}" is not an organization id: it is "o-" followed by 10 to 32 lower-case letters or digits.`,
+    at,
+    {
+      hint: /^r-|^ou-/.test(text)
+        ? 'That is a root or OU id; use aws:PrincipalOrgPaths for those.'
+        : 'The AWS Organizations console shows the organization id.',
+    },
+  );
+}
+
 function checkIdentifierShape(
   lowerKey: string,
   value: PolicyValue,
@@ -356,38 +395,9 @@ function checkIdentifierShape(
   // "aws:ResourceOrgID": "${aws:PrincipalOrgID}" compares two keys of the request: nothing to check here.
   if (text.includes('${')) return;
   if (ACCOUNT_KEYS.has(lowerKey)) {
-    if (!/^\d{12}$/.test(text)) {
-      findings.error(
-        'id/malformed-account',
-        `"${shortValue(text)}" is not an AWS account id: an account id has exactly 12 digits.`,
-        at,
-        {
-          hint: /^\d+$/.test(text)
-            ? `It has ${text.length} digits${value.kind === 'number' ? ' (as a JSON number, leading zeros are lost: write it in quotes)' : ''}.`
-            : 'Write the 12 digits, in quotes.',
-        },
-      );
-    } else if (value.kind === 'number') {
-      findings.warning(
-        'id/account-as-number',
-        'Write account ids as strings: a JSON number loses leading zeros.',
-        at,
-        { hint: `Write "${text}".` },
-      );
-    }
+    checkAccountId(value, findings, at);
   } else if (ORGANIZATION_KEYS.has(lowerKey)) {
-    if (!ORGANIZATION_ID_PATTERN.test(text)) {
-      findings.error(
-        'id/malformed-organization',
-        `"${shortValue(text)}" is not an organization id: it is "o-" followed by 10 to 32 lower-case letters or digits.`,
-        at,
-        {
-          hint: /^r-|^ou-/.test(text)
-            ? 'That is a root or OU id; use aws:PrincipalOrgPaths for those.'
-            : 'The AWS Organizations console shows the organization id.',
-        },
-      );
-    }
+    checkOrganizationId(text, findings, at);
   } else if (ORGANIZATION_PATH_KEYS.has(lowerKey)) {
     if (!ORGANIZATION_PATH_PATTERN.test(text)) {
       findings.error(
