@@ -429,6 +429,40 @@ function split(resources: EndpointResource[]): EndpointResource[][] {
   return parts;
 }
 
+/**
+ * The endpoint resources of one region's template: one per endpoint type of each target, with a
+ * logical id unique in the template. Identifiers and service names are shared across regions.
+ */
+function regionResources(
+  targets: readonly DeploymentTarget[],
+  identifiers: Map<string, string>,
+  serviceNames: Map<string, ServiceNameTexts>,
+): EndpointResource[] {
+  const unique = uniqueNames();
+  const resources: EndpointResource[] = [];
+  for (const target of targets) {
+    const types = targetEndpointTypes(target);
+    for (const type of types) {
+      const typed = types.length > 1 ? [type] : [];
+      const key = `${target.service.id} ${typed.join('')}`;
+      let identifier = identifiers.get(key);
+      if (identifier === undefined) {
+        identifier = pascalIdentifier(target.service.id, ...typed, 'Endpoint');
+        identifiers.set(key, identifier);
+      }
+      const logicalId = unique(identifier);
+      resources.push({
+        logicalId,
+        target,
+        type,
+        besideGateway: type === 'Interface' && types.includes('Gateway'),
+        serviceName: serviceNameTexts(target, logicalId, serviceNames),
+      });
+    }
+  }
+  return resources;
+}
+
 export function cloudFormationFiles(
   targets: readonly DeploymentTarget[],
   regions: readonly string[],
@@ -447,28 +481,7 @@ export function cloudFormationFiles(
     else byRegion.set(target.region, [target]);
   }
   for (const region of regions) {
-    const unique = uniqueNames();
-    const resources: EndpointResource[] = [];
-    for (const target of byRegion.get(region) ?? []) {
-      const types = targetEndpointTypes(target);
-      for (const type of types) {
-        const typed = types.length > 1 ? [type] : [];
-        const key = `${target.service.id} ${typed.join('')}`;
-        let identifier = identifiers.get(key);
-        if (identifier === undefined) {
-          identifier = pascalIdentifier(target.service.id, ...typed, 'Endpoint');
-          identifiers.set(key, identifier);
-        }
-        const logicalId = unique(identifier);
-        resources.push({
-          logicalId,
-          target,
-          type,
-          besideGateway: type === 'Interface' && types.includes('Gateway'),
-          serviceName: serviceNameTexts(target, logicalId, serviceNames),
-        });
-      }
-    }
+    const resources = regionResources(byRegion.get(region) ?? [], identifiers, serviceNames);
     if (resources.length === 0) continue;
     const parts = split(resources);
     parts.forEach((part, i) => {
