@@ -143,6 +143,23 @@ export async function readDownload(
   return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
+/**
+ * Shows a statement in the editor from its explanation (the editor draws only the lines in view),
+ * hovers its Sid and waits for the hover that explains it.
+ */
+export async function hoverStatementSid(page: Page, sid: string): Promise<void> {
+  await page
+    .getByRole('region', { name: /^Explanations/ })
+    .getByRole('listitem')
+    .filter({ hasText: sid })
+    .getByRole('button', { name: 'Show in policy' })
+    .click();
+  await page
+    .locator('.monaco-editor .view-line span[class^="mtk"]', { hasText: `"${sid}"` })
+    .hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Why:' })).toBeVisible();
+}
+
 /** Waits for a contract mark of the browser benchmark. */
 export async function waitForMark(page: Page, mark: string): Promise<void> {
   await page.waitForFunction((name) => performance.getEntriesByName(name, 'mark').length > 0, mark);

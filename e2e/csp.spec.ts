@@ -9,6 +9,7 @@ import { tsImport } from 'tsx/esm/api';
 import type * as TrailFixtures from '../src/core/impact/trail-fixtures.testing';
 import {
   downloadText,
+  hoverStatementSid,
   openBuilder,
   ORG_ID,
   organizationField,
@@ -79,18 +80,8 @@ test('every feature runs without a policy violation', async ({ page }) => {
   await pick(page, regionsField(page), 'eu-west-1');
   await organizationField(page).fill(ORG_ID);
 
-  // The preview: a statement revealed in the editor (which draws only the lines in view), a
-  // hover, the details of a statement, the explanations.
-  await page
-    .getByRole('region', { name: /^Explanations/ })
-    .getByRole('button', { name: 'Show in policy' })
-    .nth(1)
-    .click();
-  const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
-    hasText: '"AllowRequestsByAWSServicePrincipals"',
-  });
-  await span.hover();
-  await expect(page.locator('.monaco-hover').filter({ hasText: 'Why:' })).toBeVisible();
+  // A statement shown in the editor and its hover, the details of a statement, the explanations.
+  await hoverStatementSid(page, 'AllowRequestsByAWSServicePrincipals');
   await page.getByRole('button', { name: 'Details: Anyone to named AWS-owned resources' }).click();
   await page
     .getByRole('region', { name: /^Explanations/ })

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   downloadText,
+  hoverStatementSid,
   openBuilder,
   ORG_ID,
   organizationField,
@@ -17,17 +18,8 @@ test('no request leaves the origin, whatever the page does', async ({ page, base
   await pick(page, regionsField(page), 'eu-west-1');
   await organizationField(page).fill(ORG_ID);
 
-  // The statement is revealed in the editor, which draws only the lines in view.
-  await page
-    .getByRole('region', { name: /^Explanations/ })
-    .getByRole('button', { name: 'Show in policy' })
-    .nth(1)
-    .click();
-  const span = page.locator('.monaco-editor .view-line span[class^="mtk"]', {
-    hasText: '"AllowRequestsByAWSServicePrincipals"',
-  });
-  await span.hover();
-  await expect(page.locator('.monaco-hover').filter({ hasText: 'Why:' })).toBeVisible();
+  // A statement shown in the editor and its hover, the details of a statement, the explanations.
+  await hoverStatementSid(page, 'AllowRequestsByAWSServicePrincipals');
   await page.getByRole('button', { name: 'Details: Anyone to named AWS-owned resources' }).click();
   await expect(page.getByRole('region', { name: 'Data access patterns' })).toBeVisible();
   await page

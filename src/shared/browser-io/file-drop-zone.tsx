@@ -1,4 +1,4 @@
-/** A dashed area that takes a dropped file (or text) and has a button to pick one. */
+/** A dashed area that takes dropped files (or text), with buttons to pick them. */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -19,23 +19,37 @@ export interface FileDropZoneProps {
   onPickFiles?(files: File[]): void;
 }
 
-export function FileDropZone(props: FileDropZoneProps) {
+/**
+ * The dashed area itself: highlights while something is dragged over it and hands over what is
+ * dropped; `children` are its buttons.
+ */
+export function DropArea({
+  prompt,
+  ariaLabel,
+  onDrop,
+  children,
+}: {
+  prompt: ReactNode;
+  ariaLabel?: string;
+  onDrop(transfer: DataTransfer): void;
+  children: ReactNode;
+}) {
   const [dragging, setDragging] = useState(false);
-  const onDrop = (event: DragEvent) => {
+  const drop = (event: DragEvent) => {
     event.preventDefault();
     event.stopPropagation();
     setDragging(false);
-    props.onDrop(event.dataTransfer);
+    onDrop(event.dataTransfer);
   };
   return (
     <Box
-      {...(props.ariaLabel ? { role: 'group', 'aria-label': props.ariaLabel } : {})}
+      {...(ariaLabel ? { role: 'group', 'aria-label': ariaLabel } : {})}
       onDragOver={(event) => {
         event.preventDefault();
         setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      onDrop={drop}
       sx={{
         border: 2,
         borderStyle: 'dashed',
@@ -46,8 +60,27 @@ export function FileDropZone(props: FileDropZoneProps) {
       }}
     >
       <Typography variant="body2" sx={{ mb: 1 }}>
-        {props.prompt}
+        {prompt}
       </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** The files a file input holds, cleared so that picking the same file again is noticed. */
+export function takeFiles(input: HTMLInputElement): File[] {
+  const files = [...(input.files ?? [])];
+  input.value = '';
+  return files;
+}
+
+export function FileDropZone(props: FileDropZoneProps) {
+  return (
+    <DropArea
+      prompt={props.prompt}
+      {...(props.ariaLabel ? { ariaLabel: props.ariaLabel } : {})}
+      onDrop={props.onDrop}
+    >
       <Button variant="outlined" component="label" startIcon={props.buttonIcon}>
         {props.buttonLabel}
         <input
@@ -56,15 +89,13 @@ export function FileDropZone(props: FileDropZoneProps) {
           accept={props.accept}
           multiple={props.onPickFiles !== undefined}
           onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            // Cleared so that picking the same file again is noticed.
-            event.target.value = '';
+            const files = takeFiles(event.target);
             if (props.onPickFiles) {
               if (files.length > 0) props.onPickFiles(files);
             } else if (files[0]) props.onPick(files[0]);
           }}
         />
       </Button>
-    </Box>
+    </DropArea>
   );
 }

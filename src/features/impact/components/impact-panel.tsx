@@ -9,13 +9,14 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { useCallback, useDeferredValue, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ConfigEdit } from '@/core/config/config-edits';
 import { formatCount } from '@/core/text/format-count';
 import { parseAccountsText } from '@/core/impact/accounts';
 import { parseEndpointsText, type EndpointEntry } from '@/core/impact/endpoints';
 import { impactReportCsv, impactReportJson } from '@/core/impact/export';
 import type { ImpactReport } from '@/core/impact/report';
+import { DropArea, takeFiles } from '@/shared/browser-io/file-drop-zone';
 import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { ReadProgress } from '../impact-protocol';
@@ -34,12 +35,6 @@ function progressText(p: ReadProgress): string {
 }
 
 function FilePicker({ onFiles, disabled }: { onFiles(files: File[]): void; disabled: boolean }) {
-  const [dragging, setDragging] = useState(false);
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    onFiles([...event.dataTransfer.files]);
-  };
   const input = (directory: boolean) => (
     <input
       hidden
@@ -47,36 +42,15 @@ function FilePicker({ onFiles, disabled }: { onFiles(files: File[]): void; disab
       multiple
       {...(directory ? { webkitdirectory: '' } : { accept: '.json,.gz,.csv,.jsonl,.txt' })}
       aria-label={directory ? 'Choose a folder of CloudTrail logs' : 'Choose CloudTrail log files'}
-      onChange={(event) => {
-        const files = [...(event.target.files ?? [])];
-        event.target.value = '';
-        onFiles(files);
-      }}
+      onChange={(event) => onFiles(takeFiles(event.target))}
     />
   );
   return (
-    <Box
-      role="group"
-      aria-label="CloudTrail logs"
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      sx={{
-        border: 2,
-        borderStyle: 'dashed',
-        borderColor: dragging ? 'primary.main' : 'divider',
-        borderRadius: 1,
-        p: 1.5,
-        textAlign: 'center',
-      }}
+    <DropArea
+      ariaLabel="CloudTrail logs"
+      prompt="Drop CloudTrail log files (.json, .json.gz), lookup-events output or an Athena or CloudTrail Lake result here, or"
+      onDrop={(transfer) => onFiles([...transfer.files])}
     >
-      <Typography variant="body2" sx={{ mb: 1 }}>
-        Drop CloudTrail log files (.json, .json.gz), lookup-events output or an Athena or CloudTrail
-        Lake result here, or
-      </Typography>
       <Box sx={{ display: 'flex', gap: 1, justifyContent: 'center', flexWrap: 'wrap' }}>
         <Button variant="outlined" component="label" disabled={disabled}>
           Choose files
@@ -87,7 +61,31 @@ function FilePicker({ onFiles, disabled }: { onFiles(files: File[]): void; disab
           {input(true)}
         </Button>
       </Box>
-    </Box>
+    </DropArea>
+  );
+}
+
+/** A small button that reads one file the user picks. */
+function LoadFileButton(props: {
+  label: string;
+  accept: string;
+  ariaLabel: string;
+  onFile(file: File): void;
+}) {
+  return (
+    <Button variant="text" component="label" size="small">
+      {props.label}
+      <input
+        hidden
+        type="file"
+        accept={props.accept}
+        aria-label={props.ariaLabel}
+        onChange={(event) => {
+          const [file] = takeFiles(event.target);
+          if (file) props.onFile(file);
+        }}
+      />
+    </Button>
   );
 }
 
@@ -233,20 +231,12 @@ export default function ImpactPanel() {
         admit the legitimate ones? The files are read in this page only.
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <Button variant="text" component="label" size="small">
-          Load organization accounts
-          <input
-            hidden
-            type="file"
-            accept=".json,.txt,.csv"
-            aria-label="Load the organization's accounts (aws organizations list-accounts output)"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void loadAccounts(file);
-            }}
-          />
-        </Button>
+        <LoadFileButton
+          label="Load organization accounts"
+          accept=".json,.txt,.csv"
+          ariaLabel="Load the organization's accounts (aws organizations list-accounts output)"
+          onFile={(file) => void loadAccounts(file)}
+        />
         <Typography variant="caption" color="text.secondary">
           {formatCount(configAccounts)} in the configuration, {formatCount(loadedAccounts.length)}{' '}
           loaded
@@ -266,20 +256,12 @@ export default function ImpactPanel() {
         </Typography>
       )}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <Button variant="text" component="label" size="small">
-          Load endpoint inventory
-          <input
-            hidden
-            type="file"
-            accept=".json"
-            aria-label="Load the endpoint inventory (aws ec2 describe-vpc-endpoints output)"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void loadEndpoints(file);
-            }}
-          />
-        </Button>
+        <LoadFileButton
+          label="Load endpoint inventory"
+          accept=".json"
+          ariaLabel="Load the endpoint inventory (aws ec2 describe-vpc-endpoints output)"
+          onFile={(file) => void loadEndpoints(file)}
+        />
         <Typography variant="caption" color="text.secondary">
           optional: which service and region each endpoint serves
         </Typography>

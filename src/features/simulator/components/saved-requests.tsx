@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
 import type { SuiteSummary } from '@/core/evaluate/suite';
 import type { Decision } from '@/core/config/request-schema';
+import { takeFiles } from '@/shared/browser-io/file-drop-zone';
 import { suiteDecisionOf, type SuiteOutcome } from '../simulation';
 import { DECISION_COLOR } from './verdict-view';
 
@@ -206,9 +207,8 @@ export const SavedRequests = memo(function SavedRequests({
             type="file"
             accept=".json,.jsonc,.yaml,.yml,application/json,text/yaml"
             onChange={(event) => {
-              const file = event.target.files?.[0];
+              const [file] = takeFiles(event.target);
               if (file) onImport(file);
-              event.target.value = '';
             }}
           />
         </Button>
