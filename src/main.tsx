@@ -1,15 +1,34 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from '@/app/app';
+import { startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { AppRoot } from '@/app/app-root';
 import { startApp } from '@/app/bootstrap';
+import { passOnEarlyInput } from '@/app/first-screen/early-input';
+import { canTakeOverFirstScreen, PRERENDERED_ATTRIBUTE } from '@/app/first-screen/start-mode';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // No top-level await: it would turn off the bundler's merging of shared chunks.
-void startApp().then((start) =>
-  createRoot(root).render(
-    <StrictMode>
-      <App start={start} />
-    </StrictMode>,
-  ),
-);
+void startApp().then((start) => {
+  if (start.firstVisit && canTakeOverFirstScreen(root)) {
+    // The first screen built into the page is this visit's: the app takes it over as it is, and
+    // what the user did to it before (typed, ticked) is passed on once the handlers are attached.
+    let passed = false;
+    start.afterFirstCommit = () => {
+      if (passed) return;
+      passed = true;
+      passOnEarlyInput(root);
+    };
+    // In a transition, taking over yields to the browser every few milliseconds, so the screen
+    // already drawn keeps answering clicks and keys meanwhile (React replays them afterwards).
+    startTransition(() => {
+      hydrateRoot(root, <AppRoot start={start} />, {
+        onRecoverableError: (error) => console.error('The first screen was drawn again:', error),
+      });
+    });
+  } else {
+    // Not a first visit (or the page has no built screen): the app draws the user's own.
+    root.replaceChildren();
+    createRoot(root).render(<AppRoot start={start} />);
+  }
+  root.removeAttribute(PRERENDERED_ATTRIBUTE);
+});

@@ -18,6 +18,8 @@ function ThemeModeSync() {
 }
 
 export function App({ start }: { start: AppStart }) {
+  // A hook, not a component: the tree must stay the one the build rendered the first screen from.
+  useEffect(() => start.afterFirstCommit?.(), [start]);
   return (
     <ThemeProvider
       theme={theme}

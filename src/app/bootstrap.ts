@@ -4,10 +4,11 @@
  */
 import { createBuilderStore, type BuilderStore } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
-import { connectPersistence, saveState, type StorageLike } from '@/state/persistence';
+import { connectPersistence, readStorage, saveState, type StorageLike } from '@/state/persistence';
 import { defaultConfig, defaultView } from '@/state/defaults';
 import { readPolicyEditor, readReplacedDraft } from '@/state/policy-draft-storage';
 import { planStartup, type StartupPlan } from '@/state/startup';
+import { WORK_KEYS } from '@/state/storage-keys';
 
 /** localStorage when the browser allows it, else a memory that lasts for the visit. */
 export function browserStorage(): StorageLike {
@@ -32,6 +33,13 @@ export interface AppStart {
   storage: StorageLike;
   /** Confirms the shown choices with the engine and starts saving; called after the first screen. */
   finishStartup(): Promise<void>;
+  /**
+   * True when the page opens with the defaults and nothing saved or linked: the first screen is
+   * then the one the page was built with (see `first-screen/`), and the app takes it over.
+   */
+  firstVisit: boolean;
+  /** Called once, after the first screen is committed (the app's handlers are then attached). */
+  afterFirstCommit?: () => void;
 }
 
 /** Reading the URL and storage is written not to throw; if it does anyway, the page still opens. */
@@ -106,5 +114,11 @@ export async function startApp(): Promise<AppStart> {
     })();
     return finishing;
   };
-  return { store, storage, finishStartup };
+  const firstVisit =
+    !plan.fromLink &&
+    !plan.hasSaved &&
+    !needsChecks &&
+    plan.init.notices.length === 0 &&
+    WORK_KEYS.every((key) => readStorage(storage, key) === null);
+  return { store, storage, finishStartup, firstVisit };
 }

@@ -1,8 +1,10 @@
 /**
  * On a narrow screen the workspace shows one pane at a time: this bar, under the header, jumps
- * between the choices, the policy and the panels beside it. Not rendered from `md` up, where all
- * are shown: its tabs measure themselves once drawn, a forced layout the first screen can spare,
- * and their code is loaded only where the bar is shown (the space is kept meanwhile).
+ * between the choices, the policy and the panels beside it. Hidden from `md` up, where all are
+ * shown, and its tabs are rendered only on a narrow screen: they measure themselves once drawn,
+ * a forced layout the first screen can spare, and their code is loaded only where the bar is
+ * shown (the space is kept meanwhile). The bar itself is always in the page, so that the first
+ * screen built into the page (which knows no window size) has it where a narrow screen needs it.
  */
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
@@ -16,15 +18,16 @@ const WorkspaceTabs = lazy(() => import('./workspace-tabs'));
 const TAB_BAR_HEIGHT = 48;
 
 export function WorkspaceNav() {
-  // Read before the first render (not after it, MUI's default), so that no wide screen draws it once.
-  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'), { noSsr: true });
-  if (!narrow) return null;
+  // Known at the first render, except when the app takes over the built first screen: then the
+  // bar's placeholder stays until the takeover is done, as that screen was built without a width.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   return (
     <Paper
       square
       component="nav"
       aria-label="Workspace"
       sx={{
+        display: { xs: 'block', md: 'none' },
         position: 'sticky',
         top: 0,
         zIndex: 'appBar',
@@ -33,9 +36,13 @@ export function WorkspaceNav() {
         minHeight: TAB_BAR_HEIGHT,
       }}
     >
-      <Suspense fallback={<Box sx={{ height: TAB_BAR_HEIGHT }} />}>
-        <WorkspaceTabs />
-      </Suspense>
+      {narrow ? (
+        <Suspense fallback={<Box sx={{ height: TAB_BAR_HEIGHT }} />}>
+          <WorkspaceTabs />
+        </Suspense>
+      ) : (
+        <Box sx={{ height: TAB_BAR_HEIGHT }} />
+      )}
     </Paper>
   );
 }

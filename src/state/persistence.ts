@@ -7,12 +7,9 @@ import type { PerimeterConfig } from '@/core/config/schema';
 import type { BuilderStore } from './builder-store';
 import { defaultView, POLICY_VIEWS, THEME_MODES, type ViewPreferences } from './defaults';
 
-/** The saved choices and view. */
-export const STATE_KEY = 'vpce-policy:state';
-/** The last value that could not be used (corrupted save or damaged link), kept for the user. */
-export const REJECTED_KEY = 'vpce-policy:rejected';
-/** The saved choices that a shared link replaced, so that opening a link can be undone. */
-export const BEFORE_LINK_KEY = 'vpce-policy:before-link';
+import { BEFORE_LINK_KEY, REJECTED_KEY, STATE_KEY } from './storage-keys';
+
+export { BEFORE_LINK_KEY, REJECTED_KEY, STATE_KEY };
 
 /** The part of the Web Storage API the app uses, so that tests can pass an in-memory one. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

@@ -10,8 +10,9 @@ import {
 } from './policy-editor-slice';
 import { readStorage, type StorageLike } from './persistence';
 
-/** The editor mode and the user's policy text. */
-export const DRAFT_KEY = 'vpce-policy:policy-draft';
+import { DRAFT_KEY } from './storage-keys';
+
+export { DRAFT_KEY };
 
 export interface SavedPolicyEditor {
   format: 1;

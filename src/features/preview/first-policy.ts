@@ -45,6 +45,11 @@ export function prerenderedPolicy(): FirstPolicy | undefined {
   return read ?? undefined;
 }
 
+/** Build time: the first screen is rendered where there is no page to read the policy from. */
+export function providePrerenderedPolicy(first: FirstPolicy | undefined): void {
+  read = first ?? null;
+}
+
 /** The prerendered text when it is the policy of these choices. */
 export function prerenderedPolicyFor(
   config: PerimeterConfig,

@@ -1,0 +1,131 @@
+/**
+ * A first visit opens on a first screen built into the page, usable before the app's scripts
+ * have run; the app then takes it over. These tests hold the app's script back to act on that
+ * screen as a user on a slow connection would: what they typed or ticked reaches the app, a
+ * share link or saved work never shows the default choices, not even for a moment, and the
+ * takeover redraws nothing (React reports any difference as an error), at every window size and
+ * in both colour schemes.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  loadShareCodec,
+  openBuilder,
+  ORG_ID,
+  organizationField,
+  seriousViolations,
+  shownPolicy,
+  statementSwitch,
+  waitForMark,
+} from './builder';
+
+/** Holds the app's entry script until `release` is called; returns `release`. */
+async function holdAppScript(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Console errors of the page, among them React's report of a first screen it had to redraw. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+const sizes = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+for (const size of sizes) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the built first screen is usable at once and taken over as it is, ${size.width}x${size.height}, ${colorScheme}`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme });
+      const errors = watchErrors(page);
+      const release = await holdAppScript(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      // Before any of the app's code: the form is there, in the reader's colour scheme.
+      await expect(organizationField(page)).toBeEditable();
+      await expect(page.locator('html')).toHaveClass(colorScheme);
+      await expect(page.locator('#pane-policy')).toContainText('"Version": "2012-10-17"');
+      expect(await seriousViolations(page)).toEqual([]);
+      release();
+      await waitForMark(page, 'vpce:form-usable');
+      await expect(page.locator('#pane-policy button', { hasText: /^Copy$/ })).toHaveCount(1);
+      await expect(page.locator('html')).toHaveClass(colorScheme);
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('what a user types and ticks before the app has started reaches the app', async ({ page }) => {
+  const release = await holdAppScript(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  const field = organizationField(page);
+  await field.click();
+  await page.keyboard.type(ORG_ID);
+  const services = statementSwitch(page, 'AllowRequestsByAWSServicePrincipals');
+  await expect(services).toBeChecked();
+  await services.click();
+  await expect(services).not.toBeChecked();
+  release();
+  await waitForMark(page, 'vpce:form-usable');
+  // Kept through the app's own renders (a blur re-renders the field).
+  await field.press('Tab');
+  await expect(field).toHaveValue(ORG_ID);
+  await expect(services).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  const policy = await shownPolicy(page);
+  expect(policy).toContain(`"aws:PrincipalOrgID": "${ORG_ID}"`);
+  expect(policy).not.toContain('AllowRequestsByAWSServicePrincipals');
+  // And saved: a reload shows them.
+  await page.reload();
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+  await expect(statementSwitch(page, 'AllowRequestsByAWSServicePrincipals')).not.toBeChecked();
+});
+
+test('a share link never shows the default choices, even before the app has started', async ({
+  page,
+}) => {
+  const { encodeConfigForUrl } = await loadShareCodec();
+  const fragment = encodeConfigForUrl({
+    version: 1,
+    organizationIds: [ORG_ID],
+    regions: ['eu-west-1'],
+    services: ['sqs'],
+  });
+  const errors = watchErrors(page);
+  const release = await holdAppScript(page);
+  await page.goto(`/#${fragment}`, { waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveAttribute('data-start', 'restore');
+  await expect(page.locator('#root')).toBeHidden();
+  release();
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  expect(await shownPolicy(page)).toContain(ORG_ID);
+  expect(errors).toEqual([]);
+});
+
+test('saved work is shown on return, never the default choices first', async ({ page }) => {
+  await openBuilder(page);
+  await organizationField(page).fill(ORG_ID);
+  await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+  const release = await holdAppScript(page);
+  await page.reload({ waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveAttribute('data-start', 'restore');
+  await expect(page.locator('#root')).toBeHidden();
+  release();
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+});

@@ -1,0 +1,71 @@
+/**
+ * Build time only (vite.config.ts runs it through Vite's module loader): the first screen of a
+ * first visit as HTML, with the styles it uses, so that a newcomer can read and use the form
+ * before the app's scripts have run. The app then takes this markup over (`hydrateRoot` in
+ * main.tsx) instead of drawing it again. It is rendered from the same tree and the same defaults
+ * as the page's own first render, so the two agree; input given before the takeover is passed
+ * on to the app (`early-input.ts`).
+ */
+import createCache from '@emotion/cache';
+import { CacheProvider } from '@emotion/react';
+import createEmotionServer from '@emotion/server/create-instance';
+import { renderToString } from 'react-dom/server';
+import {
+  prerenderFirstPolicy,
+  firstPolicyScriptContent,
+} from '@/features/preview/prerender-first-policy';
+import { providePrerenderedPolicy } from '@/features/preview/first-policy';
+import { defaultConfig, defaultView } from '@/state/defaults';
+import { createBuilderStore } from '@/state/builder-store';
+import { defaultPolicyEditor } from '@/state/policy-editor-slice';
+import { AppRoot } from '../app-root';
+import type { AppStart } from '../bootstrap';
+
+export interface FirstScreen {
+  /** The markup of #root. */
+  html: string;
+  /** `<style data-emotion=…>` elements for the head: the styles the markup uses. */
+  styleTags: string;
+  /** The JSON of `<script type="application/json" id="first-policy">`, if there is a policy. */
+  firstPolicyJson?: string;
+}
+
+/** The start of a first visit: the defaults, nothing saved; the server has no storage. */
+function firstVisitStart(): AppStart {
+  const memory = new Map<string, string>();
+  return {
+    store: createBuilderStore({
+      config: defaultConfig(),
+      view: defaultView(),
+      notices: [],
+      restoreStatus: 'ready',
+      policyEditor: defaultPolicyEditor(),
+    }),
+    storage: {
+      getItem: (key) => memory.get(key) ?? null,
+      setItem: (key, value) => void memory.set(key, value),
+      removeItem: (key) => void memory.delete(key),
+    },
+    finishStartup: () => Promise.resolve(),
+    firstVisit: true,
+  };
+}
+
+export function prerenderFirstScreen(): FirstScreen {
+  const first = prerenderFirstPolicy();
+  providePrerenderedPolicy(first);
+  // The key is emotion's default, so that the page's own style cache adopts these styles.
+  const cache = createCache({ key: 'css' });
+  const emotion = createEmotionServer(cache);
+  const html = renderToString(
+    <CacheProvider value={cache}>
+      <AppRoot start={firstVisitStart()} />
+    </CacheProvider>,
+  );
+  const chunks = emotion.extractCriticalToChunks(html);
+  return {
+    html: chunks.html,
+    styleTags: emotion.constructStyleTagsFromChunks(chunks),
+    ...(first ? { firstPolicyJson: firstPolicyScriptContent(first) } : {}),
+  };
+}
