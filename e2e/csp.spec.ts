@@ -4,6 +4,7 @@
  * font, image or connection the policy does not allow, and no `eval`. The features include the
  * export to infrastructure as code, the audit of deployed endpoints and the impact analysis.
  */
+import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
 import type * as TrailFixtures from '../src/core/impact/trail-fixtures.testing';
@@ -50,6 +51,12 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 test('the page has a strict policy, in the header and in the page', async ({ page }) => {
   const response = await page.goto('/');
+  // The one inline script (the head script of the first screen) is allowed by its hash, and only it.
+  const inlineScripts = await page
+    .locator('script:not([src]):not([type="application/json"])')
+    .evaluateAll((scripts) => scripts.map((script) => script.textContent ?? ''));
+  expect(inlineScripts).toHaveLength(1);
+  const scriptHash = `'sha256-${createHash('sha256').update(inlineScripts[0]!).digest('base64')}'`;
   const header = response!.headers()['content-security-policy'] ?? '';
   const meta = await page
     .locator('meta[http-equiv="Content-Security-Policy"]')
@@ -62,7 +69,7 @@ test('the page has a strict policy, in the header and in the page', async ({ pag
       }),
     );
     expect(directives.get('default-src')).toEqual(["'none'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", scriptHash]);
     expect(directives.get('worker-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
