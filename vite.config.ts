@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { HtmlTagDescriptor, IndexHtmlTransformResult, Plugin, Rollup } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { CatalogFiles } from './src/core/catalog/catalog-index.ts';
 import { packChoicesCatalog } from './src/core/catalog/choices-catalog.ts';
@@ -63,57 +63,6 @@ function catalogDataAsJsonParse(): Plugin {
       if (!id.startsWith(dataDir) || !id.endsWith('.json')) return undefined;
       const data = JSON.stringify(JSON.parse(readFileSync(id, 'utf8')));
       return { code: `export default JSON.parse(${JSON.stringify(data)});`, moduleType: 'js' };
-    },
-  };
-}
-
-/** The page with data for the app's start in a `<script type="application/json" id=…>` element. */
-function withJsonScript(
-  html: string,
-  id: string,
-  json: string,
-  injectTo: 'head' | 'body',
-): IndexHtmlTransformResult {
-  return {
-    html,
-    tags: [{ tag: 'script', attrs: { type: 'application/json', id }, children: json, injectTo }],
-  };
-}
-
-/**
- * Names the editor's built files in the page (`<script type="application/json" id="editor-files">`),
- * so that the app can have the browser download and compile them early, while the policy text is
- * prepared, and run them only afterwards. Build only: the dev server loads the editor on demand.
- */
-function editorFilesPlugin(): Plugin {
-  let base = '/';
-  return {
-    name: 'vpce-editor-files',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        const chunks = Object.values(context.bundle ?? {}).filter(
-          (output): output is Rollup.OutputChunk => output.type === 'chunk',
-        );
-        const editor = chunks.find((chunk) =>
-          chunk.facadeModuleId?.endsWith('/src/shared/editor/monaco-setup.ts'),
-        );
-        if (!editor) return html;
-        // The read-only viewer starts no JSON mode (see VIEWER_LANGUAGE): the policy editor
-        // fetches it when it opens, so only the editor's own files are named here.
-        const group = [editor];
-        const js = new Set(group.flatMap((chunk) => [chunk.fileName, ...chunk.imports]));
-        const css = new Set(group.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]));
-        const files = {
-          js: [...js].map((file) => base + file),
-          css: [...css].map((file) => base + file),
-        };
-        return withJsonScript(html, 'editor-files', JSON.stringify(files), 'head');
-      },
     },
   };
 }
@@ -249,7 +198,6 @@ export default defineConfig({
     react(),
     choicesCatalogPlugin(),
     catalogDataAsJsonParse(),
-    editorFilesPlugin(),
     firstScreenPlugin(),
     contentSecurityPolicyPlugin(),
   ],

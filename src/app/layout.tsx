@@ -13,7 +13,7 @@ import {
   FirstPolicyText,
   loadPreviewEngine,
 } from '@/features/preview/components/first-policy-text';
-import { prefetchMonaco } from '@/shared/editor/monaco-loader';
+import { startMonacoNow } from '@/shared/editor/use-monaco';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import type { WorkspacePane } from '@/state/session-slice';
 import { AppHeader } from './app-header';
@@ -61,20 +61,22 @@ export function Layout() {
     // first text starts that load itself. Everything else (the engine, the policy pane, the
     // checks of saved choices, the side panels, Monaco) waits until the browser is idle and the
     // user is not in the middle of an interaction, so that the form takes a click at once.
+    // Monaco, the longest to run, starts then too when the policy is shown in the editor, so
+    // that it is ready by the time the pane is.
     whenIdle(
       () => {
         void loadPreviewEngine();
         void loadPolicyPane();
         void finishStartup();
         setIdle(true);
-        if (store.getState().view.policyView === 'editor') prefetchMonaco();
+        if (store.getState().view.policyView === 'editor') startMonacoNow();
       },
       { quietMs: 300 },
     );
   }, [finishStartup, store]);
   // The pane with its controls replaces the first text once the browser is idle.
   const onFirstPolicyShown = useCallback(
-    () => void whenIdle(() => setPanelWanted(true), { quietMs: 300 }),
+    () => void whenIdle(() => setPanelWanted(true), { quietMs: 300, timeout: 250 }),
     [],
   );
 

@@ -28,7 +28,8 @@ export function startMonacoNow(): void {
 function startWhenIdle(): void {
   if (scheduled || started) return;
   scheduled = true;
-  whenIdle(allowStart, { timeout: 2000, quietMs: 400 });
+  // Bounded: on a busy page an idle moment may not come for long, and the text is waiting.
+  whenIdle(allowStart, { timeout: 250, quietMs: 400 });
 }
 
 const subscribe = (listener: () => void) => {
