@@ -26,9 +26,11 @@ void startApp().then((start) => {
       });
     });
   } else {
-    // Not a first visit (or the page has no built screen): the app draws the user's own.
+    // Not a first visit (or the page has no built screen): the app draws the user's own, in a
+    // transition too, so that drawing it takes no long task from the page.
     root.replaceChildren();
-    createRoot(root).render(<AppRoot start={start} />);
+    const appRoot = createRoot(root);
+    startTransition(() => appRoot.render(<AppRoot start={start} />));
   }
   root.removeAttribute(PRERENDERED_ATTRIBUTE);
 });
