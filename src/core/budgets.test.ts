@@ -1,7 +1,7 @@
 /** Every budget of BUDGETS is checked before its work starts, and going over it says so clearly. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS, overBudgetMessage } from './budgets';
-import { parseConfigText } from './config/parse';
+import { parseConfigText } from './config/parse-text';
 import { evaluate } from './evaluate/evaluate';
 import { simulatedRequestSchema, type SimulatedRequest } from './config/request-schema';
 import { parseSavedRequests, runSavedRequests } from './evaluate/suite';

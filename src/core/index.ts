@@ -39,14 +39,10 @@ export {
   type PolicyFormat,
   type ThirdPartyParameters,
 } from './config/schema';
-export {
-  MAX_CONFIG_CHARACTERS,
-  configFormatFor,
-  parseConfigText,
-  readStructuredText,
-  validateConfigValue,
-  type ConfigParseResult,
-} from './config/parse';
+export { validateConfigValue, type ConfigParseResult } from './config/parse';
+export { parseConfigText } from './config/parse-text';
+export { MAX_CONFIG_CHARACTERS, readStructuredText } from './config/structured-text';
+export { configFormatFor } from './config/text-format';
 export { applyConfigEdit, type ConfigEdit } from './config/config-edits';
 export { EXAMPLE_CONFIG_JSONC } from './config/example';
 export {

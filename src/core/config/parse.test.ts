@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CONFIG_JSONC } from './example';
-import { MAX_CONFIG_CHARACTERS, parseConfigText, validateConfigValue } from './parse';
+import { validateConfigValue } from './parse';
+import { parseConfigText } from './parse-text';
+import { MAX_CONFIG_CHARACTERS } from './structured-text';
 
 const valid = {
   version: 1,

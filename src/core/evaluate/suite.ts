@@ -12,12 +12,9 @@ import { canonicalRegions } from '../generate/selection';
 import { compilePolicy, evaluate, type EvaluationResult, type PolicySource } from './evaluate';
 import type { CompiledPolicy } from './policy';
 import { savedRequestSchema, type Decision, type SavedRequest } from '../config/request-schema';
-import {
-  issuesToDiagnostics,
-  readStructuredText,
-  type ConfigTextFormat,
-  type Locate,
-} from '../config/parse';
+import { issuesToDiagnostics, type Locate } from '../config/parse';
+import { readStructuredText } from '../config/structured-text';
+import type { ConfigTextFormat } from '../config/text-format';
 
 /**
  * The policy on an endpoint of the service in the region: with one policy per region

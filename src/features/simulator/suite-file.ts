@@ -3,7 +3,7 @@
  * object with a `savedRequests` list (a list alone, or a whole configuration, is read too).
  */
 import { catalog } from '@/core/catalog/catalog';
-import { configFormatFor } from '@/core/config/parse';
+import { configFormatFor } from '@/core/config/text-format';
 import { perimeterConfigSchema } from '@/core/config/schema';
 import type { SavedRequest } from '@/core/config/request-schema';
 import { parseSavedRequestsText } from '@/core/evaluate/suite';
