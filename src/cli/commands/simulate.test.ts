@@ -2,17 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '../../core/config/schema';
+import type { PerimeterConfigDocument } from '../../core/config/schema';
 import { evaluate } from '../../core/evaluate/evaluate';
 import type { SavedRequest } from '../../core/config/request-schema';
 import { generate } from '../../core/generate/generate';
 import { runCli } from '../run-cli.testing';
+import { testConfig, testServiceId } from '../../core/catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 const ACCOUNT = '111122223333';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/app`;
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG],
   regions: ['us-east-1', 'eu-west-1'],
@@ -49,7 +50,7 @@ function workspace(): { dir: string; write: (name: string, content: unknown) => 
 
 function withPolicy() {
   const ws = workspace();
-  ws.write('s3-policy.json', generate(config, 's3').text);
+  ws.write('s3-policy.json', generate(testConfig(config), testServiceId('s3')).text);
   return ws;
 }
 
@@ -171,7 +172,7 @@ describe('vpce-policy simulate: one request', () => {
 
   it('agrees with the evaluator for service principals, anonymous callers and tags', async () => {
     const ws = withPolicy();
-    const policy = generate(config, 's3').text;
+    const policy = generate(testConfig(config), testServiceId('s3')).text;
     const service = await runCli(
       [
         'simulate',

@@ -1,7 +1,10 @@
 /**
  * Identifiers and shapes shared by the catalog, the configuration and the generator. Kept free of
- * the schema library so that the browser can use them without loading it.
+ * the schema library at run time (only its brand type is imported) so that the browser can use
+ * them without loading it.
  */
+import type { z } from 'zod';
+import type { Catalog } from './catalog-index';
 
 /** The seven statements of a data-perimeter endpoint policy, keyed by their fixed Sids, in order. */
 export const STATEMENT_SIDS = [
@@ -43,3 +46,30 @@ export const POLICY_SIZE_LIMIT = 20_480;
 
 /** The exclusion tag of the upstream samples. */
 export const DEFAULT_EXCLUSION_TAG = { key: 'dp:exclude:resource', value: 'true' } as const;
+
+/**
+ * An endpoint service's short name that the catalog knows (`s3`, `ecr.api`). Text becomes one only
+ * through `toServiceId`, the catalog's own data, or a configuration that passed its catalog check;
+ * the engine's look-ups take nothing else. The brand is zod's, so the catalog schema brands it.
+ */
+export type ServiceId = string & z.core.$brand<'ServiceId'>;
+/** A region code that the catalog knows (`eu-west-1`); see `ServiceId`. */
+export type RegionCode = string & z.core.$brand<'RegionCode'>;
+/** The id of a data access pattern that the catalog knows (`al2023-repositories`); see `ServiceId`. */
+export type PatternId = string & z.core.$brand<'PatternId'>;
+
+/** The id a text names, or undefined when the catalog does not know it. */
+export function toServiceId(text: string, catalog: Catalog): ServiceId | undefined {
+  return catalog.knownServiceId(text);
+}
+export function toRegionCode(text: string, catalog: Catalog): RegionCode | undefined {
+  return catalog.knownRegionCode(text);
+}
+export function toPatternId(text: string, catalog: Catalog): PatternId | undefined {
+  return catalog.knownPatternId(text);
+}
+
+/** The entries of a record keyed by ids, with the keys keeping their brand. */
+export function idEntries<K extends string, V>(record: Readonly<Partial<Record<K, V>>>): [K, V][] {
+  return Object.entries(record) as [K, V][];
+}

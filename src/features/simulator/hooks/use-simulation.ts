@@ -7,6 +7,7 @@
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import { toServiceId, type ServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 import {
   buildReadyMadeRequest,
@@ -47,7 +48,7 @@ function offeredScenarios(
   target: PreviewTarget,
 ): { scenarios: PerimeterScenario[]; note?: string } {
   const region = target.region ?? target.regions[0];
-  const build = (service: string) =>
+  const build = (service: ServiceId) =>
     perimeterScenarios(config, { service, ...(region !== undefined ? { region } : {}) });
   const shown = target.service !== undefined ? build(target.service) : [];
   if (shown.length > 0) return { scenarios: shown };
@@ -59,8 +60,9 @@ function offeredScenarios(
       scenarios: others.flatMap(build),
       note: `Ready-made requests are written for some services only: ${about}; these are for ${others.join(', ')}.`,
     };
+  const s3 = toServiceId('s3', catalog);
   return {
-    scenarios: build('s3'),
+    scenarios: s3 ? build(s3) : [],
     note: `Ready-made requests are written for some services only: ${about}; these are for s3.`,
   };
 }
