@@ -55,7 +55,7 @@ export const DEFAULT_EXCLUSION_TAG = { key: 'dp:exclude:resource', value: 'true'
 export type ServiceId = string & z.core.$brand<'ServiceId'>;
 /** A region code that the catalog knows (`eu-west-1`); see `ServiceId`. */
 export type RegionCode = string & z.core.$brand<'RegionCode'>;
-/** The id of a data access pattern that the catalog knows (`al2023-repositories`); see `ServiceId`. */
+/** The id of a data access pattern that the catalog knows (`amazon-linux-2023-repositories`); see `ServiceId`. */
 export type PatternId = string & z.core.$brand<'PatternId'>;
 
 /** The id a text names, or undefined when the catalog does not know it. */
