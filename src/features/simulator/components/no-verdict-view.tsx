@@ -4,13 +4,12 @@
  * Neither ever reads as Allowed or Denied.
  */
 import Box from '@mui/material/Box';
-import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
 import { memo, useId } from 'react';
 import type { Diagnostic, TextRange } from '@/core/diagnostics';
 import { countFindings } from '@/core/finding-kinds';
 import { formatCount } from '@/shared/format/format-count';
-import { placeOf } from '@/shared/diagnostics/place-of';
+import { FindingText, RevealableFinding } from '@/shared/diagnostics/finding-entry';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 
 /** Errors listed at once: the first ones say what to fix; the problems list has them all. */
@@ -75,45 +74,18 @@ export const PolicyErrorsView = memo(function PolicyErrorsView({
         Errors in the policy
       </Typography>
       <Box component="ul" aria-labelledby={`${ids}-errors`} sx={{ m: 0, p: 0 }}>
-        {shown.map((error, index) => {
-          const content = (
-            <>
+        {shown.map((error, index) => (
+          <Box component="li" key={`${index}-${error.code}`} sx={{ listStyle: 'none' }}>
+            <RevealableFinding
+              range={error.range}
+              onReveal={onReveal}
+              sx={{ width: '100%', py: 0.5 }}
+            >
               <SeverityIcon severity={error.severity} />
-              <Typography variant="body2" component="span" sx={{ overflowWrap: 'anywhere' }}>
-                <Box component="span" sx={{ fontWeight: 600 }}>
-                  {placeOf(error.range)}:
-                </Box>{' '}
-                {error.message}
-              </Typography>
-            </>
-          );
-          const range = error.range;
-          return (
-            <Box component="li" key={`${index}-${error.code}`} sx={{ listStyle: 'none' }}>
-              {range ? (
-                <ButtonBase
-                  onClick={() => onReveal(range)}
-                  sx={{
-                    display: 'flex',
-                    gap: 1,
-                    alignItems: 'flex-start',
-                    justifyContent: 'flex-start',
-                    textAlign: 'left',
-                    width: '100%',
-                    py: 0.5,
-                    px: 0.5,
-                    borderRadius: 1,
-                    '&:hover, &.Mui-focusVisible': { bgcolor: 'action.hover' },
-                  }}
-                >
-                  {content}
-                </ButtonBase>
-              ) : (
-                <Box sx={{ display: 'flex', gap: 1, py: 0.5, px: 0.5 }}>{content}</Box>
-              )}
-            </Box>
-          );
-        })}
+              <FindingText diagnostic={error} place hint={false} />
+            </RevealableFinding>
+          </Box>
+        ))}
       </Box>
       {errors.length > SHOWN_ERRORS && (
         <Typography variant="caption" color="text.secondary" component="p">
