@@ -11,6 +11,8 @@ import {
 } from './statement-toggle';
 import { testConfig, testServiceId } from '@/core/catalog/ids.testing';
 
+const S3 = testServiceId('s3');
+
 const base: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [],
@@ -28,34 +30,22 @@ describe('statement switches', () => {
         testConfig(base),
         'AllowRequestsToAWSOwnedResources',
         false,
-        testServiceId('s3'),
+        S3,
         catalog,
       ),
     );
     expect(off.statements).toEqual({ AllowRequestsToAWSOwnedResources: false });
-    expect(selectedStatements(off, testServiceId('s3'), catalog)).not.toContain(
-      'AllowRequestsToAWSOwnedResources',
-    );
-    expect(
-      statementSwitchState(off, 'AllowRequestsToAWSOwnedResources', testServiceId('s3'), catalog),
-    ).toEqual({
+    expect(selectedStatements(off, S3, catalog)).not.toContain('AllowRequestsToAWSOwnedResources');
+    expect(statementSwitchState(off, 'AllowRequestsToAWSOwnedResources', S3, catalog)).toEqual({
       enabled: false,
       scope: 'every-service',
     });
     const on = apply(
       off,
-      statementToggleWrite(
-        off,
-        'AllowRequestsToAWSOwnedResources',
-        true,
-        testServiceId('s3'),
-        catalog,
-      ),
+      statementToggleWrite(off, 'AllowRequestsToAWSOwnedResources', true, S3, catalog),
     );
     expect(on).toEqual(base);
-    expect(
-      statementSwitchState(on, 'AllowRequestsToAWSOwnedResources', testServiceId('s3'), catalog),
-    ).toEqual({
+    expect(statementSwitchState(on, 'AllowRequestsToAWSOwnedResources', S3, catalog)).toEqual({
       enabled: true,
       scope: 'template',
     });
@@ -69,19 +59,13 @@ describe('statement switches', () => {
         testConfig(config),
         'AllowRequestsToAWSOwnedResources',
         false,
-        testServiceId('s3'),
+        S3,
         catalog,
       ),
     );
     const on = apply(
       off,
-      statementToggleWrite(
-        off,
-        'AllowRequestsToAWSOwnedResources',
-        true,
-        testServiceId('s3'),
-        catalog,
-      ),
+      statementToggleWrite(off, 'AllowRequestsToAWSOwnedResources', true, S3, catalog),
     );
     expect(on.statements).toEqual({ AllowRequestsToAWSOwnedResources: true });
   });
@@ -92,44 +76,27 @@ describe('statement switches', () => {
       statementScopeWrite(
         testConfig(base),
         'AllowRequestsByAWSServicePrincipals',
-        testServiceId('s3'),
+        S3,
         true,
         catalog,
       ),
     );
     expect(config.serviceStatements).toEqual({ s3: { AllowRequestsByAWSServicePrincipals: true } });
     expect(
-      statementSwitchState(
-        config,
-        'AllowRequestsByAWSServicePrincipals',
-        testServiceId('s3'),
-        catalog,
-      ).scope,
+      statementSwitchState(config, 'AllowRequestsByAWSServicePrincipals', S3, catalog).scope,
     ).toBe('this-service');
     const off = apply(
       config,
-      statementToggleWrite(
-        config,
-        'AllowRequestsByAWSServicePrincipals',
-        false,
-        testServiceId('s3'),
-        catalog,
-      ),
+      statementToggleWrite(config, 'AllowRequestsByAWSServicePrincipals', false, S3, catalog),
     );
     expect(off.serviceStatements).toEqual({ s3: { AllowRequestsByAWSServicePrincipals: false } });
     expect(off.statements).toBeUndefined();
-    expect(selectedStatements(off, testServiceId('s3'), catalog)).not.toContain(
+    expect(selectedStatements(off, S3, catalog)).not.toContain(
       'AllowRequestsByAWSServicePrincipals',
     );
     const back = apply(
       off,
-      statementToggleWrite(
-        off,
-        'AllowRequestsByAWSServicePrincipals',
-        true,
-        testServiceId('s3'),
-        catalog,
-      ),
+      statementToggleWrite(off, 'AllowRequestsByAWSServicePrincipals', true, S3, catalog),
     );
     expect(back).toEqual(base);
   });
