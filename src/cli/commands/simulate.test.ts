@@ -24,6 +24,8 @@ const config: PerimeterConfigDocument = {
   },
 };
 
+/** An anonymous read of a bucket: the request of the tests about the policy rather than the request. */
+const anonymousRead = ['--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b', '--anonymous'];
 const ourRole = ['--principal-arn', ROLE, '--principal-org', ORG];
 const ourBucket = [
   '--resource',
@@ -364,17 +366,7 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
     ],
     [
       'two callers',
-      [
-        '--policy',
-        's3-policy.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-        '--service-principal',
-        'x.amazonaws.com',
-      ],
+      ['--policy', 's3-policy.json', ...anonymousRead, '--service-principal', 'x.amazonaws.com'],
       /one kind of caller/,
     ],
     [
@@ -436,80 +428,30 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
       ],
       /--action: expected an action/,
     ],
-    [
-      'no policy',
-      ['--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b', '--anonymous'],
-      /give the policy/,
-    ],
+    ['no policy', [...anonymousRead], /give the policy/],
     [
       'a missing file',
-      [
-        '--policy',
-        'nope.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--policy', 'nope.json', ...anonymousRead],
       /cannot read policy "nope.json": no such file/,
     ],
     [
       'policy and config',
-      [
-        '--policy',
-        's3-policy.json',
-        '--config',
-        'x.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--policy', 's3-policy.json', '--config', 'x.json', ...anonymousRead],
       /not both/,
     ],
     [
       'config without service',
-      [
-        '--config',
-        'perimeter.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--config', 'perimeter.json', ...anonymousRead],
       /--service is required/,
     ],
     [
       'an unknown service',
-      [
-        '--config',
-        'perimeter.json',
-        '--service',
-        'nosuch',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--config', 'perimeter.json', '--service', 'nosuch', ...anonymousRead],
       /Unknown endpoint service "nosuch"/,
     ],
     [
       'a bad --expect',
-      [
-        '--policy',
-        's3-policy.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-        '--expect',
-        'maybe',
-      ],
+      ['--policy', 's3-policy.json', ...anonymousRead, '--expect', 'maybe'],
       /--expect takes Allowed, ImplicitDeny, ExplicitDeny/,
     ],
     [
@@ -536,19 +478,7 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
   it('a policy file that is not JSON: the syntax error with its position', async () => {
     const ws = workspace();
     ws.write('broken.json', '{\n  "Version": "2012-10-17",\n  "Statement": [\n');
-    const run = await runCli(
-      [
-        'simulate',
-        '--policy',
-        'broken.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
-      ws.dir,
-    );
+    const run = await runCli(['simulate', '--policy', 'broken.json', ...anonymousRead], ws.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^broken\.json:4:1: error json\/syntax: JSON syntax error: the text ends too early/m,
@@ -565,19 +495,7 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
         { Effect: 'allow', Action: '*', Resource: '*' },
       ],
     });
-    const run = await runCli(
-      [
-        'simulate',
-        '--policy',
-        'policy.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
-      ws.dir,
-    );
+    const run = await runCli(['simulate', '--policy', 'policy.json', ...anonymousRead], ws.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       'policy.json:11:17: error grammar/invalid-effect: Effect must be "Allow" or "Deny", not "allow".',
