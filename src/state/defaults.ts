@@ -1,7 +1,6 @@
 /** The choices a first visit starts from, and the view a first visit sees. */
-import { toRegionCode, toServiceId } from '@/core/catalog/ids';
+import { STARTING_REGION, STARTING_SERVICE } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { choicesCatalog } from '@/shared/catalog/choices-catalog';
 
 /**
  * S3 in one region: the endpoint most perimeters start with, so the page shows a policy at once
@@ -9,13 +8,11 @@ import { choicesCatalog } from '@/shared/catalog/choices-catalog';
  * schema's literal type by the compiler.
  */
 export function defaultConfig(): PerimeterConfig {
-  const s3 = toServiceId('s3', choicesCatalog);
-  const usEast1 = toRegionCode('us-east-1', choicesCatalog);
   return {
     version: 1,
     organizationIds: [],
-    regions: usEast1 ? [usEast1] : [],
-    services: s3 ? [s3] : [],
+    regions: [STARTING_REGION],
+    services: [STARTING_SERVICE],
   };
 }
 

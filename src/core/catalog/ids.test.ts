@@ -3,7 +3,7 @@ import { parseConfigText, validateConfigValue } from '../config/parse';
 import { generate } from '../generate/generate';
 import { buildCatalog, catalog, catalogFiles } from './catalog';
 import { choicesCatalogFiles } from './choices-catalog';
-import { toPatternId, toRegionCode, toServiceId } from './ids';
+import { STARTING_REGION, STARTING_SERVICE, toPatternId, toRegionCode, toServiceId } from './ids';
 
 describe('ids from text', () => {
   it('are the catalog ids of the names it knows, and nothing for the names it does not', () => {
@@ -24,6 +24,14 @@ describe('ids from text', () => {
     expect(toServiceId('s3', choices)).toBe('s3');
     // The first screen's catalog has no data access patterns.
     expect(toPatternId('amazon-linux-2023-repositories', choices)).toBeUndefined();
+  });
+
+  it('include the starting choices, which both catalogs know', () => {
+    const choices = buildCatalog(choicesCatalogFiles(catalogFiles));
+    for (const known of [catalog, choices]) {
+      expect(toServiceId(STARTING_SERVICE, known)).toBe('s3');
+      expect(toRegionCode(STARTING_REGION, known)).toBe('us-east-1');
+    }
   });
 
   it('come branded out of a configuration only once it has passed the catalog check', () => {

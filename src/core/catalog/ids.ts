@@ -69,6 +69,14 @@ export function toPatternId(text: string, catalog: Catalog): PatternId | undefin
   return catalog.knownPatternId(text);
 }
 
+/**
+ * The choices a first visit starts from: S3 in us-east-1. Named by the product, not typed by a
+ * user, and needed before any catalog is loaded, so they are branded here like the catalog's own
+ * data; `ids.test.ts` checks that both catalogs know them.
+ */
+export const STARTING_SERVICE = 's3' as ServiceId;
+export const STARTING_REGION = 'us-east-1' as RegionCode;
+
 /** The entries of a record keyed by ids, with the keys keeping their brand. */
 export function idEntries<K extends string, V>(record: Readonly<Partial<Record<K, V>>>): [K, V][] {
   return Object.entries(record) as [K, V][];

@@ -7,7 +7,7 @@
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
-import { toServiceId, type ServiceId } from '@/core/catalog/ids';
+import { STARTING_SERVICE, type ServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 import {
   buildReadyMadeRequest,
@@ -41,7 +41,7 @@ function useStableByText<T>(text: string): T {
 
 /**
  * The ready-made requests to offer: the shown service's own; when it has none, those of the other
- * selected services that have some; when none has any, those of S3.
+ * selected services that have some; when none has any, those of the starting service (S3).
  */
 function offeredScenarios(
   config: PerimeterConfig,
@@ -60,10 +60,9 @@ function offeredScenarios(
       scenarios: others.flatMap(build),
       note: `Ready-made requests are written for some services only: ${about}; these are for ${others.join(', ')}.`,
     };
-  const s3 = toServiceId('s3', catalog);
   return {
-    scenarios: s3 ? build(s3) : [],
-    note: `Ready-made requests are written for some services only: ${about}; these are for s3.`,
+    scenarios: build(STARTING_SERVICE),
+    note: `Ready-made requests are written for some services only: ${about}; these are for ${STARTING_SERVICE}.`,
   };
 }
 
