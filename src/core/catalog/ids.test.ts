@@ -3,7 +3,16 @@ import { parseConfigText, validateConfigValue } from '../config/parse';
 import { generate } from '../generate/generate';
 import { buildCatalog, catalog, catalogFiles } from './catalog';
 import { choicesCatalogFiles } from './choices-catalog';
-import { STARTING_REGION, STARTING_SERVICE, toPatternId, toRegionCode, toServiceId } from './ids';
+import {
+  STARTING_REGION,
+  STARTING_SERVICE,
+  patternNamed,
+  regionNamed,
+  serviceNamed,
+  toPatternId,
+  toRegionCode,
+  toServiceId,
+} from './ids';
 
 describe('ids from text', () => {
   it('are the catalog ids of the names it knows, and nothing for the names it does not', () => {
@@ -17,6 +26,13 @@ describe('ids from text', () => {
     for (const text of ['EU-WEST-1', 'eu-west-9', 'mars-north-1', 'toString'])
       expect(toRegionCode(text, catalog), text).toBeUndefined();
     expect(toPatternId('amazon-linux', catalog)).toBeUndefined();
+    expect(serviceNamed('ecr.api', catalog)?.id).toBe('ecr.api');
+    expect(regionNamed('cn-north-1', catalog)?.partition).toBe('aws-cn');
+    expect(patternNamed('amazon-linux-2023-repositories', catalog)?.statement).toBe(
+      'AllowRequestsToAWSOwnedResources',
+    );
+    expect(serviceNamed('S3', catalog)).toBeUndefined();
+    expect(regionNamed('hasOwnProperty', catalog)).toBeUndefined();
   });
 
   it('are checked against the catalog given, not the bundled one', () => {

@@ -4,7 +4,8 @@
  * them without loading it.
  */
 import type { z } from 'zod';
-import type { Catalog } from './catalog-index';
+import type { Catalog, Region } from './catalog-index';
+import type { DataAccessPattern, EndpointService } from './schema';
 
 /** The seven statements of a data-perimeter endpoint policy, keyed by their fixed Sids, in order. */
 export const STATEMENT_SIDS = [
@@ -67,6 +68,20 @@ export function toRegionCode(text: string, catalog: Catalog): RegionCode | undef
 }
 export function toPatternId(text: string, catalog: Catalog): PatternId | undefined {
   return catalog.knownPatternId(text);
+}
+
+/** The catalog's entry for a name in text, if it knows one: `toServiceId` and the look-up in one. */
+export function serviceNamed(text: string, catalog: Catalog): EndpointService | undefined {
+  const id = toServiceId(text, catalog);
+  return id === undefined ? undefined : catalog.service(id);
+}
+export function regionNamed(text: string, catalog: Catalog): Region | undefined {
+  const code = toRegionCode(text, catalog);
+  return code === undefined ? undefined : catalog.region(code);
+}
+export function patternNamed(text: string, catalog: Catalog): DataAccessPattern | undefined {
+  const id = toPatternId(text, catalog);
+  return id === undefined ? undefined : catalog.pattern(id);
 }
 
 /**

@@ -3,7 +3,6 @@
  * and account tables must exist; lists should not repeat themselves.
  */
 import type { Catalog } from '../catalog/catalog';
-import type { EndpointService } from '../catalog/schema';
 import { endpointServiceId } from '../catalog/endpoint-service';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics';
 import { catalogEndpointType } from '../catalog/endpoint-ids';
@@ -15,7 +14,7 @@ import {
   type InventoryEndpointDocument,
   type PerimeterConfigDocument,
 } from './schema';
-import { toPatternId, toRegionCode, toServiceId } from '../catalog/ids';
+import { patternNamed, regionNamed, serviceNamed, toRegionCode, toServiceId } from '../catalog/ids';
 import { THIRD_PARTY_PARAMETERS } from '../catalog/statement-parameters';
 
 export interface ConfigCheckDiagnostic extends Diagnostic {
@@ -180,10 +179,7 @@ function checkSelections(
   );
 
   const partitions = new Set(
-    config.regions
-      .map((r) => toRegionCode(r, catalog))
-      .map((r) => r && catalog.region(r)?.partition)
-      .filter(Boolean),
+    config.regions.map((r) => regionNamed(r, catalog)?.partition).filter(Boolean),
   );
   if (partitions.size > 1) {
     add(
@@ -205,8 +201,7 @@ function checkPatternsAndStatements(
   const serviceIds = catalog.services.map((s) => s.id);
   const patternIds = catalog.patterns.map((p) => p.id);
   for (const [id, on] of Object.entries(config.dataAccessPatterns ?? {})) {
-    const patternId = toPatternId(id, catalog);
-    const pattern = patternId && catalog.pattern(patternId);
+    const pattern = patternNamed(id, catalog);
     if (!pattern) {
       const guess = suggest(id, patternIds);
       add(
@@ -478,12 +473,6 @@ function checkInventoryEndpoint(
       `Add ${endpoint.service} to the services, or remove the endpoint from the inventory.`,
     );
   }
-}
-
-/** The catalog entry of a service named in the configuration, if the catalog knows it. */
-function serviceNamed(text: string, catalog: Catalog): EndpointService | undefined {
-  const id = toServiceId(text, catalog);
-  return id && catalog.service(id);
 }
 
 /** The endpoints the services name: other names (ses, docdb) count as their endpoint's service. */

@@ -9,7 +9,8 @@
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import {
   DEFAULT_EXCLUSION_TAG,
-  toPatternId,
+  patternNamed,
+  regionNamed,
   toRegionCode,
   type ServiceId,
   type StatementSid,
@@ -175,8 +176,7 @@ function checkAdmission(
   let pattern: DataAccessPattern | undefined;
   let sid: StatementSid;
   if ('pattern' in admission) {
-    const patternId = toPatternId(admission.pattern, catalog);
-    pattern = patternId && catalog.pattern(patternId);
+    pattern = patternNamed(admission.pattern, catalog);
     if (!pattern)
       return { missing: `the catalog has no data access pattern "${admission.pattern}" for it` };
     sid = pattern.statement;
@@ -273,8 +273,7 @@ export function buildReadyMadeRequest(
   region: string,
   catalog: Catalog = bundledCatalog,
 ): PerimeterScenario {
-  const code = toRegionCode(region, catalog);
-  const partition = (code && catalog.region(code)?.partition) ?? 'aws';
+  const partition = regionNamed(region, catalog)?.partition ?? 'aws';
   const tag = config.parameters?.exclusionTag ?? DEFAULT_EXCLUSION_TAG;
   const thirdParty = (parameter: ThirdPartyParameter) =>
     thirdPartyValues(parameter, config.parameters?.[parameter], partition);
@@ -304,8 +303,7 @@ export function buildReadyMadeRequest(
   };
   const request = fillPlaceholders(spec.request, (name) => {
     if (name.startsWith('account:')) {
-      const patternId = toPatternId(name.slice('account:'.length), catalog);
-      const pattern = patternId && catalog.pattern(patternId);
+      const pattern = patternNamed(name.slice('account:'.length), catalog);
       // An account the catalog does not know is stood in for; the expectation says it is missing.
       return (
         (pattern && patternAccount(pattern, config, region, catalog)) ?? EXAMPLE_ACCOUNTS.awsOwned

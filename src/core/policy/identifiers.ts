@@ -3,7 +3,7 @@
  * (`catalog/endpoint-ids.ts`): organization paths, service principals, addresses, dates, and the `<placeholders>` the upstream samples leave for the user to fill.
  */
 import type { Catalog, Region } from '../catalog/catalog';
-import { toRegionCode } from '../catalog/ids';
+import { regionNamed } from '../catalog/ids';
 
 /** `<my-org-id>`, `<region>`, `<CodeArtifact-Region-Account>`: a value still to be filled. */
 export const PLACEHOLDER_PATTERN = /<[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}>/g;
@@ -62,8 +62,7 @@ export class RegionFinder {
   }
 
   region(code: string): Region | undefined {
-    const known = toRegionCode(code, this.catalog);
-    return known && this.catalog.region(known);
+    return regionNamed(code, this.catalog);
   }
 
   /** Regions named in a value, each once; a letter or digit on either side makes a match part of a longer word. */
