@@ -4,6 +4,7 @@
  * the design; one describe-vpc-endpoints file per region, as `aws ec2 describe-vpc-endpoints` prints it.
  */
 import { catalog } from '../src/core/catalog/catalog';
+import { toRegionCode, toServiceId } from '../src/core/catalog/ids';
 import type { PerimeterConfig } from '../src/core/config/schema';
 import { describeOutput, type EndpointSpec } from '../src/core/deploy/describe-fixtures.testing';
 import { generate } from '../src/core/generate/generate';
@@ -36,8 +37,8 @@ export function organizationConfig(regions: readonly string[]): PerimeterConfig 
   return {
     version: 1,
     organizationIds: ['o-a1b2c3d4e5'],
-    regions: [...regions],
-    services: ORGANIZATION_SERVICES.filter((s) => catalog.service(s)),
+    regions: regions.flatMap((code) => toRegionCode(code, catalog) ?? []),
+    services: ORGANIZATION_SERVICES.flatMap((id) => toServiceId(id, catalog) ?? []),
     statements: {
       AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
       AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,

@@ -10,6 +10,7 @@ import { compilePolicyText } from '../src/core/evaluate/policy';
 import type { SimulatedRequest } from '../src/core/config/request-schema';
 import { generate } from '../src/core/generate/generate';
 import { formatMs, median, percentile, timeSync } from './stats';
+import { testServiceId } from '../src/core/catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 const ACCOUNT = '111122223333';
@@ -20,9 +21,9 @@ function largestS3Config(): PerimeterConfig {
     version: 1,
     organizationIds: [ORG],
     regions: catalog.regions.map((r) => r.code),
-    services: ['s3'],
+    services: [testServiceId('s3')],
     dataAccessPatterns: Object.fromEntries(
-      catalog.patternsForService('s3').map((p) => [p.id, true]),
+      catalog.patternsForService(testServiceId('s3')).map((p) => [p.id, true]),
     ),
     parameters: {
       lambdaLayerAccounts: ['580247275435'],
@@ -112,7 +113,7 @@ function perimeterRequests(): SimulatedRequest[] {
 }
 
 export function run(): void {
-  const generated = generate(largestS3Config(), 's3');
+  const generated = generate(largestS3Config(), testServiceId('s3'));
   const statements = generated.policy.Statement;
   const resources = statements.reduce(
     (n, s) => n + (Array.isArray(s.Resource) ? s.Resource.length : 1),

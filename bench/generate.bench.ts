@@ -8,6 +8,7 @@ import type { PerimeterConfig } from '../src/core/config/schema';
 import { generate } from '../src/core/generate/generate';
 import { generatePolicies } from '../src/core/generate/outputs';
 import { formatMs, median, percentile, timeSync } from './stats';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 export function largestConfig(): PerimeterConfig {
   return {
@@ -46,12 +47,12 @@ export function run(): void {
   const one: PerimeterConfig = {
     version: 1,
     organizationIds: ['o-a1b2c3d4e5'],
-    regions: ['us-east-1'],
-    services: ['s3'],
+    regions: [testRegionCode('us-east-1')],
+    services: [testServiceId('s3')],
   };
   report(
     'S3 policy, one region (generate + render)',
-    timeSync(() => generate(one, 's3'), 2000),
+    timeSync(() => generate(one, testServiceId('s3')), 2000),
     1,
   );
 

@@ -12,6 +12,7 @@ import { runSavedRequestsAgainstConfig } from '../src/core/evaluate/suite';
 import { loadIamIndex } from '../src/core/iam/iam-index';
 import { validate } from '../src/core/validate/validate';
 import { formatMs, median, timeSync } from './stats';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 const policy = (statements: object[]) =>
   JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -67,8 +68,8 @@ export async function run(): Promise<void> {
   const config: PerimeterConfig = {
     version: 1,
     organizationIds: ['o-a1b2c3d4e5'],
-    regions: ['us-east-1'],
-    services: ['s3'],
+    regions: [testRegionCode('us-east-1')],
+    services: [testServiceId('s3')],
     parameters: {
       orgIdentitiesToThirdPartyResources: {
         accounts: ['444455556666'],

@@ -5,17 +5,19 @@
  * IMPACT_SCALE_EVENTS overrides the count.
  */
 import { catalog } from '../src/core/catalog/catalog';
+import { toServiceId } from '../src/core/catalog/ids';
 import { EventCollector } from '../src/core/impact/collect';
 import { buildImpactReport } from '../src/core/impact/report';
 import { TrailFileReader } from '../src/core/impact/trail-reader';
 import { GENERATED_ACCOUNTS, GENERATED_ORG, pooledTrailText } from './impact/generate-trail';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 const EVENTS = Number(process.env.IMPACT_SCALE_EVENTS ?? 10_000_000);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 export function run(): void {
-  const collector = new EventCollector((id) => catalog.service(id) !== undefined);
+  const collector = new EventCollector((id) => toServiceId(id, catalog));
   const reader = new TrailFileReader(collector);
   const started = performance.now();
   let bytes = 0;
@@ -37,8 +39,8 @@ export function run(): void {
     config: {
       version: 1,
       organizationIds: [GENERATED_ORG],
-      regions: ['us-east-1', 'eu-west-1'],
-      services: ['s3'],
+      regions: [testRegionCode('us-east-1'), testRegionCode('eu-west-1')],
+      services: [testServiceId('s3')],
     },
     accounts: new Set(GENERATED_ACCOUNTS),
   });

@@ -13,6 +13,7 @@ import { loadIamIndex } from '../src/core/iam/iam-index';
 import { validate, type ValidateOptions } from '../src/core/validate/validate';
 import { largestConfig } from './generate.bench';
 import { formatMs, median, percentile, timeSync } from './stats';
+import { testServiceId } from '../src/core/catalog/ids.testing';
 
 function report(name: string, samples: number[], budgetMs: number, label = 'median'): void {
   const m = median(samples);
@@ -46,7 +47,7 @@ function policyAtTheLimit(): { text: string; regions: number } {
     version: 1,
     organizationIds: ['o-a1b2c3d4e5'],
     regions: [],
-    services: ['s3'],
+    services: [testServiceId('s3')],
     statements: {
       AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
       AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
@@ -55,7 +56,10 @@ function policyAtTheLimit(): { text: string; regions: number } {
   let best = '';
   let regions = 0;
   for (const region of catalog.regions.filter((r) => r.partition === 'aws')) {
-    const text = generate({ ...base, regions: [...base.regions, region.code] }, 's3').text;
+    const text = generate(
+      { ...base, regions: [...base.regions, region.code] },
+      testServiceId('s3'),
+    ).text;
     if (text.length > POLICY_SIZE_LIMIT) break;
     base.regions.push(region.code);
     best = text;
@@ -68,7 +72,10 @@ export async function run(): Promise<void> {
   const iamIndex = await loadIamIndex();
   const options: ValidateOptions = { iamIndex, service: 's3' };
 
-  const largest = generate({ ...largestConfig(), services: ['s3'] }, 's3');
+  const largest = generate(
+    { ...largestConfig(), services: [testServiceId('s3')] },
+    testServiceId('s3'),
+  );
   const atLimit = policyAtTheLimit();
   if (atLimit.text.length !== POLICY_SIZE_LIMIT)
     throw new Error(`the padded policy is ${atLimit.text.length} characters`);

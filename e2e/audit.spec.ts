@@ -12,6 +12,7 @@ import {
   servicesField,
 } from './builder';
 import { hugeFile, loadDeployEngine } from './deploy';
+import { testConfig, testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 const auditPanel = (page: Page) => page.getByRole('region', { name: 'Audit deployed endpoints' });
 const filesInput = (page: Page) =>
@@ -42,7 +43,10 @@ test('the audit lists every endpoint with its state, the statements that differ,
 }) => {
   const [engine, deploy] = await Promise.all([loadEngine(), loadDeployEngine()]);
   const designed = (service: string, region: string) =>
-    engine.generate(config, service, { regions: [region], format: 'minified' }).text;
+    engine.generate(testConfig(config), testServiceId(service), {
+      regions: [testRegionCode(region)],
+      format: 'minified',
+    }).text;
   const eu = deploy.describeOutput([
     { n: 1, service: 's3', region: 'eu-west-1', policy: designed('s3', 'eu-west-1') },
     {
@@ -99,7 +103,7 @@ test('the audit lists every endpoint with its state, the statements that differ,
   const iamIndex = await engine.loadIamIndex();
   const { output: _output, ...chosen } = { ...config, output: undefined };
   expect(csv.text).toBe(
-    deploy.auditCsv(deploy.auditEndpoints(chosen, read.endpoints, { iamIndex })),
+    deploy.auditCsv(deploy.auditEndpoints(testConfig(chosen), read.endpoints, { iamIndex })),
   );
 });
 

@@ -9,6 +9,7 @@ import {
   showPlainText,
   shownPolicy,
 } from './builder';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 test('a bad organization id gets a message next to the field and never reaches the policy', async ({
   page,
@@ -70,8 +71,13 @@ test('a corrupted saved state opens the defaults with a message and keeps the ba
   const engine = await loadEngine();
   expect(await shownPolicy(page)).toBe(
     engine.generate(
-      { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] },
-      's3',
+      {
+        version: 1,
+        organizationIds: [],
+        regions: [testRegionCode('us-east-1')],
+        services: [testServiceId('s3')],
+      },
+      testServiceId('s3'),
     ).text,
   );
   const rejected = await page.evaluate(
@@ -118,8 +124,8 @@ test('a damaged share link opens the defaults with a message', async ({ page }) 
   const fragment = encodeConfigForUrl({
     version: 1,
     organizationIds: [ORG_ID],
-    regions: ['eu-west-1'],
-    services: ['ec2'],
+    regions: [testRegionCode('eu-west-1')],
+    services: [testServiceId('ec2')],
   });
   await openBuilder(page, `/#${fragment.slice(0, fragment.length - 15)}`);
   const alert = page.getByRole('alert').filter({ hasText: 'The shared link could not be opened' });

@@ -18,6 +18,7 @@ import {
   showPlainText,
 } from './builder';
 import { openImport, pastePolicy, problem, waitForCheck } from './policy-editor';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 test('the downloaded S3 policy of eu-south-2 names the Patch Manager buckets of the Systems Manager table', async ({
   page,
@@ -39,8 +40,13 @@ test('the downloaded S3 policy of eu-south-2 names the Patch Manager buckets of 
   expect(file.text).not.toContain('static-eu-south-2-prod-static-*');
   const engine = await loadEngine();
   const expected = engine.generate(
-    { version: 1, organizationIds: [ORG_ID], regions: ['eu-south-2'], services: ['s3'] },
-    's3',
+    {
+      version: 1,
+      organizationIds: [ORG_ID],
+      regions: [testRegionCode('eu-south-2')],
+      services: [testServiceId('s3')],
+    },
+    testServiceId('s3'),
   );
   expect(file.text).toBe(expected.text);
 });

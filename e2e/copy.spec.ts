@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loadEngine, openBuilder, ORG_ID, organizationField } from './builder';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -8,8 +9,13 @@ test('Copy puts the policy on the clipboard and says so', async ({ page }) => {
   await organizationField(page).fill(ORG_ID);
   const engine = await loadEngine();
   const expected = engine.generate(
-    { version: 1, organizationIds: [ORG_ID], regions: ['us-east-1'], services: ['s3'] },
-    's3',
+    {
+      version: 1,
+      organizationIds: [ORG_ID],
+      regions: [testRegionCode('us-east-1')],
+      services: [testServiceId('s3')],
+    },
+    testServiceId('s3'),
   );
   await expect(page.getByRole('meter', { name: 'Policy size' })).toHaveAttribute(
     'aria-valuenow',

@@ -17,6 +17,7 @@ import {
   statementSwitch,
   waitForMark,
 } from './builder';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 /** Holds the app's entry script until `release` is called; returns `release`. */
 async function holdAppScript(page: Page): Promise<() => void> {
@@ -102,8 +103,8 @@ test('a share link never shows the default choices, even before the app has star
   const fragment = encodeConfigForUrl({
     version: 1,
     organizationIds: [ORG_ID],
-    regions: ['eu-west-1'],
-    services: ['sqs'],
+    regions: [testRegionCode('eu-west-1')],
+    services: [testServiceId('sqs')],
   });
   const errors = watchErrors(page);
   const release = await holdAppScript(page);

@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadShareCodec, openBuilder, ORG_ID, waitForMark } from './builder';
 import { openImport, pastePolicy, problemsList, waitForCheck } from './policy-editor';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 const TRACKER = 'tracker.example';
 
@@ -84,8 +85,8 @@ test('parameters and tags from a share link stay text in the preview hovers', as
   const fragment = encodeConfigForUrl({
     version: 1,
     organizationIds: [ORG_ID],
-    regions: ['us-east-1'],
-    services: ['s3'],
+    regions: [testRegionCode('us-east-1')],
+    services: [testServiceId('s3')],
     parameters: {
       orgIdentitiesToThirdPartyResources: {
         accounts: ['444455556666'],
@@ -133,8 +134,8 @@ test('a link full of slow saved requests opens, and the requests past the budget
   const fragment = encodeConfigForUrl({
     version: 1,
     organizationIds: [ORG_ID],
-    regions: ['us-east-1'],
-    services: ['s3'],
+    regions: [testRegionCode('us-east-1')],
+    services: [testServiceId('s3')],
     // Off, since it needs values of its own: a policy with values to fill gets no verdict at all.
     statements: { AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false },
     parameters: {

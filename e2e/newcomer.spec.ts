@@ -12,6 +12,7 @@ import {
   servicesField,
   statementSwitch,
 } from './builder';
+import { testConfig, testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 test('a newcomer chooses S3, two regions and an organization, and downloads the policy the engine generates', async ({
   page,
@@ -31,7 +32,7 @@ test('a newcomer chooses S3, two regions and an organization, and downloads the 
     services: ['s3'],
   };
   const engine = await loadEngine();
-  const expected = engine.generate(config, 's3');
+  const expected = engine.generate(testConfig(config), testServiceId('s3'));
   await expect(page.getByRole('meter', { name: 'Policy size' })).toHaveAttribute(
     'aria-valuenow',
     String(expected.size),
@@ -84,8 +85,13 @@ test('a first visit reads the policy with the form, before the engine has loaded
   await page.goto('/');
   const engine = await loadEngine();
   const expected = engine.generate(
-    { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] },
-    's3',
+    {
+      version: 1,
+      organizationIds: [],
+      regions: [testRegionCode('us-east-1')],
+      services: [testServiceId('s3')],
+    },
+    testServiceId('s3'),
   ).text;
   const text = page.getByRole('region', { name: 'Policy text' });
   await expect(text).toBeVisible();
@@ -100,11 +106,11 @@ test('a first visit reads the policy with the form, before the engine has loaded
     {
       version: 1,
       organizationIds: [],
-      regions: ['us-east-1'],
-      services: ['s3'],
+      regions: [testRegionCode('us-east-1')],
+      services: [testServiceId('s3')],
       statements: { AllowRequestsByAWSServicePrincipals: false },
     },
-    's3',
+    testServiceId('s3'),
   ).text;
   expect((await downloadText(page, 'Download')).text).toBe(changed);
 });

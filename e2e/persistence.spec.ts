@@ -11,6 +11,7 @@ import {
   shownPolicy,
   statementSwitch,
 } from './builder';
+import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 async function makeChoices(page: Page) {
   await pick(page, servicesField(page), 'ec2');
@@ -71,11 +72,11 @@ test('a share link reproduces the choices in a fresh browser', async ({
       {
         version: 1,
         organizationIds: [ORG_ID],
-        regions: ['us-east-1', 'eu-west-1'],
-        services: ['s3', 'ec2'],
+        regions: [testRegionCode('us-east-1'), testRegionCode('eu-west-1')],
+        services: [testServiceId('s3'), testServiceId('ec2')],
         statements: { AllowRequestsByOrgsIdentitiesToAnyResources: false },
       },
-      'ec2',
+      testServiceId('ec2'),
     );
     // The first selected service in catalog order is the one previewed: ec2 comes before s3.
     await expect(other.getByRole('tab', { name: 'ec2', selected: true })).toBeVisible();

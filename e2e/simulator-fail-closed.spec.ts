@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { tsImport } from 'tsx/esm/api';
-import type { PerimeterConfig } from '../src/core/config/schema';
+import type { PerimeterConfigDocument } from '../src/core/config/schema';
 import type * as VerdictCheckModule from '../src/core/validate/verdict-check';
 import {
   loadEngine,
@@ -16,6 +16,7 @@ import {
   showPlainText,
 } from './builder';
 import { cursorPosition, openImport, pastePolicy, waitForCheck } from './policy-editor';
+import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -25,7 +26,7 @@ const THIRD_PARTY_OFF = {
   AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
 };
 /** A finished perimeter: every value given, so that its policy gets verdicts. */
-const finished: PerimeterConfig = {
+const finished: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG_ID],
   regions: ['us-east-1'],
@@ -46,9 +47,9 @@ const policyErrors = (page: Page) =>
   simulator(page).getByRole('list', { name: 'Errors in the policy' });
 const savedList = (page: Page) => simulator(page).getByRole('list', { name: 'Saved requests' });
 
-async function openSimulatorWith(page: Page, choices: PerimeterConfig): Promise<void> {
+async function openSimulatorWith(page: Page, choices: PerimeterConfigDocument): Promise<void> {
   const { encodeConfigForUrl } = await loadShareCodec();
-  await openBuilder(page, `/#${encodeConfigForUrl(choices)}`);
+  await openBuilder(page, `/#${encodeConfigForUrl(testConfig(choices))}`);
   await expect(page.getByText('Opened the choices of the shared link.')).toBeVisible();
   await page.getByRole('tab', { name: 'Request simulator' }).click();
   await expect(simulator(page)).toBeVisible();
@@ -71,7 +72,9 @@ test('a malformed CIDR in a Deny of the text being edited: no verdict, the error
   // The generated policy plus a Deny outside our network whose CIDR is malformed: the evaluator
   // cannot read it, so the Deny would not apply and the request would pass.
   const engine = await loadEngine();
-  const policy = JSON.parse(engine.generate(finished, 's3').text) as { Statement: unknown[] };
+  const policy = JSON.parse(engine.generate(testConfig(finished), testServiceId('s3')).text) as {
+    Statement: unknown[];
+  };
   policy.Statement.push({
     Sid: 'DenyOutsideOurNetwork',
     Effect: 'Deny',
@@ -125,7 +128,7 @@ test('a generated policy with values still to fill: no verdict in the form, the 
   await openSimulatorWith(page, unfinished);
   const engine = await loadEngine();
   const check = (await loadVerdictCheck()).checkPolicyForVerdict(
-    engine.endpointPolicyFor(unfinished, 's3').text,
+    engine.endpointPolicyFor(testConfig(unfinished), testServiceId('s3')).text,
   );
   expect(check.errors.length).toBeGreaterThan(0);
 
@@ -175,7 +178,7 @@ test('a saved request over the evaluation budget, from a share link: no verdict,
 }) => {
   // Patterns built to be slow against a long resource: matching one request goes over its budget.
   const piece = `${'a?'.repeat(100)}b`;
-  const slow: PerimeterConfig = {
+  const slow: PerimeterConfigDocument = {
     ...finished,
     statements: { AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false },
     parameters: {
@@ -199,9 +202,9 @@ test('a saved request over the evaluation budget, from a share link: no verdict,
     ],
   };
   const engine = await loadEngine();
-  const policyText = engine.endpointPolicyFor(slow, 's3').text;
+  const policyText = engine.endpointPolicyFor(testConfig(slow), testServiceId('s3')).text;
   expect((await loadVerdictCheck()).checkPolicyForVerdict(policyText).errors).toEqual([]);
-  const result = engine.evaluate(policyText, slow.savedRequests![0]!.request);
+  const result = engine.evaluate(policyText, testConfig(slow).savedRequests![0]!.request);
   expect(result.withheld).toBeDefined();
 
   await openSimulatorWith(page, slow);

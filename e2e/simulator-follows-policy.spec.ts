@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import type { PerimeterConfig, SavedRequest } from '../src/core/index';
+import type { PerimeterConfigDocument, SavedRequest } from '../src/core/index';
 import {
   loadEngine,
   loadShareCodec,
@@ -16,6 +16,7 @@ import {
   showPane,
   showPlainText,
 } from './builder';
+import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -35,7 +36,7 @@ const wronglyExpected: SavedRequest = {
   },
   expect: 'Allowed',
 };
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG_ID],
   regions: ['us-east-1', 'eu-west-1'],
@@ -75,9 +76,9 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   ).toBeLessThanOrEqual(0);
 }
 
-async function openWithChoices(page: Page, choices: PerimeterConfig): Promise<void> {
+async function openWithChoices(page: Page, choices: PerimeterConfigDocument): Promise<void> {
   const { encodeConfigForUrl } = await loadShareCodec();
-  await openBuilder(page, `/#${encodeConfigForUrl(choices)}`);
+  await openBuilder(page, `/#${encodeConfigForUrl(testConfig(choices))}`);
   await expect(page.getByText('Opened the choices of the shared link.')).toBeVisible();
   await showPane(page, 'Explain & test');
   await page.getByRole('tab', { name: 'Request simulator' }).click();
@@ -106,7 +107,9 @@ for (const size of SIZES) {
       await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${theme}\\b`));
       const engine = await loadEngine();
       const names = (service: string, region: string) =>
-        engine.perimeterScenarios(config, { service, region }).map((s) => s.name);
+        engine
+          .perimeterScenarios(testConfig(config), { service: testServiceId(service), region })
+          .map((s) => s.name);
 
       // The preview shows the first service, which has no ready-made requests of its own: the
       // panel says so and offers those of the other selected services.
@@ -139,7 +142,10 @@ for (const size of SIZES) {
 
       // The STS requests, federation included, each with the verdict the choices call for.
       await showPolicyOf(page, 'sts');
-      const sts = engine.perimeterScenarios(config, { service: 'sts', region: 'us-east-1' });
+      const sts = engine.perimeterScenarios(testConfig(config), {
+        service: testServiceId('sts'),
+        region: 'us-east-1',
+      });
       await expect(readyMade(page).getByRole('button')).toHaveText(sts.map((s) => s.name));
       const federation = sts.find((s) => s.name === FEDERATION)!;
       await readyMade(page).getByRole('button', { name: FEDERATION }).click();
@@ -159,7 +165,7 @@ for (const size of SIZES) {
       // The matrix: every request in every region, the saved request that fails first.
       await simulator(page).getByRole('button', { name: 'Matrix', exact: true }).click();
       await expect(matrixResult(page)).toContainText('2 cells not as expected');
-      const plan = engine.planRequestMatrix(config);
+      const plan = engine.planRequestMatrix(testConfig(config));
       await expect(matrixResult(page)).toHaveText(
         new RegExp(`^${plan.rows.length} requests × 2 regions`),
       );
@@ -221,7 +227,7 @@ test('the matrix of every service and every region runs in a worker, the page fr
   page,
 }) => {
   const engine = await loadEngine();
-  const everything: PerimeterConfig = {
+  const everything: PerimeterConfigDocument = {
     version: 1,
     organizationIds: [ORG_ID],
     regions: engine.catalog.regions.map((r) => r.code),
@@ -245,7 +251,7 @@ test('the matrix of every service and every region runs in a worker, the page fr
     }).observe({ type: 'longtask' });
   });
   await simulator(page).getByRole('button', { name: 'Matrix', exact: true }).click();
-  const plan = engine.planRequestMatrix(everything);
+  const plan = engine.planRequestMatrix(testConfig(everything));
   const cells = engine.matrixSize(plan);
   // Done: the count of cells, no longer "Evaluating". Some regions have no documented account for
   // a data access pattern, so their policies keep a value to fill and get no verdict.

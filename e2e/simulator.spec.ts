@@ -12,6 +12,7 @@ import {
   waitForMark,
 } from './builder';
 import { cursorPosition, openImport, pastePolicy, waitForCheck } from './policy-editor';
+import { testConfig, testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
 
 const ORG_STATEMENT = 'AllowRequestsByOrgsIdentitiesToOrgsResources';
 const OUR_ROLE_READS = 'One of our roles reads our bucket';
@@ -58,8 +59,8 @@ test('the panel opens beside the preview with the ready-made requests of a perim
   const scenarios = engine.perimeterScenarios({
     version: 1,
     organizationIds: [ORG_ID],
-    regions: ['us-east-1'],
-    services: ['s3'],
+    regions: [testRegionCode('us-east-1')],
+    services: [testServiceId('s3')],
   });
   // The requests of the service the preview shows: S3's own.
   expect(new Set(scenarios.map((s) => s.service))).toEqual(new Set(['s3']));
@@ -98,8 +99,13 @@ test("a personal account's credentials are denied, and the panel says which cond
     regions: ['us-east-1'],
     services: ['s3'],
   };
-  const scenario = engine.perimeterScenarios(config).find((s) => s.name === PERSONAL_CREDENTIALS)!;
-  const result = engine.evaluate(engine.endpointPolicyFor(config, 's3').text, scenario.request);
+  const scenario = engine
+    .perimeterScenarios(testConfig(config))
+    .find((s) => s.name === PERSONAL_CREDENTIALS)!;
+  const result = engine.evaluate(
+    engine.endpointPolicyFor(testConfig(config), testServiceId('s3')).text,
+    scenario.request,
+  );
   const failure = result.statements.find((s) => s.sid === ORG_STATEMENT)!.failure!;
   expect(failure.message).toContain('aws:PrincipalOrgID is absent');
   const line = simulator(page)
@@ -324,11 +330,11 @@ test('while editing, the verdict is about the text in the editor, or the generat
     {
       version: 1,
       organizationIds: [ORG_ID],
-      regions: ['us-east-1'],
-      services: ['s3'],
+      regions: [testRegionCode('us-east-1')],
+      services: [testServiceId('s3')],
       statements: Object.fromEntries(THIRD_PARTY_STATEMENTS.map((sid) => [sid, false])),
     },
-    's3',
+    testServiceId('s3'),
   ).text;
   const otherOrg = generated.replaceAll(ORG_ID, 'o-zzzzzzzzzz');
   await openImport(page);

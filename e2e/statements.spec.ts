@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loadEngine, openBuilder, shownPolicy, statementSwitch } from './builder';
+import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
 
 const sid = 'AllowRequestsByAWSServicePrincipals';
 
@@ -49,14 +50,14 @@ test('the statement switches are named by title and Sid, and open to patterns an
   await expect(al2).not.toBeChecked();
   const engine = await loadEngine();
   const expected = engine.generate(
-    {
+    testConfig({
       version: 1,
       organizationIds: [],
       regions: ['us-east-1'],
       services: ['s3'],
       dataAccessPatterns: { 'amazon-linux-2-repositories': false },
-    },
-    's3',
+    }),
+    testServiceId('s3'),
   );
   expect(await shownPolicy(page)).toBe(expected.text);
 

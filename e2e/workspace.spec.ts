@@ -17,6 +17,7 @@ import {
   showPane as showWorkspacePane,
 } from './builder';
 import { pastePolicy, problemsList, waitForCheck } from './policy-editor';
+import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
 
 const findingKinds = () =>
   tsImport('../src/core/finding-kinds.ts', import.meta.url) as Promise<typeof FindingKinds>;
@@ -159,7 +160,7 @@ for (const size of SIZES) {
         await showPane(page, size, 'Policy');
         const { countFindings } = await findingKinds();
         const engine = await loadEngine();
-        const generated = engine.generate(FIRST_VISIT, 's3');
+        const generated = engine.generate(testConfig(FIRST_VISIT), testServiceId('s3'));
         const counts = countFindings(generated.diagnostics);
         // The service tab's badge counts errors and values to fill; no red wall on a first visit.
         await expect(page.getByRole('tab', { name: /^s3/ })).toContainText(
@@ -221,7 +222,7 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       await expect(page.getByText('Copied s3-endpoint-policy.json to the clipboard')).toBeVisible();
       const engine = await loadEngine();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-        engine.generate(FIRST_VISIT, 's3').text,
+        engine.generate(testConfig(FIRST_VISIT), testServiceId('s3')).text,
       );
 
       await page.getByRole('button', { name: 'Download all', exact: true }).click();
@@ -241,7 +242,9 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       const earlier = engine.catalog.services
         .map((s) => s.id)
         .find(
-          (id) => id !== 's3' && engine.canonicalServices([id, 's3'], engine.catalog)[0] === id,
+          (id) =>
+            id !== 's3' &&
+            engine.canonicalServices([id, testServiceId('s3')], engine.catalog)[0] === id,
         );
       expect(earlier).toBeDefined();
       await open(page, size, theme);
@@ -457,7 +460,7 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       await showPane(page, size, 'Policy');
       await page.getByRole('button', { name: 'Import policy' }).click();
       const engine = await loadEngine();
-      await pastePolicy(page, engine.generate(FIRST_VISIT, 's3').text);
+      await pastePolicy(page, engine.generate(testConfig(FIRST_VISIT), testServiceId('s3')).text);
       await waitForCheck(page);
       await page.getByRole('button', { name: 'Adopt' }).click();
       await expect(page.getByText(/Kept your organization id \(o-a1b2c3d4e5\)/)).toBeVisible();

@@ -5,13 +5,14 @@
 import type { Catalog } from '../../src/core/catalog/catalog';
 import { CONFIG_VERSION, type PerimeterConfig } from '../../src/core/config/schema';
 import { encodeConfigForUrl } from '../../src/core/config/share';
+import { testRegionCode, testServiceId } from '../../src/core/catalog/ids.testing';
 
 /** What a newcomer picks first: S3 in two regions for one organization (a policy of about 9 KB). */
 export const newcomerConfig: PerimeterConfig = {
   version: CONFIG_VERSION,
   organizationIds: ['o-a1b2c3d4e5'],
-  regions: ['us-east-1', 'eu-west-1'],
-  services: ['s3'],
+  regions: [testRegionCode('us-east-1'), testRegionCode('eu-west-1')],
+  services: [testServiceId('s3')],
 };
 
 /** The heaviest choice the form allows: every endpoint service in every region of the catalog. */

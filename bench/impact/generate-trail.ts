@@ -7,6 +7,7 @@
  * real organization.
  */
 import type { PerimeterConfig } from '../../src/core/config/schema';
+import { testRegionCode, testServiceId } from '../../src/core/catalog/ids.testing';
 
 /** A small seeded generator (mulberry32), so every run sees the same traffic. */
 export function seededRandom(seed: number): () => number {
@@ -29,8 +30,8 @@ export const GENERATED_ACCOUNTS = Array.from(
 export const BENCH_CONFIG: PerimeterConfig = {
   version: 1,
   organizationIds: [GENERATED_ORG],
-  regions: ['us-east-1', 'eu-west-1'],
-  services: ['s3'],
+  regions: [testRegionCode('us-east-1'), testRegionCode('eu-west-1')],
+  services: [testServiceId('s3')],
   statements: {
     AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
     AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/core/catalog/catalog';
+import { toServiceId } from '../../src/core/catalog/ids';
 import { EventCollector } from '../../src/core/impact/collect';
 import { TrailFileReader } from '../../src/core/impact/trail-reader';
 import { pooledTrailText } from './generate-trail';
@@ -8,7 +9,7 @@ import { pooledTrailText } from './generate-trail';
 describe('impact analysis at scale (slice)', () => {
   it('streams generated events into shapes whose number follows the traffic, not the events', () => {
     const shapesAfter = (events: number) => {
-      const collector = new EventCollector((id) => catalog.service(id) !== undefined);
+      const collector = new EventCollector((id) => toServiceId(id, catalog));
       const reader = new TrailFileReader(collector);
       for (const chunk of pooledTrailText(3, events, 512)) reader.pushText(chunk);
       expect(reader.end().problems).toEqual([]);

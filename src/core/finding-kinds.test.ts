@@ -11,6 +11,7 @@ import {
 import { generate } from './generate/generate';
 import { loadIamIndex, type IamIndex } from './iam/iam-index';
 import { validate } from './validate/validate';
+import { testConfig, testServiceId } from './catalog/ids.testing';
 
 const finding = (code: string, severity: Diagnostic['severity'], message = 'm'): Diagnostic => ({
   code,
@@ -38,7 +39,7 @@ describe('countFindings', () => {
       regions: ['us-east-1'],
       services: ['s3'],
     };
-    const generated = generate(config, 's3', { catalog });
+    const generated = generate(testConfig(config), testServiceId('s3'), { catalog });
     const counts = countFindings(generated.diagnostics);
     expect(counts.errors).toBe(0);
     expect(counts.toFill).toBeGreaterThan(0);
@@ -52,7 +53,7 @@ describe('countFindings', () => {
       regions: ['us-east-1'],
       services: ['s3'],
     };
-    const generated = generate(config, 's3', { catalog });
+    const generated = generate(testConfig(config), testServiceId('s3'), { catalog });
     const checked = validate(generated.text, { service: 's3', regions: ['us-east-1'] });
     expect(countFindings(checked.diagnostics).toFill).toBe(
       countFindings(generated.diagnostics).toFill,

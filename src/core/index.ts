@@ -13,6 +13,12 @@ export {
   ORGANIZATION_ID_PATTERN,
   ACCOUNT_ID_PATTERN,
   isStatementSid,
+  toPatternId,
+  toRegionCode,
+  toServiceId,
+  type PatternId,
+  type RegionCode,
+  type ServiceId,
   type StatementSid,
 } from './catalog/ids';
 export type {
@@ -35,6 +41,7 @@ export {
   perimeterConfigSchema,
   type OutputShape,
   type PerimeterConfig,
+  type PerimeterConfigDocument,
   type PerimeterParameters,
   type PolicyFormat,
   type ThirdPartyParameters,
@@ -111,6 +118,7 @@ export {
 } from './evaluate/evaluate';
 export {
   endpointPolicyFor,
+  endpointPolicyForNames,
   parseSavedRequests,
   runSavedRequests,
   runSavedRequestsAgainstConfig,

@@ -2,21 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { createBuilderStore } from './builder-store';
 import { takeChoiceChange } from './choice-change-clock';
 import { defaultConfig } from './defaults';
+import { testPatternId, testRegionCode, testServiceId } from '@/core/catalog/ids.testing';
 
 describe('config slice', () => {
   it('starts from the defaults and keeps the actions stable', () => {
     const store = createBuilderStore();
     const actions = store.getState().actions;
     expect(store.getState().config).toEqual(defaultConfig());
-    store.getState().actions.setRegions(['eu-west-1']);
+    store.getState().actions.setRegions([testRegionCode('eu-west-1')]);
     expect(store.getState().actions).toBe(actions);
   });
 
   it('places services, regions and organization ids', () => {
     const store = createBuilderStore();
     const { setServices, setRegions, setOrganizationIds } = store.getState().actions;
-    setServices(['s3', 'ec2']);
-    setRegions(['us-east-1', 'eu-west-1']);
+    setServices([testServiceId('s3'), testServiceId('ec2')]);
+    setRegions([testRegionCode('us-east-1'), testRegionCode('eu-west-1')]);
     setOrganizationIds(['o-a1b2c3d4e5']);
     expect(store.getState().config).toEqual({
       version: 1,
@@ -30,13 +31,13 @@ describe('config slice', () => {
     const store = createBuilderStore();
     const { setStatementToggle } = store.getState().actions;
     setStatementToggle('AllowRequestsToAWSOwnedResources', false);
-    setStatementToggle('AllowRequestsByAWSServicePrincipals', false, 's3');
+    setStatementToggle('AllowRequestsByAWSServicePrincipals', false, testServiceId('s3'));
     expect(store.getState().config.statements).toEqual({ AllowRequestsToAWSOwnedResources: false });
     expect(store.getState().config.serviceStatements).toEqual({
       s3: { AllowRequestsByAWSServicePrincipals: false },
     });
     setStatementToggle('AllowRequestsToAWSOwnedResources', undefined);
-    setStatementToggle('AllowRequestsByAWSServicePrincipals', undefined, 's3');
+    setStatementToggle('AllowRequestsByAWSServicePrincipals', undefined, testServiceId('s3'));
     expect(store.getState().config).toEqual(defaultConfig());
   });
 
@@ -50,11 +51,11 @@ describe('config slice', () => {
       setPatternToggle,
     } = store.getState().actions;
     setThirdPartyList('orgIdentitiesToThirdPartyResources', 'accounts', ['111122223333']);
-    setTableAccounts('glue-studio-transforms', 'us-east-1', ['510798373988']);
-    setTableAccounts('eks-add-ons', 'eu-west-1', ['111122223333', '444455556666']);
+    setTableAccounts('glue-studio-transforms', testRegionCode('us-east-1'), ['510798373988']);
+    setTableAccounts('eks-add-ons', testRegionCode('eu-west-1'), ['111122223333', '444455556666']);
     setLambdaLayerAccounts(['580247275435']);
     setExclusionTag({ key: 'team:exempt', value: 'yes' });
-    setPatternToggle('cloud9-dependencies', true);
+    setPatternToggle(testPatternId('cloud9-dependencies'), true);
     expect(store.getState().config.parameters).toEqual({
       orgIdentitiesToThirdPartyResources: { accounts: ['111122223333'] },
       accountIds: {
@@ -65,11 +66,11 @@ describe('config slice', () => {
       exclusionTag: { key: 'team:exempt', value: 'yes' },
     });
     setThirdPartyList('orgIdentitiesToThirdPartyResources', 'accounts', []);
-    setTableAccounts('glue-studio-transforms', 'us-east-1', []);
-    setTableAccounts('eks-add-ons', 'eu-west-1', []);
+    setTableAccounts('glue-studio-transforms', testRegionCode('us-east-1'), []);
+    setTableAccounts('eks-add-ons', testRegionCode('eu-west-1'), []);
     setLambdaLayerAccounts([]);
     setExclusionTag(undefined);
-    setPatternToggle('cloud9-dependencies', undefined);
+    setPatternToggle(testPatternId('cloud9-dependencies'), undefined);
     expect(store.getState().config).toEqual(defaultConfig());
   });
 
@@ -88,7 +89,7 @@ describe('config slice', () => {
     takeChoiceChange();
     store.getState().actions.restoreConfig(defaultConfig());
     expect(takeChoiceChange()).toBeUndefined();
-    store.getState().actions.setRegions(['eu-west-1']);
+    store.getState().actions.setRegions([testRegionCode('eu-west-1')]);
     expect(takeChoiceChange()).toBeTypeOf('number');
     expect(takeChoiceChange()).toBeUndefined();
   });
@@ -98,7 +99,7 @@ describe('config slice', () => {
     const changes: unknown[] = [];
     store.subscribe((state) => changes.push(state.config));
     store.getState().actions.applyConfigEdits([
-      { kind: 'pattern', patternId: 'lambda-deployment-packages', enabled: true },
+      { kind: 'pattern', patternId: testPatternId('lambda-deployment-packages'), enabled: true },
       { kind: 'organization-accounts', add: ['111122223333'] },
     ]);
     expect(changes).toHaveLength(1);
@@ -111,7 +112,12 @@ describe('config slice', () => {
 
   it('resets to the defaults', () => {
     const store = createBuilderStore({
-      config: { version: 1, organizationIds: ['o-a1b2c3d4e5'], regions: [], services: ['ec2'] },
+      config: {
+        version: 1,
+        organizationIds: ['o-a1b2c3d4e5'],
+        regions: [],
+        services: [testServiceId('ec2')],
+      },
     });
     store.getState().actions.resetConfig();
     expect(store.getState().config).toEqual(defaultConfig());

@@ -3,7 +3,7 @@
  * by the engine before they reach an action; the actions place them with the edits of
  * `core/config/config-edits.ts`, which keep the configuration minimal.
  */
-import type { StatementSid } from '@/core/catalog/ids';
+import type { PatternId, RegionCode, ServiceId, StatementSid } from '@/core/catalog/ids';
 import type {
   OutputShape,
   PerimeterConfig,
@@ -37,13 +37,13 @@ export interface ConfigState {
 }
 
 export interface ConfigActions {
-  setServices(services: readonly string[]): void;
-  setRegions(regions: readonly string[]): void;
+  setServices(services: readonly ServiceId[]): void;
+  setRegions(regions: readonly RegionCode[]): void;
   setOrganizationIds(organizationIds: readonly string[]): void;
   /** Sets a statement on or off for every service, or for one; `undefined` returns it to the template. */
-  setStatementToggle(sid: StatementSid, enabled: boolean | undefined, serviceId?: string): void;
+  setStatementToggle(sid: StatementSid, enabled: boolean | undefined, serviceId?: ServiceId): void;
   /** Turns a data access pattern on or off; `undefined` returns it to the catalog default. */
-  setPatternToggle(patternId: string, enabled: boolean | undefined): void;
+  setPatternToggle(patternId: PatternId, enabled: boolean | undefined): void;
   setThirdPartyList(
     block: ThirdPartyBlock,
     field: keyof ThirdPartyParameters,
@@ -52,10 +52,10 @@ export interface ConfigActions {
   /** `undefined` returns to the default exclusion tag. */
   setExclusionTag(tag: { key: string; value: string } | undefined): void;
   /** Accounts of an account table in one region; an empty list returns to the table. */
-  setTableAccounts(tableId: string, region: string, accounts: readonly string[]): void;
+  setTableAccounts(tableId: string, region: RegionCode, accounts: readonly string[]): void;
   setLambdaLayerAccounts(accounts: readonly string[]): void;
   /** Exact bucket names of a data access pattern in one region; an empty list removes them. */
-  setBucketNames(patternId: string, region: string, names: readonly string[]): void;
+  setBucketNames(patternId: PatternId, region: RegionCode, names: readonly string[]): void;
   setOutput(output: { shape?: OutputShape; format?: PolicyFormat }): void;
   /** Applies edits given as data (a suggested fix), as one change. */
   applyConfigEdits(edits: readonly ConfigEdit[]): void;

@@ -1,4 +1,5 @@
 /** The choices a first visit starts from, and the view a first visit sees. */
+import { STARTING_REGION, STARTING_SERVICE } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 
 /**
@@ -7,7 +8,12 @@ import type { PerimeterConfig } from '@/core/config/schema';
  * schema's literal type by the compiler.
  */
 export function defaultConfig(): PerimeterConfig {
-  return { version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] };
+  return {
+    version: 1,
+    organizationIds: [],
+    regions: [STARTING_REGION],
+    services: [STARTING_SERVICE],
+  };
 }
 
 export const THEME_MODES = ['system', 'light', 'dark'] as const;

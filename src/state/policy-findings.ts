@@ -5,6 +5,7 @@
  * policies themselves (`previewPolicy`). Imported only by lazily loaded parts: it brings the engine.
  */
 import { catalog } from '@/core/catalog/catalog';
+import type { ServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { Diagnostic } from '@/core/diagnostics';
 import { countFindings, findingKind, type FindingCounts } from '@/core/finding-kinds';
@@ -50,7 +51,7 @@ export function choicesFindingsJob(config: PerimeterConfig): FindingsJob {
   const blockingByKey = new Map<string, Diagnostic>();
   const regionFindings = new Map<string, Map<string, Diagnostic>>();
   let next = 0;
-  const addService = (service: string) => {
+  const addService = (service: ServiceId) => {
     const { diagnostics } = previewPolicy(config, service, undefined, format);
     byService.set(service, countFindings(diagnostics));
     for (const diagnostic of diagnostics) {

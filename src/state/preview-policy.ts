@@ -5,6 +5,7 @@
  * brings the generator and the whole catalog.
  */
 import { catalog } from '@/core/catalog/catalog';
+import type { RegionCode, ServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig, PolicyFormat } from '@/core/config/schema';
 import { generate, type GeneratedPolicy } from '@/core/generate/generate';
 
@@ -16,8 +17,8 @@ const cache = new WeakMap<PerimeterConfig, Map<string, GeneratedPolicy>>();
  */
 export function previewPolicy(
   config: PerimeterConfig,
-  service: string,
-  region: string | undefined,
+  service: ServiceId,
+  region: RegionCode | undefined,
   format: PolicyFormat,
 ): GeneratedPolicy {
   let byKey = cache.get(config);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfigValue } from '@/core/config/parse';
-import type { PerimeterConfig } from '@/core/config/schema';
+import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { encodeConfigForUrl } from '@/core/config/share';
 import { createBuilderStore } from './builder-store';
 import { defaultConfig } from './defaults';
@@ -8,8 +8,9 @@ import { MemoryStorage } from './memory-storage.testing';
 import { BEFORE_LINK_KEY, connectPersistence, readRejected, STATE_KEY } from './persistence';
 import { isRenderableConfig, planStartup } from './startup';
 import { completeStartup, openStoredChoices } from './startup-checks';
+import { testConfig, testRegionCode, testServiceId } from '@/core/catalog/ids.testing';
 
-const chosen: PerimeterConfig = {
+const chosen: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
@@ -41,7 +42,7 @@ describe('startup', () => {
     const storage = new MemoryStorage();
     const first = createBuilderStore();
     connectPersistence(first, storage);
-    first.getState().actions.setServices(['ec2']);
+    first.getState().actions.setServices([testServiceId('ec2')]);
     first.getState().actions.setThemeMode('dark');
     const { store, firstScreen } = await start('', storage);
     expect(firstScreen.services).toEqual(['ec2']);
@@ -100,7 +101,10 @@ describe('startup', () => {
   it('opens a share link, saves it and can go back to the previous choices', async () => {
     const storage = new MemoryStorage();
     storage.setItem(STATE_KEY, saved(defaultConfig()));
-    const { store, plan, firstScreen } = await start(`#${encodeConfigForUrl(chosen)}`, storage);
+    const { store, plan, firstScreen } = await start(
+      `#${encodeConfigForUrl(testConfig(chosen))}`,
+      storage,
+    );
     expect(plan.fromLink).toBe(true);
     expect(firstScreen).toEqual(chosen);
     expect(store.getState().config).toEqual(chosen);
@@ -116,7 +120,7 @@ describe('startup', () => {
     const storage = new MemoryStorage();
     const savedText = saved(chosen);
     storage.setItem(STATE_KEY, savedText);
-    const link = encodeConfigForUrl(chosen);
+    const link = encodeConfigForUrl(testConfig(chosen));
     const { store } = await start(`#${link.slice(0, link.length - 10)}`, storage);
     expect(store.getState().config).toEqual(defaultConfig());
     const notice = store.getState().notices[0];
@@ -131,7 +135,7 @@ describe('startup', () => {
   it('rejects a link whose configuration is invalid', async () => {
     const storage = new MemoryStorage();
     const { store } = await start(
-      `#${encodeConfigForUrl({ ...chosen, services: ['s3', 'not-a-service'] })}`,
+      `#${encodeConfigForUrl(testConfig({ ...chosen, services: [testServiceId('s3'), testServiceId('not-a-service')] }))}`,
       storage,
     );
     expect(store.getState().config).toEqual(defaultConfig());
@@ -144,7 +148,7 @@ describe('startup', () => {
     storage.setItem(STATE_KEY, saved(chosen));
     const plan = await planStartup('', storage);
     const store = createBuilderStore(plan.init);
-    store.getState().actions.setRegions(['eu-west-1']);
+    store.getState().actions.setRegions([testRegionCode('eu-west-1')]);
     completeStartup(store, plan, validateConfigValue, storage);
     expect(store.getState().config.regions).toEqual(['eu-west-1']);
   });

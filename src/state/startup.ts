@@ -60,7 +60,9 @@ function isObjectOrAbsent(value: unknown): boolean {
 /**
  * Whether the first screen can show a value before it is validated: the fields the choice
  * controls read have the right JavaScript types. This keeps the first render from failing; it is
- * no substitute for `validateConfigValue`, which decides whether the value is used.
+ * no substitute for `validateConfigValue`, which decides whether the value is used. Until then its
+ * ids are unchecked: the first screen only looks them up in the catalog, where an unknown id finds
+ * nothing, and the check replaces the value moments later.
  */
 export function isRenderableConfig(value: unknown): value is PerimeterConfig {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;

@@ -5,6 +5,7 @@ import { connectPersistence, STATE_KEY } from './persistence';
 import { connectDraftPersistence } from './policy-draft-persistence';
 import { DRAFT_KEY, readPolicyEditor, readReplacedDraft } from './policy-draft-storage';
 import { connectTabSync, OTHER_TAB_NOTICE, settleOtherTab } from './tab-sync';
+import { testRegionCode } from '@/core/catalog/ids.testing';
 
 /** What the browser delivers to the other tabs when one writes to the storage. */
 function storageEvent(key: string, newValue: string | null): Event {
@@ -36,14 +37,14 @@ describe('tab sync', () => {
     const notice = store.getState().notices.find((n) => n.id === OTHER_TAB_NOTICE);
     expect(notice?.actions.map((a) => a.kind)).toEqual(['take-other-tab', 'keep-this-tab']);
     // A change here does not overwrite the other tab's save.
-    store.getState().actions.setRegions(['us-west-2']);
+    store.getState().actions.setRegions([testRegionCode('us-west-2')]);
     expect(storage.getItem(STATE_KEY)).toBe(theirs);
   });
 
   it('keeps this tab on request and saves it over the other one', async () => {
     const { storage, store, target } = twoTabs();
     target.dispatchEvent(storageEvent(STATE_KEY, '{"format":1}'));
-    store.getState().actions.setRegions(['us-west-2']);
+    store.getState().actions.setRegions([testRegionCode('us-west-2')]);
     await settleOtherTab(store, storage, 'mine');
     expect(store.getState().otherTabChanged).toBe(false);
     expect(store.getState().notices).toEqual([]);

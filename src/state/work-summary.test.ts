@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testConfig } from '@/core/catalog/ids.testing';
 import { defaultConfig } from './defaults';
 import { describeWork } from './work-summary';
 
@@ -8,21 +9,23 @@ describe('describeWork', () => {
   });
 
   it('lists every kind of choice the configuration holds, saved requests included', () => {
-    const lines = describeWork({
-      ...defaultConfig(),
-      organizationIds: ['o-a1b2c3d4e5'],
-      statements: { AllowRequestsByAWSServicePrincipals: false },
-      serviceStatements: { s3: { AllowRequestsToAWSOwnedResources: false } },
-      dataAccessPatterns: { 'amazon-linux-2-repositories': false },
-      parameters: {
-        orgIdentitiesToThirdPartyResources: { accounts: ['111122223333'] },
-        exclusionTag: { key: 'team', value: 'x' },
-      },
-      output: { shape: 'per-region' },
-      savedRequests: [
-        { name: 'a', request: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } },
-      ] as never,
-    });
+    const lines = describeWork(
+      testConfig({
+        ...defaultConfig(),
+        organizationIds: ['o-a1b2c3d4e5'],
+        statements: { AllowRequestsByAWSServicePrincipals: false },
+        serviceStatements: { s3: { AllowRequestsToAWSOwnedResources: false } },
+        dataAccessPatterns: { 'amazon-linux-2-repositories': false },
+        parameters: {
+          orgIdentitiesToThirdPartyResources: { accounts: ['111122223333'] },
+          exclusionTag: { key: 'team', value: 'x' },
+        },
+        output: { shape: 'per-region' },
+        savedRequests: [
+          { name: 'a', request: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' } },
+        ] as never,
+      }),
+    );
     expect(lines).toContain('Organization ID: o-a1b2c3d4e5');
     expect(lines).toContain(
       'Statement switches: 1 setting for every service, 1 setting for one service',

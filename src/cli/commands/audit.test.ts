@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '../../core/config/schema';
+import type { PerimeterConfigDocument } from '../../core/config/schema';
 import {
   describeOutput,
   hexId,
@@ -10,8 +10,9 @@ import {
 } from '../../core/deploy/describe-fixtures.testing';
 import { generate } from '../../core/generate/generate';
 import { runCli } from '../run-cli.testing';
+import { testConfig, testRegionCode, testServiceId } from '../../core/catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['eu-west-1', 'us-east-1'],
@@ -22,7 +23,7 @@ const config: PerimeterConfig = {
   },
 };
 const designed = (service: string, region: string) =>
-  generate(config, service, { regions: [region] }).text;
+  generate(testConfig(config), testServiceId(service), { regions: [testRegionCode(region)] }).text;
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'vpce-audit-'));

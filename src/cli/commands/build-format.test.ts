@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportPolicies } from '../../core/deploy/export/export';
 import { hexId } from '../../core/deploy/describe-fixtures.testing';
-import type { PerimeterConfig } from '../../core/config/schema';
+import type { PerimeterConfigDocument } from '../../core/config/schema';
 import { runCli } from '../run-cli.testing';
+import { testConfig } from '../../core/catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['eu-west-1'],
@@ -52,7 +53,7 @@ describe('vpce-policy build --format', () => {
         dir,
       );
       expect(run.code).toBe(0);
-      const expected = exportPolicies(config, format);
+      const expected = exportPolicies(testConfig(config), format);
       for (const file of expected.files)
         expect(readFileSync(join(dir, 'out', file.path), 'utf8'), file.path).toBe(file.text);
       expect(run.stderr).toMatch(

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../core/generate/generate';
 import { runCli } from '../run-cli.testing';
+import { testRegionCode, testServiceId } from '../../core/catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 const NO_THIRD_PARTY = [
@@ -36,14 +37,14 @@ describe('vpce-policy build', () => {
       {
         version: 1,
         organizationIds: [ORG],
-        regions: ['us-east-1', 'eu-west-1'],
-        services: ['s3'],
+        regions: [testRegionCode('us-east-1'), testRegionCode('eu-west-1')],
+        services: [testServiceId('s3')],
         statements: {
           AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
           AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
         },
       },
-      's3',
+      testServiceId('s3'),
     );
     expect(run.stdout).toBe(`${expected.text}\n`);
     expect(run.stderr).toMatch(/warning generate\/unverified-account/);

@@ -9,8 +9,10 @@ import {
   parseConfigText,
   validateConfigValue,
   CONFIG_VERSION,
-  type PerimeterConfig,
+  type ConfigEdit,
+  type PerimeterConfigDocument,
   type PolicyFormat,
+  toPatternId,
   hasErrors,
   generatePolicies,
   renderPolicy,
@@ -83,24 +85,16 @@ function writeExport(cwd: string, shownDir: string, exported: PolicyExport, io: 
   );
 }
 
-function applyToggles(
-  config: PerimeterConfig,
-  ids: readonly string[],
-  on: boolean,
-): PerimeterConfig {
-  let next = config;
-  for (const id of ids) {
-    if (isStatementSid(id)) {
-      next = applyConfigEdit(next, { kind: 'statement', sid: id, enabled: on });
-    } else if (catalog.pattern(id)) {
-      next = applyConfigEdit(next, { kind: 'pattern', patternId: id, enabled: on });
-    } else {
-      throw new UsageError(
-        `"${id}" is neither a statement Sid nor a data access pattern id; run "vpce-policy catalog" for the list`,
-      );
-    }
-  }
-  return next;
+/** The edits that `--enable` or `--disable` name: statement Sids or data access pattern ids. */
+function toggleEdits(ids: readonly string[], on: boolean): ConfigEdit[] {
+  return ids.map((id): ConfigEdit => {
+    if (isStatementSid(id)) return { kind: 'statement', sid: id, enabled: on };
+    const patternId = toPatternId(id, catalog);
+    if (patternId !== undefined) return { kind: 'pattern', patternId, enabled: on };
+    throw new UsageError(
+      `"${id}" is neither a statement Sid nor a data access pattern id; run "vpce-policy catalog" for the list`,
+    );
+  });
 }
 
 export const buildCommand: CliCommand = {
@@ -127,7 +121,7 @@ export const buildCommand: CliCommand = {
       throw new UsageError(`--format takes ${EXPORT_FORMATS.join(', ')}`);
     if (exportFormat !== 'json' && values.out === undefined)
       throw new UsageError(`--format ${exportFormat} writes several files: give --out DIR`);
-    let base: PerimeterConfig = {
+    let base: PerimeterConfigDocument = {
       version: CONFIG_VERSION,
       organizationIds: [],
       regions: [],
@@ -142,24 +136,27 @@ export const buildCommand: CliCommand = {
       if (!parsed.config) return EXIT.usage;
       base = parsed.config;
     }
-    let config: PerimeterConfig = {
+    const document: PerimeterConfigDocument = {
       ...base,
       ...(values.service ? { services: values.service } : {}),
       ...(values.region ? { regions: values.region } : {}),
       ...(values['org-id'] ? { organizationIds: values['org-id'] } : {}),
     };
-    config = applyToggles(config, values.enable ?? [], true);
-    config = applyToggles(config, values.disable ?? [], false);
-    if (config.services.length === 0)
+    const toggles = [
+      ...toggleEdits(values.enable ?? [], true),
+      ...toggleEdits(values.disable ?? [], false),
+    ];
+    if (document.services.length === 0)
       throw new UsageError('no endpoint service: give --service NAME or a --config with services');
 
     // Flags are checked like a configuration file, so a bad region or org id says so plainly.
-    const checked = validateConfigValue(config);
+    const checked = validateConfigValue(document);
     const flagErrors = checked.diagnostics.filter((d) => d.severity === 'error');
-    if (flagErrors.length > 0) {
+    if (!checked.config || flagErrors.length > 0) {
       io.stderr(formatDiagnostics('arguments', flagErrors));
       return EXIT.usage;
     }
+    const config = toggles.reduce(applyConfigEdit, checked.config);
 
     if (values.indent !== undefined && values.indent !== '2' && values.indent !== '4')
       throw new UsageError('--indent takes 2 or 4');

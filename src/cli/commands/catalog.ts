@@ -1,4 +1,4 @@
-import { catalog } from '../../core/index';
+import { catalog, toServiceId, type ServiceId } from '../../core/index';
 import { parseOptions } from '../io';
 import { EXIT, UsageError, type CliCommand } from '../types';
 
@@ -33,7 +33,7 @@ const listedServices = (discontinued: boolean) =>
 
 function sectionData(
   section: Section,
-  service: string | undefined,
+  service: ServiceId | undefined,
   discontinued: boolean,
 ): unknown {
   switch (section) {
@@ -50,7 +50,11 @@ function sectionData(
   }
 }
 
-function sectionText(section: Section, service: string | undefined, discontinued: boolean): string {
+function sectionText(
+  section: Section,
+  service: ServiceId | undefined,
+  discontinued: boolean,
+): string {
   switch (section) {
     case 'services':
       return table([
@@ -119,7 +123,8 @@ export const catalogCommand: CliCommand = {
     if (requested !== undefined && !(SECTIONS as readonly string[]).includes(requested)) {
       throw new UsageError(`unknown section "${requested}"; sections: ${SECTIONS.join(', ')}`);
     }
-    if (values.service !== undefined && !catalog.service(values.service))
+    const service = values.service === undefined ? undefined : toServiceId(values.service, catalog);
+    if (values.service !== undefined && !service)
       throw new UsageError(`unknown endpoint service "${values.service}"`);
     const sections: Section[] = requested
       ? [requested as Section]
@@ -130,14 +135,12 @@ export const catalogCommand: CliCommand = {
     if (values.json) {
       const data =
         sections.length === 1
-          ? sectionData(sections[0]!, values.service, discontinued)
-          : Object.fromEntries(
-              sections.map((s) => [s, sectionData(s, values.service, discontinued)]),
-            );
+          ? sectionData(sections[0]!, service, discontinued)
+          : Object.fromEntries(sections.map((s) => [s, sectionData(s, service, discontinued)]));
       io.stdout(`${JSON.stringify(data, null, 2)}\n`);
     } else {
       io.stdout(
-        `${sections.map((s) => `${s.toUpperCase()}\n${sectionText(s, values.service, discontinued)}`).join('\n\n')}\n`,
+        `${sections.map((s) => `${s.toUpperCase()}\n${sectionText(s, service, discontinued)}`).join('\n\n')}\n`,
       );
     }
     return Promise.resolve(EXIT.ok);

@@ -2,10 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '../../core/config/schema';
+import type { PerimeterConfigDocument } from '../../core/config/schema';
 import type { SavedRequest } from '../../core/config/request-schema';
 import { matrixSize, planRequestMatrix } from '../../core/evaluate/request-matrix';
 import { runCli } from '../run-cli.testing';
+import { testConfig } from '../../core/catalog/ids.testing';
 
 const wronglyExpected: SavedRequest = {
   name: 'an unsigned read of our bucket, expected to pass',
@@ -17,7 +18,7 @@ const wronglyExpected: SavedRequest = {
   },
   expect: 'Allowed',
 };
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
@@ -42,9 +43,9 @@ describe('vpce-policy simulate --matrix', () => {
     const dir = workspace({ 'perimeter.json': config });
     const run = await runCli(['simulate', '--config', 'perimeter.json', '--matrix'], dir);
     expect(run.code).toBe(0);
-    const cells = matrixSize(planRequestMatrix(config));
+    const cells = matrixSize(planRequestMatrix(testConfig(config)));
     expect(run.stdout.trim().split('\n').at(-1)).toBe(
-      `${planRequestMatrix(config).rows.length} requests × 2 regions: ${cells} cells, 0 not as expected`,
+      `${planRequestMatrix(testConfig(config)).rows.length} requests × 2 regions: ${cells} cells, 0 not as expected`,
     );
   });
 
@@ -87,7 +88,7 @@ describe('vpce-policy simulate --matrix', () => {
 
   it('gives no verdict in a cell whose evaluation goes over its budget, and fails it', async () => {
     const piece = `${'a?'.repeat(100)}b`;
-    const slow: PerimeterConfig = {
+    const slow: PerimeterConfigDocument = {
       version: 1,
       organizationIds: ['o-a1b2c3d4e5'],
       regions: ['us-east-1'],

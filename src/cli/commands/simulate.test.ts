@@ -2,17 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '../../core/config/schema';
+import type { PerimeterConfigDocument } from '../../core/config/schema';
 import { evaluate } from '../../core/evaluate/evaluate';
 import type { SavedRequest } from '../../core/config/request-schema';
 import { generate } from '../../core/generate/generate';
 import { runCli } from '../run-cli.testing';
+import { testConfig, testServiceId } from '../../core/catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 const ACCOUNT = '111122223333';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/app`;
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG],
   regions: ['us-east-1', 'eu-west-1'],
@@ -23,6 +24,8 @@ const config: PerimeterConfig = {
   },
 };
 
+/** An anonymous read of a bucket: the request of the tests about the policy rather than the request. */
+const anonymousRead = ['--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b', '--anonymous'];
 const ourRole = ['--principal-arn', ROLE, '--principal-org', ORG];
 const ourBucket = [
   '--resource',
@@ -49,7 +52,7 @@ function workspace(): { dir: string; write: (name: string, content: unknown) => 
 
 function withPolicy() {
   const ws = workspace();
-  ws.write('s3-policy.json', generate(config, 's3').text);
+  ws.write('s3-policy.json', generate(testConfig(config), testServiceId('s3')).text);
   return ws;
 }
 
@@ -171,7 +174,7 @@ describe('vpce-policy simulate: one request', () => {
 
   it('agrees with the evaluator for service principals, anonymous callers and tags', async () => {
     const ws = withPolicy();
-    const policy = generate(config, 's3').text;
+    const policy = generate(testConfig(config), testServiceId('s3')).text;
     const service = await runCli(
       [
         'simulate',
@@ -363,17 +366,7 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
     ],
     [
       'two callers',
-      [
-        '--policy',
-        's3-policy.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-        '--service-principal',
-        'x.amazonaws.com',
-      ],
+      ['--policy', 's3-policy.json', ...anonymousRead, '--service-principal', 'x.amazonaws.com'],
       /one kind of caller/,
     ],
     [
@@ -435,80 +428,30 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
       ],
       /--action: expected an action/,
     ],
-    [
-      'no policy',
-      ['--action', 's3:GetObject', '--resource', 'arn:aws:s3:::b', '--anonymous'],
-      /give the policy/,
-    ],
+    ['no policy', [...anonymousRead], /give the policy/],
     [
       'a missing file',
-      [
-        '--policy',
-        'nope.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--policy', 'nope.json', ...anonymousRead],
       /cannot read policy "nope.json": no such file/,
     ],
     [
       'policy and config',
-      [
-        '--policy',
-        's3-policy.json',
-        '--config',
-        'x.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--policy', 's3-policy.json', '--config', 'x.json', ...anonymousRead],
       /not both/,
     ],
     [
       'config without service',
-      [
-        '--config',
-        'perimeter.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--config', 'perimeter.json', ...anonymousRead],
       /--service is required/,
     ],
     [
       'an unknown service',
-      [
-        '--config',
-        'perimeter.json',
-        '--service',
-        'nosuch',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
+      ['--config', 'perimeter.json', '--service', 'nosuch', ...anonymousRead],
       /Unknown endpoint service "nosuch"/,
     ],
     [
       'a bad --expect',
-      [
-        '--policy',
-        's3-policy.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-        '--expect',
-        'maybe',
-      ],
+      ['--policy', 's3-policy.json', ...anonymousRead, '--expect', 'maybe'],
       /--expect takes Allowed, ImplicitDeny, ExplicitDeny/,
     ],
     [
@@ -535,19 +478,7 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
   it('a policy file that is not JSON: the syntax error with its position', async () => {
     const ws = workspace();
     ws.write('broken.json', '{\n  "Version": "2012-10-17",\n  "Statement": [\n');
-    const run = await runCli(
-      [
-        'simulate',
-        '--policy',
-        'broken.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
-      ws.dir,
-    );
+    const run = await runCli(['simulate', '--policy', 'broken.json', ...anonymousRead], ws.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^broken\.json:4:1: error json\/syntax: JSON syntax error: the text ends too early/m,
@@ -564,19 +495,7 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
         { Effect: 'allow', Action: '*', Resource: '*' },
       ],
     });
-    const run = await runCli(
-      [
-        'simulate',
-        '--policy',
-        'policy.json',
-        '--action',
-        's3:GetObject',
-        '--resource',
-        'arn:aws:s3:::b',
-        '--anonymous',
-      ],
-      ws.dir,
-    );
+    const run = await runCli(['simulate', '--policy', 'policy.json', ...anonymousRead], ws.dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       'policy.json:11:17: error grammar/invalid-effect: Effect must be "Allow" or "Deny", not "allow".',

@@ -10,6 +10,9 @@ import {
   type EvaluationResult,
   type StatementOutcome,
   catalog,
+  toRegionCode,
+  toServiceId,
+  type RegionCode,
   suggest,
   canonicalRegions,
   loadIamIndex,
@@ -25,6 +28,7 @@ import {
   type SavedRequest,
   type SimulatedRequest,
   endpointPolicyFor,
+  endpointPolicyForNames,
   parseSavedRequests,
   runSavedRequests,
   summarizeSuite,
@@ -255,15 +259,13 @@ function policyChoice(
     throw new UsageError('give the policy: --policy FILE, or --config FILE with --service NAME');
   const configRegions = canonicalRegions(config.regions, catalog);
   const generated = new Map<string, { text: string; label: string }>();
-  const policyOf = (service: string, region: string | undefined) => {
+  const policyOf = (service: string, region: RegionCode | undefined) => {
     const key = `${service}\u0000${region ?? ''}`;
     let entry = generated.get(key);
     if (!entry) {
-      const policy = endpointPolicyFor(config, service, region);
-      const errors = policy.diagnostics.filter(
-        (d) => d.severity === 'error' && d.code === 'generate/unknown-service',
-      );
-      if (errors.length > 0) throw new UsageError(errors.map((d) => d.message).join('\n'));
+      const serviceId = toServiceId(service, catalog);
+      if (serviceId === undefined) throw new UsageError(`Unknown endpoint service "${service}".`);
+      const policy = endpointPolicyFor(config, serviceId, region);
       entry = {
         text: policy.text,
         label: `the ${service} policy${policy.regions.length > 0 ? ` for ${policy.regions.join(', ')}` : ''}`,
@@ -280,8 +282,10 @@ function policyChoice(
         throw new UsageError('--service is required with --config, e.g. --service s3');
       const region = saved?.region ?? values.region;
       const where = saved ? `the saved request "${saved.name}"` : '--region';
-      if (region !== undefined) checkRegion(region, configRegions, where);
-      return policyOf(service, region);
+      return policyOf(
+        service,
+        region === undefined ? undefined : checkRegion(region, configRegions, where),
+      );
     },
   };
 }
@@ -290,8 +294,13 @@ function policyChoice(
  * A region must be one the catalog knows and one the configuration selects: the policy of another
  * region is not the one on the endpoint, and a verdict about it would mislead.
  */
-function checkRegion(region: string, configRegions: readonly string[], where: string): void {
-  if (!catalog.region(region)) {
+function checkRegion(
+  region: string,
+  configRegions: readonly RegionCode[],
+  where: string,
+): RegionCode {
+  const code = toRegionCode(region, catalog);
+  if (code === undefined) {
     const guess = suggest(
       region,
       catalog.regions.map((r) => r.code),
@@ -300,10 +309,11 @@ function checkRegion(region: string, configRegions: readonly string[], where: st
       `${where}: "${region}" is not an AWS region${guess ? `; did you mean "${guess}"?` : ''} (vpce-policy catalog regions lists them)`,
     );
   }
-  if (configRegions.length > 0 && !configRegions.includes(region))
+  if (configRegions.length > 0 && !configRegions.includes(code))
     throw new UsageError(
       `${where}: the configuration does not select ${region}; its regions are ${configRegions.join(', ')}`,
     );
+  return code;
 }
 
 function describeStatement(outcome: StatementOutcome, policyFile: string | undefined): string {
@@ -385,7 +395,7 @@ function checkMatrixPolicies(
       });
     }
   for (const { service, region } of endpoints.values()) {
-    const policy = endpointPolicyFor(config, service, region);
+    const policy = endpointPolicyForNames(config, service, region);
     const label = `the ${service} policy${policy.regions.length > 0 ? ` for ${policy.regions.join(', ')}` : ''}`;
     checkPolicyBeforeVerdict(label, policy.text, iamIndex, io, json);
   }

@@ -6,6 +6,7 @@ import { generate } from '../../core/generate/generate';
 import { documentedSample, fillSample, readSample } from '../../core/validate/samples.testing';
 import { main } from '../main';
 import type { CliIO } from '../types';
+import { testRegionCode, testServiceId } from '../../core/catalog/ids.testing';
 
 /** Runs `vpce-policy` in-process with captured output. */
 async function run(args: string[], cwd: string) {
@@ -36,10 +37,10 @@ const cleanPolicy = generate(
   {
     version: 1,
     organizationIds: [ORG],
-    regions: ['us-east-1'],
-    services: ['ec2'],
+    regions: [testRegionCode('us-east-1')],
+    services: [testServiceId('ec2')],
   },
-  'ec2',
+  testServiceId('ec2'),
 ).text;
 /** One statement open to anyone (a warning), next to the organization statement. */
 const openPolicy = JSON.stringify(

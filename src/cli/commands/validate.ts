@@ -1,5 +1,7 @@
 import {
   catalog,
+  toRegionCode,
+  toServiceId,
   suggest,
   type Diagnostic,
   loadIamIndex,
@@ -53,7 +55,7 @@ function checkedOptions(values: {
 }): Omit<ValidateOptions, 'iamIndex'> {
   const options: Omit<ValidateOptions, 'iamIndex'> = {};
   if (values.service !== undefined) {
-    if (!catalog.service(values.service)) {
+    if (!toServiceId(values.service, catalog)) {
       const guess = suggest(
         values.service,
         catalog.services.map((s) => s.id),
@@ -71,7 +73,7 @@ function checkedOptions(values: {
     options.endpointType = endpointType as EndpointType;
   }
   for (const region of values.region ?? []) {
-    if (!catalog.region(region)) {
+    if (!toRegionCode(region, catalog)) {
       const guess = suggest(
         region,
         catalog.regions.map((r) => r.code),

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../core/catalog/catalog';
+import { toServiceId } from '../../core/catalog/ids';
 import { EventCollector } from '../../core/impact/collect';
 import { TrailFileReader } from '../../core/impact/trail-reader';
 import { identities, logFile, OURS, s3Event } from '../../core/impact/trail-fixtures.testing';
 import { asciiText } from './read-trail-file';
 
 function read(bytes: Buffer, sizes: readonly number[], fast: boolean) {
-  const collector = new EventCollector((id) => catalog.service(id) !== undefined);
+  const collector = new EventCollector((id) => toServiceId(id, catalog));
   const reader = new TrailFileReader(collector, fast ? asciiText : undefined);
   let at = 0;
   let i = 0;

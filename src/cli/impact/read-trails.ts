@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   catalog,
+  toServiceId,
   EventCollector,
   type ImpactCollection,
   type EndpointEntry,
@@ -43,7 +44,7 @@ export interface ReadTrailsOptions {
   onFile?: (file: TrailFileRead) => void;
 }
 
-const knownService = (id: string) => catalog.service(id) !== undefined;
+const knownService = (id: string) => toServiceId(id, catalog);
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());

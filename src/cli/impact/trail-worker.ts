@@ -5,15 +5,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 // The reader's modules, not the engine's entry (core/index): a worker thread never loads the catalog.
 import { EventCollector } from '../../core/impact/collect';
+import type { ServiceId } from '../../core/catalog/ids';
 import type { EndpointEntry } from '../../core/impact/endpoints';
 import type { ToWorker, FromWorker } from './pool-protocol';
 import { readTrailFile } from './read-trail-file';
 
 const port = parentPort!;
 // The endpoint service ids come from the main thread, so that the worker does not load the catalog.
-const data = workerData as { services: string[]; endpoints: [string, EndpointEntry][] };
-const services = new Set<string>(data.services);
-const collector = new EventCollector((id) => services.has(id), new Map(data.endpoints));
+const data = workerData as { services: ServiceId[]; endpoints: [string, EndpointEntry][] };
+const services = new Map<string, ServiceId>(data.services.map((id) => [id, id]));
+const collector = new EventCollector((id) => services.get(id), new Map(data.endpoints));
 const post = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {

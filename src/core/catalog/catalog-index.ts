@@ -3,7 +3,7 @@
  * use. Kept apart from the bundled data (catalog.ts) so that code which only indexes a part of
  * the catalog (the browser's first screen) can be bundled without the data.
  */
-import type { StatementSid } from './ids';
+import type { PatternId, RegionCode, ServiceId, StatementSid } from './ids';
 import type {
   AccountTable,
   CatalogStatement,
@@ -48,17 +48,21 @@ export interface Catalog {
   readonly serviceSources: Readonly<Record<string, Source>>;
   readonly regionSources: readonly Source[];
   statement(sid: StatementSid): CatalogStatement;
-  pattern(id: string): DataAccessPattern | undefined;
-  service(id: string): EndpointService | undefined;
+  pattern(id: PatternId): DataAccessPattern | undefined;
+  service(id: ServiceId): EndpointService | undefined;
   template(id: string): ServiceTemplate | undefined;
-  region(code: string): Region | undefined;
+  region(code: RegionCode): Region | undefined;
   accountTable(id: string): AccountTable | undefined;
   /** Data access patterns that concern an endpoint service, in catalog order. */
-  patternsForService(serviceId: string): readonly DataAccessPattern[];
+  patternsForService(serviceId: ServiceId): readonly DataAccessPattern[];
   /** Position of a region in the canonical order (catalog order). */
-  regionIndex(code: string): number;
-  serviceIndex(id: string): number;
-  patternIndex(id: string): number;
+  regionIndex(code: RegionCode): number;
+  serviceIndex(id: ServiceId): number;
+  patternIndex(id: PatternId): number;
+  /** The catalog's own id for a text, when it knows one: how `toServiceId` and the like check text. */
+  knownServiceId(text: string): ServiceId | undefined;
+  knownRegionCode(text: string): RegionCode | undefined;
+  knownPatternId(text: string): PatternId | undefined;
 }
 
 function indexBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
@@ -126,5 +130,8 @@ export function buildCatalog(files: CatalogFiles): Catalog {
     regionIndex: (code) => regionPos.get(code) ?? Number.MAX_SAFE_INTEGER,
     serviceIndex: (id) => servicePos.get(id) ?? Number.MAX_SAFE_INTEGER,
     patternIndex: (id) => patternPos.get(id) ?? Number.MAX_SAFE_INTEGER,
+    knownServiceId: (text) => servicesById.get(text)?.id,
+    knownRegionCode: (text) => regionsByCode.get(text)?.code,
+    knownPatternId: (text) => patternsById.get(text)?.id,
   };
 }

@@ -10,6 +10,7 @@ import { buildCatalog, catalogFiles, type CatalogFiles } from './catalog';
 import { STATEMENT_SIDS, SLOT_NAMES } from './ids';
 import { jsonSchemaFiles } from '../../../scripts/json-schemas';
 import { catalogFileSchemas } from './schema';
+import { testRegionCode, testServiceId } from './ids.testing';
 
 const fileKeys = {
   statements: 'statements',
@@ -135,7 +136,7 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
       if (!shape.includes('{id}')) out.push(`pattern ${p.id}: bucket shape ${shape} has no {id}`);
     for (const [name, table] of Object.entries(p.regionValues ?? {})) {
       for (const region of Object.keys(table.values))
-        if (!catalog.region(region))
+        if (!catalog.region(testRegionCode(region)))
           out.push(`pattern ${p.id}: ${name} names unknown region ${region}`);
       if (!(p.resources ?? []).some((r) => r.includes(`{${name}}`)))
         out.push(`pattern ${p.id}: region values ${name} are used by no resource`);
@@ -198,7 +199,8 @@ export function crossReferenceViolations(files: CatalogFiles): string[] {
       if (!t.accounts[entry.region]?.includes(entry.account))
         out.push(`account table ${t.id}: unverified ${entry.account} is not in ${entry.region}`);
     for (const region of Object.keys(t.accounts))
-      if (!catalog.region(region)) out.push(`account table ${t.id}: unknown region ${region}`);
+      if (!catalog.region(testRegionCode(region)))
+        out.push(`account table ${t.id}: unknown region ${region}`);
     if (
       !catalog.patterns.some(
         (p) => p.accounts && 'table' in p.accounts && p.accounts.table === t.id,
@@ -221,7 +223,7 @@ describe('catalog', () => {
   it('reports every violation of a broken catalog, not only the first', () => {
     const broken = structuredClone(catalogFiles);
     const [first, second] = broken.patterns.patterns;
-    first!.services = ['no-such-service'];
+    first!.services = [testServiceId('no-such-service')];
     second!.id = first!.id;
     (broken.regions.regions[0] as { partition: string }).partition = 'aws-mars';
     const found = crossReferenceViolations(broken);
@@ -286,9 +288,10 @@ describe('catalog', () => {
       ['aws', 'aws-cn', 'aws-us-gov'].includes(r.partition),
     );
     expect(wanted.length).toBeGreaterThan(35);
-    for (const r of wanted) expect(catalog.region(r.region)?.partition, r.region).toBe(r.partition);
-    expect(catalog.region('us-west-2')?.noDashes).toBe('uswest2');
-    expect(catalog.region('cn-north-1')?.dnsSuffix).toBe('amazonaws.com.cn');
+    for (const r of wanted)
+      expect(catalog.region(testRegionCode(r.region))?.partition, r.region).toBe(r.partition);
+    expect(catalog.region(testRegionCode('us-west-2'))?.noDashes).toBe('uswest2');
+    expect(catalog.region(testRegionCode('cn-north-1'))?.dnsSuffix).toBe('amazonaws.com.cn');
   });
 
   it('never says that an Allow statement denies or blocks: an Allow only fails to match', () => {
@@ -319,6 +322,6 @@ describe('catalog', () => {
     );
     const table = buildCatalog(catalogFiles).accountTable('eks-add-ons')!;
     for (const [region, account] of Object.entries(reference.eks_addons))
-      expect(table.accounts[region], region).toEqual([account]);
+      expect(table.accounts[testRegionCode(region)], region).toEqual([account]);
   });
 });

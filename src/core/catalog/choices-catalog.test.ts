@@ -8,7 +8,8 @@ import {
   isTemplateStatement,
   selectedStatements,
 } from '../generate/selection';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
+import { testConfig, testRegionCodes, testServiceIds } from './ids.testing';
 
 const choices = buildCatalog(choicesCatalogFiles(catalogFiles));
 
@@ -46,7 +47,7 @@ describe('choices catalog', () => {
   });
 
   it('selects the same statements as the full catalog for every service and toggle', () => {
-    const configs: PerimeterConfig[] = [
+    const configs: PerimeterConfigDocument[] = [
       { version: 1, organizationIds: [], regions: [], services: [] },
       {
         version: 1,
@@ -68,8 +69,8 @@ describe('choices catalog', () => {
     ];
     for (const config of configs) {
       for (const service of catalog.services) {
-        expect(selectedStatements(config, service.id, choices)).toEqual(
-          selectedStatements(config, service.id, catalog),
+        expect(selectedStatements(testConfig(config), service.id, choices)).toEqual(
+          selectedStatements(testConfig(config), service.id, catalog),
         );
         for (const sid of STATEMENT_SIDS) {
           expect(isTemplateStatement(service.id, sid, choices)).toBe(
@@ -83,8 +84,12 @@ describe('choices catalog', () => {
   it('puts services and regions in the same canonical order', () => {
     const services = ['ssm', 's3', 'ec2', 'nope', 's3'];
     const regions = ['eu-west-1', 'us-east-1', 'cn-north-1', 'xx-none-1'];
-    expect(canonicalServices(services, choices)).toEqual(canonicalServices(services, catalog));
-    expect(canonicalRegions(regions, choices)).toEqual(canonicalRegions(regions, catalog));
+    expect(canonicalServices(testServiceIds(services), choices)).toEqual(
+      canonicalServices(testServiceIds(services), catalog),
+    );
+    expect(canonicalRegions(testRegionCodes(regions), choices)).toEqual(
+      canonicalRegions(testRegionCodes(regions), catalog),
+    );
   });
 
   it('leaves out what only explanations and the generator need', () => {

@@ -76,7 +76,14 @@ export interface PackedChoicesCatalog {
    * identity + 2 × resource), 1 when the service is discontinued (else 0, or nothing), and the id
    * of the service whose endpoint it is another name of]
    */
-  services: [string, EndpointService['endpointPolicy'], string, number, (0 | 1)?, string?][];
+  services: [
+    EndpointService['id'],
+    EndpointService['endpointPolicy'],
+    string,
+    number,
+    (0 | 1)?,
+    EndpointService['id']?,
+  ][];
   partitions: CatalogFiles['regions']['partitions'];
   regions: CatalogFiles['regions']['regions'];
 }

@@ -12,9 +12,16 @@ const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id such as "al2023-repositories"');
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'expected a 12-digit AWS account id');
+/** Ids carry their brand from here: the catalog is where known ids come from (see `ids.ts`). */
 const regionCode = z
   .string()
-  .regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"');
+  .regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"')
+  .brand<'RegionCode'>();
+const serviceId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/)
+  .brand<'ServiceId'>();
+const patternId = kebabId.brand<'PatternId'>();
 
 /** Where a fact comes from: an upstream sample file at a commit, or a documentation page. */
 export const sourceSchema = z
@@ -183,11 +190,11 @@ export const globalNamesSchema = z.strictObject({
 });
 
 export const patternSchema = z.strictObject({
-  id: kebabId,
+  id: patternId,
   title: z.string().min(5),
   /** The use case a person looks for, e.g. "Amazon Linux package repositories". */
   useCase: z.string().min(3),
-  services: z.array(z.string().min(2)).min(1),
+  services: z.array(z.string().min(2).brand<'ServiceId'>()).min(1),
   statement: statementSidSchema,
   reachedBy: reachedBySchema,
   defaultSelected: z.boolean(),
@@ -242,7 +249,7 @@ export const considerationSchema = z.strictObject({
 
 export const serviceSchema = z.strictObject({
   /** The endpoint service's short name, e.g. `s3`, `ecr.api`. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  id: serviceId,
   title: z.string().min(2),
   /** PrivateLink service name with `{region}`; null when no source names it. */
   serviceName: z.string().nullable(),
@@ -281,7 +288,7 @@ export const serviceSchema = z.strictObject({
    * rds endpoint, SES v1 and v2 through email): a configuration that names this entry gets that
    * service's one policy, never a second policy for the same endpoint.
    */
-  endpointOf: z.string().optional(),
+  endpointOf: z.string().brand<'ServiceId'>().optional(),
 });
 export type EndpointService = z.infer<typeof serviceSchema>;
 

@@ -12,6 +12,7 @@ import { partition as sdkPartition } from '@aws-sdk/util-endpoints';
 import { describe, expect, it } from 'vitest';
 import { readReference, readReferenceJson } from '../testing/reference';
 import { catalog } from './catalog';
+import { testPatternId, testRegionCode, testServiceId } from './ids.testing';
 
 interface SdkPartition {
   id: string;
@@ -77,7 +78,9 @@ describe('regions and partitions against the AWS SDK partition data', () => {
         .filter((code) => !isPseudoRegion(code))
         .map((code) => ({ code, partition: p.id, name: p.regions[code]!.description })),
     );
-    const missing = sdkRegions.filter((r) => catalog.region(r.code)?.partition !== r.partition);
+    const missing = sdkRegions.filter(
+      (r) => catalog.region(testRegionCode(r.code))?.partition !== r.partition,
+    );
     expect(missing).toEqual([]);
     const extra = catalog.regions.filter((r) => !sdkRegions.some((s) => s.code === r.code));
     expect(extra.map((r) => r.code)).toEqual([]);
@@ -146,15 +149,15 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
 
   it('gives route53 and cloudfront their global form', () => {
     for (const id of ['route53', 'cloudfront']) {
-      expect(catalog.service(id)?.serviceName, id).toBe(`com.amazonaws.${id}`);
-      expect(catalog.service(id)?.global, id).toBe(true);
-      expect(catalog.service(id)?.nameSource, id).toBe('privatelink-2026');
+      expect(catalog.service(testServiceId(id))?.serviceName, id).toBe(`com.amazonaws.${id}`);
+      expect(catalog.service(testServiceId(id))?.global, id).toBe(true);
+      expect(catalog.service(testServiceId(id))?.nameSource, id).toBe('privatelink-2026');
     }
   });
 
   it('reaches DocumentDB through rds and SES through email, and has no other duplicate', () => {
-    expect(catalog.service('docdb')?.serviceName).toBe('com.amazonaws.{region}.rds');
-    expect(catalog.service('ses')?.serviceName).toBe('com.amazonaws.{region}.email');
+    expect(catalog.service(testServiceId('docdb'))?.serviceName).toBe('com.amazonaws.{region}.rds');
+    expect(catalog.service(testServiceId('ses'))?.serviceName).toBe('com.amazonaws.{region}.email');
     expect(
       Object.fromEntries(
         catalog.services.filter((s) => s.endpointOf).map((s) => [s.id, s.endpointOf]),
@@ -166,11 +169,11 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
       byName.set(s.serviceName!, [...(byName.get(s.serviceName!) ?? []), s.id]);
     expect([...byName.values()].filter((ids) => ids.length > 1)).toEqual([]);
     for (const [id, owner] of Object.entries(OTHER_NAMES)) {
-      const endpoint = catalog.service(owner)!;
+      const endpoint = catalog.service(testServiceId(owner))!;
       expect(endpoint.endpointOf, owner).toBeUndefined();
-      expect(catalog.service(id)?.serviceName, id).toBe(endpoint.serviceName);
-      expect(catalog.service(id)?.template, id).toBe(endpoint.template);
-      expect(catalog.service(id)?.endpointPolicy, id).toBe(endpoint.endpointPolicy);
+      expect(catalog.service(testServiceId(id))?.serviceName, id).toBe(endpoint.serviceName);
+      expect(catalog.service(testServiceId(id))?.template, id).toBe(endpoint.template);
+      expect(catalog.service(testServiceId(id))?.endpointPolicy, id).toBe(endpoint.endpointPolicy);
     }
   });
 
@@ -197,7 +200,8 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
     expect(unexplained).toEqual([]);
     for (const id of discontinued)
       expect(guide.includes(shortName(catalog.service(id)!.serviceName!)), id).toBe(false);
-    for (const id of Object.keys(NOT_IN_2026_GUIDE)) expect(catalog.service(id), id).toBeDefined();
+    for (const id of Object.keys(NOT_IN_2026_GUIDE))
+      expect(catalog.service(testServiceId(id)), id).toBeDefined();
   });
 
   it('settles the six support flags with the guide, and says unknown where no source speaks', () => {
@@ -210,11 +214,13 @@ describe('endpoint services against the 2026 PrivateLink guide', () => {
       'apprunner.requests': 'unsupported',
     };
     for (const [id, support] of Object.entries(expected)) {
-      expect(catalog.service(id)?.endpointPolicy, id).toBe(support);
-      expect(catalog.service(id)?.endpointPolicySource, id).toBe('privatelink-2026-describe');
+      expect(catalog.service(testServiceId(id))?.endpointPolicy, id).toBe(support);
+      expect(catalog.service(testServiceId(id))?.endpointPolicySource, id).toBe(
+        'privatelink-2026-describe',
+      );
     }
     // New names of the guide come without a support flag: unknown, never guessed.
-    expect(catalog.service('networkmanager')?.endpointPolicy).toBe('unknown');
+    expect(catalog.service(testServiceId('networkmanager'))?.endpointPolicy).toBe('unknown');
   });
 });
 
@@ -226,7 +232,7 @@ describe('Patch Manager buckets against the Systems Manager table', () => {
         { linuxWindowsDocuments: string; macosDocuments: string; baselineSnapshots: string }
       >;
     }>('ssm-patch-buckets.json');
-    const values = catalog.pattern('patch-manager-buckets')!.regionValues!;
+    const values = catalog.pattern(testPatternId('patch-manager-buckets'))!.regionValues!;
     const ours = (name: string) => values[name]!.values;
     expect(ours('patchLinuxWindowsBucket')).toEqual(
       Object.fromEntries(

@@ -9,7 +9,12 @@ import { catalogEndpointType } from '../catalog/endpoint-ids';
 import { formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { suggest } from '../text/suggest';
-import { MAX_INVENTORY_ENDPOINTS, type InventoryEndpoint, type PerimeterConfig } from './schema';
+import {
+  MAX_INVENTORY_ENDPOINTS,
+  type InventoryEndpointDocument,
+  type PerimeterConfigDocument,
+} from './schema';
+import { patternNamed, regionNamed, serviceNamed, toRegionCode, toServiceId } from '../catalog/ids';
 import { THIRD_PARTY_PARAMETERS } from '../catalog/statement-parameters';
 
 export interface ConfigCheckDiagnostic extends Diagnostic {
@@ -20,7 +25,7 @@ export interface ConfigCheckDiagnostic extends Diagnostic {
 }
 
 export function checkConfigAgainstCatalog(
-  config: PerimeterConfig,
+  config: PerimeterConfigDocument,
   catalog: Catalog,
 ): ConfigCheckDiagnostic[] {
   const out: ConfigCheckDiagnostic[] = [];
@@ -112,10 +117,14 @@ function reportDuplicates(
 }
 
 /** Selected services and regions: known to the catalog, each once, and in how many partitions. */
-function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiagnostic): void {
+function checkSelections(
+  config: PerimeterConfigDocument,
+  catalog: Catalog,
+  add: AddDiagnostic,
+): void {
   const serviceIds = catalog.services.map((s) => s.id);
   config.services.forEach((id, i) => {
-    const service = catalog.service(id);
+    const service = serviceNamed(id, catalog);
     if (!service) {
       const guess = suggest(id, serviceIds);
       add(
@@ -142,7 +151,7 @@ function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiag
 
   const regionCodes = catalog.regions.map((r) => r.code);
   config.regions.forEach((code, i) => {
-    if (!catalog.region(code)) {
+    if (!toRegionCode(code, catalog)) {
       const guess = suggest(code, regionCodes);
       add(
         'error',
@@ -170,7 +179,7 @@ function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiag
   );
 
   const partitions = new Set(
-    config.regions.map((r) => catalog.region(r)?.partition).filter(Boolean),
+    config.regions.map((r) => regionNamed(r, catalog)?.partition).filter(Boolean),
   );
   if (partitions.size > 1) {
     add(
@@ -184,16 +193,15 @@ function checkSelections(config: PerimeterConfig, catalog: Catalog, add: AddDiag
 
 /** Data access patterns and per-service statement settings: known, and about selected services. */
 function checkPatternsAndStatements(
-  config: PerimeterConfig,
+  config: PerimeterConfigDocument,
   catalog: Catalog,
   add: AddDiagnostic,
 ): void {
-  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
-  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
+  const selected = selectedEndpoints(config, catalog);
   const serviceIds = catalog.services.map((s) => s.id);
   const patternIds = catalog.patterns.map((p) => p.id);
   for (const [id, on] of Object.entries(config.dataAccessPatterns ?? {})) {
-    const pattern = catalog.pattern(id);
+    const pattern = patternNamed(id, catalog);
     if (!pattern) {
       const guess = suggest(id, patternIds);
       add(
@@ -219,7 +227,8 @@ function checkPatternsAndStatements(
   }
 
   for (const [serviceId, toggles] of Object.entries(config.serviceStatements ?? {})) {
-    if (!catalog.service(serviceId)) {
+    const service = serviceNamed(serviceId, catalog);
+    if (!service) {
       const guess = suggest(serviceId, serviceIds);
       add(
         'error',
@@ -229,8 +238,8 @@ function checkPatternsAndStatements(
         guess ? `Did you mean "${guess}"?` : undefined,
         true,
       );
-    } else if (catalog.service(serviceId)?.endpointOf && Object.keys(toggles).length > 0) {
-      const owner = catalog.service(serviceId)!.endpointOf!;
+    } else if (service.endpointOf && Object.keys(toggles).length > 0) {
+      const owner = service.endpointOf;
       add(
         'warning',
         'config/settings-for-other-name',
@@ -284,7 +293,7 @@ function checkRegionTables(
       continue;
     }
     for (const region of Object.keys(byRegion)) {
-      if (catalog.region(region)) continue;
+      if (toRegionCode(region, catalog)) continue;
       const guess = suggest(
         region,
         catalog.regions.map((r) => r.code),
@@ -317,7 +326,11 @@ type AddDiagnostic = (
 /** Findings of one kind reported one by one; past this, they are counted in one more finding. */
 const INVENTORY_FINDINGS_PER_CODE = 20;
 
-function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDiagnostic): void {
+function checkInventory(
+  config: PerimeterConfigDocument,
+  catalog: Catalog,
+  report: AddDiagnostic,
+): void {
   const inventory = config.inventory;
   if (!inventory) return;
   // Thousands of endpoints may share one mistake: list a few, count the rest, and skip the
@@ -330,14 +343,13 @@ function checkInventory(config: PerimeterConfig, catalog: Catalog, report: AddDi
     if (n <= INVENTORY_FINDINGS_PER_CODE) report(severity, code, path, message, hint, atKey);
   };
   const serviceIds = catalog.services.map((s) => s.id);
-  // The endpoints the services name: other names (ses, docdb) count as their endpoint's service.
-  const selected = new Set(config.services.map((id) => endpointServiceId(id, catalog)));
+  const selected = selectedEndpoints(config, catalog);
   const regionCodes = catalog.regions.map((r) => r.code);
   const firstSeen = new Map<string, string>();
   let total = 0;
   for (const [region, endpoints] of Object.entries(inventory)) {
     total += endpoints.length;
-    if (!catalog.region(region)) {
+    if (!toRegionCode(region, catalog)) {
       const guess = wanted('config/unknown-region') ? suggest(region, regionCodes) : undefined;
       add(
         'error',
@@ -405,7 +417,7 @@ interface InventoryCheck {
 
 /** One endpoint of the inventory: listed once, a known service, a type it offers, designed. */
 function checkInventoryEndpoint(
-  endpoint: InventoryEndpoint,
+  endpoint: InventoryEndpointDocument,
   region: string,
   i: number,
   check: InventoryCheck,
@@ -423,7 +435,7 @@ function checkInventoryEndpoint(
       'An endpoint has one policy: keep one entry.',
     );
   } else firstSeen.set(endpoint.id, `inventory.${region}[${i}]`);
-  const service = catalog.service(endpoint.service);
+  const service = serviceNamed(endpoint.service, catalog);
   if (!service) {
     const short = /^(?:cn\.)?com\.amazonaws\.(?:[a-z0-9-]+\.)?(.+)$/.exec(endpoint.service)?.[1];
     const guess = wanted('inventory/unknown-service')
@@ -461,4 +473,14 @@ function checkInventoryEndpoint(
       `Add ${endpoint.service} to the services, or remove the endpoint from the inventory.`,
     );
   }
+}
+
+/** The endpoints the services name: other names (ses, docdb) count as their endpoint's service. */
+function selectedEndpoints(config: PerimeterConfigDocument, catalog: Catalog): Set<string> {
+  return new Set(
+    config.services.map((text) => {
+      const id = toServiceId(text, catalog);
+      return id ? endpointServiceId(id, catalog) : text;
+    }),
+  );
 }

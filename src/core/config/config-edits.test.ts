@@ -11,56 +11,76 @@ import {
   withThirdPartyList,
   type ConfigEdit,
 } from './config-edits';
-import { emptyConfig, perimeterConfigSchema, type PerimeterConfig } from './schema';
+import { emptyConfig, perimeterConfigSchema, type PerimeterConfigDocument } from './schema';
+import { testConfig, testPatternId, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
-const base: PerimeterConfig = { ...emptyConfig(), services: ['s3'], regions: ['us-east-1'] };
+const base: PerimeterConfigDocument = {
+  ...emptyConfig(),
+  services: ['s3'],
+  regions: ['us-east-1'],
+};
 
 describe('config edits', () => {
   it('keeps the configuration minimal: a toggle returned to its default leaves no trace', () => {
-    const on = withStatementToggle(base, 'AllowRequestsByAWSServicePrincipals', false);
+    const on = withStatementToggle(testConfig(base), 'AllowRequestsByAWSServicePrincipals', false);
     expect(on.statements).toEqual({ AllowRequestsByAWSServicePrincipals: false });
     expect(withStatementToggle(on, 'AllowRequestsByAWSServicePrincipals', undefined)).toEqual(base);
-    const perService = withStatementToggle(base, 'AllowRequestsToAWSOwnedResources', true, 's3');
+    const perService = withStatementToggle(
+      testConfig(base),
+      'AllowRequestsToAWSOwnedResources',
+      true,
+      testServiceId('s3'),
+    );
     expect(perService.serviceStatements).toEqual({
       s3: { AllowRequestsToAWSOwnedResources: true },
     });
     expect(
-      withStatementToggle(perService, 'AllowRequestsToAWSOwnedResources', undefined, 's3'),
+      withStatementToggle(
+        perService,
+        'AllowRequestsToAWSOwnedResources',
+        undefined,
+        testServiceId('s3'),
+      ),
     ).toEqual(base);
-    const pattern = withPatternToggle(base, 'athena-examples', false);
-    expect(withPatternToggle(pattern, 'athena-examples', undefined)).toEqual(base);
+    const pattern = withPatternToggle(testConfig(base), testPatternId('athena-examples'), false);
+    expect(withPatternToggle(pattern, testPatternId('athena-examples'), undefined)).toEqual(base);
   });
 
   it('removes emptied parameter blocks', () => {
-    const listed = withThirdPartyList(base, 'orgIdentitiesToThirdPartyResources', 'accounts', [
-      '210987654321',
-    ]);
+    const listed = withThirdPartyList(
+      testConfig(base),
+      'orgIdentitiesToThirdPartyResources',
+      'accounts',
+      ['210987654321'],
+    );
     expect(listed.parameters).toEqual({
       orgIdentitiesToThirdPartyResources: { accounts: ['210987654321'] },
     });
     expect(
       withThirdPartyList(listed, 'orgIdentitiesToThirdPartyResources', 'accounts', []),
     ).toEqual(base);
-    const tagged = withExclusionTag(base, { key: 'team:exempt', value: 'yes' });
+    const tagged = withExclusionTag(testConfig(base), { key: 'team:exempt', value: 'yes' });
     expect(withExclusionTag(tagged, undefined)).toEqual(base);
-    const table = withTableAccounts(base, 'eks-add-ons', 'us-east-1', ['602401143452']);
+    const table = withTableAccounts(testConfig(base), 'eks-add-ons', testRegionCode('us-east-1'), [
+      '602401143452',
+    ]);
     expect(table.parameters?.accountIds).toEqual({
       'eks-add-ons': { 'us-east-1': '602401143452' },
     });
-    expect(withTableAccounts(table, 'eks-add-ons', 'us-east-1', [])).toEqual(base);
-    expect(withOutput(withOutput(base, { shape: 'per-region' }), { shape: undefined })).toEqual(
-      base,
-    );
+    expect(withTableAccounts(table, 'eks-add-ons', testRegionCode('us-east-1'), [])).toEqual(base);
+    expect(
+      withOutput(withOutput(testConfig(base), { shape: 'per-region' }), { shape: undefined }),
+    ).toEqual(base);
   });
 
   it('applies edits given as data, adding to lists without repeating values', () => {
     const edits: ConfigEdit[] = [
-      { kind: 'pattern', patternId: 'lambda-deployment-packages', enabled: true },
+      { kind: 'pattern', patternId: testPatternId('lambda-deployment-packages'), enabled: true },
       {
         kind: 'statement',
         sid: 'AllowRequestsByOrgsIdentitiesToAnyResources',
         enabled: true,
-        service: 's3',
+        service: testServiceId('s3'),
       },
       {
         kind: 'third-party',
@@ -78,7 +98,7 @@ describe('config edits', () => {
       },
       { kind: 'organization-accounts', add: ['111122223333', '111122223333'] },
     ];
-    const config = applyConfigEdits(base, edits);
+    const config = applyConfigEdits(testConfig(base), edits);
     expect(config.dataAccessPatterns).toEqual({ 'lambda-deployment-packages': true });
     expect(config.serviceStatements).toEqual({
       s3: { AllowRequestsByOrgsIdentitiesToAnyResources: true },
@@ -95,7 +115,11 @@ describe('config edits', () => {
 
   it('describes each edit with the field it changes', () => {
     expect(
-      describeConfigEdit({ kind: 'pattern', patternId: 'athena-examples', enabled: true }),
+      describeConfigEdit({
+        kind: 'pattern',
+        patternId: testPatternId('athena-examples'),
+        enabled: true,
+      }),
     ).toBe(
       'turn on the data access pattern athena-examples (dataAccessPatterns.athena-examples = true)',
     );
@@ -104,7 +128,7 @@ describe('config edits', () => {
         kind: 'statement',
         sid: 'AllowRequestsByAWSServicePrincipals',
         enabled: true,
-        service: 'sqs',
+        service: testServiceId('sqs'),
       }),
     ).toContain('serviceStatements.sqs.AllowRequestsByAWSServicePrincipals = true');
     expect(

@@ -4,7 +4,7 @@
  * before it becomes a choice. Each keeps the configuration minimal: empty lists and objects are
  * removed, so that what is saved, shared and exported is exactly what the user chose.
  */
-import type { StatementSid } from '../catalog/ids';
+import type { PatternId, RegionCode, ServiceId, StatementSid } from '../catalog/ids';
 import type {
   OutputShape,
   PerimeterConfig,
@@ -47,12 +47,12 @@ function withParameter<K extends keyof PerimeterParameters>(
 
 export const withServices = (
   config: PerimeterConfig,
-  services: readonly string[],
+  services: readonly ServiceId[],
 ): PerimeterConfig => ({ ...config, services: [...services] });
 
 export const withRegions = (
   config: PerimeterConfig,
-  regions: readonly string[],
+  regions: readonly RegionCode[],
 ): PerimeterConfig => ({ ...config, regions: [...regions] });
 
 export const withOrganizationIds = (
@@ -68,7 +68,7 @@ export function withStatementToggle(
   config: PerimeterConfig,
   sid: StatementSid,
   enabled: boolean | undefined,
-  serviceId?: string,
+  serviceId?: ServiceId,
 ): PerimeterConfig {
   if (serviceId === undefined) {
     const statements =
@@ -88,7 +88,7 @@ export function withStatementToggle(
 /** A data access pattern on or off; `undefined` returns it to the catalog default. */
 export function withPatternToggle(
   config: PerimeterConfig,
-  patternId: string,
+  patternId: PatternId,
   enabled: boolean | undefined,
 ): PerimeterConfig {
   return assign(
@@ -130,7 +130,7 @@ export function withExclusionTag(
 export function withTableAccounts(
   config: PerimeterConfig,
   tableId: string,
-  region: string,
+  region: RegionCode,
   accounts: readonly string[],
 ): PerimeterConfig {
   const tables = config.parameters?.accountIds;
@@ -148,8 +148,8 @@ export function withTableAccounts(
 /** Exact bucket names of a data access pattern in one region; an empty list removes them. */
 export function withBucketNames(
   config: PerimeterConfig,
-  patternId: string,
-  region: string,
+  patternId: PatternId,
+  region: RegionCode,
   names: readonly string[],
 ): PerimeterConfig {
   const patterns = config.parameters?.bucketNames;
@@ -211,9 +211,9 @@ export type ConfigEdit =
       sid: StatementSid;
       enabled: boolean;
       /** For one service only; absent for every service. */
-      service?: string;
+      service?: ServiceId;
     }
-  | { kind: 'pattern'; patternId: string; enabled: boolean }
+  | { kind: 'pattern'; patternId: PatternId; enabled: boolean }
   | {
       /** Adds accounts, actions and resources to a third-party statement's lists. */
       kind: 'third-party';

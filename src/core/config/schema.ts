@@ -26,9 +26,14 @@ const organizationId = z
     'expected an organization id: "o-" and 10 to 32 lowercase letters or digits',
   );
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, 'expected a 12-digit AWS account id');
+/*
+ * Ids are branded in the parsed type only (a brand checks nothing at run time): parsing gives them
+ * their brand once the catalog check has passed (`validateConfigValue`, `parseConfigText`).
+ */
 const regionCode = z
   .string()
-  .regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"');
+  .regex(REGION_CODE_PATTERN, 'expected a region code such as "us-east-1"')
+  .brand<'RegionCode'>();
 /** A bucket name as S3 allows it; no wildcard, so never a pattern that strangers could match. */
 const bucketName = z
   .string()
@@ -38,7 +43,9 @@ const bucketName = z
   );
 const serviceId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected an endpoint service name such as "s3" or "ecr.api"');
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected an endpoint service name such as "s3" or "ecr.api"')
+  .brand<'ServiceId'>();
+const patternId = z.string().brand<'PatternId'>();
 
 const statementToggles = z.partialRecord(z.enum(STATEMENT_SIDS), z.boolean());
 
@@ -108,7 +115,7 @@ export const parametersSchema = z.strictObject({
    */
   bucketNames: z
     .record(
-      z.string(),
+      patternId,
       z.record(regionCode, z.union([bucketName, z.array(bucketName).min(1).max(20)])),
     )
     .optional(),
@@ -137,7 +144,8 @@ export const inventoryEndpointSchema = z.strictObject({
   /** The endpoint's Name tag, shown beside its id. */
   name: z.string().max(256).optional(),
 });
-export type InventoryEndpoint = z.infer<typeof inventoryEndpointSchema>;
+export type InventoryEndpoint = z.output<typeof inventoryEndpointSchema>;
+export type InventoryEndpointDocument = z.input<typeof inventoryEndpointSchema>;
 
 /** Per region, the endpoints the policies are deployed to. */
 export const inventorySchema = z.record(
@@ -167,7 +175,7 @@ export const perimeterConfigSchema = z.strictObject({
   /** Per-service statement toggles, applied after the global ones. */
   serviceStatements: z.record(serviceId, statementToggles).optional(),
   /** Data access pattern toggles by pattern id; absent ids follow the catalog default. */
-  dataAccessPatterns: z.record(z.string(), z.boolean()).optional(),
+  dataAccessPatterns: z.record(patternId, z.boolean()).optional(),
   parameters: parametersSchema.optional(),
   output: z
     .strictObject({
@@ -183,7 +191,10 @@ export const perimeterConfigSchema = z.strictObject({
   /** The deployed endpoints, per region: the targets of the infrastructure-as-code export. */
   inventory: inventorySchema.optional(),
 });
-export type PerimeterConfig = z.infer<typeof perimeterConfigSchema>;
+/** A configuration whose ids the catalog knows: what parsing returns and the engine takes. */
+export type PerimeterConfig = z.output<typeof perimeterConfigSchema>;
+/** A configuration as written, before its ids are checked against the catalog. */
+export type PerimeterConfigDocument = z.input<typeof perimeterConfigSchema>;
 
 /** A configuration with nothing chosen yet. */
 export function emptyConfig(): PerimeterConfig {

@@ -6,9 +6,10 @@ import {
   SHARE_FRAGMENT_PREFIX,
 } from './share-fragment';
 import { encodeConfigForUrl } from './share';
-import type { PerimeterConfig } from './schema';
+import { testConfig } from '../catalog/ids.testing';
+import type { PerimeterConfigDocument } from './schema';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
@@ -19,21 +20,22 @@ const config: PerimeterConfig = {
 
 describe('readShareFragment', () => {
   it('uses the format of encodeConfigForUrl', async () => {
-    const fragment = `#${encodeConfigForUrl(config)}`;
+    const fragment = `#${encodeConfigForUrl(testConfig(config))}`;
     expect(carriesConfiguration(fragment)).toBe(true);
     expect(await readShareFragment(fragment)).toEqual({ value: config, diagnostics: [] });
   });
 
   it('returns the value unvalidated', async () => {
     const bad = { ...config, organizationIds: ['not-an-org'] };
-    expect((await readShareFragment(encodeConfigForUrl(bad as PerimeterConfig))).value).toEqual(
-      bad,
-    );
+    expect(
+      (await readShareFragment(encodeConfigForUrl(testConfig(bad as PerimeterConfigDocument))))
+        .value,
+    ).toEqual(bad);
   });
 
   it('refuses a link whose configuration is bigger than any configuration, before showing it', async () => {
     const services = Array.from({ length: 1_001 }, (_, i) => `service-${i}`);
-    const long = await readShareFragment(encodeConfigForUrl({ ...config, services }));
+    const long = await readShareFragment(encodeConfigForUrl(testConfig({ ...config, services })));
     expect(long.value).toBeUndefined();
     expect(long.diagnostics[0]?.message).toMatch(
       /1,001 items of one list .*; the limit is 1,000, so the link is refused/,
@@ -53,14 +55,16 @@ describe('readShareFragment', () => {
       expect: 'Allowed',
     }));
     const many = await readShareFragment(
-      encodeConfigForUrl({ ...config, savedRequests } as unknown as PerimeterConfig),
+      encodeConfigForUrl(
+        testConfig({ ...config, savedRequests } as unknown as PerimeterConfigDocument),
+      ),
     );
     expect(many.value).toBeUndefined();
     expect(many.diagnostics[0]?.message).toMatch(/values .* the limit is 50,000/);
   });
 
   it('explains damaged links', async () => {
-    const fragment = encodeConfigForUrl(config);
+    const fragment = encodeConfigForUrl(testConfig(config));
     const cases: Array<[string, RegExp]> = [
       ['#nothing-here', /does not carry a configuration/],
       [fragment.slice(0, fragment.length - 12), /cannot be decompressed/],
@@ -88,7 +92,7 @@ describe('readShareFragment', () => {
       ...config,
       parameters: { exclusionTag: { key: 'équipe:exempt', value: 'oui' } },
     };
-    expect((await readShareFragment(encodeConfigForUrl(tagged))).value).toEqual(tagged);
+    expect((await readShareFragment(encodeConfigForUrl(testConfig(tagged)))).value).toEqual(tagged);
     const { deflateSync } = await import('fflate');
     const latin1 = btoa(String.fromCharCode(...deflateSync(new Uint8Array([0x7b, 0xe9, 0x7d]))))
       .replace(/\+/g, '-')

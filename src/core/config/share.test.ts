@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from './schema';
+import type { PerimeterConfigDocument } from './schema';
 import { decodeConfigFromUrl, encodeConfigForUrl } from './share';
+import { testConfig, testRegionCode } from '../catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
@@ -13,13 +14,13 @@ const config: PerimeterConfig = {
 
 describe('share links', () => {
   it('round-trips a configuration through a URL-safe fragment', async () => {
-    const fragment = encodeConfigForUrl(config);
+    const fragment = encodeConfigForUrl(testConfig(config));
     expect(fragment).toMatch(/^c1\.[A-Za-z0-9_-]+$/);
     expect(await decodeConfigFromUrl(`#${fragment}`)).toEqual({ config, diagnostics: [] });
   });
 
   it('reports a truncated link instead of throwing', async () => {
-    const fragment = encodeConfigForUrl(config);
+    const fragment = encodeConfigForUrl(testConfig(config));
     const result = await decodeConfigFromUrl(fragment.slice(0, fragment.length - 10));
     expect(result.config).toBeUndefined();
     expect(result.diagnostics[0]?.code).toBe('share/invalid-link');
@@ -33,7 +34,9 @@ describe('share links', () => {
   });
 
   it('validates the decoded configuration like any other input', async () => {
-    const bad = encodeConfigForUrl({ ...config, regions: ['us-east-7'] });
+    const bad = encodeConfigForUrl(
+      testConfig({ ...config, regions: [testRegionCode('us-east-7')] }),
+    );
     const result = await decodeConfigFromUrl(bad);
     expect(result.config).toBeUndefined();
     expect(result.diagnostics.map((d) => d.code)).toContain('config/unknown-region');

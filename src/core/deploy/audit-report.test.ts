@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import type { AuditReport } from './audit';
 import { auditCsv, auditJson, auditSummary, describeChange } from './audit-report';
+import { testRegionCode, testServiceId } from '../catalog/ids.testing';
 
 const report: AuditReport = {
   rows: [
@@ -9,8 +10,8 @@ const report: AuditReport = {
       state: 'differs',
       endpointId: 'vpce-0123456789abcdef0',
       name: '=HYPERLINK("http://x","click")',
-      region: 'eu-west-1',
-      service: 's3',
+      region: testRegionCode('eu-west-1'),
+      service: testServiceId('s3'),
       type: 'Gateway',
       enforcesPolicies: 'yes',
       open: false,
@@ -26,11 +27,17 @@ const report: AuditReport = {
       validation: { errors: 1, warnings: 2, diagnostics: [] },
       source: { file: 'eu.json', path: 'VpcEndpoints[0]' },
     },
-    { state: 'missing', service: 'ec2', region: 'eu-west-1', enforcesPolicies: 'yes', open: false },
+    {
+      state: 'missing',
+      service: testServiceId('ec2'),
+      region: testRegionCode('eu-west-1'),
+      enforcesPolicies: 'yes',
+      open: false,
+    },
   ],
   counts: { matches: 0, differs: 1, 'default-policy': 0, 'not-in-design': 0, missing: 1 },
   open: 0,
-  regions: ['eu-west-1'],
+  regions: [testRegionCode('eu-west-1')],
   failed: true,
 };
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { generate } from '../generate/generate';
 import { auditEndpoints } from './audit';
 import { readDescribeVpcEndpoints } from './describe-endpoints';
 import { describeOutput, hexId, type EndpointSpec } from './describe-fixtures.testing';
+import { testConfig, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['eu-west-1', 'us-east-1'],
@@ -21,11 +22,14 @@ const config: PerimeterConfig = {
 };
 
 const designed = (service: string, region: string) =>
-  generate(config, service, { regions: [region], format: 'minified' });
+  generate(testConfig(config), testServiceId(service), {
+    regions: [testRegionCode(region)],
+    format: 'minified',
+  });
 
 function audit(specs: EndpointSpec[], name = 'endpoints-eu-west-1.json') {
   const { endpoints } = readDescribeVpcEndpoints([{ name, text: describeOutput(specs) }], catalog);
-  return auditEndpoints(config, endpoints, { catalog });
+  return auditEndpoints(testConfig(config), endpoints, { catalog });
 }
 
 describe('audit of deployed endpoints', () => {
@@ -147,7 +151,9 @@ describe('audit of deployed endpoints', () => {
         ]),
       },
     ]);
-    const report = auditEndpoints(config, endpoints, { onProgress: (done) => progress.push(done) });
+    const report = auditEndpoints(testConfig(config), endpoints, {
+      onProgress: (done) => progress.push(done),
+    });
     expect(report.rows[0]!.validation!.errors).toBeGreaterThan(0);
     expect(report.rows[0]!.validation!.diagnostics[0]!.severity).toBe('error');
     expect(progress).toEqual([0, 1]);

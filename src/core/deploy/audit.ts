@@ -6,6 +6,7 @@
  * was found. Pure and synchronous; `onProgress` lets a worker report how far it is.
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import { idEntries, type RegionCode, type ServiceId } from '../catalog/ids';
 import type { PerimeterConfig } from '../config/schema';
 import type { Diagnostic } from '../diagnostics';
 import { generate, type GeneratedPolicy } from '../generate/generate';
@@ -53,9 +54,9 @@ export interface AuditRow {
   /** Absent for a designed service with no endpoint in a region. */
   endpointId?: string;
   name?: string;
-  region?: string;
+  region?: RegionCode;
   /** The catalog service. */
-  service?: string;
+  service?: ServiceId;
   /** The endpoint service name as deployed. */
   serviceName?: string;
   type?: VpcEndpointType;
@@ -85,7 +86,7 @@ export interface AuditReport {
   /** Endpoints whose policy lets everyone do everything (default policy included). */
   open: number;
   /** Regions the describe outputs covered. */
-  regions: string[];
+  regions: RegionCode[];
   /** True when an endpoint differs or is open: the CLI then exits 1. */
   failed: boolean;
 }
@@ -115,7 +116,10 @@ function summarize(diagnostics: readonly Diagnostic[]): AuditValidation {
   };
 }
 
-function enforcement(service: string | undefined, catalog: Catalog): AuditRow['enforcesPolicies'] {
+function enforcement(
+  service: ServiceId | undefined,
+  catalog: Catalog,
+): AuditRow['enforcesPolicies'] {
   const support = service ? catalog.service(service)?.endpointPolicy : undefined;
   return support === 'supported' ? 'yes' : support === 'unsupported' ? 'no' : 'unknown';
 }
@@ -133,15 +137,18 @@ interface CheckedText {
 /** The design an endpoint is audited against, with the caches shared by all the endpoints. */
 interface AuditDesign {
   catalog: Catalog;
-  designedServices: ReadonlySet<string>;
-  designedRegions: ReadonlySet<string>;
+  designedServices: ReadonlySet<ServiceId>;
+  designedRegions: ReadonlySet<RegionCode>;
   /** The generated policy of a service in a region, generated once. */
-  designedPolicy: (service: string, region: string) => { policy: GeneratedPolicy; parsed: unknown };
+  designedPolicy: (
+    service: ServiceId,
+    region: RegionCode,
+  ) => { policy: GeneratedPolicy; parsed: unknown };
   /** The deployed text validated and classified, once per text and context. */
   checkText: (
     text: string,
-    service: string | undefined,
-    region: string | undefined,
+    service: ServiceId | undefined,
+    region: RegionCode | undefined,
     type: VpcEndpointType | undefined,
   ) => CheckedText;
 }
@@ -149,8 +156,8 @@ interface AuditDesign {
 /** Validates a deployed policy text in its endpoint's context and says whether it is open. */
 function checkDeployedText(
   text: string,
-  service: string | undefined,
-  region: string | undefined,
+  service: ServiceId | undefined,
+  region: RegionCode | undefined,
   type: VpcEndpointType | undefined,
   catalog: Catalog,
   iamIndex: IamIndex | undefined,
@@ -219,7 +226,7 @@ export function auditEndpoints(
   const { catalog, designedServices, designedRegions } = design;
   const rows: AuditRow[] = [];
   const present = new Set<string>();
-  const auditedRegions = new Set<string>();
+  const auditedRegions = new Set<RegionCode>();
   endpoints.forEach((endpoint, i) => {
     if (options.onProgress && i % PROGRESS_EVERY === 0) options.onProgress(i, endpoints.length);
     if (endpoint.region) auditedRegions.add(endpoint.region);
@@ -269,7 +276,7 @@ function endpointRow(endpoint: DeployedEndpoint, catalog: Catalog): AuditRow {
 function designedPlace(
   endpoint: DeployedEndpoint,
   design: AuditDesign,
-): { service: string; region: string } | { outsideNote: string } {
+): { service: ServiceId; region: RegionCode } | { outsideNote: string } {
   if (endpoint.serviceKind === 'endpoint-service')
     return {
       outsideNote:
@@ -361,9 +368,9 @@ function auditEndpoint(endpoint: DeployedEndpoint, design: AuditDesign): AuditRo
 function missingRows(
   config: PerimeterConfig,
   catalog: Catalog,
-  designedServices: ReadonlySet<string>,
-  designedRegions: ReadonlySet<string>,
-  auditedRegions: ReadonlySet<string>,
+  designedServices: ReadonlySet<ServiceId>,
+  designedRegions: ReadonlySet<RegionCode>,
+  auditedRegions: ReadonlySet<RegionCode>,
   present: ReadonlySet<string>,
 ): AuditRow[] {
   const rows: AuditRow[] = [];
@@ -398,7 +405,7 @@ function missingRows(
       });
     }
   }
-  for (const [region, endpoints] of Object.entries(config.inventory ?? {})) {
+  for (const [region, endpoints] of idEntries(config.inventory ?? {})) {
     if (!auditedRegions.has(region)) continue;
     for (const endpoint of endpoints) {
       if (present.has(`id|${endpoint.id}`)) continue;

@@ -7,6 +7,7 @@
  */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import { toRegionCode, type RegionCode, type ServiceId } from '../catalog/ids';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { offsetRange, type Diagnostic, type DiagnosticCode } from '../diagnostics';
 import { formatCount } from '../text/format-count';
@@ -49,11 +50,11 @@ export interface DeployedEndpoint {
   state?: string;
   serviceName?: string;
   /** The catalog service, when the name is one of its services. */
-  service?: string;
+  service?: ServiceId;
   /** What the service name is: a catalog service, an account's endpoint service, or unknown. */
   serviceKind: 'aws-service' | 'endpoint-service' | 'unknown';
   /** The endpoint's region; absent when nothing says it. */
-  region?: string;
+  region?: RegionCode;
   /** The deployed policy as AWS returns it (a JSON text); absent when the output has none. */
   policyDocument?: string;
   /** The file and the field the endpoint was read from. */
@@ -74,10 +75,10 @@ export interface DescribeReadResult {
 
 const REGION_IN_DNS = /\.([a-z]{2,4}(?:-[a-z]+)+-\d+)\.vpce\.amazonaws\.[a-z.]+$/;
 
-function regionInFileName(name: string, catalog: Catalog): string | undefined {
+function regionInFileName(name: string, catalog: Catalog): RegionCode | undefined {
   const lower = name.toLowerCase();
   // The longest code that stands alone: "us-gov-east-1" rather than a shorter code inside it.
-  let found: string | undefined;
+  let found: RegionCode | undefined;
   for (const { code } of catalog.regions) {
     const at = lower.indexOf(code);
     if (at < 0 || (found && found.length >= code.length)) continue;
@@ -351,7 +352,7 @@ function readEndpointService(
   endpoint: DeployedEndpoint,
   item: Record<string, unknown>,
   path: JsonPath,
-  fileRegion: string | undefined,
+  fileRegion: RegionCode | undefined,
   catalog: Catalog,
   report: Report,
 ): void {
@@ -382,7 +383,7 @@ function readEndpoint(
   item: unknown,
   path: JsonPath,
   file: string,
-  fileRegion: string | undefined,
+  fileRegion: RegionCode | undefined,
   catalog: Catalog,
   report: Report,
 ): DeployedEndpoint | undefined {
@@ -412,13 +413,13 @@ function readEndpoint(
   return endpoint;
 }
 
-function dnsEntryRegion(entries: unknown, catalog: Catalog): string | undefined {
+function dnsEntryRegion(entries: unknown, catalog: Catalog): RegionCode | undefined {
   if (!Array.isArray(entries)) return undefined;
   for (const entry of entries.slice(0, 20)) {
     if (!isRecord(entry) || typeof entry.DnsName !== 'string' || entry.DnsName.length > 300)
       continue;
-    const region = REGION_IN_DNS.exec(entry.DnsName)?.[1];
-    if (region && catalog.region(region)) return region;
+    const region = toRegionCode(REGION_IN_DNS.exec(entry.DnsName)?.[1] ?? '', catalog);
+    if (region) return region;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
 import { catalog } from '../catalog/catalog';
 import type { VpcEndpointType } from '../catalog/endpoint-ids';
 import { endpointServiceName } from './service-names';
+import { testServiceId } from '../catalog/ids.testing';
 
 /** The default policy of an interface endpoint as describe-vpc-endpoints prints it. */
 export const DEFAULT_INTERFACE_POLICY_TEXT =
@@ -33,7 +34,7 @@ export interface EndpointSpec {
 }
 
 export function describedEndpoint(spec: EndpointSpec): Record<string, unknown> {
-  const entry = catalog.service(spec.service);
+  const entry = catalog.service(testServiceId(spec.service));
   const type = spec.type ?? (entry?.endpointTypes.includes('gateway') ? 'Gateway' : 'Interface');
   const id = hexId('vpce', spec.n);
   const serviceName =

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import { validateConfigValue } from '../config/parse';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { readDescribeVpcEndpoints } from './describe-endpoints';
 import { describeOutput, hexId } from './describe-fixtures.testing';
 import { importInventory } from './inventory';
 
-const base: PerimeterConfig = {
+const base: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['eu-west-1', 'us-east-1'],

@@ -4,6 +4,7 @@
  * is the whole list of a region); other regions keep theirs. What cannot be listed is said.
  */
 import type { Catalog } from '../catalog/catalog';
+import type { RegionCode } from '../catalog/ids';
 import type { EndpointInventory, InventoryEndpoint } from '../config/schema';
 import type { DeployedEndpoint } from './describe-endpoints';
 import { VPC_ID_PATTERN } from '../catalog/endpoint-ids';
@@ -16,7 +17,7 @@ export interface SkippedEndpoint {
 export interface InventoryImport {
   inventory: EndpointInventory;
   /** Regions replaced, with how many endpoints each now lists. */
-  regions: { region: string; endpoints: number }[];
+  regions: { region: RegionCode; endpoints: number }[];
   skipped: SkippedEndpoint[];
 }
 
@@ -25,7 +26,7 @@ export function importInventory(
   current: EndpointInventory | undefined,
   catalog: Catalog,
 ): InventoryImport {
-  const byRegion = new Map<string, InventoryEndpoint[]>();
+  const byRegion = new Map<RegionCode, InventoryEndpoint[]>();
   const skipped: SkippedEndpoint[] = [];
   for (const endpoint of endpoints) {
     const reason = !endpoint.region

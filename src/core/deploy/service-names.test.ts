@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import { endpointServiceName, resolveServiceName } from './service-names';
+import { testServiceId } from '../catalog/ids.testing';
 
 describe('endpoint service names', () => {
   it('names the endpoint of a regional service per region, and a global one in its global form', () => {
-    expect(endpointServiceName(catalog.service('s3')!, 'eu-west-1')).toBe(
+    expect(endpointServiceName(catalog.service(testServiceId('s3'))!, 'eu-west-1')).toBe(
       'com.amazonaws.eu-west-1.s3',
     );
-    expect(endpointServiceName(catalog.service('iam')!, 'eu-west-1')).toBe('com.amazonaws.iam');
-    expect(endpointServiceName(catalog.service('qbusiness')!, 'us-east-1')).toBe(
+    expect(endpointServiceName(catalog.service(testServiceId('iam'))!, 'eu-west-1')).toBe(
+      'com.amazonaws.iam',
+    );
+    expect(endpointServiceName(catalog.service(testServiceId('qbusiness'))!, 'us-east-1')).toBe(
       'aws.api.us-east-1.qbusiness',
     );
-    expect(endpointServiceName(catalog.service('glacier')!, 'us-east-1')).toBeUndefined();
+    expect(
+      endpointServiceName(catalog.service(testServiceId('glacier'))!, 'us-east-1'),
+    ).toBeUndefined();
   });
 
   it('maps every catalog name back to its service and region', () => {

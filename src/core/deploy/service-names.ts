@@ -5,6 +5,7 @@
  * `aws.api.*`, `aws.sagemaker.*`, FIPS names, China's `cn.com.amazonaws.*`).
  */
 import type { Catalog } from '../catalog/catalog';
+import { toRegionCode, type RegionCode, type ServiceId } from '../catalog/ids';
 import type { EndpointService } from '../catalog/schema';
 
 /** The service name of the endpoints of `service` in `region`; undefined when no source names it. */
@@ -14,16 +15,16 @@ export function endpointServiceName(service: EndpointService, region: string): s
 
 export type ServiceNameResolution =
   /** An AWS service of the catalog; `region` is absent for a global service. */
-  | { kind: 'aws-service'; service: string; region?: string }
+  | { kind: 'aws-service'; service: ServiceId; region?: RegionCode }
   /** A PrivateLink endpoint service of an account (`com.amazonaws.vpce.<region>.vpce-svc-...`). */
-  | { kind: 'endpoint-service'; region?: string }
-  | { kind: 'unknown'; region?: string; message: string };
+  | { kind: 'endpoint-service'; region?: RegionCode }
+  | { kind: 'unknown'; region?: RegionCode; message: string };
 
 interface ServiceNameIndex {
   /** `prefix|suffix` around the region (`com.amazonaws.|.s3`) to the service id. */
-  regional: Map<string, string>;
+  regional: Map<string, ServiceId>;
   /** Whole names of global services. */
-  global: Map<string, string>;
+  global: Map<string, ServiceId>;
 }
 
 const indexes = new WeakMap<Catalog, ServiceNameIndex>();
@@ -48,7 +49,7 @@ function indexFor(catalog: Catalog): ServiceNameIndex {
 
 /** Where the region sits among the dot-separated labels of a name, if a known region is there. */
 function regionLabel(labels: readonly string[], catalog: Catalog): number {
-  return labels.findIndex((label) => catalog.region(label) !== undefined);
+  return labels.findIndex((label) => toRegionCode(label, catalog) !== undefined);
 }
 
 /** The catalog service behind an endpoint service name, and the region in the name. */
@@ -58,13 +59,13 @@ export function resolveServiceName(name: string, catalog: Catalog): ServiceNameR
   if (global) return { kind: 'aws-service', service: global };
   const labels = name.split('.');
   const at = regionLabel(labels, catalog);
-  if (at < 0) {
+  const region = toRegionCode(labels[at] ?? '', catalog);
+  if (region === undefined) {
     return {
       kind: 'unknown',
       message: `"${name.length > 120 ? `${name.slice(0, 117)}...` : name}" is not the name of an endpoint service of the catalog, and names no known region.`,
     };
   }
-  const region = labels[at]!;
   const prefix = labels.slice(0, at).join('.');
   const rest = labels.slice(at + 1);
   if (rest[0] === 'vpce-svc' || rest[0]?.startsWith('vpce-svc-') || labels[at - 1] === 'vpce')

@@ -30,11 +30,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import { STATEMENT_SIDS, type StatementSid } from '../catalog/ids';
-import { perimeterConfigSchema, type PerimeterConfig } from '../config/schema';
+import { perimeterConfigSchema, type PerimeterConfigDocument } from '../config/schema';
 import { generate } from '../generate/generate';
 import { selectedStatements } from '../generate/selection';
 import { compilePolicy, evaluate } from './evaluate';
 import type { RequestPrincipal, SimulatedRequest } from '../config/request-schema';
+import { testConfig, testServiceId } from '../catalog/ids.testing';
 
 const CONFIGS = Number(process.env.SOUNDNESS_CONFIGS ?? 200);
 const SEED = Number(process.env.SOUNDNESS_SEED ?? 20_250_611);
@@ -81,7 +82,7 @@ const servicesWithAwsOwnedPatterns = [
 const FEDERATION_ACTIONS = ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 const FEDERATION_SID = 'AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation';
 const allServices = catalog.services.map((s) => s.id);
-const regionCodes = catalog.regions.map((r) => r.code);
+const regionCodes: string[] = catalog.regions.map((r) => r.code);
 
 const thirdPartyArb = fc
   .record({
@@ -95,7 +96,7 @@ const thirdPartyArb = fc
   })
   .map((block) => Object.fromEntries(Object.entries(block).filter(([, list]) => list.length > 0)));
 
-const configArb: fc.Arbitrary<{ config: PerimeterConfig; service: string }> = fc
+const configArb: fc.Arbitrary<{ config: PerimeterConfigDocument; service: string }> = fc
   .record({
     service: fc.oneof(
       { weight: 5, arbitrary: fc.constant('s3') },
@@ -125,7 +126,7 @@ const configArb: fc.Arbitrary<{ config: PerimeterConfig; service: string }> = fc
       exclusionTag,
       lambdaLayerAccounts,
     }) => {
-      const config: PerimeterConfig = {
+      const config: PerimeterConfigDocument = {
         version: 1,
         organizationIds: orgs,
         regions,
@@ -187,7 +188,7 @@ function customerResource(
   const account = (side === 'ours' ? OUR_ACCOUNTS : OUTSIDE_ACCOUNTS)[probe.account]!;
   const prefix = service.split('.')[0]!;
   const patternActions = catalog
-    .patternsForService(service)
+    .patternsForService(testServiceId(service))
     .flatMap((p) => p.actions)
     .filter((a) => a !== '*');
   if (service === 's3') {
@@ -245,7 +246,7 @@ describe('perimeter soundness of the generated policies', () => {
       expect([...OUR_ACCOUNTS, ...OUTSIDE_ACCOUNTS]).not.toContain(account);
     // Every AWS-owned resource of every pattern in every region, reduced to its Resource and
     // aws:ResourceAccount: none of them may cover a pool resource.
-    const everything: PerimeterConfig = {
+    const everything: PerimeterConfigDocument = {
       version: 1,
       organizationIds: [OUR_ORGS[0]],
       regions: regionCodes,
@@ -254,7 +255,7 @@ describe('perimeter soundness of the generated policies', () => {
       parameters: { lambdaLayerAccounts: ['999900001111'] },
     };
     for (const service of servicesWithAwsOwnedPatterns) {
-      const awsOwned = generate(everything, service)
+      const awsOwned = generate(testConfig(everything), service)
         .policy.Statement.filter(
           (s) =>
             s.Sid.startsWith('AllowRequestsToAWSOwnedResources') ||
@@ -320,9 +321,11 @@ describe('perimeter soundness of the generated policies', () => {
           fc.array(probeArb, { minLength: 4, maxLength: 12 }),
           ({ config, service }, probes) => {
             expect(perimeterConfigSchema.safeParse(config).success).toBe(true);
-            const generated = generate(config, service);
+            const generated = generate(testConfig(config), testServiceId(service));
             const policy = compilePolicy(generated.policy);
-            const selected = new Set<StatementSid>(selectedStatements(config, service, catalog));
+            const selected = new Set<StatementSid>(
+              selectedStatements(testConfig(config), testServiceId(service), catalog),
+            );
             const exclusionTag = config.parameters?.exclusionTag ?? {
               key: 'dp:exclude:resource',
               value: 'true',

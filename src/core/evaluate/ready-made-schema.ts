@@ -65,7 +65,7 @@ const templatedPrincipalSchema = z.discriminatedUnion('type', [
 export const readyMadeRequestSchema = z.strictObject({
   id: kebabId,
   /** The endpoint service the request goes through (one that uses the template it is listed under). */
-  service: z.string().min(2),
+  service: z.string().min(2).brand<'ServiceId'>(),
   name: z.string().min(10).max(200),
   /** Why the request matters to the perimeter, in one sentence of our own. */
   why: z.string().min(20),

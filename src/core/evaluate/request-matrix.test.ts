@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { generate } from '../generate/generate';
 import type { SavedRequest } from '../config/request-schema';
 import {
@@ -10,9 +10,10 @@ import {
   planRequestMatrix,
 } from './request-matrix';
 import { readyMadeSpecsFor } from './scenarios';
+import { testConfig, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG],
   regions: ['eu-west-1', 'us-east-1'],
@@ -31,8 +32,11 @@ const wrongExpectation: SavedRequest = {
 
 describe('the request matrix', () => {
   it('has a row for each ready-made request of the selected services and each saved request, a column per region', () => {
-    const plan = planRequestMatrix(config, [wrongExpectation]);
-    const readyMade = [...readyMadeSpecsFor('s3'), ...readyMadeSpecsFor('kms')];
+    const plan = planRequestMatrix(testConfig(config), [wrongExpectation]);
+    const readyMade = [
+      ...readyMadeSpecsFor(testServiceId('s3')),
+      ...readyMadeSpecsFor(testServiceId('kms')),
+    ];
     expect(plan.rows.filter((r) => r.kind === 'ready-made')).toHaveLength(readyMade.length);
     expect(plan.rows.at(-1)).toMatchObject({ kind: 'saved', index: 0, service: 's3' });
     // Canonical (catalog) order.
@@ -42,8 +46,8 @@ describe('the request matrix', () => {
   });
 
   it('finds every ready-made request as the generated policies decide it, and puts the failing rows first', () => {
-    const plan = planRequestMatrix(config, [wrongExpectation]);
-    const cells = [...evaluateRequestMatrix(plan, config)];
+    const plan = planRequestMatrix(testConfig(config), [wrongExpectation]);
+    const cells = [...evaluateRequestMatrix(plan, testConfig(config))];
     expect(cells).toHaveLength(matrixSize(plan));
     expect(cells.filter((c) => !c.passed).map((c) => [plan.rows[c.row]!.name, c.region])).toEqual([
       [wrongExpectation.name, 'eu-west-1'],
@@ -64,10 +68,10 @@ describe('the request matrix', () => {
   it('runs a saved request that names a region in that region only', () => {
     const inUsEast1: SavedRequest = { ...wrongExpectation, region: 'us-east-1' };
     const inOregon: SavedRequest = { ...wrongExpectation, region: 'us-west-2' };
-    const plan = planRequestMatrix(config, [inUsEast1, inOregon]);
+    const plan = planRequestMatrix(testConfig(config), [inUsEast1, inOregon]);
     const readyMade = plan.rows.filter((r) => r.kind === 'ready-made').length;
     expect(matrixSize(plan)).toBe(readyMade * 2 + 1);
-    const saved = [...evaluateRequestMatrix(plan, config)].filter(
+    const saved = [...evaluateRequestMatrix(plan, testConfig(config))].filter(
       (c) => plan.rows[c.row]!.kind === 'saved',
     );
     expect(saved.map((c) => [plan.rows[c.row]!.key, c.region])).toEqual([['saved:0', 'us-east-1']]);
@@ -77,12 +81,16 @@ describe('the request matrix', () => {
     const asked: string[] = [];
     const count = (shape: 'all-regions' | 'per-region') => {
       asked.length = 0;
-      const shaped: PerimeterConfig = { ...config, output: { shape } };
-      const plan = planRequestMatrix(shaped);
-      for (const _cell of evaluateRequestMatrix(plan, shaped, {
+      const shaped: PerimeterConfigDocument = { ...config, output: { shape } };
+      const plan = planRequestMatrix(testConfig(shaped));
+      for (const _cell of evaluateRequestMatrix(plan, testConfig(shaped), {
         policyFor: (service, region) => {
           asked.push(`${service} ${region ?? 'all'}`);
-          return generate(shaped, service, region ? { regions: [region] } : {}).text;
+          return generate(
+            testConfig(shaped),
+            testServiceId(service),
+            region ? { regions: [testRegionCode(region)] } : {},
+          ).text;
         },
       }));
       return [...asked];
@@ -97,9 +105,12 @@ describe('the request matrix', () => {
   });
 
   it('runs against any policy: a text whose organization statement names another organization fails the requests of our roles', () => {
-    const plan = planRequestMatrix({ ...config, services: ['kms'] });
-    const text = generate(config, 'kms').text.replaceAll(ORG, 'o-zzzzzzzzzz');
-    const cells = [...evaluateRequestMatrix(plan, config, { policyFor: () => text })];
+    const plan = planRequestMatrix(testConfig({ ...config, services: [testServiceId('kms')] }));
+    const text = generate(testConfig(config), testServiceId('kms')).text.replaceAll(
+      ORG,
+      'o-zzzzzzzzzz',
+    );
+    const cells = [...evaluateRequestMatrix(plan, testConfig(config), { policyFor: () => text })];
     const failing = new Set(cells.filter((c) => !c.passed).map((c) => plan.rows[c.row]!.key));
     expect([...failing]).toEqual([
       'ready-made:kms-org-role-decrypts',
@@ -108,17 +119,17 @@ describe('the request matrix', () => {
   });
 
   it('covers every service and region selected: each cell once', () => {
-    const everything: PerimeterConfig = {
+    const everything: PerimeterConfigDocument = {
       version: 1,
       organizationIds: [ORG],
       regions: catalog.regions.map((r) => r.code),
       services: catalog.services.map((s) => s.id),
       output: { shape: 'per-region' },
     };
-    const plan = planRequestMatrix(everything);
+    const plan = planRequestMatrix(testConfig(everything));
     let cells = 0;
     let failures = 0;
-    for (const cell of evaluateRequestMatrix(plan, everything)) {
+    for (const cell of evaluateRequestMatrix(plan, testConfig(everything))) {
       cells++;
       if (!cell.passed) failures++;
     }
@@ -152,9 +163,11 @@ describe('the request matrix', () => {
       // The withheld result's decision: the cell must fail all the same.
       expect: 'ImplicitDeny',
     };
-    const s3Only: PerimeterConfig = { ...config, services: [], regions: ['us-east-1'] };
-    const plan = planRequestMatrix(s3Only, [slow]);
-    const [cell] = [...evaluateRequestMatrix(plan, s3Only, { policyFor: () => slowPolicy })];
+    const s3Only: PerimeterConfigDocument = { ...config, services: [], regions: ['us-east-1'] };
+    const plan = planRequestMatrix(testConfig(s3Only), [slow]);
+    const [cell] = [
+      ...evaluateRequestMatrix(plan, testConfig(s3Only), { policyFor: () => slowPolicy }),
+    ];
     expect(cell).toMatchObject({
       passed: false,
       withheld: expect.stringMatching(/1,000,000 steps/),

@@ -13,7 +13,7 @@ import type { CompiledPolicy } from './policy';
 import type { Decision, SavedRequest } from '../config/request-schema';
 import { buildReadyMadeRequest, readyMadeSpecsFor } from './scenarios';
 import type { ReadyMadeRequestSpec } from './ready-made-schema';
-import { endpointPolicyFor } from './suite';
+import { endpointPolicyForNames } from './suite';
 
 /** One request of the matrix, evaluated in every region. */
 export type MatrixRow =
@@ -135,7 +135,7 @@ export function* evaluateRequestMatrix(
   const catalog = options.catalog ?? bundledCatalog;
   const policyFor: EndpointPolicySource =
     options.policyFor ??
-    ((service, region) => endpointPolicyFor(config, service, region, catalog).text);
+    ((service, region) => endpointPolicyForNames(config, service, region, catalog).text);
   const compiled = new Map<string, CompiledPolicy>();
   const policyOf = (service: string, region: string) => {
     const endpointRegion = plan.perRegion ? region : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import { STATEMENT_SIDS } from '../catalog/ids';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { generate } from '../generate/generate';
 import { evaluate } from './evaluate';
 import { PLACEHOLDER_PATTERN, readyMadeFileSchema } from './ready-made-schema';
@@ -16,6 +16,7 @@ import {
   templateOf,
   type PerimeterScenario,
 } from './scenarios';
+import { testConfig, testPatternId, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 /** A commercial region, a newer one, both China regions' first, and GovCloud. */
@@ -25,7 +26,7 @@ const specs = Object.entries(readyMadeRequestsFile.templates).flatMap(([template
   list.map((spec) => ({ template, spec })),
 );
 
-const defaultChoices = (service: string, region: string): PerimeterConfig => ({
+const defaultChoices = (service: string, region: string): PerimeterConfigDocument => ({
   version: 1,
   organizationIds: [ORG],
   regions: [region],
@@ -33,13 +34,18 @@ const defaultChoices = (service: string, region: string): PerimeterConfig => ({
 });
 
 /** Evaluates a built request against the policy the configuration generates for its endpoint. */
-function verdictOf(config: PerimeterConfig, scenario: PerimeterScenario) {
-  const policy = generate(config, scenario.service, { regions: [scenario.region!] });
+function verdictOf(config: PerimeterConfigDocument, scenario: PerimeterScenario) {
+  const policy = generate(testConfig(config), testServiceId(scenario.service), {
+    regions: [testRegionCode(scenario.region!)],
+  });
   return { policy, result: evaluate(policy.text, scenario.request) };
 }
 
 /** Checks the verdict the choices call for against the generated policy, deciding statement included. */
-function expectDecidedAsClaimed(config: PerimeterConfig, scenario: PerimeterScenario): void {
+function expectDecidedAsClaimed(
+  config: PerimeterConfigDocument,
+  scenario: PerimeterScenario,
+): void {
   const { policy, result } = verdictOf(config, scenario);
   const where = `${scenario.id} in ${scenario.region} (${scenario.expectation})`;
   expect(result.decision, where).toBe(scenario.expect);
@@ -49,7 +55,7 @@ function expectDecidedAsClaimed(config: PerimeterConfig, scenario: PerimeterScen
   if (scenario.admittedBy!.pattern) {
     const provenance = policy.statements.filter((s) => deciding.includes(s.sid));
     expect(
-      provenance.some((s) => s.patterns.includes(scenario.admittedBy!.pattern!)),
+      provenance.some((s) => s.patterns.includes(testPatternId(scenario.admittedBy!.pattern!))),
       where,
     ).toBe(true);
   }
@@ -79,14 +85,21 @@ describe('the ready-made requests file', () => {
       for (const match of JSON.stringify(spec.request).matchAll(PLACEHOLDER_PATTERN)) {
         const name = match[1]!;
         if (name.startsWith('account:'))
-          expect(catalog.pattern(name.slice(8))?.accounts, `${spec.id}: ${name}`).toBeDefined();
+          expect(
+            catalog.pattern(testPatternId(name.slice(8)))?.accounts,
+            `${spec.id}: ${name}`,
+          ).toBeDefined();
       }
       for (const admission of spec.allowedBy)
-        if ('pattern' in admission && !catalog.pattern(admission.pattern))
+        if ('pattern' in admission && !catalog.pattern(testPatternId(admission.pattern)))
           unknownPatterns.add(admission.pattern);
       // Building fails on an unknown placeholder.
       expect(() =>
-        buildReadyMadeRequest(spec, defaultChoices(spec.service, 'us-east-1'), 'us-east-1'),
+        buildReadyMadeRequest(
+          spec,
+          testConfig(defaultChoices(spec.service, 'us-east-1')),
+          'us-east-1',
+        ),
       ).not.toThrow();
     }
     expect([...unknownPatterns]).toEqual([]);
@@ -97,7 +110,11 @@ describe('ready-made requests', () => {
   it('are valid saved requests in every partition', () => {
     for (const { spec } of specs)
       for (const region of REGIONS) {
-        const scenario = buildReadyMadeRequest(spec, defaultChoices(spec.service, region), region);
+        const scenario = buildReadyMadeRequest(
+          spec,
+          testConfig(defaultChoices(spec.service, region)),
+          region,
+        );
         const parsed = savedRequestSchema.safeParse(savedRequestOf(scenario));
         expect(parsed.success ? [] : parsed.error.issues, `${spec.id} in ${region}`).toEqual([]);
       }
@@ -108,10 +125,10 @@ describe('ready-made requests', () => {
       const written = spec.defaultVerdict;
       for (const region of REGIONS) {
         const config = defaultChoices(spec.service, region);
-        const scenario = buildReadyMadeRequest(spec, config, region);
+        const scenario = buildReadyMadeRequest(spec, testConfig(config), region);
         if (
           spec.id === 'eks-node-pulls-add-on-image' &&
-          !catalog.accountTable('eks-add-ons')?.accounts[region]
+          !catalog.accountTable('eks-add-ons')?.accounts[testRegionCode(region)]
         ) {
           // No registry account is known there: the policy keeps a placeholder, and the expectation says so.
           expect(scenario.expect).toBe('ImplicitDeny');
@@ -125,7 +142,7 @@ describe('ready-made requests', () => {
   });
 
   it('follow the choices: each statement or pattern turned off, third parties listed, no organization id', () => {
-    const parameters: PerimeterConfig['parameters'] = {
+    const parameters: PerimeterConfigDocument['parameters'] = {
       thirdPartyIdentitiesToThirdPartyResources: {
         accounts: ['210987654321'],
         actions: ['s3:Get*'],
@@ -141,7 +158,7 @@ describe('ready-made requests', () => {
     };
     for (const { spec } of specs) {
       const base = defaultChoices(spec.service, 'eu-west-1');
-      const variants: PerimeterConfig[] = [
+      const variants: PerimeterConfigDocument[] = [
         { ...base, parameters },
         { ...base, organizationIds: [] },
         ...STATEMENT_SIDS.map((sid) => ({ ...base, parameters, statements: { [sid]: false } })),
@@ -154,37 +171,42 @@ describe('ready-made requests', () => {
           })),
       ];
       for (const config of variants)
-        expectDecidedAsClaimed(config, buildReadyMadeRequest(spec, config, 'eu-west-1'));
+        expectDecidedAsClaimed(
+          config,
+          buildReadyMadeRequest(spec, testConfig(config), 'eu-west-1'),
+        );
     }
   });
 
   it('say why a request is denied in words about the choices, never that a choice is wrong', () => {
     const [al2023] = perimeterScenarios(
-      {
+      testConfig({
         ...defaultChoices('s3', 'us-east-1'),
         dataAccessPatterns: { 'amazon-linux-2023-repositories': false },
-      },
-      { service: 's3' },
+      }),
+      { service: testServiceId('s3') },
     ).filter((s) => s.id === 'al2023-packages-without-credentials');
     expect(al2023).toMatchObject({ expect: 'ImplicitDeny' });
     expect(al2023!.expectation).toBe(
       'Denied with your choices: the data access pattern "Amazon Linux 2023 package repositories" is off.',
     );
     const noOrg = perimeterScenarios(
-      { ...defaultChoices('s3', 'us-east-1'), organizationIds: [] },
-      { service: 's3' },
+      testConfig({ ...defaultChoices('s3', 'us-east-1'), organizationIds: [] }),
+      { service: testServiceId('s3') },
     );
     expect(noOrg[0]!.expectation).toBe('Denied with your choices: no organization id is set yet.');
     const outside = noOrg.find((s) => s.id === 'org-role-writes-personal-bucket')!;
     expect(outside.expectation).toBe(
       'A data perimeter keeps this out: no statement is meant to let it through.',
     );
-    for (const scenario of perimeterScenarios(defaultChoices('s3', 'us-east-1'), { service: 's3' }))
+    for (const scenario of perimeterScenarios(testConfig(defaultChoices('s3', 'us-east-1')), {
+      service: testServiceId('s3'),
+    }))
       expect(scenario.expectation).not.toMatch(/\b(sound|wrong|unsafe|should)\b/i);
   });
 
   it('use the configured exclusion tag and third parties, and the region, partition and registry account asked for', () => {
-    const config: PerimeterConfig = {
+    const config: PerimeterConfigDocument = {
       ...defaultChoices('s3', 'cn-north-1'),
       parameters: {
         exclusionTag: { key: 'team', value: 'break-glass' },
@@ -195,7 +217,7 @@ describe('ready-made requests', () => {
         },
       },
     };
-    const china = perimeterScenarios(config, { service: 's3' });
+    const china = perimeterScenarios(testConfig(config), { service: testServiceId('s3') });
     expect(
       china.find((s) => s.id === 'al2023-packages-without-credentials')!.request.resource,
     ).toBe(
@@ -210,10 +232,10 @@ describe('ready-made requests', () => {
       action: 's3:Any',
       resource: 'arn:aws-cn:s3:::partner-exchange/shared',
     });
-    const eks = perimeterScenarios(defaultChoices('ecr.dkr', 'eu-west-1'), {
-      service: 'ecr.dkr',
+    const eks = perimeterScenarios(testConfig(defaultChoices('ecr.dkr', 'eu-west-1')), {
+      service: testServiceId('ecr.dkr'),
     }).find((s) => s.id === 'eks-node-pulls-add-on-image')!;
-    const account = catalog.accountTable('eks-add-ons')!.accounts['eu-west-1']![0]!;
+    const account = catalog.accountTable('eks-add-ons')!.accounts[testRegionCode('eu-west-1')]![0]!;
     expect(eks.request.resource).toBe(`arn:aws:ecr:eu-west-1:${account}:repository/eks/coredns`);
   });
 
@@ -230,14 +252,18 @@ describe('ready-made requests', () => {
     // Every service with a template of its own has requests of its own.
     for (const service of catalog.services.filter((s) => s.template !== 'default'))
       expect(readyMadeSpecsFor(service.id).length, service.id).toBeGreaterThan(0);
-    expect(readyMadeSpecsFor('access-analyzer')).toEqual([]);
+    expect(readyMadeSpecsFor(testServiceId('access-analyzer'))).toEqual([]);
     // Without a service named: those of every selected service, in catalog order.
-    const both = perimeterScenarios({
-      ...defaultChoices('s3', 'us-east-1'),
-      services: ['kms', 's3'],
-    });
+    const both = perimeterScenarios(
+      testConfig({
+        ...defaultChoices('s3', 'us-east-1'),
+        services: [testServiceId('kms'), testServiceId('s3')],
+      }),
+    );
     expect([...new Set(both.map((s) => s.service))]).toEqual(
-      ['kms', 's3'].sort((a, b) => catalog.serviceIndex(a) - catalog.serviceIndex(b)),
+      ['kms', 's3'].sort(
+        (a, b) => catalog.serviceIndex(testServiceId(a)) - catalog.serviceIndex(testServiceId(b)),
+      ),
     );
   });
 });

@@ -7,7 +7,14 @@
  * keeps it out, so a stricter choice never reads as a mistake.
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
-import { DEFAULT_EXCLUSION_TAG, type StatementSid } from '../catalog/ids';
+import {
+  DEFAULT_EXCLUSION_TAG,
+  patternNamed,
+  regionNamed,
+  toRegionCode,
+  type ServiceId,
+  type StatementSid,
+} from '../catalog/ids';
 import type { DataAccessPattern, Source } from '../catalog/schema';
 import { isThirdPartyParameter, type ThirdPartyParameter } from '../catalog/statement-parameters';
 import type { PerimeterConfig, ThirdPartyParameters } from '../config/schema';
@@ -29,7 +36,7 @@ import {
 import type { Decision, SavedRequest, SimulatedRequest } from '../config/request-schema';
 
 /** The ready-made requests file, checked against its schema by `scenarios.test.ts`. */
-export const readyMadeRequestsFile = readyMadeFile as ReadyMadeFile;
+export const readyMadeRequestsFile = readyMadeFile as unknown as ReadyMadeFile;
 
 export interface PerimeterScenario extends SavedRequest {
   /** Stable id, e.g. `org-role-writes-personal-bucket`. */
@@ -57,13 +64,13 @@ const EXAMPLE_ORGANIZATION = 'o-a1b2c3d4e5';
 const FALLBACK_REGION = 'us-east-1';
 
 /** The template an endpoint service uses: its own, or the default one. */
-export function templateOf(service: string, catalog: Catalog = bundledCatalog): string {
+export function templateOf(service: ServiceId, catalog: Catalog = bundledCatalog): string {
   return catalog.service(service)?.template ?? 'default';
 }
 
 /** Ready-made request data for one endpoint service, in file order. */
 export function readyMadeSpecsFor(
-  service: string,
+  service: ServiceId,
   catalog: Catalog = bundledCatalog,
 ): readonly ReadyMadeRequestSpec[] {
   return (readyMadeRequestsFile.templates[templateOf(service, catalog)] ?? []).filter(
@@ -81,7 +88,7 @@ export function readyMadeSpec(id: string): ReadyMadeRequestSpec | undefined {
 }
 
 /** Endpoint services that have ready-made requests of their own, in catalog order. */
-export function servicesWithReadyMadeRequests(catalog: Catalog = bundledCatalog): string[] {
+export function servicesWithReadyMadeRequests(catalog: Catalog = bundledCatalog): ServiceId[] {
   const services = Object.values(readyMadeRequestsFile.templates).flatMap((specs) =>
     specs.map((spec) => spec.service),
   );
@@ -97,7 +104,10 @@ function patternAccount(
   catalog: Catalog,
 ): string | undefined {
   if (!pattern.accounts) return undefined;
-  const found = patternAccounts(pattern.accounts, region, config, catalog);
+  // A region the catalog does not know has no account, like a region without one.
+  const code = toRegionCode(region, catalog);
+  if (code === undefined) return undefined;
+  const found = patternAccounts(pattern.accounts, code, config, catalog);
   return found.placeholder ? undefined : found.accounts[0];
 }
 
@@ -159,14 +169,14 @@ interface AdmissionCheck {
 function checkAdmission(
   admission: Admission,
   config: PerimeterConfig,
-  service: string,
+  service: ServiceId,
   region: string,
   catalog: Catalog,
 ): AdmissionCheck {
   let pattern: DataAccessPattern | undefined;
   let sid: StatementSid;
   if ('pattern' in admission) {
-    pattern = catalog.pattern(admission.pattern);
+    pattern = patternNamed(admission.pattern, catalog);
     if (!pattern)
       return { missing: `the catalog has no data access pattern "${admission.pattern}" for it` };
     sid = pattern.statement;
@@ -227,7 +237,7 @@ export interface Expectation {
 export function expectationFor(
   admissions: readonly Admission[],
   config: PerimeterConfig,
-  service: string,
+  service: ServiceId,
   region: string,
   catalog: Catalog = bundledCatalog,
 ): Expectation {
@@ -263,7 +273,7 @@ export function buildReadyMadeRequest(
   region: string,
   catalog: Catalog = bundledCatalog,
 ): PerimeterScenario {
-  const partition = catalog.region(region)?.partition ?? 'aws';
+  const partition = regionNamed(region, catalog)?.partition ?? 'aws';
   const tag = config.parameters?.exclusionTag ?? DEFAULT_EXCLUSION_TAG;
   const thirdParty = (parameter: ThirdPartyParameter) =>
     thirdPartyValues(parameter, config.parameters?.[parameter], partition);
@@ -293,7 +303,7 @@ export function buildReadyMadeRequest(
   };
   const request = fillPlaceholders(spec.request, (name) => {
     if (name.startsWith('account:')) {
-      const pattern = catalog.pattern(name.slice('account:'.length));
+      const pattern = patternNamed(name.slice('account:'.length), catalog);
       // An account the catalog does not know is stood in for; the expectation says it is missing.
       return (
         (pattern && patternAccount(pattern, config, region, catalog)) ?? EXAMPLE_ACCOUNTS.awsOwned
@@ -325,7 +335,7 @@ export function buildReadyMadeRequest(
  */
 export function perimeterScenarios(
   config: PerimeterConfig,
-  options: { region?: string; service?: string; catalog?: Catalog } = {},
+  options: { region?: string; service?: ServiceId; catalog?: Catalog } = {},
 ): PerimeterScenario[] {
   const catalog = options.catalog ?? bundledCatalog;
   const region = options.region ?? canonicalRegions(config.regions, catalog)[0] ?? FALLBACK_REGION;

@@ -4,13 +4,14 @@
  * roles of our organization (aws:ResourceOrgID) and to nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { generate } from '../generate/generate';
 import { evaluate } from './evaluate';
 import type { SimulatedRequest } from '../config/request-schema';
+import { testConfig, testServiceId } from '../catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
-const config = (extra: Partial<PerimeterConfig> = {}): PerimeterConfig => ({
+const config = (extra: Partial<PerimeterConfigDocument> = {}): PerimeterConfigDocument => ({
   version: 1,
   organizationIds: [ORG],
   regions: ['eu-west-1'],
@@ -31,7 +32,7 @@ const federation = (
 });
 
 describe('STS federation through the endpoint', () => {
-  const policy = generate(config(), 'sts').policy;
+  const policy = generate(testConfig(config()), testServiceId('sts')).policy;
 
   it('is on by default for sts, in a statement of its own', () => {
     const statement = policy.Statement.find(
@@ -72,7 +73,10 @@ describe('STS federation through the endpoint', () => {
   });
 
   it('breaks federation when turned off, which is what the validator warns about', () => {
-    const off = generate(config({ dataAccessPatterns: { 'sts-federated-sign-in': false } }), 'sts');
+    const off = generate(
+      testConfig(config({ dataAccessPatterns: { 'sts-federated-sign-in': false } })),
+      testServiceId('sts'),
+    );
     expect(off.policy.Statement.map((s) => s.Sid)).not.toContain(
       'AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation',
     );
@@ -83,8 +87,8 @@ describe('STS federation through the endpoint', () => {
 
   it('goes with the organization statement: turned off with it', () => {
     const off = generate(
-      config({ statements: { AllowRequestsByOrgsIdentitiesToOrgsResources: false } }),
-      'sts',
+      testConfig(config({ statements: { AllowRequestsByOrgsIdentitiesToOrgsResources: false } })),
+      testServiceId('sts'),
     );
     expect(off.policy.Statement.map((s) => s.Sid)).not.toContain(
       'AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation',
@@ -92,7 +96,7 @@ describe('STS federation through the endpoint', () => {
   });
 
   it('is not part of other services', () => {
-    const s3 = generate(config({ services: ['s3'] }), 's3');
+    const s3 = generate(testConfig(config({ services: ['s3'] })), testServiceId('s3'));
     expect(s3.policy.Statement.map((s) => s.Sid)).not.toContain(
       'AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation',
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { generate } from '../generate/generate';
 import type { SavedRequest } from '../config/request-schema';
 import { perimeterScenarios, savedRequestOf } from './scenarios';
@@ -10,10 +10,11 @@ import {
   runSavedRequestsAgainstConfig,
   summarizeSuite,
 } from './suite';
+import { testConfig, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG],
   regions: ['us-east-1', 'eu-west-1'],
@@ -35,9 +36,11 @@ const config: PerimeterConfig = {
 
 describe('ready-made requests in a suite', () => {
   it('pass as saved, and are flagged by a change of choices that turns their verdict', () => {
-    const saved = perimeterScenarios(config, { service: 's3' }).map(savedRequestOf);
-    expect(summarizeSuite(runSavedRequestsAgainstConfig(config, saved)).failed).toBe(0);
-    const narrower: PerimeterConfig = {
+    const saved = perimeterScenarios(testConfig(config), { service: testServiceId('s3') }).map(
+      savedRequestOf,
+    );
+    expect(summarizeSuite(runSavedRequestsAgainstConfig(testConfig(config), saved)).failed).toBe(0);
+    const narrower: PerimeterConfigDocument = {
       ...config,
       statements: {
         AllowRequestsByAWSServicePrincipals: false,
@@ -45,7 +48,7 @@ describe('ready-made requests in a suite', () => {
       },
       dataAccessPatterns: { 'amazon-linux-2023-repositories': false },
     };
-    const summary = summarizeSuite(runSavedRequestsAgainstConfig(narrower, saved));
+    const summary = summarizeSuite(runSavedRequestsAgainstConfig(testConfig(narrower), saved));
     expect(summary).toMatchObject({ total: saved.length, failed: 3 });
     expect(summary.failures.map((f) => f.name)).toEqual([
       'An EC2 instance downloads Amazon Linux 2023 packages without credentials',
@@ -69,28 +72,38 @@ describe('saved requests', () => {
   };
 
   it('go through the policy of their endpoint: per region when the output is per region', () => {
-    expect(endpointPolicyFor(config, 's3').regions).toEqual(['eu-west-1', 'us-east-1']);
-    expect(endpointPolicyFor({ ...config, output: { shape: 'per-region' } }, 's3').regions).toEqual(
-      ['eu-west-1'],
-    );
+    expect(endpointPolicyFor(testConfig(config), testServiceId('s3')).regions).toEqual([
+      'eu-west-1',
+      'us-east-1',
+    ]);
     expect(
-      endpointPolicyFor({ ...config, output: { shape: 'per-region' } }, 's3', 'us-east-1').regions,
+      endpointPolicyFor(
+        testConfig({ ...config, output: { shape: 'per-region' } }),
+        testServiceId('s3'),
+      ).regions,
+    ).toEqual(['eu-west-1']);
+    expect(
+      endpointPolicyFor(
+        testConfig({ ...config, output: { shape: 'per-region' } }),
+        testServiceId('s3'),
+        testRegionCode('us-east-1'),
+      ).regions,
     ).toEqual(['us-east-1']);
-    const perRegion: PerimeterConfig = { ...config, output: { shape: 'per-region' } };
-    expect(runSavedRequestsAgainstConfig(perRegion, [saved])[0]!.passed).toBe(true);
+    const perRegion: PerimeterConfigDocument = { ...config, output: { shape: 'per-region' } };
+    expect(runSavedRequestsAgainstConfig(testConfig(perRegion), [saved])[0]!.passed).toBe(true);
     expect(
-      runSavedRequestsAgainstConfig(perRegion, [{ ...saved, region: 'us-east-1' }])[0]!.result
-        .decision,
+      runSavedRequestsAgainstConfig(testConfig(perRegion), [{ ...saved, region: 'us-east-1' }])[0]!
+        .result.decision,
     ).toBe('ImplicitDeny');
     // One document for all regions holds both regions' repositories.
     expect(
-      runSavedRequestsAgainstConfig(config, [{ ...saved, region: 'us-east-1' }])[0]!.result
-        .decision,
+      runSavedRequestsAgainstConfig(testConfig(config), [{ ...saved, region: 'us-east-1' }])[0]!
+        .result.decision,
     ).toBe('Allowed');
   });
 
   it('run against any policy, compiled once per policy', () => {
-    const text = generate(config, 's3').text;
+    const text = generate(testConfig(config), testServiceId('s3')).text;
     let asked = 0;
     const outcomes = runSavedRequests([saved, { ...saved, expect: 'ExplicitDeny' }], () => {
       asked++;

@@ -4,6 +4,7 @@
  * source documents a resource. Pure; `cache.ts` keeps the results.
  */
 import type { Catalog, Region } from '../catalog/catalog';
+import type { RegionCode } from '../catalog/ids';
 import type { AccountSource, BucketNameSource, DataAccessPattern } from '../catalog/schema';
 import type { PerimeterConfig } from '../config/schema';
 import { hasWildcard, strangerOwnablePart } from '../policy/arn';
@@ -21,14 +22,15 @@ export const PLACEHOLDERS = {
   thirdPartyResource: '<third-party-resource-arn>',
 } as const;
 
-export interface RegionContext {
-  code: string;
+interface RegionFacts {
   partition: string;
   dnsSuffix: string;
   noDashes: string;
-  /** True for the stand-in used when no region is selected. */
-  pseudo: boolean;
 }
+/** A region of the policy, or the stand-in (`pseudo`) used when no region is selected. */
+export type RegionContext =
+  | (RegionFacts & { code: RegionCode; pseudo: false })
+  | (RegionFacts & { code: string; pseudo: true });
 
 export const PSEUDO_REGION: RegionContext = {
   code: PLACEHOLDERS.region,
@@ -131,7 +133,7 @@ export interface PatternAccounts {
  */
 export function patternAccounts(
   source: AccountSource,
-  region: string | undefined,
+  region: RegionCode | undefined,
   config: PerimeterConfig,
   catalog: Catalog,
 ): PatternAccounts {
@@ -291,7 +293,7 @@ function regionTemplates(
   let templates = pattern.resources ?? [];
   const quirks: string[] = [];
   for (const quirk of pattern.regionQuirks ?? []) {
-    if (!quirk.regions.includes(region.code)) continue;
+    if (region.pseudo || !quirk.regions.includes(region.code)) continue;
     quirks.push(quirk.note);
     if (quirk.variables) Object.assign(vars, quirk.variables);
     if (quirk.resource !== undefined) {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import { POLICY_SIZE_LIMIT } from '../catalog/ids';
-import type { PerimeterConfig } from '../config/schema';
-import { generate, type GeneratedPolicy } from './generate';
-import { generatePolicies } from './outputs';
+import type { PerimeterConfigDocument } from '../config/schema';
+import type { GeneratedPolicy } from './generate';
+import { testServiceId } from '../catalog/ids.testing';
+import {
+  generateFromDocument as generate,
+  generatePoliciesFromDocument as generatePolicies,
+} from './generate.testing';
 
-const base: PerimeterConfig = {
+const base: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1'],
@@ -166,7 +170,7 @@ describe('generate', () => {
   });
 
   it('honours global and per-service statement toggles', () => {
-    const config: PerimeterConfig = {
+    const config: PerimeterConfigDocument = {
       ...base,
       services: ['s3', 'ec2'],
       statements: { ...base.statements, AllowRequestsByAWSServicePrincipals: false },
@@ -206,7 +210,7 @@ describe('generate', () => {
 
   it('leaves out a pattern-fed statement with no pattern and says so', () => {
     const patterns = Object.fromEntries(
-      catalog.patternsForService('ec2').map((p) => [p.id, false]),
+      catalog.patternsForService(testServiceId('ec2')).map((p) => [p.id, false]),
     );
     const result = generate({ ...base, services: ['ec2'], dataAccessPatterns: patterns }, 'ec2');
     expect(statement(result, 'AllowRequestsByOrgsIdentitiesToAWSResources')).toBeUndefined();
@@ -294,7 +298,7 @@ describe('generate', () => {
   });
 
   it('reuses pattern expansions between calls without mixing up their accounts or diagnostics', () => {
-    const config: PerimeterConfig = { ...base, regions: ['sa-east-1', 'us-east-1'] };
+    const config: PerimeterConfigDocument = { ...base, regions: ['sa-east-1', 'us-east-1'] };
     const first = generate(config, 's3');
     const again = generate(
       {
@@ -364,7 +368,7 @@ describe('generatePolicies', () => {
 describe('a generation run', () => {
   it('gives every service what generate gives it alone, though services of one shape share a policy', () => {
     const services = ['acm', 'sms', 'kms', 'sqs', 'no-such-service', 's3', 'sts', 'ec2'];
-    const config: PerimeterConfig = {
+    const config: PerimeterConfigDocument = {
       ...base,
       services,
       regions: ['eu-west-1', 'cn-north-1', 'us-gov-west-1'],
@@ -388,7 +392,7 @@ describe('a generation run', () => {
     // The finding about a pattern-fed statement that no pattern feeds names its own service.
     const empty = (result: GeneratedPolicy) =>
       result.diagnostics.find((d) => d.code === 'generate/statement-without-patterns')?.message;
-    const toggled: PerimeterConfig = {
+    const toggled: PerimeterConfigDocument = {
       ...config,
       statements: { AllowRequestsToAWSOwnedResources: true },
     };

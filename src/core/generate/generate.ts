@@ -8,7 +8,14 @@
  * only the diagnostics about the service itself are its own.
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
-import type { StatementSid } from '../catalog/ids';
+import {
+  toRegionCode,
+  toServiceId,
+  type PatternId,
+  type RegionCode,
+  type ServiceId,
+  type StatementSid,
+} from '../catalog/ids';
 import type { DataAccessPattern, GrantKind, StatementTemplate } from '../catalog/schema';
 import type { PerimeterConfig, PolicyFormat } from '../config/schema';
 import type { Diagnostic, EngineDiagnostic } from '../diagnostics';
@@ -43,15 +50,16 @@ export interface StatementProvenance {
   /** The catalog statement it renders. */
   statement: StatementSid;
   grant?: GrantKind;
-  patterns: string[];
+  patterns: PatternId[];
   /** Computed on first read. */
   values: ValueProvenance[];
 }
 
 export interface GeneratedPolicy {
+  /** The service as asked for: a name the catalog may not know (`generateForNames`). */
   service: string;
   /** Regions covered, in canonical order. */
-  regions: string[];
+  regions: RegionCode[];
   policy: PolicyDocument;
   format: PolicyFormat;
   text: string;
@@ -63,7 +71,7 @@ export interface GeneratedPolicy {
 
 export interface GenerateOptions {
   /** Regions to cover; defaults to every region of the configuration (one policy for all). */
-  regions?: readonly string[];
+  regions?: readonly RegionCode[];
   format?: PolicyFormat;
   catalog?: Catalog;
   /** Skip the per-region size estimate that accompanies an over-limit diagnostic. */
@@ -114,33 +122,62 @@ export class GenerationRun {
 /** Generates the endpoint policy of one service for the configuration's regions (or the given ones). */
 export function generate(
   config: PerimeterConfig,
-  serviceId: string,
+  serviceId: ServiceId,
   options: GenerateOptions = {},
 ): GeneratedPolicy {
   return generateInRun(new GenerationRun(config, options.catalog), serviceId, options);
 }
 
+/**
+ * The policy of a service and regions named by text (a saved request, the simulator's form): a
+ * name the catalog does not know is an error and is left out, so an unknown service gets a policy
+ * without statements. Where such names become ids.
+ */
+export function generateForNames(
+  config: PerimeterConfig,
+  serviceName: string,
+  options: Omit<GenerateOptions, 'regions'> & { regions?: readonly string[] } = {},
+): GeneratedPolicy {
+  const run = new GenerationRun(config, options.catalog);
+  const regions: RegionCode[] = [];
+  const unknownRegions: string[] = [];
+  for (const name of options.regions ?? config.regions) {
+    const code = toRegionCode(name, run.catalog);
+    if (code !== undefined) regions.push(code);
+    else unknownRegions.push(name);
+  }
+  const serviceId = toServiceId(serviceName, run.catalog);
+  return generateNamed(run, serviceName, serviceId, { ...options, regions }, unknownRegions);
+}
+
 /** `generate`, sharing the policies of identical shape with the rest of the run. */
 export function generateInRun(
   run: GenerationRun,
-  serviceId: string,
+  serviceId: ServiceId,
   options: Omit<GenerateOptions, 'catalog'> = {},
+): GeneratedPolicy {
+  return generateNamed(run, serviceId, serviceId, options, []);
+}
+
+function generateNamed(
+  run: GenerationRun,
+  serviceName: string,
+  serviceId: ServiceId | undefined,
+  options: Omit<GenerateOptions, 'catalog'>,
+  unknownRegions: readonly string[],
 ): GeneratedPolicy {
   const { config, catalog } = run;
   const format = options.format ?? config.output?.format ?? DEFAULT_FORMAT;
   const sink = new DiagnosticSink();
-  const requested = options.regions ?? config.regions;
-  for (const code of requested) {
-    if (!catalog.region(code)) {
-      sink.add(`unknown-region:${code}`, {
-        severity: 'error',
-        code: 'generate/unknown-region',
-        message: `Unknown region "${code}"; it is left out.`,
-        path: 'regions',
-      });
-    }
+  for (const name of unknownRegions) {
+    sink.add(`unknown-region:${name}`, {
+      severity: 'error',
+      code: 'generate/unknown-region',
+      message: `Unknown region "${name}"; it is left out.`,
+      path: 'regions',
+    });
   }
-  const regionCodes = canonicalRegions(requested, catalog);
+  const regionCodes = canonicalRegions(options.regions ?? config.regions, catalog);
   if (regionCodes.length === 0) {
     sink.add('no-region', {
       severity: 'error',
@@ -150,14 +187,14 @@ export function generateInRun(
       path: 'regions',
     });
   }
-  const service = catalog.service(serviceId);
-  serviceDiagnostics(serviceId, service, regionCodes, sink);
+  const service = serviceId === undefined ? undefined : catalog.service(serviceId);
+  serviceDiagnostics(serviceName, service, regionCodes, sink);
   if (!service) {
     const policy: PolicyDocument = { Version: '2012-10-17', Statement: [] };
     const text = renderPolicy(policy, format);
     const size = countPolicyCharacters(text);
     return {
-      service: serviceId,
+      service: serviceName,
       regions: regionCodes,
       policy,
       format,
@@ -167,13 +204,13 @@ export function generateInRun(
       diagnostics: sink.list,
     };
   }
-  const statementSids = selectedStatements(config, serviceId, catalog);
-  const patterns = selectedPatterns(config, serviceId, catalog);
+  const statementSids = selectedStatements(config, service.id, catalog);
+  const patterns = selectedPatterns(config, service.id, catalog);
   const skipHint = options.skipPerRegionHint ?? false;
   const body = policyBody(run, regionCodes, statementSids, patterns, format, skipHint);
-  sink.replay(body.diagnostics, serviceId);
+  sink.replay(body.diagnostics, service.id);
   return {
-    service: serviceId,
+    service: serviceName,
     regions: regionCodes,
     policy: body.policy,
     format,
@@ -228,7 +265,7 @@ function refuseOpenWildcards(
     for (const value of expansion.openWildcards) {
       if (refused.has(value)) continue;
       refused.add(value);
-      const patterns: string[] = [];
+      const patterns: PatternId[] = [];
       for (const each of expansions)
         for (const from of each.resources.originsOf(value))
           if (from.pattern && !patterns.includes(from.pattern)) patterns.push(from.pattern);
@@ -391,7 +428,7 @@ function renderStatements(
 /** The statements of a policy, its text and the diagnostics that do not depend on the service. */
 function buildBody(
   run: GenerationRun,
-  regionCodes: readonly string[],
+  regionCodes: readonly RegionCode[],
   statementSids: readonly StatementSid[],
   patterns: readonly DataAccessPattern[],
   format: PolicyFormat,
@@ -434,7 +471,7 @@ function buildBody(
 /** The body of a policy of this shape, built once per run. */
 function policyBody(
   run: GenerationRun,
-  regionCodes: readonly string[],
+  regionCodes: readonly RegionCode[],
   statementSids: readonly StatementSid[],
   patterns: readonly DataAccessPattern[],
   format: PolicyFormat,
@@ -449,7 +486,7 @@ function policyBody(
 function emptyStatementDiagnostic(
   sid: StatementSid,
   catalog: Catalog,
-): (serviceId: string) => EngineDiagnostic {
+): (serviceId: ServiceId) => EngineDiagnostic {
   return (serviceId) => ({
     severity: 'info',
     code: 'generate/statement-without-patterns',

@@ -1,13 +1,14 @@
 /** The files a configuration produces: one policy per service, or per service and region. */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import type { RegionCode, ServiceId } from '../catalog/ids';
 import type { OutputShape, PerimeterConfig, PolicyFormat } from '../config/schema';
 import { GenerationRun, generateInRun, type GeneratedPolicy } from './generate';
 import { canonicalRegions, canonicalServices } from './selection';
 
 export interface PolicyOutput {
-  service: string;
+  service: ServiceId;
   /** Set in the per-region shape. */
-  region?: string;
+  region?: RegionCode;
   fileName: string;
   result: GeneratedPolicy;
 }

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { readReferenceJson } from '../testing/reference';
 import { withDocumentedFacts } from '../validate/samples.testing';
 import { generate } from './generate';
+import { testConfig, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 const REGION = 'us-east-1';
@@ -19,7 +20,8 @@ const THIRD_PARTY_RESOURCE = 'arn:aws:s3:::partner-bucket/*';
 
 /** The value each upstream placeholder takes in these tests. */
 function placeholderValues(): Record<string, string> {
-  const account = (table: string) => catalog.accountTable(table)!.accounts[REGION]![0]!;
+  const account = (table: string) =>
+    catalog.accountTable(table)!.accounts[testRegionCode(REGION)]![0]!;
   return {
     '<my-org-id>': ORG,
     '<region>': REGION,
@@ -65,7 +67,7 @@ function normalize(statement: Record<string, unknown>) {
   };
 }
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG],
   regions: [REGION],
@@ -109,7 +111,10 @@ describe('parity with the upstream sample endpoint policies', () => {
       'filled',
       placeholderValues(),
     );
-    const result = generate({ ...config, services: [service] }, service);
+    const result = generate(
+      testConfig({ ...config, services: [testServiceId(service)] }),
+      testServiceId(service),
+    );
 
     expect(result.policy.Version).toBe(expected.Version);
     const actual = result.policy.Statement.map((s) =>
@@ -128,8 +133,8 @@ describe('parity with the upstream sample endpoint policies', () => {
 
   it('keeps the upstream placeholders visible when nothing is filled in', () => {
     const result = generate(
-      { version: 1, organizationIds: [], regions: [], services: ['s3'] },
-      's3',
+      { version: 1, organizationIds: [], regions: [], services: [testServiceId('s3')] },
+      testServiceId('s3'),
     );
     const upstream = withDocumentedFacts(
       's3_endpoint_policy.json',

@@ -6,15 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, catalog, catalogFiles } from '../catalog/catalog';
-import { perimeterConfigSchema, type PerimeterConfig } from '../config/schema';
+import { perimeterConfigSchema, type PerimeterConfigDocument } from '../config/schema';
 import { readReferenceJson } from '../testing/reference';
 import { strangerOwnablePart } from '../policy/arn';
-import { admitsAnyPrincipal, generate, type GeneratedPolicy } from './generate';
+import { admitsAnyPrincipal, type GeneratedPolicy } from './generate';
+import { generateFromDocument as generate } from './generate.testing';
+import { testPatternId, testRegionCode } from '../catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
 const OPEN_SID = 'AllowRequestsToAWSOwnedResources';
 
-const base = (extra: Partial<PerimeterConfig> = {}): PerimeterConfig => ({
+const base = (extra: Partial<PerimeterConfigDocument> = {}): PerimeterConfigDocument => ({
   version: 1,
   organizationIds: [ORG],
   regions: ['us-east-1'],
@@ -104,7 +106,7 @@ describe('no wildcard completes a name a stranger can register, in a statement o
 });
 
 describe('Cloud9: a bucket name the user fills, off by default', () => {
-  const cloud9 = catalog.pattern('cloud9-dependencies')!;
+  const cloud9 = catalog.pattern(testPatternId('cloud9-dependencies'))!;
 
   it('is off by default and says why (closed to new customers)', () => {
     expect(cloud9.defaultSelected).toBe(false);
@@ -184,7 +186,7 @@ describe('region-independent bucket names only where AWS owns them', () => {
     'leaves them out in %s, with a diagnostic that says why',
     (region) => {
       const result = generate(base({ regions: [region] }), 's3');
-      const partition = catalog.region(region)!.partition;
+      const partition = catalog.region(testRegionCode(region))!.partition;
       const arns = resourcesOf(result, OPEN_SID);
       for (const name of globalNames)
         expect(

@@ -1,7 +1,8 @@
+import type { ServiceId } from '../catalog/ids';
 import type { EngineDiagnostic } from '../diagnostics';
 
 /** A recorded diagnostic; one that names the endpoint service is made when replayed for it. */
-export type RecordedDiagnostic = EngineDiagnostic | ((serviceId: string) => EngineDiagnostic);
+export type RecordedDiagnostic = EngineDiagnostic | ((serviceId: ServiceId) => EngineDiagnostic);
 
 /** Collects diagnostics, keeping one per code and subject. */
 export class DiagnosticSink {
@@ -20,12 +21,15 @@ export class DiagnosticSink {
   }
 
   /** Records a diagnostic that names the service, for a recording sink to replay per service. */
-  addForService(key: string, make: (serviceId: string) => EngineDiagnostic): void {
+  addForService(key: string, make: (serviceId: ServiceId) => EngineDiagnostic): void {
     if (this.record) this.calls.push([key, make]);
   }
 
-  replay(calls: ReadonlyArray<readonly [string, RecordedDiagnostic]>, serviceId = ''): void {
-    for (const [key, diagnostic] of calls)
-      this.add(key, typeof diagnostic === 'function' ? diagnostic(serviceId) : diagnostic);
+  /** Replays recorded calls; those that name the service only when replayed for one. */
+  replay(calls: ReadonlyArray<readonly [string, RecordedDiagnostic]>, serviceId?: ServiceId): void {
+    for (const [key, diagnostic] of calls) {
+      if (typeof diagnostic !== 'function') this.add(key, diagnostic);
+      else if (serviceId !== undefined) this.add(key, diagnostic(serviceId));
+    }
   }
 }

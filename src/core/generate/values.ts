@@ -4,6 +4,7 @@
  * asks (a hover, an explanation, recognition): exporting thousands of policies never reads it,
  * and building it eagerly was most of the generator's time and garbage.
  */
+import type { PatternId } from '../catalog/ids';
 
 /** Where one value of the policy comes from. */
 export interface ValueProvenance {
@@ -11,7 +12,7 @@ export interface ValueProvenance {
   element: string;
   value: string;
   /** Data access patterns that produced the value. */
-  patterns: string[];
+  patterns: PatternId[];
   /** The configuration field that supplied it, e.g. `organizationIds`. */
   parameter?: string;
   /** The account table that supplied it. */
@@ -26,7 +27,7 @@ export interface ValueProvenance {
 
 /** One place that produced a value; shared by every value that place produced. */
 export interface ValueOrigin {
-  pattern?: string;
+  pattern?: PatternId;
   parameter?: string;
   accountTable?: string;
   region?: string;

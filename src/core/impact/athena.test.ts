@@ -1,6 +1,7 @@
 import athenaGrammar from 'node-sql-parser/build/athena';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
+import { toServiceId } from '../catalog/ids';
 import {
   athenaImpactQuerySql,
   athenaTableSql,
@@ -11,6 +12,7 @@ import { canonicalColumns, EventCollector } from './collect';
 import { buildImpactReport } from './report';
 import { TrailFileReader } from './trail-reader';
 import { ORG, OURS, OUTSIDE } from './trail-fixtures.testing';
+import { testRegionCode, testServiceId } from '../catalog/ids.testing';
 
 const options: AthenaOptions = {
   table: 'security.cloudtrail_org',
@@ -149,12 +151,17 @@ describe('Athena SQL', () => {
         events: '3',
       }),
     ].join('\n');
-    const collector = new EventCollector((id) => catalog.service(id) !== undefined);
+    const collector = new EventCollector((id) => toServiceId(id, catalog));
     const reader = new TrailFileReader(collector);
     reader.pushText(csv);
     expect(reader.end()).toMatchObject({ format: 'csv', records: 3, problems: [] });
     const report = buildImpactReport(collector.result(), {
-      config: { version: 1, organizationIds: [ORG], regions: ['us-east-1'], services: ['s3'] },
+      config: {
+        version: 1,
+        organizationIds: [ORG],
+        regions: [testRegionCode('us-east-1')],
+        services: [testServiceId('s3')],
+      },
       accounts: new Set([OURS]),
     });
     expect(report.totals.events).toBe(2003);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
+import { toServiceId } from '../catalog/ids';
 import { EventCollector, type ImpactCollection } from './collect';
 import { apiEvent, identities, OURS, s3Event } from './trail-fixtures.testing';
 
-const knownService = (id: string) => catalog.service(id) !== undefined;
+const knownService = (id: string) => toServiceId(id, catalog);
 
 /** What a collector makes of records given as text, and of the same records already parsed. */
 function collectBothWays(records: readonly string[]): {

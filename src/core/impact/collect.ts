@@ -4,6 +4,7 @@
  * rows; every one is counted, and one that cannot be mapped is counted under its reason with a
  * few examples, never dropped silently.
  */
+import type { ServiceId } from '../catalog/ids';
 import type { EndpointEntry } from './endpoints';
 import { mapEvent, type EventFields } from './event-request';
 import {
@@ -214,7 +215,7 @@ export class EventCollector {
   events = 0;
 
   constructor(
-    private readonly knownService: (id: string) => boolean,
+    private readonly knownService: (id: string) => ServiceId | undefined,
     /** The endpoint inventory, when there is one. */
     private readonly endpoints?: ReadonlyMap<string, EndpointEntry>,
   ) {}

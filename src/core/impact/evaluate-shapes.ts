@@ -7,6 +7,7 @@
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { endpointServiceId } from '../catalog/endpoint-service';
+import { toRegionCode, type ServiceId } from '../catalog/ids';
 import type { PerimeterConfig } from '../config/schema';
 import { compilePolicy } from '../evaluate/evaluate';
 import type { SimulatedRequest } from '../config/request-schema';
@@ -18,13 +19,13 @@ import type { ImpactShape } from './shapes';
 /** Whether the configuration's design covers the endpoint: both its service and its region selected. */
 export function designCovers(
   config: PerimeterConfig,
-  service: string,
+  service: ServiceId,
   region: string,
   catalog: Catalog = bundledCatalog,
 ): boolean {
   return (
     config.services.some((id) => endpointServiceId(id, catalog) === service) &&
-    config.regions.includes(region)
+    config.regions.some((code) => code === region)
   );
 }
 
@@ -35,7 +36,7 @@ export class PolicyCache {
   constructor(private readonly catalog: Catalog = bundledCatalog) {}
 
   /** The policy already made for a variant, service and region, if any. */
-  cached(service: string, region: string, variant: string): ShapePolicy | undefined {
+  cached(service: ServiceId, region: string, variant: string): ShapePolicy | undefined {
     return this.policies.get(`${variant}\u0001${service}\u0001${region}`);
   }
 
@@ -44,13 +45,16 @@ export class PolicyCache {
    * design (service or region not selected) gets the policy the design would give it if added.
    * `variant` names the configuration: one variant, one configuration.
    */
-  policy(config: PerimeterConfig, service: string, region: string, variant = ''): ShapePolicy {
+  policy(config: PerimeterConfig, service: ServiceId, region: string, variant = ''): ShapePolicy {
     const key = `${variant}\u0001${service}\u0001${region}`;
     let policy = this.policies.get(key);
     if (!policy) {
-      const generated = designCovers(config, service, region)
-        ? endpointPolicyFor(config, service, region, this.catalog)
-        : generate(config, service, { regions: [region], catalog: this.catalog });
+      // A region the catalog does not know gets the policy without a region.
+      const code = toRegionCode(region, this.catalog);
+      const generated =
+        code !== undefined && designCovers(config, service, code)
+          ? endpointPolicyFor(config, service, code, this.catalog)
+          : generate(config, service, { regions: code ? [code] : [], catalog: this.catalog });
       policy = new ShapePolicy(compilePolicy(generated.policy), generated.policy);
       this.policies.set(key, policy);
     }
@@ -85,14 +89,15 @@ export class AwsOwnedProbe {
     private readonly organizationId: string,
   ) {}
 
-  private policy(service: string, region: string): ShapePolicy {
+  private policy(service: ServiceId, region: string): ShapePolicy {
     const variant = 'aws-owned-probe';
     const cached = this.policies.cached(service, region, variant);
     if (cached) return cached;
+    const code = toRegionCode(region, this.catalog);
     const config: PerimeterConfig = {
       version: 1,
       organizationIds: [this.organizationId],
-      regions: [region],
+      regions: code ? [code] : [],
       services: [service],
       serviceStatements: {
         [service]: {

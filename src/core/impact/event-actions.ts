@@ -4,6 +4,7 @@
  * (`kms.amazonaws.com` + `Decrypt` is `kms:Decrypt`); the exceptions are data with a source each,
  * in `event-actions.json`.
  */
+import type { ServiceId } from '../catalog/ids';
 import table from './event-actions.json';
 
 interface ActionEntry {
@@ -44,7 +45,7 @@ export interface EventAction {
   /** The IAM action, e.g. `s3:ListBucket`. */
   action: string;
   /** The endpoint service the request goes through, e.g. `s3`, `ecr.dkr`. */
-  endpointService: string;
+  endpointService: ServiceId;
   /** For S3: whether the request acts on an object, a bucket or neither. */
   s3Resource?: 'object' | 'bucket' | 'none';
   /** The table entry's source id when the event's names differ from the action's. */
@@ -55,13 +56,13 @@ const EVENT_SOURCE = /^([a-z0-9][a-z0-9.-]*)\.amazonaws\.com$/;
 const EVENT_NAME = /^[A-Za-z][A-Za-z0-9]{0,127}$/;
 
 /**
- * The action and endpoint service of an event, or the reason there is none. `knownService` says
- * whether an endpoint service id exists (the catalog's list).
+ * The action and endpoint service of an event, or the reason there is none. `knownService` gives
+ * the catalog's id of an endpoint service name, if it has one.
  */
 export function eventAction(
   eventSource: string,
   eventName: string,
-  knownService: (id: string) => boolean,
+  knownService: (id: string) => ServiceId | undefined,
 ): EventAction | { problem: string } {
   const host = EVENT_SOURCE.exec(eventSource);
   if (!host) return { problem: `the eventSource "${eventSource}" is not an AWS service endpoint` };
@@ -70,10 +71,9 @@ export function eventAction(
   const entry = actions.get(`${eventSource} ${eventName}`);
   const sourceEntry = eventSources.get(eventSource);
   const prefix = sourceEntry?.prefix ?? host[1]!;
-  let endpointService = entry?.endpointService ?? sourceEntry?.endpointService ?? host[1]!;
-  if (!knownService(endpointService) && knownService(`${endpointService}.api`))
-    endpointService = `${endpointService}.api`;
-  if (!knownService(endpointService))
+  const named = entry?.endpointService ?? sourceEntry?.endpointService ?? host[1]!;
+  const endpointService = knownService(named) ?? knownService(`${named}.api`);
+  if (endpointService === undefined)
     return { problem: `no VPC endpoint service is known for ${eventSource}` };
   let name = eventName;
   const suffix = versionSuffixes.get(eventSource);

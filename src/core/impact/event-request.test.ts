@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
+import { toServiceId } from '../catalog/ids';
 import { fieldsOfEvent } from './collect';
 import { parseEndpointsText } from './endpoints';
 import { eventAction, eventActionSources } from './event-actions';
@@ -7,7 +8,7 @@ import table from './event-actions.json';
 import { groupedObjectArn, mapEvent } from './event-request';
 import { apiEvent, identities, OURS, OUTSIDE, s3Event, VPCE } from './trail-fixtures.testing';
 
-const known = (id: string) => catalog.service(id) !== undefined;
+const known = (id: string) => toServiceId(id, catalog);
 const map = (event: Record<string, unknown>) => mapEvent(fieldsOfEvent(event), known);
 
 describe('event to request', () => {
@@ -55,7 +56,7 @@ describe('event to request', () => {
       expect(eventActionSources[entry.source]?.url).toMatch(/^https:\/\//);
     for (const entry of [...table.actions, ...table.eventSources])
       if ('endpointService' in entry && entry.endpointService)
-        expect(known(entry.endpointService), entry.endpointService).toBe(true);
+        expect(known(entry.endpointService) !== undefined, entry.endpointService).toBe(true);
   });
 
   it('reads each identity type as the principal the endpoint policy sees', () => {

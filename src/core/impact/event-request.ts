@@ -3,6 +3,7 @@
  * the resource and the accounts on each side. Events come as CloudTrail writes them (nested JSON)
  * or as query result rows (flat columns, see `athena.ts`); both are read into the same fields.
  */
+import type { ServiceId } from '../catalog/ids';
 import type { EndpointEntry } from './endpoints';
 import { eventAction } from './event-actions';
 import type { ImpactRequest, PrincipalKind, ResourceAccountOrigin } from './shapes';
@@ -192,13 +193,13 @@ function otherResource(fields: EventFields): Resource | undefined {
 const knownRegions = new Set<string>();
 const MAX_CACHED_ACTIONS = 10_000;
 const actionCache = new Map<string, ReturnType<typeof eventAction>>();
-let actionCacheOwner: ((id: string) => boolean) | undefined;
+let actionCacheOwner: ((id: string) => ServiceId | undefined) | undefined;
 
 /** `eventAction` once per (eventSource, eventName) and list of services; events repeat them. */
 function cachedEventAction(
   eventSource: string,
   eventName: string,
-  knownService: (id: string) => boolean,
+  knownService: (id: string) => ServiceId | undefined,
 ): ReturnType<typeof eventAction> {
   if (actionCacheOwner !== knownService) {
     actionCache.clear();
@@ -216,7 +217,7 @@ function cachedEventAction(
 /** Maps an event to the request the endpoint policy evaluated. */
 export function mapEvent(
   fields: EventFields,
-  knownService: (id: string) => boolean,
+  knownService: (id: string) => ServiceId | undefined,
   endpoints?: ReadonlyMap<string, EndpointEntry>,
 ): EventMapping {
   if (!fields.eventSource || !fields.eventName)
@@ -240,7 +241,7 @@ export function mapEvent(
   // The inventory knows which endpoint the request went through; the event only suggests it.
   const endpoint = endpoints?.get(fields.vpcEndpointId);
   const request: ImpactRequest = {
-    service: endpoint && knownService(endpoint.service) ? endpoint.service : mapped.endpointService,
+    service: (endpoint && knownService(endpoint.service)) ?? mapped.endpointService,
     region: endpoint?.region ?? fields.awsRegion,
     action: mapped.action,
     principalKind: principal.kind,

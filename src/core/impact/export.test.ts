@@ -3,6 +3,7 @@ import { CsvRowReader } from './csv-rows';
 import { csvCell, impactReportCsv } from './export';
 import type { ImpactReport } from './report';
 import type { ImpactShape } from './shapes';
+import { testServiceId } from '../catalog/ids.testing';
 
 describe('impact export', () => {
   it('neutralizes cells a spreadsheet would run as formulas, and quotes separators', () => {
@@ -16,7 +17,7 @@ describe('impact export', () => {
   it('writes one row per shape that a CSV reader reads back', () => {
     const shape: ImpactShape = {
       key: 'k',
-      service: 's3',
+      service: testServiceId('s3'),
       region: 'us-east-1',
       action: 's3:GetObject',
       principalKind: 'role',

@@ -5,7 +5,7 @@
  * confirms on the regenerated policy. A suggestion is never a guess: it admits the shape.
  */
 import type { Catalog } from '../catalog/catalog';
-import { DEFAULT_EXCLUSION_TAG, type StatementSid } from '../catalog/ids';
+import { DEFAULT_EXCLUSION_TAG, type ServiceId, type StatementSid } from '../catalog/ids';
 import { applyConfigEdits, describeConfigEdit, type ConfigEdit } from '../config/config-edits';
 import type { PerimeterConfig } from '../config/schema';
 import { selectedPatterns, selectedStatements } from '../generate/selection';
@@ -37,7 +37,7 @@ export class DesignSelection {
     private readonly catalog: Catalog,
   ) {}
 
-  statementsOn(service: string): readonly StatementSid[] {
+  statementsOn(service: ServiceId): readonly StatementSid[] {
     let on = this.statements.get(service);
     if (!on) {
       on = selectedStatements(this.config, service, this.catalog);
@@ -46,7 +46,7 @@ export class DesignSelection {
     return on;
   }
 
-  patternsOn(service: string): ReadonlySet<string> {
+  patternsOn(service: ServiceId): ReadonlySet<string> {
     let on = this.patterns.get(service);
     if (!on) {
       on = new Set(selectedPatterns(this.config, service, this.catalog).map((p) => p.id));

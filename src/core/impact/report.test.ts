@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
+import { toServiceId } from '../catalog/ids';
 import { applyConfigEdits } from '../config/config-edits';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { evaluate } from '../evaluate/evaluate';
 import type { SimulatedRequest } from '../config/request-schema';
 import { endpointPolicyFor } from '../evaluate/suite';
@@ -20,10 +21,11 @@ import {
   PARTNER,
   s3Event,
 } from './trail-fixtures.testing';
+import { testConfig, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
-const knownService = (id: string) => catalog.service(id) !== undefined;
+const knownService = (id: string) => toServiceId(id, catalog);
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [ORG],
   regions: ['us-east-1'],
@@ -35,7 +37,10 @@ const config: PerimeterConfig = {
 };
 const accounts = new Set([OURS, OURS_TOO]);
 
-function reportOf(records: Record<string, unknown>[], options = { config, accounts }) {
+function reportOf(
+  records: Record<string, unknown>[],
+  options = { config: testConfig(config), accounts },
+) {
   const collector = new EventCollector(knownService);
   const reader = new TrailFileReader(collector);
   reader.pushText(logFile(records));
@@ -140,7 +145,7 @@ describe('impact report', () => {
       actions: ['s3:GetObject'],
       resources: ['arn:aws:s3:::vendor-feed/*'],
     });
-    const fixed = applyConfigEdits(config, partner.fixes[0]!.edits);
+    const fixed = applyConfigEdits(testConfig(config), partner.fixes[0]!.edits);
     expect(reportOf(records, { config: fixed, accounts }).totals.legitimateDenied.shapes).toBe(
       report.totals.legitimateDenied.shapes - 1,
     );
@@ -167,7 +172,7 @@ describe('impact report', () => {
       deciding: ['AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation'],
     });
     const withoutFederation = reportOf(records, {
-      config: { ...config, dataAccessPatterns: { 'sts-federated-sign-in': false } },
+      config: testConfig({ ...config, dataAccessPatterns: { 'sts-federated-sign-in': false } }),
       accounts,
     });
     const federation = find(withoutFederation, (r) => r.shape.principalKind === 'web-identity');
@@ -279,7 +284,7 @@ describe('impact report against the evaluator (property)', () => {
   it('calls a shape allowed exactly when the evaluator allows it on the generated policy', () => {
     fc.assert(
       fc.property(fc.array(event, { minLength: 1, maxLength: 12 }), configs, (events, choice) => {
-        let chosen: PerimeterConfig = {
+        let chosen: PerimeterConfigDocument = {
           ...config,
           services: ['s3'],
           dataAccessPatterns: { 'lambda-deployment-packages': choice.pattern },
@@ -289,7 +294,7 @@ describe('impact report against the evaluator (property)', () => {
           },
         };
         if (choice.thirdParty)
-          chosen = applyConfigEdits(chosen, [
+          chosen = applyConfigEdits(testConfig(chosen), [
             {
               kind: 'statement',
               sid: 'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
@@ -303,8 +308,12 @@ describe('impact report against the evaluator (property)', () => {
               resources: ['arn:aws:s3:::partner-share/*'],
             },
           ]);
-        const report = reportOf(events, { config: chosen, accounts });
-        const policy = endpointPolicyFor(chosen, 's3', 'us-east-1').text;
+        const report = reportOf(events, { config: testConfig(chosen), accounts });
+        const policy = endpointPolicyFor(
+          testConfig(chosen),
+          testServiceId('s3'),
+          testRegionCode('us-east-1'),
+        ).text;
         for (const result of report.groups.flatMap((g) => g.results)) {
           const verdicts = requestsOf(result).map(
             (r) => evaluate(policy, r).decision === 'Allowed',
@@ -325,10 +334,10 @@ describe('impact report against the evaluator (property)', () => {
 describe('impact report reasons', () => {
   it('says when our identity on our resource is denied because the statement is off for the service', () => {
     const off = reportOf([s3Event(identities.role(), 'our-data', 'k', OURS)], {
-      config: {
+      config: testConfig({
         ...config,
         serviceStatements: { s3: { AllowRequestsByOrgsIdentitiesToOrgsResources: false } },
-      },
+      }),
       accounts,
     });
     const result = off.groups[0]!.results[0]!;

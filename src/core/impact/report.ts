@@ -5,6 +5,7 @@
  * actually denied (`VpceAccessDenied`) replayed against the design.
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import type { ServiceId } from '../catalog/ids';
 import type { PerimeterConfig } from '../config/schema';
 import type { ImpactCollection, UnmappedEvents } from './collect';
 import {
@@ -61,7 +62,7 @@ export interface VerdictCounts {
 }
 
 export interface ImpactGroup {
-  service: string;
+  service: ServiceId;
   region: string;
   /** The design does not cover this endpoint: its service or region is not selected. */
   outsideDesign: boolean;

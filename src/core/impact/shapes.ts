@@ -4,6 +4,7 @@
  * a count per day. Memory grows with the number of shapes, not of events: S3 object keys are
  * grouped by their first two folders, sessions by their role, endpoints kept as a short sample.
  */
+import type { ServiceId } from '../catalog/ids';
 
 export type PrincipalKind =
   | 'role'
@@ -22,7 +23,8 @@ export type ResourceAccountOrigin = 'resources' | 'arn' | 'recipient';
 /** One request as the endpoint policy sees it, read from one event. */
 export interface ImpactRequest {
   /** Endpoint service id, e.g. `s3`, `ecr.dkr`. */
-  service: string;
+  service: ServiceId;
+  /** As the event says it: a region the catalog may not know. */
   region: string;
   /** IAM action, e.g. `s3:GetObject`. */
   action: string;

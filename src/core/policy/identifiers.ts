@@ -3,6 +3,7 @@
  * (`catalog/endpoint-ids.ts`): organization paths, service principals, addresses, dates, and the `<placeholders>` the upstream samples leave for the user to fill.
  */
 import type { Catalog, Region } from '../catalog/catalog';
+import { regionNamed } from '../catalog/ids';
 
 /** `<my-org-id>`, `<region>`, `<CodeArtifact-Region-Account>`: a value still to be filled. */
 export const PLACEHOLDER_PATTERN = /<[A-Za-z0-9][A-Za-z0-9_.:/-]{0,63}>/g;
@@ -61,7 +62,7 @@ export class RegionFinder {
   }
 
   region(code: string): Region | undefined {
-    return this.catalog.region(code);
+    return regionNamed(code, this.catalog);
   }
 
   /** Regions named in a value, each once; a letter or digit on either side makes a match part of a longer word. */

@@ -10,6 +10,8 @@ import {
   DEFAULT_EXCLUSION_TAG,
   ORGANIZATION_ID_PATTERN,
   STATEMENT_SIDS,
+  type RegionCode,
+  type ServiceId,
   type StatementSid,
 } from '../catalog/ids';
 import type { CatalogStatement, DataAccessPattern, ParameterName } from '../catalog/schema';
@@ -207,7 +209,7 @@ const PARAMETER_READERS: Partial<Record<ParameterName, (input: ReaderInput) => v
 /** Values of pattern-fed statements that no recognized pattern accounts for, and foreign actions. */
 function unmappedPatternValues(
   classified: readonly Classified[],
-  service: string | undefined,
+  service: ServiceId | undefined,
   match: PatternMatch,
   values: PolicyValues,
   catalog: Catalog,
@@ -281,7 +283,7 @@ function adoptedParameters(
 function adoptedToggles(
   config: PerimeterConfig,
   present: ReadonlySet<StatementSid>,
-  service: string | undefined,
+  service: ServiceId | undefined,
   match: PatternMatch,
   catalog: Catalog,
 ): void {
@@ -304,10 +306,10 @@ function adoptedToggles(
 export function buildAdoption(
   model: PolicyModel,
   classified: readonly Classified[],
-  service: string | undefined,
+  service: ServiceId | undefined,
   match: PatternMatch,
   values: PolicyValues,
-  regions: string[],
+  regions: RegionCode[],
   context: RecognitionContext,
 ): PolicyAdoption {
   const { catalog } = context;

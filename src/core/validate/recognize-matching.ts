@@ -4,7 +4,14 @@
  * policy is for.
  */
 import type { Catalog } from '../catalog/catalog';
-import { ACCOUNT_ID_PATTERN, STATEMENT_SIDS } from '../catalog/ids';
+import {
+  ACCOUNT_ID_PATTERN,
+  STATEMENT_SIDS,
+  idEntries,
+  type PatternId,
+  type RegionCode,
+  type ServiceId,
+} from '../catalog/ids';
 import type { DataAccessPattern } from '../catalog/schema';
 
 import { CONFIG_VERSION, type PerimeterConfig } from '../config/schema';
@@ -24,24 +31,24 @@ import type { Classified } from './recognize-shapes';
 
 interface PatternExpansion {
   /** Pattern id → its resource ARNs or accounts for the regions. */
-  valuesByPattern: Map<string, Set<string>>;
+  valuesByPattern: Map<PatternId, Set<string>>;
   /** Pattern id → its statement, grant and values in one string, equal for patterns that cannot be told apart. */
-  signatures: Map<string, string>;
+  signatures: Map<PatternId, string>;
   /** Value → the patterns that produce it. */
-  patternsByValue: Map<string, string[]>;
+  patternsByValue: Map<string, PatternId[]>;
 }
 
 const EXPANSION_CACHE_SIZE = 32;
 const expansionCache = new WeakMap<Catalog, Map<string, PatternExpansion>>();
 
 /** Exact bucket names per pattern and region, as `parameters.bucketNames` holds them. */
-export type BucketNames = Record<string, Record<string, string[]>>;
+export type BucketNames = Record<PatternId, Record<RegionCode, string[]>>;
 
 /** Every data access pattern of the service, expanded by the generator for the regions. */
 function expandPatterns(
   catalog: Catalog,
-  service: string,
-  regions: readonly string[],
+  service: ServiceId,
+  regions: readonly RegionCode[],
   layerAccounts: readonly string[],
   bucketNames: BucketNames = {},
 ): PatternExpansion {
@@ -76,7 +83,7 @@ function expandPatterns(
     format: 'minified',
     skipPerRegionHint: true,
   });
-  const valuesByPattern = new Map<string, Set<string>>();
+  const valuesByPattern = new Map<PatternId, Set<string>>();
   for (const statement of generated.statements) {
     for (const value of statement.values) {
       if (
@@ -98,7 +105,7 @@ function expandPatterns(
       return [id, `${pattern?.statement}|${pattern?.grant}|${[...values].sort().join('\n')}`];
     }),
   );
-  const patternsByValue = new Map<string, string[]>();
+  const patternsByValue = new Map<string, PatternId[]>();
   for (const [id, values] of valuesByPattern)
     for (const value of values)
       patternsByValue.set(value, [...(patternsByValue.get(value) ?? []), id]);
@@ -241,10 +248,10 @@ function keepDistinguishable(
 }
 
 export function matchPatterns(
-  service: string,
+  service: ServiceId,
   classified: readonly Classified[],
   values: PolicyValues,
-  regions: { arn: readonly string[]; account: readonly string[] },
+  regions: { arn: readonly RegionCode[]; account: readonly RegionCode[] },
   context: RecognitionContext,
 ): PatternMatch {
   const { catalog } = context;
@@ -313,8 +320,8 @@ export function matchPatterns(
   const isMapped = (value: string) =>
     (arnExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id)) ||
     (accountExpansion.patternsByValue.get(value) ?? []).some((id) => foundIds.has(id));
-  const bucketNames = Object.fromEntries(
-    Object.entries(bucketCandidates).filter(([id]) => foundIds.has(id)),
+  const bucketNames: BucketNames = Object.fromEntries(
+    idEntries(bucketCandidates).filter(([id]) => foundIds.has(id)),
   );
   return { patterns: kept, layerAccounts: [...layerAccounts].sort(), bucketNames, isMapped };
 }
@@ -323,7 +330,7 @@ export function matchPatterns(
 function candidateBucketNames(
   classified: readonly Classified[],
   patterns: readonly DataAccessPattern[],
-  regions: readonly string[],
+  regions: readonly RegionCode[],
 ): BucketNames {
   const named = patterns.filter((p) => p.bucketNames);
   if (named.length === 0) return {};
@@ -368,7 +375,7 @@ function candidateLayerAccounts(classified: readonly Classified[]): string[] {
 export function candidateServices(
   model: PolicyModel,
   context: RecognitionContext,
-): { ids: string[]; fromNames: boolean } {
+): { ids: ServiceId[]; fromNames: boolean } {
   const { catalog } = context;
   if (context.service && catalog.service(context.service))
     return { ids: [context.service], fromNames: true };
@@ -390,8 +397,8 @@ export function candidateServices(
   return { ids: [...new Set(catalog.patterns.flatMap((p) => p.services))], fromNames: false };
 }
 
-export function regionsOfPolicy(model: PolicyModel, context: RecognitionContext): string[] {
-  const found = new Set<string>(context.regions ?? []);
+export function regionsOfPolicy(model: PolicyModel, context: RecognitionContext): RegionCode[] {
+  const found = new Set<RegionCode>(context.regions ?? []);
   for (const statement of model.statements) {
     for (const value of statement.resource?.values ?? []) {
       for (const region of context.regionFinder.find(value.value)) found.add(region.code);
@@ -402,20 +409,20 @@ export function regionsOfPolicy(model: PolicyModel, context: RecognitionContext)
 
 /** Regions whose service-owned accounts (of the service's patterns) the policy lists in full. */
 export function regionsOfAccounts(
-  service: string,
+  service: ServiceId,
   values: PolicyValues,
   context: RecognitionContext,
-): string[] {
+): RegionCode[] {
   const present = new Set<string>();
   for (const [key, map] of values)
     if (key.endsWith('|resourceAccount')) for (const value of map.texts()) present.add(value);
   if (present.size === 0) return [];
-  const out = new Set<string>();
+  const out = new Set<RegionCode>();
   for (const pattern of context.catalog.patternsForService(service)) {
     if (pattern.grant !== 'resourceAccount' || !pattern.accounts || !('table' in pattern.accounts))
       continue;
     const table = context.catalog.accountTable(pattern.accounts.table);
-    for (const [region, accounts] of Object.entries(table?.accounts ?? {})) {
+    for (const [region, accounts] of idEntries(table?.accounts ?? {})) {
       if (accounts.every((a) => present.has(a))) out.add(region);
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import { STATEMENT_SIDS } from '../catalog/ids';
 import { validateConfigValue } from '../config/parse';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import { generate } from '../generate/generate';
 import {
   documentedSample,
@@ -13,6 +13,7 @@ import {
   SAMPLE_SERVICES,
 } from './samples.testing';
 import { validate } from './validate';
+import { testConfig, testRegionCode, testServiceId } from '../catalog/ids.testing';
 
 const recognize = (text: string, options: Parameters<typeof validate>[1] = {}) => {
   const recognition = validate(text, options).recognition;
@@ -25,8 +26,8 @@ const policyText = (statements: unknown[]) =>
 const config = (
   services: string[],
   regions: string[],
-  extra: Partial<PerimeterConfig> = {},
-): PerimeterConfig => ({
+  extra: Partial<PerimeterConfigDocument> = {},
+): PerimeterConfigDocument => ({
   version: 1,
   organizationIds: [SAMPLE_ORG],
   regions,
@@ -69,7 +70,7 @@ describe('recognition of the upstream samples', () => {
       expect(
         validateConfigValue(adoption.config).diagnostics.filter((d) => d.severity === 'error'),
       ).toEqual([]);
-      const generated = generate(adoption.config, service);
+      const generated = generate(adoption.config, testServiceId(service));
       expect(normalizeStatements(generated.policy)).toEqual(normalizeStatements(JSON.parse(text)));
     },
   );
@@ -77,7 +78,7 @@ describe('recognition of the upstream samples', () => {
   it('recognizes the patterns of the S3 sample, its third-party parameters and its format', () => {
     const recognition = recognize(documentedSample('s3_endpoint_policy.json'));
     const defaults = catalog
-      .patternsForService('s3')
+      .patternsForService(testServiceId('s3'))
       .filter((p) => p.defaultSelected)
       .map((p) => p.id);
     expect(recognition.dataAccessPatterns.map((p) => p.id)).toEqual(
@@ -113,7 +114,10 @@ describe('recognition of the upstream samples', () => {
 });
 
 describe('recognition of statements', () => {
-  const generated = generate(config(['s3'], ['us-east-1', 'eu-west-1']), 's3');
+  const generated = generate(
+    testConfig(config(['s3'], ['us-east-1', 'eu-west-1'])),
+    testServiceId('s3'),
+  );
   const renamed = policyText(
     generated.policy.Statement.map((s, i) => ({ ...s, Sid: `Custom${i}` })),
   );
@@ -191,7 +195,8 @@ describe('recognition of statements', () => {
         StringEquals: { 'aws:PrincipalOrgID': SAMPLE_ORG, 'aws:ResourceAccount': account },
       },
     });
-    const eksAccount = catalog.accountTable('eks-add-ons')!.accounts['us-east-1']![0]!;
+    const eksAccount =
+      catalog.accountTable('eks-add-ons')!.accounts[testRegionCode('us-east-1')]![0]!;
     expect(recognize(policyText([statement(eksAccount)])).statements[0]!.statement).toBe(
       'AllowRequestsByOrgsIdentitiesToAWSResources',
     );
@@ -202,10 +207,12 @@ describe('recognition of statements', () => {
 
   it('recognizes statements of patterns with a Sid suffix', () => {
     const withSuffix = generate(
-      config(['s3'], ['us-east-1'], {
-        dataAccessPatterns: { 'amazon-q-developer-artifacts': true },
-      }),
-      's3',
+      testConfig(
+        config(['s3'], ['us-east-1'], {
+          dataAccessPatterns: { 'amazon-q-developer-artifacts': true },
+        }),
+      ),
+      testServiceId('s3'),
     );
     const sids = withSuffix.policy.Statement.map((s) => s.Sid);
     expect(sids).toContain('AllowRequestsToAWSOwnedResourcesAmazonQDeveloper');
@@ -226,7 +233,7 @@ describe('recognition of data access patterns', () => {
     const chosen = config(['s3'], ['us-east-1', 'eu-west-1'], {
       dataAccessPatterns: { 'athena-examples': false },
     });
-    const generated = generate(chosen, 's3');
+    const generated = generate(testConfig(chosen), testServiceId('s3'));
     const recognition = recognize(generated.text);
     expect(recognition.regions).toEqual(generated.regions);
     expect(recognition.service).toMatchObject({ id: 's3', basis: 'guess' });
@@ -236,12 +243,12 @@ describe('recognition of data access patterns', () => {
     expect(
       result.diagnostics.find((d) => d.code === 'recognition/missing-patterns')?.message,
     ).toMatch(/not in the policy/);
-    const adopted = generate(recognition.adoption.config, 's3');
+    const adopted = generate(recognition.adoption.config, testServiceId('s3'));
     expect(normalizeStatements(adopted.policy)).toEqual(normalizeStatements(generated.policy));
   });
 
   it('reports a pattern with a value removed as incomplete, naming the value', () => {
-    const generated = generate(config(['s3'], ['us-east-1']), 's3');
+    const generated = generate(testConfig(config(['s3'], ['us-east-1'])), testServiceId('s3'));
     const removed = 'arn:aws:s3:::al2023-us-east-1/*';
     const policy = JSON.parse(generated.text) as {
       Statement: Array<{ Sid: string; Resource: string[] }>;
@@ -261,7 +268,10 @@ describe('recognition of data access patterns', () => {
   });
 
   it('reports a pattern whose actions were narrowed as incomplete', () => {
-    const generated = generate(config(['imagebuilder'], ['us-east-1']), 'imagebuilder');
+    const generated = generate(
+      testConfig(config(['imagebuilder'], ['us-east-1'])),
+      testServiceId('imagebuilder'),
+    );
     const policy = JSON.parse(generated.text) as {
       Statement: Array<{ Sid: string; Action: string[] }>;
     };
@@ -276,7 +286,7 @@ describe('recognition of data access patterns', () => {
   });
 
   it('lists resources and actions that no pattern explains as unmapped, at their place', () => {
-    const generated = generate(config(['s3'], ['us-east-1']), 's3');
+    const generated = generate(testConfig(config(['s3'], ['us-east-1'])), testServiceId('s3'));
     const policy = JSON.parse(generated.text) as {
       Statement: Array<{ Sid: string; Resource: string[]; Action: string[] }>;
     };
@@ -296,10 +306,12 @@ describe('recognition of data access patterns', () => {
 
   it('adopts the accounts of the Lambda layers a policy names', () => {
     const generated = generate(
-      config(['lambda'], ['us-east-1'], {
-        parameters: { lambdaLayerAccounts: ['111122223333', '444455556666'] },
-      }),
-      'lambda',
+      testConfig(
+        config(['lambda'], ['us-east-1'], {
+          parameters: { lambdaLayerAccounts: ['111122223333', '444455556666'] },
+        }),
+      ),
+      testServiceId('lambda'),
     );
     const recognition = recognize(generated.text);
     expect(recognition.adoption.config.parameters?.lambdaLayerAccounts).toEqual([
@@ -309,7 +321,10 @@ describe('recognition of data access patterns', () => {
   });
 
   it('infers the regions of an account-only policy from the accounts, and says so', () => {
-    const generated = generate(config(['ecr.api'], ['eu-west-1']), 'ecr.api');
+    const generated = generate(
+      testConfig(config(['ecr.api'], ['eu-west-1'])),
+      testServiceId('ecr.api'),
+    );
     const recognition = recognize(generated.text);
     expect(recognition.regions).toContain('eu-west-1');
     expect(recognition.adoption.notes.join(' ')).toMatch(/inferred from the AWS service accounts/);
@@ -344,7 +359,7 @@ describe('adoption', () => {
     const { adoption } = recognize(text, { service: 'sqs' });
     expect(adoption.config.organizationIds).toEqual([SAMPLE_ORG, 'o-zzzzzzzzzz']);
     expect(adoption.config.parameters?.exclusionTag).toEqual({ key: 'team:exempt', value: 'yes' });
-    expect(adoption.config.serviceStatements?.sqs).toEqual(
+    expect(adoption.config.serviceStatements?.[testServiceId('sqs')]).toEqual(
       Object.fromEntries(
         STATEMENT_SIDS.map((sid) => [sid, sid === 'AllowRequestsByOrgsIdentitiesToAnyResources']),
       ),
@@ -407,13 +422,13 @@ describe('adoption', () => {
 
   it('detects minified and indented formats', () => {
     const generated = generate(
-      config(['ec2'], ['us-east-1'], { output: { format: 'minified' } }),
-      'ec2',
+      testConfig(config(['ec2'], ['us-east-1'], { output: { format: 'minified' } })),
+      testServiceId('ec2'),
     );
     expect(recognize(generated.text).adoption.config.output?.format).toBe('minified');
     const pretty = generate(
-      config(['ec2'], ['us-east-1'], { output: { format: 'pretty-2' } }),
-      'ec2',
+      testConfig(config(['ec2'], ['us-east-1'], { output: { format: 'pretty-2' } })),
+      testServiceId('ec2'),
     );
     expect(recognize(pretty.text).adoption.config.output?.format).toBe('pretty-2');
   });
@@ -495,7 +510,7 @@ describe('recognition of exact bucket names', () => {
         },
       },
     });
-    const generated = generate(named, 's3');
+    const generated = generate(testConfig(named), testServiceId('s3'));
     const recognition = recognize(generated.text, { service: 's3' });
     const cloud9 = recognition.dataAccessPatterns.find((p) => p.id === 'cloud9-dependencies');
     expect(cloud9?.complete).toBe(true);
@@ -506,7 +521,7 @@ describe('recognition of exact bucket names', () => {
         'us-east-1': ['static-us-east-1-prod-static-0a1b2c'],
       },
     });
-    const again = generate(recognition.adoption.config, 's3');
+    const again = generate(recognition.adoption.config, testServiceId('s3'));
     expect(normalizeStatements(again.policy)).toEqual(normalizeStatements(generated.policy));
   });
 

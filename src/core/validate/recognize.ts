@@ -7,7 +7,7 @@
  * ("adopt") and the list of what could not be mapped onto it.
  */
 import type { Catalog } from '../catalog/catalog';
-import { type StatementSid } from '../catalog/ids';
+import type { PatternId, RegionCode, ServiceId, StatementSid } from '../catalog/ids';
 import type { GrantKind } from '../catalog/schema';
 
 import { type PerimeterConfig } from '../config/schema';
@@ -55,11 +55,11 @@ export interface RecognizedStatement {
   /** How the statement differs from the catalog statement its Sid names. */
   differences: string[];
   /** Data access patterns whose values it holds. */
-  dataAccessPatterns: string[];
+  dataAccessPatterns: PatternId[];
 }
 
 export interface RecognizedPattern {
-  id: string;
+  id: PatternId;
   title: string;
   statement: StatementSid;
   /** Statements (by position) holding its values. */
@@ -71,7 +71,7 @@ export interface RecognizedPattern {
   missingValues: string[];
   missingActions: string[];
   /** Patterns with exactly the same values, which the policy cannot tell apart from this one. */
-  indistinguishableFrom: string[];
+  indistinguishableFrom: PatternId[];
 }
 
 /** Something in the policy that the perimeter configuration cannot express. */
@@ -94,15 +94,15 @@ export interface PolicyAdoption {
 
 export interface PolicyRecognition {
   /** The endpoint service: the one given, or the one the policy's actions and resources point to. */
-  service?: { id: string; basis: 'option' | 'guess'; alternatives: string[] };
+  service?: { id: ServiceId; basis: 'option' | 'guess'; alternatives: ServiceId[] };
   /** The service template the missing statements are measured against. */
   template: string;
   /** Regions the policy's values are for, in catalog order. */
-  regions: string[];
+  regions: RegionCode[];
   partitions: string[];
   statements: RecognizedStatement[];
   dataAccessPatterns: RecognizedPattern[];
-  missing: { statements: StatementSid[]; dataAccessPatterns: string[] };
+  missing: { statements: StatementSid[]; dataAccessPatterns: PatternId[] };
   adoption: PolicyAdoption;
 }
 
@@ -113,8 +113,8 @@ export interface RecognitionContext {
   lines: LineIndex;
   regionFinder: RegionFinder;
   text: string;
-  service?: string;
-  regions?: readonly string[];
+  service?: ServiceId;
+  regions?: readonly RegionCode[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,9 +189,9 @@ export function recognizePolicy(
 
 /** A service the policy was scored against: the patterns it matches, the regions of its accounts. */
 interface ScoredService {
-  id: string;
+  id: ServiceId;
   match: PatternMatch;
-  accountRegions: string[];
+  accountRegions: RegionCode[];
 }
 
 /**
@@ -199,14 +199,19 @@ interface ScoredService {
  * with its own template first, then catalog order), or one its names suggest.
  */
 function chooseService(
-  candidates: { ids: string[]; fromNames: boolean },
+  candidates: { ids: ServiceId[]; fromNames: boolean },
   classified: readonly Classified[],
   values: PolicyValues,
-  arnRegions: string[],
+  arnRegions: RegionCode[],
   context: RecognitionContext,
-): { service?: string; match: PatternMatch; accountRegions: string[]; scored: ScoredService[] } {
+): {
+  service?: ServiceId;
+  match: PatternMatch;
+  accountRegions: RegionCode[];
+  scored: ScoredService[];
+} {
   const { catalog } = context;
-  let service: string | undefined;
+  let service: ServiceId | undefined;
   let match: PatternMatch = NO_MATCH;
   let accountRegions = arnRegions;
   const scored: ScoredService[] = [];
@@ -227,7 +232,7 @@ function chooseService(
       accountRegions: forAccounts,
     });
   }
-  const ownTemplate = (id: string) => catalog.service(id)?.template !== 'default';
+  const ownTemplate = (id: ServiceId) => catalog.service(id)?.template !== 'default';
   scored.sort(
     (a, b) =>
       b.match.patterns.length - a.match.patterns.length ||
@@ -251,9 +256,9 @@ function chooseService(
 
 /** The chosen service, whether the caller named it, and services the policy fits as well. */
 function serviceRecognition(
-  service: string,
+  service: ServiceId,
   scored: readonly ScoredService[],
-  candidates: { ids: string[]; fromNames: boolean },
+  candidates: { ids: ServiceId[]; fromNames: boolean },
   context: RecognitionContext,
 ): NonNullable<PolicyRecognition['service']> {
   // Alternatives: services the policy fits as well as the chosen one.

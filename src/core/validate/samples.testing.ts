@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalog } from '../catalog/catalog';
+import { testRegionCode } from '../catalog/ids.testing';
 import { referenceDir, readReference } from '../testing/reference';
 
 export const SAMPLE_DIR = 'upstream/vpc_endpoint_policies';
@@ -34,7 +35,8 @@ export function readSample(file: string): string {
 
 /** The value each upstream placeholder takes once filled. */
 export function placeholderValues(): Record<string, string> {
-  const account = (table: string) => catalog.accountTable(table)!.accounts[SAMPLE_REGION]![0]!;
+  const account = (table: string) =>
+    catalog.accountTable(table)!.accounts[testRegionCode(SAMPLE_REGION)]![0]!;
   return {
     '<my-org-id>': SAMPLE_ORG,
     '<region>': SAMPLE_REGION,

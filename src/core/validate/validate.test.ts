@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../catalog/catalog';
 import { POLICY_SIZE_LIMIT } from '../catalog/ids';
-import type { PerimeterConfig } from '../config/schema';
+import type { PerimeterConfigDocument } from '../config/schema';
 import type { Diagnostic } from '../diagnostics';
 import { generate } from '../generate/generate';
 import { loadIamIndex, type IamIndex } from '../iam/iam-index';
@@ -18,6 +18,7 @@ import {
   validate,
   type ValidateOptions,
 } from './validate';
+import { testConfig, testServiceId } from '../catalog/ids.testing';
 
 let iamIndex: IamIndex;
 beforeAll(async () => {
@@ -78,7 +79,7 @@ describe('the upstream sample policies', () => {
 });
 
 describe('generated policies', () => {
-  const filled = (services: string[], regions: string[]): PerimeterConfig => ({
+  const filled = (services: string[], regions: string[]): PerimeterConfigDocument => ({
     version: 1,
     organizationIds: ['o-a1b2c3d4e5'],
     regions,
@@ -116,7 +117,7 @@ describe('generated policies', () => {
 
   it.each(services)('the default selection of %s validates without errors', (service) => {
     for (const regions of [['us-east-1'], ['us-east-1', 'eu-west-1']]) {
-      const generated = generate(filled([service], regions), service);
+      const generated = generate(testConfig(filled([service], regions)), testServiceId(service));
       expect(errors(generated.diagnostics)).toEqual([]);
       const result = check(generated.text, { service, regions });
       expect(errors(result.diagnostics), `${service} ${regions.join(',')}`).toEqual([]);
@@ -125,7 +126,7 @@ describe('generated policies', () => {
   });
 
   it('a China-region policy validates without errors in its own partition', () => {
-    const generated = generate(filled(['ec2'], ['cn-north-1']), 'ec2');
+    const generated = generate(testConfig(filled(['ec2'], ['cn-north-1'])), testServiceId('ec2'));
     expect(generated.text).toContain('arn:aws-cn:');
     expect(
       errors(check(generated.text, { service: 'ec2', regions: ['cn-north-1'] }).diagnostics),
@@ -133,7 +134,7 @@ describe('generated policies', () => {
   });
 
   it('a policy of another partition than the endpoint regions is reported', () => {
-    const generated = generate(filled(['ec2'], ['us-east-1']), 'ec2');
+    const generated = generate(testConfig(filled(['ec2'], ['us-east-1'])), testServiceId('ec2'));
     expect(
       codes(check(generated.text, { service: 'ec2', regions: ['cn-north-1'] }).diagnostics),
     ).toContain('arn/partition-not-in-use');

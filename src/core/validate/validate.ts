@@ -8,7 +8,7 @@
  * `loadIamIndex()` as `iamIndex`; without it those checks are skipped.
  */
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
-import { POLICY_SIZE_LIMIT } from '../catalog/ids';
+import { POLICY_SIZE_LIMIT, toRegionCode, toServiceId, type RegionCode } from '../catalog/ids';
 import type { EndpointService } from '../catalog/schema';
 import type { Diagnostic, TextRange } from '../diagnostics';
 import type { IamIndex } from '../iam/iam-index';
@@ -90,18 +90,24 @@ export function validate(text: string, options: ValidateOptions = {}): PolicyVal
   const result: Omit<PolicyValidation, 'size' | 'diagnostics'> = {};
   if (options.iamIndex) result.iamDataVersion = options.iamIndex.source.version;
 
-  const service = options.service !== undefined ? catalog.service(options.service) : undefined;
+  // The service and regions are text (CLI flags, a deployed endpoint): checked here, once.
+  const serviceId =
+    options.service !== undefined ? toServiceId(options.service, catalog) : undefined;
+  const service = serviceId !== undefined ? catalog.service(serviceId) : undefined;
   if (options.service !== undefined && !service) {
     findings.error('service/unknown', `Unknown endpoint service "${options.service}".`, undefined, {
       hint: 'Run "vpce-policy catalog services" for the list.',
     });
   }
-  const unknownRegions = (options.regions ?? []).filter((r) => !catalog.region(r));
-  for (const region of unknownRegions)
-    findings.error('validate/unknown-region', `Unknown region "${region}".`, undefined, {
-      hint: 'Run "vpce-policy catalog regions" for the list.',
-    });
-  const knownRegions = (options.regions ?? []).filter((r) => catalog.region(r));
+  const knownRegions: RegionCode[] = [];
+  for (const region of options.regions ?? []) {
+    const code = toRegionCode(region, catalog);
+    if (code !== undefined) knownRegions.push(code);
+    else
+      findings.error('validate/unknown-region', `Unknown region "${region}".`, undefined, {
+        hint: 'Run "vpce-policy catalog regions" for the list.',
+      });
+  }
 
   const finish = (): PolicyValidation => ({
     diagnostics: findings.finish(byPosition),
@@ -156,7 +162,7 @@ interface ModelCheck {
   catalog: Catalog;
   options: ValidateOptions;
   service: EndpointService | undefined;
-  knownRegions: readonly string[];
+  knownRegions: readonly RegionCode[];
 }
 
 /**

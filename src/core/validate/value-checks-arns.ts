@@ -1,6 +1,6 @@
 /** Value checks, ARNs: the fields of resource and principal ARNs, remembered per text. */
 import type { Catalog } from '../catalog/catalog';
-import { ACCOUNT_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
+import { ACCOUNT_ID_PATTERN, REGION_CODE_PATTERN, regionNamed } from '../catalog/ids';
 import type { DiagnosticCode, Severity } from '../diagnostics';
 import { SERVICE_PRINCIPAL_PATTERN, UNIQUE_ID_PATTERN } from '../policy/identifiers';
 import { splitArn, hasWildcard, ARN_PARTITIONS, type ArnFields } from '../policy/arn';
@@ -107,7 +107,7 @@ function checkRegionField(arn: ArnFields, context: ValueCheckContext, report: Re
         { hint: 'Write a region code such as us-east-1, "*", or nothing for global resources.' },
       );
     } else {
-      const region = catalog.region(arn.region);
+      const region = regionNamed(arn.region, catalog);
       if (!region) {
         report('warning', 'arn/unknown-region', `The region "${arn.region}" is not one we know.`, {
           hint: 'Check the spelling; run "vpce-policy catalog regions" for the list.',

@@ -1,6 +1,6 @@
 /** Value checks, conditions: condition keys, operators that fit them, and the shapes of their values. */
 
-import { ORGANIZATION_ID_PATTERN, REGION_CODE_PATTERN } from '../catalog/ids';
+import { ORGANIZATION_ID_PATTERN, REGION_CODE_PATTERN, toRegionCode } from '../catalog/ids';
 import type { ConditionKeyInfo } from '../iam/iam-index';
 import type { ConditionOperator, OperatorFamily } from '../policy/condition-operators';
 import type { Findings, Span } from '../policy/findings';
@@ -434,7 +434,7 @@ function checkIdentifierShape(
         `"${shortValue(text)}" is not a region code such as "us-east-1".`,
         at,
       );
-    else if (!context.catalog.region(text))
+    else if (!toRegionCode(text, context.catalog))
       findings.warning('id/unknown-region', `The region "${text}" is not one we know.`, at);
   } else if (lowerKey === 'aws:principalarn' || lowerKey === 'aws:sourcearn') {
     if (text.startsWith('arn:')) checkArn(value, context, { resourceShapes: false });

@@ -5,13 +5,13 @@
  * the same gaps as `generate/missing-account`.
  */
 import type { Catalog } from '@/core/catalog/catalog';
-import type { StatementSid } from '@/core/catalog/ids';
+import type { RegionCode, StatementSid } from '@/core/catalog/ids';
 import type { AccountTable, DataAccessPattern } from '@/core/catalog/schema';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { canonicalRegions, canonicalServices, selectedPatterns } from '@/core/generate/selection';
 
 export interface RegionAccount {
-  region: string;
+  region: RegionCode;
   /** Accounts the table holds for the region. */
   known: readonly string[] | undefined;
   /** Accounts the user set for the region. */
@@ -79,7 +79,7 @@ export function accountNeeds(
 export interface BucketNameNeed {
   pattern: DataAccessPattern;
   /** Selected regions, with the names the user set for each. */
-  regions: { region: string; own: readonly string[] | undefined }[];
+  regions: { region: RegionCode; own: readonly string[] | undefined }[];
   /** Selected regions without a name. */
   missing: string[];
 }

@@ -5,7 +5,7 @@
  * templates already say is removed, so the configuration keeps only real choices.
  */
 import type { Catalog } from '@/core/catalog/catalog';
-import type { StatementSid } from '@/core/catalog/ids';
+import type { ServiceId, StatementSid } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { isTemplateStatement, selectedStatements } from '@/core/generate/selection';
 
@@ -20,10 +20,10 @@ export interface StatementSwitchState {
 export function statementSwitchState(
   config: PerimeterConfig,
   sid: StatementSid,
-  serviceId: string | undefined,
+  serviceId: ServiceId | undefined,
   catalog: Catalog,
 ): StatementSwitchState {
-  const enabled = selectedStatements(config, serviceId ?? '', catalog).includes(sid);
+  const enabled = selectedStatements(config, serviceId, catalog).includes(sid);
   if (serviceId !== undefined && config.serviceStatements?.[serviceId]?.[sid] !== undefined)
     return { enabled, scope: 'this-service' };
   if (config.statements?.[sid] !== undefined) return { enabled, scope: 'every-service' };
@@ -35,7 +35,7 @@ export interface StatementToggleWrite {
   /** `undefined` removes the setting. */
   enabled: boolean | undefined;
   /** Set for a per-service setting. */
-  serviceId?: string;
+  serviceId?: ServiceId;
 }
 
 /** The setting to write so that the previewed service's policy has the statement `enabled`. */
@@ -43,7 +43,7 @@ export function statementToggleWrite(
   config: PerimeterConfig,
   sid: StatementSid,
   enabled: boolean,
-  serviceId: string | undefined,
+  serviceId: ServiceId | undefined,
   catalog: Catalog,
 ): StatementToggleWrite {
   if (serviceId !== undefined && config.serviceStatements?.[serviceId]?.[sid] !== undefined) {
@@ -51,7 +51,7 @@ export function statementToggleWrite(
       config.statements?.[sid] ?? isTemplateStatement(serviceId, sid, catalog);
     return { sid, enabled: enabled === withoutOwnSetting ? undefined : enabled, serviceId };
   }
-  const services = config.services.length > 0 ? config.services : [serviceId ?? ''];
+  const services = config.services.length > 0 ? config.services : [serviceId];
   const templatesAgree = services.every(
     (service) => isTemplateStatement(service, sid, catalog) === enabled,
   );
@@ -62,7 +62,7 @@ export function statementToggleWrite(
 export function statementScopeWrite(
   config: PerimeterConfig,
   sid: StatementSid,
-  serviceId: string,
+  serviceId: ServiceId,
   ownSetting: boolean,
   catalog: Catalog,
 ): StatementToggleWrite {

@@ -8,6 +8,7 @@ import {
   MAX_DESCRIBE_CHARACTERS,
   type DescribeFile,
 } from '@/core/deploy/describe-endpoints';
+import type { Diagnostic } from '@/core/diagnostics';
 import { tooLargeMessage } from '@/core/deploy/large-json';
 
 export type DescribeFileReading = DescribeFile | { name: string; refused: string };
@@ -34,3 +35,13 @@ export async function readDescribeFile(file: DroppedFile): Promise<DescribeFileR
 export const isRefused = (
   reading: DescribeFileReading,
 ): reading is { name: string; refused: string } => 'refused' in reading;
+
+/** A finding about a dropped file in one line: where in the file, what, and the hint. */
+export function describeFileProblem(file: string, d: Diagnostic): string {
+  const where = d.range
+    ? `${file}:${d.range.start.line}:${d.range.start.column}`
+    : d.path
+      ? `${file} (${d.path})`
+      : file;
+  return `${where}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`;
+}

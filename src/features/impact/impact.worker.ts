@@ -5,6 +5,7 @@
  * page stays responsive whatever the size of the logs; cancelling terminates the worker.
  */
 import { catalog } from '@/core/catalog/catalog';
+import { toServiceId } from '@/core/catalog/ids';
 import { EventCollector, type ImpactCollection } from '@/core/impact/collect';
 import type { EndpointEntry } from '@/core/impact/endpoints';
 import { buildImpactReport } from '@/core/impact/report';
@@ -17,7 +18,7 @@ let collection: ImpactCollection | undefined;
 
 async function read(files: File[], endpoints: Map<string, EndpointEntry>): Promise<void> {
   const started = performance.now();
-  const collector = new EventCollector((id) => catalog.service(id) !== undefined, endpoints);
+  const collector = new EventCollector((id) => toServiceId(id, catalog), endpoints);
   const progress: ReadProgress = {
     files: 0,
     totalFiles: files.length,

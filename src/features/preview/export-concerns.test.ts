@@ -3,6 +3,7 @@ import { catalog } from '@/core/catalog/catalog';
 import { generate } from '@/core/generate/generate';
 import { validate } from '@/core/validate/validate';
 import { exportConcerns, hasConcerns } from './export-concerns';
+import { testConfig, testServiceId } from '@/core/catalog/ids.testing';
 
 const firstVisit = {
   version: 1 as const,
@@ -13,7 +14,10 @@ const firstVisit = {
 
 describe('exportConcerns', () => {
   it('names the controls of a generated policy that are still to fill', () => {
-    const concerns = exportConcerns(generate(firstVisit, 's3', { catalog }).diagnostics, catalog);
+    const concerns = exportConcerns(
+      generate(testConfig(firstVisit), testServiceId('s3'), { catalog }).diagnostics,
+      catalog,
+    );
     expect(concerns.errors).toEqual([]);
     expect(concerns.toFill).toContain('Organization ID (<my-org-id>)');
     expect(concerns.toFill.some((line) => line.startsWith('Third-party account ids, under'))).toBe(
@@ -22,7 +26,10 @@ describe('exportConcerns', () => {
   });
 
   it('names the placeholders of an edited text once each, and its errors', () => {
-    const text = generate(firstVisit, 's3', { catalog }).text.replace('"Allow"', '"Alow"');
+    const text = generate(testConfig(firstVisit), testServiceId('s3'), { catalog }).text.replace(
+      '"Allow"',
+      '"Alow"',
+    );
     const concerns = exportConcerns(validate(text, {}).diagnostics, catalog);
     expect(concerns.toFill).toContain('<my-org-id>');
     expect(new Set(concerns.toFill).size).toBe(concerns.toFill.length);
@@ -39,7 +46,12 @@ describe('exportConcerns', () => {
       },
     };
     expect(
-      hasConcerns(exportConcerns(generate(config, 's3', { catalog }).diagnostics, catalog)),
+      hasConcerns(
+        exportConcerns(
+          generate(testConfig(config), testServiceId('s3'), { catalog }).diagnostics,
+          catalog,
+        ),
+      ),
     ).toBe(false);
   });
 });

@@ -4,13 +4,14 @@
  * run off the page's thread, so that the form takes a click while the text is prepared. The
  * page loads its own copy of the engine once it is idle, for the preview panel.
  */
+import type { RegionCode, ServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig, PolicyFormat } from '@/core/config/schema';
 import { previewPolicy } from '@/state/preview-policy';
 
 export interface FirstPolicyRequest {
   config: PerimeterConfig;
-  service: string;
-  region: string | undefined;
+  service: ServiceId;
+  region: RegionCode | undefined;
   format: PolicyFormat;
 }
 

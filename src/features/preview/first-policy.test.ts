@@ -5,6 +5,7 @@ import { previewTarget } from '@/shared/catalog/preview-target';
 import { defaultConfig, defaultView } from '@/state/defaults';
 import { firstPolicyKey } from './first-policy';
 import { firstPolicyScriptContent, prerenderFirstPolicy } from './prerender-first-policy';
+import { testRegionCode } from '@/core/catalog/ids.testing';
 
 describe('the policy a first visit reads before the engine loads', () => {
   const first = prerenderFirstPolicy();
@@ -23,7 +24,9 @@ describe('the policy a first visit reads before the engine loads', () => {
     const key = firstPolicyKey(config, target);
     expect(firstPolicyKey({ ...config, organizationIds: ['o-a1b2c3d4e5'] }, target)).not.toBe(key);
     expect(firstPolicyKey(config, { ...target, format: 'minified' })).not.toBe(key);
-    expect(firstPolicyKey(config, { ...target, region: 'us-east-1' })).not.toBe(key);
+    expect(firstPolicyKey(config, { ...target, region: testRegionCode('us-east-1') })).not.toBe(
+      key,
+    );
   });
 
   it('cannot close the script element it is carried in', () => {

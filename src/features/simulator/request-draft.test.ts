@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import type { SavedRequest } from '@/core/config/request-schema';
 import { draftOf, readDraft, type RequestDraft } from './request-draft';
+import { testConfig } from '@/core/catalog/ids.testing';
 
 const config = {
   version: 1 as const,
@@ -9,12 +10,12 @@ const config = {
   regions: ['eu-west-1'],
   services: ['s3'],
 };
-const [ourRoleReads] = perimeterScenarios(config);
+const [ourRoleReads] = perimeterScenarios(testConfig(config));
 const base = (): RequestDraft => draftOf(savedRequestOf(ourRoleReads!));
 
 describe('the request form', () => {
   it('reads back every ready-made request exactly', () => {
-    for (const scenario of perimeterScenarios(config)) {
+    for (const scenario of perimeterScenarios(testConfig(config))) {
       const saved = savedRequestOf(scenario);
       const reading = readDraft(draftOf(saved));
       expect(reading.messages).toEqual({});

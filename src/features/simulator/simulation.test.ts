@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '@/core/config/schema';
+import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
-import { endpointPolicyFor, runSavedRequestsAgainstConfig } from '@/core/evaluate/suite';
+import { endpointPolicyForNames, runSavedRequestsAgainstConfig } from '@/core/evaluate/suite';
 import { withStatementToggle } from '@/core/config/config-edits';
 import {
   endpointOf,
@@ -11,8 +11,9 @@ import {
   verdictFor,
   type SuiteMemory,
 } from './simulation';
+import { testConfig, testServiceId } from '@/core/catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
@@ -23,16 +24,18 @@ const config: PerimeterConfig = {
     AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
   },
 };
-const perRegion: PerimeterConfig = { ...config, output: { shape: 'per-region' } };
-const suite = perimeterScenarios(config, { service: 's3' }).map(savedRequestOf);
+const perRegion: PerimeterConfigDocument = { ...config, output: { shape: 'per-region' } };
+const suite = perimeterScenarios(testConfig(config), { service: testServiceId('s3') }).map(
+  savedRequestOf,
+);
 const newMemory = (): SuiteMemory => ({ outcomes: [], decisions: new Map() });
 
 describe('the endpoint whose policy decides', () => {
   it('is the policy the CLI evaluates, in both output shapes and with or without a region', () => {
     for (const shape of [config, perRegion]) {
       for (const region of [undefined, 'eu-west-1']) {
-        const ours = endpointPolicy(shape, endpointOf(shape, 's3', region));
-        const cli = endpointPolicyFor(shape, 's3', region);
+        const ours = endpointPolicy(testConfig(shape), endpointOf(testConfig(shape), 's3', region));
+        const cli = endpointPolicyForNames(testConfig(shape), 's3', region);
         expect(ours.policy).toEqual(cli.policy);
         expect(ours.regions).toEqual(cli.regions);
       }
@@ -40,10 +43,16 @@ describe('the endpoint whose policy decides', () => {
   });
 
   it('names the region only when each region has its own policy', () => {
-    expect(endpointOf(config, 's3', 'eu-west-1')).toEqual({ service: 's3', region: undefined });
+    expect(endpointOf(testConfig(config), 's3', 'eu-west-1')).toEqual({
+      service: 's3',
+      region: undefined,
+    });
     // The first selected region in the catalog's order, as the preview's region picker lists them.
-    expect(endpointOf(perRegion, 's3', undefined)).toEqual({ service: 's3', region: 'eu-west-1' });
-    expect(endpointOf(perRegion, 's3', 'us-east-1')).toEqual({
+    expect(endpointOf(testConfig(perRegion), 's3', undefined)).toEqual({
+      service: 's3',
+      region: 'eu-west-1',
+    });
+    expect(endpointOf(testConfig(perRegion), 's3', 'us-east-1')).toEqual({
       service: 's3',
       region: 'us-east-1',
     });
@@ -52,9 +61,11 @@ describe('the endpoint whose policy decides', () => {
 
 describe('verdicts', () => {
   it('agree with the CLI suite runner for every ready-made request', () => {
-    const cli = runSavedRequestsAgainstConfig(config, suite);
+    const cli = runSavedRequestsAgainstConfig(testConfig(config), suite);
     const ours = suite.map((saved) =>
-      decisionOf(verdictFor(config, saved.service, saved.region, saved.request).outcome),
+      decisionOf(
+        verdictFor(testConfig(config), saved.service, saved.region, saved.request).outcome,
+      ),
     );
     expect(ours).toEqual(cli.map((o) => o.result.decision));
     expect(ours[0]).toBe('Allowed');
@@ -62,11 +73,20 @@ describe('verdicts', () => {
 
   it('follow the choices: turning the deciding statement off denies', () => {
     const [reads] = suite;
-    const before = verdictFor(config, reads!.service, reads!.region, reads!.request).outcome;
+    const before = verdictFor(
+      testConfig(config),
+      reads!.service,
+      reads!.region,
+      reads!.request,
+    ).outcome;
     expect(before.kind === 'evaluated' && before.result.deciding.map((s) => s.sid)).toEqual([
       'AllowRequestsByOrgsIdentitiesToOrgsResources',
     ]);
-    const off = withStatementToggle(config, 'AllowRequestsByOrgsIdentitiesToOrgsResources', false);
+    const off = withStatementToggle(
+      testConfig(config),
+      'AllowRequestsByOrgsIdentitiesToOrgsResources',
+      false,
+    );
     expect(decisionOf(verdictFor(off, reads!.service, reads!.region, reads!.request).outcome)).toBe(
       'ImplicitDeny',
     );
@@ -75,24 +95,29 @@ describe('verdicts', () => {
   it('are refused on a generated policy with values to fill, as the CLI refuses them', () => {
     const [reads] = suite;
     const { statements: _off, ...unfilled } = config;
-    const { outcome } = verdictFor(unfilled, reads!.service, reads!.region, reads!.request);
+    const { outcome } = verdictFor(
+      testConfig(unfilled),
+      reads!.service,
+      reads!.region,
+      reads!.request,
+    );
     expect(outcome.kind).toBe('refused');
     expect(decisionOf(outcome)).toBeUndefined();
   });
 });
 
 describe('the saved suite on every change of choices', () => {
-  const withSuite: PerimeterConfig = { ...config, savedRequests: suite.slice(0, 3) };
+  const withSuite: PerimeterConfigDocument = { ...config, savedRequests: suite.slice(0, 3) };
 
   it('runs once per configuration and flags the verdicts a change turns', () => {
     const memory = newMemory();
-    const first = runSuiteOnChange(withSuite, memory);
+    const first = runSuiteOnChange(testConfig(withSuite), memory);
     expect(first.map((o) => o.passed)).toEqual([true, true, true]);
     expect(first.some((o) => o.changedFrom !== undefined)).toBe(false);
-    expect(runSuiteOnChange(withSuite, memory)).toBe(first);
+    expect(runSuiteOnChange(testConfig(withSuite), memory)).toBe(first);
 
     const off = withStatementToggle(
-      withSuite,
+      testConfig(withSuite),
       'AllowRequestsByOrgsIdentitiesToOrgsResources',
       false,
     );
@@ -109,12 +134,12 @@ describe('the saved suite on every change of choices', () => {
 
     // The next change of choices that leaves the verdict as it is clears the flag.
     const back = { ...added, organizationIds: ['o-a1b2c3d4e5'], regions: ['us-east-1'] };
-    expect(runSuiteOnChange(back, memory)[0]!.changedFrom).toBeUndefined();
+    expect(runSuiteOnChange(testConfig(back), memory)[0]!.changedFrom).toBeUndefined();
   });
 
   it('gives no verdict to requests whose policy has errors, and fails them', () => {
     const { statements: _off, ...unfilled } = withSuite;
-    const outcomes = runSuiteOnChange(unfilled, newMemory());
+    const outcomes = runSuiteOnChange(testConfig(unfilled), newMemory());
     expect(outcomes.map((o) => [o.passed, o.policyErrors! > 0])).toEqual([
       [false, true],
       [false, true],
@@ -124,6 +149,6 @@ describe('the saved suite on every change of choices', () => {
 
   it('marks a request through an endpoint service the catalog does not know', () => {
     const unknown = { ...withSuite, savedRequests: [{ ...suite[0]!, service: 's4' }] };
-    expect(runSuiteOnChange(unknown, newMemory())[0]!.unknownService).toBe(true);
+    expect(runSuiteOnChange(testConfig(unknown), newMemory())[0]!.unknownService).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
  * are remembered per compiled policy.
  */
 import { catalog } from '@/core/catalog/catalog';
+import { toRegionCode, toServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 import {
   compilePolicy,
@@ -20,11 +21,14 @@ import {
   type PolicyVerdictCheck,
 } from '@/core/validate/verdict-check';
 import { runSavedRequests, type SavedRequestOutcome } from '@/core/evaluate/suite';
-import { DEFAULT_FORMAT, type GeneratedPolicy } from '@/core/generate/generate';
+import { DEFAULT_FORMAT, generateForNames, type GeneratedPolicy } from '@/core/generate/generate';
 import { canonicalRegions } from '@/core/generate/selection';
 import { previewPolicy } from '@/state/preview-policy';
 
-/** Which endpoint a request goes through; `region` undefined when every selected region shares one policy. */
+/**
+ * Which endpoint a request goes through, as the request names it (a saved request may name what
+ * the catalog does not know); `region` undefined when every selected region shares one policy.
+ */
 export interface EndpointChoice {
   service: string;
   region: string | undefined;
@@ -46,12 +50,18 @@ export function endpointOf(
 
 /** The policy on the endpoint, generated (and memoized per configuration) as the preview does. */
 export function endpointPolicy(config: PerimeterConfig, endpoint: EndpointChoice): GeneratedPolicy {
-  return previewPolicy(
-    config,
-    endpoint.service,
-    endpoint.region,
-    config.output?.format ?? DEFAULT_FORMAT,
-  );
+  const format = config.output?.format ?? DEFAULT_FORMAT;
+  const service = toServiceId(endpoint.service, catalog);
+  const region = endpoint.region === undefined ? undefined : toRegionCode(endpoint.region, catalog);
+  if (service !== undefined && (region !== undefined || endpoint.region === undefined))
+    return previewPolicy(config, service, region, format);
+  // A name the catalog does not know: the generator says so, and the policy has nothing in it.
+  return generateForNames(config, endpoint.service, {
+    catalog,
+    format,
+    skipPerRegionHint: true,
+    ...(endpoint.region !== undefined ? { regions: [endpoint.region] } : {}),
+  });
 }
 
 const results = new WeakMap<CompiledPolicy, Map<string, EvaluationResult>>();
@@ -190,7 +200,7 @@ export function runSuite(
     const decision = suiteDecisionOf(suiteOutcome);
     if (before !== undefined && decision !== undefined && before !== decision)
       suiteOutcome.changedFrom = before;
-    if (!catalog.service(outcome.saved.service)) suiteOutcome.unknownService = true;
+    if (!toServiceId(outcome.saved.service, catalog)) suiteOutcome.unknownService = true;
     return suiteOutcome;
   });
 }

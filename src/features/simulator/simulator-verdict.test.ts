@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '@/core/config/schema';
+import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
 import { checkPolicyForVerdict } from '@/core/validate/verdict-check';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { endpointLabel, simulatorVerdict, verdictIdentity } from './simulator-verdict';
+import { testConfig, testServiceId } from '@/core/catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
@@ -16,27 +17,34 @@ const config: PerimeterConfig = {
     AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
   },
 };
-const reads = savedRequestOf(perimeterScenarios(config, { service: 's3' })[0]!);
+const reads = savedRequestOf(
+  perimeterScenarios(testConfig(config), { service: testServiceId('s3') })[0]!,
+);
 
 describe('the simulator verdict', () => {
   it('is about the generated policy, the own text, or none when the request has errors', () => {
-    const generated = simulatorVerdict(config, reads, undefined);
+    const generated = simulatorVerdict(testConfig(config), reads, undefined);
     expect(generated).toMatchObject({
       kind: 'generated',
       endpoint: { service: 's3', region: undefined },
       result: { decision: 'Allowed' },
     });
-    const text = generate(config, 's3').text.replaceAll('o-a1b2c3d4e5', 'o-zzzzzzzzzz');
-    expect(simulatorVerdict(config, reads, text)).toMatchObject({
+    const text = generate(testConfig(config), testServiceId('s3')).text.replaceAll(
+      'o-a1b2c3d4e5',
+      'o-zzzzzzzzzz',
+    );
+    expect(simulatorVerdict(testConfig(config), reads, text)).toMatchObject({
       kind: 'own-text',
       result: { decision: 'ImplicitDeny' },
     });
-    expect(simulatorVerdict(config, reads, '{ "Statement": [')).toMatchObject({
+    expect(simulatorVerdict(testConfig(config), reads, '{ "Statement": [')).toMatchObject({
       kind: 'policy-errors',
       policy: { kind: 'own-text' },
       unreadable: { code: 'json/syntax', range: { start: { line: 1 } } },
     });
-    expect(simulatorVerdict(config, undefined, text)).toEqual({ kind: 'request-errors' });
+    expect(simulatorVerdict(testConfig(config), undefined, text)).toEqual({
+      kind: 'request-errors',
+    });
   });
 
   it('gives no verdict on a text the validator finds errors in, with the errors and their places', () => {
@@ -45,7 +53,11 @@ describe('the simulator verdict', () => {
       {
         Version: '2012-10-17',
         Statement: [
-          ...(JSON.parse(generate(config, 's3').text) as { Statement: unknown[] }).Statement,
+          ...(
+            JSON.parse(generate(testConfig(config), testServiceId('s3')).text) as {
+              Statement: unknown[];
+            }
+          ).Statement,
           {
             Sid: 'DenyOutsideOurNetwork',
             Effect: 'Deny',
@@ -59,7 +71,7 @@ describe('the simulator verdict', () => {
       null,
       2,
     );
-    const verdict = simulatorVerdict(config, reads, text);
+    const verdict = simulatorVerdict(testConfig(config), reads, text);
     expect(verdict.kind).toBe('policy-errors');
     if (verdict.kind !== 'policy-errors') return;
     const line = text.split('\n').findIndex((l) => l.includes('10.0.0.0/33')) + 1;
@@ -70,7 +82,7 @@ describe('the simulator verdict', () => {
 
   it('gives no verdict on a generated policy with values still to fill', () => {
     const { statements: _on, ...unfilled } = config;
-    expect(simulatorVerdict(unfilled, reads, undefined)).toMatchObject({
+    expect(simulatorVerdict(testConfig(unfilled), reads, undefined)).toMatchObject({
       kind: 'policy-errors',
       policy: { kind: 'generated', endpoint: { service: 's3' } },
       errors: expect.arrayContaining([expect.objectContaining({ code: 'placeholder/unfilled' })]),
@@ -98,16 +110,19 @@ describe('the simulator verdict', () => {
       request: { ...reads.request, resource: `arn:aws:s3:::${'a'.repeat(2_000)}` },
     };
     expect(checkPolicyForVerdict(text).errors).toEqual([]);
-    const verdict = simulatorVerdict(config, slow, text);
+    const verdict = simulatorVerdict(testConfig(config), slow, text);
     expect(verdict).toMatchObject({ kind: 'withheld', policy: { kind: 'own-text' } });
     if (verdict.kind === 'withheld') expect(verdict.reason).toMatch(/more than 1,000,000 steps/);
   });
 
   it('reads the same whatever the places of statements in the text', () => {
-    const compact = generate({ ...config, output: { format: 'minified' } }, 's3').text;
-    const pretty = generate(config, 's3').text;
-    expect(verdictIdentity(simulatorVerdict(config, reads, compact))).toBe(
-      verdictIdentity(simulatorVerdict(config, reads, pretty)),
+    const compact = generate(
+      testConfig({ ...config, output: { format: 'minified' } }),
+      testServiceId('s3'),
+    ).text;
+    const pretty = generate(testConfig(config), testServiceId('s3')).text;
+    expect(verdictIdentity(simulatorVerdict(testConfig(config), reads, compact))).toBe(
+      verdictIdentity(simulatorVerdict(testConfig(config), reads, pretty)),
     );
   });
 

@@ -3,17 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '@/cli/run-cli.testing';
-import type { PerimeterConfig } from '@/core/config/schema';
+import type { PerimeterConfigDocument } from '@/core/config/schema';
 import type { SavedRequest } from '@/core/config/request-schema';
 import { perimeterScenarios, savedRequestOf } from '@/core/evaluate/scenarios';
 import { runSuite } from './simulation';
 import { readSuiteFile, suiteFileText, suiteSizeProblem, withImportedRequests } from './suite-file';
+import { testConfig, testRegionCode, testServiceId } from '@/core/catalog/ids.testing';
 
 const suite: SavedRequest[] = perimeterScenarios({
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
-  regions: ['us-east-1'],
-  services: ['s3'],
+  regions: [testRegionCode('us-east-1')],
+  services: [testServiceId('s3')],
 }).map(savedRequestOf);
 
 describe('the suite file', () => {
@@ -78,7 +79,7 @@ describe('the suite file', () => {
 
 describe('the exported suite in a pipeline', () => {
   it('is what `vpce-policy simulate --requests` runs, with the verdicts the panel shows', async () => {
-    const config: PerimeterConfig = {
+    const config: PerimeterConfigDocument = {
       version: 1,
       organizationIds: ['o-a1b2c3d4e5'],
       regions: ['us-east-1', 'eu-west-1'],
@@ -104,7 +105,7 @@ describe('the exported suite in a pipeline', () => {
       const report = JSON.parse(run.stdout) as {
         requests: { name: string; decision: string; passed: boolean }[];
       };
-      const panel = runSuite(config, suite);
+      const panel = runSuite(testConfig(config), suite);
       expect(report.requests.map((r) => [r.name, r.decision, r.passed])).toEqual(
         panel.map((o) => [o.saved.name, o.result.decision, o.passed]),
       );

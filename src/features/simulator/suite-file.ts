@@ -3,6 +3,7 @@
  * object with a `savedRequests` list (a list alone, or a whole configuration, is read too).
  */
 import { catalog } from '@/core/catalog/catalog';
+import { toServiceId } from '@/core/catalog/ids';
 import { configFormatFor } from '@/core/config/text-format';
 import { perimeterConfigSchema } from '@/core/config/schema';
 import type { SavedRequest } from '@/core/config/request-schema';
@@ -32,7 +33,7 @@ export function readSuiteFile(fileName: string, text: string): SuiteFileReading 
       ),
     };
   const unknown = parsed.requests.flatMap((request, index) =>
-    catalog.service(request.service)
+    toServiceId(request.service, catalog)
       ? []
       : [
           `${fileName}: request ${index + 1} ("${request.name}") goes through "${request.service}", which is not an endpoint service of the catalog.`,

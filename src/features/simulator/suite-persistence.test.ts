@@ -7,12 +7,13 @@ import { MemoryStorage } from '@/state/memory-storage.testing';
 import { connectPersistence } from '@/state/persistence';
 import { planStartup } from '@/state/startup';
 import { completeStartup } from '@/state/startup-checks';
+import { testConfig, testRegionCode, testServiceId } from '@/core/catalog/ids.testing';
 
 const suite = perimeterScenarios({
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
-  regions: ['us-east-1'],
-  services: ['s3'],
+  regions: [testRegionCode('us-east-1')],
+  services: [testServiceId('s3')],
 })
   .slice(0, 2)
   .map(savedRequestOf);
@@ -47,7 +48,7 @@ describe('the saved suite travels with the configuration', () => {
       services: ['s3'],
       savedRequests: suite,
     };
-    const decoded = await decodeConfigFromUrl(encodeConfigForUrl(config));
+    const decoded = await decodeConfigFromUrl(encodeConfigForUrl(testConfig(config)));
     expect(decoded.config?.savedRequests).toEqual(suite);
   });
 });

@@ -6,6 +6,7 @@
 import packedChoicesCatalog from 'virtual:choices-catalog';
 import { buildCatalog, type Catalog, type Region } from '@/core/catalog/catalog-index';
 import { unpackChoicesCatalog } from '@/core/catalog/choices-catalog';
+import type { RegionCode } from '@/core/catalog/ids';
 import type { EndpointService } from '@/core/catalog/schema';
 
 export const choicesCatalog: Catalog = buildCatalog(unpackChoicesCatalog(packedChoicesCatalog));
@@ -40,6 +41,6 @@ export const groupedRegions: readonly Region[] = [...choicesCatalog.regions].sor
 );
 
 /** Regions of the commercial partition (`aws`), for the "All commercial regions" shortcut. */
-export const commercialRegions: readonly string[] = choicesCatalog.regions
+export const commercialRegions: readonly RegionCode[] = choicesCatalog.regions
   .filter((r) => r.partition === 'aws')
   .map((r) => r.code);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '@/core/catalog/catalog';
 import { generate } from '@/core/generate/generate';
 import { controlPlace, describeControlPlace } from './control-places';
+import { testConfig, testServiceId } from '@/core/catalog/ids.testing';
 
 describe('controlPlace', () => {
   it('names the page control of every value a first visit has to fill', () => {
@@ -11,7 +12,7 @@ describe('controlPlace', () => {
       regions: ['us-east-1'],
       services: ['s3'],
     };
-    const paths = generate(config, 's3', { catalog })
+    const paths = generate(testConfig(config), testServiceId('s3'), { catalog })
       .diagnostics.filter((d) => d.code === 'generate/missing-parameter')
       .map((d) => d.path!);
     expect(paths.length).toBeGreaterThan(1);

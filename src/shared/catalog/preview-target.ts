@@ -4,32 +4,31 @@
  * configuration, and in the per-region shape the region picked in the preview.
  */
 import type { Catalog } from '@/core/catalog/catalog';
+import type { RegionCode, ServiceId } from '@/core/catalog/ids';
 import type { OutputShape, PerimeterConfig, PolicyFormat } from '@/core/config/schema';
 import { canonicalRegions, canonicalServices } from '@/core/generate/selection';
 import type { ViewPreferences } from '@/state/defaults';
 
 export interface PreviewTarget {
   /** Selected services in canonical order: one tab each. */
-  services: string[];
+  services: ServiceId[];
   /** The service shown, or undefined when none is selected. */
-  service: string | undefined;
+  service: ServiceId | undefined;
   shape: OutputShape;
   format: PolicyFormat;
   /** Selected regions in canonical order. */
-  regions: string[];
+  regions: RegionCode[];
   /** The region shown in the per-region shape; undefined in the all-regions shape or without regions. */
-  region: string | undefined;
+  region: RegionCode | undefined;
 }
 
 export function previewedService(
   config: PerimeterConfig,
   view: Pick<ViewPreferences, 'previewService'>,
   catalog: Catalog,
-): string | undefined {
+): ServiceId | undefined {
   const services = canonicalServices(config.services, catalog);
-  return view.previewService !== undefined && services.includes(view.previewService)
-    ? view.previewService
-    : services[0];
+  return services.find((id) => id === view.previewService) ?? services[0];
 }
 
 export function previewTarget(
@@ -42,9 +41,7 @@ export function previewTarget(
   const shape = config.output?.shape ?? 'all-regions';
   const region =
     shape === 'per-region'
-      ? view.previewRegion !== undefined && regions.includes(view.previewRegion)
-        ? view.previewRegion
-        : regions[0]
+      ? (regions.find((code) => code === view.previewRegion) ?? regions[0])
       : undefined;
   return {
     services,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfigValue } from '@/core/config/parse';
-import type { PerimeterConfig } from '@/core/config/schema';
+import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { withOrganizationIds, withThirdPartyList } from '@/core/config/config-edits';
 import { diagnosticsAt, fieldMessage, itemIndex, splitListText } from './field-diagnostics';
+import { testConfig } from '@/core/catalog/ids.testing';
 
-const base: PerimeterConfig = {
+const base: PerimeterConfigDocument = {
   version: 1,
   organizationIds: [],
   regions: ['us-east-1'],
@@ -13,7 +14,9 @@ const base: PerimeterConfig = {
 
 describe('field diagnostics', () => {
   it('finds the engine message for a bad organization id and names the item', () => {
-    const result = validateConfigValue(withOrganizationIds(base, ['o-a1b2c3d4e5', 'o-BAD']));
+    const result = validateConfigValue(
+      withOrganizationIds(testConfig(base), ['o-a1b2c3d4e5', 'o-BAD']),
+    );
     const [finding] = diagnosticsAt(result.diagnostics, 'organizationIds');
     expect(finding).toBeDefined();
     expect(itemIndex(finding!, 'organizationIds')).toBe(1);
@@ -24,7 +27,7 @@ describe('field diagnostics', () => {
 
   it('keeps findings of other fields out', () => {
     const config = withThirdPartyList(
-      withOrganizationIds(base, ['o-BAD']),
+      withOrganizationIds(testConfig(base), ['o-BAD']),
       'orgIdentitiesToThirdPartyResources',
       'accounts',
       ['12'],
@@ -40,7 +43,9 @@ describe('field diagnostics', () => {
   });
 
   it('reports duplicates as warnings with the hint', () => {
-    const result = validateConfigValue(withOrganizationIds(base, ['o-a1b2c3d4e5', 'o-a1b2c3d4e5']));
+    const result = validateConfigValue(
+      withOrganizationIds(testConfig(base), ['o-a1b2c3d4e5', 'o-a1b2c3d4e5']),
+    );
     const [finding] = diagnosticsAt(result.diagnostics, 'organizationIds');
     expect(finding?.severity).toBe('warning');
     expect(fieldMessage(finding!, 'organizationIds', (i) => `Item ${i + 1}`)).toMatch(

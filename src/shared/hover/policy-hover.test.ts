@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '@/core/catalog/catalog';
-import type { PerimeterConfig } from '@/core/config/schema';
+import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { generate } from '@/core/generate/generate';
 import { code, plain, policyHover } from './policy-hover';
 import { statementSpan } from '@/shared/policy-text/policy-locations';
+import { testConfig, testServiceId } from '@/core/catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
   services: ['s3'],
 };
-const generated = generate(config, 's3');
+const generated = generate(testConfig(config), testServiceId('s3'));
 const text = generated.text;
 const offsetOf = (needle: string, from = 0) => {
   const at = text.indexOf(needle, from);
@@ -45,7 +46,10 @@ describe('policyHover', () => {
   });
 
   it('flags a placeholder as a missing value', () => {
-    const withoutOrg = generate({ ...config, organizationIds: [] }, 's3');
+    const withoutOrg = generate(
+      testConfig({ ...config, organizationIds: [] }),
+      testServiceId('s3'),
+    );
     const hover = policyHover(
       withoutOrg.text,
       withoutOrg.text.indexOf('"<my-org-id>"') + 2,

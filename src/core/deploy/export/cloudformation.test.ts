@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { catalog } from '../../catalog/catalog';
-import type { PerimeterConfig } from '../../config/schema';
+import type { PerimeterConfigDocument } from '../../config/schema';
 import type { PolicyDocument } from '../../generate/generate';
 import { cloudFormationFiles, templateYaml } from './cloudformation';
 import { deploymentTargets } from './targets';
+import { testConfig } from '../../catalog/ids.testing';
 
 describe('template YAML', () => {
   it('reads back as the same value in YAML 1.1 and 1.2, whatever the strings', () => {
@@ -65,13 +66,13 @@ describe('template YAML', () => {
 
 describe('CloudFormation templates', () => {
   it('write a value that a policy holds twice in full both times, without YAML anchors', () => {
-    const config: PerimeterConfig = {
+    const config: PerimeterConfigDocument = {
       version: 1,
       organizationIds: ['o-a1b2c3d4e5'],
       regions: ['eu-west-1'],
       services: ['kms'],
     };
-    const [target] = deploymentTargets(config, catalog, 'pretty-2');
+    const [target] = deploymentTargets(testConfig(config), catalog, 'pretty-2');
     const condition = { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } };
     const statement = { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' };
     const policy = {

@@ -6,18 +6,19 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, type Tags } from 'yaml';
-import type { PerimeterConfig } from '../../config/schema';
+import type { PerimeterConfigDocument } from '../../config/schema';
 import { generatePolicies } from '../../generate/outputs';
 import { hexId } from '../describe-fixtures.testing';
 import vpcEndpointSchema from './fixtures/aws-ec2-vpcendpoint.json';
 import { exportPolicies, type PolicyExport } from './export';
 import type { ExportFile } from './types';
+import { testConfig, testRegionCode, testServiceId } from '../../catalog/ids.testing';
 
 /** Parsed HCL, YAML or JSON, read by key: untyped data whose shape the assertions check. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Tree = any;
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['eu-west-1', 'us-east-1'],
@@ -49,7 +50,10 @@ const file = (exported: PolicyExport, path: string): ExportFile => {
 
 /** The per-region JSON export, which the policies of every other format must equal byte for byte. */
 const jsonPolicies = new Map(
-  generatePolicies(config, { shape: 'per-region' }).map((o) => [o.fileName, `${o.result.text}\n`]),
+  generatePolicies(testConfig(config), { shape: 'per-region' }).map((o) => [
+    o.fileName,
+    `${o.result.text}\n`,
+  ]),
 );
 
 function expectPoliciesOfJsonExport(exported: PolicyExport) {
@@ -96,7 +100,7 @@ function resolveIntrinsics(value: unknown, parameters: Record<string, unknown>):
 
 describe('export: JSON', () => {
   it('writes the policies of the configured shape and a manifest with service names per region', () => {
-    const exported = exportPolicies(config, 'json', { shape: 'per-region' });
+    const exported = exportPolicies(testConfig(config), 'json', { shape: 'per-region' });
     expectPoliciesOfJsonExport(exported);
     const manifest = JSON.parse(file(exported, 'manifest.json').text);
     expect(manifest).toMatchObject({
@@ -119,7 +123,7 @@ describe('export: JSON', () => {
         endpointServiceNames: { 'eu-west-1': 'com.amazonaws.eu-west-1.s3' },
       }),
     });
-    const iam = exportPolicies(config, 'json').manifest.files.find(
+    const iam = exportPolicies(testConfig(config), 'json').manifest.files.find(
       (f) => f.path === 'iam-endpoint-policy.json',
     );
     expect(iam!.policy!.endpointServiceNames).toEqual({
@@ -135,14 +139,14 @@ describe('export: JSON', () => {
   });
 
   it('gives the same bytes for the same choices', () => {
-    const a = exportPolicies(config, 'terraform').files;
-    const b = exportPolicies(structuredClone(config), 'terraform').files;
+    const a = exportPolicies(testConfig(config), 'terraform').files;
+    const b = exportPolicies(testConfig(structuredClone(config)), 'terraform').files;
     expect(b).toEqual(a);
   });
 });
 
 describe('export: Terraform', () => {
-  const exported = exportPolicies(config, 'terraform');
+  const exported = exportPolicies(testConfig(config), 'terraform');
   const tfFiles = exported.files.filter((f) => f.path.endsWith('.tf'));
 
   it('parses every .tf file with a real HCL parser', async () => {
@@ -229,7 +233,7 @@ describe('export: Terraform', () => {
 });
 
 describe('export: CloudFormation', () => {
-  const exported = exportPolicies(config, 'cloudformation');
+  const exported = exportPolicies(testConfig(config), 'cloudformation');
   const validateProperties = new Ajv({
     strict: false,
     validateFormats: false,
@@ -321,12 +325,23 @@ describe('export: CloudFormation', () => {
 
   it('splits a region whose policies outgrow one template', () => {
     const every = exportPolicies(
-      {
+      testConfig({
         ...config,
-        services: ['s3', 'ec2', 'ecr.api', 'ssm', 'lambda', 'sts', 'kms', 'logs', 'sqs', 'sns'],
-        regions: ['eu-west-1'],
+        services: [
+          testServiceId('s3'),
+          testServiceId('ec2'),
+          testServiceId('ecr.api'),
+          testServiceId('ssm'),
+          testServiceId('lambda'),
+          testServiceId('sts'),
+          testServiceId('kms'),
+          testServiceId('logs'),
+          testServiceId('sqs'),
+          testServiceId('sns'),
+        ],
+        regions: [testRegionCode('eu-west-1')],
         inventory: undefined,
-      },
+      }),
       'cloudformation',
     );
     const templates = every.files.filter((f) => f.path.endsWith('.yaml'));
@@ -337,7 +352,7 @@ describe('export: CloudFormation', () => {
 });
 
 describe('export: AWS CLI script', () => {
-  const exported = exportPolicies(config, 'cli');
+  const exported = exportPolicies(testConfig(config), 'cli');
   const dir = mkdtempSync(join(tmpdir(), 'vpce-cli-'));
   for (const f of exported.files) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });

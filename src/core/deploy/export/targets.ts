@@ -3,6 +3,7 @@
  * endpoint service name, and the endpoints of the inventory that receive it.
  */
 import type { Catalog } from '../../catalog/catalog';
+import type { RegionCode } from '../../catalog/ids';
 import type { EndpointService } from '../../catalog/schema';
 import type { InventoryEndpoint, PerimeterConfig, PolicyFormat } from '../../config/schema';
 import { GenerationRun, generateInRun, type GeneratedPolicy } from '../../generate/generate';
@@ -12,7 +13,7 @@ import { endpointServiceName } from '../service-names';
 
 export interface DeploymentTarget {
   service: EndpointService;
-  region: string;
+  region: RegionCode;
   /** The policy of this service in this region. */
   policy: GeneratedPolicy;
   /** The file name of the policy, as `build --per-region --out` writes it. */

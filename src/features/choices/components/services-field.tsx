@@ -11,6 +11,7 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import { useMemo, useRef, useState } from 'react';
+import type { ServiceId } from '@/core/catalog/ids';
 import type { EndpointService } from '@/core/catalog/schema';
 import { choicesCatalog, groupedServices, serviceGroup } from '@/shared/catalog/choices-catalog';
 import { useFullCatalog } from '@/shared/catalog/use-full-catalog';
@@ -27,7 +28,7 @@ function listIds(services: readonly EndpointService[]): string {
 }
 
 /** The other names of each endpoint (email: ses, sesv2), so that searching for them finds it. */
-const otherNames = new Map<string, string[]>();
+const otherNames = new Map<ServiceId, ServiceId[]>();
 for (const service of groupedServices)
   if (service.endpointOf)
     otherNames.set(service.endpointOf, [...(otherNames.get(service.endpointOf) ?? []), service.id]);
@@ -38,7 +39,7 @@ export function ServicesField() {
   const store = useBuilderStoreApi();
   const input = useRef<HTMLInputElement>(null);
   useControlFocus('services', input);
-  const changeServices = (next: string[]) => {
+  const changeServices = (next: ServiceId[]) => {
     // The policy shown stays the one shown: a service added before it in the list would
     // otherwise become the first tab, and so the shown one.
     const { config, view } = store.getState();

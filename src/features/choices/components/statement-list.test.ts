@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '@/state/defaults';
 import { switchEffect } from './statement-list';
+import { testConfig, testServiceId } from '@/core/catalog/ids.testing';
 
 const sid = 'AllowRequestsByAWSServicePrincipals' as const;
 
 describe('switchEffect', () => {
   it('says which policies a switch changes, by its scope', () => {
     const config = { ...defaultConfig(), services: ['s3', 'ec2'] };
-    expect(switchEffect(config, sid, 'this-service', 's3')).toBe('Changes the s3 policy only.');
-    expect(switchEffect(config, sid, 'template', 's3')).toMatch(
+    expect(switchEffect(testConfig(config), sid, 'this-service', testServiceId('s3'))).toBe(
+      'Changes the s3 policy only.',
+    );
+    expect(switchEffect(testConfig(config), sid, 'template', testServiceId('s3'))).toMatch(
       /^Changes every service's policy: (ec2, s3|s3, ec2)\.$/,
     );
-    expect(switchEffect(defaultConfig(), sid, 'every-service', 's3')).toBe(
+    expect(switchEffect(defaultConfig(), sid, 'every-service', testServiceId('s3'))).toBe(
       'Changes the s3 policy and those of services you add.',
     );
   });
@@ -22,7 +25,7 @@ describe('switchEffect', () => {
       services: ['s3', 'ec2', 'sqs'],
       serviceStatements: { ec2: { [sid]: false } },
     };
-    expect(switchEffect(config, sid, 'every-service', 's3')).toMatch(
+    expect(switchEffect(testConfig(config), sid, 'every-service', testServiceId('s3'))).toMatch(
       /^Changes every service's policy: .+ \(not ec2: a setting of its own\)\.$/,
     );
   });

@@ -11,6 +11,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useId, useState } from 'react';
+import type { ServiceId } from '@/core/catalog/ids';
 import type { CatalogStatement } from '@/core/catalog/schema';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { canonicalServices } from '@/core/generate/selection';
@@ -38,7 +39,7 @@ export function switchEffect(
   config: PerimeterConfig,
   sid: CatalogStatement['sid'],
   scope: StatementSettingScope,
-  service: string | undefined,
+  service: ServiceId | undefined,
 ): string {
   if (scope === 'this-service' && service) return `Changes the ${service} policy only.`;
   const services = canonicalServices(config.services, choicesCatalog);
@@ -51,7 +52,7 @@ export function switchEffect(
     : `Changes every service's policy: ${serviceList(changed)}${except}.`;
 }
 
-function stateText(scope: StatementSettingScope, enabled: boolean, service: string | undefined) {
+function stateText(scope: StatementSettingScope, enabled: boolean, service: ServiceId | undefined) {
   const state = enabled ? 'On' : 'Off';
   if (scope === 'template') return `${state} in the ${service ?? 'default'} template.`;
   return `${state} by your setting.`;
@@ -62,7 +63,7 @@ function StatementRow({
   service,
 }: {
   statement: CatalogStatement;
-  service: string | undefined;
+  service: ServiceId | undefined;
 }) {
   const ids = useId();
   const titleId = `${ids}-title`;

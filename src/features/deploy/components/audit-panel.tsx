@@ -15,7 +15,6 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
-import type { Diagnostic } from '@/core/diagnostics';
 import { AUDIT_STATE_LABELS, AUDIT_STATES, type AuditState } from '@/core/deploy/audit';
 import { auditCsv, auditJson, auditSummary } from '@/core/deploy/audit-report';
 import type { DescribeFile } from '@/core/deploy/describe-endpoints';
@@ -23,17 +22,13 @@ import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
 import { saveFile } from '@/shared/browser-io/save-file';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { useAudit } from '../audit/use-audit';
-import { isRefused, readDescribeFile, type DroppedFile } from '../read-describe-files';
+import {
+  describeFileProblem,
+  isRefused,
+  readDescribeFile,
+  type DroppedFile,
+} from '../read-describe-files';
 import { AuditTable, StateChip } from './audit-table';
-
-function fileProblem(file: string, d: Diagnostic): string {
-  const where = d.range
-    ? `${file}:${d.range.start.line}:${d.range.start.column}`
-    : d.path
-      ? `${file} (${d.path})`
-      : file;
-  return `${where}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`;
-}
 
 export default function AuditPanel() {
   const store = useBuilderStoreApi();
@@ -72,7 +67,7 @@ export default function AuditPanel() {
   const problems = [
     ...refused,
     ...(outcome?.files.flatMap(({ file, diagnostics }) =>
-      diagnostics.filter((d) => d.severity !== 'info').map((d) => fileProblem(file, d)),
+      diagnostics.filter((d) => d.severity !== 'info').map((d) => describeFileProblem(file, d)),
     ) ?? []),
   ];
 

@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import { validateConfigValue } from '@/core/config/parse';
-import type { InventoryEndpoint } from '@/core/config/schema';
+import type { InventoryEndpointDocument } from '@/core/config/schema';
 import { VPC_ENDPOINT_TYPES, type VpcEndpointType } from '@/core/catalog/endpoint-ids';
 import { useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 
@@ -27,13 +27,13 @@ export function InventoryEntryForm() {
 
   const add = () => {
     const config = store.getState().config;
-    const entry: InventoryEndpoint = { id: id.trim(), service: service.trim(), type };
+    // What the user typed is text: the configuration's check makes it an endpoint, or says why not.
+    const entry: InventoryEndpointDocument = { id: id.trim(), service: service.trim(), type };
     if (vpcId.trim() !== '') entry.vpcId = vpcId.trim();
     const where = region.trim();
-    const inventory = {
-      ...config.inventory,
-      [where]: [...(config.inventory?.[where] ?? []), entry],
-    };
+    const current: Readonly<Record<string, readonly InventoryEndpointDocument[]>> =
+      config.inventory ?? {};
+    const inventory = { ...current, [where]: [...(current[where] ?? []), entry] };
     const checked = validateConfigValue({ ...config, inventory }, catalog);
     const prefix = `inventory.${where}[`;
     const mine = checked.diagnostics.filter(

@@ -10,26 +10,21 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import { validateConfigValue } from '@/core/config/parse';
-import type { Diagnostic } from '@/core/diagnostics';
 import { readDescribeVpcEndpoints, type DescribeFile } from '@/core/deploy/describe-endpoints';
 import { importInventory } from '@/core/deploy/inventory';
 import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
-import { isRefused, readDescribeFile, type DroppedFile } from '../read-describe-files';
+import {
+  describeFileProblem,
+  isRefused,
+  readDescribeFile,
+  type DroppedFile,
+} from '../read-describe-files';
 import { InventoryEntryForm } from './inventory-entry-form';
 
 interface ImportOutcome {
   summary?: string;
   problems: string[];
-}
-
-function located(file: string, d: Diagnostic): string {
-  const where = d.range
-    ? `${file}:${d.range.start.line}:${d.range.start.column}`
-    : d.path
-      ? `${file} (${d.path})`
-      : file;
-  return `${where}: ${d.message}${d.hint ? ` ${d.hint}` : ''}`;
 }
 
 export function InventorySection() {
@@ -48,7 +43,8 @@ export function InventorySection() {
       catalog,
     );
     for (const { file, diagnostics } of read.diagnostics)
-      for (const d of diagnostics) if (d.severity !== 'info') problems.push(located(file, d));
+      for (const d of diagnostics)
+        if (d.severity !== 'info') problems.push(describeFileProblem(file, d));
     const config = store.getState().config;
     const result = importInventory(read.endpoints, config.inventory, catalog);
     for (const s of result.skipped) problems.push(`${s.id} is not listed: ${s.reason}.`);

@@ -9,7 +9,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { memo, useId, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
-import type { StatementSid } from '@/core/catalog/ids';
+import { patternNamed, type StatementSid } from '@/core/catalog/ids';
 import { SourceLinks } from '@/shared/catalog/source-links';
 import { previewTarget } from '@/shared/catalog/preview-target';
 import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
@@ -38,7 +38,7 @@ const StatementExplanation = memo(function StatementExplanation({
   const patterns = patternIds
     .split(' ')
     .filter(Boolean)
-    .map((id) => catalog.pattern(id))
+    .map((id) => patternNamed(id, catalog))
     .filter((p) => p !== undefined);
   return (
     <Box component="li" sx={{ listStyle: 'none', borderTop: 1, borderColor: 'divider', py: 1 }}>

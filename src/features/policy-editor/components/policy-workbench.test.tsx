@@ -11,6 +11,7 @@ import { PolicyEditorGate } from './policy-editor-gate';
 import { countFindings, describeCounts } from '@/core/finding-kinds';
 import { placeOf } from '@/shared/diagnostics/place-of';
 import { offsetOf } from './plain-source-editor';
+import { testServiceId } from '@/core/catalog/ids.testing';
 
 afterEach(cleanup);
 
@@ -23,7 +24,7 @@ const filledSample = sample
 /** The gate with the generated S3 policy, in the plain text view (no code editor in this test environment). */
 function renderGate() {
   const store = createBuilderStore({ view: { ...defaultView(), policyView: 'text' } });
-  const generated = generate(store.getState().config, 's3');
+  const generated = generate(store.getState().config, testServiceId('s3'));
   render(
     <BuilderStoreProvider store={store}>
       <PolicyEditorGate

@@ -7,14 +7,13 @@
  */
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
 import TextField from '@mui/material/TextField';
 import { memo, useState, type FormEvent } from 'react';
 import { placeholdersNamed, suggestedActionFix, type TextFix } from '@/core/finding-kinds';
 import type { Diagnostic, TextRange } from '@/core/diagnostics';
 import { formatCount } from '@/shared/format/format-count';
-import { placeOf } from '@/shared/diagnostics/place-of';
+import { FindingText, RevealableFinding } from '@/shared/diagnostics/finding-entry';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 
 export interface RevealRequest {
@@ -30,27 +29,7 @@ function ProblemContent({ diagnostic }: { diagnostic: Diagnostic }) {
   return (
     <>
       <SeverityIcon severity={diagnostic.severity} />
-      <Box sx={{ minWidth: 0, textAlign: 'left' }}>
-        <Typography
-          variant="body2"
-          component="span"
-          sx={{ display: 'block', overflowWrap: 'anywhere' }}
-        >
-          <Box component="span" sx={{ fontWeight: 600 }}>
-            {placeOf(diagnostic.range)}:
-          </Box>{' '}
-          {diagnostic.message}
-        </Typography>
-        {diagnostic.hint && (
-          <Typography
-            variant="caption"
-            color="text.secondary"
-            component="span"
-            sx={{ display: 'block', overflowWrap: 'anywhere' }}
-          >
-            {diagnostic.hint}
-          </Typography>
-        )}
+      <FindingText diagnostic={diagnostic} place>
         <Typography
           variant="caption"
           color="text.secondary"
@@ -59,7 +38,7 @@ function ProblemContent({ diagnostic }: { diagnostic: Diagnostic }) {
         >
           {diagnostic.code}
         </Typography>
-      </Box>
+      </FindingText>
     </>
   );
 }
@@ -182,29 +161,13 @@ export const ProblemsList = memo(function ProblemsList({
                 columnGap: 1,
               }}
             >
-              {range ? (
-                <ButtonBase
-                  onClick={() => onReveal(range)}
-                  sx={{
-                    display: 'flex',
-                    gap: 1,
-                    alignItems: 'flex-start',
-                    justifyContent: 'flex-start',
-                    flex: '1 1 240px',
-                    minWidth: 0,
-                    py: 0.75,
-                    px: 0.5,
-                    borderRadius: 1,
-                    '&:hover, &.Mui-focusVisible': { bgcolor: 'action.hover' },
-                  }}
-                >
-                  <ProblemContent diagnostic={diagnostic} />
-                </ButtonBase>
-              ) : (
-                <Box sx={{ display: 'flex', gap: 1, py: 0.75, px: 0.5, flex: '1 1 240px' }}>
-                  <ProblemContent diagnostic={diagnostic} />
-                </Box>
-              )}
+              <RevealableFinding
+                range={range}
+                onReveal={onReveal}
+                sx={{ flex: '1 1 240px', minWidth: 0, py: 0.75 }}
+              >
+                <ProblemContent diagnostic={diagnostic} />
+              </RevealableFinding>
               {fixes && <ProblemFixButtons diagnostic={diagnostic} fixes={fixes} />}
             </Box>
           );

@@ -112,7 +112,8 @@ function mergedConfig(
       (adopted[field].length === 0 && current[field].length > 0) ||
       question[field]?.keep === 'mine';
     if (keepMine) {
-      config[field] = [...current[field]];
+      if (field === 'regions') config.regions = [...current.regions];
+      else config.organizationIds = [...current.organizationIds];
       kept.push(`your ${words} (${current[field].join(', ')})`);
     }
   }

@@ -28,7 +28,7 @@ export function FitAdvice({
     overLimit !== undefined && target.shape === 'all-regions' && target.regions.length > 1;
   const largest = useLargestRegionPolicy(
     config,
-    target.service ?? '',
+    target.service,
     target.regions,
     target.format,
     wanted,

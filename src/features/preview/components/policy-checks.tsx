@@ -18,32 +18,9 @@ import {
   placeholdersNamed,
 } from '@/core/finding-kinds';
 import { controlPlace, describeControlPlace } from '@/shared/catalog/control-places';
+import { FindingText } from '@/shared/diagnostics/finding-entry';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
-
-function FindingText({ diagnostic }: { diagnostic: Diagnostic }) {
-  return (
-    <Box sx={{ minWidth: 0, textAlign: 'left' }}>
-      <Typography
-        variant="body2"
-        component="span"
-        sx={{ display: 'block', overflowWrap: 'anywhere' }}
-      >
-        {diagnostic.message}
-      </Typography>
-      {diagnostic.hint && (
-        <Typography
-          variant="caption"
-          color="text.secondary"
-          component="span"
-          sx={{ display: 'block', overflowWrap: 'anywhere' }}
-        >
-          {diagnostic.hint}
-        </Typography>
-      )}
-    </Box>
-  );
-}
 
 /** One value to fill: the control's name is the button; the placeholder it replaces follows. */
 function ToFillItem({ diagnostic }: { diagnostic: Diagnostic }) {

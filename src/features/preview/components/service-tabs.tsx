@@ -11,6 +11,7 @@ import Tab, { type TabProps } from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { memo, useCallback, type SyntheticEvent } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import type { ServiceId } from '@/core/catalog/ids';
 import type { FindingCounts } from '@/core/finding-kinds';
 import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
 import { useBuilderActions, useChoicesInput } from '@/state/builder-store';
@@ -22,7 +23,7 @@ export const policyTabId = (service: string) =>
   `policy-tab-${service.replace(/[^a-z0-9-]/gi, '_')}`;
 
 interface ServiceTabProps extends TabProps {
-  service: string;
+  service: ServiceId;
   counts: FindingCounts | undefined;
 }
 
@@ -74,7 +75,13 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
   a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
 
 export const ServiceTabs = memo(
-  function ServiceTabs({ services, selected }: { services: readonly string[]; selected: string }) {
+  function ServiceTabs({
+    services,
+    selected,
+  }: {
+    services: readonly ServiceId[];
+    selected: string;
+  }) {
     const { setPreviewService } = useBuilderActions();
     const findings = useIdleJob(useChoicesInput(), choicesFindingsJob);
     const onChange = useCallback(

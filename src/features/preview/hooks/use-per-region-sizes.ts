@@ -3,12 +3,13 @@
  * that "does not fit" can say how large each region's own policy would be without slowing down
  * the preview. Starts over when the choices change; stops when not wanted.
  */
+import type { RegionCode, ServiceId } from '@/core/catalog/ids';
 import { useEffect, useState } from 'react';
 import type { PerimeterConfig, PolicyFormat } from '@/core/config/schema';
 import { previewPolicy } from '@/state/preview-policy';
 
 export interface RegionSize {
-  region: string;
+  region: RegionCode;
   size: number;
 }
 
@@ -26,14 +27,14 @@ const whenIdle: (callback: () => void) => () => void =
 /** The largest per-region policy, once every region has been measured; undefined until then. */
 export function useLargestRegionPolicy(
   config: PerimeterConfig,
-  service: string,
-  regions: readonly string[],
+  service: ServiceId | undefined,
+  regions: readonly RegionCode[],
   format: PolicyFormat,
   wanted: boolean,
 ): RegionSize | undefined {
   const [result, setResult] = useState<{ key: unknown; largest: RegionSize } | undefined>();
   useEffect(() => {
-    if (!wanted || regions.length === 0) return;
+    if (!wanted || service === undefined || regions.length === 0) return;
     let index = 0;
     let largest: RegionSize | undefined;
     let cancel = whenIdle(function step() {

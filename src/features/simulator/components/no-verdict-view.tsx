@@ -4,13 +4,12 @@
  * Neither ever reads as Allowed or Denied.
  */
 import Box from '@mui/material/Box';
-import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
-import { memo, useId } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import type { Diagnostic, TextRange } from '@/core/diagnostics';
 import { countFindings } from '@/core/finding-kinds';
 import { formatCount } from '@/shared/format/format-count';
-import { placeOf } from '@/shared/diagnostics/place-of';
+import { FindingText, RevealableFinding } from '@/shared/diagnostics/finding-entry';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 
 /** Errors listed at once: the first ones say what to fix; the problems list has them all. */
@@ -38,6 +37,30 @@ export function refusalText(
   return `No verdict: ${policyLabel} has ${errorsInWords(errors)}; no verdict is given on a policy that cannot be deployed as it is.`;
 }
 
+/** The verdict's place when there is none: the reason, marked by the colour of its cause. */
+function NoVerdictBanner({
+  color,
+  title,
+  children,
+}: {
+  color: string;
+  title: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Box
+      role="status"
+      aria-label="Verdict"
+      sx={{ borderLeft: 4, borderColor: color, pl: 1, py: 0.5 }}
+    >
+      <Typography component="p" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
 export interface PolicyErrorsViewProps {
   /** Which policy, in words: "your policy text", "the s3 policy for us-east-1". */
   policyLabel: string;
@@ -57,63 +80,29 @@ export const PolicyErrorsView = memo(function PolicyErrorsView({
   const shown = errors.slice(0, SHOWN_ERRORS);
   return (
     <Box>
-      <Box
-        role="status"
-        aria-label="Verdict"
-        sx={{ borderLeft: 4, borderColor: 'error.main', pl: 1, py: 0.5 }}
-      >
-        <Typography component="p" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
-          {refusalText(policyLabel, errors, unreadable)}
-        </Typography>
+      <NoVerdictBanner color="error.main" title={refusalText(policyLabel, errors, unreadable)}>
         <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
           A statement the engine cannot read, or a value left to fill, would not apply, and the
           verdict could say a request passes that the deployed policy denies. Fix the errors below,
           then the verdict is given.
         </Typography>
-      </Box>
+      </NoVerdictBanner>
       <Typography variant="h3" component="h4" id={`${ids}-errors`} sx={{ mt: 1.5 }}>
         Errors in the policy
       </Typography>
       <Box component="ul" aria-labelledby={`${ids}-errors`} sx={{ m: 0, p: 0 }}>
-        {shown.map((error, index) => {
-          const content = (
-            <>
+        {shown.map((error, index) => (
+          <Box component="li" key={`${index}-${error.code}`} sx={{ listStyle: 'none' }}>
+            <RevealableFinding
+              range={error.range}
+              onReveal={onReveal}
+              sx={{ width: '100%', py: 0.5 }}
+            >
               <SeverityIcon severity={error.severity} />
-              <Typography variant="body2" component="span" sx={{ overflowWrap: 'anywhere' }}>
-                <Box component="span" sx={{ fontWeight: 600 }}>
-                  {placeOf(error.range)}:
-                </Box>{' '}
-                {error.message}
-              </Typography>
-            </>
-          );
-          const range = error.range;
-          return (
-            <Box component="li" key={`${index}-${error.code}`} sx={{ listStyle: 'none' }}>
-              {range ? (
-                <ButtonBase
-                  onClick={() => onReveal(range)}
-                  sx={{
-                    display: 'flex',
-                    gap: 1,
-                    alignItems: 'flex-start',
-                    justifyContent: 'flex-start',
-                    textAlign: 'left',
-                    width: '100%',
-                    py: 0.5,
-                    px: 0.5,
-                    borderRadius: 1,
-                    '&:hover, &.Mui-focusVisible': { bgcolor: 'action.hover' },
-                  }}
-                >
-                  {content}
-                </ButtonBase>
-              ) : (
-                <Box sx={{ display: 'flex', gap: 1, py: 0.5, px: 0.5 }}>{content}</Box>
-              )}
-            </Box>
-          );
-        })}
+              <FindingText diagnostic={error} place hint={false} />
+            </RevealableFinding>
+          </Box>
+        ))}
       </Box>
       {errors.length > SHOWN_ERRORS && (
         <Typography variant="caption" color="text.secondary" component="p">
@@ -134,15 +123,7 @@ export const WithheldView = memo(function WithheldView({
 }) {
   return (
     <Box>
-      <Box
-        role="status"
-        aria-label="Verdict"
-        sx={{ borderLeft: 4, borderColor: 'warning.main', pl: 1, py: 0.5 }}
-      >
-        <Typography component="p" sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
-          No verdict: {reason}
-        </Typography>
-      </Box>
+      <NoVerdictBanner color="warning.main" title={`No verdict: ${reason}`} />
       <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
         Evaluated against {policyLabel}. The evaluation stopped at its budget, so it says neither
         Allowed nor Denied.

@@ -33,9 +33,12 @@ export function useShowInPolicy(): ShowInPolicy {
       const state = store.getState();
       if (state.policyEditor.mode === 'edit')
         return 'The preview shows your own policy text; switch it back to the generated policy to see this statement.';
-      if (!canonicalServices(state.config.services, catalog).includes(endpoint.service))
+      const shown = canonicalServices(state.config.services, catalog).find(
+        (id) => id === endpoint.service,
+      );
+      if (shown === undefined)
         return `The preview shows the selected services only; select ${endpoint.service} to see its policy.`;
-      setPreviewService(endpoint.service);
+      setPreviewService(shown);
       if (endpoint.region !== undefined) setPreviewRegion(endpoint.region);
       if (sid !== undefined) revealStatement(sid);
       else clearReveal();

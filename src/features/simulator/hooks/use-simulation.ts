@@ -7,6 +7,7 @@
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import { STARTING_SERVICE, type ServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 import {
   buildReadyMadeRequest,
@@ -40,14 +41,14 @@ function useStableByText<T>(text: string): T {
 
 /**
  * The ready-made requests to offer: the shown service's own; when it has none, those of the other
- * selected services that have some; when none has any, those of S3.
+ * selected services that have some; when none has any, those of the starting service (S3).
  */
 function offeredScenarios(
   config: PerimeterConfig,
   target: PreviewTarget,
 ): { scenarios: PerimeterScenario[]; note?: string } {
   const region = target.region ?? target.regions[0];
-  const build = (service: string) =>
+  const build = (service: ServiceId) =>
     perimeterScenarios(config, { service, ...(region !== undefined ? { region } : {}) });
   const shown = target.service !== undefined ? build(target.service) : [];
   if (shown.length > 0) return { scenarios: shown };
@@ -60,8 +61,8 @@ function offeredScenarios(
       note: `Ready-made requests are written for some services only: ${about}; these are for ${others.join(', ')}.`,
     };
   return {
-    scenarios: build('s3'),
-    note: `Ready-made requests are written for some services only: ${about}; these are for s3.`,
+    scenarios: build(STARTING_SERVICE),
+    note: `Ready-made requests are written for some services only: ${about}; these are for ${STARTING_SERVICE}.`,
   };
 }
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { PerimeterConfig } from '@/core/config/schema';
+import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { matrixSize, planRequestMatrix } from '@/core/evaluate/request-matrix';
-import { endpointPolicyFor } from '@/core/evaluate/suite';
+import { endpointPolicyForNames } from '@/core/evaluate/suite';
 import { noVerdictOf, runMatrixInSlices, type CheckedMatrixCell } from './matrix-runner';
+import { testConfig } from '@/core/catalog/ids.testing';
 
-const config: PerimeterConfig = {
+const config: PerimeterConfigDocument = {
   version: 1,
   organizationIds: ['o-a1b2c3d4e5'],
   regions: ['us-east-1', 'eu-west-1'],
   services: ['kms'],
 };
-const plan = planRequestMatrix(config);
+const plan = planRequestMatrix(testConfig(config));
 
 function run(options: Partial<Parameters<typeof runMatrixInSlices>[0]> = {}) {
   const progress: number[] = [];
@@ -18,7 +19,7 @@ function run(options: Partial<Parameters<typeof runMatrixInSlices>[0]> = {}) {
   const finished = new Promise<{ cells?: CheckedMatrixCell[]; failed?: string }>((resolve) => {
     stop = runMatrixInSlices({
       plan,
-      config,
+      config: testConfig(config),
       // Below zero: every slice ends after one cell.
       sliceMilliseconds: -1,
       onProgress: (done) => progress.push(done),
@@ -67,9 +68,11 @@ describe('the matrix in slices', () => {
 
   it('gives no verdict in the cells of a policy with errors, and fails them', async () => {
     // A malformed CIDR in a Deny of the us-east-1 policy only (one policy per region).
-    const perRegion: PerimeterConfig = { ...config, output: { shape: 'per-region' } };
+    const perRegion: PerimeterConfigDocument = { ...config, output: { shape: 'per-region' } };
     const broken = (region: string | undefined) => {
-      const policy = JSON.parse(endpointPolicyFor(perRegion, 'kms', region).text) as {
+      const policy = JSON.parse(
+        endpointPolicyForNames(testConfig(perRegion), 'kms', region).text,
+      ) as {
         Statement: unknown[];
       };
       policy.Statement.push({
@@ -82,14 +85,14 @@ describe('the matrix in slices', () => {
       });
       return JSON.stringify(policy, null, 2);
     };
-    const perRegionPlan = planRequestMatrix(perRegion);
+    const perRegionPlan = planRequestMatrix(testConfig(perRegion));
     const { finished } = run({
       plan: perRegionPlan,
-      config: perRegion,
+      config: testConfig(perRegion),
       policyFor: (service, region) =>
         region === 'us-east-1'
           ? broken(region)
-          : endpointPolicyFor(perRegion, service, region).text,
+          : endpointPolicyForNames(testConfig(perRegion), service, region).text,
     });
     const cells = (await finished).cells!;
     const east = cells.filter((c) => c.region === 'us-east-1');

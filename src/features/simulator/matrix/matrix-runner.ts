@@ -11,7 +11,7 @@ import {
   type MatrixCell,
   type MatrixPlan,
 } from '@/core/evaluate/request-matrix';
-import { endpointPolicyFor } from '@/core/evaluate/suite';
+import { endpointPolicyForNames } from '@/core/evaluate/suite';
 import { checkPolicyForVerdict, refusalReason } from '@/core/validate/verdict-check';
 
 /** A cell of the simulator's matrix. */
@@ -81,7 +81,8 @@ export function runMatrixInSlices(options: MatrixSliceOptions): () => void {
   const cells: CheckedMatrixCell[] = [];
   const { checked, mark } = checkedPolicies(
     plan,
-    options.policyFor ?? ((service, region) => endpointPolicyFor(config, service, region).text),
+    options.policyFor ??
+      ((service, region) => endpointPolicyForNames(config, service, region).text),
   );
   const pending = evaluateRequestMatrix(plan, config, { policyFor: checked });
   const slice = () => {
