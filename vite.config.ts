@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { CatalogFiles } from './src/core/catalog/catalog-index.ts';
 import { packChoicesCatalog } from './src/core/catalog/choices-catalog.ts';
@@ -63,55 +63,6 @@ function catalogDataAsJsonParse(): Plugin {
       if (!id.startsWith(dataDir) || !id.endsWith('.json')) return undefined;
       const data = JSON.stringify(JSON.parse(readFileSync(id, 'utf8')));
       return { code: `export default JSON.parse(${JSON.stringify(data)});`, moduleType: 'js' };
-    },
-  };
-}
-
-/**
- * Has the browser fetch the editor's files at its lowest priority while the first screen starts
- * (`<link rel="prefetch">`, after everything the page needs): Monaco is the largest part of the
- * app and runs at the first idle moment (see src/app/layout.tsx), by which time its files are
- * there. Fetched only, not run. Build only: the dev server loads the editor on demand.
- */
-function editorPrefetchPlugin(): Plugin {
-  let base = '/';
-  return {
-    name: 'vpce-editor-prefetch',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        const chunks = Object.values(context.bundle ?? {}).filter(
-          (output): output is Rollup.OutputChunk => output.type === 'chunk',
-        );
-        const editor = chunks.find((chunk) =>
-          chunk.facadeModuleId?.endsWith('/src/shared/editor/monaco-setup.ts'),
-        );
-        if (!editor) return html;
-        // Chunks the page loads anyway (its entry and what that imports) are not named again.
-        const entries = new Set(
-          chunks
-            .filter((chunk) => chunk.isEntry)
-            .flatMap((chunk) => [chunk.fileName, ...chunk.imports]),
-        );
-        const js = [editor.fileName, ...editor.imports].filter((file) => !entries.has(file));
-        const css = [...(editor.viteMetadata?.importedCss ?? [])];
-        const link = (file: string, as: 'script' | 'style'): HtmlTagDescriptor => ({
-          tag: 'link',
-          attrs: { rel: 'prefetch', as, href: base + file, crossorigin: '' },
-          injectTo: 'body',
-        });
-        return {
-          html,
-          tags: [
-            ...js.map((file) => link(file, 'script')),
-            ...css.map((file) => link(file, 'style')),
-          ],
-        };
-      },
     },
   };
 }
@@ -247,7 +198,6 @@ export default defineConfig({
     react(),
     choicesCatalogPlugin(),
     catalogDataAsJsonParse(),
-    editorPrefetchPlugin(),
     firstScreenPlugin(),
     contentSecurityPolicyPlugin(),
   ],

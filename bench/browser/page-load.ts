@@ -6,7 +6,7 @@
  * shows policy text and the first that shows it in Monaco, and the total blocking time of the
  * long tasks in the first five seconds.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Page, Response } from '@playwright/test';
 import { assetKind, gzipSize, type FetchedAsset } from './accounting';
 import type { ContractMark } from './reference/performance-marks';
 
@@ -54,7 +54,7 @@ export async function waitForMark(page: Page, mark: string, deadline: number): P
 }
 
 function watchAssets(page: Page, origin: string) {
-  const bodies: Promise<{ url: string; kind: 'js' | 'css'; gzipBytes: number } | undefined>[] = [];
+  const responses: { response: Response; kind: 'js' | 'css' }[] = [];
   const foreignRequests: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
@@ -62,15 +62,23 @@ function watchAssets(page: Page, origin: string) {
   });
   page.on('response', (response) => {
     const kind = assetKind(response.url(), response.headers()['content-type']);
-    if (!kind || response.status() !== 200) return;
-    bodies.push(
-      response.body().then(
-        (body) => ({ url: response.url(), kind, gzipBytes: gzipSize(body) }),
-        () => undefined,
+    if (kind && response.status() === 200) responses.push({ response, kind });
+  });
+  /**
+   * The gzip size of each script and style, read once the load has been measured: reading and
+   * compressing megabytes of bodies while the load runs would hold up this process, which is the
+   * one that times the trial click, and charge the page for it.
+   */
+  const measure = () =>
+    Promise.all(
+      responses.map(({ response, kind }) =>
+        response.body().then(
+          (body) => ({ url: response.url(), kind, gzipBytes: gzipSize(body) }),
+          () => undefined,
+        ),
       ),
     );
-  });
-  return { bodies, foreignRequests };
+  return { measure, foreignRequests };
 }
 
 /** What the DOM showed when a contract mark was set, to catch a mark set before its content. */
@@ -274,7 +282,7 @@ export async function loadCold(
       const problem = markContentProblem(mark, domAtMarks[mark]);
       if (problem) problems.push(problem);
     }
-    const fetched = (await Promise.all(watched.bodies)).filter((body) => body !== undefined);
+    const fetched = (await watched.measure()).filter((body) => body !== undefined);
     const ends = new Map<string, number>();
     for (const resource of resources)
       if (!ends.has(resource.url)) ends.set(resource.url, resource.responseEnd);
