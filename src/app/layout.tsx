@@ -51,7 +51,7 @@ function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) 
 }
 
 export function Layout() {
-  const { finishStartup } = useAppStart();
+  const { finishStartup, firstVisit } = useAppStart();
   const store = useBuilderStoreApi();
   const hasNotices = useBuilder((state) => state.notices.length > 0);
   const [panelWanted, setPanelWanted] = useState(false);
@@ -120,7 +120,7 @@ export function Layout() {
         }}
       >
         <Pane pane="choices">
-          <ChoicesPanel onUsable={onUsable} />
+          <ChoicesPanel onUsable={onUsable} statementsLater={!firstVisit} />
         </Pane>
         <Pane pane="policy">
           <ErrorBoundary area="The policy">
