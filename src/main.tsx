@@ -13,7 +13,7 @@ void startApp().then((start) => {
     // The first screen built into the page is this visit's: the app takes it over as it is, and
     // what the user did to it before (typed, ticked) is passed on once the handlers are attached.
     let passed = false;
-    start.afterFirstCommit = () => {
+    const afterFirstCommit = () => {
       if (passed) return;
       passed = true;
       passOnEarlyInput(root);
@@ -21,7 +21,7 @@ void startApp().then((start) => {
     // In a transition, taking over yields to the browser every few milliseconds, so the screen
     // already drawn keeps answering clicks and keys meanwhile (React replays them afterwards).
     startTransition(() => {
-      hydrateRoot(root, <AppRoot start={start} />, {
+      hydrateRoot(root, <AppRoot start={{ ...start, afterFirstCommit }} />, {
         onRecoverableError: (error) => console.error('The first screen was drawn again:', error),
       });
     });

@@ -4,7 +4,13 @@
  */
 import { createBuilderStore, type BuilderStore } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
-import { connectPersistence, readStorage, saveState, type StorageLike } from '@/state/persistence';
+import {
+  connectPersistence,
+  memoryStorage,
+  readStorage,
+  saveState,
+  type StorageLike,
+} from '@/state/persistence';
 import { defaultConfig, defaultView } from '@/state/defaults';
 import { readPolicyEditor, readReplacedDraft } from '@/state/policy-draft-storage';
 import { planStartup, type StartupPlan } from '@/state/startup';
@@ -19,12 +25,7 @@ export function browserStorage(): StorageLike {
     storage.removeItem(probe);
     return storage;
   } catch {
-    const memory = new Map<string, string>();
-    return {
-      getItem: (key) => memory.get(key) ?? null,
-      setItem: (key, value) => void memory.set(key, value),
-      removeItem: (key) => void memory.delete(key),
-    };
+    return memoryStorage();
   }
 }
 
@@ -114,10 +115,9 @@ export async function startApp(): Promise<AppStart> {
     })();
     return finishing;
   };
+  // Saved choices to check are under one of the work keys, linked ones come with the link.
   const firstVisit =
     !plan.fromLink &&
-    !plan.hasSaved &&
-    !needsChecks &&
     plan.init.notices.length === 0 &&
     WORK_KEYS.every((key) => readStorage(storage, key) === null);
   return { store, storage, finishStartup, firstVisit };

@@ -14,6 +14,16 @@ export { BEFORE_LINK_KEY, REJECTED_KEY, STATE_KEY };
 /** The part of the Web Storage API the app uses, so that tests can pass an in-memory one. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** A storage that lasts as long as the page: where the browser's is unavailable, and at build time. */
+export function memoryStorage(): StorageLike {
+  const memory = new Map<string, string>();
+  return {
+    getItem: (key) => memory.get(key) ?? null,
+    setItem: (key, value) => void memory.set(key, value),
+    removeItem: (key) => void memory.delete(key),
+  };
+}
+
 export interface SavedState {
   format: 1;
   config: PerimeterConfig;

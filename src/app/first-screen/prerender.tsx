@@ -17,6 +17,7 @@ import {
 import { providePrerenderedPolicy } from '@/features/preview/first-policy';
 import { defaultConfig, defaultView } from '@/state/defaults';
 import { createBuilderStore } from '@/state/builder-store';
+import { memoryStorage } from '@/state/persistence';
 import { defaultPolicyEditor } from '@/state/policy-editor-slice';
 import { AppRoot } from '../app-root';
 import type { AppStart } from '../bootstrap';
@@ -32,7 +33,6 @@ export interface FirstScreen {
 
 /** The start of a first visit: the defaults, nothing saved; the server has no storage. */
 function firstVisitStart(): AppStart {
-  const memory = new Map<string, string>();
   return {
     store: createBuilderStore({
       config: defaultConfig(),
@@ -41,11 +41,7 @@ function firstVisitStart(): AppStart {
       restoreStatus: 'ready',
       policyEditor: defaultPolicyEditor(),
     }),
-    storage: {
-      getItem: (key) => memory.get(key) ?? null,
-      setItem: (key, value) => void memory.set(key, value),
-      removeItem: (key) => void memory.delete(key),
-    },
+    storage: memoryStorage(),
     finishStartup: () => Promise.resolve(),
     firstVisit: true,
   };
