@@ -87,6 +87,19 @@ describe('readShareFragment', () => {
     expect(carriesConfiguration('#section-2')).toBe(false);
   });
 
+  it('stops inflating a link once it passes the budget, and says so', async () => {
+    const { deflateSync } = await import('fflate');
+    // Five million spaces compress to a few kilobytes: a link far under the length limit.
+    const bomb = deflateSync(new Uint8Array(5_000_000).fill(0x20), { level: 9 });
+    let binary = '';
+    for (const byte of bomb) binary += String.fromCharCode(byte);
+    const fragment = `${SHARE_FRAGMENT_PREFIX}${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+    expect(fragment.length).toBeLessThan(MAX_SHARE_FRAGMENT_LENGTH);
+    const reading = await readShareFragment(fragment);
+    expect(reading.value).toBeUndefined();
+    expect(reading.diagnostics[0]?.message).toMatch(/inflates to more than 4,000,000 bytes/);
+  });
+
   it('reads a configuration with non-ASCII text and refuses what is not UTF-8', async () => {
     const tagged = {
       ...config,
