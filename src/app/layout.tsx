@@ -72,19 +72,15 @@ export function Layout() {
         if (editor) startMonacoNow();
         void loadPreviewEngine();
         void loadPolicyPane();
-        let restStarted = false;
+        // Safe to call more than once: the startup finishes once, and being idle stays true.
         const rest = () => {
-          if (restStarted) return;
-          restStarted = true;
           void finishStartup();
           setIdle(true);
         };
         if (!editor) return rest();
-        const bound = setTimeout(rest, 1500);
-        const afterMonaco = () => {
-          clearTimeout(bound);
-          whenIdle(rest, { timeout: 500 });
-        };
+        // Bounded: should Monaco be slow to load or fail, they start anyway.
+        setTimeout(rest, 1500);
+        const afterMonaco = () => void whenIdle(rest, { timeout: 500 });
         monacoModule.load().then(afterMonaco, afterMonaco);
       },
       { quietMs: 300 },

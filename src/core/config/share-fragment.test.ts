@@ -1,3 +1,4 @@
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   carriesConfiguration,
@@ -5,7 +6,7 @@ import {
   readShareFragment,
   SHARE_FRAGMENT_PREFIX,
 } from './share-fragment';
-import { encodeConfigForUrl } from './share';
+import { encodeConfigForUrl, toBase64Url } from './share';
 import { testConfig } from '../catalog/ids.testing';
 import type { PerimeterConfigDocument } from './schema';
 
@@ -88,12 +89,9 @@ describe('readShareFragment', () => {
   });
 
   it('stops inflating a link once it passes the budget, and says so', async () => {
-    const { deflateSync } = await import('fflate');
     // Five million spaces compress to a few kilobytes: a link far under the length limit.
     const bomb = deflateSync(new Uint8Array(5_000_000).fill(0x20), { level: 9 });
-    let binary = '';
-    for (const byte of bomb) binary += String.fromCharCode(byte);
-    const fragment = `${SHARE_FRAGMENT_PREFIX}${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+    const fragment = `${SHARE_FRAGMENT_PREFIX}${toBase64Url(bomb)}`;
     expect(fragment.length).toBeLessThan(MAX_SHARE_FRAGMENT_LENGTH);
     const reading = await readShareFragment(fragment);
     expect(reading.value).toBeUndefined();
@@ -106,11 +104,7 @@ describe('readShareFragment', () => {
       parameters: { exclusionTag: { key: 'équipe:exempt', value: 'oui' } },
     };
     expect((await readShareFragment(encodeConfigForUrl(testConfig(tagged)))).value).toEqual(tagged);
-    const { deflateSync } = await import('fflate');
-    const latin1 = btoa(String.fromCharCode(...deflateSync(new Uint8Array([0x7b, 0xe9, 0x7d]))))
-      .replace(/\+/g, '-')
-      .replace(/\//g, '_')
-      .replace(/=+$/, '');
+    const latin1 = toBase64Url(deflateSync(new Uint8Array([0x7b, 0xe9, 0x7d])));
     expect((await readShareFragment(`${SHARE_FRAGMENT_PREFIX}${latin1}`)).value).toBeUndefined();
   });
 });

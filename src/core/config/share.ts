@@ -8,7 +8,8 @@ import { validateConfigValue, type ConfigParseResult } from './parse';
 import type { PerimeterConfig } from './schema';
 import { readShareFragment, SHARE_FRAGMENT_PREFIX } from './share-fragment';
 
-function toBase64Url(bytes: Uint8Array): string {
+/** Bytes as base64url without padding, the alphabet of the share link's fragment. */
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
