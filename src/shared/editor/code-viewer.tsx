@@ -77,14 +77,17 @@ export function CodeViewer({
 }: CodeViewerProps) {
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | undefined>(undefined);
-  const latest = useRef({ value, onReady, ariaLabel });
-  useLayoutEffect(() => {
-    latest.current = { value, onReady, ariaLabel };
-  });
   const { colorScheme } = useColorScheme();
   const theme = colorScheme === 'dark' ? 'vs-dark' : 'vs';
+  const latest = useRef({ value, onReady, ariaLabel, theme });
+  useLayoutEffect(() => {
+    latest.current = { value, onReady, ariaLabel, theme };
+  });
 
-  useEffect(() => {
+  // Created in the commit that mounts the viewer and drawn at once, so that the first paint after
+  // Monaco has loaded shows the policy in it; waiting for the effects after that paint and for
+  // Monaco's own next frame cost two or three frames more.
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     const { monaco } = module;
@@ -103,12 +106,18 @@ export function CodeViewer({
       // A policy viewer needs no occurrence highlights, and they cost a redraw.
       occurrencesHighlight: 'off',
       selectionHighlight: false,
+      theme: latest.current.theme,
     });
     editorRef.current = editor;
-    let frame = requestAnimationFrame(function waitForLines() {
-      if (element.querySelector('.view-lines')?.textContent) latest.current.onReady?.();
-      else frame = requestAnimationFrame(waitForLines);
-    });
+    const painted = () => Boolean(element.querySelector('.view-lines')?.textContent);
+    editor.render();
+    let frame = 0;
+    if (painted()) latest.current.onReady?.();
+    else
+      frame = requestAnimationFrame(function waitForLines() {
+        if (painted()) latest.current.onReady?.();
+        else frame = requestAnimationFrame(waitForLines);
+      });
     return () => {
       cancelAnimationFrame(frame);
       editorRef.current = undefined;
