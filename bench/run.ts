@@ -10,7 +10,11 @@ const dir = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  // A full file name picks that file alone; any other word, every file whose name contains it.
+  .filter(
+    (f) =>
+      only.length === 0 || only.some((o) => (o.endsWith('.bench.ts') ? f === o : f.includes(o))),
+  )
   .sort();
 for (const file of files) {
   console.log(`\n## ${file}`);
