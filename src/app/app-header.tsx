@@ -8,7 +8,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { useBuilderActions, useBuilderStoreApi, useBuilder } from '@/state/builder-store';
 import { THEME_MODES } from '@/state/defaults';
 
@@ -88,7 +88,7 @@ function WorkActions({ onOpen, onExport }: { onOpen(dialog: OpenDialog): void; o
   );
 }
 
-export function AppHeader() {
+export const AppHeader = memo(function AppHeader() {
   const [dialog, setDialog] = useState<OpenDialog>();
   const store = useBuilderStoreApi();
   const close = () => setDialog(undefined);
@@ -115,4 +115,4 @@ export function AppHeader() {
       </Suspense>
     </AppBar>
   );
-}
+});

@@ -7,7 +7,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, memo, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { SidePanelId } from '@/state/defaults';
 
@@ -40,7 +40,7 @@ export const sidePanels: readonly SidePanel[] = [
   },
 ];
 
-export default function SidePanels() {
+export default memo(function SidePanels() {
   const selected = useBuilder((state) => state.view.sidePanel);
   const { setSidePanel } = useBuilderActions();
   const panel = sidePanels.find((p) => p.id === selected) ?? sidePanels[0]!;
@@ -90,4 +90,4 @@ export default function SidePanels() {
       </Box>
     </Box>
   );
-}
+});

@@ -10,14 +10,14 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import type { Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense } from 'react';
 
 const WorkspaceTabs = lazy(() => import('./workspace-tabs'));
 
 /** The height of MUI's tab bar, kept while its code loads so that nothing below moves. */
 const TAB_BAR_HEIGHT = 48;
 
-export function WorkspaceNav() {
+export const WorkspaceNav = memo(function WorkspaceNav() {
   // Known at the first render, except when the app takes over the built first screen: then the
   // bar's placeholder stays until the takeover is done, as that screen was built without a width.
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
@@ -45,4 +45,4 @@ export function WorkspaceNav() {
       )}
     </Paper>
   );
-}
+});

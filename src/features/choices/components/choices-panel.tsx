@@ -2,7 +2,7 @@
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { startTransition, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { markOnce } from '@/shared/instrumentation/performance-marks';
 import { OrganizationField } from './organization-field';
 import { RegionsField } from './regions-field';
@@ -14,7 +14,7 @@ import { StatementList } from './statement-list';
  * pass, so that the fields above them are drawn and take input sooner. For a screen the page
  * draws itself (a share link, saved work); the first screen built into the page has them already.
  */
-export function ChoicesPanel({
+export const ChoicesPanel = memo(function ChoicesPanel({
   onUsable,
   statementsLater = false,
 }: {
@@ -44,4 +44,4 @@ export function ChoicesPanel({
       </Stack>
     </Paper>
   );
-}
+});

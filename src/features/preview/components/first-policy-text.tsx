@@ -9,7 +9,7 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { markOnce } from '@/shared/instrumentation/performance-marks';
 import { choicesCatalog } from '@/shared/catalog/choices-catalog';
@@ -28,7 +28,11 @@ export const loadPreviewEngine = previewEngine.load;
  * `onShown` is called once the text is in the DOM (the page's own policy of a first visit, or the
  * engine's), or once the engine has loaded (with the note that no service is chosen).
  */
-export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
+export const FirstPolicyText = memo(function FirstPolicyText({
+  onShown,
+}: {
+  onShown?: () => void;
+}) {
   const config = useBuilder((state) => state.config);
   const view = useBuilder((state) => state.view);
   const [loaded, setLoaded] = useState(previewEngine.loaded);
@@ -105,4 +109,4 @@ export function FirstPolicyText({ onShown }: { onShown?: () => void }) {
       )}
     </Paper>
   );
-}
+});
