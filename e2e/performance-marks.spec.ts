@@ -42,3 +42,39 @@ test('the page sets the benchmark marks once each and measures every preview upd
     expect(update.end).toBeLessThanOrEqual(seenAt);
   }
 });
+
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the editor has drawn the policy in dark colours by the time it is marked ready', async ({
+    page,
+  }) => {
+    // What the editor shows at the moment of the mark: it is created and drawn in one commit, so
+    // a theme given only afterwards would show a light editor on a dark page for a frame.
+    await page.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        const entry = mark(name, options);
+        if (name === 'vpce:editor-ready') {
+          const editor = document.querySelector('.monaco-editor');
+          const background = editor?.querySelector('.monaco-editor-background');
+          Object.assign(globalThis, {
+            atEditorReady: {
+              lines: editor?.querySelector('.view-lines')?.textContent?.length ?? 0,
+              background: background ? getComputedStyle(background).backgroundColor : 'none',
+            },
+          });
+        }
+        return entry;
+      };
+    });
+    await openBuilder(page);
+    await waitForMark(page, 'vpce:editor-ready');
+    const atReady = await page.evaluate(
+      () => (globalThis as { atEditorReady?: { lines: number; background: string } }).atEditorReady,
+    );
+    expect(atReady?.lines).toBeGreaterThan(0);
+    // Monaco's dark theme (vs-dark), not its light one's white.
+    expect(atReady?.background).toBe('rgb(30, 30, 30)');
+  });
+});
