@@ -51,6 +51,11 @@ function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) 
   );
 }
 
+/**
+ * The panes' contents (header, tab bar, choices, first text, policy pane, side panels) are
+ * memoized in their modules, so that this component's own state does not redraw them: pass them
+ * stable props only (the callbacks below are memoized for that reason).
+ */
 export function Layout() {
   const { finishStartup, firstVisit } = useAppStart();
   const store = useBuilderStoreApi();
