@@ -112,12 +112,10 @@ export function CodeViewer({
     const painted = () => Boolean(element.querySelector('.view-lines')?.textContent);
     editor.render();
     let frame = 0;
-    if (painted()) latest.current.onReady?.();
-    else
-      frame = requestAnimationFrame(function waitForLines() {
-        if (painted()) latest.current.onReady?.();
-        else frame = requestAnimationFrame(waitForLines);
-      });
+    (function waitForLines() {
+      if (painted()) latest.current.onReady?.();
+      else frame = requestAnimationFrame(waitForLines);
+    })();
     return () => {
       cancelAnimationFrame(frame);
       editorRef.current = undefined;
