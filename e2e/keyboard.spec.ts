@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openBuilder, regionsField, statementSwitch } from './builder';
+import { openBuilder, pick, regionsField, servicesField, statementSwitch } from './builder';
 
 test('the choices can be made with the keyboard alone', async ({ page }) => {
   await openBuilder(page);
@@ -32,4 +32,59 @@ test('the choices can be made with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(toggle).not.toBeChecked();
+});
+
+test('a choice list opens under its field, as wide as it, and its chips take the arrow keys', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openBuilder(page);
+  // The first thing done on the page: the list hangs from the field it belongs to.
+  const services = servicesField(page);
+  await services.click();
+  const listbox = page.getByRole('listbox');
+  await expect(listbox).toBeVisible();
+  const box = await services
+    .locator('xpath=ancestor::div[contains(@class,"MuiInputBase-root")]')
+    .boundingBox();
+  const list = await page.locator('.MuiAutocomplete-popper').boundingBox();
+  expect(box && list).toBeTruthy();
+  expect(Math.abs(list!.x - box!.x)).toBeLessThanOrEqual(2);
+  expect(Math.abs(list!.width - box!.width)).toBeLessThanOrEqual(2);
+  expect(list!.y).toBeGreaterThanOrEqual(box!.y + box!.height - 2);
+  // Services are found by title as well as by id, and each option names its service.
+  await services.fill('Key Management');
+  await expect(page.getByRole('option').first()).toHaveText(/^kmsAWS Key Management Service/);
+  await page.keyboard.press('Escape');
+
+  // Reached by the keyboard alone, ArrowLeft moves to the last chip and Backspace removes it.
+  await page.locator('body').focus();
+  let reached = false;
+  for (let i = 0; i < 15 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await regionsField(page).evaluate((element) => element === document.activeElement);
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator(':focus')).toHaveText('us-east-1');
+  await page.keyboard.press('Backspace');
+  await expect(
+    regionsField(page)
+      .locator('xpath=ancestor::div[contains(@class,"MuiAutocomplete-root")]')
+      .locator('.MuiChip-root'),
+  ).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("a region's chip counts the findings that concern that region only", async ({ page }) => {
+  await openBuilder(page);
+  // s3's policy in sa-east-1 needs service accounts no source lists for that region.
+  await pick(page, regionsField(page), 'sa-east-1');
+  const chip = (region: string) => page.locator('.MuiChip-root', { hasText: region });
+  await expect(chip('sa-east-1').getByLabel(/to fill$/)).toHaveAttribute(
+    'title',
+    /^sa-east-1: \d+ to fill$/,
+  );
+  await expect(chip('us-east-1').getByLabel(/error|to fill/)).toHaveCount(0);
 });

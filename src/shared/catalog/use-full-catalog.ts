@@ -11,7 +11,10 @@ const fullCatalog = lazyModule<Catalog>(() =>
 
 export const loadFullCatalog = fullCatalog.load;
 
-/** The full catalog once loaded, undefined until then; asking for it starts the load. */
-export function useFullCatalog(): Catalog | undefined {
-  return useLazyModule(fullCatalog).module;
+/**
+ * The full catalog once loaded, undefined until then; asking for it starts the load. Not
+ * `wanted`, it is undefined and its arrival does not redraw the component.
+ */
+export function useFullCatalog(wanted = true): Catalog | undefined {
+  return useLazyModule(fullCatalog, wanted).module;
 }

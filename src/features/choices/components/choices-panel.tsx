@@ -21,16 +21,6 @@ export const ChoicesPanel = memo(function ChoicesPanel({
   onUsable?: () => void;
   statementsLater?: boolean;
 }) {
-  const [statementsShown, setStatementsShown] = useState(!statementsLater);
-  useEffect(() => {
-    if (!statementsShown) startTransition(() => setStatementsShown(true));
-  }, [statementsShown]);
-  useEffect(() => {
-    // The whole form, statement rows included, is in the page with its handlers.
-    if (!statementsShown) return;
-    markOnce('vpce:form-usable');
-    onUsable?.();
-  }, [onUsable, statementsShown]);
   return (
     <Paper component="section" aria-labelledby="choices-heading" sx={{ p: 2, minWidth: 0 }}>
       <Typography id="choices-heading" variant="h2" sx={{ mb: 2 }}>
@@ -40,8 +30,26 @@ export const ChoicesPanel = memo(function ChoicesPanel({
         <ServicesField />
         <RegionsField />
         <OrganizationField />
-        {statementsShown && <StatementList />}
+        <Statements later={statementsLater} onUsable={onUsable} />
       </Stack>
     </Paper>
   );
 });
+
+/**
+ * The statement rows, drawn in a second pass when `later`. The pass is this component's own
+ * state, so that it redraws the rows only, not the fields above them.
+ */
+function Statements({ later, onUsable }: { later: boolean; onUsable?: () => void }) {
+  const [shown, setShown] = useState(!later);
+  useEffect(() => {
+    if (!shown) startTransition(() => setShown(true));
+  }, [shown]);
+  useEffect(() => {
+    // The whole form, statement rows included, is in the page with its handlers.
+    if (!shown) return;
+    markOnce('vpce:form-usable');
+    onUsable?.();
+  }, [onUsable, shown]);
+  return shown ? <StatementList /> : null;
+}

@@ -4,9 +4,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
-import { useMemo, useRef } from 'react';
+import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
+import { useDeferredAnchor } from '@/shared/react/deferred-anchor';
 import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
 import { useAfterFirstIdle } from '@/shared/react/idle';
 import { useIdleJob } from '@/shared/react/use-idle-job';
@@ -26,12 +27,35 @@ const filterRegions = createFilterOptions<Region>({
   stringify: (region) => `${region.code} ${region.name}`,
 });
 
-export function RegionsField() {
-  const regionCodes = useBuilder((state) => state.config.regions);
-  // Each region's badge follows the choices in idle time, so that a change is never held up.
-  // The engine they need loads after the first screen, never in competition with it.
+const FindingsContext = createContext<PolicyFindings.ChoicesFindings | undefined>(undefined);
+
+/**
+ * The findings of each region's policies. Each region's badge follows the choices in idle time,
+ * so that a change is never held up; the engine they need loads after the first screen, never in
+ * competition with it. The findings reach the badges through a context: their arrival redraws the
+ * badges, not the field around them.
+ */
+function RegionFindings({ children }: { children: ReactNode }) {
   const engine = useLazyModule(policyFindings, useAfterFirstIdle()).module;
   const findings = useIdleJob(useChoicesInput(), engine?.choicesFindingsJob);
+  return <FindingsContext.Provider value={findings}>{children}</FindingsContext.Provider>;
+}
+
+function RegionBadge({ code }: { code: string }) {
+  const findings = useContext(FindingsContext);
+  return <FindingsBadge counts={findings?.byRegion.get(code)} name={code} />;
+}
+
+export function RegionsField() {
+  return (
+    <RegionFindings>
+      <RegionsChoice />
+    </RegionFindings>
+  );
+}
+
+function RegionsChoice() {
+  const regionCodes = useBuilder((state) => state.config.regions);
   const { setRegions } = useBuilderActions();
   const value = useMemo(
     () =>
@@ -44,10 +68,12 @@ export function RegionsField() {
   const partitions = new Set(value.map((r) => r.partition));
   const input = useRef<HTMLInputElement>(null);
   useControlFocus('regions', input);
+  const anchor = useDeferredAnchor();
 
   return (
     <Box>
       <Autocomplete
+        {...anchor.rootProps}
         multiple
         disableCloseOnSelect
         limitTags={10}
@@ -83,10 +109,7 @@ export function RegionsField() {
                 label={
                   <>
                     {region.code}
-                    <FindingsBadge
-                      counts={findings?.byRegion.get(region.code)}
-                      name={region.code}
-                    />
+                    <RegionBadge code={region.code} />
                   </>
                 }
                 size="small"
@@ -97,7 +120,7 @@ export function RegionsField() {
         }
         renderInput={(params) => (
           <TextField
-            {...params}
+            {...anchor.hold(params)}
             inputRef={input}
             label="Regions"
             placeholder={value.length === 0 ? 'Search, e.g. eu-west-1 or Frankfurt' : undefined}

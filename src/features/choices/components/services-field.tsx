@@ -10,13 +10,14 @@ import Chip from '@mui/material/Chip';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ServiceId } from '@/core/catalog/ids';
 import type { EndpointService } from '@/core/catalog/schema';
 import { choicesCatalog, groupedServices, serviceGroup } from '@/shared/catalog/choices-catalog';
-import { useFullCatalog } from '@/shared/catalog/use-full-catalog';
+import { loadFullCatalog, useFullCatalog } from '@/shared/catalog/use-full-catalog';
 import { previewedService } from '@/shared/catalog/preview-target';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
+import { useDeferredAnchor } from '@/shared/react/deferred-anchor';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { PolicySupportNote } from './policy-support';
 
@@ -39,6 +40,7 @@ export function ServicesField() {
   const store = useBuilderStoreApi();
   const input = useRef<HTMLInputElement>(null);
   useControlFocus('services', input);
+  const anchor = useDeferredAnchor();
   const changeServices = (next: ServiceId[]) => {
     // The policy shown stays the one shown: a service added before it in the list would
     // otherwise become the first tab, and so the shown one.
@@ -66,7 +68,12 @@ export function ServicesField() {
   const unsupported = value.filter((s) => s.endpointPolicy === 'unsupported');
   const unknown = value.filter((s) => s.endpointPolicy === 'unknown');
   // Titles come with the full catalog, moments after the first screen; ids work before that.
-  const fullCatalog = useFullCatalog();
+  // They show in the open list only (options and search), so the field follows the catalog's
+  // arrival only while its list is open: drawn again as it arrives, the field would compete with
+  // the first interaction for nothing.
+  const [listOpen, setListOpen] = useState(false);
+  useEffect(() => void loadFullCatalog().catch(() => undefined), []);
+  const fullCatalog = useFullCatalog(listOpen);
   const titleOf = (service: EndpointService) => fullCatalog?.service(service.id)?.title ?? '';
   const filterServices = useMemo(
     () =>
@@ -82,9 +89,13 @@ export function ServicesField() {
   return (
     <Box>
       <Autocomplete
+        {...anchor.rootProps}
         multiple
         disableCloseOnSelect
         limitTags={12}
+        open={listOpen}
+        onOpen={() => setListOpen(true)}
+        onClose={() => setListOpen(false)}
         options={options}
         value={value}
         onChange={(_event, next) => changeServices(next.map((s) => s.id))}
@@ -139,7 +150,7 @@ export function ServicesField() {
         }
         renderInput={(params) => (
           <TextField
-            {...params}
+            {...anchor.hold(params)}
             inputRef={input}
             label="Endpoint services"
             placeholder={
