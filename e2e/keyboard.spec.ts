@@ -87,4 +87,6 @@ test("a region's chip counts the findings that concern that region only", async 
     /^sa-east-1: \d+ to fill$/,
   );
   await expect(chip('us-east-1').getByLabel(/error|to fill/)).toHaveCount(0);
+  // Read out as two words, the region and its count.
+  await expect(chip('sa-east-1')).toHaveAccessibleName(/^sa-east-1 \d+ to fill$/);
 });

@@ -42,8 +42,15 @@ function RegionFindings({ children }: { children: ReactNode }) {
 }
 
 function RegionBadge({ code }: { code: string }) {
-  const findings = useContext(FindingsContext);
-  return <FindingsBadge counts={findings?.byRegion.get(code)} name={code} />;
+  const counts = useContext(FindingsContext)?.byRegion.get(code);
+  if (!counts || counts.errors + counts.toFill === 0) return null;
+  // The space keeps the chip's accessible name two words: "sa-east-1 2 to fill".
+  return (
+    <>
+      {' '}
+      <FindingsBadge counts={counts} name={code} />
+    </>
+  );
 }
 
 export function RegionsField() {
