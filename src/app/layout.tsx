@@ -56,8 +56,20 @@ function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) 
  * memoized in their modules, so that this component's own state does not redraw them: pass them
  * stable props only (the callbacks below are memoized for that reason).
  */
+/**
+ * On a screen the page draws itself (a share link, saved work), how long after the form's fields
+ * are drawn the rest of the start (statement rows, the policy pane, the engine, Monaco) waits
+ * before it looks for an idle moment: a click or a key in that time meets a page with nothing else
+ * to do. Chunks loaded then are compiled on a second thread, which on a machine of two cores is
+ * the one the page's own thread would use. 16 interleaved share-link loads each: the
+ * Organization ID field took a trial click at 566 -> 464 ms, Monaco showed the policy at
+ * 897 -> 937 ms. A first visit shows the first screen built into the page, so nothing waits.
+ */
+const SETTLE_MS = 200;
+
 export function Layout() {
   const { finishStartup, firstVisit } = useAppStart();
+  const settleMs = firstVisit ? 0 : SETTLE_MS;
   const store = useBuilderStoreApi();
   const hasNotices = useBuilder((state) => state.notices.length > 0);
   const [panelWanted, setPanelWanted] = useState(false);
@@ -66,7 +78,9 @@ export function Layout() {
     // The first text needs the engine unless the page carries it (a first visit), and the
     // first text starts that load itself. Everything else (the engine, the policy pane, the
     // checks of saved choices, the side panels, Monaco) waits until the browser is idle and the
-    // user is not in the middle of an interaction, so that the form takes a click at once.
+    // user is not in the middle of an interaction, so that the form takes a click at once (on a
+    // screen the page draws itself, this is called once the statement rows are drawn, SETTLE_MS
+    // after the fields).
     // Monaco, the longest to run, starts then too when the policy is shown in the editor, with
     // the pane that shows it; the checks and the side panels wait until it has run (at most
     // 1.5 s), so as not to compete with it on a machine of two cores (10-12 interleaved loads:
@@ -93,8 +107,9 @@ export function Layout() {
   }, [finishStartup, store]);
   // The pane with its controls replaces the first text once the browser is idle.
   const onFirstPolicyShown = useCallback(
-    () => void whenIdle(() => setPanelWanted(true), { quietMs: 300, timeout: 250 }),
-    [],
+    () =>
+      void whenIdle(() => setPanelWanted(true), { quietMs: 300, timeout: 250, afterMs: settleMs }),
+    [settleMs],
   );
 
   return (
@@ -137,7 +152,7 @@ export function Layout() {
         }}
       >
         <Pane pane="choices">
-          <ChoicesPanel onUsable={onUsable} statementsLater={!firstVisit} />
+          <ChoicesPanel onUsable={onUsable} statementsAfterMs={firstVisit ? undefined : settleMs} />
         </Pane>
         <Pane pane="policy">
           <ErrorBoundary area="The policy">

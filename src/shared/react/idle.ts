@@ -20,12 +20,14 @@ export interface IdleOptions {
   timeout?: number;
   /** Waits until no key or pointer was pressed for this long (ms). */
   quietMs?: number;
+  /** Starts looking for an idle moment only after this long (ms). */
+  afterMs?: number;
 }
 
 /** Runs `callback` when the browser is idle; returns the function that cancels it. */
 export function whenIdle(
   callback: (deadline?: IdleDeadline) => void,
-  { timeout = 1000, quietMs = 0 }: IdleOptions = {},
+  { timeout = 1000, quietMs = 0, afterMs = 0 }: IdleOptions = {},
 ): () => void {
   let cancelled = false;
   let cancelScheduled: () => void = () => undefined;
@@ -48,7 +50,7 @@ export function whenIdle(
       cancelScheduled = () => clearTimeout(delay);
     }
   };
-  schedule(0);
+  schedule(afterMs);
   return () => {
     cancelled = true;
     cancelScheduled();

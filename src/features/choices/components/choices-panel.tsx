@@ -10,16 +10,17 @@ import { ServicesField } from './services-field';
 import { StatementList } from './statement-list';
 
 /**
- * `statementsLater`: draw the statement rows, the longest part of the form to draw, in a second
- * pass, so that the fields above them are drawn and take input sooner. For a screen the page
- * draws itself (a share link, saved work); the first screen built into the page has them already.
+ * `statementsAfterMs`: draw the statement rows, the longest part of the form to draw, in a second
+ * pass this long after the first, so that the fields above them are drawn and take input sooner.
+ * For a screen the page draws itself (a share link, saved work); the first screen built into the
+ * page has them already (undefined: in the first pass).
  */
 export const ChoicesPanel = memo(function ChoicesPanel({
   onUsable,
-  statementsLater = false,
+  statementsAfterMs,
 }: {
   onUsable?: () => void;
-  statementsLater?: boolean;
+  statementsAfterMs?: number;
 }) {
   return (
     <Paper component="section" aria-labelledby="choices-heading" sx={{ p: 2, minWidth: 0 }}>
@@ -30,21 +31,23 @@ export const ChoicesPanel = memo(function ChoicesPanel({
         <ServicesField />
         <RegionsField />
         <OrganizationField />
-        <Statements later={statementsLater} onUsable={onUsable} />
+        <Statements afterMs={statementsAfterMs} onUsable={onUsable} />
       </Stack>
     </Paper>
   );
 });
 
 /**
- * The statement rows, drawn in a second pass when `later`. The pass is this component's own
- * state, so that it redraws the rows only, not the fields above them.
+ * The statement rows, drawn in a second pass when `afterMs` is given. The pass is this
+ * component's own state, so that it redraws the rows only, not the fields above them.
  */
-function Statements({ later, onUsable }: { later: boolean; onUsable?: () => void }) {
-  const [shown, setShown] = useState(!later);
+function Statements({ afterMs, onUsable }: { afterMs?: number; onUsable?: () => void }) {
+  const [shown, setShown] = useState(afterMs === undefined);
   useEffect(() => {
-    if (!shown) startTransition(() => setShown(true));
-  }, [shown]);
+    if (shown) return;
+    const timer = setTimeout(() => startTransition(() => setShown(true)), afterMs);
+    return () => clearTimeout(timer);
+  }, [shown, afterMs]);
   useEffect(() => {
     // The whole form, statement rows included, is in the page with its handlers.
     if (!shown) return;
