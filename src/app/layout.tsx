@@ -7,7 +7,7 @@
  * editor), so that the choices are usable at once.
  */
 import Box from '@mui/material/Box';
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
 import {
   FirstPolicyText,
@@ -21,12 +21,31 @@ import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
 import { whenIdle } from '@/shared/react/idle';
+import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
 import { WorkspaceNav } from './workspace-nav';
 
-const loadPolicyPane = () => import('./policy-pane');
-const PolicyPane = lazy(loadPolicyPane);
+const policyPane = lazyModule(() => import('./policy-pane'));
 const SidePanels = lazy(() => import('./side-panels'));
 const NoticeArea = lazy(() => import('./notice-area'));
+
+/**
+ * The first text until the pane is wanted and its code has loaded, then the pane. Not through
+ * `lazy` and `Suspense`: content that replaces a fallback just shown is held back until the
+ * fallback has been up for 300 ms (React's guard against flicker), and that held the pane, and
+ * Monaco in it, back after the pane's code had loaded.
+ */
+function PolicyArea({
+  wanted,
+  onFirstPolicyShown,
+}: {
+  wanted: boolean;
+  onFirstPolicyShown: () => void;
+}) {
+  const { module, failure } = useLazyModule(policyPane, wanted);
+  // The area's error boundary says the pane failed to load.
+  if (failure) throw failure;
+  return module ? <module.default /> : <FirstPolicyText onShown={onFirstPolicyShown} />;
+}
 
 /** One column of the workspace: scrolls on its own from `md` up; on a narrow screen shown when chosen. */
 function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) {
@@ -90,7 +109,7 @@ export function Layout() {
         const editor = store.getState().view.policyView === 'editor';
         if (editor) startMonacoNow();
         void loadPreviewEngine();
-        void loadPolicyPane();
+        void policyPane.load().catch(() => undefined);
         // Safe to call more than once: the startup finishes once, and being idle stays true.
         const rest = () => {
           void finishStartup();
@@ -106,9 +125,16 @@ export function Layout() {
     );
   }, [finishStartup, store]);
   // The pane with its controls replaces the first text once the browser is idle.
+  // Its code is loaded first, so that the swap is drawn in slices (a transition), not in one task.
   const onFirstPolicyShown = useCallback(
     () =>
-      void whenIdle(() => setPanelWanted(true), { quietMs: 300, timeout: 250, afterMs: settleMs }),
+      void whenIdle(
+        () => {
+          const show = () => startTransition(() => setPanelWanted(true));
+          policyPane.load().then(show, show);
+        },
+        { quietMs: 300, timeout: 250, afterMs: settleMs },
+      ),
     [settleMs],
   );
 
@@ -156,13 +182,7 @@ export function Layout() {
         </Pane>
         <Pane pane="policy">
           <ErrorBoundary area="The policy">
-            {panelWanted ? (
-              <Suspense fallback={<FirstPolicyText />}>
-                <PolicyPane />
-              </Suspense>
-            ) : (
-              <FirstPolicyText onShown={onFirstPolicyShown} />
-            )}
+            <PolicyArea wanted={panelWanted} onFirstPolicyShown={onFirstPolicyShown} />
           </ErrorBoundary>
         </Pane>
         <Pane pane="tools">
