@@ -1,23 +1,45 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BuilderStoreProvider, createBuilderStore } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { ChoicesPanel } from './choices-panel';
 
 afterEach(cleanup);
 
-function renderPanel() {
+function renderPanel(props: Parameters<typeof ChoicesPanel>[0] = {}) {
   const store = createBuilderStore();
   render(
     <BuilderStoreProvider store={store}>
-      <ChoicesPanel />
+      <ChoicesPanel {...props} />
     </BuilderStoreProvider>,
   );
   return store;
 }
 
 describe('ChoicesPanel', () => {
+  it('draws the statement rows in a second pass when asked, and is usable once they are there', async () => {
+    vi.useFakeTimers();
+    try {
+      const onUsable = vi.fn();
+      renderPanel({ statementsAfterMs: 200, onUsable });
+      // The fields first, with nothing else to draw for a moment.
+      expect(screen.getByRole('textbox', { name: 'Organization ID' })).toBeTruthy();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(150);
+      });
+      expect(screen.queryAllByRole('switch')).toHaveLength(0);
+      expect(onUsable).not.toHaveBeenCalled();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(100);
+      });
+      expect(screen.getAllByRole('switch')).toHaveLength(7);
+      expect(onUsable).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('names its controls as the browser tests and the benchmark expect', () => {
     renderPanel();
     expect(screen.getByRole('combobox', { name: 'Endpoint services' })).toBeTruthy();
