@@ -71,11 +71,6 @@ function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) 
 }
 
 /**
- * The panes' contents (header, tab bar, choices, first text, policy pane, side panels) are
- * memoized in their modules, so that this component's own state does not redraw them: pass them
- * stable props only (the callbacks below are memoized for that reason).
- */
-/**
  * On a screen the page draws itself (a share link, saved work), how long after the form's fields
  * are drawn the rest of the start (statement rows, the policy pane, the engine, Monaco) waits
  * before it looks for an idle moment: a click or a key in that time meets a page with nothing else
@@ -86,6 +81,11 @@ function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) 
  */
 const SETTLE_MS = 200;
 
+/**
+ * The panes' contents (header, tab bar, choices, first text, policy pane, side panels) are
+ * memoized in their modules, so that this component's own state does not redraw them: pass them
+ * stable props only (the callbacks below are memoized for that reason).
+ */
 export function Layout() {
   const { finishStartup, firstVisit } = useAppStart();
   const settleMs = firstVisit ? 0 : SETTLE_MS;
@@ -178,7 +178,10 @@ export function Layout() {
         }}
       >
         <Pane pane="choices">
-          <ChoicesPanel onUsable={onUsable} statementsAfterMs={firstVisit ? undefined : settleMs} />
+          <ChoicesPanel
+            onUsable={onUsable}
+            statementsAfterMs={firstVisit ? undefined : SETTLE_MS}
+          />
         </Pane>
         <Pane pane="policy">
           <ErrorBoundary area="The policy">

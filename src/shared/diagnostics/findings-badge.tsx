@@ -2,6 +2,11 @@
 import Box from '@mui/material/Box';
 import type { FindingCounts } from '@/core/finding-kinds';
 
+/** Whether a badge shows for these counts: some errors or values to fill. */
+export function hasFindings(counts: FindingCounts | undefined): counts is FindingCounts {
+  return counts !== undefined && counts.errors + counts.toFill > 0;
+}
+
 /** A count badge: red with errors, amber with values to fill only; nothing when both are zero. */
 export function FindingsBadge({
   counts,
@@ -10,7 +15,7 @@ export function FindingsBadge({
   counts: FindingCounts | undefined;
   name: string;
 }) {
-  if (!counts || counts.errors + counts.toFill === 0) return null;
+  if (!hasFindings(counts)) return null;
   const words = [
     counts.errors > 0 ? `${counts.errors} error${counts.errors === 1 ? '' : 's'}` : '',
     counts.toFill > 0 ? `${counts.toFill} to fill` : '',

@@ -7,6 +7,7 @@
  * phase, before any key or pointer handler of the field runs and before the list can open.
  */
 import type { AutocompleteRenderInputParams } from '@mui/material/Autocomplete';
+import { setRef } from '@mui/material/utils';
 import { useMemo, useRef, type Ref } from 'react';
 
 export interface DeferredAnchor {
@@ -21,11 +22,7 @@ export function useDeferredAnchor(): DeferredAnchor {
   const target = useRef<Ref<unknown>>(null);
   const handedOver = useRef(false);
   return useMemo(() => {
-    const give = (value: HTMLElement | null) => {
-      const ref = target.current;
-      if (typeof ref === 'function') ref(value);
-      else if (ref) (ref as { current: unknown }).current = value;
-    };
+    const give = (value: HTMLElement | null) => setRef(target.current, value);
     const inputRef = (value: HTMLElement | null) => {
       element.current = value;
       // Once handed over, the Autocomplete follows the element as it would on its own.

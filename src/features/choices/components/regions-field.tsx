@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
-import { FindingsBadge } from '@/shared/diagnostics/findings-badge';
+import { FindingsBadge, hasFindings } from '@/shared/diagnostics/findings-badge';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { useDeferredAnchor } from '@/shared/react/deferred-anchor';
 import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
@@ -43,7 +43,7 @@ function RegionFindings({ children }: { children: ReactNode }) {
 
 function RegionBadge({ code }: { code: string }) {
   const counts = useContext(FindingsContext)?.byRegion.get(code);
-  if (!counts || counts.errors + counts.toFill === 0) return null;
+  if (!hasFindings(counts)) return null;
   // The space keeps the chip's accessible name two words: "sa-east-1 2 to fill".
   return (
     <>
