@@ -30,6 +30,35 @@ async function holdAppScript(page: Page): Promise<() => void> {
   return release;
 }
 
+/**
+ * Records the style rules inserted into the page (emotion inserts MUI's styles this way), with
+ * when; `stylesInsertedBefore(page, mark)` reads the component styles (`.css-…` classes) among
+ * those inserted before a performance mark. (Each MUI text field also adds its autofill
+ * keyframes, emotion's global styles, once more: a handful of rules, left alone.)
+ */
+async function recordStyleInsertions(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const insertRule = CSSStyleSheet.prototype.insertRule;
+    const page = window as unknown as { insertedStyleRules?: [number, string][] };
+    page.insertedStyleRules = [];
+    CSSStyleSheet.prototype.insertRule = function (rule: string, index?: number) {
+      page.insertedStyleRules?.push([performance.now(), rule]);
+      return insertRule.call(this, rule, index);
+    };
+  });
+}
+
+function stylesInsertedBefore(page: Page, mark: string): Promise<string[]> {
+  return page.evaluate((mark) => {
+    const at = performance.getEntriesByName(mark)[0]?.startTime ?? Number.POSITIVE_INFINITY;
+    const inserted = (window as unknown as { insertedStyleRules?: [number, string][] })
+      .insertedStyleRules;
+    return (inserted ?? [])
+      .filter(([time, rule]) => time <= at && rule.includes('.css-'))
+      .map(([, rule]) => rule);
+  }, mark);
+}
+
 /** Console errors of the page, among them React's report of a first screen it had to redraw. */
 function watchErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -54,6 +83,7 @@ for (const size of sizes) {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme });
       const errors = watchErrors(page);
+      await recordStyleInsertions(page);
       const release = await holdAppScript(page);
       await page.goto('/', { waitUntil: 'commit' });
       // Before any of the app's code: the form is there, in the reader's colour scheme.
@@ -63,6 +93,9 @@ for (const size of sizes) {
       expect(await seriousViolations(page)).toEqual([]);
       release();
       await waitForMark(page, 'vpce:form-usable');
+      // The page carries every style its first screen was drawn with, those of the layers a
+      // component is composed of included: taking it over compiles and inserts no class again.
+      expect(await stylesInsertedBefore(page, 'vpce:form-usable')).toEqual([]);
       await expect(page.locator('#pane-policy button', { hasText: /^Copy$/ })).toHaveCount(1);
       await expect(page.locator('html')).toHaveClass(colorScheme);
       expect(errors).toEqual([]);

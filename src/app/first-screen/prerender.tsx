@@ -6,7 +6,7 @@
  * as the page's own first render, so the two agree; input given before the takeover is passed
  * on to the app (`early-input.ts`).
  */
-import createCache from '@emotion/cache';
+import createCache, { type EmotionCache } from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import createEmotionServer from '@emotion/server/create-instance';
 import { renderToString } from 'react-dom/server';
@@ -47,6 +47,30 @@ function firstVisitStart(): AppStart {
   };
 }
 
+type Chunks = ReturnType<ReturnType<typeof createEmotionServer>['extractCriticalToChunks']>;
+
+/**
+ * The styles of the layers a component is composed of (an AppBar is a Paper, a Button a
+ * ButtonBase) get class names of their own that never reach the markup: the outermost layer's
+ * class merges them. Emotion's extraction keeps only the classes the markup uses, so the page's
+ * style cache, on taking the markup over, would compile and insert each of those layers' styles
+ * again (about 100 rules in the takeover's commit, none of them used by the page). They are
+ * added to the page's regular style element, so that the cache adopts them as already inserted.
+ */
+function withComposedLayers(chunks: Chunks, cache: EmotionCache): Chunks {
+  const styles = chunks.styles.map((chunk) => ({ ...chunk, ids: [...chunk.ids] }));
+  const regular = styles.find((chunk) => chunk.key === cache.key);
+  if (!regular) return chunks;
+  const listed = new Set(styles.flatMap((chunk) => chunk.ids));
+  for (const [id, css] of Object.entries(cache.inserted)) {
+    if (listed.has(id) || typeof css !== 'string') continue;
+    if (cache.registered[`${cache.key}-${id}`] === undefined) continue;
+    regular.ids.push(id);
+    regular.css += css;
+  }
+  return { ...chunks, styles };
+}
+
 export function prerenderFirstScreen(): FirstScreen {
   const first = prerenderFirstPolicy();
   providePrerenderedPolicy(first);
@@ -61,7 +85,7 @@ export function prerenderFirstScreen(): FirstScreen {
   const chunks = emotion.extractCriticalToChunks(html);
   return {
     html: chunks.html,
-    styleTags: emotion.constructStyleTagsFromChunks(chunks),
+    styleTags: emotion.constructStyleTagsFromChunks(withComposedLayers(chunks, cache)),
     ...(first ? { firstPolicyJson: firstPolicyScriptContent(first) } : {}),
   };
 }
