@@ -30,6 +30,11 @@ async function holdAppScript(page: Page): Promise<() => void> {
   return release;
 }
 
+/** What `recordStyleInsertions` keeps on the page's window: each rule inserted, with when. */
+interface StyleLog {
+  insertedStyleRules?: [number, string][];
+}
+
 /**
  * Records the style rules inserted into the page (emotion inserts MUI's styles this way), with
  * when; `stylesInsertedBefore(page, mark)` reads the component styles (`.css-…` classes) among
@@ -39,10 +44,10 @@ async function holdAppScript(page: Page): Promise<() => void> {
 async function recordStyleInsertions(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const insertRule = CSSStyleSheet.prototype.insertRule;
-    const page = window as unknown as { insertedStyleRules?: [number, string][] };
-    page.insertedStyleRules = [];
+    const log = window as StyleLog;
+    log.insertedStyleRules = [];
     CSSStyleSheet.prototype.insertRule = function (rule: string, index?: number) {
-      page.insertedStyleRules?.push([performance.now(), rule]);
+      log.insertedStyleRules?.push([performance.now(), rule]);
       return insertRule.call(this, rule, index);
     };
   });
@@ -51,9 +56,7 @@ async function recordStyleInsertions(page: Page): Promise<void> {
 function stylesInsertedBefore(page: Page, mark: string): Promise<string[]> {
   return page.evaluate((mark) => {
     const at = performance.getEntriesByName(mark)[0]?.startTime ?? Number.POSITIVE_INFINITY;
-    const inserted = (window as unknown as { insertedStyleRules?: [number, string][] })
-      .insertedStyleRules;
-    return (inserted ?? [])
+    return ((window as StyleLog).insertedStyleRules ?? [])
       .filter(([time, rule]) => time <= at && rule.includes('.css-'))
       .map(([, rule]) => rule);
   }, mark);
