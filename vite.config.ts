@@ -214,6 +214,25 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     // Every browser the app supports preloads modules natively.
     modulePreload: { polyfill: false },
+    // Monaco's core in three chunks instead of one of 2.3 MB: the browser compiles each on its own
+    // thread as it arrives, so that on two cores the editor's code is ready sooner (10 interleaved
+    // loads each: Monaco 615 -> 599 ms on a first visit, 671 -> 617 ms by a share link). The
+    // bundler's own preload helper, which these modules also use, stays out of them: captured with
+    // their dependencies, it made the first screen fetch Monaco's core.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'preload-helper', test: /preload-helper/, priority: 2 },
+            { name: 'monaco-base', test: /[\\/]monaco-editor[\\/]esm[\\/]vs[\\/]base[\\/]/ },
+            {
+              name: 'monaco-common',
+              test: /[\\/]monaco-editor[\\/]esm[\\/]vs[\\/]editor[\\/]common[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
   worker: {
     format: 'es',

@@ -44,7 +44,7 @@ export function buildApp(): Promise<BuildResult> {
       configFile: join(repoRoot, 'vite.config.ts'),
       root: repoRoot,
       logLevel: 'warn',
-      build: { outDir: appOutDir, emptyOutDir: true, rollupOptions: quietBuild },
+      build: { outDir: appOutDir, emptyOutDir: true, rolldownOptions: quietBuild },
     }),
   );
 }
@@ -67,7 +67,7 @@ export function buildReferencePages(): Promise<BuildResult> {
     build({
       configFile: fileURLToPath(new URL('vite.config.ts', import.meta.url)),
       plugins: [referencePolicy()],
-      build: { rollupOptions: quietBuild },
+      build: { rolldownOptions: quietBuild },
       logLevel: 'warn',
     }),
   );
