@@ -31,6 +31,8 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-gpu',
+        // Each test's new window would load Chromium's own omnibox popup (its web UI) meanwhile.
+        '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
       ],
     },
   },
