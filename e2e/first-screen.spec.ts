@@ -154,6 +154,37 @@ test('a share link never shows the default choices, even before the app has star
   expect(errors).toEqual([]);
 });
 
+test("neither a first visit nor a share link fetches Monaco's code before its form is usable", async ({
+  page,
+}) => {
+  const { encodeConfigForUrl } = await loadShareCodec();
+  const fragment = encodeConfigForUrl({
+    version: 1,
+    organizationIds: [ORG_ID],
+    regions: [testRegionCode('eu-west-1')],
+    services: [testServiceId('s3')],
+  });
+  const monacoFile = /\/assets\/monaco-(base|common|setup)-[\w-]+\.(js|css)$/;
+  for (const path of ['/', `/#${fragment}`]) {
+    await page.goto('about:blank');
+    await page.goto(path);
+    await waitForMark(page, 'vpce:editor-ready');
+    const fetched = await page.evaluate(() => {
+      const usable = performance.getEntriesByName('vpce:form-usable', 'mark')[0]?.startTime;
+      return performance.getEntriesByType('resource').map((entry) => ({
+        path: new URL(entry.name).pathname,
+        beforeUsable: usable === undefined || entry.startTime <= usable,
+      }));
+    });
+    // Monaco's core comes in these chunks (vite.config.ts), once the form is usable.
+    expect(fetched.filter((file) => monacoFile.test(file.path)).length, path).toBeGreaterThan(2);
+    expect(
+      fetched.filter((file) => file.beforeUsable && monacoFile.test(file.path)),
+      path,
+    ).toEqual([]);
+  }
+});
+
 test('saved work is shown on return, never the default choices first', async ({ page }) => {
   await openBuilder(page);
   await organizationField(page).fill(ORG_ID);
