@@ -132,16 +132,21 @@ test('what a user types and ticks before the app has started reaches the app', a
   await expect(statementSwitch(page, 'AllowRequestsByAWSServicePrincipals')).not.toBeChecked();
 });
 
-test('a share link never shows the default choices, even before the app has started', async ({
-  page,
-}) => {
+/** The fragment of a share link choosing one service in eu-west-1 for the test organization. */
+async function shareFragment(service: string): Promise<string> {
   const { encodeConfigForUrl } = await loadShareCodec();
-  const fragment = encodeConfigForUrl({
+  return encodeConfigForUrl({
     version: 1,
     organizationIds: [ORG_ID],
     regions: [testRegionCode('eu-west-1')],
-    services: [testServiceId('sqs')],
+    services: [testServiceId(service)],
   });
+}
+
+test('a share link never shows the default choices, even before the app has started', async ({
+  page,
+}) => {
+  const fragment = await shareFragment('sqs');
   const errors = watchErrors(page);
   const release = await holdAppScript(page);
   await page.goto(`/#${fragment}`, { waitUntil: 'commit' });
@@ -157,13 +162,7 @@ test('a share link never shows the default choices, even before the app has star
 test("neither a first visit nor a share link fetches Monaco's code before its form is usable", async ({
   page,
 }) => {
-  const { encodeConfigForUrl } = await loadShareCodec();
-  const fragment = encodeConfigForUrl({
-    version: 1,
-    organizationIds: [ORG_ID],
-    regions: [testRegionCode('eu-west-1')],
-    services: [testServiceId('s3')],
-  });
+  const fragment = await shareFragment('s3');
   const monacoFile = /\/assets\/monaco-(base|common|setup)-[\w-]+\.(js|css)$/;
   for (const path of ['/', `/#${fragment}`]) {
     await page.goto('about:blank');
