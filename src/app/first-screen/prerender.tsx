@@ -54,7 +54,7 @@ type Chunks = ReturnType<ReturnType<typeof createEmotionServer>['extractCritical
  * ButtonBase) get class names of their own that never reach the markup: the outermost layer's
  * class merges them. Emotion's extraction keeps only the classes the markup uses, so the page's
  * style cache, on taking the markup over, would compile and insert each of those layers' styles
- * again (about 100 rules in the takeover's commit, none of them used by the page). They are
+ * again (about 90 rules in the takeover's commit, none of them used by the page). They are
  * added to the page's regular style element, so that the cache adopts them as already inserted.
  */
 function withComposedLayers(chunks: Chunks, cache: EmotionCache): Chunks {
