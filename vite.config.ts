@@ -6,6 +6,7 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import type { CatalogFiles } from './src/core/catalog/catalog-index.ts';
 import { packChoicesCatalog } from './src/core/catalog/choices-catalog.ts';
+import { takeDocumentRules } from './src/shared/editor/document-rules.ts';
 import type * as PrerenderFirstScreen from './src/app/first-screen/prerender.tsx';
 import {
   HIDE_PRERENDERED_CSS,
@@ -108,6 +109,40 @@ function firstScreenPlugin(): Plugin {
   };
 }
 
+/**
+ * Moves the document-wide rules of the bundle's stylesheets (Monaco's codicon `@font-face`, its
+ * `:root` custom properties) into the page's head: added with Monaco's stylesheets once the page
+ * is drawn, they made the browser restyle and lay out the whole page again on the way to the
+ * editor (src/shared/editor/document-rules.ts). Build only; the dev server keeps them in place.
+ */
+function documentRulesInHeadPlugin(): Plugin {
+  return {
+    name: 'vpce-document-rules-in-head',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const page = bundle['index.html'];
+        if (!page || page.type !== 'asset') return;
+        const moved = new Set<string>();
+        for (const file of Object.values(bundle)) {
+          if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
+          const source =
+            typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
+          const taken = takeDocumentRules(source);
+          if (taken.moved.length === 0) continue;
+          file.source = taken.css;
+          for (const rule of taken.moved) moved.add(rule);
+        }
+        if (moved.size === 0) return;
+        const html = String(page.source);
+        if (!html.includes('</head>')) throw new Error('index.html must have a </head>');
+        page.source = html.replace('</head>', `<style>${[...moved].join('')}</style>\n  </head>`);
+      },
+    },
+  };
+}
+
 /** Renders the first screen with Vite's module loader, which resolves the app's imports as the build does. */
 async function renderFirstScreen(): Promise<PrerenderFirstScreen.FirstScreen> {
   const { createServer } = await import('vite');
@@ -200,6 +235,7 @@ export default defineConfig({
     catalogDataAsJsonParse(),
     firstScreenPlugin(),
     contentSecurityPolicyPlugin(),
+    documentRulesInHeadPlugin(),
   ],
   resolve: {
     alias: { '@': srcDir },

@@ -184,6 +184,46 @@ test("neither a first visit nor a share link fetches Monaco's code before its fo
   }
 });
 
+test("Monaco's stylesheets add no rule for the whole document: its font and root properties are in the page from the start", async ({
+  page,
+}) => {
+  const response = await page.goto('/');
+  await waitForMark(page, 'vpce:editor-ready');
+  // In the page as served, before any script: the codicon font and the sash's custom properties.
+  const headStyles = [
+    ...((await response!.text()).split('</head>')[0] ?? '').matchAll(/<style>([^<]*)<\/style>/g),
+  ]
+    .map((match) => match[1]!)
+    .join('');
+  expect(headStyles).toMatch(/@font-face\{font-family:\s*"?codicon"?;/);
+  expect(headStyles).toContain('--vscode-sash-size');
+  // The stylesheets Monaco brought: editor rules, and neither @font-face nor :root rules, whose
+  // arrival would make the browser restyle and lay out the whole page again.
+  const linked = await page.evaluate(() =>
+    [...document.styleSheets]
+      .filter((sheet) => sheet.href)
+      .map((sheet) => ({
+        href: sheet.href!,
+        editorRules: [...sheet.cssRules].filter(
+          (rule) => rule instanceof CSSStyleRule && rule.selectorText.includes('.monaco-editor'),
+        ).length,
+        documentRules: [...sheet.cssRules]
+          .filter(
+            (rule) =>
+              rule instanceof CSSFontFaceRule ||
+              (rule instanceof CSSStyleRule && rule.selectorText.trim() === ':root'),
+          )
+          .map((rule) => rule.cssText.slice(0, 80)),
+      })),
+  );
+  expect(linked.reduce((total, sheet) => total + sheet.editorRules, 0)).toBeGreaterThan(50);
+  expect(linked.flatMap((sheet) => sheet.documentRules)).toEqual([]);
+  // The moved font still loads from its new place, under the page's Content-Security-Policy.
+  expect(
+    await page.evaluate(() => document.fonts.load('16px codicon').then((faces) => faces.length)),
+  ).toBe(1);
+});
+
 test('saved work is shown on return, never the default choices first', async ({ page }) => {
   await openBuilder(page);
   await organizationField(page).fill(ORG_ID);
