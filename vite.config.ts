@@ -124,20 +124,24 @@ function documentRulesInHeadPlugin(): Plugin {
       handler(_options, bundle) {
         const page = bundle['index.html'];
         if (!page || page.type !== 'asset') return;
+        const text = (source: string | Uint8Array) =>
+          typeof source === 'string' ? source : new TextDecoder().decode(source);
         const moved = new Set<string>();
         for (const file of Object.values(bundle)) {
           if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
-          const source =
-            typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
-          const taken = takeDocumentRules(source);
+          const taken = takeDocumentRules(text(file.source));
           if (taken.moved.length === 0) continue;
           file.source = taken.css;
           for (const rule of taken.moved) moved.add(rule);
         }
         if (moved.size === 0) return;
-        const html = String(page.source);
+        const html = text(page.source);
         if (!html.includes('</head>')) throw new Error('index.html must have a </head>');
-        page.source = html.replace('</head>', `<style>${[...moved].join('')}</style>\n  </head>`);
+        // A function, so that no `$` in a rule is read as a replacement pattern.
+        page.source = html.replace(
+          '</head>',
+          () => `<style>${[...moved].join('')}</style>\n  </head>`,
+        );
       },
     },
   };
