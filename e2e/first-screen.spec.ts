@@ -203,7 +203,6 @@ test("Monaco's stylesheets add no rule for the whole document: its font and root
     [...document.styleSheets]
       .filter((sheet) => sheet.href)
       .map((sheet) => ({
-        href: sheet.href!,
         editorRules: [...sheet.cssRules].filter(
           (rule) => rule instanceof CSSStyleRule && rule.selectorText.includes('.monaco-editor'),
         ).length,
