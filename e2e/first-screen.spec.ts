@@ -235,3 +235,96 @@ test('saved work is shown on return, never the default choices first', async ({ 
   release();
   await expect(organizationField(page)).toHaveValue(ORG_ID);
 });
+
+/** What `recordShareLinkLayout` keeps on the page's window. */
+interface LayoutLog {
+  layoutShifts?: number[];
+  /** The Organization ID field's box when it was first drawn, and whether the link's check was told then. */
+  firstField?: { box: number[]; checkingShown: boolean };
+}
+
+/**
+ * Records the page's layout shifts (not those right after an input) and, in the first frame that
+ * draws the Organization ID field, its box and whether the page says the link is being checked.
+ */
+async function recordShareLinkLayout(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log = window as LayoutLog;
+    log.layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) log.layoutShifts?.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+    const watch = () => {
+      const field = [...document.querySelectorAll('input')].find(
+        (input) =>
+          input.labels?.[0]?.textContent?.includes('Organization ID') &&
+          input.getClientRects().length > 0,
+      );
+      if (!field) return void requestAnimationFrame(watch);
+      const { x, y, width, height } = field.getBoundingClientRect();
+      log.firstField = {
+        box: [x, y, width, height],
+        checkingShown: (document.body.textContent ?? '').includes(
+          'Checking the choices of the shared link',
+        ),
+      };
+    };
+    requestAnimationFrame(watch);
+  });
+}
+
+for (const size of sizes) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`a share link's page does not move once drawn: the link's check is told where its outcome comes, ${size.width}x${size.height}, ${colorScheme}`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme });
+      const errors = watchErrors(page);
+      await recordShareLinkLayout(page);
+      await page.goto(`/#${await shareFragment('s3')}`);
+      // The outcome replaces the message of the check, and the rest of the start is done: the
+      // editor shows the policy and, from a laptop's width up, the side panels are drawn.
+      await expect(page.getByText('Opened the choices of the shared link.')).toBeVisible();
+      await expect(page.getByText('Checking the choices of the shared link…')).toHaveCount(0);
+      await waitForMark(page, 'vpce:editor-ready');
+      if (size.width >= 1200)
+        await expect(page.getByRole('tab', { name: 'Explanations' })).toBeVisible();
+      const { layoutShifts, firstField } = await page.evaluate(() => {
+        const log = window as LayoutLog;
+        return { layoutShifts: log.layoutShifts, firstField: log.firstField };
+      });
+      expect(firstField?.checkingShown, 'the check is told from the first screen').toBe(true);
+      const { x, y, width, height } = await organizationField(page).evaluate((field) =>
+        field.getBoundingClientRect(),
+      );
+      expect([x, y, width, height], 'the field has not moved').toEqual(firstField?.box);
+      // A tenth of what browsers call a good cumulative layout shift (0.1); the message used to
+      // push the page down about a second after it was drawn (0.05 to 0.11).
+      const total = (layoutShifts ?? []).reduce((sum, value) => sum + value, 0);
+      expect(total).toBeLessThan(0.01);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('a share link whose check cannot load says so instead of checking for ever', async ({
+  page,
+}) => {
+  await page.route(/\/assets\/startup-checks-[^/]*\.js$/, (route) => route.abort());
+  await page.goto(`/#${await shareFragment('s3')}`);
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+  const messages = page.getByRole('region', { name: 'Messages' });
+  await expect(messages).toContainText(
+    'The choices of the shared link could not be checked, so they are shown but not saved.',
+  );
+  await expect(page.getByText('Checking the choices of the shared link…')).toHaveCount(0);
+  // Not saved: a reload without the link opens the defaults.
+  await page.goto('/');
+  await expect(organizationField(page)).toHaveValue('');
+});

@@ -13,6 +13,7 @@ import {
 } from '@/state/persistence';
 import { defaultConfig, defaultView } from '@/state/defaults';
 import { readPolicyEditor, readReplacedDraft } from '@/state/policy-draft-storage';
+import { LINK_NOTICE_ID } from '@/state/session-slice';
 import { planStartup, type StartupPlan } from '@/state/startup';
 import { WORK_KEYS } from '@/state/storage-keys';
 
@@ -103,10 +104,22 @@ export async function startApp(): Promise<AppStart> {
       // Another tab of the page saving its own work is told to the user, never silently overwritten.
       void import('@/state/tab-sync').then(({ connectTabSync }) => connectTabSync(store));
       if (!needsChecks) return;
-      const [validate, { completeStartup }] = await Promise.all([
-        loadConfigValidator(),
-        import('@/state/startup-checks'),
-      ]);
+      let loaded;
+      try {
+        loaded = await Promise.all([loadConfigValidator(), import('@/state/startup-checks')]);
+      } catch (error) {
+        // A link's "being checked" message must not stay up for ever: say what happened instead.
+        if (plan.fromLink)
+          store.getState().actions.pushNotice({
+            id: LINK_NOTICE_ID,
+            severity: 'error',
+            title:
+              'The choices of the shared link could not be checked, so they are shown but not saved. Reload the page to try again.',
+            details: [error instanceof Error ? error.message : String(error)],
+          });
+        throw error;
+      }
+      const [validate, { completeStartup }] = loaded;
       const { rejected } = completeStartup(store, plan, validate, storage);
       connectPersistence(store, storage);
       // Choices the user changed while the checks loaded are saved now.

@@ -22,11 +22,11 @@ import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
 import { whenIdle } from '@/shared/react/idle';
 import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
+import { NoticeArea } from './notice-area';
 import { WorkspaceNav } from './workspace-nav';
 
 const policyPane = lazyModule(() => import('./policy-pane'));
 const SidePanels = lazy(() => import('./side-panels'));
-const NoticeArea = lazy(() => import('./notice-area'));
 
 /**
  * The first text until the pane is wanted and its code has loaded, then the pane. Not through
@@ -92,7 +92,6 @@ export function Layout() {
   const { finishStartup, firstVisit } = useAppStart();
   const settleMs = firstVisit ? 0 : SETTLE_MS;
   const store = useBuilderStoreApi();
-  const hasNotices = useBuilder((state) => state.notices.length > 0);
   const [panelWanted, setPanelWanted] = useState(false);
   const [idle, setIdle] = useState(false);
   const onUsable = useCallback(() => {
@@ -114,7 +113,8 @@ export function Layout() {
         void policyPane.load().catch(() => undefined);
         // Safe to call more than once: the startup finishes once, and being idle stays true.
         const rest = () => {
-          void finishStartup();
+          // A failure is told in a notice (see `finishStartup`).
+          finishStartup().catch(() => undefined);
           setIdle(true);
         };
         if (!editor) return rest();
@@ -151,11 +151,7 @@ export function Layout() {
       }}
     >
       <AppHeader />
-      {hasNotices && (
-        <Suspense fallback={null}>
-          <NoticeArea />
-        </Suspense>
-      )}
+      <NoticeArea />
       <WorkspaceNav />
       <Box
         component="main"

@@ -1,17 +1,20 @@
 /**
  * Messages about the work as a whole (a saved state or link that could not be used, a link that
- * was opened), each with what the user can do about it. Loaded only when there is one.
+ * was opened, another tab's changes), each with what the user can do about it. Part of the first
+ * screen, so that a message there from the start (a shared link being checked) is drawn with it
+ * and its outcome replaces it in place instead of pushing the page down a second after it was
+ * drawn; what the actions need is loaded when one is pressed.
  */
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import { saveFile } from '@/shared/browser-io/save-file';
+import CircularProgress from '@mui/material/CircularProgress';
+import { memo } from 'react';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
 import { BEFORE_LINK_KEY, readRejected, STATE_KEY } from '@/state/persistence';
 import type { Notice, NoticeAction } from '@/state/session-slice';
-import { openStoredChoices } from '@/state/startup-checks';
 import { useAppStart } from './app-context';
 
 function NoticeAlert({ notice }: { notice: Notice }) {
@@ -32,6 +35,7 @@ function NoticeAlert({ notice }: { notice: Notice }) {
     }
     if (action.kind === 'save-rejected') {
       const rejected = readRejected(storage);
+      const { saveFile } = await import('@/shared/browser-io/save-file');
       if (rejected)
         saveFile(
           `rejected-${rejected.source === 'link' ? 'link' : 'saved-state'}.txt`,
@@ -40,7 +44,10 @@ function NoticeAlert({ notice }: { notice: Notice }) {
         );
       return;
     }
-    const validate = await loadConfigValidator();
+    const [validate, { openStoredChoices }] = await Promise.all([
+      loadConfigValidator(),
+      import('@/state/startup-checks'),
+    ]);
     if (
       openStoredChoices(
         store,
@@ -51,6 +58,18 @@ function NoticeAlert({ notice }: { notice: Notice }) {
     )
       dismissNotice(notice.id);
   };
+  if (notice.busy) {
+    // A check under way: a status rather than an alert, and nothing to dismiss yet.
+    return (
+      <Alert
+        severity={notice.severity}
+        role="status"
+        icon={<CircularProgress size={20} aria-hidden />}
+      >
+        <AlertTitle>{notice.title}</AlertTitle>
+      </Alert>
+    );
+  }
   return (
     <Alert
       severity={notice.severity}
@@ -85,7 +104,7 @@ function NoticeAlert({ notice }: { notice: Notice }) {
   );
 }
 
-export default function NoticeArea() {
+export const NoticeArea = memo(function NoticeArea() {
   const notices = useBuilder((state) => state.notices);
   if (notices.length === 0) return null;
   return (
@@ -105,4 +124,4 @@ export default function NoticeArea() {
       ))}
     </Box>
   );
-}
+});

@@ -6,7 +6,6 @@
  * shown (the space is kept meanwhile). The bar itself is always in the page, so that the first
  * screen built into the page (which knows no window size) has it where a narrow screen needs it.
  */
-import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import type { Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
@@ -14,8 +13,13 @@ import { lazy, memo, Suspense } from 'react';
 
 const WorkspaceTabs = lazy(() => import('./workspace-tabs'));
 
-/** The height of MUI's tab bar, kept while its code loads so that nothing below moves. */
-const TAB_BAR_HEIGHT = 48;
+/**
+ * The bar's height, borders included, whether its tabs are drawn yet or not, so that nothing
+ * below moves when they are: more than the tab bar's (40 px in the app's theme, see `theme.ts`)
+ * and its two borders. A placeholder of this height inside the borders made the bar 2 px taller
+ * until the tabs came.
+ */
+const BAR_HEIGHT = 48;
 
 export const WorkspaceNav = memo(function WorkspaceNav() {
   // Known at the first render, except when the app takes over the built first screen: then the
@@ -33,15 +37,13 @@ export const WorkspaceNav = memo(function WorkspaceNav() {
         zIndex: 'appBar',
         borderLeft: 0,
         borderRight: 0,
-        minHeight: TAB_BAR_HEIGHT,
+        minHeight: BAR_HEIGHT,
       }}
     >
-      {narrow ? (
-        <Suspense fallback={<Box sx={{ height: TAB_BAR_HEIGHT }} />}>
+      {narrow && (
+        <Suspense fallback={null}>
           <WorkspaceTabs />
         </Suspense>
-      ) : (
-        <Box sx={{ height: TAB_BAR_HEIGHT }} />
       )}
     </Paper>
   );

@@ -29,7 +29,25 @@ export interface Notice {
   /** Details, one per line (e.g. the diagnostics of a rejected configuration). */
   details: string[];
   actions: NoticeAction[];
+  /**
+   * A check under way (the choices of a shared link being validated): shown with a progress sign,
+   * not dismissable, and replaced in place by its outcome, so that the page does not move.
+   */
+  busy?: boolean;
 }
+
+/** The place of the message about a shared link: "being checked", then what came of it. */
+export const LINK_NOTICE_ID = 'opened-link';
+
+/** What a visit by a shared link shows until the engine has checked its choices. */
+export const LINK_CHECK_NOTICE: Notice = {
+  id: LINK_NOTICE_ID,
+  severity: 'info',
+  title: 'Checking the choices of the shared link…',
+  details: [],
+  actions: [],
+  busy: true,
+};
 
 /** `checking` while saved or linked choices are shown but not yet validated by the engine. */
 export type RestoreStatus = 'checking' | 'ready';

@@ -18,7 +18,7 @@ import {
   writeStorage,
   type StorageLike,
 } from './persistence';
-import type { Notice, NoticeAction } from './session-slice';
+import { LINK_NOTICE_ID, type Notice, type NoticeAction } from './session-slice';
 import { isRenderableConfig, type StartupPlan } from './startup';
 
 function describe(diagnostic: Diagnostic): string {
@@ -78,6 +78,8 @@ export function completeStartup(
   const { actions } = store.getState();
   const { pending, unreadable } = plan;
   let rejected = false;
+  // The link's "being checked" message gives way to its outcome, in the same commit.
+  if (plan.fromLink) actions.dismissNotice(LINK_NOTICE_ID);
   if (unreadable) {
     rejectChoices(
       store,
@@ -108,7 +110,7 @@ export function completeStartup(
       const undo = previous !== null && writeStorage(storage, BEFORE_LINK_KEY, previous);
       saveState(storage, store.getState());
       actions.pushNotice({
-        id: 'opened-link',
+        id: LINK_NOTICE_ID,
         severity: 'success',
         title: 'Opened the choices of the shared link.',
         details: result.diagnostics.map(describe),

@@ -6,6 +6,7 @@ import { createBuilderStore } from './builder-store';
 import { defaultConfig } from './defaults';
 import { MemoryStorage } from './memory-storage.testing';
 import { BEFORE_LINK_KEY, connectPersistence, readRejected, STATE_KEY } from './persistence';
+import { LINK_CHECK_NOTICE } from './session-slice';
 import { isRenderableConfig, planStartup } from './startup';
 import { completeStartup, openStoredChoices } from './startup-checks';
 import { testConfig, testRegionCode, testServiceId } from '@/core/catalog/ids.testing';
@@ -141,6 +142,30 @@ describe('startup', () => {
     expect(store.getState().config).toEqual(defaultConfig());
     expect(store.getState().notices[0]?.details.join(' ')).toMatch(/not-a-service/);
     expect(readRejected(storage)?.source).toBe('link');
+  });
+
+  it("shows a link's check from the first screen and replaces it by the outcome, valid or not", async () => {
+    const link = encodeConfigForUrl(testConfig(chosen));
+    const invalid = encodeConfigForUrl(
+      testConfig({ ...chosen, services: [testServiceId('not-a-service')] }),
+    );
+    const outcomes = [
+      [`#${link}`, 'success'],
+      [`#${link.slice(0, link.length - 10)}`, 'error'],
+      [`#${invalid}`, 'error'],
+    ] as const;
+    for (const [fragment, severity] of outcomes) {
+      const { plan, store } = await start(fragment, new MemoryStorage());
+      expect(plan.init.notices).toEqual([LINK_CHECK_NOTICE]);
+      const notices = store.getState().notices;
+      expect(notices, fragment.slice(0, 20)).toHaveLength(1);
+      expect(notices[0]?.busy).toBeUndefined();
+      expect(notices[0]?.severity).toBe(severity);
+    }
+    // Saved choices are checked too, but no message follows when they are valid: none is shown.
+    const storage = new MemoryStorage();
+    storage.setItem(STATE_KEY, saved(chosen));
+    expect((await planStartup('', storage)).init.notices).toEqual([]);
   });
 
   it('validates what the user changed while the validator loaded', async () => {

@@ -10,6 +10,7 @@ import type { Diagnostic } from '@/core/diagnostics';
 import type { BuilderStoreInit } from './builder-store';
 import { defaultConfig, defaultView } from './defaults';
 import { readStorage, readViewPreferences, STATE_KEY, type StorageLike } from './persistence';
+import { LINK_CHECK_NOTICE } from './session-slice';
 
 /** Choices shown before the validator has confirmed them. */
 export interface PendingChoices {
@@ -103,9 +104,11 @@ export async function planStartup(fragment: string, storage: StorageLike): Promi
   if (carriesConfiguration(fragment)) {
     const reading = await readShareFragment(fragment);
     const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+    // The link's message takes its place at once, so that its outcome does not push the page down.
+    const notices = [LINK_CHECK_NOTICE];
     if (reading.value === undefined) {
       return {
-        init: base,
+        init: { ...base, notices },
         unreadable: { source: 'link', text, diagnostics: reading.diagnostics },
         fromLink: true,
         hasSaved,
@@ -116,6 +119,7 @@ export async function planStartup(fragment: string, storage: StorageLike): Promi
       init: {
         ...base,
         config: shown ? (reading.value as PerimeterConfig) : base.config,
+        notices,
         restoreStatus: 'checking',
       },
       pending: { source: 'link', value: reading.value, text },

@@ -108,7 +108,11 @@ export const PolicyChecks = memo(function PolicyChecks({
     () => typeof window === 'undefined' || window.matchMedia('(min-width: 900px)').matches,
   );
   const [othersOpen, setOthersOpen] = useState(false);
-  const restoring = useBuilder((state) => state.restoreStatus === 'checking');
+  // Saved choices being checked are told here; a shared link's check has its own message at the
+  // top of the page (a busy notice), which its outcome replaces.
+  const restoring = useBuilder(
+    (state) => state.restoreStatus === 'checking' && !state.notices.some((notice) => notice.busy),
+  );
   const sorted = sortDiagnostics(diagnostics);
   const toFill = sorted.filter((d) => findingKind(d) === 'to-fill');
   const errors = sorted.filter((d) => findingKind(d) === 'error');
