@@ -84,6 +84,10 @@ interface Target {
   loads: ColdLoad[];
 }
 
+/** A layout-shift score, unitless. */
+const formatShift = (value: number | undefined) =>
+  value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(4);
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -148,6 +152,13 @@ function printPerPage(targets: readonly Target[]): void {
         `    observed ${figure.padEnd(15)} ${formatMilliseconds(medianOf(values))} (${Math.round(Math.min(...values))}-${Math.round(Math.max(...values))}, n=${values.length})`,
       );
     }
+    const shifts = target.loads
+      .map((load) => load.observed.layoutShiftFirst5s)
+      .filter((v): v is number => v !== undefined);
+    if (shifts.length > 0)
+      console.log(
+        `    observed layoutShiftFirst5s ${formatShift(medianOf(shifts))} (${formatShift(Math.min(...shifts))}-${formatShift(Math.max(...shifts))}, n=${shifts.length})`,
+      );
     const all = medianOf(
       target.loads.map((load) => assetBytesBefore(load.assets, Number.POSITIVE_INFINITY).total),
     );
@@ -270,6 +281,20 @@ function budgetRows(
       paired: '-',
       budget: `<= ${budgetMs} ms`,
       verdict: verdict(value, budgetMs),
+    });
+  // How far the page moves by itself while it loads (cumulative layout shift): absolute, against
+  // the threshold browsers' own guidance calls good (0.1).
+  for (const app of apps)
+    rows.push({
+      figure: `layout shift, first 5 s (cumulative; no input) [${app.name.replace('app, ', '')}]`,
+      measured: formatShift(medianOf(app.loads.map((load) => load.observed.layoutShiftFirst5s))),
+      reference: formatShift(
+        medianOf(bareMonaco.loads.map((load) => load.observed.layoutShiftFirst5s)),
+      ),
+      compared: formatShift(medianOf(app.loads.map((load) => load.observed.layoutShiftFirst5s))),
+      paired: '-',
+      budget: '<= 0.10',
+      verdict: verdict(medianOf(app.loads.map((load) => load.observed.layoutShiftFirst5s)), 0.1),
     });
   absolute(
     `change -> updated preview, median (${durations.length} changes, all services and regions)`,

@@ -22,6 +22,11 @@ export interface ObservedLoad {
   monacoText?: number;
   /** Sum of (duration - 50 ms) over the long tasks that started in the first 5 s. */
   blockingFirst5s?: number;
+  /**
+   * Cumulative layout shift of the first 5 s: the sum of the layout-shift scores the browser
+   * reports (none follows an input here), a unitless fraction of the window moved.
+   */
+  layoutShiftFirst5s?: number;
 }
 
 export interface ColdLoad {
@@ -98,12 +103,18 @@ interface DomAtMark {
  * JavaScript in a string: the benchmark's own compiler would add helpers the page does not have.
  */
 const OBSERVE_LOAD_SCRIPT = `(() => {
-  const seen = { longTasks: [] };
+  const seen = { longTasks: [], layoutShifts: [] };
   globalThis.__vpceObserved = seen;
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) seen.longTasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if (!entry.hadRecentInput) seen.layoutShifts.push([entry.startTime, entry.value]);
+    }).observe({ type: 'layout-shift', buffered: true });
   } catch {}
   function shows(element) {
     return (
@@ -193,6 +204,7 @@ async function readObserved(page: Page): Promise<Omit<ObservedLoad, 'clickable'>
           policyText?: number;
           monacoText?: number;
           longTasks: [number, number][];
+          layoutShifts?: [number, number][];
         };
       }
     ).__vpceObserved;
@@ -208,6 +220,13 @@ async function readObserved(page: Page): Promise<Omit<ObservedLoad, 'clickable'>
       ...(seen.policyText !== undefined ? { policyText: seen.policyText } : {}),
       ...(seen.monacoText !== undefined ? { monacoText: seen.monacoText } : {}),
       blockingFirst5s: blocking,
+      ...(seen.layoutShifts
+        ? {
+            layoutShiftFirst5s: seen.layoutShifts
+              .filter(([start]) => start < 5000)
+              .reduce((sum, [, value]) => sum + value, 0),
+          }
+        : {}),
     };
   });
 }

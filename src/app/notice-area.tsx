@@ -9,7 +9,6 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
 import { memo } from 'react';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { loadConfigValidator } from '@/state/config-validator';
@@ -59,13 +58,10 @@ function NoticeAlert({ notice }: { notice: Notice }) {
       dismissNotice(notice.id);
   };
   if (notice.busy) {
-    // A check under way: a status rather than an alert, and nothing to dismiss yet.
+    // A check under way: a status rather than an alert, and nothing to dismiss yet. No spinner:
+    // its animation would be painted again in every frame while the page is still loading.
     return (
-      <Alert
-        severity={notice.severity}
-        role="status"
-        icon={<CircularProgress size={20} aria-hidden />}
-      >
+      <Alert severity={notice.severity} role="status">
         <AlertTitle>{notice.title}</AlertTitle>
       </Alert>
     );
