@@ -236,18 +236,21 @@ test('saved work is shown on return, never the default choices first', async ({ 
   await expect(organizationField(page)).toHaveValue(ORG_ID);
 });
 
-/** What `recordShareLinkLayout` keeps on the page's window. */
+/** What `recordLayout` keeps on the page's window. */
 interface LayoutLog {
   layoutShifts?: number[];
+  /** Whether the policy's status said, to screen readers, that the choices were being checked. */
+  checkingStatusSeen?: boolean;
   /** The Organization ID field's box when it was first drawn, and whether the link's check was told then. */
   firstField?: { box: number[]; checkingShown: boolean };
 }
 
 /**
  * Records the page's layout shifts (not those right after an input) and, in the first frame that
- * draws the Organization ID field, its box and whether the page says the link is being checked.
+ * draws the Organization ID field, its box and whether the page says the link is being checked;
+ * and whether the policy's status said the choices were being checked, in any frame.
  */
-async function recordShareLinkLayout(page: Page): Promise<void> {
+async function recordLayout(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const log = window as LayoutLog;
     log.layoutShifts = [];
@@ -258,6 +261,13 @@ async function recordShareLinkLayout(page: Page): Promise<void> {
       })[])
         if (!entry.hadRecentInput) log.layoutShifts?.push(entry.value);
     }).observe({ type: 'layout-shift', buffered: true });
+    const watchStatus = () => {
+      const status = document.querySelector('[role="status"][aria-label="Policy status"]');
+      if (status?.getAttribute('aria-busy') === 'true' && status.textContent?.includes('checking'))
+        log.checkingStatusSeen = true;
+      if (performance.now() < 10_000) requestAnimationFrame(watchStatus);
+    };
+    requestAnimationFrame(watchStatus);
     const watch = () => {
       const field = [...document.querySelectorAll('input')].find(
         (input) =>
@@ -285,7 +295,7 @@ for (const size of sizes) {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme });
       const errors = watchErrors(page);
-      await recordShareLinkLayout(page);
+      await recordLayout(page);
       await page.goto(`/#${await shareFragment('s3')}`);
       // The outcome replaces the message of the check, and the rest of the start is done: the
       // editor shows the policy and, from a laptop's width up, the side panels are drawn.
@@ -328,3 +338,47 @@ test('a share link whose check cannot load says so instead of checking for ever'
   await page.goto('/');
   await expect(organizationField(page)).toHaveValue('');
 });
+
+for (const size of sizes) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`saved work's page does not move once drawn while its choices are checked, ${size.width}x${size.height}, ${colorScheme}`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`/#${await shareFragment('s3')}`);
+      await expect(page.getByText('Opened the choices of the shared link.')).toBeVisible();
+      const errors = watchErrors(page);
+      await recordLayout(page);
+      await page.reload();
+      await expect(organizationField(page)).toHaveValue(ORG_ID);
+      // On a narrow screen the policy's pane is drawn but not shown (and so not in the
+      // accessibility tree): found by its attributes.
+      const status = page.locator('[role="status"][aria-label="Policy status"]');
+      await expect(status).toBeAttached();
+      await expect(status).not.toHaveAttribute('aria-busy', 'true');
+      await waitForMark(page, 'vpce:editor-ready');
+      if (size.width >= 1200)
+        await expect(page.getByRole('tab', { name: 'Explanations' })).toBeVisible();
+      const { layoutShifts, firstField, checkingStatusSeen } = await page.evaluate(() => {
+        const log = window as LayoutLog;
+        return {
+          layoutShifts: log.layoutShifts,
+          firstField: log.firstField,
+          checkingStatusSeen: log.checkingStatusSeen,
+        };
+      });
+      // The check is told to screen readers; shown, it used to wrap the status line's buttons at
+      // 1280x720 and unwrap them half a second later (a layout shift of 0.05).
+      expect(checkingStatusSeen, 'the status said the saved choices were being checked').toBe(true);
+      const { x, y, width, height } = await organizationField(page).evaluate((field) =>
+        field.getBoundingClientRect(),
+      );
+      expect([x, y, width, height], 'the field has not moved').toEqual(firstField?.box);
+      const total = (layoutShifts ?? []).reduce((sum, value) => sum + value, 0);
+      expect(total).toBeLessThan(0.01);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+}

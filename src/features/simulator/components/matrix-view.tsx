@@ -11,6 +11,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { styled, type Theme } from '@mui/material/styles';
 import { memo, useId, useLayoutEffect, useState } from 'react';
+import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
 import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
 import { DECISIONS, type Decision } from '@/core/config/request-schema';
 import { formatCount } from '@/shared/format/format-count';
@@ -62,16 +63,6 @@ const MatrixTable = styled('table')(({ theme }) => {
     },
   };
 });
-
-/** Read by screen readers, not shown. */
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 const SHORT_DECISION: Record<Decision, string> = {
   Allowed: 'Allowed',
