@@ -186,3 +186,18 @@ test('an endpoint typed into the inventory is checked like the configuration bef
   await form.getByRole('button', { name: 'Add the endpoint' }).click();
   await expect(exportDialog(page).getByText(/lists 1 endpoint: eu-west-1 \(1\)/)).toBeVisible();
 });
+
+test('the zip is prepared without taking the focus from the dialog: Escape still closes it', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await page.getByRole('button', { name: 'Export as…' }).click();
+  const button = exportDialog(page).getByRole('button', { name: 'Download zip' });
+  await button.focus();
+  await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  // The button stayed focused while it said "Preparing…", instead of dropping the focus to the
+  // page, outside the dialog.
+  await expect(exportDialog(page).getByRole('button', { name: 'Download zip' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(exportDialog(page)).toBeHidden();
+});

@@ -105,7 +105,14 @@ export default function AuditPanel() {
               onDelete={() => audit(files.filter((g) => g !== f))}
             />
           ))}
-          <Button size="small" onClick={() => audit(files)} disabled={status.kind === 'running'}>
+          {/* Inert while the audit runs, but not disabled: that would drop the keyboard's focus. */}
+          <Button
+            size="small"
+            aria-disabled={status.kind === 'running' || undefined}
+            onClick={() => {
+              if (status.kind !== 'running') audit(files);
+            }}
+          >
             Audit again with the current choices
           </Button>
         </Box>

@@ -113,10 +113,15 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>
+        {/* While the zip is prepared the button stays focusable, only inert: a disabled button
+            drops the focus to the page, out of the dialog, so that Escape no longer closed it. */}
         <Button
           variant="contained"
-          disabled={busy || services === 0}
-          onClick={() => void download()}
+          disabled={services === 0}
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (!busy) void download();
+          }}
         >
           {busy ? 'Preparing…' : 'Download zip'}
         </Button>

@@ -228,8 +228,12 @@ export const PolicyActions = memo(function PolicyActions({
       <Button
         variant="outlined"
         startIcon={<FolderZipOutlined />}
-        disabled={zipping}
-        onClick={() => void exportPolicy('zip')}
+        // Inert while the zip is prepared, but not disabled: a disabled button drops the
+        // keyboard's focus to the top of the page.
+        aria-disabled={zipping || undefined}
+        onClick={() => {
+          if (!zipping) void exportPolicy('zip');
+        }}
       >
         {zipping ? 'Preparing the zip…' : 'Download all'}
       </Button>
