@@ -287,6 +287,29 @@ async function recordLayout(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Once the start is done (the editor shows the policy; from a laptop's width up, the side panels
+ * are drawn): the Organization ID field is where it was first drawn, and the page's layout shifts
+ * add up to less than a tenth of what browsers call a good cumulative layout shift (0.1). Returns
+ * what `recordLayout` kept, for the caller's own checks.
+ */
+async function expectPageStill(page: Page, width: number): Promise<LayoutLog> {
+  await waitForMark(page, 'vpce:editor-ready');
+  if (width >= 1200) await expect(page.getByRole('tab', { name: 'Explanations' })).toBeVisible();
+  const log = await page.evaluate(() => {
+    const { layoutShifts, firstField, checkingStatusSeen } = window as LayoutLog;
+    return { layoutShifts, firstField, checkingStatusSeen };
+  });
+  const box = await organizationField(page).evaluate((field) => {
+    const { x, y, width, height } = field.getBoundingClientRect();
+    return [x, y, width, height];
+  });
+  expect(box, 'the field has not moved').toEqual(log.firstField?.box);
+  const total = (log.layoutShifts ?? []).reduce((sum, value) => sum + value, 0);
+  expect(total).toBeLessThan(0.01);
+  return log;
+}
+
 for (const size of sizes) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`a share link's page does not move once drawn: the link's check is told where its outcome comes, ${size.width}x${size.height}, ${colorScheme}`, async ({
@@ -301,22 +324,10 @@ for (const size of sizes) {
       // editor shows the policy and, from a laptop's width up, the side panels are drawn.
       await expect(page.getByText('Opened the choices of the shared link.')).toBeVisible();
       await expect(page.getByText('Checking the choices of the shared link…')).toHaveCount(0);
-      await waitForMark(page, 'vpce:editor-ready');
-      if (size.width >= 1200)
-        await expect(page.getByRole('tab', { name: 'Explanations' })).toBeVisible();
-      const { layoutShifts, firstField } = await page.evaluate(() => {
-        const log = window as LayoutLog;
-        return { layoutShifts: log.layoutShifts, firstField: log.firstField };
-      });
+      // The message used to push the page down about a second after it was drawn (a layout
+      // shift of 0.05 to 0.11).
+      const { firstField } = await expectPageStill(page, size.width);
       expect(firstField?.checkingShown, 'the check is told from the first screen').toBe(true);
-      const { x, y, width, height } = await organizationField(page).evaluate((field) =>
-        field.getBoundingClientRect(),
-      );
-      expect([x, y, width, height], 'the field has not moved').toEqual(firstField?.box);
-      // A tenth of what browsers call a good cumulative layout shift (0.1); the message used to
-      // push the page down about a second after it was drawn (0.05 to 0.11).
-      const total = (layoutShifts ?? []).reduce((sum, value) => sum + value, 0);
-      expect(total).toBeLessThan(0.01);
       expect(await seriousViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
@@ -357,26 +368,10 @@ for (const size of sizes) {
       const status = page.locator('[role="status"][aria-label="Policy status"]');
       await expect(status).toBeAttached();
       await expect(status).not.toHaveAttribute('aria-busy', 'true');
-      await waitForMark(page, 'vpce:editor-ready');
-      if (size.width >= 1200)
-        await expect(page.getByRole('tab', { name: 'Explanations' })).toBeVisible();
-      const { layoutShifts, firstField, checkingStatusSeen } = await page.evaluate(() => {
-        const log = window as LayoutLog;
-        return {
-          layoutShifts: log.layoutShifts,
-          firstField: log.firstField,
-          checkingStatusSeen: log.checkingStatusSeen,
-        };
-      });
       // The check is told to screen readers; shown, it used to wrap the status line's buttons at
       // 1280x720 and unwrap them half a second later (a layout shift of 0.05).
+      const { checkingStatusSeen } = await expectPageStill(page, size.width);
       expect(checkingStatusSeen, 'the status said the saved choices were being checked').toBe(true);
-      const { x, y, width, height } = await organizationField(page).evaluate((field) =>
-        field.getBoundingClientRect(),
-      );
-      expect([x, y, width, height], 'the field has not moved').toEqual(firstField?.box);
-      const total = (layoutShifts ?? []).reduce((sum, value) => sum + value, 0);
-      expect(total).toBeLessThan(0.01);
       expect(await seriousViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
