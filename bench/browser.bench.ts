@@ -284,18 +284,20 @@ function budgetRows(
     });
   // How far the page moves by itself while it loads (cumulative layout shift): absolute, against
   // the threshold browsers' own guidance calls good (0.1).
-  for (const app of apps)
+  const medianShift = (target: Target) =>
+    medianOf(target.loads.map((load) => load.observed.layoutShiftFirst5s));
+  for (const app of apps) {
+    const shift = medianShift(app);
     rows.push({
       figure: `layout shift, first 5 s (cumulative; no input) [${app.name.replace('app, ', '')}]`,
-      measured: formatShift(medianOf(app.loads.map((load) => load.observed.layoutShiftFirst5s))),
-      reference: formatShift(
-        medianOf(bareMonaco.loads.map((load) => load.observed.layoutShiftFirst5s)),
-      ),
-      compared: formatShift(medianOf(app.loads.map((load) => load.observed.layoutShiftFirst5s))),
+      measured: formatShift(shift),
+      reference: formatShift(medianShift(bareMonaco)),
+      compared: formatShift(shift),
       paired: '-',
       budget: '<= 0.10',
-      verdict: verdict(medianOf(app.loads.map((load) => load.observed.layoutShiftFirst5s)), 0.1),
+      verdict: verdict(shift, 0.1),
     });
+  }
   absolute(
     `change -> updated preview, median (${durations.length} changes, all services and regions)`,
     medianOf(durations),

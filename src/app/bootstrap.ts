@@ -114,7 +114,7 @@ export async function startApp(): Promise<AppStart> {
             id: LINK_NOTICE_ID,
             severity: 'error',
             title:
-              'The choices of the shared link could not be checked, so they are shown but not saved. Reload the page to try again.',
+              'The choices of the shared link could not be checked, so they are shown but not saved. Open the link again to try again.',
             details: [error instanceof Error ? error.message : String(error)],
           });
         throw error;

@@ -30,8 +30,8 @@ export interface Notice {
   details: string[];
   actions: NoticeAction[];
   /**
-   * A check under way (the choices of a shared link being validated): shown with a progress sign,
-   * not dismissable, and replaced in place by its outcome, so that the page does not move.
+   * A check under way (the choices of a shared link being validated): shown as a status, not
+   * dismissable, and replaced in place by its outcome, so that the page does not move.
    */
   busy?: boolean;
 }
