@@ -143,22 +143,22 @@ function printPerPage(targets: readonly Target[]): void {
         `    ${mark.padEnd(20)} ${spread(target, mark).padEnd(30)} ${formatKilobytes(medianBytesBefore(target, mark))} (JS ${formatKilobytes(js)}, CSS ${formatKilobytes(css)})`,
       );
     }
-    for (const figure of ['clickable', 'policyText', 'monacoText', 'blockingFirst5s'] as const) {
+    const rounded = (value: number) => String(Math.round(value));
+    for (const [figure, formatMedian, formatEnd] of [
+      ['clickable', formatMilliseconds, rounded],
+      ['policyText', formatMilliseconds, rounded],
+      ['monacoText', formatMilliseconds, rounded],
+      ['blockingFirst5s', formatMilliseconds, rounded],
+      ['layoutShiftFirst5s', formatShift, formatShift],
+    ] as const) {
       const values = target.loads
         .map((load) => load.observed[figure])
         .filter((t): t is number => t !== undefined);
       if (values.length === 0) continue;
       console.log(
-        `    observed ${figure.padEnd(15)} ${formatMilliseconds(medianOf(values))} (${Math.round(Math.min(...values))}-${Math.round(Math.max(...values))}, n=${values.length})`,
+        `    observed ${figure.padEnd(15)} ${formatMedian(medianOf(values))} (${formatEnd(Math.min(...values))}-${formatEnd(Math.max(...values))}, n=${values.length})`,
       );
     }
-    const shifts = target.loads
-      .map((load) => load.observed.layoutShiftFirst5s)
-      .filter((v): v is number => v !== undefined);
-    if (shifts.length > 0)
-      console.log(
-        `    observed layoutShiftFirst5s ${formatShift(medianOf(shifts))} (${formatShift(Math.min(...shifts))}-${formatShift(Math.max(...shifts))}, n=${shifts.length})`,
-      );
     const all = medianOf(
       target.loads.map((load) => assetBytesBefore(load.assets, Number.POSITIVE_INFINITY).total),
     );

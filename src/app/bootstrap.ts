@@ -104,10 +104,10 @@ export async function startApp(): Promise<AppStart> {
       // Another tab of the page saving its own work is told to the user, never silently overwritten.
       void import('@/state/tab-sync').then(({ connectTabSync }) => connectTabSync(store));
       if (!needsChecks) return;
-      let loaded;
-      try {
-        loaded = await Promise.all([loadConfigValidator(), import('@/state/startup-checks')]);
-      } catch (error) {
+      const [validate, { completeStartup }] = await Promise.all([
+        loadConfigValidator(),
+        import('@/state/startup-checks'),
+      ]).catch((error: unknown) => {
         // A link's "being checked" message must not stay up for ever: say what happened instead.
         if (plan.fromLink)
           store.getState().actions.pushNotice({
@@ -118,8 +118,7 @@ export async function startApp(): Promise<AppStart> {
             details: [error instanceof Error ? error.message : String(error)],
           });
         throw error;
-      }
-      const [validate, { completeStartup }] = loaded;
+      });
       const { rejected } = completeStartup(store, plan, validate, storage);
       connectPersistence(store, storage);
       // Choices the user changed while the checks loaded are saved now.

@@ -13,6 +13,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
+import { inertWhileBusy } from '@/shared/react/inert-while-busy';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { AUDIT_STATE_LABELS, AUDIT_STATES, type AuditState } from '@/core/deploy/audit';
@@ -105,14 +106,7 @@ export default function AuditPanel() {
               onDelete={() => audit(files.filter((g) => g !== f))}
             />
           ))}
-          {/* Inert while the audit runs, but not disabled: that would drop the keyboard's focus. */}
-          <Button
-            size="small"
-            aria-disabled={status.kind === 'running' || undefined}
-            onClick={() => {
-              if (status.kind !== 'running') audit(files);
-            }}
-          >
+          <Button size="small" {...inertWhileBusy(status.kind === 'running', () => audit(files))}>
             Audit again with the current choices
           </Button>
         </Box>

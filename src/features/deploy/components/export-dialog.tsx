@@ -17,6 +17,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
+import { inertWhileBusy } from '@/shared/react/inert-while-busy';
 import { catalog } from '@/core/catalog/catalog';
 import {
   EXPORT_FORMAT_LABELS,
@@ -113,15 +114,10 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>
-        {/* While the zip is prepared the button stays focusable, only inert: a disabled button
-            drops the focus to the page, out of the dialog, so that Escape no longer closed it. */}
         <Button
           variant="contained"
           disabled={services === 0}
-          aria-disabled={busy || undefined}
-          onClick={() => {
-            if (!busy) void download();
-          }}
+          {...inertWhileBusy(busy, () => void download())}
         >
           {busy ? 'Preparing…' : 'Download zip'}
         </Button>

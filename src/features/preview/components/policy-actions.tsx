@@ -16,6 +16,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Snackbar from '@mui/material/Snackbar';
 import { memo, useState, type ReactNode } from 'react';
+import { inertWhileBusy } from '@/shared/react/inert-while-busy';
 import { catalog } from '@/core/catalog/catalog';
 import type { PerimeterConfig } from '@/core/config/schema';
 import type { Diagnostic } from '@/core/diagnostics';
@@ -228,12 +229,7 @@ export const PolicyActions = memo(function PolicyActions({
       <Button
         variant="outlined"
         startIcon={<FolderZipOutlined />}
-        // Inert while the zip is prepared, but not disabled: a disabled button drops the
-        // keyboard's focus to the top of the page.
-        aria-disabled={zipping || undefined}
-        onClick={() => {
-          if (!zipping) void exportPolicy('zip');
-        }}
+        {...inertWhileBusy(zipping, () => void exportPolicy('zip'))}
       >
         {zipping ? 'Preparing the zip…' : 'Download all'}
       </Button>
