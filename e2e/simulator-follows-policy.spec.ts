@@ -292,3 +292,34 @@ test('where the matrix worker cannot load, the page runs the matrix itself', asy
   );
   expect(slices).toBeGreaterThan(0);
 });
+
+test('an unfinished policy leaves the matrix without verdicts, and it says so rather than calling them wrong', async ({
+  page,
+}) => {
+  // The defaults: no organization id yet, so every policy keeps a value to fill.
+  await openBuilder(page);
+  await showPane(page, 'Explain & test');
+  await page.getByRole('tab', { name: 'Request simulator' }).click();
+  await simulator(page).getByRole('button', { name: 'Matrix', exact: true }).click();
+  const engine = await loadEngine();
+  const plan = engine.planRequestMatrix(
+    testConfig({ version: 1, organizationIds: [], regions: ['us-east-1'], services: ['s3'] }),
+  );
+  const cells = engine.matrixSize(plan);
+  await expect(matrixResult(page)).toHaveText(
+    `${plan.rows.length} requests × 1 region: ${cells} cells without a verdict (the policy has values still to fill), in the first rows.`,
+  );
+  await expect(matrixResult(page)).not.toContainText('not as expected');
+  // The cells say it too, without the mark of a wrong verdict, readable in both schemes.
+  const grid = simulator(page).getByRole('table', { name: 'Verdicts by request and region' });
+  const first = grid.getByRole('row').nth(1).getByRole('button');
+  await expect(first).toHaveText('No verdict');
+  await expect(first).toHaveAccessibleName(
+    /^No verdict: the policy has values still to fill, expected (Allowed|Denied)/,
+  );
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${theme}\\b`));
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+});

@@ -56,6 +56,11 @@ const MatrixTable = styled('table')(({ theme }) => {
       ]),
     ),
     '& button[data-passed="false"]': { border: `2px solid ${palette.error.main}` },
+    // No verdict is not a wrong verdict: a dashed border of its own, in the text's own colour.
+    '& button[data-no-verdict]': {
+      border: `2px dashed ${palette.warning.main}`,
+      color: palette.text.secondary,
+    },
     // An outline, not a fill, marks the chosen cell: a fill would take the verdict's colour below contrast.
     '& button[aria-pressed="true"]': {
       outline: `2px solid ${palette.primary.main}`,
@@ -86,7 +91,18 @@ function statusText(run: MatrixRun | undefined): string {
     return `Evaluating ${size}: ${formatCount(run.done)} of ${formatCount(run.total)} cells...`;
   if (run.failures === 0)
     return `${size}: every verdict is the one expected (what your choices call for, or what a saved request expects).`;
-  return `${size}: ${formatCount(run.failures)} cell${run.failures === 1 ? '' : 's'} not as expected, in the first rows.`;
+  // A cell without a verdict is not a wrong verdict: a policy still to finish is not a hole.
+  const cells = (count: number) => `${formatCount(count)} cell${count === 1 ? '' : 's'}`;
+  const wrong = run.failures - run.withoutVerdict.count;
+  const parts = [
+    ...(wrong > 0 ? [`${cells(wrong)} not as expected`] : []),
+    ...(run.withoutVerdict.count > 0
+      ? [
+          `${cells(run.withoutVerdict.count)} without a verdict (${run.withoutVerdict.reasons.join('; ')})`,
+        ]
+      : []),
+  ];
+  return `${size}: ${parts.join(', ')}, in the first rows.`;
 }
 
 function CellDetails({
@@ -262,11 +278,12 @@ export const MatrixView = memo(function MatrixView({
                             type="button"
                             data-decision={noVerdict ? undefined : cell.decision}
                             data-passed={cell.passed}
+                            data-no-verdict={noVerdict ? '' : undefined}
                             aria-pressed={isSelected}
                             aria-label={`${noVerdict ? `No verdict: ${noVerdict}` : shown}${cell.passed ? '' : `, expected ${SHORT_DECISION[cell.expected]}`}: ${row.name}, ${region}`}
                             onClick={() => setSelected({ key: row.key, region })}
                           >
-                            {cell.passed ? '' : '✗ '}
+                            {cell.passed || noVerdict ? '' : '✗ '}
                             {shown}
                           </button>
                         </td>

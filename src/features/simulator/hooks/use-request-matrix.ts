@@ -17,6 +17,7 @@ import {
 } from '@/core/evaluate/request-matrix';
 import { useBuilder } from '@/state/builder-store';
 import { inPageMatrixPort, workerMatrixPort, type MatrixPort } from '../matrix/matrix-port';
+import { cellsWithoutVerdict } from '../matrix/matrix-runner';
 
 export type MatrixRun =
   | { status: 'running'; plan: MatrixPlan; done: number; total: number }
@@ -27,8 +28,10 @@ export type MatrixRun =
       /** Rows with their cells, those not as expected first. */
       rows: MatrixRowSummary[];
       total: number;
-      /** Cells whose verdict is not the expected one. */
+      /** Cells whose verdict is not the expected one, those without a verdict included. */
       failures: number;
+      /** Of the failures, the cells without a verdict, and why. */
+      withoutVerdict: { count: number; reasons: string[] };
       /** The choices the run is about. */
       config: PerimeterConfig;
     };
@@ -65,7 +68,10 @@ export function useRequestMatrix(active: boolean): MatrixRun | undefined {
         const rows = orderMatrixRows(plan, cells);
         const failures = rows.reduce((sum, row) => sum + row.failures, 0);
         // A transition: React draws the grid of a thousand cells in slices, not in one long task.
-        startTransition(() => setRun({ status: 'done', plan, rows, total, failures, config }));
+        const withoutVerdict = cellsWithoutVerdict(cells);
+        startTransition(() =>
+          setRun({ status: 'done', plan, rows, total, failures, withoutVerdict, config }),
+        );
       },
       failed: (message) => setRun({ status: 'failed', plan, message }),
     });

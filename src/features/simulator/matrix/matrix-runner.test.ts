@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { matrixSize, planRequestMatrix } from '@/core/evaluate/request-matrix';
 import { endpointPolicyForNames } from '@/core/evaluate/suite';
-import { noVerdictOf, runMatrixInSlices, type CheckedMatrixCell } from './matrix-runner';
+import {
+  cellsWithoutVerdict,
+  noVerdictOf,
+  runMatrixInSlices,
+  type CheckedMatrixCell,
+} from './matrix-runner';
 import { testConfig } from '@/core/catalog/ids.testing';
 
 const config: PerimeterConfigDocument = {
@@ -103,5 +108,24 @@ describe('the matrix in slices', () => {
     expect(west.every((c) => c.policyErrors === undefined && noVerdictOf(c) === undefined)).toBe(
       true,
     );
+    // Counted apart from wrong verdicts, with the reason once.
+    expect(cellsWithoutVerdict(cells)).toEqual({
+      count: east.length,
+      reasons: ['the policy has errors'],
+    });
+  });
+
+  it('counts the cells of an unfinished policy as without a verdict, not as wrong verdicts', async () => {
+    const unfinished: PerimeterConfigDocument = { ...config, organizationIds: [] };
+    const { finished } = run({ config: testConfig(unfinished) });
+    const cells = (await finished).cells!;
+    expect(cells).toHaveLength(matrixSize(plan));
+    expect(cellsWithoutVerdict(cells)).toEqual({
+      count: cells.length,
+      reasons: ['the policy has values still to fill'],
+    });
+    // With the organization given, every cell has its verdict.
+    const complete = (await run().finished).cells!;
+    expect(cellsWithoutVerdict(complete)).toEqual({ count: 0, reasons: [] });
   });
 });

@@ -29,6 +29,22 @@ export function noVerdictOf(cell: CheckedMatrixCell): string | undefined {
   return undefined;
 }
 
+/** The cells without a verdict, and why (each reason once, in the order first met). */
+export function cellsWithoutVerdict(cells: readonly CheckedMatrixCell[]): {
+  count: number;
+  reasons: string[];
+} {
+  const reasons = new Set<string>();
+  let count = 0;
+  for (const cell of cells) {
+    const reason = noVerdictOf(cell);
+    if (reason === undefined) continue;
+    count += 1;
+    reasons.add(reason);
+  }
+  return { count, reasons: [...reasons] };
+}
+
 /**
  * The policies of `policyFor`, each checked once by the validator, and a function that marks
  * the cells of a policy with errors: no verdict, not as expected.
