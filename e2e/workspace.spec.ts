@@ -291,6 +291,14 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       await expect(
         page.getByRole('button', { name: 'Copy edited: your s3-endpoint-policy.json' }),
       ).toBeVisible();
+      // What the text contains names its statements by Sid, long words that wrap rather than
+      // widen the page.
+      await expect(
+        page.getByRole('list', { name: 'Recognized statements' }).getByRole('button').first(),
+      ).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        size.width,
+      );
 
       // A misspelled action: the fix the validator suggests.
       await page.getByRole('button', { name: 'Import policy' }).click();

@@ -198,7 +198,13 @@ export const RecognitionSummary = memo(function RecognitionSummary({
   };
 
   return (
-    <Box component="section" aria-labelledby={`${ids}-title`} sx={{ mt: 2 }}>
+    // Sids, paths and ARNs come from the text as written, often long words: they wrap anywhere
+    // rather than widen the page.
+    <Box
+      component="section"
+      aria-labelledby={`${ids}-title`}
+      sx={{ mt: 2, overflowWrap: 'anywhere' }}
+    >
       <Typography id={`${ids}-title`} variant="h3">
         What the policy contains
       </Typography>
