@@ -192,6 +192,8 @@ test('the zip is prepared without taking the focus from the dialog: Escape still
 }) => {
   await openBuilder(page);
   await page.getByRole('button', { name: 'Export as…' }).click();
+  // The defaults make one policy, said in the singular.
+  await expect(exportDialog(page)).toContainText('1 policy: 1 service × 1 region,');
   const button = exportDialog(page).getByRole('button', { name: 'Download zip' });
   await button.focus();
   await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

@@ -102,7 +102,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
         </FormControl>
         <Typography variant="body2" sx={{ mt: 1 }}>
           {perRegion
-            ? `${services * regions} policies: ${services} service${services === 1 ? '' : 's'} × ${regions} region${regions === 1 ? '' : 's'}, one per region since an endpoint lives in one region.`
+            ? `${services * regions} polic${services * regions === 1 ? 'y' : 'ies'}: ${services} service${services === 1 ? '' : 's'} × ${regions} region${regions === 1 ? '' : 's'}, one per region since an endpoint lives in one region.`
             : 'The policies in the shape chosen in the preview (one for all regions, or one per region).'}
         </Typography>
         {perRegion && <InventorySection />}
