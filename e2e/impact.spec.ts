@@ -74,6 +74,40 @@ async function openImpact(page: Page): Promise<void> {
   await expect(panel(page).getByText('2 accounts loaded from accounts.json.')).toBeVisible();
 }
 
+test('one account and one endpoint are counted in the singular', async ({ page }) => {
+  await openBuilder(page);
+  await page.getByRole('tab', { name: 'Impact' }).click();
+  await panel(page)
+    .getByLabel("Load the organization's accounts (aws organizations list-accounts output)")
+    .setInputFiles({
+      name: 'one-account.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ Accounts: [{ Id: '111122223333' }] })),
+    });
+  await expect(panel(page).getByText('1 account loaded from one-account.json.')).toBeVisible();
+  await panel(page)
+    .getByLabel('Load the endpoint inventory (aws ec2 describe-vpc-endpoints output)')
+    .setInputFiles({
+      name: 'one-endpoint.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          VpcEndpoints: [
+            {
+              VpcEndpointId: 'vpce-0123456789abcdef0',
+              ServiceName: 'com.amazonaws.eu-west-1.s3',
+            },
+          ],
+        }),
+      ),
+    });
+  await expect(
+    panel(page).getByText(
+      '1 endpoint loaded from one-endpoint.json; it applies to the next files read.',
+    ),
+  ).toBeVisible();
+});
+
 test('reads CloudTrail files in the page, says what would break and applies a fix in one click', async ({
   page,
 }) => {

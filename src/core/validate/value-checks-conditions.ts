@@ -52,6 +52,17 @@ const FAMILIES_BY_TYPE: Record<string, readonly OperatorFamily[]> = {
   Binary: ['Binary'],
 };
 
+/** A key's type in words, with its article, as a message reads it. */
+const TYPE_IN_WORDS: Record<string, string> = {
+  String: 'a string',
+  ARN: 'an ARN',
+  Bool: 'a Boolean',
+  Numeric: 'a numeric',
+  Date: 'a date',
+  IPAddress: 'an IP address',
+  Binary: 'a binary',
+};
+
 function conditionKeyInfo(
   entry: ConditionEntry,
   context: ValueCheckContext,
@@ -145,7 +156,7 @@ function checkOperatorAgainstKey(
   if (!fits.includes(operator.family)) {
     findings.warning(
       'condition/operator-type-mismatch',
-      `${info.key} holds a ${scalarType === 'ARN' ? 'an ARN' : scalarType} value, but ${operator.base} compares ${operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`}; the condition may never match.`,
+      `${info.key} holds ${TYPE_IN_WORDS[scalarType] ?? `a ${scalarType}`} value, but ${operator.base} compares ${operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`}; the condition may never match.`,
       operatorSpan,
       {
         hint: `Use a ${fits.map((f) => (f === 'Arn' ? 'Arn' : f)).join(' or ')} operator with this key.`,

@@ -300,6 +300,22 @@ describe('condition operators', () => {
     ).toEqual(['condition/operator-type-mismatch', 'condition/invalid-bool']);
   });
 
+  it('names the type of the key in words in the mismatch message', () => {
+    const message = (condition: Record<string, Record<string, unknown>>) =>
+      findingsFor({ Condition: condition }).find(
+        (d) => d.code === 'condition/operator-type-mismatch',
+      )?.message;
+    expect(message({ NumericEquals: { 'aws:PrincipalArn': '1' } })).toMatch(
+      /^aws:PrincipalArn holds an ARN value, but NumericEquals compares numeric values/,
+    );
+    expect(message({ NumericEquals: { 'aws:PrincipalIsAWSService': '1' } })).toMatch(
+      /^aws:PrincipalIsAWSService holds a Boolean value, but NumericEquals/,
+    );
+    expect(message({ StringEquals: { 'aws:SourceIp': '10.0.0.1' } })).toMatch(
+      /^aws:SourceIp holds an IP address value, but StringEquals compares string values/,
+    );
+  });
+
   it('asks for a set qualifier on multivalued keys and warns about ForAllValues on single-valued ones', () => {
     expect(
       codesFor({ Condition: { StringLike: { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/*' } } }),
