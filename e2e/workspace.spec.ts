@@ -528,3 +528,20 @@ test('the page honours a request for reduced motion', async ({ page }) => {
     /^0s(, 0s)*$/,
   );
 });
+
+test('on a narrow screen one value to fill is offered as "Show the field"', async ({ page }) => {
+  const size = SIZES[2];
+  await open(page, size, 'light');
+  // The statements that ask for third parties off: the organization id is all that is left.
+  for (const sid of [
+    'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+    'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+  ])
+    await page.getByRole('switch', { name: new RegExp(sid) }).uncheck();
+  await showPane(page, size, 'Policy');
+  await expect(page.getByRole('status', { name: 'Policy status' })).toContainText('1 to fill');
+  await page.getByRole('button', { name: 'Show the field', exact: true }).click();
+  await expect(
+    page.getByRole('list', { name: 'To fill' }).getByRole('button', { name: /^Organization ID/ }),
+  ).toBeVisible();
+});

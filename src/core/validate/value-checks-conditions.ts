@@ -366,7 +366,7 @@ function checkAccountId(value: PolicyValue, findings: Findings, at: Span): void 
       at,
       {
         hint: /^\d+$/.test(text)
-          ? `It has ${text.length} digits${value.kind === 'number' ? ' (as a JSON number, leading zeros are lost: write it in quotes)' : ''}.`
+          ? `It has ${text.length} digit${text.length === 1 ? '' : 's'}${value.kind === 'number' ? ' (as a JSON number, leading zeros are lost: write it in quotes)' : ''}.`
           : 'Write the 12 digits, in quotes.',
       },
     );

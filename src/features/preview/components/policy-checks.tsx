@@ -154,7 +154,11 @@ export const PolicyChecks = memo(function PolicyChecks({
         </Typography>
         {pressing > 0 && (
           <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)} sx={{ py: 0 }}>
-            {open ? 'Hide the fields' : `Show the ${toFill.length + errors.length} fields`}
+            {open
+              ? 'Hide the fields'
+              : toFill.length + errors.length === 1
+                ? 'Show the field'
+                : `Show the ${toFill.length + errors.length} fields`}
           </Button>
         )}
         {others.length > 0 && (
