@@ -38,6 +38,28 @@ test('the choices can be made with the keyboard alone', async ({ page }) => {
   await expect(toggle).not.toBeChecked();
 });
 
+test('Enter picks the first match of what was typed, and a second Enter picks nothing', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  const chips = page.locator('.MuiAutocomplete-root .MuiChip-root');
+  await servicesField(page).click();
+  await page.keyboard.type('kms');
+  await page.keyboard.press('Enter');
+  await expect(chips).toHaveText(['s3', 'kms', 'us-east-1']);
+  // The input is empty again and nothing is highlighted: this Enter toggles nothing.
+  await expect(servicesField(page)).toHaveValue('');
+  await page.keyboard.press('Enter');
+  await expect(chips).toHaveText(['s3', 'kms', 'us-east-1']);
+  await page.keyboard.press('Escape');
+  await regionsField(page).click();
+  await page.keyboard.type('eu-west-1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(chips).toHaveText(['s3', 'kms', 'us-east-1', 'eu-west-1']);
+});
+
 test('a choice list opens under its field, as wide as it, and its chips take the arrow keys', async ({
   page,
 }) => {

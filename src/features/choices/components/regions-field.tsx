@@ -8,6 +8,7 @@ import { createContext, useContext, useMemo, useRef, type ReactNode } from 'reac
 import { FindingsBadge, hasFindings } from '@/shared/diagnostics/findings-badge';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { useDeferredAnchor } from '@/shared/react/deferred-anchor';
+import { useHighlightWhenTyped } from './highlight-when-typed';
 import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
 import { useAfterFirstIdle } from '@/shared/react/idle';
 import { useIdleJob } from '@/shared/react/use-idle-job';
@@ -76,11 +77,13 @@ function RegionsChoice() {
   const input = useRef<HTMLInputElement>(null);
   useControlFocus('regions', input);
   const anchor = useDeferredAnchor();
+  const highlight = useHighlightWhenTyped();
 
   return (
     <Box>
       <Autocomplete
         {...anchor.rootProps}
+        {...highlight}
         multiple
         disableCloseOnSelect
         limitTags={10}

@@ -18,6 +18,7 @@ import { loadFullCatalog, useFullCatalog } from '@/shared/catalog/use-full-catal
 import { previewedService } from '@/shared/catalog/preview-target';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { useDeferredAnchor } from '@/shared/react/deferred-anchor';
+import { useHighlightWhenTyped } from './highlight-when-typed';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { PolicySupportNote } from './policy-support';
 
@@ -41,6 +42,7 @@ export function ServicesField() {
   const input = useRef<HTMLInputElement>(null);
   useControlFocus('services', input);
   const anchor = useDeferredAnchor();
+  const highlight = useHighlightWhenTyped();
   const changeServices = (next: ServiceId[]) => {
     // The policy shown stays the one shown: a service added before it in the list would
     // otherwise become the first tab, and so the shown one.
@@ -90,6 +92,7 @@ export function ServicesField() {
     <Box>
       <Autocomplete
         {...anchor.rootProps}
+        {...highlight}
         multiple
         disableCloseOnSelect
         limitTags={12}
