@@ -23,12 +23,14 @@ export function runMatrix(
   const plan = planRequestMatrix(config, saved);
   const rows = orderMatrixRows(plan, evaluateRequestMatrix(plan, config));
   const failures = rows.reduce((sum, row) => sum + row.failures, 0);
+  const withoutVerdict = rows.reduce((sum, row) => sum + row.withoutVerdict, 0);
   const cells = matrixSize(plan);
   if (json) {
     const report = {
       regions: plan.regions,
       cells,
       failures,
+      withoutVerdict,
       servicesWithoutReadyMade: plan.servicesWithoutReadyMade,
       rows: rows.map((summary) => {
         const row = plan.rows[summary.row]!;
@@ -77,7 +79,7 @@ export function runMatrix(
         `No ready-made requests are written for ${plan.servicesWithoutReadyMade.length} selected service${plan.servicesWithoutReadyMade.length === 1 ? '' : 's'} (${plan.servicesWithoutReadyMade.slice(0, 8).join(', ')}${plan.servicesWithoutReadyMade.length > 8 ? ', ...' : ''}); saved requests check them.`,
       );
     lines.push(
-      `${plan.rows.length} request${plan.rows.length === 1 ? '' : 's'} × ${plan.regions.length} region${plan.regions.length === 1 ? '' : 's'}: ${cells} cells, ${failures} not as expected`,
+      `${plan.rows.length} request${plan.rows.length === 1 ? '' : 's'} × ${plan.regions.length} region${plan.regions.length === 1 ? '' : 's'}: ${cells} cells, ${failures} not as expected${withoutVerdict > 0 ? ` (${withoutVerdict} of them without a verdict)` : ''}`,
     );
     io.stdout(`${lines.join('\n')}\n`);
   }

@@ -138,6 +138,35 @@ describe('the request matrix', () => {
     expect(failures).toBe(0);
   });
 
+  it('puts rows with a wrong verdict before rows that only lack a verdict', () => {
+    const plan = planRequestMatrix(testConfig(config), [wrongExpectation]);
+    const cells = [...evaluateRequestMatrix(plan, testConfig(config))];
+    // The first ready-made row loses its verdict in both regions (as if withheld over the
+    // budget): two failures, against the saved request's two wrong verdicts.
+    const withheld = cells.map((cell) =>
+      cell.row === 0 ? { ...cell, passed: false, withheld: 'over the budget' } : cell,
+    );
+    const ordered = orderMatrixRows(plan, withheld);
+    expect(
+      ordered.slice(0, 2).map((r) => [plan.rows[r.row]!.kind, r.failures, r.withoutVerdict]),
+    ).toEqual([
+      ['saved', 2, 0],
+      ['ready-made', 2, 2],
+    ]);
+    expect(ordered[1]!.row).toBe(0);
+    // Told by the caller which cells have no verdict: the same order from its own mark.
+    const marked = cells.map((cell) =>
+      cell.row === 0
+        ? { ...cell, passed: false, unfinished: true }
+        : { ...cell, unfinished: false },
+    );
+    expect(
+      orderMatrixRows(plan, marked, (cell) => cell.unfinished)
+        .map((r) => r.row)
+        .slice(0, 2),
+    ).toEqual(ordered.map((r) => r.row).slice(0, 2));
+  });
+
   it('fails a cell whose evaluation went over its budget, whatever the expectation, and says why', () => {
     const piece = `${'a?'.repeat(100)}b`;
     const slowPolicy = JSON.stringify({

@@ -190,20 +190,36 @@ export interface MatrixRowSummary {
   row: number;
   /** Cells of the row by region. */
   cells: Map<string, MatrixCell>;
+  /** Cells not as expected, those without a verdict included. */
   failures: number;
+  /** Of the failures, the cells without a verdict. */
+  withoutVerdict: number;
 }
 
-/** Rows with their cells, those with cells not as expected first (most first), otherwise in plan order. */
-export function orderMatrixRows(plan: MatrixPlan, cells: Iterable<MatrixCell>): MatrixRowSummary[] {
+/**
+ * Rows with their cells: those with a wrong verdict first (most first), then those whose only
+ * failures are cells without a verdict (a policy still to finish, an evaluation over its budget),
+ * then the rest, each in plan order. `hasNoVerdict` says which cells have no verdict; by default
+ * those withheld over the budget.
+ */
+export function orderMatrixRows<Cell extends MatrixCell>(
+  plan: MatrixPlan,
+  cells: Iterable<Cell>,
+  hasNoVerdict: (cell: Cell) => boolean = (cell) => cell.withheld !== undefined,
+): MatrixRowSummary[] {
   const rows: MatrixRowSummary[] = plan.rows.map((_row, row) => ({
     row,
     cells: new Map(),
     failures: 0,
+    withoutVerdict: 0,
   }));
   for (const cell of cells) {
     const summary = rows[cell.row]!;
     summary.cells.set(cell.region, cell);
-    if (!cell.passed) summary.failures++;
+    if (cell.passed) continue;
+    summary.failures++;
+    if (hasNoVerdict(cell)) summary.withoutVerdict++;
   }
-  return rows.sort((a, b) => b.failures - a.failures || a.row - b.row);
+  const wrong = (summary: MatrixRowSummary) => summary.failures - summary.withoutVerdict;
+  return rows.sort((a, b) => wrong(b) - wrong(a) || b.failures - a.failures || a.row - b.row);
 }

@@ -17,7 +17,7 @@ import {
 } from '@/core/evaluate/request-matrix';
 import { useBuilder } from '@/state/builder-store';
 import { inPageMatrixPort, workerMatrixPort, type MatrixPort } from '../matrix/matrix-port';
-import { cellsWithoutVerdict } from '../matrix/matrix-runner';
+import { cellsWithoutVerdict, noVerdictOf } from '../matrix/matrix-runner';
 
 export type MatrixRun =
   | { status: 'running'; plan: MatrixPlan; done: number; total: number }
@@ -65,7 +65,7 @@ export function useRequestMatrix(active: boolean): MatrixRun | undefined {
       done: (cells) => {
         performance.measure('vpce:simulator-matrix', { start: started, end: performance.now() });
         performance.mark('vpce:simulator-matrix-done');
-        const rows = orderMatrixRows(plan, cells);
+        const rows = orderMatrixRows(plan, cells, (cell) => noVerdictOf(cell) !== undefined);
         const failures = rows.reduce((sum, row) => sum + row.failures, 0);
         // A transition: React draws the grid of a thousand cells in slices, not in one long task.
         const withoutVerdict = cellsWithoutVerdict(cells);
