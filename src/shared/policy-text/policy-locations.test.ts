@@ -14,6 +14,15 @@ describe('statementCount', () => {
     expect(statementCount('not json')).toBeUndefined();
     expect(statementCount(`{"Statement":[${'{},'.repeat(80_000)}{}]}`)).toBeUndefined();
   });
+
+  it('reads no text nested deeper than a policy is, however deep: no stack overflow', () => {
+    for (const depth of [5_000, 20_000, 100_000]) {
+      const text = `{"Statement":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      expect(() => statementCount(text)).not.toThrow();
+      expect(statementCount(text)).toBeUndefined();
+      expect(statementSpan(text, 'A')).toBeUndefined();
+    }
+  });
 });
 
 describe('statementSpan', () => {

@@ -9,6 +9,11 @@ import type {
   StatementProvenance,
   ValueProvenance,
 } from '@/core/generate/generate';
+import {
+  firstTooDeep,
+  MAX_POLICY_DEPTH,
+  MAX_POLICY_TEXT_CHARACTERS,
+} from '@/core/policy/policy-json';
 
 export interface TextSpan {
   /** Character offsets, end exclusive. */
@@ -41,12 +46,17 @@ let lastTree: Node | undefined;
 
 /**
  * The parse tree of the text (partial when the JSON is broken); the last one is kept, since hovers
- * ask about the same text again and again.
+ * ask about the same text again and again. Texts the validator does not read either have none:
+ * far over any policy's size, or nested deeper than a policy ever is (the parser recurses, and
+ * thousands of nested brackets would overflow the stack).
  */
 export function treeOf(text: string): Node | undefined {
   if (text !== lastText) {
     lastText = text;
-    lastTree = parseTree(text);
+    lastTree =
+      text.length > MAX_POLICY_TEXT_CHARACTERS || firstTooDeep(text, MAX_POLICY_DEPTH) !== -1
+        ? undefined
+        : parseTree(text);
   }
   return lastTree;
 }
