@@ -12,6 +12,7 @@ import {
   statementSwitch,
 } from './builder';
 import { testRegionCode, testServiceId } from '../src/core/catalog/ids.testing';
+import { hugeFile } from './deploy';
 
 async function makeChoices(page: Page) {
   await pick(page, servicesField(page), 'ec2');
@@ -138,4 +139,40 @@ test('Export and Import use the engine configuration format', async ({ page }) =
     );
   await expect(dialog).toContainText('Unknown endpoint service "s4"');
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+});
+
+test('Import config refuses an empty file, a file or a paste far too large for a configuration, and keeps the current choices', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await page.getByRole('button', { name: 'Import config' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a configuration' });
+  const box = dialog.getByRole('textbox', { name: /configuration/ });
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: 'empty.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(0),
+  });
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'empty.json is empty: expected a configuration in JSON or YAML.',
+  );
+  // 50 MB: refused by its size, before it is read, and the text box stays as it was.
+  await dialog.locator('input[type=file]').setInputFiles(await hugeFile());
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /^vpce-e2e-huge\.json is 52,428,800 bytes; a configuration is at most 1,000,000 characters, so it was not opened\./,
+  );
+  await expect(box).toHaveValue('');
+  // A paste over the limit is not put in the box either.
+  await box.focus();
+  await page.keyboard.insertText(' '.repeat(1_000_001));
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /^The pasted text is 1,000,001 characters; a configuration is at most 1,000,000 characters/,
+  );
+  await expect(box).toHaveValue('');
+  // One service and one region are said in the singular.
+  await box.fill(
+    '{ "version": 1, "organizationIds": [], "regions": ["us-east-1"], "services": ["s3"] }',
+  );
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByText('Valid: 1 service, 1 region.')).toBeVisible();
 });

@@ -16,12 +16,16 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { parseConfigText } from '@/core/config/parse-text';
+import { MAX_CONFIG_CHARACTERS } from '@/core/config/structured-text';
 import { configFormatFor, type ConfigTextFormat } from '@/core/config/text-format';
+import { formatCount } from '@/shared/format/format-count';
 import type { Diagnostic } from '@/core/diagnostics';
 import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { describeWork } from '@/state/work-summary';
 import { DiscardList } from './discard-list';
+
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function where(diagnostic: Diagnostic): string {
   const position = diagnostic.range
@@ -44,11 +48,32 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
     [text, source.format],
   );
   const problems = result?.diagnostics ?? [];
+  // Why a file or a paste was not put in the text box: too large to be a configuration (a text
+  // of megabytes would make the box itself slow to type in), or empty.
+  const [refused, setRefused] = useState<string>();
+
+  const tooLarge = (what: string, characters: string) =>
+    `${what} is ${characters}; a configuration is at most ${formatCount(MAX_CONFIG_CHARACTERS)} characters, so it was not opened. Is this the right file?`;
 
   const readFile = async (file: File) => {
-    const format = configFormatFor(file.name);
-    setSource({ name: file.name, format });
-    setText(await file.text());
+    // A character takes at least one byte: over four bytes a character, the file is surely too
+    // large, and it is not read at all.
+    if (file.size > 4 * MAX_CONFIG_CHARACTERS) {
+      setRefused(tooLarge(file.name, `${formatCount(file.size)} bytes`));
+      return;
+    }
+    const content = await file.text();
+    if (content.length > MAX_CONFIG_CHARACTERS) {
+      setRefused(tooLarge(file.name, `${formatCount(content.length)} characters`));
+      return;
+    }
+    if (content.trim() === '') {
+      setRefused(`${file.name} is empty: expected a configuration in JSON or YAML.`);
+      return;
+    }
+    setRefused(undefined);
+    setSource({ name: file.name, format: configFormatFor(file.name) });
+    setText(content);
   };
 
   const importConfig = () => {
@@ -95,6 +120,13 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
           }
           value={text}
           onChange={(event) => {
+            if (event.target.value.length > MAX_CONFIG_CHARACTERS) {
+              setRefused(
+                tooLarge('The pasted text', `${formatCount(event.target.value.length)} characters`),
+              );
+              return;
+            }
+            setRefused(undefined);
             setText(event.target.value);
             if (source.name !== 'pasted text')
               setSource({ name: 'pasted text', format: source.format });
@@ -123,6 +155,11 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
             YAML
           </Button>
         </Box>
+        {refused && (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {refused}
+          </Alert>
+        )}
         {problems.length > 0 && (
           <Box role="status" sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
             {problems.slice(0, 20).map((diagnostic, index) => (
@@ -140,7 +177,7 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
         )}
         {result?.config && problems.length === 0 && (
           <Typography role="status" variant="body2" sx={{ mt: 2, color: 'success.main' }}>
-            Valid: {result.config.services.length} services, {result.config.regions.length} regions.
+            {`Valid: ${counted(result.config.services.length, 'service')}, ${counted(result.config.regions.length, 'region')}.`}
           </Typography>
         )}
         {result?.config && (
