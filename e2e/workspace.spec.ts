@@ -476,6 +476,42 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       await expect(organizationField(page)).toHaveValue(ORG_ID);
     });
 
+    test('Adopt keeps the service shown when the policy does not tell its own', async ({
+      page,
+    }) => {
+      await open(page, size, theme);
+      await showPane(page, size, 'Policy');
+      await page.getByRole('button', { name: 'Import policy' }).click();
+      // Every action on every resource: nothing in it names a service.
+      const policy = {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'AllowRequestsByOrgsIdentitiesToOrgsResources',
+            Effect: 'Allow',
+            Principal: '*',
+            Action: '*',
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'aws:PrincipalOrgID': ORG_ID, 'aws:ResourceOrgID': ORG_ID },
+            },
+          },
+        ],
+      };
+      await pastePolicy(page, JSON.stringify(policy, null, 2));
+      await waitForCheck(page);
+      const adopt = page.getByRole('button', { name: 'Adopt' });
+      await adopt.click();
+      await expect(page.getByText(/Kept the endpoint service shown \(s3\)/)).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Undo adopt' })).toBeVisible();
+      await expect(page.getByRole('tab', { name: /^s3/ })).toHaveAttribute('aria-selected', 'true');
+      // The text adopted is still there to read, and the focus did not fall to the page.
+      await expect(page.getByLabel('Edited text')).toContainText('1 statement');
+      expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+      await showPane(page, size, 'Choices');
+      await expect(organizationField(page)).toHaveValue(ORG_ID);
+    });
+
     // A narrow screen shows one pane at a time: the test after this loop covers it.
     if (!size.narrow)
       test('explanations sit beside the policy: a statement shown in it is on screen with its explanation', async ({

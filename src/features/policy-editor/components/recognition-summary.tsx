@@ -13,12 +13,14 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { memo, useId, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import type { ServiceId } from '@/core/catalog/ids';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { validateConfigValue } from '@/core/config/parse';
 import type { TextRange } from '@/core/diagnostics';
 import type { PolicyRecognition, UnmappedElement } from '@/core/validate/validate';
 import { useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { placeOf } from '@/shared/diagnostics/place-of';
+import { previewedService } from '@/shared/catalog/preview-target';
 
 const BASIS_TEXT = {
   'sid-and-shape': 'by Sid and shape',
@@ -95,15 +97,21 @@ function disagreements(current: PerimeterConfig, adopted: PerimeterConfig): Adop
 
 /**
  * The configuration Adopt loads: the policy's choices, with the builder's organization ids and
- * regions where the policy names none or the user keeps theirs.
+ * regions where the policy names none or the user keeps theirs, and the service shown where the
+ * policy's own cannot be told (the text being edited is that service's policy).
  */
 function mergedConfig(
   current: PerimeterConfig,
   adopted: PerimeterConfig,
   question: AdoptQuestion,
+  shownService: ServiceId | undefined,
 ): { config: PerimeterConfig; kept: string[] } {
   const config = { ...adopted };
   const kept: string[] = [];
+  if (adopted.services.length === 0 && shownService !== undefined) {
+    config.services = [shownService];
+    kept.push(`the endpoint service shown (${shownService})`);
+  }
   for (const [field, words] of [
     ['organizationIds', 'organization id'],
     ['regions', 'regions'],
@@ -179,7 +187,12 @@ export const RecognitionSummary = memo(function RecognitionSummary({
       return;
     }
     setQuestion(undefined);
-    const { config: merged, kept } = mergedConfig(previous, adoption.config, asked);
+    const { config: merged, kept } = mergedConfig(
+      previous,
+      adoption.config,
+      asked,
+      previewedService(previous, store.getState().view, catalog),
+    );
     const checked = validateConfigValue(merged);
     if (!checked.config) {
       setRefusal(checked.diagnostics.map((d) => `${d.path ? `${d.path}: ` : ''}${d.message}`));
