@@ -138,9 +138,27 @@ test('reads CloudTrail files in the page, says what would break and applies a fi
     })
     .click();
   await expect(summary(page)).toContainText(
-    '1 legitimate-looking request shape (1 events) would be denied.',
+    '1 legitimate-looking request shape (1 event) would be denied.',
   );
   await expect(rows).toHaveCount(1);
+  // The remaining fix names a statement by its long Sid: it wraps, and its Apply button is inside
+  // the panel, which does not scroll sideways.
+  const apply = rows
+    .first()
+    .getByRole('button', { name: /^Apply/ })
+    .first();
+  await apply.scrollIntoViewIfNeeded();
+  const inside = await panel(page).boundingBox();
+  const button = await apply.boundingBox();
+  expect(button!.x + button!.width).toBeLessThanOrEqual(inside!.x + inside!.width + 1);
+  expect(
+    await panel(page).evaluate((element) => {
+      let overflow = 0;
+      for (let node: Element | null = element; node; node = node.parentElement)
+        overflow = Math.max(overflow, node.scrollWidth - node.clientWidth);
+      return overflow;
+    }),
+  ).toBe(0);
   // The change is a choice like any other: saved with the others.
   await expect
     .poll(() => page.evaluate(() => localStorage.getItem('vpce-policy:state') ?? ''))

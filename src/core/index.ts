@@ -71,7 +71,7 @@ export {
   type Severity,
   type TextRange,
 } from './diagnostics';
-export { formatCount } from './text/format-count';
+export { countOf, formatCount } from './text/format-count';
 export { formatJsonPath, type JsonPath } from './text/json-path';
 export { suggest } from './text/suggest';
 

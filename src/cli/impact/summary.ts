@@ -1,5 +1,6 @@
 /** The readable summary that `vpce-policy impact` prints. */
 import {
+  countOf,
   formatCount,
   type ImpactReport,
   type ShapeResult,
@@ -7,10 +8,6 @@ import {
 } from '../../core/index';
 
 const MAX_LISTED = 20;
-
-function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function who(shape: ImpactShape): string {
   return (
@@ -36,7 +33,7 @@ function resultLines(result: ShapeResult): string[] {
           ? 'FLAGGED'
           : 'DENIED';
   const lines = [
-    `  ${label.padEnd(12)} ${plural(result.shape.count, 'event').padEnd(11)} ${describeShape(result.shape)}`,
+    `  ${label.padEnd(12)} ${countOf(result.shape.count, 'event').padEnd(11)} ${describeShape(result.shape)}`,
   ];
   if (result.decision === 'allowed') return lines;
   lines.push(`               why: ${result.explanation}`);
@@ -58,20 +55,20 @@ export function formatImpactSummary(
   const t = report.totals;
   const out: string[] = [];
   out.push(
-    `Read ${plural(run.files, 'file')} (${run.megabytes.toFixed(1)} MB of JSON and CSV) in ${run.seconds.toFixed(1)} s: ${plural(t.events, 'event')}, ${formatCount(t.analyzed)} through an endpoint in ${plural(t.shapes, 'distinct request shape')}.`,
+    `Read ${countOf(run.files, 'file')} (${run.megabytes.toFixed(1)} MB of JSON and CSV) in ${run.seconds.toFixed(1)} s: ${countOf(t.events, 'event')}, ${formatCount(t.analyzed)} through an endpoint in ${countOf(t.shapes, 'distinct request shape')}.`,
   );
   out.push(
-    `Organization ${report.organizationId}, ${plural(report.organizationAccounts, 'account')} known.`,
+    `Organization ${report.organizationId}, ${countOf(report.organizationAccounts, 'account')} known.`,
   );
   for (const note of report.notes) out.push(`note: ${note}`);
   for (const group of report.groups) {
     out.push('');
     out.push(
       `${group.service} in ${group.region}${group.outsideDesign ? ' (not in the design: evaluated as if added)' : ''}: ` +
-        `${plural(group.allowed.shapes, 'shape')} allowed (${plural(group.allowed.events, 'event')}), ` +
-        `${plural(group.denied.shapes, 'shape')} denied (${plural(group.denied.events, 'event')})` +
+        `${countOf(group.allowed.shapes, 'shape')} allowed (${countOf(group.allowed.events, 'event')}), ` +
+        `${countOf(group.denied.shapes, 'shape')} denied (${countOf(group.denied.events, 'event')})` +
         (group.undetermined.shapes > 0
-          ? `, ${plural(group.undetermined.shapes, 'shape')} undetermined (${plural(group.undetermined.events, 'event')})`
+          ? `, ${countOf(group.undetermined.shapes, 'shape')} undetermined (${countOf(group.undetermined.events, 'event')})`
           : ''),
     );
     const notAllowed = group.results.filter((r) => r.decision !== 'allowed');
@@ -94,7 +91,7 @@ export function formatImpactSummary(
     out.push('Accounts outside the organization:');
     for (const account of report.foreignAccounts.slice(0, MAX_LISTED))
       out.push(
-        `  ${account.account}  as caller: ${plural(account.asPrincipal, 'event')}, as resource owner: ${plural(account.asResource, 'event')}`,
+        `  ${account.account}  as caller: ${countOf(account.asPrincipal, 'event')}, as resource owner: ${countOf(account.asResource, 'event')}`,
       );
     if (report.foreignAccounts.length > MAX_LISTED)
       out.push(`  ... and ${report.foreignAccounts.length - MAX_LISTED} more`);
@@ -102,7 +99,7 @@ export function formatImpactSummary(
   if (t.withoutEndpoint > 0) {
     out.push('');
     out.push(
-      `Not through a VPC endpoint (no vpcEndpointId), not evaluated: ${plural(t.withoutEndpoint, 'event')} (${report.withoutEndpoint
+      `Not through a VPC endpoint (no vpcEndpointId), not evaluated: ${countOf(t.withoutEndpoint, 'event')} (${report.withoutEndpoint
         .slice(0, 5)
         .map((w) => `${w.eventSource} ${formatCount(w.events)}`)
         .join(', ')}${report.withoutEndpoint.length > 5 ? ', ...' : ''}).`,
@@ -129,8 +126,8 @@ export function formatImpactSummary(
   out.push('');
   out.push(
     t.legitimateDenied.shapes > 0
-      ? `Result: ${plural(t.legitimateDenied.shapes, 'legitimate-looking request shape')} (${plural(t.legitimateDenied.events, 'event')}) would be denied; ${plural(t.flagged.shapes, 'shape')} flagged (${plural(t.flagged.events, 'event')}) would be denied as intended.`
-      : `Result: no legitimate-looking request would be denied; ${plural(t.flagged.shapes, 'shape')} flagged (${plural(t.flagged.events, 'event')}) would be denied as intended.`,
+      ? `Result: ${countOf(t.legitimateDenied.shapes, 'legitimate-looking request shape')} (${countOf(t.legitimateDenied.events, 'event')}) would be denied; ${countOf(t.flagged.shapes, 'shape')} flagged (${countOf(t.flagged.events, 'event')}) would be denied as intended.`
+      : `Result: no legitimate-looking request would be denied; ${countOf(t.flagged.shapes, 'shape')} flagged (${countOf(t.flagged.events, 'event')}) would be denied as intended.`,
   );
   return `${out.join('\n')}\n`;
 }

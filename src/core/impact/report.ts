@@ -409,7 +409,7 @@ function assembleReport(
   const notes: string[] = [];
   if (accounts.size === 0)
     notes.push(
-      'No account of the organization is known (give --accounts or organizationAccounts): every principal and resource counts as outside the organization.',
+      'No account of the organization is known (its list of accounts: "Load organization accounts" in the page, --accounts on the command line, or organizationAccounts in the configuration): every principal and resource counts as outside the organization.',
     );
   return {
     organizationId,

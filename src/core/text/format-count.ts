@@ -8,3 +8,8 @@ export function formatCount(count: number): string {
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
   return count <= -1 ? `-${out}` : out;
 }
+
+/** A count and its noun, the noun in the plural unless the count is one: "1 event", "2,048 events". */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
+}

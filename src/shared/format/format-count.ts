@@ -1,1 +1,1 @@
-export { formatCount } from '@/core/text/format-count';
+export { countOf, formatCount } from '@/core/text/format-count';

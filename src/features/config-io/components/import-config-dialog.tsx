@@ -18,14 +18,12 @@ import { useMemo, useState } from 'react';
 import { parseConfigText } from '@/core/config/parse-text';
 import { MAX_CONFIG_CHARACTERS } from '@/core/config/structured-text';
 import { configFormatFor, type ConfigTextFormat } from '@/core/config/text-format';
-import { formatCount } from '@/shared/format/format-count';
+import { countOf, formatCount } from '@/shared/format/format-count';
 import type { Diagnostic } from '@/core/diagnostics';
 import { FileDropZone } from '@/shared/browser-io/file-drop-zone';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import { describeWork } from '@/state/work-summary';
 import { DiscardList } from './discard-list';
-
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 function where(diagnostic: Diagnostic): string {
   const position = diagnostic.range
@@ -177,7 +175,7 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
         )}
         {result?.config && problems.length === 0 && (
           <Typography role="status" variant="body2" sx={{ mt: 2, color: 'success.main' }}>
-            {`Valid: ${counted(result.config.services.length, 'service')}, ${counted(result.config.regions.length, 'region')}.`}
+            {`Valid: ${countOf(result.config.services.length, 'service')}, ${countOf(result.config.regions.length, 'region')}.`}
           </Typography>
         )}
         {result?.config && (

@@ -11,7 +11,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ConfigEdit } from '@/core/config/config-edits';
-import { formatCount } from '@/core/text/format-count';
+import { countOf, formatCount } from '@/core/text/format-count';
 import { parseAccountsText } from '@/core/impact/accounts';
 import { parseEndpointsText, type EndpointEntry } from '@/core/impact/endpoints';
 import { impactReportCsv, impactReportJson } from '@/core/impact/export';
@@ -95,21 +95,20 @@ function Summary({ report, seconds }: { report: ImpactReport; seconds?: number }
     <Box role="status" aria-label="Impact summary" sx={{ mt: 1 }}>
       {t.legitimateDenied.shapes > 0 ? (
         <Alert severity="error">
-          {formatCount(t.legitimateDenied.shapes)} legitimate-looking request{' '}
-          {t.legitimateDenied.shapes === 1 ? 'shape' : 'shapes'} (
-          {formatCount(t.legitimateDenied.events)} events) would be denied.
+          {countOf(t.legitimateDenied.shapes, 'legitimate-looking request shape')} (
+          {countOf(t.legitimateDenied.events, 'event')}) would be denied.
         </Alert>
       ) : (
         <Alert severity="success">No legitimate-looking request would be denied.</Alert>
       )}
       <Typography variant="body2" sx={{ mt: 1 }}>
-        {formatCount(t.events)} events
+        {countOf(t.events, 'event')}
         {seconds !== undefined ? ` read in ${seconds.toFixed(1)} s` : ''}; {formatCount(t.analyzed)}{' '}
-        through an endpoint, in {formatCount(t.shapes)} request shapes:{' '}
+        through an endpoint, in {countOf(t.shapes, 'request shape')}:{' '}
         {formatCount(t.allowed.events)} allowed, {formatCount(t.denied.events)} denied (
         {formatCount(t.flagged.events)} flagged as intended)
         {t.undetermined.events > 0 ? `, ${formatCount(t.undetermined.events)} undetermined` : ''}.
-        Organization {report.organizationId}, {formatCount(report.organizationAccounts)} accounts
+        Organization {report.organizationId}, {countOf(report.organizationAccounts, 'account')}{' '}
         known.
       </Typography>
       {report.notes.map((note) => (

@@ -86,7 +86,14 @@ const ShapeRow = memo(function ShapeRow({
   return (
     <Box
       component="li"
-      sx={{ py: 1, borderBottom: 1, borderColor: 'divider', listStyle: 'none' }}
+      // Sids, ARNs and principals are long words: they wrap rather than widen the panel.
+      sx={{
+        py: 1,
+        borderBottom: 1,
+        borderColor: 'divider',
+        listStyle: 'none',
+        overflowWrap: 'anywhere',
+      }}
       aria-label={`${s.action} by ${principalOf(result)} on ${s.resource}`}
     >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -119,7 +126,7 @@ const ShapeRow = memo(function ShapeRow({
       )}
       {result.fixes.map((fix, i) => (
         <Box key={i} sx={{ mt: 0.5, display: 'flex', gap: 1, alignItems: 'flex-start' }}>
-          <Box sx={{ flex: 1 }}>
+          <Box sx={{ flex: 1, minWidth: 0 }}>
             <Typography variant="body2">
               {i === 0 ? 'Fix' : 'Or'}: {fix.summary}
             </Typography>
