@@ -176,3 +176,45 @@ test('Import config refuses an empty file, a file or a paste far too large for a
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(dialog.getByText('Valid: 1 service, 1 region.')).toBeVisible();
 });
+
+test('a field the engine refuses keeps its text across a reload, and the link and the file say they leave it out', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await organizationField(page).fill(ORG_ID);
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('vpce-policy:state') ?? ''))
+    .toContain(ORG_ID);
+  const typed = `${ORG_ID}, o-NEWORG`;
+  await organizationField(page).fill(typed);
+  await expect(organizationField(page)).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const share = page.getByRole('dialog', { name: 'Share link' });
+  await expect(share.getByRole('alert')).toContainText(
+    `The link leaves out what this field holds, since it is not valid yet: Organization ID ("${typed}"). It carries the last valid value instead.`,
+  );
+  await share.getByRole('button', { name: 'Done' }).click();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export config' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('perimeter.json');
+  await expect(
+    page.getByText(/^The file perimeter\.json leaves out what this field holds/),
+  ).toBeVisible();
+
+  // Reloaded, the field has its text back, still refused, and the valid value is the choice.
+  await page.reload();
+  await expect(organizationField(page)).toHaveValue(typed);
+  await expect(organizationField(page)).toHaveAttribute('aria-invalid', 'true');
+  // Corrected, the text becomes the choice and nothing is left out any more.
+  await organizationField(page).fill(`${ORG_ID}, o-b2c3d4e5f6`);
+  await expect(organizationField(page)).toHaveAttribute('aria-invalid', 'false');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('vpce-policy:unsaved-fields')))
+    .toBeNull();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share link' })).not.toContainText('leaves out');
+});

@@ -11,6 +11,9 @@ import Typography from '@mui/material/Typography';
 import { lazy, memo, Suspense, useState } from 'react';
 import { useBuilderActions, useBuilderStoreApi, useBuilder } from '@/state/builder-store';
 import { THEME_MODES } from '@/state/defaults';
+import { unsavedFields, unsavedFieldsSentence } from '@/state/unsaved-fields';
+import { choicesCatalog } from '@/shared/catalog/choices-catalog';
+import { describePath } from '@/shared/catalog/control-places';
 
 const ShareLinkDialog = lazy(() => import('@/features/config-io/components/share-link-dialog'));
 const ImportConfigDialog = lazy(
@@ -92,9 +95,21 @@ export const AppHeader = memo(function AppHeader() {
   const [dialog, setDialog] = useState<OpenDialog>();
   const store = useBuilderStoreApi();
   const close = () => setDialog(undefined);
+  const { pushNotice } = useBuilderActions();
   const exportConfig = async () => {
     const { saveFile } = await import('@/shared/browser-io/save-file');
     saveFile('perimeter.json', `${JSON.stringify(store.getState().config, null, 2)}\n`);
+    const leftOut = unsavedFieldsSentence(unsavedFields(), 'The file perimeter.json', (path) =>
+      describePath(path, choicesCatalog),
+    );
+    if (leftOut)
+      pushNotice({
+        id: 'export-left-out',
+        severity: 'warning',
+        title: leftOut,
+        details: [],
+        actions: [],
+      });
   };
 
   return (

@@ -16,6 +16,7 @@ import { readPolicyEditor, readReplacedDraft } from '@/state/policy-draft-storag
 import { LINK_NOTICE_ID } from '@/state/session-slice';
 import { planStartup, type StartupPlan } from '@/state/startup';
 import { WORK_KEYS } from '@/state/storage-keys';
+import { startUnsavedFields } from '@/state/unsaved-fields';
 
 /** localStorage when the browser allows it, else a memory that lasts for the visit. */
 export function browserStorage(): StorageLike {
@@ -83,7 +84,10 @@ export async function startApp(): Promise<AppStart> {
       window.location.pathname + window.location.search,
     );
   }
-  // The user's policy text is not part of the choices a link carries: it is restored in every case.
+  // The user's policy text is not part of the choices a link carries: it is restored in every case,
+  // as is the text of a field the engine has not accepted yet (given back only where the value it
+  // was typed over is still the field's).
+  startUnsavedFields(storage);
   const policyEditor = readPolicyEditor(storage);
   const replacedDraft = readReplacedDraft(storage);
   const store = createBuilderStore({

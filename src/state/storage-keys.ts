@@ -13,5 +13,14 @@ export const BEFORE_LINK_KEY = 'vpce-policy:before-link';
 /** The editor mode and the user's policy text. */
 export const DRAFT_KEY = 'vpce-policy:policy-draft';
 
+/** What the user typed into a choice field that the engine has not accepted yet. */
+export const UNSAVED_FIELDS_KEY = 'vpce-policy:unsaved-fields';
+
 /** Every key that holds work of the user: any of them present means this is not a first visit. */
-export const WORK_KEYS = [STATE_KEY, REJECTED_KEY, BEFORE_LINK_KEY, DRAFT_KEY] as const;
+export const WORK_KEYS = [
+  STATE_KEY,
+  REJECTED_KEY,
+  BEFORE_LINK_KEY,
+  DRAFT_KEY,
+  UNSAVED_FIELDS_KEY,
+] as const;

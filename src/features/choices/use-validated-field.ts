@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { useBuilderStoreApi } from '@/state/builder-store';
 import { useConfigValidator } from '@/state/config-validator';
+import { dropUnsavedField, keepUnsavedField, unsavedFieldText } from '@/state/unsaved-fields';
 import { diagnosticsAt, fieldMessage } from '@/shared/diagnostics/field-diagnostics';
 import type { FieldMessage } from '@/shared/diagnostics/field-messages';
 
@@ -47,9 +48,11 @@ export function useValidatedField<T>(options: ValidatedFieldOptions<T>): Validat
     commit,
     itemName = (i: number) => `Item ${i + 1}`,
   } = options;
-  const [text, setText] = useState(() => format(value));
+  // Text refused on the last visit comes back, to be checked again once the validator is there.
+  const [restored] = useState(() => unsavedFieldText(path, value));
+  const [text, setText] = useState(() => restored ?? format(value));
   const [messages, setMessages] = useState<FieldMessage[]>([]);
-  const [unchecked, setUnchecked] = useState(false);
+  const [unchecked, setUnchecked] = useState(restored !== undefined);
   // The validator loads when the user first types (or has loaded already for another part).
   const validate = useConfigValidator(unchecked);
   const [seenValue, setSeenValue] = useState(value);
@@ -59,6 +62,7 @@ export function useValidatedField<T>(options: ValidatedFieldOptions<T>): Validat
     if (!sameValue(parse(text), value)) {
       setText(format(value));
       setMessages([]);
+      dropUnsavedField(path);
     }
   }
   const latest = useRef({ parse, edit, commit, path, itemName, value });
@@ -87,8 +91,12 @@ export function useValidatedField<T>(options: ValidatedFieldOptions<T>): Validat
       setMessages(
         findings.map((d) => ({ severity: d.severity, text: fieldMessage(d, fieldPath, name) })),
       );
-      if (!findings.some((d) => d.severity === 'error') && !sameValue(parsed, committed))
-        save(parsed);
+      const refused = findings.some((d) => d.severity === 'error');
+      if (refused) keepUnsavedField(fieldPath, draft, committed);
+      else {
+        dropUnsavedField(fieldPath);
+        if (!sameValue(parsed, committed)) save(parsed);
+      }
     },
     [validate, store],
   );

@@ -82,3 +82,9 @@ export function controlPlace(path: string, catalog: Catalog): ControlPlace | und
 export function describeControlPlace(place: ControlPlace): string {
   return place.statementTitle ? `${place.label}, under “${place.statementTitle}”` : place.label;
 }
+
+/** The control of a configuration path in words, or the path itself where no control edits it. */
+export function describePath(path: string, catalog: Catalog): string {
+  const place = controlPlace(path, catalog);
+  return place ? describeControlPlace(place) : path;
+}

@@ -2,6 +2,7 @@
  * The share link: the whole configuration compressed into the URL fragment (never sent to a
  * server), copied to the clipboard and shown for copying by hand.
  */
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -14,6 +15,9 @@ import { encodeConfigForUrl } from '@/core/config/share';
 import { copyText } from '@/shared/browser-io/clipboard';
 import { formatCount } from '@/shared/format/format-count';
 import { useBuilderStoreApi } from '@/state/builder-store';
+import { unsavedFieldsSentence, useUnsavedFields } from '@/state/unsaved-fields';
+import { choicesCatalog } from '@/shared/catalog/choices-catalog';
+import { describePath } from '@/shared/catalog/control-places';
 
 export default function ShareLinkDialog({ onClose }: { onClose: () => void }) {
   const store = useBuilderStoreApi();
@@ -23,6 +27,9 @@ export default function ShareLinkDialog({ onClose }: { onClose: () => void }) {
     [store],
   );
   const [status, setStatus] = useState('');
+  const leftOut = unsavedFieldsSentence(useUnsavedFields(), 'The link', (path) =>
+    describePath(path, choicesCatalog),
+  );
   useEffect(() => {
     copyText(link).then(
       () => setStatus('The link is on the clipboard.'),
@@ -37,6 +44,11 @@ export default function ShareLinkDialog({ onClose }: { onClose: () => void }) {
           {status} It carries every choice in the part after #, which browsers never send to a
           server. Whoever opens it gets these choices.
         </DialogContentText>
+        {leftOut && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {leftOut}
+          </Alert>
+        )}
         <TextField
           label="Link to these choices"
           value={link}
