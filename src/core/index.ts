@@ -136,6 +136,7 @@ export {
   type Expectation,
   type PerimeterScenario,
 } from './evaluate/scenarios';
+export { requestShapeProblems, type RequestShapeProblem } from './evaluate/request-shape';
 export {
   evaluateRequestMatrix,
   matrixSize,

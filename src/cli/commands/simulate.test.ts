@@ -127,6 +127,28 @@ describe('vpce-policy simulate: one request', () => {
     expect(run.stderr).toBe('');
   });
 
+  it('gives no verdict for a resource that is no ARN, and says which flag is wrong', async () => {
+    const ws = withPolicy();
+    const run = await runCli(
+      [
+        'simulate',
+        '--policy',
+        's3-policy.json',
+        '--action',
+        's3:GetObject',
+        '--resource',
+        'not-an-arn',
+        ...ourRole,
+      ],
+      ws.dir,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      '--resource: expected an ARN such as "arn:aws:s3:::example-bucket/key"',
+    );
+  });
+
   it('prints JSON with the decision and the deciding statements', async () => {
     const ws = withPolicy();
     const run = await runCli(

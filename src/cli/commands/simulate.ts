@@ -30,6 +30,7 @@ import {
   endpointPolicyFor,
   endpointPolicyForNames,
   parseSavedRequests,
+  requestShapeProblems,
   runSavedRequests,
   summarizeSuite,
   type SavedRequestOutcome,
@@ -217,6 +218,16 @@ function requestFromFlags(values: Values): SimulatedRequest {
     });
     throw new UsageError(problems.join('\n'));
   }
+  const shape = requestShapeProblems(parsed.data);
+  if (shape.length > 0)
+    throw new UsageError(
+      shape
+        .map(
+          (problem) =>
+            `${problem.field === 'resource' ? '--resource' : '--principal-arn'}: ${problem.message}`,
+        )
+        .join('\n'),
+    );
   return parsed.data;
 }
 

@@ -74,6 +74,38 @@ describe('the request form', () => {
     expect(reading.otherProblems).toEqual([]);
   });
 
+  it('refuses a resource that is no ARN and a principal ARN that is no IAM one or names another account', () => {
+    for (const resource of ['not-an-arn', 'arn:aws:s3', 'arn:aws:s3:::']) {
+      const reading = readDraft({ ...base(), resource });
+      expect(reading.saved).toBeUndefined();
+      expect(reading.messages.resource).toEqual([
+        `Resource ARN ("${resource}"): expected an ARN such as "arn:aws:s3:::example-bucket/key" (arn:partition:service:region:account:resource), or * for an action without a resource.`,
+      ]);
+    }
+    for (const resource of [
+      '*',
+      'arn:aws:s3:::b/k',
+      'arn:aws-cn:kms:cn-north-1:111122223333:key/1',
+    ])
+      expect(readDraft({ ...base(), resource }).messages.resource).toBeUndefined();
+    const short = readDraft({
+      ...base(),
+      principalAccount: '111122223333',
+      principalArn: 'arn:aws:iam::1111:role/x',
+    });
+    expect(short.messages.principalArn).toHaveLength(1);
+    expect(short.messages.principalArn![0]).toMatch(/expected an IAM principal ARN such as/);
+    const other = readDraft({
+      ...base(),
+      principalAccount: '111122223333',
+      principalArn: 'arn:aws:iam::444455556666:role/app',
+    });
+    expect(other.saved).toBeUndefined();
+    expect(other.messages.principalArn).toEqual([
+      'Principal ARN ("arn:aws:iam::444455556666:role/app"): the ARN names account 444455556666, not the principal\'s account 111122223333.',
+    ]);
+  });
+
   it('asks for required fields once, with an example', () => {
     const reading = readDraft({ ...base(), action: '', resource: ' ' });
     expect(reading.messages.action).toEqual(['Action is required, e.g. s3:GetObject.']);

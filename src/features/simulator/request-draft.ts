@@ -11,6 +11,7 @@ import {
   type SavedRequest,
   type SimulatedRequest,
 } from '@/core/config/request-schema';
+import { requestShapeProblems } from '@/core/evaluate/request-shape';
 import { parseSavedRequests } from '@/core/evaluate/suite';
 import { splitArn } from '@/core/policy/arn';
 import { diagnosticsAt, fieldMessage } from '@/shared/diagnostics/field-diagnostics';
@@ -257,6 +258,12 @@ export function readDraft(draft: RequestDraft): DraftReading {
     }
   }
   const otherProblems = parsed.diagnostics.filter((d) => !placed.has(d)).map((d) => d.message);
+  // A request of the right shape that still cannot exist: no ARN, another account's principal.
+  const typed = parsed.requests?.[0]?.request;
+  for (const problem of typed ? requestShapeProblems(typed) : []) {
+    const text = problem.field === 'resource' ? draft.resource : draft.principalArn;
+    add(problem.field, `${FIELD_LABELS[problem.field]} ("${text.trim()}"): ${problem.message}.`);
+  }
   if (Object.keys(messages).length > 0 || otherProblems.length > 0 || !parsed.requests)
     return { messages, otherProblems };
   return { saved: parsed.requests[0]!, messages, otherProblems };
