@@ -169,7 +169,18 @@ for (const size of SIZES) {
         await expect(page.getByRole('list', { name: 'Errors' })).toHaveCount(0);
         const toFill = page.getByRole('list', { name: 'To fill' });
         // A phone shows the status line first and the list on request.
-        if (size.narrow) await page.getByRole('button', { name: /^Show the \d+ fields$/ }).click();
+        if (size.narrow) await page.getByRole('button', { name: 'Show the fields' }).click();
+        // The status counts values (one placeholder can stand in two statements' fields) and
+        // says in how many fields they are: as many as the list has rows.
+        const fields = Number(
+          /to fill in (\d+) fields/.exec(
+            (await page.getByRole('status', { name: 'Policy status' }).textContent()) ?? '',
+          )?.[1],
+        );
+        await expect(page.getByRole('status', { name: 'Policy status' })).toContainText(
+          `${counts.toFill} to fill in ${fields} fields`,
+        );
+        await expect(toFill.getByRole('listitem')).toHaveCount(fields);
         await expect(toFill.getByRole('button', { name: /^Organization ID/ })).toBeVisible();
         expect(await seriousViolations(page)).toEqual([]);
 

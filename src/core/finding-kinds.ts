@@ -62,11 +62,20 @@ export function countFindings(diagnostics: readonly Diagnostic[]): FindingCounts
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
 
-/** The counts in words, most pressing first: "2 errors, 3 to fill, 1 warning"; notes only when asked. */
-export function describeCounts(counts: FindingCounts, { notes = false } = {}): string {
+/**
+ * The counts in words, most pressing first: "2 errors, 3 to fill, 1 warning"; notes only when
+ * asked. `fields`, when given and different, says in how many page fields the values to fill are
+ * ("5 to fill in 7 fields": one placeholder such as <action> can stand in two statements' fields).
+ */
+export function describeCounts(
+  counts: FindingCounts,
+  { notes = false, fields }: { notes?: boolean; fields?: number } = {},
+): string {
+  const inFields =
+    fields !== undefined && fields !== counts.toFill ? ` in ${plural(fields, 'field')}` : '';
   const parts = [
     counts.errors > 0 ? plural(counts.errors, 'error') : '',
-    counts.toFill > 0 ? `${counts.toFill} to fill` : '',
+    counts.toFill > 0 ? `${counts.toFill} to fill${inFields}` : '',
     counts.warnings > 0 ? plural(counts.warnings, 'warning') : '',
     notes && counts.notes > 0 ? plural(counts.notes, 'note') : '',
   ].filter(Boolean);

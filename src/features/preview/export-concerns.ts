@@ -5,11 +5,14 @@
  */
 import type { Catalog } from '@/core/catalog/catalog-index';
 import type { Diagnostic } from '@/core/diagnostics';
-import { findingKind, placeholdersNamed } from '@/core/finding-kinds';
+import { countFindings, findingKind, placeholdersNamed } from '@/core/finding-kinds';
 import { controlPlace, describeControlPlace } from '@/shared/catalog/control-places';
 
 export interface ExportConcerns {
+  /** One line per page field (or per placeholder of an edited text) still to fill. */
   toFill: string[];
+  /** How many values are to fill, counted as the status line counts them (by placeholder). */
+  valuesToFill: number;
   errors: string[];
 }
 
@@ -34,7 +37,11 @@ export function exportConcerns(
         toFill.set(placeholder, placeholder);
     }
   }
-  return { toFill: [...toFill.values()], errors: [...errors] };
+  return {
+    toFill: [...toFill.values()],
+    valuesToFill: countFindings(diagnostics).toFill,
+    errors: [...errors],
+  };
 }
 
 export const hasConcerns = (concerns: ExportConcerns) =>

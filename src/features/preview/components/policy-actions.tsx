@@ -29,6 +29,7 @@ import { choicesFindings } from '@/state/policy-findings';
 import { previewPolicy } from '@/state/preview-policy';
 import { previewTarget } from '@/shared/catalog/preview-target';
 import { exportConcerns, hasConcerns, type ExportConcerns } from '../export-concerns';
+import { countOf } from '@/shared/format/format-count';
 
 /** The text an export takes: the generated policy, or the user's edited text in edit mode. */
 export interface ExportedPolicy {
@@ -73,7 +74,7 @@ function ConcernsDialog({
   onCancel(): void;
   onConfirm(): void;
 }) {
-  const { toFill, errors } = pending.concerns;
+  const { toFill, valuesToFill, errors } = pending.concerns;
   const shown = (lines: string[]) => (lines.length > 8 ? lines.slice(0, 8) : lines);
   return (
     <Dialog
@@ -90,7 +91,7 @@ function ConcernsDialog({
           {[
             errors.length > 0 ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : '',
             toFill.length > 0
-              ? `${toFill.length} value${toFill.length === 1 ? '' : 's'} to fill`
+              ? `${countOf(valuesToFill, 'value')} to fill${toFill.length !== valuesToFill ? ` in ${countOf(toFill.length, 'field')}` : ''}`
               : '',
           ]
             .filter(Boolean)

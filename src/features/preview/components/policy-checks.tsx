@@ -119,7 +119,8 @@ export const PolicyChecks = memo(function PolicyChecks({
   const errors = sorted.filter((d) => findingKind(d) === 'error');
   const others = sorted.filter((d) => d.severity !== 'error');
   const counts = countFindings(diagnostics);
-  const summary = describeCounts(counts);
+  // Each row of the list is a field; the count is of values (one can stand in several fields).
+  const summary = describeCounts(counts, { fields: toFill.length });
   const pressing = toFill.length + errors.length;
   return (
     <Box
@@ -154,11 +155,7 @@ export const PolicyChecks = memo(function PolicyChecks({
         </Typography>
         {pressing > 0 && (
           <Button size="small" aria-expanded={open} onClick={() => setOpen(!open)} sx={{ py: 0 }}>
-            {open
-              ? 'Hide the fields'
-              : toFill.length + errors.length === 1
-                ? 'Show the field'
-                : `Show the ${toFill.length + errors.length} fields`}
+            {open ? 'Hide the fields' : pressing === 1 ? 'Show the field' : 'Show the fields'}
           </Button>
         )}
         {others.length > 0 && (
