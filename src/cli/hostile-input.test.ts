@@ -231,7 +231,7 @@ describe('simulate never fails open', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/p\.json:\d+:\d+: error [a-z-]+\/[a-z-]+: .*10\.0\.0\.0\/33/);
-    expect(run.stderr).toContain('no verdict is given on a policy that cannot be deployed');
+    expect(run.stderr).toContain('no verdict is given on a policy with errors');
     const json = await runCli([...args, '--json'], dir);
     expect(json.code).toBe(2);
     const report = JSON.parse(json.stdout);

@@ -144,7 +144,7 @@ describe('vpce-policy simulate --matrix', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/the s3 policy for [a-z0-9-]+:\d+:\d+: error placeholder\/unfilled/);
-    expect(run.stderr).toContain('no verdict is given on a policy that cannot be deployed');
+    expect(run.stderr).toContain('no verdict is given on a policy with errors');
   });
 
   it('needs a configuration and no request flags', async () => {

@@ -522,8 +522,23 @@ describe('vpce-policy simulate: bad usage and input exit 2 with a clear message'
     expect(run.stderr).toContain(
       'policy.json:11:17: error grammar/invalid-effect: Effect must be "Allow" or "Deny", not "allow".',
     );
-    expect(run.stderr).toContain('no verdict is given on a policy that cannot be deployed');
+    expect(run.stderr).toContain('no verdict is given on a policy with errors');
     expect(run.stdout).toBe('');
+  });
+
+  it("does not blame AWS for the perimeter's own errors: the default full-access policy", async () => {
+    const ws = workspace();
+    ws.write('default.json', {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+    });
+    const run = await runCli(['simulate', '--policy', 'default.json', ...anonymousRead], ws.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('perimeter/admits-anyone');
+    expect(run.stderr).toContain(
+      'default.json has an error (above); no verdict is given on a policy with errors, which AWS may refuse or which may not keep the perimeter',
+    );
+    expect(run.stderr).not.toContain('AWS would refuse');
   });
 });
 

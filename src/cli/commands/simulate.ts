@@ -379,7 +379,9 @@ function checkPolicyBeforeVerdict(
   io.stderr(formatDiagnostics(label, errors.length > 0 ? errors : compilePolicy(text).diagnostics));
   if (unreadable) throw new UsageError(`${label} is not a readable endpoint policy`);
   if (errors.length === 0) return;
-  const reason = `${label} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} that AWS would refuse it for (above); no verdict is given on a policy that cannot be deployed`;
+  // Not every error is one AWS refuses: the perimeter's own (a statement that admits anyone) are
+  // errors too, and a verdict on such a policy would read as approval.
+  const reason = `${label} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (above); no verdict is given on a policy with errors, which AWS may refuse or which may not keep the perimeter`;
   if (json)
     io.stdout(
       `${JSON.stringify({ decision: null, refused: reason, policy: label, diagnostics: errors }, null, 2)}\n`,

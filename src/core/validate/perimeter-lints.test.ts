@@ -34,6 +34,12 @@ describe('an open endpoint', () => {
     expect(lintCodes([allow({ NotAction: 's3:DeleteBucket', Action: undefined })])).toContain(
       'perimeter/admits-anyone',
     );
+    // With NotAction it says what is left: every other action, not anything at all.
+    const [notAction] = lints([allow({ NotAction: 's3:*', Action: undefined })]);
+    expect(notAction?.message).toMatch(
+      /every action but those its NotAction lists, on any resource, with no condition/,
+    );
+    expect(notAction?.message).not.toMatch(/to do anything the service offers/);
   });
 
   it('is reported for "Principal": "*" on any resource without identity or resource condition', () => {

@@ -121,7 +121,9 @@ function lintOpenStatement(statement: ParsedStatement, context: LintContext): vo
   if (anyAction && statement.conditions.length === 0) {
     context.findings.error(
       'perimeter/admits-anyone',
-      `${label(statement)} allows any principal every action on any resource with no condition: this endpoint admits anyone, with any AWS credentials or none, to do anything the service offers.`,
+      statement.action?.element === 'NotAction'
+        ? `${label(statement)} allows any principal every action but those its NotAction lists, on any resource, with no condition: this endpoint admits anyone, with any AWS credentials or none, to do every other action the service offers.`
+        : `${label(statement)} allows any principal every action on any resource with no condition: this endpoint admits anyone, with any AWS credentials or none, to do anything the service offers.`,
       statement.principal.key,
       {
         hint: 'Replace it with the statements of the data perimeter: at least our identities to our resources (aws:PrincipalOrgID and aws:ResourceOrgID).',

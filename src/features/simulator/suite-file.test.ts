@@ -123,7 +123,7 @@ describe('the exported suite in a pipeline', () => {
         dir,
       );
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain('no verdict is given on a policy that cannot be deployed');
+      expect(refused.stderr).toContain('no verdict is given on a policy with errors');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
