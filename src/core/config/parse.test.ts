@@ -55,6 +55,29 @@ describe('parseConfigText', () => {
     expect(result.diagnostics[0]?.range?.start.line).toBeGreaterThanOrEqual(2);
   });
 
+  it('says what is missing, what is too long, and that a policy is not a configuration, in plain words', () => {
+    const messages = (value: unknown) =>
+      validateConfigValue(value).diagnostics.map(
+        (d) => `${d.message}${d.hint ? ` ${d.hint}` : ''}`,
+      );
+    expect(messages({})).toContain('version is required: expected 1.');
+    expect(
+      messages({
+        ...valid,
+        organizationIds: Array.from({ length: 40 }, (_, i) =>
+          `o-a1b2c3d4e${String(i).padStart(2, '0')}`.slice(0, 12),
+        ),
+      }),
+    ).toContainEqual(expect.stringMatching(/^organizationIds has 40 items; at most /));
+    const policy = messages({ Version: '2012-10-17', Statement: [] });
+    expect(policy).toContainEqual(
+      expect.stringMatching(
+        /^Unknown field "Statement" at the top level\. This looks like an endpoint policy, not a configuration/,
+      ),
+    );
+    expect(policy.join('\n')).not.toMatch(/undefined|\(top level\)|Too big|expected array/);
+  });
+
   it('names the field and what it expects for a wrong type', () => {
     const text = JSON.stringify({ ...valid, regions: 'us-east-1' });
     const result = parseConfigText(text);

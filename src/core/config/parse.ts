@@ -9,6 +9,7 @@ import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
 import { STATEMENT_SIDS } from '../catalog/ids';
 import type { Diagnostic, DiagnosticCode, TextRange } from '../diagnostics';
 import { checkConfigAgainstCatalog } from './check';
+import { countOf, formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { perimeterConfigSchema, type PerimeterConfig } from './schema';
 
@@ -58,6 +59,61 @@ type PushIssue = (
 ) => void;
 
 /** One schema issue in words: what is wrong at its path and what was expected. */
+/** Keys the schema does not know: a statement Sid misspelled, a field, or a policy's own keys. */
+function describeUnknownKeys(
+  issue: z.core.$ZodIssueUnrecognizedKeys,
+  path: JsonPath,
+  push: PushIssue,
+): void {
+  const where = formatJsonPath(path);
+  // A policy document given where a configuration is expected: say so once, not per field.
+  const policyKeys = path.length === 0 && issue.keys.some((k) => k === 'Statement');
+  for (const key of issue.keys) {
+    const inStatements = path[0] === 'statements' || path[0] === 'serviceStatements';
+    push(
+      [...path, key],
+      inStatements ? 'config/unknown-statement' : 'config/unknown-field',
+      inStatements
+        ? `Unknown statement Sid "${key}" in ${where}.`
+        : `Unknown field "${key}" ${path.length === 0 ? 'at the top level' : `in ${where}`}.`,
+      inStatements
+        ? `Statement Sids: ${STATEMENT_SIDS.join(', ')}.`
+        : policyKeys
+          ? 'This looks like an endpoint policy, not a configuration: open it in the policy pane with Edit policy, then Import policy (or check it with vpce-policy validate).'
+          : 'Remove it or check its spelling; unknown fields are not ignored.',
+      true,
+    );
+  }
+}
+
+/** A list or a text over or under its bounds: "organizationIds has 40 items; at most 20.". */
+function describeSize(
+  issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall,
+  path: JsonPath,
+  root: unknown,
+  push: PushIssue,
+): void {
+  const where = formatJsonPath(path);
+  // "organizationIds has 40 items; at most 20.", not the schema library's own words.
+  const actual = valueAt(root, path);
+  const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  const [count, noun] = Array.isArray(actual)
+    ? [actual.length, 'item']
+    : typeof actual === 'string'
+      ? [actual.length, 'character']
+      : [undefined, ''];
+  if (count !== undefined && Number.isFinite(limit)) {
+    push(
+      path,
+      'config/invalid-value',
+      // A budget's own rule ("at most 500 saved requests") says more than a bare number.
+      `${where} has ${countOf(count, noun)}; ${/^at (most|least) /.test(issue.message) ? issue.message : `${issue.code === 'too_big' ? 'at most' : 'at least'} ${formatCount(limit)}`}.`,
+    );
+    return;
+  }
+  push(path, 'config/invalid-value', `${where}: ${issue.message}.`);
+}
+
 function describeIssue(
   issue: z.core.$ZodIssue,
   path: JsonPath,
@@ -67,20 +123,7 @@ function describeIssue(
   const where = formatJsonPath(path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      for (const key of issue.keys) {
-        const inStatements = path[0] === 'statements' || path[0] === 'serviceStatements';
-        push(
-          [...path, key],
-          inStatements ? 'config/unknown-statement' : 'config/unknown-field',
-          inStatements
-            ? `Unknown statement Sid "${key}" in ${where}.`
-            : `Unknown field "${key}" in ${where}.`,
-          inStatements
-            ? `Statement Sids: ${STATEMENT_SIDS.join(', ')}.`
-            : 'Remove it or check its spelling; unknown fields are not ignored.',
-          true,
-        );
-      }
+      describeUnknownKeys(issue, path, push);
       break;
     case 'invalid_type': {
       const actual = valueAt(root, path);
@@ -113,14 +156,21 @@ function describeIssue(
     }
     case 'invalid_value': {
       const actual = valueAt(root, path);
-      const expected = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      push(
-        path,
-        'config/invalid-value',
-        `${where} is ${describeValue(actual)}; expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}.`,
-      );
+      const expected = `${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (actual === undefined)
+        push(path, 'config/missing-field', `${where} is required: expected ${expected}.`);
+      else
+        push(
+          path,
+          'config/invalid-value',
+          `${where} is ${describeValue(actual)}; expected ${expected}.`,
+        );
       break;
     }
+    case 'too_big':
+    case 'too_small':
+      describeSize(issue, path, root, push);
+      break;
     default: {
       const actual = valueAt(root, path);
       const shown =
