@@ -218,3 +218,29 @@ test('a field the engine refuses keeps its text across a reload, and the link an
   await page.getByRole('button', { name: 'Share link' }).click();
   await expect(page.getByRole('dialog', { name: 'Share link' })).not.toContainText('leaves out');
 });
+
+test('a share link pasted into the address bar of an open page is opened as a new visit opens it', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await makeChoices(page);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to these choices' }).inputValue();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Discard and reset' }).click();
+  await expect(organizationField(page)).toHaveValue('');
+  // Only the fragment changes, as when a link is pasted into the address bar of this tab.
+  await page.evaluate((fragment) => {
+    window.location.hash = fragment;
+  }, new URL(link).hash);
+  await expect(page.getByText('Opened the choices of the shared link.')).toBeVisible();
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+  await expect(chips(page)).toHaveText(['s3', 'ec2', 'us-east-1', 'eu-west-1']);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('');
+  // Another fragment (not a link) changes nothing.
+  await page.evaluate(() => {
+    window.location.hash = 'pane-policy';
+  });
+  await expect(organizationField(page)).toHaveValue(ORG_ID);
+});

@@ -16,6 +16,7 @@ import { readPolicyEditor, readReplacedDraft } from '@/state/policy-draft-storag
 import { LINK_NOTICE_ID } from '@/state/session-slice';
 import { planStartup, type StartupPlan } from '@/state/startup';
 import { WORK_KEYS } from '@/state/storage-keys';
+import { carriesConfiguration } from '@/core/config/share-fragment';
 import { startUnsavedFields } from '@/state/unsaved-fields';
 
 /** localStorage when the browser allows it, else a memory that lasts for the visit. */
@@ -76,6 +77,13 @@ async function safePlan(storage: StorageLike): Promise<StartupPlan> {
 export async function startApp(): Promise<AppStart> {
   const storage = browserStorage();
   const plan = await safePlan(storage);
+  // A share link pasted into the address bar of this tab changes only the fragment, and the page
+  // would go on as if nothing had happened: open it as a new visit does. The work of this visit is
+  // saved as it changes (the policy text when the page goes), and opening a link keeps the
+  // choices it replaces for "Back to my choices".
+  window.addEventListener('hashchange', () => {
+    if (carriesConfiguration(window.location.hash)) window.location.reload();
+  });
   if (plan.fromLink) {
     // The link has been read; a reload should show the saved work, not re-open the link.
     window.history.replaceState(
