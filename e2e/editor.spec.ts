@@ -108,3 +108,23 @@ test('action names and condition keys are checked once the IAM reference index h
     requests.filter((url) => !url.startsWith(`${baseURL}/`) && !/^(data|blob):/.test(url)),
   ).toEqual([]);
 });
+
+test('the comparison with the generated policy follows the layout of the text, Minified or not', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await page.getByRole('button', { name: 'Edit policy' }).click();
+  await waitForCheck(page);
+  await page.getByRole('button', { name: 'Compare with generated' }).click();
+  const status = page
+    .getByRole('region', { name: 'Comparison with the generated policy' })
+    .getByRole('status');
+  await expect(status).toHaveText('No differences from the generated policy.');
+  // The generated policy minified, the text still indented: the same document, no difference.
+  await page.getByRole('switch', { name: 'Minified' }).check();
+  await expect(page.getByRole('switch', { name: 'Minified' })).toBeChecked();
+  // The comparison is computed again within moments of a change of either side; this one must
+  // leave it as it was (before the fix it read "1 changed block": every line).
+  await page.waitForTimeout(1500);
+  await expect(status).toHaveText('No differences from the generated policy.');
+});

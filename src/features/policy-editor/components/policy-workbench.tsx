@@ -39,6 +39,7 @@ import { PolicySourceEditor } from './policy-source-editor';
 import { ProblemsList, type ProblemFixes, type RevealRequest } from './problems-list';
 import { StartAgainDialog } from './start-again-dialog';
 import { RecognitionSummary } from './recognition-summary';
+import { inLayoutOf } from '../compare-layout';
 
 /** The editor's height: most of the window, at least 15 lines. */
 const HEIGHT = 'max(300px, calc(100dvh - 380px))';
@@ -199,7 +200,7 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
     editorArea = monaco ? (
       <PolicyDiff
         monaco={monaco}
-        generated={generated.text}
+        generated={inLayoutOf(generated.text, text)}
         generatedName={generated.fileName}
         yours={text}
         height={HEIGHT}
