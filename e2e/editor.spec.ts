@@ -1,13 +1,23 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   downloadText,
+  loadEngine,
   openBuilder,
   ORG_ID,
   organizationField,
   showPlainText,
   waitForMark,
 } from './builder';
-import { cursorPosition, policyTextInput, problem, waitForCheck } from './policy-editor';
+import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
+import {
+  cursorPosition,
+  openImport,
+  pastePolicy,
+  policyTextInput,
+  problem,
+  problemsList,
+  waitForCheck,
+} from './policy-editor';
 
 test('editing the generated policy: a typed error is listed with its line, a click puts the cursor there, and the text survives a switch of mode and a reload', async ({
   page,
@@ -127,4 +137,50 @@ test('the comparison with the generated policy follows the layout of the text, M
   // leave it as it was (before the fix it read "1 changed block": every line).
   await page.waitForTimeout(1500);
   await expect(status).toHaveText('No differences from the generated policy.');
+});
+
+test('the problems of a text list its errors first, and the status counts its notes too', async ({
+  page,
+}) => {
+  const choices = {
+    version: 1 as const,
+    organizationIds: [ORG_ID],
+    regions: ['us-east-1'],
+    services: ['s3'],
+    statements: {
+      AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+      AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+    },
+  };
+  await openBuilder(page);
+  await organizationField(page).fill(ORG_ID);
+  for (const sid of Object.keys(choices.statements))
+    await page.getByRole('switch', { name: new RegExp(sid) }).uncheck();
+  await page.getByRole('button', { name: 'Edit policy' }).click();
+  await waitForCheck(page);
+  // The generated text as it is: notes only, and the status says so rather than "No problems".
+  const items = problemsList(page).getByRole('listitem');
+  const notes = await items.count();
+  expect(notes).toBeGreaterThan(0);
+  const status = page.getByRole('region', { name: 'Your policy' }).getByRole('status').first();
+  await expect(status).toHaveText(notes === 1 ? '1 note' : `${notes} notes`);
+
+  // A malformed CIDR in a statement at the end: its error comes before the notes.
+  const engine = await loadEngine();
+  const policy = JSON.parse(engine.generate(testConfig(choices), testServiceId('s3')).text) as {
+    Statement: unknown[];
+  };
+  policy.Statement.push({
+    Sid: 'DenyOutsideOurNetwork',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: '*',
+    Resource: '*',
+    Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/33' } },
+  });
+  await openImport(page);
+  await pastePolicy(page, JSON.stringify(policy, null, 2));
+  await waitForCheck(page);
+  await expect(items.first()).toContainText('condition/invalid-ip');
+  await expect(status).toHaveText(/^1 error, \d+ notes?$/);
 });

@@ -307,7 +307,8 @@ export default function PolicyWorkbench({ generated }: { generated: GeneratedFor
           {checking
             ? 'Checking…'
             : validation
-              ? describeCounts(countFindings(validation.diagnostics))
+              ? // Notes too: the list below shows them, and "No problems" above a list would not do.
+                describeCounts(countFindings(validation.diagnostics), { notes: true })
               : outcome?.failure
                 ? `The check failed: ${outcome.failure}`
                 : ''}

@@ -1,5 +1,6 @@
 /**
- * The validator's findings about the user's policy, in text order: each with its severity, place,
+ * The validator's findings about the user's policy, errors first, then warnings and notes, each in
+ * text order: each with its severity, place,
  * message, hint and stable code. A finding with a place is a button that puts the cursor there.
  * Where a fix is certain it is offered beside the finding: the action the validator suggests for
  * a misspelled one, and for a placeholder a field to type its value into (focused at once),
@@ -120,6 +121,8 @@ function ProblemFixButtons({ diagnostic, fixes }: { diagnostic: Diagnostic; fixe
   return null;
 }
 
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
+
 export const ProblemsList = memo(function ProblemsList({
   diagnostics,
   onReveal,
@@ -130,7 +133,12 @@ export const ProblemsList = memo(function ProblemsList({
   fixes?: ProblemFixes;
 }) {
   const [all, setAll] = useState(false);
-  const shown = all ? diagnostics : diagnostics.slice(0, SHOWN);
+  // Errors first, then warnings, then notes, each in text order: a note about the whole policy
+  // must not push the errors down.
+  const ordered = [...diagnostics].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+  );
+  const shown = all ? ordered : ordered.slice(0, SHOWN);
   if (diagnostics.length === 0) {
     return (
       <Typography variant="body2" sx={{ color: 'success.main', my: 1 }}>
