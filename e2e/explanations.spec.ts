@@ -55,3 +55,22 @@ test('the explanations list the statements of the policy in order, with why, ris
   await expect(marked).toContainText('"Sid": "AllowRequestsToAWSOwnedResources"');
   await expect(marked).toBeInViewport();
 });
+
+test('"Show in policy" brings a statement of a minified policy into view, sideways', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await page.getByRole('switch', { name: 'Minified' }).check();
+  await showPlainText(page);
+  await page
+    .getByRole('region', { name: /^Explanations/ })
+    .getByRole('button', { name: 'Show in policy' })
+    .nth(3)
+    .click();
+  const mark = page.getByTestId('policy-text').locator('mark');
+  await expect(mark).toContainText('"Sid"');
+  // On the one line of a minified policy, the statement is thousands of pixels to the right.
+  await expect(mark).toBeInViewport();
+  const text = page.getByTestId('policy-text').locator('xpath=..');
+  expect(await text.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+});

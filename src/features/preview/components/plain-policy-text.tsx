@@ -24,9 +24,13 @@ export function PlainPolicyText({
     const mark = marked.current;
     const container = region.current;
     if (!mark || !container) return;
-    // Scrolls the text only: scrollIntoView would also move the panes around it.
-    const top = mark.getBoundingClientRect().top - container.getBoundingClientRect().top;
-    container.scrollTop += top - 8;
+    // Scrolls the text only: scrollIntoView would also move the panes around it. Sideways too,
+    // for a minified policy, where every statement is on the one line.
+    const box = container.getBoundingClientRect();
+    const at = mark.getBoundingClientRect();
+    container.scrollTop += at.top - box.top - 8;
+    if (at.left < box.left || at.left > box.right - 16)
+      container.scrollLeft += at.left - box.left - 8;
   }, [highlight]);
   return (
     <Box
