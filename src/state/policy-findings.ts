@@ -17,6 +17,8 @@ export interface ChoicesFindings {
   byService: Map<string, FindingCounts>;
   /** Per selected region, the values to fill and errors that concern that region only. */
   byRegion: Map<string, FindingCounts>;
+  /** The same, per selected service: what its own policy still needs in each region. */
+  byServiceRegion: Map<string, Map<string, FindingCounts>>;
   /** Every finding that would make an exported policy wrong or unfinished, each once. */
   blocking: Diagnostic[];
 }
@@ -50,10 +52,12 @@ export function choicesFindingsJob(config: PerimeterConfig): FindingsJob {
   const byService = new Map<string, FindingCounts>();
   const blockingByKey = new Map<string, Diagnostic>();
   const regionFindings = new Map<string, Map<string, Diagnostic>>();
+  const byServiceRegion = new Map<string, Map<string, FindingCounts>>();
   let next = 0;
   const addService = (service: ServiceId) => {
     const { diagnostics } = previewPolicy(config, service, undefined, format);
     byService.set(service, countFindings(diagnostics));
+    const ofService = new Map<string, Diagnostic[]>();
     for (const diagnostic of diagnostics) {
       const kind = findingKind(diagnostic);
       if (kind !== 'to-fill' && kind !== 'error') continue;
@@ -64,7 +68,12 @@ export function choicesFindingsJob(config: PerimeterConfig): FindingsJob {
       const ofRegion = regionFindings.get(region) ?? new Map<string, Diagnostic>();
       ofRegion.set(key, diagnostic);
       regionFindings.set(region, ofRegion);
+      ofService.set(region, [...(ofService.get(region) ?? []), diagnostic]);
     }
+    byServiceRegion.set(
+      service,
+      new Map([...ofService].map(([region, found]) => [region, countFindings(found)])),
+    );
   };
   return {
     step(hasTime) {
@@ -85,6 +94,7 @@ export function choicesFindingsJob(config: PerimeterConfig): FindingsJob {
       const result: ChoicesFindings = {
         byService,
         byRegion,
+        byServiceRegion,
         blocking: [...blockingByKey.values()],
       };
       cache.set(config, result);

@@ -20,6 +20,8 @@ export interface OutputControlsProps {
   /** Selected regions, for the region picker of the per-region shape. */
   regions: readonly string[];
   region: string | undefined;
+  /** The service whose policy is shown: the picker counts what its policy needs in each region. */
+  service: string;
 }
 
 export const OutputControls = memo(function OutputControls({
@@ -27,14 +29,16 @@ export const OutputControls = memo(function OutputControls({
   format,
   regions,
   region,
+  service,
 }: OutputControlsProps) {
   const { setOutput, setPreviewRegion, setPolicyView } = useBuilderActions();
   const policyView = useBuilder((state) => state.view.policyView);
-  // Each region of the picker says what its own policy still needs, a moment after a change.
+  // Each region of the picker says what the shown service's policy there still needs, a moment
+  // after a change (another service's needs are on its own tab's badge).
   const byRegion = useIdleJob(
     useChoicesInput(),
     shape === 'per-region' ? choicesFindingsJob : undefined,
-  )?.byRegion;
+  )?.byServiceRegion.get(service);
   const regionLabel = (code: string) => {
     const counts = byRegion?.get(code);
     return counts && counts.errors + counts.toFill > 0

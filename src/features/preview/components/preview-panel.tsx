@@ -145,6 +145,7 @@ export default function PreviewPanel({
           format={target.format}
           regions={regions}
           region={target.region}
+          service={target.service}
         />
         <PolicyArea
           generatedText={generated.text}
