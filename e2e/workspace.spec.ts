@@ -356,10 +356,13 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       const value = page.getByRole('textbox', { name: 'Value for <my-org-id>' });
       await expect(value).toBeFocused();
       await value.fill(ORG_ID);
-      await page.getByRole('button', { name: 'Replace everywhere' }).click();
+      // By keyboard: Enter in the field replaces the placeholder everywhere.
+      await value.press('Enter');
       const text = page.getByRole('textbox', { name: 'Policy text (editable)' });
       await expect(text).not.toHaveValue(/<my-org-id>/);
       await expect(text).toHaveValue(new RegExp(`"aws:PrincipalOrgID": "${ORG_ID}"`));
+      // The fixed problem's row is gone; the focus is on the list, not dropped to the page.
+      await expect(problemsList(page)).toBeFocused();
     });
 
     test('Reset and Import config list what they discard, saved requests included, and can be undone; Start again asks', async ({

@@ -10,7 +10,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import TextField from '@mui/material/TextField';
-import { memo, useState, type FormEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { placeholdersNamed, suggestedActionFix, type TextFix } from '@/core/finding-kinds';
 import type { Diagnostic, TextRange } from '@/core/diagnostics';
 import { formatCount } from '@/shared/format/format-count';
@@ -133,6 +133,32 @@ export const ProblemsList = memo(function ProblemsList({
   fixes?: ProblemFixes;
 }) {
   const [all, setAll] = useState(false);
+  // A fix removes its own row once the text is checked again, and the focus would fall to the
+  // page: it goes to the list instead (or to its "No problems" line).
+  const landing = useRef<HTMLElement>(null);
+  const focusAfterFix = useRef(false);
+  const withLanding = useMemo(
+    () =>
+      fixes && {
+        ...fixes,
+        applyFix: (fix: TextFix) => {
+          focusAfterFix.current = true;
+          fixes.applyFix(fix);
+        },
+        fillPlaceholder: (placeholder: string, value: string) => {
+          focusAfterFix.current = true;
+          fixes.fillPlaceholder(placeholder, value);
+        },
+      },
+    [fixes],
+  );
+  useEffect(() => {
+    if (!focusAfterFix.current) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected) return;
+    focusAfterFix.current = false;
+    landing.current?.focus();
+  }, [diagnostics]);
   // Errors first, then warnings, then notes, each in text order: a note about the whole policy
   // must not push the errors down.
   const ordered = [...diagnostics].sort(
@@ -141,7 +167,7 @@ export const ProblemsList = memo(function ProblemsList({
   const shown = all ? ordered : ordered.slice(0, SHOWN);
   if (diagnostics.length === 0) {
     return (
-      <Typography variant="body2" sx={{ color: 'success.main', my: 1 }}>
+      <Typography ref={landing} tabIndex={-1} variant="body2" sx={{ color: 'success.main', my: 1 }}>
         No problems found in this policy.
       </Typography>
     );
@@ -149,8 +175,10 @@ export const ProblemsList = memo(function ProblemsList({
   return (
     <Box>
       <Box
+        ref={landing}
         component="ul"
         aria-label="Problems"
+        tabIndex={-1}
         sx={{ m: 0, p: 0, maxHeight: 360, overflow: 'auto' }}
       >
         {shown.map((diagnostic, index) => {
@@ -176,7 +204,7 @@ export const ProblemsList = memo(function ProblemsList({
               >
                 <ProblemContent diagnostic={diagnostic} />
               </RevealableFinding>
-              {fixes && <ProblemFixButtons diagnostic={diagnostic} fixes={fixes} />}
+              {withLanding && <ProblemFixButtons diagnostic={diagnostic} fixes={withLanding} />}
             </Box>
           );
         })}
