@@ -415,6 +415,8 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       await expect(organizationField(page)).toHaveValue('');
       await page.getByRole('button', { name: 'Undo reset' }).click();
       await expect(organizationField(page)).toHaveValue('o-a1b2c3d4e5');
+      // The message went with the button: the focus is in the workspace, not back at the top.
+      await expect(page.getByRole('main')).toBeFocused();
 
       await page
         .getByRole('button', { name: /^Menu/ })

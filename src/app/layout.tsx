@@ -155,7 +155,10 @@ export function Layout() {
       <WorkspaceNav />
       <Box
         component="main"
+        // Where the focus goes when what held it goes away (a message, a dialog's opener).
+        tabIndex={-1}
         sx={{
+          '&:focus': { outline: 'none' },
           flex: 1,
           minHeight: 0,
           display: 'grid',

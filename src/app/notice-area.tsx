@@ -16,10 +16,26 @@ import { BEFORE_LINK_KEY, readRejected, STATE_KEY } from '@/state/persistence';
 import type { Notice, NoticeAction } from '@/state/session-slice';
 import { useAppStart } from './app-context';
 
+/**
+ * A message that goes away takes the focus with it, which would fall to the page's top: it goes
+ * to the workspace instead, where the next Tab reaches the first choice.
+ */
+function focusWorkspace(): void {
+  requestAnimationFrame(() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || !focused.isConnected)
+      document.querySelector<HTMLElement>('main')?.focus();
+  });
+}
+
 function NoticeAlert({ notice }: { notice: Notice }) {
   const store = useBuilderStoreApi();
   const { storage } = useAppStart();
-  const { dismissNotice, undoDiscard } = useBuilderActions();
+  const { dismissNotice: dismiss, undoDiscard } = useBuilderActions();
+  const dismissNotice = (id: string) => {
+    dismiss(id);
+    focusWorkspace();
+  };
   const act = async (action: NoticeAction) => {
     if (action.kind === 'undo-discard') {
       undoDiscard();
