@@ -141,6 +141,8 @@ test('reads CloudTrail files in the page, says what would break and applies a fi
     '1 legitimate-looking request shape (1 event) would be denied.',
   );
   await expect(rows).toHaveCount(1);
+  // The applied row went with its button: the focus is on the summary, not dropped to the page.
+  await expect(summary(page)).toBeFocused();
   // The remaining fix names a statement by its long Sid: it wraps, and its Apply button is inside
   // the panel, which does not scroll sideways.
   const apply = rows

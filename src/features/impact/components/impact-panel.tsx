@@ -9,7 +9,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConfigEdit } from '@/core/config/config-edits';
 import { countOf, formatCount } from '@/core/text/format-count';
 import { parseAccountsText } from '@/core/impact/accounts';
@@ -92,7 +92,7 @@ function LoadFileButton(props: {
 function Summary({ report, seconds }: { report: ImpactReport; seconds?: number }) {
   const t = report.totals;
   return (
-    <Box role="status" aria-label="Impact summary" sx={{ mt: 1 }}>
+    <Box role="status" aria-label="Impact summary" tabIndex={-1} sx={{ mt: 1 }}>
       {t.legitimateDenied.shapes > 0 ? (
         <Alert severity="error">
           {countOf(t.legitimateDenied.shapes, 'legitimate-looking request shape')} (
@@ -218,7 +218,23 @@ export default function ImpactPanel() {
     );
   }, []);
   const readFiles = useCallback((files: File[]) => start(files, endpoints), [start, endpoints]);
-  const apply = useCallback((edits: ConfigEdit[]) => applyConfigEdits(edits), [applyConfigEdits]);
+  // The fixed row leaves the list with its button once the report is computed again: the focus
+  // then goes to the summary, which says what is left, instead of falling to the page.
+  const focusAfterApply = useRef(false);
+  const apply = useCallback(
+    (edits: ConfigEdit[]) => {
+      focusAfterApply.current = true;
+      applyConfigEdits(edits);
+    },
+    [applyConfigEdits],
+  );
+  useEffect(() => {
+    if (!focusAfterApply.current) return;
+    const focused = document.activeElement;
+    if (focused && focused !== document.body && focused.isConnected) return;
+    focusAfterApply.current = false;
+    document.querySelector<HTMLElement>('[aria-label="Impact summary"]')?.focus();
+  }, [run.report]);
 
   return (
     <Box component="section" aria-labelledby="impact-heading" sx={{ p: 1 }}>
