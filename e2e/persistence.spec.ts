@@ -169,6 +169,25 @@ test('Import config refuses an empty file, a file or a paste far too large for a
     /^The pasted text is 1,000,001 characters; a configuration is at most 1,000,000 characters/,
   );
   await expect(box).toHaveValue('');
+  // On a phone a long path in a message wraps inside the dialog.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await box.fill(
+    JSON.stringify({
+      version: 1,
+      organizationIds: [],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      parameters: { thirdPartyIdentitiesToThirdPartyResources: { accounts: ['12'] } },
+    }),
+  );
+  const message = dialog.getByRole('status').locator('.MuiAlert-message').first();
+  await expect(message).toContainText('accounts[0]');
+  // Nothing in the message runs past its own box, nor the box past the dialog.
+  expect(await message.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+  const inDialog = await dialog.boundingBox();
+  const text = await message.boundingBox();
+  expect(text!.x + text!.width).toBeLessThanOrEqual(inDialog!.x + inDialog!.width);
+  await page.setViewportSize({ width: 1280, height: 720 });
   // One service and one region are said in the singular.
   await box.fill(
     '{ "version": 1, "organizationIds": [], "regions": ["us-east-1"], "services": ["s3"] }',

@@ -159,7 +159,18 @@ export default function ImportConfigDialog({ onClose }: { onClose: () => void })
           </Alert>
         )}
         {problems.length > 0 && (
-          <Box role="status" sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+          <Box
+            role="status"
+            // Paths such as parameters.thirdPartyIdentitiesToThirdPartyResources.accounts[0] wrap
+            // on a phone rather than run past the dialog's edge.
+            sx={{
+              mt: 2,
+              display: 'flex',
+              flexDirection: 'column',
+              gap: 1,
+              overflowWrap: 'anywhere',
+            }}
+          >
             {problems.slice(0, 20).map((diagnostic, index) => (
               <Alert
                 key={index}
