@@ -51,6 +51,11 @@ test('bad values in the parameters get the engine message next to the field', as
       'Line 2 ("not-an-arn"): expected an ARN such as "arn:aws:s3:::partner-bucket/*".',
     ),
   ).toBeVisible();
+  // A space inside a value splits it in two: the message names the line it was typed on.
+  const actions = page.getByRole('textbox', { name: 'Actions' }).first();
+  await actions.fill('s3:Get Object');
+  await expect(actions).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/^Line 1, item 2 \("Object"\): /)).toBeVisible();
 });
 
 test('a corrupted saved state opens the defaults with a message and keeps the bad text', async ({

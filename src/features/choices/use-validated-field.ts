@@ -23,7 +23,7 @@ export interface ValidatedFieldOptions<T> {
   edit(config: PerimeterConfig, value: T): PerimeterConfig;
   commit(value: T): void;
   /** How a list item is called in messages, e.g. `Line 3`. */
-  itemName?: (index: number) => string;
+  itemName?: (index: number, text: string) => string;
 }
 
 export interface ValidatedField {
@@ -89,7 +89,10 @@ export function useValidatedField<T>(options: ValidatedFieldOptions<T>): Validat
       const findings = diagnosticsAt(result.diagnostics, fieldPath);
       setUnchecked(false);
       setMessages(
-        findings.map((d) => ({ severity: d.severity, text: fieldMessage(d, fieldPath, name) })),
+        findings.map((d) => ({
+          severity: d.severity,
+          text: fieldMessage(d, fieldPath, (index) => name(index, draft)),
+        })),
       );
       const refused = findings.some((d) => d.severity === 'error');
       if (refused) keepUnsavedField(fieldPath, draft, committed);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { validateConfigValue } from '@/core/config/parse';
 import type { PerimeterConfigDocument } from '@/core/config/schema';
 import { withOrganizationIds, withThirdPartyList } from '@/core/config/config-edits';
-import { diagnosticsAt, fieldMessage, itemIndex, splitListText } from './field-diagnostics';
+import {
+  diagnosticsAt,
+  fieldMessage,
+  itemIndex,
+  listItemPlace,
+  splitListText,
+} from './field-diagnostics';
 import { testConfig } from '@/core/catalog/ids.testing';
 
 const base: PerimeterConfigDocument = {
@@ -83,5 +89,26 @@ describe('field messages for single values', () => {
         'The account',
       ),
     ).toBe('The account: too long.');
+  });
+});
+
+describe('listItemPlace', () => {
+  it('names the line an item was typed on, and its place when the line holds several', () => {
+    const text = 's3:GetObject\ns3:Get Object\n\nkms:Decrypt, kms:Encrypt';
+    expect(splitListText(text)).toEqual([
+      's3:GetObject',
+      's3:Get',
+      'Object',
+      'kms:Decrypt',
+      'kms:Encrypt',
+    ]);
+    expect([0, 1, 2, 3, 4].map((index) => listItemPlace(text, index))).toEqual([
+      'Line 1',
+      'Line 2, item 1',
+      'Line 2, item 2',
+      'Line 4, item 1',
+      'Line 4, item 2',
+    ]);
+    expect(listItemPlace(text, 9)).toBe('Item 10');
   });
 });

@@ -46,3 +46,18 @@ export function splitListText(text: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 }
+
+/**
+ * Where the item `index` of `splitListText(text)` was typed: "Line 3", or "Line 1, item 2" when
+ * that line holds several items (a space inside an action splits it in two).
+ */
+export function listItemPlace(text: string, index: number): string {
+  let before = 0;
+  for (const [line, content] of text.split('\n').entries()) {
+    const items = content.split(/[\s,]+/).filter((item) => item.length > 0);
+    if (index < before + items.length)
+      return items.length > 1 ? `Line ${line + 1}, item ${index - before + 1}` : `Line ${line + 1}`;
+    before += items.length;
+  }
+  return `Item ${index + 1}`;
+}

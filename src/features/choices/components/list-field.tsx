@@ -2,7 +2,7 @@
 import TextField from '@mui/material/TextField';
 import { useRef } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { splitListText } from '@/shared/diagnostics/field-diagnostics';
+import { listItemPlace, splitListText } from '@/shared/diagnostics/field-diagnostics';
 import { useValidatedField } from '../use-validated-field';
 import { FieldMessages } from '@/shared/diagnostics/field-messages';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
@@ -37,7 +37,7 @@ export function ListField({
     format: (list) => list.join(multiline ? '\n' : ', '),
     edit,
     commit,
-    itemName: (index) => (multiline ? `Line ${index + 1}` : `Item ${index + 1}`),
+    itemName: (index, text) => (multiline ? listItemPlace(text, index) : `Item ${index + 1}`),
   });
   const input = useRef<HTMLInputElement>(null);
   useControlFocus(path, input);
