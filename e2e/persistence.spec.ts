@@ -263,3 +263,24 @@ test('a share link pasted into the address bar of an open page is opened as a ne
   });
   await expect(organizationField(page)).toHaveValue(ORG_ID);
 });
+
+test("Reset discards a refused field text as well, even where the field's value does not change", async ({
+  page,
+}) => {
+  await openBuilder(page);
+  // Refused over the empty value, which Reset leaves empty.
+  await organizationField(page).fill('o-NOPE');
+  await expect(organizationField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('vpce-policy:unsaved-fields')))
+    .toContain('o-NOPE');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Discard and reset' }).click();
+  await expect(organizationField(page)).toHaveValue('');
+  await expect(organizationField(page)).toHaveAttribute('aria-invalid', 'false');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('vpce-policy:unsaved-fields')))
+    .toBeNull();
+  await page.reload();
+  await expect(organizationField(page)).toHaveValue('');
+});

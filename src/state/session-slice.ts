@@ -8,6 +8,7 @@ import type { PerimeterConfig } from '@/core/config/schema';
 import type { TextRange } from '@/core/diagnostics';
 import type { ViewPreferences } from './defaults';
 import type { SliceCreator } from './slice';
+import { dropAllUnsavedFields } from './unsaved-fields';
 
 export type NoticeSeverity = 'error' | 'warning' | 'info' | 'success';
 
@@ -100,6 +101,11 @@ export interface SessionState {
   /** The pane a narrow screen shows. */
   workspacePane: WorkspacePane;
   discarded?: DiscardedWork;
+  /**
+   * How many times the work was replaced as a whole (Reset, Import config, their undo): the text
+   * fields then show the new value, even one the same as before, and drop what they held.
+   */
+  replacements: number;
   /** Set while another tab's saved work differs from this tab's and the user has not chosen; saving waits. */
   otherTabChanged: boolean;
 }
@@ -137,6 +143,7 @@ export const createSessionSlice =
     restoreStatus: initial.restoreStatus,
     workspacePane: 'choices',
     otherTabChanged: false,
+    replacements: 0,
     actions: {
       pushNotice: (notice) => {
         const id = notice.id ?? `notice-${++noticeCounter}`;
@@ -166,7 +173,11 @@ export const createSessionSlice =
       setWorkspacePane: (workspacePane) => set({ workspacePane }),
       discardWork: (by, next) => {
         const { config, view, actions } = get();
-        set({ discarded: { by, config, view } });
+        dropAllUnsavedFields();
+        set((state) => ({
+          discarded: { by, config, view },
+          replacements: state.replacements + 1,
+        }));
         actions.replaceConfig(next.config);
         actions.replaceView(next.view);
       },
@@ -175,7 +186,7 @@ export const createSessionSlice =
         if (!discarded) return;
         actions.replaceConfig(discarded.config);
         actions.replaceView(discarded.view);
-        set({ discarded: undefined });
+        set((state) => ({ discarded: undefined, replacements: state.replacements + 1 }));
       },
       setOtherTabChanged: (otherTabChanged) => set({ otherTabChanged }),
     },

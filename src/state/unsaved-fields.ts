@@ -68,7 +68,16 @@ function update(next: Fields): void {
       }
     } else writeStorage(storage, UNSAVED_FIELDS_KEY, JSON.stringify(next));
   }
-  for (const listener of listeners) listener();
+  // Told after the current work: a field may drop its text while it renders, and a listener's
+  // own update must not happen inside another component's render.
+  queueMicrotask(() => {
+    for (const listener of listeners) listener();
+  });
+}
+
+/** The work was replaced as a whole (Reset, Import config): no field's text applies any more. */
+export function dropAllUnsavedFields(): void {
+  if (Object.keys(fields).length > 0) update({});
 }
 
 /** Keeps the text of a field that the engine refuses, with the value it was typed over. */

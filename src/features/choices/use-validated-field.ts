@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PerimeterConfig } from '@/core/config/schema';
-import { useBuilderStoreApi } from '@/state/builder-store';
+import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { useConfigValidator } from '@/state/config-validator';
 import { dropUnsavedField, keepUnsavedField, unsavedFieldText } from '@/state/unsaved-fields';
 import { diagnosticsAt, fieldMessage } from '@/shared/diagnostics/field-diagnostics';
@@ -56,8 +56,18 @@ export function useValidatedField<T>(options: ValidatedFieldOptions<T>): Validat
   // The validator loads when the user first types (or has loaded already for another part).
   const validate = useConfigValidator(unchecked);
   const [seenValue, setSeenValue] = useState(value);
+  const replacements = useBuilder((state) => state.replacements);
+  const [seenReplacements, setSeenReplacements] = useState(replacements);
+  // The work replaced as a whole (Reset, Import config, their undo): the field shows the new
+  // value, even one the same as before, and what it held is dropped.
+  if (seenReplacements !== replacements) {
+    setSeenReplacements(replacements);
+    setSeenValue(value);
+    setText(format(value));
+    setMessages([]);
+  }
   // A change from elsewhere (import, reset, link) replaces the draft, unless the draft says the same.
-  if (!sameValue(seenValue, value)) {
+  else if (!sameValue(seenValue, value)) {
     setSeenValue(value);
     if (!sameValue(parse(text), value)) {
       setText(format(value));
