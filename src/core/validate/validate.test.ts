@@ -442,7 +442,12 @@ describe('grammar', () => {
       ]),
     );
     const malformed = result.diagnostics.find((d) => d.code === 'statement/malformed-sid');
-    expect(malformed?.hint).toMatch(/"Alloworgaccess"/);
+    expect(malformed?.hint).toMatch(/"AllowOrgAccess"/);
+    // Accented letters keep their letter; signs separate words.
+    const accented = check(policy([statement({ Sid: 'Allow org ✓ Ünïcode' })]));
+    expect(accented.diagnostics.find((d) => d.code === 'statement/malformed-sid')?.hint).toMatch(
+      /^Write "AllowOrgUnicode", or remove the Sid\.$/,
+    );
     expect(result.diagnostics.filter((d) => d.code === 'statement/duplicate-sid')).toHaveLength(1);
     expect(codes(result.diagnostics)).toContain('grammar/invalid-sid');
     expect(

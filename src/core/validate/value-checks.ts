@@ -91,6 +91,20 @@ function placeholderHint(placeholder: string): string {
   return 'Replace it with the value it stands for, or let the builder generate the policy for you.';
 }
 
+/**
+ * A Sid IAM accepts, made from one it refuses: accents taken off the letters ("Ü" is "U"), and
+ * the words that spaces or signs separated joined with a capital ("Allow org" is "AllowOrg").
+ */
+function sidFrom(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word, index) => (index === 0 ? word : word[0]!.toUpperCase() + word.slice(1)))
+    .join('');
+}
+
 /** IAM accepts only ASCII letters and digits in a Sid, and each Sid once per policy. */
 function checkSids(model: PolicyModel, context: ValueCheckContext): void {
   const seen = new Map<string, PolicyValue>();
@@ -98,7 +112,7 @@ function checkSids(model: PolicyModel, context: ValueCheckContext): void {
     const sid = statement.sid;
     if (!sid || reportPlaceholders(sid, context, 'Sid')) continue;
     if (!/^[A-Za-z0-9]+$/.test(sid.value)) {
-      const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
+      const cleaned = sidFrom(sid.value);
       context.findings.error(
         'statement/malformed-sid',
         sid.value === ''
