@@ -11,12 +11,14 @@ import {
 import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
 import {
   cursorPosition,
+  MALFORMED_CIDR_DENY,
   openImport,
   pastePolicy,
   policyTextInput,
   problem,
   problemsList,
   waitForCheck,
+  withStatement,
 } from './policy-editor';
 
 test('editing the generated policy: a typed error is listed with its line, a click puts the cursor there, and the text survives a switch of mode and a reload', async ({
@@ -167,19 +169,14 @@ test('the problems of a text list its errors first, and the status counts its no
 
   // A malformed CIDR in a statement at the end: its error comes before the notes.
   const engine = await loadEngine();
-  const policy = JSON.parse(engine.generate(testConfig(choices), testServiceId('s3')).text) as {
-    Statement: unknown[];
-  };
-  policy.Statement.push({
-    Sid: 'DenyOutsideOurNetwork',
-    Effect: 'Deny',
-    Principal: '*',
-    Action: '*',
-    Resource: '*',
-    Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/33' } },
-  });
   await openImport(page);
-  await pastePolicy(page, JSON.stringify(policy, null, 2));
+  await pastePolicy(
+    page,
+    withStatement(
+      engine.generate(testConfig(choices), testServiceId('s3')).text,
+      MALFORMED_CIDR_DENY,
+    ),
+  );
   await waitForCheck(page);
   await expect(items.first()).toContainText('condition/invalid-ip');
   await expect(status).toHaveText(/^1 error, \d+ notes?$/);

@@ -48,3 +48,23 @@ export async function waitForCheck(page: Page): Promise<void> {
   await expect(page.getByRole('region', { name: 'Your policy' })).toBeVisible();
   await expect(page.getByText('Checking…')).toHaveCount(0);
 }
+
+/**
+ * A Deny outside our network whose CIDR is malformed: the evaluator could not read it (the Deny
+ * would not apply), and the validator reports it as an error at its place.
+ */
+export const MALFORMED_CIDR_DENY = {
+  Sid: 'DenyOutsideOurNetwork',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: '*',
+  Resource: '*',
+  Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/33' } },
+};
+
+/** A policy text with one more statement at its end, indented by two spaces. */
+export function withStatement(text: string, statement: unknown): string {
+  const policy = JSON.parse(text) as { Statement: unknown[] };
+  policy.Statement.push(statement);
+  return JSON.stringify(policy, null, 2);
+}

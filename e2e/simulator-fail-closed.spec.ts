@@ -15,7 +15,14 @@ import {
   seriousViolations,
   showPlainText,
 } from './builder';
-import { cursorPosition, openImport, pastePolicy, waitForCheck } from './policy-editor';
+import {
+  cursorPosition,
+  MALFORMED_CIDR_DENY,
+  openImport,
+  pastePolicy,
+  waitForCheck,
+  withStatement,
+} from './policy-editor';
 import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -72,18 +79,10 @@ test('a malformed CIDR in a Deny of the text being edited: no verdict, the error
   // The generated policy plus a Deny outside our network whose CIDR is malformed: the evaluator
   // cannot read it, so the Deny would not apply and the request would pass.
   const engine = await loadEngine();
-  const policy = JSON.parse(engine.generate(testConfig(finished), testServiceId('s3')).text) as {
-    Statement: unknown[];
-  };
-  policy.Statement.push({
-    Sid: 'DenyOutsideOurNetwork',
-    Effect: 'Deny',
-    Principal: '*',
-    Action: '*',
-    Resource: '*',
-    Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/33' } },
-  });
-  const text = JSON.stringify(policy, null, 2);
+  const text = withStatement(
+    engine.generate(testConfig(finished), testServiceId('s3')).text,
+    MALFORMED_CIDR_DENY,
+  );
   const cidrLine = text.split('\n').findIndex((line) => line.includes('10.0.0.0/33')) + 1;
   const check = (await loadVerdictCheck()).checkPolicyForVerdict(text);
   const cidrError = check.errors.find((d) => d.range?.start.line === cidrLine);

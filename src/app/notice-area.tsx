@@ -14,6 +14,7 @@ import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/build
 import { loadConfigValidator } from '@/state/config-validator';
 import { BEFORE_LINK_KEY, readRejected, STATE_KEY } from '@/state/persistence';
 import type { Notice, NoticeAction } from '@/state/session-slice';
+import { focusIfLost } from '@/shared/react/focus-if-lost';
 import { useAppStart } from './app-context';
 
 /**
@@ -21,11 +22,7 @@ import { useAppStart } from './app-context';
  * to the workspace instead, where the next Tab reaches the first choice.
  */
 function focusWorkspace(): void {
-  requestAnimationFrame(() => {
-    const focused = document.activeElement;
-    if (!focused || focused === document.body || !focused.isConnected)
-      document.querySelector<HTMLElement>('main')?.focus();
-  });
+  requestAnimationFrame(() => focusIfLost(document.querySelector<HTMLElement>('main')));
 }
 
 function NoticeAlert({ notice }: { notice: Notice }) {

@@ -12,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConfigEdit } from '@/core/config/config-edits';
 import { countOf, formatCount } from '@/core/text/format-count';
+import { focusIfLost } from '@/shared/react/focus-if-lost';
 import { parseAccountsText } from '@/core/impact/accounts';
 import { parseEndpointsText, type EndpointEntry } from '@/core/impact/endpoints';
 import { impactReportCsv, impactReportJson } from '@/core/impact/export';
@@ -229,11 +230,11 @@ export default function ImpactPanel() {
     [applyConfigEdits],
   );
   useEffect(() => {
-    if (!focusAfterApply.current) return;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body && focused.isConnected) return;
-    focusAfterApply.current = false;
-    document.querySelector<HTMLElement>('[aria-label="Impact summary"]')?.focus();
+    if (
+      focusAfterApply.current &&
+      focusIfLost(document.querySelector<HTMLElement>('[aria-label="Impact summary"]'))
+    )
+      focusAfterApply.current = false;
   }, [run.report]);
 
   return (

@@ -16,6 +16,7 @@ import type { Diagnostic, TextRange } from '@/core/diagnostics';
 import { formatCount } from '@/shared/format/format-count';
 import { FindingText, RevealableFinding } from '@/shared/diagnostics/finding-entry';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
+import { focusIfLost } from '@/shared/react/focus-if-lost';
 
 export interface RevealRequest {
   range: TextRange;
@@ -153,11 +154,7 @@ export const ProblemsList = memo(function ProblemsList({
     [fixes],
   );
   useEffect(() => {
-    if (!focusAfterFix.current) return;
-    const focused = document.activeElement;
-    if (focused && focused !== document.body && focused.isConnected) return;
-    focusAfterFix.current = false;
-    landing.current?.focus();
+    if (focusAfterFix.current && focusIfLost(landing.current)) focusAfterFix.current = false;
   }, [diagnostics]);
   // Errors first, then warnings, then notes, each in text order: a note about the whole policy
   // must not push the errors down.
