@@ -68,7 +68,9 @@ export function choicesFindingsJob(config: PerimeterConfig): FindingsJob {
       const ofRegion = regionFindings.get(region) ?? new Map<string, Diagnostic>();
       ofRegion.set(key, diagnostic);
       regionFindings.set(region, ofRegion);
-      ofService.set(region, [...(ofService.get(region) ?? []), diagnostic]);
+      const found = ofService.get(region);
+      if (found) found.push(diagnostic);
+      else ofService.set(region, [diagnostic]);
     }
     byServiceRegion.set(
       service,

@@ -58,7 +58,6 @@ type PushIssue = (
   key?: boolean,
 ) => void;
 
-/** One schema issue in words: what is wrong at its path and what was expected. */
 /** Keys the schema does not know: a statement Sid misspelled, a field, or a policy's own keys. */
 function describeUnknownKeys(
   issue: z.core.$ZodIssueUnrecognizedKeys,
@@ -94,7 +93,6 @@ function describeSize(
   push: PushIssue,
 ): void {
   const where = formatJsonPath(path);
-  // "organizationIds has 40 items; at most 20.", not the schema library's own words.
   const actual = valueAt(root, path);
   const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
   const [count, noun] = Array.isArray(actual)
@@ -114,6 +112,7 @@ function describeSize(
   push(path, 'config/invalid-value', `${where}: ${issue.message}.`);
 }
 
+/** One schema issue in words: what is wrong at its path and what was expected. */
 function describeIssue(
   issue: z.core.$ZodIssue,
   path: JsonPath,

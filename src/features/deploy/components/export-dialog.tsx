@@ -18,6 +18,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { inertWhileBusy } from '@/shared/react/inert-while-busy';
+import { countOf } from '@/shared/format/format-count';
 import { catalog } from '@/core/catalog/catalog';
 import {
   EXPORT_FORMAT_LABELS,
@@ -102,7 +103,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
         </FormControl>
         <Typography variant="body2" sx={{ mt: 1 }}>
           {perRegion
-            ? `${services * regions} polic${services * regions === 1 ? 'y' : 'ies'}: ${services} service${services === 1 ? '' : 's'} × ${regions} region${regions === 1 ? '' : 's'}, one per region since an endpoint lives in one region.`
+            ? `${countOf(services * regions, 'policy', 'policies')}: ${countOf(services, 'service')} × ${countOf(regions, 'region')}, one per region since an endpoint lives in one region.`
             : 'The policies in the shape chosen in the preview (one for all regions, or one per region).'}
         </Typography>
         {perRegion && <InventorySection />}

@@ -201,7 +201,7 @@ export default function ImpactPanel() {
     setLoadedAccounts(read.accounts);
     setAccountsMessage(
       read.accounts.length > 0
-        ? `${formatCount(read.accounts.length)} account${read.accounts.length === 1 ? '' : 's'} loaded from ${file.name}${read.problems.length > 0 ? `; ${read.problems[0]}` : ''}.`
+        ? `${countOf(read.accounts.length, 'account')} loaded from ${file.name}${read.problems.length > 0 ? `; ${read.problems[0]}` : ''}.`
         : `${file.name}: ${read.problems[0] ?? 'no account found'}.`,
     );
   }, []);
@@ -214,7 +214,7 @@ export default function ImpactPanel() {
     setEndpoints(read.endpoints);
     setEndpointsMessage(
       read.endpoints.size > 0
-        ? `${formatCount(read.endpoints.size)} endpoint${read.endpoints.size === 1 ? '' : 's'} loaded from ${file.name}; ${read.endpoints.size === 1 ? 'it applies' : 'they apply'} to the next files read${read.problems.length > 0 ? `; ${read.problems[0]}` : ''}.`
+        ? `${countOf(read.endpoints.size, 'endpoint')} loaded from ${file.name}; ${read.endpoints.size === 1 ? 'it applies' : 'they apply'} to the next files read${read.problems.length > 0 ? `; ${read.problems[0]}` : ''}.`
         : `${file.name}: ${read.problems[0] ?? 'no endpoint found'}.`,
     );
   }, []);

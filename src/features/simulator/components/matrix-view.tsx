@@ -14,7 +14,7 @@ import { memo, useId, useLayoutEffect, useState } from 'react';
 import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
 import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
 import { DECISIONS, type Decision } from '@/core/config/request-schema';
-import { formatCount } from '@/shared/format/format-count';
+import { countOf, formatCount } from '@/shared/format/format-count';
 import type { MatrixRun } from '../hooks/use-request-matrix';
 import { noVerdictOf, type CheckedMatrixCell } from '../matrix/matrix-runner';
 import { DECISION_COLOR } from './verdict-view';
@@ -92,13 +92,12 @@ function statusText(run: MatrixRun | undefined): string {
   if (run.failures === 0)
     return `${size}: every verdict is the one expected (what your choices call for, or what a saved request expects).`;
   // A cell without a verdict is not a wrong verdict: a policy still to finish is not a hole.
-  const cells = (count: number) => `${formatCount(count)} cell${count === 1 ? '' : 's'}`;
   const wrong = run.failures - run.withoutVerdict.count;
   const parts = [
-    ...(wrong > 0 ? [`${cells(wrong)} not as expected`] : []),
+    ...(wrong > 0 ? [`${countOf(wrong, 'cell')} not as expected`] : []),
     ...(run.withoutVerdict.count > 0
       ? [
-          `${cells(run.withoutVerdict.count)} without a verdict (${run.withoutVerdict.reasons.join('; ')})`,
+          `${countOf(run.withoutVerdict.count, 'cell')} without a verdict (${run.withoutVerdict.reasons.join('; ')})`,
         ]
       : []),
   ];
