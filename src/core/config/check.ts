@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import { endpointServiceId } from '../catalog/endpoint-service';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics';
 import { catalogEndpointType } from '../catalog/endpoint-ids';
-import { formatCount } from '../text/format-count';
+import { countOf, formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { suggest } from '../text/suggest';
 import {
@@ -14,6 +14,7 @@ import {
   type InventoryEndpointDocument,
   type PerimeterConfigDocument,
 } from './schema';
+import { SELECTION_LISTS, THIRD_PARTY_LISTS, type ListFieldName } from './list-fields';
 import { patternNamed, regionNamed, serviceNamed, toRegionCode, toServiceId } from '../catalog/ids';
 import { THIRD_PARTY_PARAMETERS } from '../catalog/statement-parameters';
 
@@ -85,8 +86,7 @@ export function checkConfigAgainstCatalog(
       reportDuplicates(
         block[field] ?? [],
         ['parameters', name, field],
-        `parameters.${name}.${field}`,
-        undefined,
+        THIRD_PARTY_LISTS[field],
         add,
       );
   }
@@ -94,26 +94,35 @@ export function checkConfigAgainstCatalog(
   return out;
 }
 
-/** A value listed twice: a warning at the repeat. */
+/**
+ * A value listed more than once: one warning per value, at its first repeat, naming the field as
+ * the page names it and the positions of the value (counted from 1, as the user counts them).
+ */
 function reportDuplicates(
   list: readonly string[],
   path: JsonPath,
-  field: string,
-  what: string | undefined,
+  field: ListFieldName,
   add: AddDiagnostic,
 ): void {
-  const seen = new Set<string>();
+  const positions = new Map<string, number[]>();
   list.forEach((value, i) => {
-    if (seen.has(value))
-      add(
-        'warning',
-        'config/duplicate-value',
-        [...path, i],
-        `${what ? `${what} ` : ''}"${value}" is listed twice in ${field}.`,
-        'Remove the repeated entry.',
-      );
-    seen.add(value);
+    const seen = positions.get(value);
+    if (seen) seen.push(i);
+    else positions.set(value, [i]);
   });
+  const repeated = [...positions].filter(([, at]) => at.length > 1);
+  repeated.sort(([, a], [, b]) => a[1]! - b[1]!);
+  for (const [value, at] of repeated) {
+    const items = at.map((i) => String(i + 1));
+    const times = at.length === 2 ? 'twice' : countOf(at.length, 'time');
+    add(
+      'warning',
+      'config/duplicate-value',
+      [...path, at[1]!],
+      `${field.item} ${value} is listed ${times} in ${field.label} (items ${items.slice(0, -1).join(', ')} and ${items.at(-1)!}).`,
+      'Remove the repeated entry.',
+    );
+  }
 }
 
 /** Selected services and regions: known to the catalog, each once, and in how many partitions. */
@@ -147,7 +156,7 @@ function checkSelections(
       );
     }
   });
-  reportDuplicates(config.services, ['services'], 'services', 'Service', add);
+  reportDuplicates(config.services, ['services'], SELECTION_LISTS.services, add);
 
   const regionCodes = catalog.regions.map((r) => r.code);
   config.regions.forEach((code, i) => {
@@ -162,19 +171,17 @@ function checkSelections(
       );
     }
   });
-  reportDuplicates(config.regions, ['regions'], 'regions', 'Region', add);
+  reportDuplicates(config.regions, ['regions'], SELECTION_LISTS.regions, add);
   reportDuplicates(
     config.organizationIds,
     ['organizationIds'],
-    'organizationIds',
-    'Organization id',
+    SELECTION_LISTS.organizationIds,
     add,
   );
   reportDuplicates(
     config.organizationAccounts ?? [],
     ['organizationAccounts'],
-    'organizationAccounts',
-    'Account',
+    SELECTION_LISTS.organizationAccounts,
     add,
   );
 

@@ -69,6 +69,32 @@ describe('ChoicesPanel', () => {
     expect(store.getState().config.organizationIds).toEqual(['o-a1b2c3d4e5']);
   });
 
+  it('says in words which account of a parameter list is repeated, and still takes the list', async () => {
+    await loadConfigValidator();
+    const store = renderPanel();
+    act(() => {
+      fireEvent.click(
+        screen.getByRole('button', {
+          name: 'Details: Our identities to trusted third-party resources',
+        }),
+      );
+    });
+    const [field] = await screen.findAllByRole('textbox', { name: 'Third-party account ids' });
+    act(() => {
+      fireEvent.change(field!, { target: { value: '111122223333\n444455556666\n111122223333' } });
+    });
+    const message = await screen.findByText(/is listed twice/);
+    expect(message.textContent).toBe(
+      'Account 111122223333 is listed twice in Third-party account ids (items 1 and 3). Remove the repeated entry.',
+    );
+    expect(field!.getAttribute('aria-invalid')).toBe('false');
+    await waitFor(() =>
+      expect(
+        store.getState().config.parameters?.orgIdentitiesToThirdPartyResources?.accounts,
+      ).toEqual(['111122223333', '444455556666', '111122223333']),
+    );
+  });
+
   it('turns a statement off for the previewed service and back to its template', () => {
     const store = renderPanel();
     const toggle = screen.getByRole('switch', { name: /AllowRequestsToAWSOwnedResources/ });

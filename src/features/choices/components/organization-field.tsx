@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { withOrganizationIds } from '@/core/config/config-edits';
+import { SELECTION_LISTS } from '@/core/config/list-fields';
 import { splitListText } from '@/shared/diagnostics/field-diagnostics';
 import { useValidatedField } from '../use-validated-field';
 import { FieldMessages } from '@/shared/diagnostics/field-messages';
@@ -31,7 +32,7 @@ export function OrganizationField() {
   return (
     <TextField
       inputRef={input}
-      label="Organization ID"
+      label={SELECTION_LISTS.organizationIds.label}
       value={field.text}
       onChange={(event) => field.onTextChange(event.target.value)}
       error={field.hasError}

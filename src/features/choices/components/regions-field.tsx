@@ -14,6 +14,7 @@ import { useAfterFirstIdle } from '@/shared/react/idle';
 import { useIdleJob } from '@/shared/react/use-idle-job';
 import type * as PolicyFindings from '@/state/policy-findings';
 import type { Region } from '@/core/catalog/catalog';
+import { SELECTION_LISTS } from '@/core/config/list-fields';
 import {
   choicesCatalog,
   commercialRegions,
@@ -132,7 +133,7 @@ function RegionsChoice() {
           <TextField
             {...anchor.hold(params)}
             inputRef={input}
-            label="Regions"
+            label={SELECTION_LISTS.regions.label}
             placeholder={value.length === 0 ? 'Search, e.g. eu-west-1 or Frankfurt' : undefined}
             helperText={
               partitions.size > 1

@@ -12,6 +12,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ServiceId } from '@/core/catalog/ids';
+import { SELECTION_LISTS } from '@/core/config/list-fields';
 import type { EndpointService } from '@/core/catalog/schema';
 import { choicesCatalog, groupedServices, serviceGroup } from '@/shared/catalog/choices-catalog';
 import { loadFullCatalog, useFullCatalog } from '@/shared/catalog/use-full-catalog';
@@ -155,7 +156,7 @@ export function ServicesField() {
           <TextField
             {...anchor.hold(params)}
             inputRef={input}
-            label="Endpoint services"
+            label={SELECTION_LISTS.services.label}
             placeholder={
               value.length === 0 ? 'Search by name, e.g. s3 or Systems Manager' : undefined
             }

@@ -9,6 +9,7 @@ import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { catalog } from '@/core/catalog/catalog';
 import { DEFAULT_EXCLUSION_TAG, type StatementSid } from '@/core/catalog/ids';
 import type { ParameterName } from '@/core/catalog/schema';
+import { THIRD_PARTY_LISTS } from '@/core/config/list-fields';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import {
@@ -33,7 +34,7 @@ function ThirdPartyFields({ block }: { block: ThirdPartyBlock }) {
   return (
     <Stack spacing={1.5}>
       <ListField
-        label="Third-party account ids"
+        label={THIRD_PARTY_LISTS.accounts.label}
         path={`${path}.accounts`}
         values={parameters?.accounts ?? EMPTY}
         edit={(config, values) => withThirdPartyList(config, block, 'accounts', values)}
@@ -42,7 +43,7 @@ function ThirdPartyFields({ block }: { block: ThirdPartyBlock }) {
         help="12-digit accounts of the partner, one per line."
       />
       <ListField
-        label="Actions"
+        label={THIRD_PARTY_LISTS.actions.label}
         path={`${path}.actions`}
         values={parameters?.actions ?? EMPTY}
         edit={(config, values) => withThirdPartyList(config, block, 'actions', values)}
@@ -51,7 +52,7 @@ function ThirdPartyFields({ block }: { block: ThirdPartyBlock }) {
         help="Only what the integration needs, e.g. s3:GetObject."
       />
       <ListField
-        label="Resource ARNs"
+        label={THIRD_PARTY_LISTS.resources.label}
         path={`${path}.resources`}
         values={parameters?.resources ?? EMPTY}
         edit={(config, values) => withThirdPartyList(config, block, 'resources', values)}
