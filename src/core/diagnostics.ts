@@ -54,6 +54,8 @@ export const DIAGNOSTIC_CODES = [
   'condition/invalid-ip',
   'condition/invalid-number',
   'condition/multivalued-key-without-qualifier',
+  'condition/number-rounded',
+  'condition/number-too-large',
   'condition/numeric-on-system-id',
   'condition/operator-case',
   'condition/operator-type-mismatch',

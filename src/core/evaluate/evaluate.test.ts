@@ -407,6 +407,18 @@ describe('Condition', () => {
     ).toBe('aws:MultiFactorAuthAge is soon, and it cannot match: soon is not a number');
   });
 
+  it('compares a JSON number as JSON reads it, however the policy writes it', () => {
+    const mfa = withContext({ 'aws:MultiFactorAuthAge': '1800' });
+    const written = (number: string) =>
+      JSON.stringify(when({ NumericLessThan: { 'aws:MultiFactorAuthAge': 0 } })).replace(
+        '"aws:MultiFactorAuthAge":0}',
+        `"aws:MultiFactorAuthAge":${number}}`,
+      );
+    expect(written('3.6e3')).toContain('3.6e3');
+    expect(decide(written('3.6e3'), mfa)).toBe('Allowed');
+    expect(decide(written('1.2E3'), mfa)).toBe('ImplicitDeny');
+  });
+
   it('IpAddress and NotIpAddress, IPv4 and IPv6', () => {
     const from = (ip: string) => withContext({ 'aws:SourceIp': ip });
     expect(decide(when({ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }), from('10.20.30.40'))).toBe(

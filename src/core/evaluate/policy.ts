@@ -160,7 +160,8 @@ function compileStatement(
       compileCondition(
         entry.operator,
         entry.key,
-        entry.values.map((v) => v.value),
+        // A number is compared as JSON reads it (1e3 as 1000), not as the policy writes it.
+        entry.values.map((v) => (v.kind === 'number' ? String(Number(v.value)) : v.value)),
         variables,
       ),
     );

@@ -15,7 +15,7 @@ export const MAX_DIAGNOSTICS = 1000;
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
       this.starts.push(i + 1);
   }

@@ -11,10 +11,11 @@ import { suggest } from '../text/suggest';
 import type { JsonPath } from '../text/json-path';
 import { readConditionOperator, type ConditionOperator } from './condition-operators';
 import type { Findings, Span } from './findings';
+import { readJsonNumber } from './json-number';
 
 /** A scalar of the policy with its place in the text. */
 export interface PolicyValue extends Span {
-  /** The value as text; numbers and booleans as JSON writes them. */
+  /** The value as text; numbers as the policy writes them (`1e3`, not `1000`). */
   value: string;
   kind: 'string' | 'number' | 'boolean';
   path: JsonPath;
@@ -105,25 +106,39 @@ const span = (node: Node, path?: JsonPath): Span =>
     ? { offset: node.offset, length: node.length, path }
     : { offset: node.offset, length: node.length };
 
-function describeNode(node: Node): string {
+/** A number as the policy writes it: JSON's reading may differ (1e400 is read as Infinity). */
+function writtenNumber(node: Node, findings: Findings): string {
+  return findings.lines.text.slice(node.offset, node.offset + node.length);
+}
+
+const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 37)}...` : text);
+
+function describeNode(node: Node, findings: Findings): string {
   switch (node.type) {
     case 'object':
       return 'an object';
     case 'array':
       return 'a list';
     case 'string':
-      return `"${String(node.value).length > 40 ? `${String(node.value).slice(0, 37)}...` : String(node.value)}"`;
+      return `"${cut(String(node.value))}"`;
     case 'null':
       return 'null';
+    case 'number':
+      return cut(writtenNumber(node, findings));
     default:
       return String(node.value);
   }
 }
 
-function scalar(node: Node, path: JsonPath): PolicyValue | undefined {
+function scalar(node: Node, path: JsonPath, findings: Findings): PolicyValue | undefined {
   if (node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return undefined;
   return {
-    value: node.type === 'string' ? (node.value as string) : String(node.value),
+    value:
+      node.type === 'string'
+        ? (node.value as string)
+        : node.type === 'number'
+          ? writtenNumber(node, findings)
+          : String(node.value),
     kind: node.type,
     offset: node.offset,
     length: node.length,
@@ -210,11 +225,11 @@ function readStringList(
 ): PolicyValue[] | undefined {
   const node = property.value;
   const elementPath = [...path, property.key];
-  if (node.type === 'string') return [scalar(node, elementPath)!];
+  if (node.type === 'string') return [scalar(node, elementPath, findings)!];
   if (node.type !== 'array') {
     findings.error(
       'grammar/invalid-value',
-      `${property.key} must be a string or a list of strings, not ${describeNode(node)}.`,
+      `${property.key} must be a string or a list of strings, not ${describeNode(node, findings)}.`,
       span(node, elementPath),
       { hint: `Write ${what}.` },
     );
@@ -232,11 +247,11 @@ function readStringList(
   }
   const values: PolicyValue[] = [];
   withinValueBudget(items, node, elementPath, findings).forEach((item, i) => {
-    if (item.type === 'string') values.push(scalar(item, [...elementPath, i])!);
+    if (item.type === 'string') values.push(scalar(item, [...elementPath, i], findings)!);
     else
       findings.error(
         'grammar/invalid-value',
-        `Each value of ${property.key} must be a string, not ${describeNode(item)}.`,
+        `Each value of ${property.key} must be a string, not ${describeNode(item, findings)}.`,
         span(item, [...elementPath, i]),
       );
   });
@@ -256,7 +271,7 @@ function readPrincipal(
     if (node.value === '*') return { ...base, any: true, entries: [] };
     findings.error(
       'grammar/invalid-principal',
-      `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node)}.`,
+      `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node, findings)}.`,
       span(node, elementPath),
       {
         hint: `Write "${element}": "*" and narrow with a condition, or "${element}": {"AWS": ${JSON.stringify(node.value)}}.`,
@@ -267,7 +282,7 @@ function readPrincipal(
   if (node.type !== 'object') {
     findings.error(
       'grammar/invalid-principal',
-      `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node)}.`,
+      `${element} must be "*" or an object such as {"AWS": "..."}, not ${describeNode(node, findings)}.`,
       span(node, elementPath),
     );
     return undefined;
@@ -344,6 +359,36 @@ function readOperatorKey(
 }
 
 /**
+ * A condition number that JSON does not read as written: one beyond the largest number JSON holds
+ * is an error; one whose digits are rounded away (or that is read as 0) a warning that says what is
+ * read instead.
+ */
+function checkConditionNumber(value: PolicyValue, findings: Findings): void {
+  if (value.kind !== 'number') return;
+  const reading = readJsonNumber(value.value);
+  const shown = cut(value.value);
+  if (reading.kind === 'too-large') {
+    findings.error(
+      'condition/number-too-large',
+      `${shown} is ${reading.value > 0 ? 'too large' : 'too far below zero'} to be a number IAM accepts.`,
+      value,
+      { hint: 'A JSON number ends near 1.8e308; check the value for a typing mistake.' },
+    );
+  } else if (reading.kind === 'rounded') {
+    findings.warning(
+      'condition/number-rounded',
+      reading.value === 0
+        ? `${shown} is too close to zero for a JSON number: it is read as 0.`
+        : `${shown} has more digits than a JSON number holds: it is read as ${String(reading.value)}.`,
+      value,
+      {
+        hint: 'Write the value with at most 15 significant digits, or in quotes if it is an identifier rather than a quantity.',
+      },
+    );
+  }
+}
+
+/**
  * The values of one condition key: a scalar or a list of scalars. Undefined when the value is of
  * no usable kind (reported), so the key is left out of the model; an empty list is reported but
  * kept, since it still names the key.
@@ -355,15 +400,16 @@ function readConditionValues(
 ): PolicyValue[] | undefined {
   const valueNode = keyProperty.value;
   const values: PolicyValue[] = [];
-  const single = scalar(valueNode, keyPath);
+  const single = scalar(valueNode, keyPath, findings);
   if (single) {
+    checkConditionNumber(single, findings);
     values.push(single);
     return values;
   }
   if (valueNode.type !== 'array') {
     findings.error(
       'grammar/invalid-condition-value',
-      `The value of ${keyProperty.key} must be a string, a number, true/false or a list of them, not ${describeNode(valueNode)}.`,
+      `The value of ${keyProperty.key} must be a string, a number, true/false or a list of them, not ${describeNode(valueNode, findings)}.`,
       span(valueNode, keyPath),
     );
     return undefined;
@@ -378,12 +424,14 @@ function readConditionValues(
     );
   }
   withinValueBudget(items, valueNode, keyPath, findings).forEach((item, i) => {
-    const value = scalar(item, [...keyPath, i]);
-    if (value) values.push(value);
-    else
+    const value = scalar(item, [...keyPath, i], findings);
+    if (value) {
+      checkConditionNumber(value, findings);
+      values.push(value);
+    } else
       findings.error(
         'grammar/invalid-condition-value',
-        `A condition value must be a string, a number or true/false, not ${describeNode(item)}.`,
+        `A condition value must be a string, a number or true/false, not ${describeNode(item, findings)}.`,
         span(item, [...keyPath, i]),
       );
   });
@@ -402,7 +450,7 @@ function readOperatorBlock(
   if (block.value.type !== 'object') {
     findings.error(
       'grammar/invalid-condition',
-      `The operator ${block.key} must hold an object of condition keys, not ${describeNode(block.value)}.`,
+      `The operator ${block.key} must hold an object of condition keys, not ${describeNode(block.value, findings)}.`,
       span(block.value, blockPath),
       {
         hint: `Write "${block.key}": {"aws:PrincipalOrgID": "o-..."}.`,
@@ -444,7 +492,7 @@ function readCondition(property: Property, path: JsonPath, findings: Findings): 
   if (node.type !== 'object') {
     findings.error(
       'grammar/invalid-condition',
-      `Condition must be an object of operators, not ${describeNode(node)}.`,
+      `Condition must be an object of operators, not ${describeNode(node, findings)}.`,
       span(node, conditionPath),
       {
         hint: 'Write "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-..."}}.',
@@ -471,10 +519,10 @@ interface StatementReading {
 function readSid({ elements, path, findings }: StatementReading): PolicyValue | undefined {
   const sid = elements.get('Sid');
   if (!sid) return undefined;
-  if (sid.value.type === 'string') return scalar(sid.value, [...path, 'Sid'])!;
+  if (sid.value.type === 'string') return scalar(sid.value, [...path, 'Sid'], findings)!;
   findings.error(
     'grammar/invalid-sid',
-    `Sid must be a string, not ${describeNode(sid.value)}.`,
+    `Sid must be a string, not ${describeNode(sid.value, findings)}.`,
     span(sid.value, [...path, 'Sid']),
   );
   return undefined;
@@ -498,7 +546,7 @@ function readEffect({ statement, elements, node, path, findings }: StatementRead
     const proper = ['Allow', 'Deny'].find((e) => e.toLowerCase() === written.toLowerCase());
     findings.error(
       'grammar/invalid-effect',
-      `Effect must be "Allow" or "Deny", not ${describeNode(effect.value)}.`,
+      `Effect must be "Allow" or "Deny", not ${describeNode(effect.value, findings)}.`,
       span(effect.value, [...path, 'Effect']),
       proper ? { hint: `Write "${proper}": the value is case-sensitive.` } : {},
     );
@@ -592,7 +640,7 @@ function readStatement(
   if (node.type !== 'object') {
     findings.error(
       'grammar/invalid-statement',
-      `A statement must be an object, not ${describeNode(node)}.`,
+      `A statement must be an object, not ${describeNode(node, findings)}.`,
       span(node, path),
     );
     return undefined;
@@ -655,11 +703,11 @@ function readVersion(
   } else if (version.value.type !== 'string') {
     findings.error(
       'grammar/invalid-version',
-      `Version must be the string "${CURRENT_POLICY_VERSION}", not ${describeNode(version.value)}.`,
+      `Version must be the string "${CURRENT_POLICY_VERSION}", not ${describeNode(version.value, findings)}.`,
       span(version.value, ['Version']),
     );
   } else {
-    model.version = scalar(version.value, ['Version'])!;
+    model.version = scalar(version.value, ['Version'], findings)!;
     if (version.value.value === OLD_POLICY_VERSION) {
       findings.warning(
         'grammar/old-version',
@@ -670,7 +718,7 @@ function readVersion(
     } else if (version.value.value !== CURRENT_POLICY_VERSION) {
       findings.error(
         'grammar/invalid-version',
-        `Version must be "${CURRENT_POLICY_VERSION}" (or the old "${OLD_POLICY_VERSION}"), not ${describeNode(version.value)}; it is the version of the policy language, not a date of yours.`,
+        `Version must be "${CURRENT_POLICY_VERSION}" (or the old "${OLD_POLICY_VERSION}"), not ${describeNode(version.value, findings)}; it is the version of the policy language, not a date of yours.`,
         span(version.value, ['Version']),
         {
           hint: `Write "${CURRENT_POLICY_VERSION}".`,
@@ -730,7 +778,7 @@ export function readPolicyModel(
   if (root.type !== 'object') {
     findings.error(
       'grammar/not-a-policy',
-      `A policy is a JSON object with Version and Statement, not ${describeNode(root)}.`,
+      `A policy is a JSON object with Version and Statement, not ${describeNode(root, findings)}.`,
       span(root),
       {
         hint: 'Start with {"Version": "2012-10-17", "Statement": [...]}.',
@@ -752,7 +800,7 @@ export function readPolicyModel(
   if (id && id.value.type !== 'string') {
     findings.error(
       'grammar/invalid-id',
-      `Id must be a string, not ${describeNode(id.value)}.`,
+      `Id must be a string, not ${describeNode(id.value, findings)}.`,
       span(id.value, ['Id']),
     );
   }
@@ -776,7 +824,7 @@ export function readPolicyModel(
   } else {
     findings.error(
       'grammar/invalid-statement',
-      `Statement must be a statement object or a list of them, not ${describeNode(statement.value)}.`,
+      `Statement must be a statement object or a list of them, not ${describeNode(statement.value, findings)}.`,
       span(statement.value, ['Statement']),
     );
   }

@@ -290,7 +290,8 @@ function checkValueOfFamily(
       }
       return true;
     case 'Numeric':
-      if (!/^-?\d+(\.\d+)?$/.test(text))
+      // A JSON number is a number; whether JSON reads it as written is checked with the policy.
+      if (value.kind !== 'number' && !/^-?\d+(\.\d+)?$/.test(text))
         findings.error(
           'condition/invalid-number',
           `${operator.base} compares numbers; "${shortValue(text)}" is not a number.`,

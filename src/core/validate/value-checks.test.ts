@@ -469,3 +469,75 @@ describe('identifiers in conditions', () => {
     ).toEqual(['condition/wildcard-in-equals']);
   });
 });
+
+describe('numbers in conditions', () => {
+  /** Findings of a policy whose condition block is written as given, numbers as typed. */
+  const findingsOfText = (conditionBlock: string) => {
+    const text = `{"Version": "2012-10-17", "Statement": [{"Sid": "Checked", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "${ORG}"}, ${conditionBlock}}}]}`;
+    const diagnostics = validate(text, { iamIndex }).diagnostics.filter(
+      (d) => !d.code.startsWith('recognition/') && d.code !== 'perimeter/no-org-to-org',
+    );
+    return { text, diagnostics };
+  };
+  const covered = (text: string, d: Diagnostic) =>
+    text.slice(d.range!.start.column - 1, d.range!.end.column - 1);
+
+  it('says a number beyond what JSON holds is too large, quoting it as written', () => {
+    const { text, diagnostics } = findingsOfText(
+      '"NumericLessThan": {"aws:MultiFactorAuthAge": 1e400}',
+    );
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'condition/number-too-large',
+        message: '1e400 is too large to be a number IAM accepts.',
+      }),
+    ]);
+    expect(covered(text, diagnostics[0]!)).toBe('1e400');
+    for (const d of diagnostics) expect(`${d.message} ${d.hint ?? ''}`).not.toContain('Infinity');
+  });
+
+  it('says when JSON would round a number, and what it reads', () => {
+    expect(
+      findingsOfText('"NumericLessThan": {"aws:MultiFactorAuthAge": 12345678901234567890}')
+        .diagnostics,
+    ).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'condition/number-rounded',
+        message:
+          '12345678901234567890 has more digits than a JSON number holds: it is read as 12345678901234567000.',
+      }),
+    ]);
+    expect(
+      findingsOfText('"NumericGreaterThan": {"aws:MultiFactorAuthAge": [1, 1e-400]}').diagnostics,
+    ).toEqual([
+      expect.objectContaining({
+        code: 'condition/number-rounded',
+        message: '1e-400 is too close to zero for a JSON number: it is read as 0.',
+      }),
+    ]);
+  });
+
+  it('accepts exact numbers however they are written', () => {
+    expect(
+      findingsOfText(
+        '"NumericLessThan": {"aws:MultiFactorAuthAge": [3600, 1.0, 2.50, 1e3, 1.5e-7]}',
+      ).diagnostics,
+    ).toEqual([]);
+  });
+
+  it('shows a number where a string belongs as written', () => {
+    const { diagnostics } = validate('{"Version": 1e400, "Statement": []}', { iamIndex });
+    expect(diagnostics.find((d) => d.code === 'grammar/invalid-version')?.message).toBe(
+      'Version must be the string "2012-10-17", not 1e400.',
+    );
+  });
+
+  it('quotes a number as written in other messages', () => {
+    const { diagnostics } = findingsOfText('"StringNotEquals": {"aws:ResourceAccount": 1.5e3}');
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      '"1.5e3" is not an AWS account id: an account id has exactly 12 digits.',
+    ]);
+  });
+});
