@@ -134,6 +134,59 @@ describe('parseConfigText', () => {
     expect(result.diagnostics[1]?.message).toMatch(/12-digit/);
   });
 
+  it('reports a malformed region together with the unknown regions and services, in document order', () => {
+    const text = JSON.stringify(
+      {
+        version: 1,
+        organizationIds: ['o-a1b2c3d4e5'],
+        regions: ['us-east-1', 'mars-1', 'us-esat-1', 'us-east-1'],
+        services: ['s3', 'ec3'],
+      },
+      null,
+      2,
+    );
+    const result = parseConfigText(text);
+    expect(result.config).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.path, d.code, d.range?.start.line])).toEqual([
+      ['regions[1]', 'config/invalid-value', 8],
+      ['regions[2]', 'config/unknown-region', 9],
+      ['regions[3]', 'config/duplicate-value', 10],
+      ['services[1]', 'config/unknown-service', 14],
+    ]);
+    expect(result.diagnostics[0]?.message).toMatch(/"mars-1".*region code/);
+    expect(result.diagnostics[3]?.message).toBe('Unknown endpoint service "ec3".');
+  });
+
+  it('orders the findings of a value without text as its fields are written', () => {
+    const result = validateConfigValue({
+      version: 1,
+      services: ['S3', 'ec3'],
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['mars-1', 'us-esat-1'],
+    });
+    expect(result.config).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.path, d.code])).toEqual([
+      ['services[0]', 'config/invalid-value'],
+      ['services[1]', 'config/unknown-service'],
+      ['regions[0]', 'config/invalid-value'],
+      ['regions[1]', 'config/unknown-region'],
+    ]);
+  });
+
+  it('keeps to the form of the configuration when more than list items are wrong', () => {
+    const result = validateConfigValue({
+      version: 2,
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['mars-1', 'us-esat-1'],
+      services: ['s3', 7],
+    });
+    expect(result.diagnostics.map((d) => [d.path, d.code])).toEqual([
+      ['version', 'config/invalid-value'],
+      ['regions[0]', 'config/invalid-value'],
+      ['services[1]', 'config/invalid-type'],
+    ]);
+  });
+
   it('rejects unknown services and regions with a suggestion', () => {
     const result = parseConfigText(
       JSON.stringify({ ...valid, services: ['s3', 'ec3'], regions: ['us-east-1', 'us-esat-1'] }),

@@ -11,7 +11,11 @@ import type { Diagnostic, DiagnosticCode, TextRange } from '../diagnostics';
 import { checkConfigAgainstCatalog } from './check';
 import { countOf, formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
-import { perimeterConfigSchema, type PerimeterConfig } from './schema';
+import {
+  perimeterConfigSchema,
+  type PerimeterConfig,
+  type PerimeterConfigDocument,
+} from './schema';
 
 /** Finds the text range of a field, or of its key. */
 export type Locate = (path: JsonPath, key?: boolean) => TextRange | undefined;
@@ -179,25 +183,39 @@ function describeIssue(
   }
 }
 
-/** Turns schema issues into diagnostics that name the field and what it should be. */
-export function issuesToDiagnostics(
+/** A finding with the field it is about, for putting findings in the order of the document. */
+interface PlacedDiagnostic {
+  diagnostic: Diagnostic;
+  configPath: JsonPath;
+}
+
+const issuePath = (issue: z.core.$ZodIssue): JsonPath =>
+  issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+
+function describeIssues(
   issues: readonly z.core.$ZodIssue[],
   root: unknown,
-  locate?: (path: JsonPath, key?: boolean) => TextRange | undefined,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  locate: Locate | undefined,
+): PlacedDiagnostic[] {
+  const out: PlacedDiagnostic[] = [];
   const push: PushIssue = (path, code, message, hint, key = false) => {
     const d: Diagnostic = { severity: 'error', code, message, path: formatJsonPath(path) };
     if (hint) d.hint = hint;
     const range = locate?.(path, key);
     if (range) d.range = range;
-    out.push(d);
+    out.push({ diagnostic: d, configPath: path });
   };
-  for (const issue of issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    describeIssue(issue, path, root, push);
-  }
+  for (const issue of issues) describeIssue(issue, issuePath(issue), root, push);
   return out;
+}
+
+/** Turns schema issues into diagnostics that name the field and what it should be. */
+export function issuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+  locate?: Locate,
+): Diagnostic[] {
+  return describeIssues(issues, root, locate).map((placed) => placed.diagnostic);
 }
 
 /** Validates a value already parsed (saved state, share link, UI import). */
@@ -215,17 +233,148 @@ export function validateParsed(
   catalog: Catalog,
 ): ConfigParseResult {
   const parsed = perimeterConfigSchema.safeParse(value);
-  if (!parsed.success) {
-    return { diagnostics: issuesToDiagnostics(parsed.error.issues, value, locate) };
+  if (parsed.success) {
+    const diagnostics = checkAgainstCatalog(parsed.data, locate, catalog).map((d) => d.diagnostic);
+    const result: ConfigParseResult = { diagnostics };
+    if (!diagnostics.some((d) => d.severity === 'error')) result.config = parsed.data;
+    return result;
   }
-  const diagnostics = checkConfigAgainstCatalog(parsed.data, catalog).map((d) => {
-    if (!locate || d.range || !d.configPath) return stripPath(d);
-    const range = locate(d.configPath, d.atKey);
-    return range ? { ...stripPath(d), range } : stripPath(d);
-  });
-  const result: ConfigParseResult = { diagnostics };
-  if (!diagnostics.some((d) => d.severity === 'error')) result.config = parsed.data;
+  const schemaFindings = describeIssues(parsed.error.issues, value, locate);
+  const badItems = malformedListItems(parsed.error.issues, value);
+  // Only list items of the wrong form: the rest of the configuration is checked against the
+  // catalog now, rather than once those items are fixed. The items themselves are left out.
+  if (!badItems || !perimeterConfigSchema.safeParse(withoutItems(value, badItems)).success)
+    return { diagnostics: schemaFindings.map((placed) => placed.diagnostic) };
+  const isBadItem = within(badItems);
+  const catalogFindings = checkAgainstCatalog(
+    value as PerimeterConfigDocument,
+    locate,
+    catalog,
+  ).filter((placed) => !isBadItem(placed.configPath));
+  return {
+    diagnostics: inDocumentOrder([...schemaFindings, ...catalogFindings], value).map(
+      (placed) => placed.diagnostic,
+    ),
+  };
+}
+
+/**
+ * The list items that the schema refuses for their form alone (a string that is not a region code,
+ * a service name, an account id, ...), or undefined when some issue is about anything else.
+ */
+function malformedListItems(
+  issues: readonly z.core.$ZodIssue[],
+  root: unknown,
+): JsonPath[] | undefined {
+  const items: JsonPath[] = [];
+  for (const issue of issues) {
+    const path = issuePath(issue);
+    const index = path[path.length - 1];
+    if (
+      issue.code !== 'invalid_format' ||
+      typeof index !== 'number' ||
+      !Array.isArray(valueAt(root, path.slice(0, -1))) ||
+      typeof valueAt(root, path) !== 'string'
+    )
+      return undefined;
+    items.push(path);
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+/** The value with the given list items left out; the lists and objects above them are copied. */
+function withoutItems(root: unknown, items: readonly JsonPath[]): unknown {
+  const byList = new Map<string, { list: JsonPath; indexes: Set<number> }>();
+  for (const item of items) {
+    const list = item.slice(0, -1);
+    const key = formatJsonPath(list);
+    const entry = byList.get(key) ?? { list, indexes: new Set<number>() };
+    entry.indexes.add(item[item.length - 1] as number);
+    byList.set(key, entry);
+  }
+  let result = root;
+  for (const { list, indexes } of byList.values())
+    result = replacedAt(result, list, (old) =>
+      (old as unknown[]).filter((_, i) => !indexes.has(i)),
+    );
   return result;
+}
+
+function replacedAt(node: unknown, path: JsonPath, replace: (old: unknown) => unknown): unknown {
+  if (path.length === 0) return replace(node);
+  const [part, ...rest] = path as [string | number, ...JsonPath];
+  if (Array.isArray(node)) {
+    const copy = [...(node as unknown[])];
+    copy[part as number] = replacedAt(copy[part as number], rest, replace);
+    return copy;
+  }
+  const copy: Record<string | number, unknown> = {};
+  // Copied key by key so that a "__proto__" field stays a field, as the reader keeps it.
+  for (const [key, item] of Object.entries(node as Record<string, unknown>))
+    Object.defineProperty(copy, key, {
+      value: key === String(part) ? replacedAt(item, rest, replace) : item,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return copy;
+}
+
+/** Whether a path is one of the given paths or inside one of them. */
+function within(paths: readonly JsonPath[]): (path: JsonPath) => boolean {
+  const keys = new Set(paths.map((p) => formatJsonPath(p)));
+  const depths = [...new Set(paths.map((p) => p.length))];
+  return (path) =>
+    depths.some((depth) => path.length >= depth && keys.has(formatJsonPath(path.slice(0, depth))));
+}
+
+/**
+ * Findings in the order of the fields they are about in the document (the order of its keys and
+ * items); a finding about a whole list comes before those about its items.
+ */
+function inDocumentOrder(findings: PlacedDiagnostic[], root: unknown): PlacedDiagnostic[] {
+  const places = new Map(findings.map((f) => [f, documentPlace(root, f.configPath)] as const));
+  return [...findings].sort((a, b) => {
+    const pa = places.get(a)!;
+    const pb = places.get(b)!;
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++)
+      if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+    return pa.length - pb.length;
+  });
+}
+
+/** The place of a field: at each level, the rank of its key or its index (a missing key last). */
+function documentPlace(root: unknown, path: JsonPath): number[] {
+  const place: number[] = [];
+  let current: unknown = root;
+  for (const part of path) {
+    if (Array.isArray(current) && typeof part === 'number') {
+      place.push(part);
+      current = current[part];
+    } else if (current !== null && typeof current === 'object') {
+      const keys = Object.keys(current);
+      const rank = keys.indexOf(String(part));
+      place.push(rank === -1 ? keys.length : rank);
+      current = rank === -1 ? undefined : (current as Record<string, unknown>)[String(part)];
+    } else {
+      place.push(0);
+      current = undefined;
+    }
+  }
+  return place;
+}
+
+/** The catalog's findings about a configuration, placed in the text when there is one. */
+function checkAgainstCatalog(
+  config: PerimeterConfigDocument,
+  locate: Locate | undefined,
+  catalog: Catalog,
+): PlacedDiagnostic[] {
+  return checkConfigAgainstCatalog(config, catalog).map((d) => {
+    const configPath = d.configPath ?? [];
+    const range = locate && !d.range && d.configPath ? locate(d.configPath, d.atKey) : undefined;
+    return { diagnostic: range ? { ...stripPath(d), range } : stripPath(d), configPath };
+  });
 }
 
 function stripPath<T extends { configPath?: JsonPath; atKey?: boolean }>(
