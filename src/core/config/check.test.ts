@@ -45,6 +45,21 @@ describe('repeated list entries', () => {
     for (const d of found) expect(d.message).not.toMatch(/parameters\.|\[\d+\]/);
   });
 
+  it('count actions that differ only in case as the same action', () => {
+    const found = duplicates({
+      ...base,
+      parameters: {
+        orgIdentitiesToThirdPartyResources: {
+          actions: ['s3:GetObject', 'kms:Decrypt', 'S3:GETOBJECT'],
+          resources: ['arn:aws:s3:::partner-bucket/*', 'arn:aws:s3:::PARTNER-bucket/*'],
+        },
+      },
+    });
+    expect(found.map((d) => d.message)).toEqual([
+      'Action s3:GetObject is listed twice in Actions (items 1 and 3), also written S3:GETOBJECT: the case does not matter.',
+    ]);
+  });
+
   it('name the selections as the page does, once per repeated value', () => {
     const found = duplicates({
       ...base,

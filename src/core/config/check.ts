@@ -106,20 +106,24 @@ function reportDuplicates(
 ): void {
   const positions = new Map<string, number[]>();
   list.forEach((value, i) => {
-    const seen = positions.get(value);
+    const key = field.ignoreCase ? value.toLowerCase() : value;
+    const seen = positions.get(key);
     if (seen) seen.push(i);
-    else positions.set(value, [i]);
+    else positions.set(key, [i]);
   });
-  const repeated = [...positions].filter(([, at]) => at.length > 1);
-  repeated.sort(([, a], [, b]) => a[1]! - b[1]!);
-  for (const [value, at] of repeated) {
+  const repeated = [...positions.values()].filter((at) => at.length > 1);
+  repeated.sort((a, b) => a[1]! - b[1]!);
+  for (const at of repeated) {
     const items = at.map((i) => String(i + 1));
     const times = at.length === 2 ? 'twice' : countOf(at.length, 'time');
+    const [first, ...others] = [...new Set(at.map((i) => list[i]!))];
+    const spellings =
+      others.length > 0 ? `, also written ${others.join(' and ')}: the case does not matter` : '';
     add(
       'warning',
       'config/duplicate-value',
       [...path, at[1]!],
-      `${field.item} ${value} is listed ${times} in ${field.label} (items ${items.slice(0, -1).join(', ')} and ${items.at(-1)!}).`,
+      `${field.item} ${first!} is listed ${times} in ${field.label} (items ${items.slice(0, -1).join(', ')} and ${items.at(-1)!})${spellings}.`,
       'Remove the repeated entry.',
     );
   }

@@ -10,6 +10,8 @@ export interface ListFieldName {
   label: string;
   /** One item of the list, at the start of a sentence. */
   item: string;
+  /** Items that differ only in case are the same (IAM action names). */
+  ignoreCase?: boolean;
 }
 
 /** The lists of the choices at the top of the page (and the organization's accounts). */
@@ -23,6 +25,6 @@ export const SELECTION_LISTS = {
 /** The lists of a third-party statement's parameters. */
 export const THIRD_PARTY_LISTS = {
   accounts: { label: 'Third-party account ids', item: 'Account' },
-  actions: { label: 'Actions', item: 'Action' },
+  actions: { label: 'Actions', item: 'Action', ignoreCase: true },
   resources: { label: 'Resource ARNs', item: 'Resource ARN' },
 } as const satisfies Record<keyof ThirdPartyParameters, ListFieldName>;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { testServiceId } from '../catalog/ids.testing';
+import { generate } from '../generate/generate';
 import { EXAMPLE_CONFIG_JSONC } from './example';
 import { validateConfigValue } from './parse';
 import { parseConfigText } from './parse-text';
@@ -184,6 +186,26 @@ describe('parseConfigText', () => {
       ['version', 'config/invalid-value'],
       ['regions[0]', 'config/invalid-value'],
       ['services[1]', 'config/invalid-type'],
+    ]);
+  });
+
+  it('takes third-party actions in any case and keeps them as typed in the policy', () => {
+    const actions = ['S3:GETOBJECT', 'Kms:decrypt', 'S3:Put*'];
+    const result = validateConfigValue({
+      ...valid,
+      parameters: { orgIdentitiesToThirdPartyResources: { actions } },
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.config?.parameters?.orgIdentitiesToThirdPartyResources?.actions).toEqual(actions);
+    const policy = generate(result.config!, testServiceId('s3')).text;
+    for (const action of actions) expect(policy).toContain(`"${action}"`);
+    expect(
+      validateConfigValue({
+        ...valid,
+        parameters: { orgIdentitiesToThirdPartyResources: { actions: ['S3 GETOBJECT'] } },
+      }).diagnostics.map((d) => d.message),
+    ).toEqual([
+      'parameters.orgIdentitiesToThirdPartyResources.actions[0] ("S3 GETOBJECT"): expected an action such as "s3:GetObject".',
     ]);
   });
 

@@ -52,11 +52,12 @@ const statementToggles = z.partialRecord(z.enum(STATEMENT_SIDS), z.boolean());
 /** Actions, resources and accounts of one of the two third-party statements. */
 export const thirdPartyParametersSchema = z.strictObject({
   accounts: z.array(accountId).max(500).optional(),
+  /** IAM reads action names in any case (`S3:GETOBJECT` is `s3:GetObject`); they are kept as typed. */
   actions: z
     .array(
       z
         .string()
-        .regex(/^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/, 'expected an action such as "s3:GetObject"'),
+        .regex(/^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/, 'expected an action such as "s3:GetObject"'),
     )
     .max(500)
     .optional(),

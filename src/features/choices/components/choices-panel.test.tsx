@@ -95,6 +95,28 @@ describe('ChoicesPanel', () => {
     );
   });
 
+  it('takes an action in capitals as typed', async () => {
+    await loadConfigValidator();
+    const store = renderPanel();
+    act(() => {
+      fireEvent.click(
+        screen.getByRole('button', {
+          name: 'Details: Our identities to trusted third-party resources',
+        }),
+      );
+    });
+    const [field] = await screen.findAllByRole('textbox', { name: 'Actions' });
+    act(() => {
+      fireEvent.change(field!, { target: { value: 'S3:GETOBJECT' } });
+    });
+    await waitFor(() =>
+      expect(
+        store.getState().config.parameters?.orgIdentitiesToThirdPartyResources?.actions,
+      ).toEqual(['S3:GETOBJECT']),
+    );
+    expect(field!.getAttribute('aria-invalid')).toBe('false');
+  });
+
   it('turns a statement off for the previewed service and back to its template', () => {
     const store = renderPanel();
     const toggle = screen.getByRole('switch', { name: /AllowRequestsToAWSOwnedResources/ });
