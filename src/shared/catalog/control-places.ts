@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '@/core/catalog/catalog-index';
 import type { StatementSid } from '@/core/catalog/ids';
+import { SELECTION_LISTS, THIRD_PARTY_LISTS } from '@/core/config/list-fields';
 
 export interface ControlPlace {
   /** The control's label, as the page shows it. */
@@ -15,12 +16,6 @@ export interface ControlPlace {
   /** The statement's title, for "under …". */
   statementTitle?: string;
 }
-
-const THIRD_PARTY_FIELDS: Record<string, string> = {
-  accounts: 'Third-party account ids',
-  actions: 'Actions',
-  resources: 'Resource ARNs',
-};
 
 function statementPlace(
   catalog: Catalog,
@@ -41,15 +36,20 @@ const statementTaking = (catalog: Catalog, parameter: string) =>
 export function controlPlace(path: string, catalog: Catalog): ControlPlace | undefined {
   const [head, block, field, ...rest] = path.split('.');
   if (head === 'organizationIds' || path.startsWith('organizationIds['))
-    return { label: 'Organization ID' };
-  if (head === 'regions' || path.startsWith('regions[')) return { label: 'Regions' };
-  if (head === 'services' || path.startsWith('services[')) return { label: 'Endpoint services' };
+    return { label: SELECTION_LISTS.organizationIds.label };
+  if (head === 'regions' || path.startsWith('regions['))
+    return { label: SELECTION_LISTS.regions.label };
+  if (head === 'services' || path.startsWith('services['))
+    return { label: SELECTION_LISTS.services.label };
   if (head !== 'parameters' || block === undefined) return undefined;
   if (
     block === 'thirdPartyIdentitiesToThirdPartyResources' ||
     block === 'orgIdentitiesToThirdPartyResources'
   ) {
-    const label = field ? THIRD_PARTY_FIELDS[field] : undefined;
+    const label =
+      field !== undefined && Object.hasOwn(THIRD_PARTY_LISTS, field)
+        ? THIRD_PARTY_LISTS[field as keyof typeof THIRD_PARTY_LISTS].label
+        : undefined;
     return statementPlace(catalog, statementTaking(catalog, block), label ?? 'Third-party lists');
   }
   if (block === 'exclusionTag')
