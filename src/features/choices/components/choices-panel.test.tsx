@@ -69,9 +69,8 @@ describe('ChoicesPanel', () => {
     expect(store.getState().config.organizationIds).toEqual(['o-a1b2c3d4e5']);
   });
 
-  it('says in words which account of a parameter list is repeated, and still takes the list', async () => {
-    await loadConfigValidator();
-    const store = renderPanel();
+  /** Opens the details of "Our identities to trusted third-party resources" and types into one of its lists. */
+  async function typeInThirdPartyList(name: string, value: string) {
     act(() => {
       fireEvent.click(
         screen.getByRole('button', {
@@ -79,15 +78,25 @@ describe('ChoicesPanel', () => {
         }),
       );
     });
-    const [field] = await screen.findAllByRole('textbox', { name: 'Third-party account ids' });
+    const [field] = await screen.findAllByRole('textbox', { name });
     act(() => {
-      fireEvent.change(field!, { target: { value: '111122223333\n444455556666\n111122223333' } });
+      fireEvent.change(field!, { target: { value } });
     });
+    return field!;
+  }
+
+  it('says in words which account of a parameter list is repeated, and still takes the list', async () => {
+    await loadConfigValidator();
+    const store = renderPanel();
+    const field = await typeInThirdPartyList(
+      'Third-party account ids',
+      '111122223333\n444455556666\n111122223333',
+    );
     const message = await screen.findByText(/is listed twice/);
     expect(message.textContent).toBe(
       'Account 111122223333 is listed twice in Third-party account ids (items 1 and 3). Remove the repeated entry.',
     );
-    expect(field!.getAttribute('aria-invalid')).toBe('false');
+    expect(field.getAttribute('aria-invalid')).toBe('false');
     await waitFor(() =>
       expect(
         store.getState().config.parameters?.orgIdentitiesToThirdPartyResources?.accounts,
@@ -98,23 +107,13 @@ describe('ChoicesPanel', () => {
   it('takes an action in capitals as typed', async () => {
     await loadConfigValidator();
     const store = renderPanel();
-    act(() => {
-      fireEvent.click(
-        screen.getByRole('button', {
-          name: 'Details: Our identities to trusted third-party resources',
-        }),
-      );
-    });
-    const [field] = await screen.findAllByRole('textbox', { name: 'Actions' });
-    act(() => {
-      fireEvent.change(field!, { target: { value: 'S3:GETOBJECT' } });
-    });
+    const field = await typeInThirdPartyList('Actions', 'S3:GETOBJECT');
     await waitFor(() =>
       expect(
         store.getState().config.parameters?.orgIdentitiesToThirdPartyResources?.actions,
       ).toEqual(['S3:GETOBJECT']),
     );
-    expect(field!.getAttribute('aria-invalid')).toBe('false');
+    expect(field.getAttribute('aria-invalid')).toBe('false');
   });
 
   it('turns a statement off for the previewed service and back to its template', () => {
