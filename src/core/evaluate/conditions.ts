@@ -87,6 +87,24 @@ export function parseNumber(text: string): number | undefined {
   return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
+const EXPONENT_FORM = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/;
+
+/**
+ * A number in plain decimal digits, the form `parseNumber` reads: JavaScript writes numbers from
+ * 1e21 up and below 1e-6 with an exponent (`1e+21`, `1e-7`), which JSON reads as the same number.
+ */
+export function decimalText(value: number): string {
+  const text = String(value);
+  const match = EXPONENT_FORM.exec(text);
+  if (!match) return text;
+  const [, sign, lead, rest = '', power] = match;
+  const digits = lead! + rest;
+  const point = 1 + Number(power);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
 /**
  * Milliseconds since the epoch for a date IAM date operators accept, the forms the validator
  * accepts: epoch seconds, or an ISO 8601 date or date and time (read as UTC without a zone).

@@ -419,6 +419,29 @@ describe('Condition', () => {
     expect(decide(written('1.2E3'), mfa)).toBe('ImplicitDeny');
   });
 
+  it('compares a JSON number that JavaScript writes with an exponent (1e21, 1e-7) as that number', () => {
+    const numbered = (operator: string, number: number, effect = 'Allow') => ({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: effect,
+          Principal: '*',
+          Action: '*',
+          Resource: '*',
+          Condition: { [operator]: { 's3:max-keys': number } },
+        },
+      ],
+    });
+    const keys = (count: string) => withContext({ 's3:max-keys': count });
+    expect(decide(numbered('NumericLessThan', 1e21), keys('1000'))).toBe('Allowed');
+    expect(decide(numbered('NumericGreaterThan', 1e-7), keys('0'))).toBe('ImplicitDeny');
+    expect(decide(numbered('NumericGreaterThan', 1e-7), keys('1'))).toBe('Allowed');
+    expect(decide(numbered('NumericEquals', 1.5e-7), keys('0.00000015'))).toBe('Allowed');
+    expect(decide(numbered('NumericEquals', 1e21), keys('1000000000000000000000'))).toBe('Allowed');
+    // A Deny whose number cannot be read would never apply.
+    expect(decide(numbered('NumericNotEquals', 1e21, 'Deny'), keys('5'))).toBe('ExplicitDeny');
+  });
+
   it('IpAddress and NotIpAddress, IPv4 and IPv6', () => {
     const from = (ip: string) => withContext({ 'aws:SourceIp': ip });
     expect(decide(when({ IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }), from('10.20.30.40'))).toBe(

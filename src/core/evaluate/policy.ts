@@ -15,7 +15,7 @@ import {
   type PrincipalElement,
 } from '../policy/policy-model';
 import { measurePolicy } from '../policy/size';
-import { compileCondition, type CompiledCondition } from './conditions';
+import { compileCondition, decimalText, type CompiledCondition } from './conditions';
 import { PatternList } from './pattern-list';
 
 export type PolicyElement =
@@ -161,7 +161,7 @@ function compileStatement(
         entry.operator,
         entry.key,
         // A number is compared as JSON reads it (1e3 as 1000), not as the policy writes it.
-        entry.values.map((v) => (v.kind === 'number' ? String(Number(v.value)) : v.value)),
+        entry.values.map((v) => (v.kind === 'number' ? decimalText(Number(v.value)) : v.value)),
         variables,
       ),
     );
