@@ -6,7 +6,8 @@
  * - several values for one key are ORed: a positive operator holds when any value matches; a
  *   negated operator (StringNotEquals, NotIpAddress, ...) holds when none does;
  * - a key absent from the request fails a positive operator and satisfies a negated one;
- *   `...IfExists` makes an absent key satisfy any operator; `Null` tests presence only;
+ *   `...IfExists` makes an absent key satisfy any operator; `Null` tests presence only, and reads
+ *   a multivalued key with no values as null (absent);
  * - `ForAnyValue:` holds when at least one value of the request key passes the operator and fails
  *   on an absent key; `ForAllValues:` holds when every value passes and on an absent key;
  * - an operator without a set qualifier never matches a key that holds several values (such keys
@@ -388,7 +389,9 @@ export function checkCondition(
   const { operator, key } = condition;
   const value = context.read(key);
   if (operator.family === 'Null') {
-    const present = value !== undefined;
+    // A key with no values is null too: IAM documents Null false as the way to keep a
+    // multivalued key with empty values from passing ForAllValues.
+    const present = value !== undefined && !(Array.isArray(value) && value.length === 0);
     let invalid = true;
     for (const raw of condition.values) {
       const lower = raw.toLowerCase();
@@ -396,9 +399,11 @@ export function checkCondition(
       if ((lower === 'true' && !present) || (lower === 'false' && present)) return undefined;
     }
     if (invalid) return `Null takes true or false, not ${listInWords(condition.values)}`;
-    return present
-      ? `${key} is present (${valuesInWords(value)}), the statement requires it to be absent`
-      : `${key} is absent, the statement requires it to be present${absentNote(key, context)}`;
+    if (present)
+      return `${key} is present (${valuesInWords(value)}), the statement requires it to be absent`;
+    return value === undefined
+      ? `${key} is absent, the statement requires it to be present${absentNote(key, context)}`
+      : `${key} has no values, the statement requires it to be present with a value`;
   }
   if (value === undefined) {
     if (operator.setQualifier === 'ForAllValues' || operator.ifExists) return undefined;

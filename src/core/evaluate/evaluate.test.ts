@@ -500,6 +500,22 @@ describe('Condition', () => {
     );
   });
 
+  it('Null reads a multivalued key with no values as null', () => {
+    const noTags = withContext({ 'aws:TagKeys': [] });
+    expect(decide(when({ Null: { 'aws:TagKeys': 'false' } }), noTags)).toBe('ImplicitDeny');
+    expect(decide(when({ Null: { 'aws:TagKeys': 'true' } }), noTags)).toBe('Allowed');
+    expect(failureOf(when({ Null: { 'aws:TagKeys': 'false' } }), noTags)).toBe(
+      'aws:TagKeys has no values, the statement requires it to be present with a value',
+    );
+    // The documented guard: ForAllValues alone holds for no values, Null false keeps them out.
+    const guarded = when({
+      'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' },
+      Null: { 'aws:TagKeys': 'false' },
+    });
+    expect(decide(guarded, noTags)).toBe('ImplicitDeny');
+    expect(decide(guarded, withContext({ 'aws:TagKeys': ['team'] }))).toBe('Allowed');
+  });
+
   it('ForAnyValue and ForAllValues on multivalued keys', () => {
     const tags = withContext({ 'aws:TagKeys': ['team', 'cost-center'] });
     expect(decide(when({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'team' } }), tags)).toBe(
