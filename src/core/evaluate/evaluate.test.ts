@@ -482,6 +482,35 @@ describe('Condition', () => {
     );
   });
 
+  it('Arn operators put a policy variable in the value before cutting it into segments', () => {
+    const owned = (owner: string) => request({ principal: { ...role, tags: { owner } } });
+    const sameAsOwner = when({ ArnEquals: { 'aws:PrincipalArn': '${aws:PrincipalTag/owner}' } });
+    expect(decide(sameAsOwner, owned(role.arn))).toBe('Allowed');
+    expect(decide(sameAsOwner, owned(`arn:aws:iam::${ACCOUNT}:role/other`))).toBe('ImplicitDeny');
+    // A variable's colons separate segments; its * stays a plain character.
+    const segments = when({
+      ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::${aws:PrincipalTag/owner}/app' },
+    });
+    expect(decide(segments, owned(`${ACCOUNT}:role`))).toBe('Allowed');
+    expect(decide(segments, owned('*:role'))).toBe('ImplicitDeny');
+    // In a Deny, a negated operator against such a value applies to every other principal.
+    const denyOthers = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: '*',
+          Resource: '*',
+          Condition: { ArnNotEquals: { 'aws:PrincipalArn': '${aws:PrincipalTag/owner}' } },
+        },
+      ],
+    };
+    expect(decide(denyOthers, owned(role.arn))).toBe('Allowed');
+    expect(decide(denyOthers, owned(`arn:aws:iam::${ACCOUNT}:role/other`))).toBe('ExplicitDeny');
+  });
+
   it('BinaryEquals compares base64 values', () => {
     const tagged = request({ principal: { ...role, tags: { blob: 'QmluYXJ5' } } });
     expect(decide(when({ BinaryEquals: { 'aws:PrincipalTag/blob': 'QmluYXJ5' } }), tagged)).toBe(

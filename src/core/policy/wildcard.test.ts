@@ -62,7 +62,8 @@ function referenceArnItems(
 ): Item[] | undefined {
   let separators = 0;
   for (const token of tokens)
-    if (token.kind === 'text') for (const ch of token.text) if (ch === ':') separators++;
+    if (token.kind === 'text' || token.kind === 'value')
+      for (const ch of token.text) if (ch === ':') separators++;
   const last = tokens[tokens.length - 1];
   if (separators < 5 && (complete || last?.kind !== 'any')) return undefined;
   const items: Item[] = [];
@@ -71,7 +72,7 @@ function referenceArnItems(
     if (token.kind === 'text' || token.kind === 'value') {
       for (const literal of token.text) {
         items.push({ literal });
-        if (token.kind === 'text' && literal === ':') colons++;
+        if (literal === ':') colons++;
       }
     } else {
       const trailing = index === tokens.length - 1 && separators < 5;

@@ -12,14 +12,17 @@
  * costs at most (text length + 1) × (pattern length + 1) character comparisons, and usually about
  * the text length. `matchCost` counts them, so tests bound the work in steps, not in time.
  *
- * ARNs follow the segment rules of IAM (see `compileArnWildcard`) by cutting the text at the
- * colons the pattern itself writes, then matching each piece with the same matcher.
+ * ARNs follow the segment rules of IAM (see `compileArnWildcard`) by cutting the pattern and the
+ * text at their colons, then matching each piece with the same matcher.
  */
 
 /** A wildcard pattern as tokens: literal text, `*` (`any`) and `?` (`one`). */
 export type WildcardToken =
   | { kind: 'text'; text: string }
-  /** Literal text from a resolved policy variable: never a wildcard and never an ARN separator. */
+  /**
+   * Literal text from a resolved policy variable: never a wildcard. In an ARN its colons separate
+   * segments as written ones do, since IAM puts the value in the policy's text before matching.
+   */
   | { kind: 'value'; text: string }
   | { kind: 'any' }
   | { kind: 'one' };
@@ -199,59 +202,49 @@ export function matchesWildcard(
   return compileWildcard(wildcardTokens(pattern), options)(text, cost);
 }
 
-/** Index just after the `count`-th colon of `text` at or after `from`, or -1 when it has fewer. */
-function afterColons(text: string, from: number, count: number): number {
-  let at = from;
-  for (let seen = 0; seen < count; seen++) {
-    const colon = text.indexOf(':', at);
-    if (colon === -1) return -1;
-    at = colon + 1;
-  }
-  return at;
+/** Index just after the first colon of `text` at or after `from`, or -1 when there is none. */
+function afterColon(text: string, from: number): number {
+  const colon = text.indexOf(':', from);
+  return colon === -1 ? -1 : colon + 1;
 }
 
 /**
  * A matcher for an ARN pattern, as IAM matches the Resource element and the `Arn...` operators:
  * case-sensitive and segment by segment (`arn:partition:service:region:account:resource`). In the
  * first five segments a wildcard stands for characters of its segment only, never for a `:`; in
- * the resource segment it stands for any characters. Only the colons of the pattern's own text
- * separate segments (a colon that a policy variable resolved to does not).
+ * the resource segment it stands for any characters. A policy variable's value is put in the text
+ * before matching (IAM "policy variables": replaced with the value from the request context), so
+ * its colons separate segments as written ones do, while its `*` and `?` stay plain characters:
+ * `${aws:PrincipalArn}` alone stands for a whole ARN.
  *
  * A pattern with fewer than five separators matches only when `complete` is false and it ends
  * with `*`, which then stretches over the missing segments (`arn:aws:s3:*` covers every S3 ARN;
  * IAM: "if the `*` wildcard is the last character of a resource ARN segment, it can expand to
  * match beyond the colon boundaries"). Otherwise it names no full ARN: undefined.
  *
- * Since a wildcard of the first five segments never matches a colon, each of those segments takes
- * exactly as many colons of the text as its literal text holds; the text is cut there and each
- * piece matched on its own, so the cost stays that of the plain matcher.
+ * Since a wildcard of the first five segments never matches a colon, the text is cut at its own
+ * colons and each piece matched on its own, so the cost stays that of the plain matcher.
  */
 export function compileArnWildcard(
   tokens: readonly WildcardToken[],
   complete: boolean,
 ): WildcardMatcher | undefined {
   const segments: WildcardToken[][] = [[]];
-  /** Colons inside each segment's literal text that are not separators (from variable values). */
-  const innerColons: number[] = [0];
   for (const token of tokens) {
-    const current = segments[segments.length - 1]!;
-    if (token.kind === 'value') {
-      current.push(token);
-      innerColons[segments.length - 1]! += countColons(token.text);
-    } else if (token.kind === 'text' && segments.length < 6) {
+    if ((token.kind === 'text' || token.kind === 'value') && segments.length < 6) {
+      // Cut at the colons; the pieces keep their kind (a variable's stay plain characters).
+      const { kind } = token;
       let rest = token.text;
       let colon = rest.indexOf(':');
       while (colon !== -1 && segments.length < 6) {
-        if (colon > 0)
-          segments[segments.length - 1]!.push({ kind: 'text', text: rest.slice(0, colon) });
+        if (colon > 0) segments[segments.length - 1]!.push({ kind, text: rest.slice(0, colon) });
         segments.push([]);
-        innerColons.push(0);
         rest = rest.slice(colon + 1);
         colon = rest.indexOf(':');
       }
-      if (rest) segments[segments.length - 1]!.push({ kind: 'text', text: rest });
+      if (rest) segments[segments.length - 1]!.push({ kind, text: rest });
     } else {
-      current.push(token);
+      segments[segments.length - 1]!.push(token);
     }
   }
   const separators = segments.length - 1;
@@ -262,20 +255,14 @@ export function compileArnWildcard(
   return (text, cost) => {
     let start = 0;
     for (let i = 0; i < separators; i++) {
-      const end = afterColons(text, start, innerColons[i]! + 1);
+      const end = afterColon(text, start);
       if (end === -1) return false;
       if (!matchers[i]!(text.slice(start, end - 1), cost)) return false;
       start = end;
     }
     if (separators === 5) return matchers[5]!(text.slice(start), cost);
     // The trailing `*` takes the rest; the characters before it stay within their segment.
-    const end = afterColons(text, start, innerColons[separators]! + 1);
+    const end = afterColon(text, start);
     return matchers[separators]!(end === -1 ? text.slice(start) : text.slice(start, end - 1), cost);
   };
-}
-
-function countColons(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
-  return count;
 }
