@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openBuilder, pick, regionsField, servicesField, statementSwitch } from './builder';
+import { problemsList, waitForCheck } from './policy-editor';
 
 /** From the top of the page, Tab until the regions field has the focus (the services field comes first). */
 async function tabToRegions(page: Page): Promise<void> {
@@ -109,4 +110,25 @@ test("a region's chip counts the findings that concern that region only", async 
   await expect(chip('us-east-1').getByLabel(/error|to fill/)).toHaveCount(0);
   // Read out as two words, the region and its count.
   await expect(chip('sa-east-1')).toHaveAccessibleName(/^sa-east-1 \d+ to fill$/);
+});
+
+/** Gives a control the focus and presses Enter on it, as a keyboard user would. */
+async function pressEnterOn(locator: Locator): Promise<void> {
+  await locator.focus();
+  await locator.press('Enter');
+}
+
+test('Escape in the value of a placeholder gives the focus back to its Fill button', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await pressEnterOn(page.getByRole('button', { name: 'Edit policy' }));
+  await waitForCheck(page);
+  const fill = problemsList(page).getByRole('button', { name: 'Fill <my-org-id>…' }).first();
+  await pressEnterOn(fill);
+  const value = page.getByRole('textbox', { name: 'Value for <my-org-id>' });
+  await expect(value).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(value).toHaveCount(0);
+  await expect(fill).toBeFocused();
 });

@@ -62,9 +62,17 @@ function PlaceholderFill({
 }) {
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
+  const opener = useRef<HTMLButtonElement>(null);
+  // Escape closes the field it had the focus in: the focus goes back to the button that opened it.
+  const backToOpener = useRef(false);
+  useEffect(() => {
+    if (open || !backToOpener.current) return;
+    backToOpener.current = false;
+    opener.current?.focus();
+  }, [open]);
   if (!open)
     return (
-      <Button size="small" onClick={() => setOpen(true)} sx={{ flexShrink: 0 }}>
+      <Button ref={opener} size="small" onClick={() => setOpen(true)} sx={{ flexShrink: 0 }}>
         Fill {placeholder}…
       </Button>
     );
@@ -86,7 +94,11 @@ function PlaceholderFill({
         label={`Value for ${placeholder}`}
         value={value}
         onChange={(event) => setValue(event.target.value)}
-        onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          backToOpener.current = true;
+          setOpen(false);
+        }}
         sx={{ width: 200 }}
         slotProps={{ htmlInput: { spellCheck: false } }}
       />
