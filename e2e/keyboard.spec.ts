@@ -1,5 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openBuilder, pick, regionsField, servicesField, statementSwitch } from './builder';
+import {
+  openBuilder,
+  pick,
+  regionsField,
+  servicesField,
+  showPane,
+  statementSwitch,
+} from './builder';
 import { problemsList, waitForCheck } from './policy-editor';
 
 /** From the top of the page, Tab until the regions field has the focus (the services field comes first). */
@@ -131,4 +138,23 @@ test('Escape in the value of a placeholder gives the focus back to its Fill butt
   await page.keyboard.press('Escape');
   await expect(value).toHaveCount(0);
   await expect(fill).toBeFocused();
+});
+
+test.describe('on a narrow screen', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('"Show in policy" by keyboard leaves the focus on the policy pane it brings forward', async ({
+    page,
+  }) => {
+    await openBuilder(page);
+    await showPane(page, 'Explain & test');
+    await pressEnterOn(
+      page
+        .getByRole('region', { name: /^Explanations/ })
+        .getByRole('button', { name: 'Show in policy' })
+        .nth(1),
+    );
+    await expect(page.getByRole('tab', { name: 'Policy', selected: true })).toBeVisible();
+    await expect(page.locator('#pane-policy')).toBeFocused();
+  });
 });

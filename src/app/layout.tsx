@@ -7,7 +7,16 @@
  * editor), so that the choices are usable at once.
  */
 import Box from '@mui/material/Box';
-import { lazy, startTransition, Suspense, useCallback, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
 import {
   FirstPolicyText,
@@ -20,6 +29,7 @@ import type { WorkspacePane } from '@/state/session-slice';
 import { AppHeader } from './app-header';
 import { useAppStart } from './app-context';
 import { ErrorBoundary } from './error-boundary';
+import { focusIfLost } from '@/shared/react/focus-if-lost';
 import { whenIdle } from '@/shared/react/idle';
 import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
 import { NoticeArea } from './notice-area';
@@ -50,9 +60,25 @@ function PolicyArea({
 /** One column of the workspace: scrolls on its own from `md` up; on a narrow screen shown when chosen. */
 function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) {
   const shown = useBuilder((state) => state.workspacePane === pane);
+  const element = useRef<HTMLDivElement>(null);
+  const wasShown = useRef(shown);
+  // A control that brings another pane forward ("Show in policy") is hidden with its own pane on
+  // a narrow screen: the focus goes to the pane now shown rather than to the top of the page.
+  // The browser lets go of a hidden element's focus only at its next style update, hence the check.
+  useEffect(() => {
+    if (shown && !wasShown.current)
+      requestAnimationFrame(() => {
+        const focused = document.activeElement;
+        if (focused instanceof HTMLElement && !focused.checkVisibility()) element.current?.focus();
+        else focusIfLost(element.current);
+      });
+    wasShown.current = shown;
+  }, [shown]);
   return (
     <Box
+      ref={element}
       id={`pane-${pane}`}
+      tabIndex={-1}
       sx={{
         gridArea: pane,
         minWidth: 0,
