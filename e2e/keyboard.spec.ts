@@ -1,6 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   openBuilder,
+  ORG_ID,
+  organizationField,
   pick,
   regionsField,
   servicesField,
@@ -138,6 +140,58 @@ test('Escape in the value of a placeholder gives the focus back to its Fill butt
   await page.keyboard.press('Escape');
   await expect(value).toHaveCount(0);
   await expect(fill).toBeFocused();
+});
+
+test('in the simulator, a button that goes away with its action leaves the focus on the form or the list', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await organizationField(page).fill(ORG_ID);
+  for (const sid of [
+    'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+    'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+  ]) {
+    await statementSwitch(page, sid).focus();
+    await page.keyboard.press('Space');
+    await expect(statementSwitch(page, sid)).not.toBeChecked();
+  }
+  await pressEnterOn(page.getByRole('tab', { name: 'Request simulator' }));
+  const simulator = page.getByRole('region', { name: 'Request simulator' });
+  const form = simulator.getByRole('region', { name: 'Request', exact: true });
+  const saved = simulator.getByRole('region', { name: 'Saved requests' });
+
+  // An edited ready-made request, then back to it: the button goes, the form keeps the focus.
+  await simulator.getByRole('textbox', { name: 'Action', exact: true }).fill('s3:PutObject');
+  await pressEnterOn(simulator.getByRole('button', { name: 'Back to the ready-made request' }));
+  await expect(form).toBeFocused();
+
+  await pressEnterOn(simulator.getByRole('button', { name: 'Add to suite' }));
+  const savedList = saved.getByRole('list', { name: 'Saved requests' });
+  await expect(savedList.getByRole('listitem')).toHaveCount(1);
+  // Edit brings the form into view with the focus; Stop editing leaves it there.
+  await pressEnterOn(savedList.getByRole('button', { name: 'Edit' }));
+  await expect(form).toBeFocused();
+  await pressEnterOn(simulator.getByRole('button', { name: 'Stop editing' }));
+  await expect(simulator.getByRole('button', { name: 'Stop editing' })).toHaveCount(0);
+  await expect(form).toBeFocused();
+  await pressEnterOn(savedList.getByRole('button', { name: 'Remove' }));
+  await expect(savedList).toHaveCount(0);
+  await expect(saved).toBeFocused();
+
+  // A cell of the matrix opened in the form: the matrix goes, the form has the focus.
+  await pressEnterOn(simulator.getByRole('button', { name: 'Matrix', exact: true }));
+  await pressEnterOn(
+    simulator
+      .getByRole('table', { name: 'Verdicts by request and region' })
+      .getByRole('button')
+      .first(),
+  );
+  await pressEnterOn(
+    simulator
+      .getByRole('region', { name: 'Matrix cell' })
+      .getByRole('button', { name: 'Open in the form' }),
+  );
+  await expect(form).toBeFocused();
 });
 
 test.describe('on a narrow screen', () => {

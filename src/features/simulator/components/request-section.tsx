@@ -55,6 +55,8 @@ export const RequestSection = memo(function RequestSection(props: RequestSection
       component="section"
       ref={sectionRef}
       aria-labelledby="simulator-request-heading"
+      // The focus comes here when the request is opened in the form from elsewhere.
+      tabIndex={-1}
       sx={{ mt: 2 }}
     >
       <Typography variant="h3" id="simulator-request-heading">

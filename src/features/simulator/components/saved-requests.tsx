@@ -7,10 +7,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { memo, useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import type { SuiteSummary } from '@/core/evaluate/suite';
 import type { Decision } from '@/core/config/request-schema';
 import { takeFiles } from '@/shared/browser-io/file-drop-zone';
+import { focusIfLost } from '@/shared/react/focus-if-lost';
 import { suiteDecisionOf, type SuiteOutcome } from '../simulation';
 import { DECISION_COLOR } from './verdict-view';
 
@@ -97,8 +98,20 @@ export const SavedRequests = memo(function SavedRequests({
   importReport,
 }: SavedRequestsProps) {
   const ids = useId();
+  // A removed request takes its buttons with it: the focus goes to the section, not to the page.
+  const section = useRef<HTMLElement>(null);
+  const remove = (index: number) => {
+    onRemove(index);
+    requestAnimationFrame(() => focusIfLost(section.current));
+  };
   return (
-    <Box component="section" aria-labelledby={`${ids}-heading`} sx={{ mt: 2 }}>
+    <Box
+      ref={section}
+      component="section"
+      aria-labelledby={`${ids}-heading`}
+      tabIndex={-1}
+      sx={{ mt: 2 }}
+    >
       <Typography variant="h3" id={`${ids}-heading`}>
         Saved requests
       </Typography>
@@ -187,7 +200,7 @@ export const SavedRequests = memo(function SavedRequests({
                   >
                     Edit
                   </Button>
-                  <Button onClick={() => onRemove(row.index)} aria-describedby={nameId}>
+                  <Button onClick={() => remove(row.index)} aria-describedby={nameId}>
                     Remove
                   </Button>
                 </Box>

@@ -13,6 +13,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useCallback, useRef, useState } from 'react';
 import type { MatrixCell, MatrixRow } from '@/core/evaluate/request-matrix';
 import type { TextRange } from '@/core/diagnostics';
+import { focusIfLost } from '@/shared/react/focus-if-lost';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { useFormOptions } from '../hooks/use-form-options';
 import { useRequestMatrix } from '../hooks/use-request-matrix';
@@ -96,12 +97,26 @@ export default function SimulatorPanel() {
     },
     [verdict, showInPolicy],
   );
+  // Where the focus goes when the control it was on goes away with the action (the matrix, "Back
+  // to the ready-made request", "Stop editing"): to the request in the form.
+  const focusFormIfLost = useCallback(
+    () =>
+      requestAnimationFrame(() => {
+        const section = requestSection.current;
+        if (section && focusIfLost(section)) section.scrollIntoView({ block: 'start' });
+      }),
+    [],
+  );
   const openSaved = useCallback(
     (index: number) => {
       setMode('single');
       suite.open(index);
-      // The form is above the list: bring it into view.
-      requestSection.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      // The form is above the list (and drawn only now when the matrix was shown): bring it
+      // into view, with the focus.
+      requestAnimationFrame(() => {
+        requestSection.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        requestSection.current?.focus({ preventScroll: true });
+      });
     },
     [suite, setMode],
   );
@@ -123,12 +138,18 @@ export default function SimulatorPanel() {
         showScenario(row.spec.id, cell.region);
       }
       setMode('single');
+      focusFormIfLost();
     },
-    [suite, showInPolicy, showScenario, setMode],
+    [suite, showInPolicy, showScenario, setMode, focusFormIfLost],
   );
   const backToScenario = useCallback(() => {
     if (source.kind === 'scenario') showScenario(source.id);
-  }, [source, showScenario]);
+    focusFormIfLost();
+  }, [source, showScenario, focusFormIfLost]);
+  const stopEditing = useCallback(() => {
+    detach();
+    focusFormIfLost();
+  }, [detach, focusFormIfLost]);
   const onDraftChange = useCallback((next: RequestDraft) => editDraft(next), [editDraft]);
   const add = useCallback(() => reading.saved && suite.add(reading.saved), [reading, suite]);
   const save = useCallback(
@@ -182,7 +203,7 @@ export default function SimulatorPanel() {
             onAdd={add}
             editing={editing !== undefined}
             onSave={save}
-            onStopEditing={detach}
+            onStopEditing={stopEditing}
             notice={notice}
           />
         </>
