@@ -194,6 +194,27 @@ test('in the simulator, a button that goes away with its action leaves the focus
   await expect(form).toBeFocused();
 });
 
+test('the buttons that pick a file open the picker with Enter and with Space', async ({ page }) => {
+  await openBuilder(page);
+  await pressEnterOn(page.getByRole('tab', { name: 'Request simulator' }));
+  const importSuite = page
+    .getByRole('region', { name: 'Request simulator' })
+    .getByRole('button', { name: 'Import suite' });
+  const chooseFiles = page.getByRole('button', { name: 'Choose files' });
+  for (const [button, tab] of [
+    [importSuite, 'Request simulator'],
+    [chooseFiles, 'Impact'],
+  ] as const) {
+    for (const key of ['Enter', 'Space']) {
+      await pressEnterOn(page.getByRole('tab', { name: tab }));
+      await button.focus();
+      const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+      await page.keyboard.press(key);
+      expect((await chooser).isMultiple()).toBe(button === chooseFiles);
+    }
+  }
+});
+
 test.describe('on a narrow screen', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
