@@ -109,6 +109,10 @@ test('Export and Import use the engine configuration format', async ({ page }) =
     page.getByRole('button', { name: 'Export config' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('perimeter.json');
+  // The browser shows the file in its own bar; a screen reader hears it from the page.
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Saved the configuration as perimeter\.json at / }),
+  ).toHaveCount(1);
   const exported = await download.path();
 
   await page.getByRole('button', { name: 'Reset' }).click();

@@ -8,6 +8,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
 import { lazy, memo, Suspense, useState } from 'react';
 import { useBuilderActions, useBuilderStoreApi, useBuilder } from '@/state/builder-store';
 import { THEME_MODES } from '@/state/defaults';
@@ -93,12 +94,15 @@ function WorkActions({ onOpen, onExport }: { onOpen(dialog: OpenDialog): void; o
 
 export const AppHeader = memo(function AppHeader() {
   const [dialog, setDialog] = useState<OpenDialog>();
+  // The browser shows a saved file in its own bar; a screen reader is told here.
+  const [saved, setSaved] = useState('');
   const store = useBuilderStoreApi();
   const close = () => setDialog(undefined);
   const { pushNotice } = useBuilderActions();
   const exportConfig = async () => {
     const { saveFile } = await import('@/shared/browser-io/save-file');
     saveFile('perimeter.json', `${JSON.stringify(store.getState().config, null, 2)}\n`);
+    setSaved(`Saved the configuration as perimeter.json at ${new Date().toLocaleTimeString()}.`);
     const leftOut = unsavedFieldsSentence(unsavedFields(), 'The file perimeter.json', (path) =>
       describePath(path, choicesCatalog),
     );
@@ -122,6 +126,9 @@ export const AppHeader = memo(function AppHeader() {
           VPC endpoint policy builder
         </Typography>
         <WorkActions onOpen={setDialog} onExport={() => void exportConfig()} />
+        <Box role="status" sx={VISUALLY_HIDDEN}>
+          {saved}
+        </Box>
       </Toolbar>
       <Suspense fallback={null}>
         {dialog === 'share' && <ShareLinkDialog onClose={close} />}
