@@ -54,6 +54,14 @@ test('the explanations list the statements of the policy in order, with why, ris
   const marked = page.getByTestId('policy-text').locator('mark');
   await expect(marked).toContainText('"Sid": "AllowRequestsToAWSOwnedResources"');
   await expect(marked).toBeInViewport();
+  // A screen reader is told where the mark is.
+  await expect(
+    page
+      .getByRole('status')
+      .filter({
+        hasText: /^Marked AllowRequestsToAWSOwnedResources in the policy, lines \d+ to \d+\.$/,
+      }),
+  ).toHaveCount(1);
 });
 
 test('"Show in policy" brings a statement of a minified policy into view, sideways', async ({

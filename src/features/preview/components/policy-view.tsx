@@ -5,21 +5,42 @@
  * `preview-update` measure once the new policy is committed to the DOM.
  */
 import Box from '@mui/material/Box';
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { catalog } from '@/core/catalog/catalog';
+import { offsetToPosition } from '@/core/diagnostics';
 import { positionToOffset } from '@/core/finding-kinds';
 import type { GeneratedPolicy } from '@/core/generate/generate';
 import { CodeViewer, type CodeHighlight } from '@/shared/editor/code-viewer';
 import { useMonaco } from '@/shared/editor/use-monaco';
 import type { HoverSource } from '@/shared/editor/monaco-loader-types';
 import { markOnce, measurePreviewUpdate } from '@/shared/instrumentation/performance-marks';
+import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
 import { useBuilder } from '@/state/builder-store';
+import type { RevealRequest } from '@/state/session-slice';
 import { takeChoiceChange } from '@/state/choice-change-clock';
 import { policyHover } from '@/shared/hover/policy-hover';
 import { statementSpan } from '@/shared/policy-text/policy-locations';
 import { PlainPolicyText } from './plain-policy-text';
 
 const MODEL_URI = 'inmemory://vpce-policy/preview.json';
+
+/** Where a "Show in policy" marked the policy, in words for a screen reader. */
+function describeReveal(
+  reveal: RevealRequest,
+  highlight: CodeHighlight | undefined,
+  text: string,
+): string {
+  if (!highlight)
+    return reveal.sid !== undefined
+      ? `${reveal.sid} is not in the policy shown.`
+      : 'That place is not in the policy shown.';
+  const from = offsetToPosition(text, highlight.start).line;
+  const to = offsetToPosition(text, Math.max(highlight.start, highlight.end - 1)).line;
+  const lines = from === to ? `line ${from}` : `lines ${from} to ${to}`;
+  return reveal.sid !== undefined
+    ? `Marked ${reveal.sid} in the policy, ${lines}.`
+    : `Marked ${lines} of the policy.`;
+}
 
 export function PolicyView({
   generated,
@@ -54,6 +75,14 @@ export function PolicyView({
     const span = statementSpan(text, reveal.sid);
     return span ? { ...span, nonce: reveal.nonce } : undefined;
   }, [reveal, text]);
+
+  // The mark is drawn; a screen reader is told where it is, once per request (not again when
+  // the policy changes under a mark already made).
+  const [revealNote, setRevealNote] = useState<{ nonce: number; text: string }>();
+  useEffect(() => {
+    if (!reveal || revealNote?.nonce === reveal.nonce) return;
+    setRevealNote({ nonce: reveal.nonce, text: describeReveal(reveal, highlight, text) });
+  }, [reveal, highlight, text, revealNote]);
 
   const hoverSource = useMemo<HoverSource>(
     () => (hoverText, offset) => {
@@ -103,6 +132,9 @@ export function PolicyView({
           <PlainPolicyText text={text} label={label} highlight={highlight} height="100%" />
         </Box>
       )}
+      <Box role="status" sx={VISUALLY_HIDDEN}>
+        {revealNote?.text}
+      </Box>
     </Box>
   );
 }
