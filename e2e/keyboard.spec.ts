@@ -195,22 +195,30 @@ test('in the simulator, a button that goes away with its action leaves the focus
 });
 
 test('the buttons that pick a file open the picker with Enter and with Space', async ({ page }) => {
+  // Listened for from the start: a listener added just before the key may come too late.
+  const opened: boolean[] = [];
+  page.on('filechooser', (chooser) => {
+    opened.push(chooser.isMultiple());
+    // Closed without a choice, as a person cancels the picker.
+    void chooser.setFiles([]);
+  });
   await openBuilder(page);
-  await pressEnterOn(page.getByRole('tab', { name: 'Request simulator' }));
   const importSuite = page
     .getByRole('region', { name: 'Request simulator' })
     .getByRole('button', { name: 'Import suite' });
   const chooseFiles = page.getByRole('button', { name: 'Choose files' });
-  for (const [button, tab] of [
-    [importSuite, 'Request simulator'],
-    [chooseFiles, 'Impact'],
+  for (const [button, tab, multiple] of [
+    [importSuite, 'Request simulator', false],
+    [chooseFiles, 'Impact', true],
   ] as const) {
     for (const key of ['Enter', 'Space']) {
       await pressEnterOn(page.getByRole('tab', { name: tab }));
       await button.focus();
-      const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+      const before = opened.length;
       await page.keyboard.press(key);
-      expect((await chooser).isMultiple()).toBe(button === chooseFiles);
+      await expect
+        .poll(() => opened.slice(before), { message: `${key} on ${tab}` })
+        .toEqual([multiple]);
     }
   }
 });
