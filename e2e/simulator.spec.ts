@@ -220,6 +220,10 @@ test('a saved request can be edited and removed, and a suite file imported', asy
 }, testInfo) => {
   await openSimulator(page);
   await pickScenario(page, PERSONAL_CREDENTIALS);
+  // The form's message has its status in the page before any message, so that a screen reader
+  // reads the first one too (a status added with its text may go unread).
+  const form = simulator(page).getByRole('region', { name: 'Request', exact: true });
+  await expect(form.getByRole('status')).toHaveText('');
   await simulator(page).getByRole('button', { name: 'Add to suite' }).click();
   const item = savedList(page).getByRole('listitem').filter({ hasText: PERSONAL_CREDENTIALS });
   await expect(item).toContainText('Expects ImplicitDeny, got ImplicitDeny · passes');
@@ -227,6 +231,7 @@ test('a saved request can be edited and removed, and a suite file imported', asy
   await item.getByRole('button', { name: 'Edit' }).click();
   await simulator(page).getByRole('combobox', { name: 'Expected verdict' }).selectOption('Allowed');
   await simulator(page).getByRole('button', { name: 'Save changes' }).click();
+  await expect(form.getByRole('status')).toHaveText(/^Saved the changes to /);
   await expect(item).toContainText('Expects Allowed, got ImplicitDeny');
   await expect(item).toContainText('Fails its expectation');
 

@@ -160,11 +160,10 @@ function CellDetails({
         </Button>
         <Button onClick={() => onOpen(row, cell)}>Open in the form</Button>
       </Box>
-      {notice && (
-        <Typography role="status" variant="body2" sx={{ mt: 0.5 }}>
-          {notice}
-        </Typography>
-      )}
+      {/* In the page from the start, so that a screen reader reads the notice when it comes. */}
+      <Typography role="status" variant="body2" sx={{ mt: 0.5, '&:empty': { mt: 0 } }}>
+        {notice}
+      </Typography>
     </Box>
   );
 }

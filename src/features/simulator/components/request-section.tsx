@@ -96,11 +96,10 @@ export const RequestSection = memo(function RequestSection(props: RequestSection
           </>
         )}
       </Box>
-      {notice && (
-        <Typography role="status" variant="body2" sx={{ mt: 0.5 }}>
-          {notice}
-        </Typography>
-      )}
+      {/* In the page from the start, so that a screen reader reads the notice when it comes. */}
+      <Typography role="status" variant="body2" sx={{ mt: 0.5, '&:empty': { mt: 0 } }}>
+        {notice}
+      </Typography>
     </Box>
   );
 });
