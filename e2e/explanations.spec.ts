@@ -56,11 +56,9 @@ test('the explanations list the statements of the policy in order, with why, ris
   await expect(marked).toBeInViewport();
   // A screen reader is told where the mark is.
   await expect(
-    page
-      .getByRole('status')
-      .filter({
-        hasText: /^Marked AllowRequestsToAWSOwnedResources in the policy, lines \d+ to \d+\.$/,
-      }),
+    page.getByRole('status').filter({
+      hasText: /^Marked AllowRequestsToAWSOwnedResources in the policy, lines \d+ to \d+\.$/,
+    }),
   ).toHaveCount(1);
 });
 
