@@ -64,14 +64,10 @@ function Pane({ pane, children }: { pane: WorkspacePane; children: ReactNode }) 
   const wasShown = useRef(shown);
   // A control that brings another pane forward ("Show in policy") is hidden with its own pane on
   // a narrow screen: the focus goes to the pane now shown rather than to the top of the page.
-  // The browser lets go of a hidden element's focus only at its next style update, hence the check.
+  // The browser lets go of a hidden element's focus only at its next style update, so
+  // `focusIfLost` checks that the focused element is still shown.
   useEffect(() => {
-    if (shown && !wasShown.current)
-      requestAnimationFrame(() => {
-        const focused = document.activeElement;
-        if (focused instanceof HTMLElement && !focused.checkVisibility()) element.current?.focus();
-        else focusIfLost(element.current);
-      });
+    if (shown && !wasShown.current) requestAnimationFrame(() => focusIfLost(element.current));
     wasShown.current = shown;
   }, [shown]);
   return (

@@ -9,6 +9,7 @@ import { catalogEndpointType } from '../catalog/endpoint-ids';
 import { countOf, formatCount } from '../text/format-count';
 import { formatJsonPath, type JsonPath } from '../text/json-path';
 import { suggest } from '../text/suggest';
+import { listInWords } from '../text/words';
 import {
   MAX_INVENTORY_ENDPOINTS,
   type InventoryEndpointDocument,
@@ -114,7 +115,11 @@ function reportDuplicates(
   const repeated = [...positions.values()].filter((at) => at.length > 1);
   repeated.sort((a, b) => a[1]! - b[1]!);
   for (const at of repeated) {
-    const items = at.map((i) => String(i + 1));
+    const items = listInWords(
+      at.map((i) => String(i + 1)),
+      'and',
+      at.length,
+    );
     const times = at.length === 2 ? 'twice' : countOf(at.length, 'time');
     const [first, ...others] = [...new Set(at.map((i) => list[i]!))];
     const spellings =
@@ -123,7 +128,7 @@ function reportDuplicates(
       'warning',
       'config/duplicate-value',
       [...path, at[1]!],
-      `${field.item} ${first!} is listed ${times} in ${field.label} (items ${items.slice(0, -1).join(', ')} and ${items.at(-1)!})${spellings}.`,
+      `${field.item} ${first!} is listed ${times} in ${field.label} (items ${items})${spellings}.`,
       'Remove the repeated entry.',
     );
   }

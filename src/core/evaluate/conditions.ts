@@ -30,7 +30,7 @@ import {
   type PolicyPattern,
   type StringMatcher,
 } from './policy-pattern';
-import { listInWords } from './words';
+import { listInWords } from '../text/words';
 import type { ConditionOperator, OperatorFamily } from '../policy/condition-operators';
 import { isPolicyDate } from '../policy/identifiers';
 

@@ -16,7 +16,7 @@ import type { Diagnostic, TextRange } from '../diagnostics';
 import { formatCount } from '../text/format-count';
 import { WorkBudgetExceeded } from '../policy/wildcard';
 import { checkCondition } from './conditions';
-import { listInWords, MAX_QUOTED_VALUE_CHARACTERS } from './words';
+import { listInWords, MAX_QUOTED_VALUE_CHARACTERS } from '../text/words';
 import {
   deriveRequestContext,
   type Caller,

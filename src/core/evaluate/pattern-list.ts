@@ -6,7 +6,7 @@
  */
 import type { MatchCost } from '../policy/wildcard';
 import { compileArnPattern, splitArn, splitArnPattern } from './arn';
-import { listInWords } from './words';
+import { listInWords } from '../text/words';
 import type { RequestContext } from './context';
 import {
   compileTokens,
