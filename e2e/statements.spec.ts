@@ -69,3 +69,41 @@ test('the statement switches are named by title and Sid, and open to patterns an
     '"aws:PrincipalAccount": "111122223333"',
   );
 });
+
+test('a policy with every statement off reads as an error, not as ready, and one without the first statement warns', async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await page.getByRole('textbox', { name: 'Organization ID', exact: true }).fill('o-a1b2c3d4e5');
+  const status = page.getByRole('status', { name: 'Policy status' });
+  const warnings = async () =>
+    Number(/(\d+) warnings?/.exec((await status.textContent()) ?? '')?.[1] ?? 0);
+  const before = await warnings();
+  const first = statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToOrgsResources');
+  await first.click();
+  await expect(first).not.toBeChecked();
+  await expect.poll(warnings).toBe(before + 1);
+  await page.getByRole('button', { name: /^Show warnings and notes/ }).click();
+  await expect(page.getByRole('list', { name: 'Warnings and notes' })).toContainText(
+    'The policy has no statement that admits our identities to our resources',
+  );
+
+  for (const sid of [
+    'AllowRequestsByAWSServicePrincipals',
+    'AllowRequestsToAWSOwnedResources',
+    'AllowRequestsByOrgsIdentitiesToAWSResources',
+    'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+    'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+    'AllowRequestsByOrgsIdentitiesToAnyResources',
+  ]) {
+    const toggle = statementSwitch(page, sid);
+    if (await toggle.isChecked()) await toggle.click();
+    await expect(toggle).not.toBeChecked();
+  }
+  expect(JSON.parse(await shownPolicy(page))).toEqual({ Version: '2012-10-17', Statement: [] });
+  await expect(status).toContainText('1 error');
+  await expect(status).not.toContainText('Ready');
+  await expect(page.getByRole('list', { name: 'Errors' })).toContainText(
+    'Statement is an empty list: the policy allows nothing, so the endpoint blocks every request.',
+  );
+});

@@ -44,3 +44,28 @@ export const ONE_REGION_PER_ENDPOINT =
 export function overLimitMessage(characters: number): string {
   return `The policy is ${formatCount(characters)} characters, ${formatCount(characters - POLICY_SIZE_LIMIT)} over the ${formatCount(POLICY_SIZE_LIMIT)}-character limit of an endpoint policy (whitespace counts)`;
 }
+
+/** A policy whose Statement list is empty: it allows nothing. */
+export const NO_STATEMENTS_MESSAGE =
+  'Statement is an empty list: the policy allows nothing, so the endpoint blocks every request.';
+
+/** A policy without the organization-to-organization statement. */
+export const NO_ORG_TO_ORG_MESSAGE =
+  'The policy has no statement that admits our identities to our resources (AllowRequestsByOrgsIdentitiesToOrgsResources: aws:PrincipalOrgID and aws:ResourceOrgID): either the endpoint blocks its everyday traffic, or other statements admit it without the data perimeter.';
+
+/** The federation calls an STS endpoint policy lets no one make. */
+export function stsFederationBlockedMessage(
+  blocked: readonly string[],
+  organizationsNamed: boolean,
+): string {
+  return `This STS endpoint policy blocks ${blocked.join(' and ')} to roles of ${organizationsNamed ? 'your organization' : 'any organization'}: these calls are not signed with AWS credentials, so they carry no aws:PrincipalOrgID and the organization statements never match them. SAML sign-in, EKS IAM roles for service accounts and CI/CD OIDC roles then fail through this endpoint.`;
+}
+
+/** The calls of SAML and web identity federation, which are not signed. */
+export const FEDERATION_ACTIONS = [
+  'sts:AssumeRoleWithSAML',
+  'sts:AssumeRoleWithWebIdentity',
+] as const;
+
+/** Endpoint services that take federation calls. */
+export const STS_SERVICES: ReadonlySet<string> = new Set(['sts', 'sts-fips']);

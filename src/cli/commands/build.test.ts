@@ -162,6 +162,37 @@ describe('vpce-policy build', () => {
     );
   });
 
+  it('says what validate would say of a policy with statements turned off: an empty one is an error', async () => {
+    const base = ['build', '--service', 'sts', '--region', 'us-east-1', '--org-id', ORG];
+    const withoutFederation = await runCli([
+      ...base,
+      ...NO_THIRD_PARTY,
+      '--disable',
+      'sts-federated-sign-in',
+    ]);
+    expect(withoutFederation.code).toBe(0);
+    expect(withoutFederation.stderr).toMatch(
+      /warning perimeter\/sts-federation-blocked: This STS endpoint policy blocks sts:AssumeRoleWithSAML and sts:AssumeRoleWithWebIdentity/,
+    );
+    const allOff = await runCli([
+      ...base,
+      ...[
+        'AllowRequestsByOrgsIdentitiesToOrgsResources',
+        'AllowRequestsByAWSServicePrincipals',
+        'AllowRequestsToAWSOwnedResources',
+        'AllowRequestsByOrgsIdentitiesToAWSResources',
+        'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
+        'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
+        'AllowRequestsByOrgsIdentitiesToAnyResources',
+      ].flatMap((sid) => ['--disable', sid]),
+    ]);
+    expect(allOff.code).toBe(1);
+    expect(JSON.parse(allOff.stdout)).toEqual({ Version: '2012-10-17', Statement: [] });
+    expect(allOff.stderr).toMatch(
+      /error grammar\/no-statements: Statement is an empty list: the policy allows nothing/,
+    );
+  });
+
   describe('bad input exits 2 with a clear message and no stack trace', () => {
     const cases: Array<[string, string, RegExp]> = [
       [

@@ -32,6 +32,7 @@ import { countPolicyCharacters, renderPolicy } from '../policy/render';
 import { sizeDiagnostics } from './size';
 import { canonicalRegions, selectedPatterns, selectedStatements } from './selection';
 import { serviceDiagnostics } from './service-diagnostics';
+import { statementChoiceFindings, stsFederationFindings } from './perimeter-findings';
 import { DiagnosticSink, type RecordedDiagnostic } from './sink';
 import { renderTemplate, type PolicyStatement, type RenderedStatement } from './template';
 import { ValueBag, ValueList, type ValueProvenance } from './values';
@@ -209,6 +210,7 @@ function generateNamed(
   const skipHint = options.skipPerRegionHint ?? false;
   const body = policyBody(run, regionCodes, statementSids, patterns, format, skipHint);
   sink.replay(body.diagnostics, service.id);
+  stsFederationFindings(service.id, body.policy, catalog, sink);
   return {
     service: serviceName,
     regions: regionCodes,
@@ -449,6 +451,7 @@ function buildBody(
   };
   shapeDiagnostics(context, statementSids);
   renderStatements(context, statementSids, patterns);
+  statementChoiceFindings(context.provenance, catalog, sink);
   const policy: PolicyDocument = { Version: '2012-10-17', Statement: context.statements };
   const text = renderPolicy(policy, format);
   const size = countPolicyCharacters(text);

@@ -6,6 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { BUDGETS, overBudgetMessage } from '../budgets';
+import { NO_STATEMENTS_MESSAGE } from '../diagnostic-messages';
 import type { DiagnosticCode } from '../diagnostics';
 import { suggest } from '../text/suggest';
 import type { JsonPath } from '../text/json-path';
@@ -740,12 +741,9 @@ function readStatementList(
 ): void {
   const items = list.children ?? [];
   if (items.length === 0) {
-    findings.error(
-      'grammar/no-statements',
-      'Statement is an empty list: the policy allows nothing, so the endpoint blocks every request.',
-      span(list, ['Statement']),
-      { hint: 'Add the statements of your perimeter.' },
-    );
+    findings.error('grammar/no-statements', NO_STATEMENTS_MESSAGE, span(list, ['Statement']), {
+      hint: 'Add the statements of your perimeter.',
+    });
   }
   const budget = BUDGETS.policyStatements.limit;
   if (items.length > budget) {

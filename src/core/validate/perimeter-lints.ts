@@ -23,7 +23,12 @@ import { compilePolicy, evaluate } from '../evaluate/evaluate';
 import { strangerOwnablePart } from '../policy/arn';
 import { matchesWildcard } from '../policy/wildcard';
 import { BUDGETS, overBudgetMessage } from '../budgets';
-import { policyUnsupportedDiagnostic } from '../diagnostic-messages';
+import {
+  FEDERATION_ACTIONS,
+  policyUnsupportedDiagnostic,
+  STS_SERVICES,
+  stsFederationBlockedMessage,
+} from '../diagnostic-messages';
 import type { RecognizedStatement } from './recognize';
 
 export type EndpointType = 'interface' | 'gateway';
@@ -386,9 +391,6 @@ function lintService(context: LintContext): void {
   }
 }
 
-const FEDERATION_ACTIONS = ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'] as const;
-/** Endpoint services that take federation calls. */
-const STS_SERVICES = new Set(['sts', 'sts-fips']);
 /** Stands for our organization when the policy names none. */
 const SOME_ORGANIZATION = 'o-exampleorgid';
 
@@ -425,7 +427,7 @@ function lintStsFederation(model: PolicyModel, text: string, context: LintContex
   if (blocked.length === 0) return;
   context.findings.warning(
     'perimeter/sts-federation-blocked',
-    `This STS endpoint policy blocks ${blocked.join(' and ')} to roles of ${organizations.size > 0 ? 'your organization' : 'any organization'}: these calls are not signed with AWS credentials, so they carry no aws:PrincipalOrgID and the organization statements never match them. SAML sign-in, EKS IAM roles for service accounts and CI/CD OIDC roles then fail through this endpoint.`,
+    stsFederationBlockedMessage(blocked, organizations.size > 0),
     model.statementSpan,
     {
       hint: 'Add the statement AllowRequestsByOrgsIdentitiesToOrgsResourcesFederation: Allow these two actions on arn:aws:iam::*:role/* when aws:ResourceOrgID is your organization (the builder generates it for sts).',

@@ -125,6 +125,89 @@ describe('generated policies', () => {
     }
   });
 
+  /** Errors and warnings of a text's validation that the generator is to report too, by code. */
+  const problemCodes = (diagnostics: readonly Diagnostic[]) =>
+    [
+      ...new Set(
+        diagnostics
+          .filter((d) => d.severity !== 'info')
+          // Values to fill and the size have the generator's own codes, with the same counts.
+          .filter((d) => !d.code.startsWith('placeholder/') && !d.code.startsWith('size/'))
+          .map((d) => d.code),
+      ),
+    ].sort();
+
+  it('every service of the catalog: the validator finds no problem in its default policy that the generator does not report', () => {
+    const config = testConfig({ ...filled([], ['us-east-1']), services: [] });
+    const missed: string[] = [];
+    for (const service of catalog.services) {
+      const generated = generate({ ...config, services: [service.id] }, service.id);
+      const reported = new Set(generated.diagnostics.map((d) => d.code));
+      const found = problemCodes(
+        check(generated.text, { service: service.id, regions: ['us-east-1'] }).diagnostics,
+      );
+      for (const code of found) if (!reported.has(code)) missed.push(`${service.id}: ${code}`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('statements turned off: the generator reports what the validator finds, in its codes and words', () => {
+    const sids = catalog.statements.map((s) => s.sid);
+    const offs: Record<string, boolean>[] = [
+      ...sids.map((sid) => ({ [sid]: false })),
+      Object.fromEntries(sids.map((sid) => [sid, false])),
+      Object.fromEntries(sids.filter((_, i) => i > 0).map((sid) => [sid, false])),
+    ];
+    const seen = new Set<string>();
+    for (const service of ['s3', 'sts', 'sts-fips', 'ec2', 'kms', 'ecr.dkr', 'lambda']) {
+      for (const statements of offs) {
+        const config = testConfig({ ...filled([service], ['us-east-1']), statements });
+        const generated = generate(config, testServiceId(service));
+        const found = check(generated.text, { service, regions: ['us-east-1'] }).diagnostics;
+        const label = `${service} without ${Object.keys(statements).join(', ')}`;
+        // The generator's own codes (generate/...) are about the choices, which a text does not show.
+        const reported = problemCodes(generated.diagnostics).filter(
+          (c) => !c.startsWith('generate/'),
+        );
+        expect(reported, label).toEqual(problemCodes(found));
+        for (const d of generated.diagnostics) {
+          const same = found.find((f) => f.code === d.code);
+          if (same) {
+            expect(d.message, label).toBe(same.message);
+            seen.add(d.code);
+          }
+        }
+      }
+    }
+    // The three findings that follow from the statements chosen all occur above.
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'grammar/no-statements',
+        'perimeter/no-org-to-org',
+        'perimeter/sts-federation-blocked',
+      ]),
+    );
+  });
+
+  it('the STS federation pattern turned off: the generator and the validator warn alike; on, neither does', () => {
+    for (const service of ['sts', 'sts-fips']) {
+      const off = testConfig({
+        ...filled([service], ['us-east-1']),
+        dataAccessPatterns: { 'sts-federated-sign-in': false },
+      });
+      const generated = generate(off, testServiceId(service));
+      const warning = generated.diagnostics.find(
+        (d) => d.code === 'perimeter/sts-federation-blocked',
+      );
+      expect(warning?.path).toBe('dataAccessPatterns.sts-federated-sign-in');
+      expect(codes(check(generated.text, { service }).diagnostics)).toContain(
+        'perimeter/sts-federation-blocked',
+      );
+      const on = generate(testConfig(filled([service], ['us-east-1'])), testServiceId(service));
+      expect(codes(on.diagnostics)).not.toContain('perimeter/sts-federation-blocked');
+    }
+  });
+
   it('a China-region policy validates without errors in its own partition', () => {
     const generated = generate(testConfig(filled(['ec2'], ['cn-north-1'])), testServiceId('ec2'));
     expect(generated.text).toContain('arn:aws-cn:');

@@ -21,6 +21,7 @@ import { recognizePolicy, type PolicyRecognition } from './recognize';
 import { measurePolicy, minifiedCharacters, type PolicySize } from '../policy/size';
 import { formatCount } from '../text/format-count';
 import { BUDGETS, overBudgetMessage } from '../budgets';
+import { NO_ORG_TO_ORG_MESSAGE } from '../diagnostic-messages';
 import { checkPolicyValues } from './value-checks';
 
 export type { EndpointType } from './perimeter-lints';
@@ -266,14 +267,9 @@ function reportRecognition(
     (s) => s.statement === 'AllowRequestsByOrgsIdentitiesToOrgsResources' && s.grant === undefined,
   );
   if (!hasCore && model.statements.length > 0) {
-    findings.warning(
-      'perimeter/no-org-to-org',
-      'The policy has no statement that admits our identities to our resources (AllowRequestsByOrgsIdentitiesToOrgsResources: aws:PrincipalOrgID and aws:ResourceOrgID): either the endpoint blocks its everyday traffic, or other statements admit it without the data perimeter.',
-      model.statementSpan,
-      {
-        hint: 'Add the statement as the builder generates it, with your organization id in both keys.',
-      },
-    );
+    findings.warning('perimeter/no-org-to-org', NO_ORG_TO_ORG_MESSAGE, model.statementSpan, {
+      hint: 'Add the statement as the builder generates it, with your organization id in both keys.',
+    });
   }
   for (const statement of recognition.statements) {
     if (statement.namedAfter && statement.differences.length > 0) {
