@@ -193,6 +193,41 @@ describe('vpce-policy build', () => {
     );
   });
 
+  it("checks the third-party actions and ARNs against IAM's names, as validate does, for statements that are on", async () => {
+    const dir = tmp();
+    const config = (statementOn: boolean) => ({
+      version: 1,
+      organizationIds: [ORG],
+      regions: ['us-east-1'],
+      services: ['s3'],
+      statements: {
+        AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: statementOn,
+        AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+      },
+      parameters: {
+        thirdPartyIdentitiesToThirdPartyResources: {
+          accounts: ['111122223333'],
+          actions: ['s3:GetObjct', 's3:PutObject'],
+          resources: ['arn:aws:s3:us-east-1::partner-bucket/*'],
+        },
+      },
+    });
+    writeFileSync(join(dir, 'on.json'), JSON.stringify(config(true)));
+    writeFileSync(join(dir, 'off.json'), JSON.stringify(config(false)));
+    const on = await runCli(['build', '--config', 'on.json'], dir);
+    expect(on.code).toBe(0);
+    expect(on.stderr).toContain(
+      'on.json (parameters.thirdPartyIdentitiesToThirdPartyResources.actions): warning action/unknown: Action s3:GetObjct: s3 has no action "GetObjct".\n  hint: Did you mean "s3:GetObject"?',
+    );
+    expect(on.stderr).toMatch(
+      /\(parameters\.thirdPartyIdentitiesToThirdPartyResources\.resources\): warning arn\/unexpected-region: Resource ARN arn:aws:s3:us-east-1::partner-bucket\/\*: /,
+    );
+    expect(on.stderr).not.toContain('PutObject:');
+    const off = await runCli(['build', '--config', 'off.json'], dir);
+    expect(off.code).toBe(0);
+    expect(off.stderr).not.toContain('action/unknown');
+  });
+
   describe('bad input exits 2 with a clear message and no stack trace', () => {
     const cases: Array<[string, string, RegExp]> = [
       [

@@ -20,6 +20,9 @@ import {
   type PolicyExport,
   EXPORT_FORMATS,
   type ExportFormat,
+  checkThirdPartyValues,
+  loadIamIndex,
+  thirdPartyValuesPolicy,
 } from '../../core/index';
 import {
   checkWritableFile,
@@ -169,6 +172,11 @@ export const buildCommand: CliCommand = {
           : (config.output?.format ?? 'pretty-2');
     const shape = values['per-region'] ? 'per-region' : (config.output?.shape ?? 'all-regions');
     const quiet = values.quiet ?? false;
+    // The third-party actions and ARNs, checked against IAM's names as \`validate\` checks them.
+    const valueFindings = thirdPartyValuesPolicy(config)
+      ? checkThirdPartyValues(config, { iamIndex: await loadIamIndex() })
+      : [];
+    io.stderr(formatDiagnostics(values.config ?? 'arguments', valueFindings, { quiet }));
     if (values.out !== undefined) {
       const exported = exportPolicies(config, exportFormat, { format, shape });
       for (const file of exported.manifest.files)
@@ -182,7 +190,7 @@ export const buildCommand: CliCommand = {
         ),
       );
       writeExport(io.cwd, values.out, exported, io);
-      return exported.hasErrors ? EXIT.findings : EXIT.ok;
+      return exported.hasErrors || hasErrors(valueFindings) ? EXIT.findings : EXIT.ok;
     }
     const outputs = generatePolicies(config, { shape, format });
     for (const output of outputs)
@@ -193,6 +201,8 @@ export const buildCommand: CliCommand = {
       const all = Object.fromEntries(outputs.map((o) => [o.fileName, o.result.policy]));
       io.stdout(`${renderPolicy(all, format)}\n`);
     }
-    return outputs.some((o) => hasErrors(o.result.diagnostics)) ? EXIT.findings : EXIT.ok;
+    return hasErrors(valueFindings) || outputs.some((o) => hasErrors(o.result.diagnostics))
+      ? EXIT.findings
+      : EXIT.ok;
   },
 };

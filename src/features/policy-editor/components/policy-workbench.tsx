@@ -29,8 +29,8 @@ import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/build
 import type { DraftOrigin } from '@/state/policy-editor-slice';
 import { plainTextReason } from '../editor-fit';
 import { readTransfer, type PolicyReading } from '../read-policy-file';
-import type { PolicyCheckOptions } from '../validation/validation-protocol';
-import { usePolicyValidation } from '../validation/use-policy-validation';
+import type { PolicyCheckOptions } from '@/shared/validation/validation-protocol';
+import { usePolicyValidation } from '@/shared/validation/use-policy-validation';
 import type { GeneratedForEditing } from './policy-editor-gate';
 import { ImportArea } from './import-area';
 import PolicyDiff from './policy-diff';
