@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { loadEngine, openBuilder, shownPolicy, statementSwitch } from './builder';
+import {
+  loadEngine,
+  openBuilder,
+  seriousViolations,
+  shownPolicy,
+  statementSwitch,
+} from './builder';
 import { testConfig, testServiceId } from '../src/core/catalog/ids.testing';
 
 const sid = 'AllowRequestsByAWSServicePrincipals';
@@ -107,3 +113,43 @@ test('a policy with every statement off reads as an error, not as ready, and one
     'Statement is an empty list: the policy allows nothing, so the endpoint blocks every request.',
   );
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a misspelled third-party action is named under its field and beside the policy, and the suggested action replaces it (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await openBuilder(page);
+    await page
+      .getByRole('button', { name: 'Details: Trusted third parties to their own resources' })
+      .click();
+    const actions = page.getByRole('textbox', { name: 'Actions' }).first();
+    await actions.fill('s3:PutObject\ns3:GetObjct');
+    await actions.blur();
+    const message = 'Action s3:GetObjct: s3 has no action "GetObjct". Did you mean "s3:GetObject"?';
+    await expect(page.locator('#pane-choices').getByText(message)).toBeVisible();
+    const status = page.getByRole('status', { name: 'Policy status' });
+    await expect(status).toContainText(/\d+ warnings?/);
+    await page.getByRole('button', { name: /^Show warnings and notes/ }).click();
+    const list = page.getByRole('list', { name: 'Warnings and notes' });
+    await expect(list).toContainText('Action s3:GetObjct: s3 has no action "GetObjct".');
+    expect(await seriousViolations(page, '#pane-choices')).toEqual([]);
+    expect(await seriousViolations(page, '#pane-policy')).toEqual([]);
+
+    await list.getByRole('button', { name: 'Use s3:GetObject' }).click();
+    await expect(actions).toHaveValue('s3:PutObject\ns3:GetObject');
+    await expect(page.locator('#pane-choices').getByText(message)).toHaveCount(0);
+    await expect(list).not.toContainText('GetObjct');
+    expect(await shownPolicy(page)).toContain('"s3:GetObject"');
+
+    // The field named in the finding is a button to it.
+    await actions.fill('s3:GetObjct');
+    await actions.blur();
+    await list
+      .getByRole('button', {
+        name: 'Actions, under “Trusted third parties to their own resources”',
+      })
+      .click();
+    await expect(actions).toBeFocused();
+  });
+}

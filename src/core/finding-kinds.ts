@@ -106,15 +106,20 @@ export function positionToOffset(text: string, position: TextPosition): number |
   return result <= text.length ? result : undefined;
 }
 
+/** The action the validator suggests for a misspelled one, if it suggests one. */
+export function suggestedAction(diagnostic: Diagnostic): string | undefined {
+  if (diagnostic.code !== 'action/unknown' && diagnostic.code !== 'action/unknown-service')
+    return undefined;
+  return diagnostic.hint ? SUGGESTION.exec(diagnostic.hint)?.[1] : undefined;
+}
+
 /**
  * The fix of a misspelled action when the validator suggests the action it must be (codes
  * `action/unknown` and `action/unknown-service`), checked against the text the finding was made
  * on: the place must still hold a quoted string, which is replaced as a whole.
  */
 export function suggestedActionFix(diagnostic: Diagnostic, text: string): TextFix | undefined {
-  if (diagnostic.code !== 'action/unknown' && diagnostic.code !== 'action/unknown-service')
-    return undefined;
-  const suggestion = diagnostic.hint ? SUGGESTION.exec(diagnostic.hint)?.[1] : undefined;
+  const suggestion = suggestedAction(diagnostic);
   if (!suggestion || !diagnostic.range) return undefined;
   const start = positionToOffset(text, diagnostic.range.start);
   const end = positionToOffset(text, diagnostic.range.end);

@@ -14,6 +14,10 @@ describe('suggest', () => {
     expect(suggest('PutObjectTag', actions)).toBe('putobjecttagging');
   });
 
+  it('takes the same name in another case first', () => {
+    expect(suggest('EC2', ['ecs', 'ec2', 'ec2messages'])).toBe('ec2');
+  });
+
   it('suggests nothing for a name far from every candidate', () => {
     expect(suggest('DeleteBucket', actions)).toBeUndefined();
   });

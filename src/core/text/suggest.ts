@@ -16,18 +16,21 @@ function distance(a: string, b: string): number {
 }
 
 /**
- * The candidate the name most likely stands for: one letter off first ("PutObjectt" is
- * PutObject, not PutObjectTagging), then the shortest name it begins ("GetObj" is GetObject),
- * then two or more letters off. Candidates are lower case.
+ * The candidate the name most likely stands for: the same name in another case, then one letter
+ * off ("PutObjectt" is PutObject, not PutObjectTagging), then the shortest name it begins
+ * ("GetObj" is GetObject), then two or more letters off. Candidates are lower case.
  */
 export function suggest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   const lower = name.toLowerCase();
   for (const candidate of candidates) {
-    const score = candidate.startsWith(lower)
-      ? 1.5 + (candidate.length - lower.length) / 1e6
-      : distance(lower, candidate);
+    const score =
+      candidate === lower
+        ? 0
+        : candidate.startsWith(lower)
+          ? 1.5 + (candidate.length - lower.length) / 1e6
+          : distance(lower, candidate);
     if (score < bestScore) {
       best = candidate;
       bestScore = score;

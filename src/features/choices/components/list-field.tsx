@@ -6,6 +6,7 @@ import { listItemPlace, splitListText } from '@/shared/diagnostics/field-diagnos
 import { useValidatedField } from '../use-validated-field';
 import { FieldMessages } from '@/shared/diagnostics/field-messages';
 import { useControlFocus } from '@/shared/focus/use-control-focus';
+import { useValueFindingMessages } from '@/shared/validation/third-party-findings';
 
 export interface ListFieldProps {
   label: string;
@@ -41,6 +42,9 @@ export function ListField({
   });
   const input = useRef<HTMLInputElement>(null);
   useControlFocus(path, input);
+  // What the validator says of the values (an action IAM does not know), once they are accepted.
+  const valueMessages = useValueFindingMessages(path);
+  const messages = field.messages.length > 0 ? field.messages : valueMessages;
   return (
     <TextField
       inputRef={input}
@@ -54,7 +58,7 @@ export function ListField({
       placeholder={placeholder}
       autoComplete="off"
       slotProps={{ htmlInput: { spellCheck: false } }}
-      helperText={<FieldMessages messages={field.messages} fallback={help} />}
+      helperText={<FieldMessages messages={messages} fallback={help} />}
     />
   );
 }

@@ -8,20 +8,23 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
 import { catalog } from '@/core/catalog/catalog';
+import type { GeneratedPolicy } from '@/core/generate/generate';
+import type { ThirdPartyValueFinding } from '@/core/validate/third-party-values';
 import { sortDiagnostics, type Diagnostic } from '@/core/diagnostics';
 import {
   countFindings,
   describeCounts,
   findingKind,
   placeholdersNamed,
+  suggestedAction,
 } from '@/core/finding-kinds';
 import { controlPlace, describeControlPlace } from '@/shared/catalog/control-places';
 import { FindingText } from '@/shared/diagnostics/finding-entry';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
-import { useBuilder, useBuilderActions } from '@/state/builder-store';
+import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 
 /** One value to fill: the control's name is the button; the placeholder it replaces follows. */
 function ToFillItem({ diagnostic }: { diagnostic: Diagnostic }) {
@@ -89,21 +92,80 @@ function FindingItem({ diagnostic }: { diagnostic: Diagnostic }) {
   );
 }
 
+/**
+ * A problem of a value typed in a third-party list: the field is a button that moves the focus
+ * there, and a misspelled action gets the action the validator suggests.
+ */
+function ValueFindingItem({ finding }: { finding: ThirdPartyValueFinding }) {
+  const { focusControl, setThirdPartyList } = useBuilderActions();
+  const store = useBuilderStoreApi();
+  const { diagnostic } = finding;
+  const path = diagnostic.path!;
+  const place = controlPlace(path, catalog);
+  const suggestion = suggestedAction(diagnostic);
+  const replace = (to: string) => {
+    const list = store.getState().config.parameters?.[finding.block]?.[finding.field] ?? [];
+    setThirdPartyList(
+      finding.block,
+      finding.field,
+      list.map((value) => (value === finding.value ? to : value)),
+    );
+  };
+  return (
+    <Box component="li" sx={{ display: 'flex', gap: 1, py: 0.25, px: 0.5, listStyle: 'none' }}>
+      <SeverityIcon severity={diagnostic.severity} />
+      <Box sx={{ minWidth: 0 }}>
+        {place && (
+          <Button
+            size="small"
+            onClick={() => focusControl(path, place.statement)}
+            sx={{ p: 0, minWidth: 0, textAlign: 'left', textTransform: 'none' }}
+          >
+            {describeControlPlace(place)}
+          </Button>
+        )}
+        <FindingText diagnostic={diagnostic} />
+        {suggestion && (
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => replace(suggestion)}
+            sx={{ mt: 0.5 }}
+          >
+            Use {suggestion}
+          </Button>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
+  a.length === b.length && a.every((d, i) => d.code === b[i]!.code && d.message === b[i]!.message);
+
+const NO_VALUE_FINDINGS: readonly ThirdPartyValueFinding[] = [];
+
 const sameFindings = (
-  a: { diagnostics: readonly Diagnostic[] },
-  b: { diagnostics: readonly Diagnostic[] },
+  a: { diagnostics: readonly Diagnostic[]; valueFindings?: readonly ThirdPartyValueFinding[] },
+  b: { diagnostics: readonly Diagnostic[]; valueFindings?: readonly ThirdPartyValueFinding[] },
 ) =>
-  a.diagnostics.length === b.diagnostics.length &&
-  a.diagnostics.every(
-    (d, i) => d.code === b.diagnostics[i]!.code && d.message === b.diagnostics[i]!.message,
+  sameDiagnostics(a.diagnostics, b.diagnostics) &&
+  sameDiagnostics(
+    (a.valueFindings ?? NO_VALUE_FINDINGS).map((f) => f.diagnostic),
+    (b.valueFindings ?? NO_VALUE_FINDINGS).map((f) => f.diagnostic),
   );
 
 /** Re-rendered only when the findings change, not with every new policy. */
 export const PolicyChecks = memo(function PolicyChecks({
-  diagnostics,
+  diagnostics: generated,
+  valueFindings = NO_VALUE_FINDINGS,
 }: {
   diagnostics: readonly Diagnostic[];
+  /** Problems of the values typed in the third-party lists the policy holds. */
+  valueFindings?: readonly ThirdPartyValueFinding[];
 }) {
+  const byDiagnostic = new Map(valueFindings.map((f) => [f.diagnostic, f]));
+  const diagnostics = [...generated, ...valueFindings.map((f) => f.diagnostic)];
   // Open beside the policy on a wide screen; on a phone the status line comes first, the list on request.
   const [open, setOpen] = useState(
     () => typeof window === 'undefined' || window.matchMedia('(min-width: 900px)').matches,
@@ -182,19 +244,55 @@ export const PolicyChecks = memo(function PolicyChecks({
         )}
         {open && errors.length > 0 && (
           <Box component="ul" aria-label="Errors" sx={{ m: 0, p: 0 }}>
-            {errors.map((diagnostic, index) => (
-              <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
-            ))}
+            {errors.map((diagnostic, index) => {
+              const finding = byDiagnostic.get(diagnostic);
+              return finding ? (
+                <ValueFindingItem key={`${diagnostic.code}-${index}`} finding={finding} />
+              ) : (
+                <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
+              );
+            })}
           </Box>
         )}
         {othersOpen && (
           <Box component="ul" aria-label="Warnings and notes" sx={{ m: 0, p: 0 }}>
-            {others.map((diagnostic, index) => (
-              <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
-            ))}
+            {others.map((diagnostic, index) => {
+              const finding = byDiagnostic.get(diagnostic);
+              return finding ? (
+                <ValueFindingItem key={`${diagnostic.code}-${index}`} finding={finding} />
+              ) : (
+                <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
+              );
+            })}
           </Box>
         )}
       </Box>
     </Box>
   );
 }, sameFindings);
+
+/**
+ * The checks of a generated policy: the generator's findings, and the validator's about the
+ * values of the third-party lists that the policy holds (`valueFindings`, of every list in use).
+ */
+export function GeneratedPolicyChecks({
+  generated,
+  valueFindings,
+}: {
+  generated: GeneratedPolicy;
+  valueFindings: readonly ThirdPartyValueFinding[];
+}) {
+  const statements = generated.statements;
+  const held = useMemo(() => {
+    const blocks = new Set<string>();
+    for (const s of statements)
+      for (const parameter of catalog.statement(s.statement).parameters) blocks.add(parameter);
+    return valueFindings.filter((f) => blocks.has(f.block));
+  }, [statements, valueFindings]);
+  return (
+    <PolicyChecks
+      diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')}
+      valueFindings={held}
+    />
+  );
+}

@@ -13,13 +13,14 @@ import { catalog } from '@/core/catalog/catalog';
 import { canonicalRegions } from '@/core/generate/selection';
 import { policyFileName } from '@/core/generate/outputs';
 import { previewTarget } from '@/shared/catalog/preview-target';
+import { useConfigValueFindings } from '@/shared/validation/use-config-value-findings';
 import { useBuilder, useBuilderStoreApi } from '@/state/builder-store';
 import { previewPolicy } from '@/state/preview-policy';
 import { EditedTextSummary } from './edited-text-summary';
 import { FitAdvice } from './fit-advice';
 import { OutputControls } from './output-controls';
 import { PolicyActions } from './policy-actions';
-import { PolicyChecks } from './policy-checks';
+import { GeneratedPolicyChecks } from './policy-checks';
 import { PolicyView } from './policy-view';
 import { POLICY_TABPANEL_ID, policyTabId, ServiceTabs } from './service-tabs';
 import { SizeMeter } from './size-meter';
@@ -77,6 +78,7 @@ export default function PreviewPanel({
     (state) => state.policyEditor.mode === 'edit' && state.policyEditor.draft !== undefined,
   );
   const target = useMemo(() => previewTarget(config, view, catalog), [config, view]);
+  const valueFindings = useConfigValueFindings(config, catalog);
   const regions = useMemo(() => canonicalRegions(config.regions, catalog), [config.regions]);
   const shownText = useRef('');
   const store = useBuilderStoreApi();
@@ -156,9 +158,7 @@ export default function PreviewPanel({
             <PolicyActions fileName={fileName} policy={exported} extraActions={extraActions} />
           }
         >
-          <PolicyChecks
-            diagnostics={generated.diagnostics.filter((d) => d.code !== 'size/over-limit')}
-          />
+          <GeneratedPolicyChecks generated={generated} valueFindings={valueFindings} />
           <FitAdvice config={config} target={target} generated={generated} />
           <PolicyView generated={generated} fileName={fileName} />
         </PolicyArea>

@@ -1,0 +1,61 @@
+/**
+ * The validator's findings about the third-party actions and resource ARNs of the choices, from
+ * the validation worker (which has the IAM index), once the page has been idle: the policy of
+ * their values (`thirdPartyValuesPolicy`) is checked a moment after the last change. No worker
+ * starts while there is no such value.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  thirdPartyValueFindings,
+  type ThirdPartyValueFinding,
+  type ThirdPartyValuesPolicy,
+} from '@/core/validate/third-party-values';
+import { useAfterFirstIdle } from '@/shared/react/idle';
+import { PolicyValidationClient } from './policy-validation-client';
+
+const NONE: readonly ThirdPartyValueFinding[] = [];
+
+/** Typing pauses shorter than this are not checked. */
+const CHECK_DELAY_MS = 150;
+
+export function useThirdPartyValueFindings(
+  policy: ThirdPartyValuesPolicy | undefined,
+  regions: readonly string[],
+): readonly ThirdPartyValueFinding[] {
+  const [answer, setAnswer] = useState<{ text: string; findings: ThirdPartyValueFinding[] }>();
+  const client = useRef<PolicyValidationClient | undefined>(undefined);
+  const latest = useRef(policy);
+  useLayoutEffect(() => {
+    latest.current = policy;
+  });
+  useEffect(
+    () => () => {
+      client.current?.close();
+      client.current = undefined;
+    },
+    [],
+  );
+  const idle = useAfterFirstIdle();
+  const text = policy?.text;
+  const regionsKey = regions.join(',');
+  useEffect(() => {
+    if (text === undefined || !idle) return;
+    const timer = setTimeout(() => {
+      if (!client.current) {
+        client.current = new PolicyValidationClient((outcome) => {
+          // Only an answer about the values shown now: their lines are this policy's.
+          const current = latest.current;
+          if (!current || outcome.text !== current.text || !outcome.validation) return;
+          setAnswer({
+            text: outcome.text,
+            findings: thirdPartyValueFindings(current, outcome.validation.diagnostics),
+          });
+        });
+        client.current.useIamIndex();
+      }
+      client.current.request(text, regionsKey ? { regions: regionsKey.split(',') } : {});
+    }, CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, regionsKey, idle]);
+  return policy && answer?.text === policy.text ? answer.findings : NONE;
+}
