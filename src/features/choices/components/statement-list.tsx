@@ -10,13 +10,14 @@ import Switch from '@mui/material/Switch';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ServiceId } from '@/core/catalog/ids';
 import type { CatalogStatement } from '@/core/catalog/schema';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { canonicalServices } from '@/core/generate/selection';
 import { choicesCatalog } from '@/shared/catalog/choices-catalog';
 import { previewedService } from '@/shared/catalog/preview-target';
+import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import {
   statementScopeWrite,
@@ -25,7 +26,23 @@ import {
   type StatementSettingScope,
 } from '../statement-toggle';
 
-const StatementDetails = lazy(() => import('./statement-details'));
+const statementDetails = lazyModule(() => import('./statement-details'));
+
+/**
+ * A statement's details, drawn as soon as their code is there. Not through \`lazy\` and
+ * \`Suspense\`: React holds content that replaces a fallback just shown for 300 ms, and a value to
+ * fill clicked in the checks then moved the focus to its field 300 ms late (keys typed meanwhile
+ * went to the button).
+ */
+function StatementDetails({ sid }: { sid: CatalogStatement['sid'] }) {
+  const { module, failure } = useLazyModule(statementDetails);
+  if (failure) throw failure;
+  return module ? (
+    <module.default sid={sid} />
+  ) : (
+    <Typography variant="caption">Loading the details…</Typography>
+  );
+}
 
 /** Services named in a sentence: the first four, then how many more. */
 function serviceList(services: readonly string[]): string {
@@ -185,9 +202,7 @@ function StatementRow({
       </Box>
       {open && (
         <Box id={detailsId} sx={{ pl: { xs: 0, sm: 6 }, pt: 1 }}>
-          <Suspense fallback={<Typography variant="caption">Loading the details…</Typography>}>
-            <StatementDetails sid={statement.sid} />
-          </Suspense>
+          <StatementDetails sid={statement.sid} />
         </Box>
       )}
     </Box>
