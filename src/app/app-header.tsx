@@ -9,18 +9,21 @@ import MenuItem from '@mui/material/MenuItem';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
-import { lazy, memo, Suspense, useState } from 'react';
+import { memo, useState } from 'react';
+import { lazyComponent } from '@/shared/react/lazy-component';
 import { useBuilderActions, useBuilderStoreApi, useBuilder } from '@/state/builder-store';
 import { THEME_MODES } from '@/state/defaults';
 import { unsavedFields, unsavedFieldsSentence } from '@/state/unsaved-fields';
 import { choicesCatalog } from '@/shared/catalog/choices-catalog';
 import { describePath } from '@/shared/catalog/control-places';
 
-const ShareLinkDialog = lazy(() => import('@/features/config-io/components/share-link-dialog'));
-const ImportConfigDialog = lazy(
+const ShareLinkDialog = lazyComponent(
+  () => import('@/features/config-io/components/share-link-dialog'),
+);
+const ImportConfigDialog = lazyComponent(
   () => import('@/features/config-io/components/import-config-dialog'),
 );
-const ResetDialog = lazy(() => import('@/features/config-io/components/reset-dialog'));
+const ResetDialog = lazyComponent(() => import('@/features/config-io/components/reset-dialog'));
 
 type OpenDialog = 'share' | 'import' | 'reset' | undefined;
 
@@ -46,17 +49,24 @@ function WorkActions({ onOpen, onExport }: { onOpen(dialog: OpenDialog): void; o
   const mode = useBuilder((state) => state.view.themeMode);
   const { setThemeMode } = useBuilderActions();
   const next = THEME_MODES[(THEME_MODES.indexOf(mode) + 1) % THEME_MODES.length]!;
-  const actions: { label: string; act(): void }[] = [
-    { label: 'Share link', act: () => onOpen('share') },
-    { label: 'Import config', act: () => onOpen('import') },
+  const actions: { label: string; act(): void; preload?: () => void }[] = [
+    { label: 'Share link', act: () => onOpen('share'), preload: ShareLinkDialog.preload },
+    { label: 'Import config', act: () => onOpen('import'), preload: ImportConfigDialog.preload },
     { label: 'Export config', act: onExport },
-    { label: 'Reset', act: () => onOpen('reset') },
+    { label: 'Reset', act: () => onOpen('reset'), preload: ResetDialog.preload },
   ];
   return (
     <>
       <Box sx={{ display: { xs: 'none', sm: 'flex' }, gap: 0.5, flexWrap: 'wrap' }}>
-        {actions.map(({ label, act }) => (
-          <Button key={label} color="inherit" onClick={act}>
+        {actions.map(({ label, act, preload }) => (
+          <Button
+            key={label}
+            color="inherit"
+            onClick={act}
+            // The dialog's code starts loading as the pointer or the focus comes to its button.
+            onPointerEnter={preload}
+            onFocus={preload}
+          >
             {label}
           </Button>
         ))}
@@ -130,11 +140,9 @@ export const AppHeader = memo(function AppHeader() {
           {saved}
         </Box>
       </Toolbar>
-      <Suspense fallback={null}>
-        {dialog === 'share' && <ShareLinkDialog onClose={close} />}
-        {dialog === 'import' && <ImportConfigDialog onClose={close} />}
-        {dialog === 'reset' && <ResetDialog onClose={close} />}
-      </Suspense>
+      {dialog === 'share' && <ShareLinkDialog onClose={close} />}
+      {dialog === 'import' && <ImportConfigDialog onClose={close} />}
+      {dialog === 'reset' && <ResetDialog onClose={close} />}
     </AppBar>
   );
 });

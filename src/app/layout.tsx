@@ -7,16 +7,7 @@
  * editor), so that the choices are usable at once.
  */
 import Box from '@mui/material/Box';
-import {
-  lazy,
-  startTransition,
-  Suspense,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ChoicesPanel } from '@/features/choices/components/choices-panel';
 import {
   FirstPolicyText,
@@ -32,11 +23,12 @@ import { ErrorBoundary } from './error-boundary';
 import { focusIfLost } from '@/shared/react/focus-if-lost';
 import { whenIdle } from '@/shared/react/idle';
 import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
+import { lazyComponent } from '@/shared/react/lazy-component';
 import { NoticeArea } from './notice-area';
 import { WorkspaceNav } from './workspace-nav';
 
 const policyPane = lazyModule(() => import('./policy-pane'));
-const SidePanels = lazy(() => import('./side-panels'));
+const SidePanels = lazyComponent(() => import('./side-panels'));
 
 /**
  * The first text until the pane is wanted and its code has loaded, then the pane. Not through
@@ -212,13 +204,7 @@ export function Layout() {
           </ErrorBoundary>
         </Pane>
         <Pane pane="tools">
-          <ErrorBoundary area="The side panel">
-            {idle && (
-              <Suspense fallback={null}>
-                <SidePanels />
-              </Suspense>
-            )}
-          </ErrorBoundary>
+          <ErrorBoundary area="The side panel">{idle && <SidePanels />}</ErrorBoundary>
         </Pane>
       </Box>
     </Box>

@@ -7,36 +7,37 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { lazy, memo, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { memo } from 'react';
+import { lazyComponent, type LazyComponent } from '@/shared/react/lazy-component';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { SidePanelId } from '@/state/defaults';
 
 interface SidePanel {
   id: SidePanelId;
   label: string;
-  component: LazyExoticComponent<ComponentType>;
+  component: LazyComponent<object>;
 }
 
 export const sidePanels: readonly SidePanel[] = [
   {
     id: 'explanations',
     label: 'Explanations',
-    component: lazy(() => import('@/features/explanations/components/explanations-panel')),
+    component: lazyComponent(() => import('@/features/explanations/components/explanations-panel')),
   },
   {
     id: 'simulator',
     label: 'Request simulator',
-    component: lazy(() => import('@/features/simulator/components/simulator-panel')),
+    component: lazyComponent(() => import('@/features/simulator/components/simulator-panel')),
   },
   {
     id: 'impact',
     label: 'Impact',
-    component: lazy(() => import('@/features/impact/components/impact-panel')),
+    component: lazyComponent(() => import('@/features/impact/components/impact-panel')),
   },
   {
     id: 'audit',
     label: 'Audit',
-    component: lazy(() => import('@/features/deploy/components/audit-panel')),
+    component: lazyComponent(() => import('@/features/deploy/components/audit-panel')),
   },
 ];
 
@@ -74,6 +75,9 @@ export default memo(function SidePanels() {
                 label={p.label}
                 id={`side-panel-tab-${p.id}`}
                 aria-controls="side-panel"
+                // The panel's code starts loading as the pointer or the focus comes to its tab.
+                onPointerEnter={p.component.preload}
+                onFocus={p.component.preload}
               />
             ))}
           </Tabs>
@@ -84,9 +88,7 @@ export default memo(function SidePanels() {
         role={sidePanels.length > 1 ? 'tabpanel' : undefined}
         aria-labelledby={sidePanels.length > 1 ? `side-panel-tab-${panel.id}` : undefined}
       >
-        <Suspense fallback={null}>
-          <Panel />
-        </Suspense>
+        <Panel />
       </Box>
     </Box>
   );

@@ -9,9 +9,10 @@
 import Paper from '@mui/material/Paper';
 import type { Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
+import { lazyComponent } from '@/shared/react/lazy-component';
 
-const WorkspaceTabs = lazy(() => import('./workspace-tabs'));
+const WorkspaceTabs = lazyComponent(() => import('./workspace-tabs'));
 
 /**
  * The bar's height, borders included, whether its tabs are drawn yet or not, so that nothing
@@ -40,11 +41,7 @@ export const WorkspaceNav = memo(function WorkspaceNav() {
         minHeight: BAR_HEIGHT,
       }}
     >
-      {narrow && (
-        <Suspense fallback={null}>
-          <WorkspaceTabs />
-        </Suspense>
-      )}
+      {narrow && <WorkspaceTabs />}
     </Paper>
   );
 });

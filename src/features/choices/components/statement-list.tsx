@@ -17,7 +17,7 @@ import type { PerimeterConfig } from '@/core/config/schema';
 import { canonicalServices } from '@/core/generate/selection';
 import { choicesCatalog } from '@/shared/catalog/choices-catalog';
 import { previewedService } from '@/shared/catalog/preview-target';
-import { lazyModule, useLazyModule } from '@/shared/react/lazy-module';
+import { lazyComponent } from '@/shared/react/lazy-component';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import {
   statementScopeWrite,
@@ -26,23 +26,11 @@ import {
   type StatementSettingScope,
 } from '../statement-toggle';
 
-const statementDetails = lazyModule(() => import('./statement-details'));
-
-/**
- * A statement's details, drawn as soon as their code is there. Not through \`lazy\` and
- * \`Suspense\`: React holds content that replaces a fallback just shown for 300 ms, and a value to
- * fill clicked in the checks then moved the focus to its field 300 ms late (keys typed meanwhile
- * went to the button).
- */
-function StatementDetails({ sid }: { sid: CatalogStatement['sid'] }) {
-  const { module, failure } = useLazyModule(statementDetails);
-  if (failure) throw failure;
-  return module ? (
-    <module.default sid={sid} />
-  ) : (
-    <Typography variant="caption">Loading the details…</Typography>
-  );
-}
+/** A statement's details, drawn as soon as their code is there (see \`lazyComponent\`). */
+const StatementDetails = lazyComponent(
+  () => import('./statement-details'),
+  <Typography variant="caption">Loading the details…</Typography>,
+);
 
 /** Services named in a sentence: the first four, then how many more. */
 function serviceList(services: readonly string[]): string {

@@ -1,9 +1,10 @@
 /** "Export as": the export dialog (Terraform, CloudFormation, AWS CLI, JSON), loaded when opened. */
 import IosShare from '@mui/icons-material/IosShare';
 import Button from '@mui/material/Button';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
+import { lazyComponent } from '@/shared/react/lazy-component';
 
-const ExportDialog = lazy(() => import('./export-dialog'));
+const ExportDialog = lazyComponent(() => import('./export-dialog'));
 
 export function ExportAsButton() {
   const [open, setOpen] = useState(false);
@@ -14,14 +15,12 @@ export function ExportAsButton() {
         startIcon={<IosShare />}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
+        onPointerEnter={ExportDialog.preload}
+        onFocus={ExportDialog.preload}
       >
         Export as…
       </Button>
-      {open && (
-        <Suspense fallback={null}>
-          <ExportDialog onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {open && <ExportDialog onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -9,12 +9,17 @@ import Button from '@mui/material/Button';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { lazyComponent } from '@/shared/react/lazy-component';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import type { PolicyDraft, PolicyMode } from '@/state/policy-editor-slice';
 
-const loadWorkbench = () => import('./policy-workbench');
-const PolicyWorkbench = lazy(loadWorkbench);
+const PolicyWorkbench = lazyComponent(
+  () => import('./policy-workbench'),
+  <Typography role="status" variant="body2" sx={{ my: 2 }}>
+    Loading the policy editor…
+  </Typography>,
+);
 
 export interface GeneratedForEditing {
   text: string;
@@ -78,8 +83,8 @@ export function PolicyEditorGate({
           <ToggleButton value="preview">Generated policy</ToggleButton>
           <ToggleButton
             value="edit"
-            onMouseEnter={() => void loadWorkbench()}
-            onFocus={() => void loadWorkbench()}
+            onMouseEnter={PolicyWorkbench.preload}
+            onFocus={PolicyWorkbench.preload}
           >
             Edit policy
           </ToggleButton>
@@ -96,19 +101,7 @@ export function PolicyEditorGate({
         <Box sx={{ flex: '1 1 0' }} />
         {toolbar}
       </Box>
-      {mode === 'edit' ? (
-        <Suspense
-          fallback={
-            <Typography role="status" variant="body2" sx={{ my: 2 }}>
-              Loading the policy editor…
-            </Typography>
-          }
-        >
-          <PolicyWorkbench generated={generated} />
-        </Suspense>
-      ) : (
-        children
-      )}
+      {mode === 'edit' ? <PolicyWorkbench generated={generated} /> : children}
     </>
   );
 }
