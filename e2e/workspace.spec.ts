@@ -351,7 +351,16 @@ for (const { size, theme } of BEHAVIOUR_RUNS) {
       await page.getByRole('button', { name: 'Edit policy' }).click();
       await waitForCheck(page);
       await page.getByRole('button', { name: 'Plain text' }).click();
-      const fill = problemsList(page).getByRole('button', { name: 'Fill <my-org-id>…' }).first();
+      // One button a row, each named with its row's place, so that a list of buttons tells them apart.
+      const fills = problemsList(page).getByRole('button', { name: /^Fill <my-org-id>…/ });
+      await expect(fills.first()).toBeVisible();
+      const names = await fills.evaluateAll((buttons) =>
+        buttons.map((button) => button.getAttribute('aria-label')),
+      );
+      expect(names.length).toBeGreaterThan(1);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names[0]).toMatch(/^Fill <my-org-id>… \(line \d+, column \d+\)$/);
+      const fill = fills.first();
       await fill.click();
       const value = page.getByRole('textbox', { name: 'Value for <my-org-id>' });
       await expect(value).toBeFocused();

@@ -15,6 +15,7 @@ import { placeholdersNamed, suggestedActionFix, type TextFix } from '@/core/find
 import type { Diagnostic, TextRange } from '@/core/diagnostics';
 import { formatCount } from '@/shared/format/format-count';
 import { FindingText, RevealableFinding } from '@/shared/diagnostics/finding-entry';
+import { placeOf } from '@/shared/diagnostics/place-of';
 import { SeverityIcon } from '@/shared/diagnostics/severity-icon';
 import { focusIfLost } from '@/shared/react/focus-if-lost';
 
@@ -55,9 +56,12 @@ export interface ProblemFixes {
 
 function PlaceholderFill({
   placeholder,
+  where,
   onFill,
 }: {
   placeholder: string;
+  /** Where the finding is ("Line 3, column 7"): each row's button is told apart by it. */
+  where: string;
   onFill(value: string): void;
 }) {
   const [open, setOpen] = useState(false);
@@ -72,7 +76,13 @@ function PlaceholderFill({
   }, [open]);
   if (!open)
     return (
-      <Button ref={opener} size="small" onClick={() => setOpen(true)} sx={{ flexShrink: 0 }}>
+      <Button
+        ref={opener}
+        size="small"
+        onClick={() => setOpen(true)}
+        aria-label={`Fill ${placeholder}… (${where.toLowerCase()})`}
+        sx={{ flexShrink: 0 }}
+      >
         Fill {placeholder}…
       </Button>
     );
@@ -128,6 +138,7 @@ function ProblemFixButtons({ diagnostic, fixes }: { diagnostic: Diagnostic; fixe
     return (
       <PlaceholderFill
         placeholder={placeholder}
+        where={placeOf(diagnostic.range)}
         onFill={(value) => fixes.fillPlaceholder(placeholder, value)}
       />
     );
