@@ -153,3 +153,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(actions).toBeFocused();
   });
 }
+
+test('a policy with only warnings is not shown in the colour of a ready one', async ({ page }) => {
+  await openBuilder(page);
+  await page.getByRole('button', { name: 'Import config' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a configuration' });
+  await dialog.getByRole('textbox', { name: 'Or paste the configuration' }).fill(
+    JSON.stringify({
+      version: 1,
+      organizationIds: ['o-a1b2c3d4e5'],
+      regions: ['us-east-1'],
+      services: ['ec2'],
+      statements: {
+        AllowRequestsByThirdPartyIdentitiesToThirdPartyResources: false,
+        AllowRequestsByOrgsIdentitiesToThirdPartyResources: false,
+      },
+    }),
+  );
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const status = page.getByRole('status', { name: 'Policy status' });
+  await expect(status).toHaveText('Ready: every value of this policy is filled.');
+  const colour = () => status.evaluate((element) => getComputedStyle(element).color);
+  const ready = await colour();
+  await statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToOrgsResources').click();
+  await expect(status).toHaveText('1 warning');
+  expect(await colour()).not.toBe(ready);
+});

@@ -198,8 +198,13 @@ export const PolicyChecks = memo(function PolicyChecks({
           variant="body2"
           sx={{
             fontWeight: 600,
+            // Green only for a policy with nothing to fill, no error and no warning.
             color:
-              counts.errors > 0 ? 'error.main' : pressing > 0 ? 'warning.main' : 'success.main',
+              counts.errors > 0
+                ? 'error.main'
+                : pressing > 0 || counts.warnings > 0
+                  ? 'warning.main'
+                  : 'success.main',
           }}
         >
           {pressing === 0 && counts.warnings === 0
