@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../core/generate/generate';
 import { runCli } from '../run-cli.testing';
+import { STATEMENT_SIDS } from '../../core/catalog/ids';
 import { testRegionCode, testServiceId } from '../../core/catalog/ids.testing';
 
 const ORG = 'o-a1b2c3d4e5';
@@ -174,18 +175,7 @@ describe('vpce-policy build', () => {
     expect(withoutFederation.stderr).toMatch(
       /warning perimeter\/sts-federation-blocked: This STS endpoint policy blocks sts:AssumeRoleWithSAML and sts:AssumeRoleWithWebIdentity/,
     );
-    const allOff = await runCli([
-      ...base,
-      ...[
-        'AllowRequestsByOrgsIdentitiesToOrgsResources',
-        'AllowRequestsByAWSServicePrincipals',
-        'AllowRequestsToAWSOwnedResources',
-        'AllowRequestsByOrgsIdentitiesToAWSResources',
-        'AllowRequestsByThirdPartyIdentitiesToThirdPartyResources',
-        'AllowRequestsByOrgsIdentitiesToThirdPartyResources',
-        'AllowRequestsByOrgsIdentitiesToAnyResources',
-      ].flatMap((sid) => ['--disable', sid]),
-    ]);
+    const allOff = await runCli([...base, ...STATEMENT_SIDS.flatMap((sid) => ['--disable', sid])]);
     expect(allOff.code).toBe(1);
     expect(JSON.parse(allOff.stdout)).toEqual({ Version: '2012-10-17', Statement: [] });
     expect(allOff.stderr).toMatch(
