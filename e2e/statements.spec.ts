@@ -91,9 +91,15 @@ test('a policy with every statement off reads as an error, not as ready, and one
   await expect(first).not.toBeChecked();
   await expect.poll(warnings).toBe(before + 1);
   await page.getByRole('button', { name: /^Show warnings and notes/ }).click();
-  await expect(page.getByRole('list', { name: 'Warnings and notes' })).toContainText(
+  const warningsList = page.getByRole('list', { name: 'Warnings and notes' });
+  await expect(warningsList).toContainText(
     'The policy has no statement that admits our identities to our resources',
   );
+  // The switch the warning is about is a button away.
+  await warningsList
+    .getByRole('button', { name: 'Switch “Our identities to our resources”' })
+    .click();
+  await expect(first).toBeFocused();
 
   for (const sid of STATEMENT_SIDS.slice(1)) {
     const toggle = statementSwitch(page, sid);
@@ -172,4 +178,25 @@ test('a policy with only warnings is not shown in the colour of a ready one', as
   await statementSwitch(page, 'AllowRequestsByOrgsIdentitiesToOrgsResources').click();
   await expect(status).toHaveText('1 warning');
   expect(await colour()).not.toBe(ready);
+});
+
+test("the warning about accounts from unverified material leads to a field for each region, where setting the account makes it the user's", async ({
+  page,
+}) => {
+  await openBuilder(page);
+  await page.getByRole('button', { name: /^Show warnings and notes/ }).click();
+  const list = page.getByRole('list', { name: 'Warnings and notes' });
+  await expect(list).toContainText('AWS Glue Studio transform buckets');
+  await list
+    .getByRole('button', { name: /^Accounts of AWS Glue Studio transform buckets/ })
+    .click();
+  const field = page.getByRole('textbox', { name: 'us-east-1 account' });
+  await expect(field).toBeFocused();
+  // The field offers the table's account; typing it makes the choice the user's.
+  const known = await field.getAttribute('placeholder');
+  expect(known).toMatch(/^\d{12}$/);
+  await field.fill(known!);
+  await field.blur();
+  await expect(list).not.toContainText('AWS Glue Studio transform buckets');
+  expect(await shownPolicy(page)).toContain(known!);
 });

@@ -36,6 +36,19 @@ describe('controlPlace', () => {
     expect(place?.statement).toBe(table.statement);
   });
 
+  it("names a statement's switch and a pattern's box, the controls of the findings about them", () => {
+    expect(
+      controlPlace('statements.AllowRequestsByOrgsIdentitiesToOrgsResources', catalog),
+    ).toEqual({
+      label: 'Switch “Our identities to our resources”',
+    });
+    const place = controlPlace('dataAccessPatterns.sts-federated-sign-in', catalog);
+    expect(place?.statement).toBe('AllowRequestsByOrgsIdentitiesToOrgsResources');
+    expect(place?.label).toBe(`Pattern “${catalog.pattern('sts-federated-sign-in')!.title}”`);
+    expect(controlPlace('statements.NoSuchStatement', catalog)).toBeUndefined();
+    expect(controlPlace('dataAccessPatterns.no-such-pattern', catalog)).toBeUndefined();
+  });
+
   it('says nothing for a path no control edits', () => {
     expect(controlPlace('output.shape', catalog)).toBeUndefined();
     expect(controlPlace('parameters', catalog)).toBeUndefined();

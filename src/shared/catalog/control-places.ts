@@ -41,6 +41,14 @@ export function controlPlace(path: string, catalog: Catalog): ControlPlace | und
     return { label: SELECTION_LISTS.regions.label };
   if (head === 'services' || path.startsWith('services['))
     return { label: SELECTION_LISTS.services.label };
+  if (head === 'statements' && block !== undefined && rest.length === 0 && field === undefined) {
+    const statement = catalog.statements.find((s) => s.sid === block);
+    return statement && { label: `Switch “${statement.title}”` };
+  }
+  if (head === 'dataAccessPatterns' && block !== undefined && field === undefined) {
+    const pattern = catalog.patterns.find((p) => p.id === block);
+    return pattern && statementPlace(catalog, pattern.statement, `Pattern “${pattern.title}”`);
+  }
   if (head !== 'parameters' || block === undefined) return undefined;
   if (
     block === 'thirdPartyIdentitiesToThirdPartyResources' ||

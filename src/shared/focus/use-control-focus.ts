@@ -13,7 +13,9 @@ let answered = 0;
 export function useControlFocus(path: string, ref: RefObject<HTMLElement | null>): void {
   const request = useBuilder((state) => state.focusRequest);
   useEffect(() => {
-    if (!request || request.path !== path || request.nonce <= answered) return;
+    // A request for a group of controls (an account table's regions) goes to the first of them.
+    const asked = request && (request.path === path || path.startsWith(`${request.path}.`));
+    if (!request || !asked || request.nonce <= answered) return;
     const element = ref.current;
     if (!element) return;
     answered = request.nonce;

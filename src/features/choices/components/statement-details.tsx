@@ -7,7 +7,7 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { catalog } from '@/core/catalog/catalog';
 import type { StatementSid } from '@/core/catalog/ids';
 import type { DataAccessPattern } from '@/core/catalog/schema';
@@ -15,6 +15,7 @@ import { canonicalServices } from '@/core/generate/selection';
 import { useBuilder, useBuilderActions } from '@/state/builder-store';
 import { REACHED_BY_TEXT } from '@/shared/catalog/reached-by';
 import { SourceLinks } from '@/shared/catalog/source-links';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { StatementParameters } from './statement-parameters';
 
 function PatternItem({ pattern, services }: { pattern: DataAccessPattern; services: string[] }) {
@@ -23,6 +24,9 @@ function PatternItem({ pattern, services }: { pattern: DataAccessPattern; servic
     (state) => state.config.dataAccessPatterns?.[pattern.id] ?? pattern.defaultSelected,
   );
   const { setPatternToggle } = useBuilderActions();
+  // A finding about the pattern being off (in the checks) moves the focus to its box.
+  const input = useRef<HTMLInputElement>(null);
+  useControlFocus(`dataAccessPatterns.${pattern.id}`, input);
   return (
     <Box component="li" sx={{ listStyle: 'none', py: 0.75, borderTop: 1, borderColor: 'divider' }}>
       <FormControlLabel
@@ -37,7 +41,7 @@ function PatternItem({ pattern, services }: { pattern: DataAccessPattern; servic
                 checked === pattern.defaultSelected ? undefined : checked,
               )
             }
-            slotProps={{ input: { 'aria-describedby': `${ids}-summary` } }}
+            slotProps={{ input: { ref: input, 'aria-describedby': `${ids}-summary` } }}
           />
         }
         label={

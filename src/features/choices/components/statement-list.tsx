@@ -10,13 +10,14 @@ import Switch from '@mui/material/Switch';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ServiceId } from '@/core/catalog/ids';
 import type { CatalogStatement } from '@/core/catalog/schema';
 import type { PerimeterConfig } from '@/core/config/schema';
 import { canonicalServices } from '@/core/generate/selection';
 import { choicesCatalog } from '@/shared/catalog/choices-catalog';
 import { previewedService } from '@/shared/catalog/preview-target';
+import { useControlFocus } from '@/shared/focus/use-control-focus';
 import { lazyComponent } from '@/shared/react/lazy-component';
 import { useBuilder, useBuilderActions, useBuilderStoreApi } from '@/state/builder-store';
 import {
@@ -102,6 +103,10 @@ function StatementRow({
     if (!open) setOpen(true);
   }
 
+  // A finding about the statement being off (in the checks) moves the focus to its switch.
+  const switchInput = useRef<HTMLInputElement>(null);
+  useControlFocus(`statements.${statement.sid}`, switchInput);
+
   const toggle = (next: boolean) => {
     const write = statementToggleWrite(
       store.getState().config,
@@ -132,6 +137,7 @@ function StatementRow({
           onChange={(_event, checked) => toggle(checked)}
           slotProps={{
             input: {
+              ref: switchInput,
               'aria-labelledby': `${titleId} ${sidId}`,
               'aria-describedby': `${ids}-effect ${ids}-summary`,
             },

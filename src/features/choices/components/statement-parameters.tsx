@@ -135,7 +135,11 @@ function AccountIdFields({ sid }: { sid: StatementSid }) {
   return (
     <Stack spacing={1.5}>
       {needs.map((need) => {
-        const rows = need.regions.filter((row) => !row.known || row.own);
+        // An unverified table's accounts are to be confirmed: every region gets its field, where
+        // the account is set to make the choice the user's (the checks' warning moves here).
+        const rows = need.table.verified
+          ? need.regions.filter((row) => !row.known || row.own)
+          : need.regions;
         const covered = need.regions.length - need.missing.length;
         return (
           <Box key={need.table.id} component="section" aria-label={`Accounts: ${need.table.title}`}>

@@ -8,7 +8,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
 import { catalog } from '@/core/catalog/catalog';
 import type { GeneratedPolicy } from '@/core/generate/generate';
@@ -83,39 +83,19 @@ function ToFillItem({ diagnostic }: { diagnostic: Diagnostic }) {
   );
 }
 
-function FindingItem({ diagnostic }: { diagnostic: Diagnostic }) {
-  return (
-    <Box component="li" sx={{ display: 'flex', gap: 1, py: 0.25, px: 0.5, listStyle: 'none' }}>
-      <SeverityIcon severity={diagnostic.severity} />
-      <FindingText diagnostic={diagnostic} />
-    </Box>
-  );
-}
-
 /**
- * A problem of a value typed in a third-party list: the field is a button that moves the focus
- * there, and a misspelled action gets the action the validator suggests.
+ * A finding; when the page has a control for what it is about (a switch, a pattern's box, a
+ * list), that control's name is a button that moves the focus there. `children`: its fix.
  */
-function ValueFindingItem({ finding }: { finding: ThirdPartyValueFinding }) {
-  const { focusControl, setThirdPartyList } = useBuilderActions();
-  const store = useBuilderStoreApi();
-  const { diagnostic } = finding;
-  const path = diagnostic.path!;
-  const place = controlPlace(path, catalog);
-  const suggestion = suggestedAction(diagnostic);
-  const replace = (to: string) => {
-    const list = store.getState().config.parameters?.[finding.block]?.[finding.field] ?? [];
-    setThirdPartyList(
-      finding.block,
-      finding.field,
-      list.map((value) => (value === finding.value ? to : value)),
-    );
-  };
+function FindingItem({ diagnostic, children }: { diagnostic: Diagnostic; children?: ReactNode }) {
+  const { focusControl } = useBuilderActions();
+  const path = diagnostic.path;
+  const place = path ? controlPlace(path, catalog) : undefined;
   return (
     <Box component="li" sx={{ display: 'flex', gap: 1, py: 0.25, px: 0.5, listStyle: 'none' }}>
       <SeverityIcon severity={diagnostic.severity} />
       <Box sx={{ minWidth: 0 }}>
-        {place && (
+        {place && path && (
           <Button
             size="small"
             onClick={() => focusControl(path, place.statement)}
@@ -125,18 +105,38 @@ function ValueFindingItem({ finding }: { finding: ThirdPartyValueFinding }) {
           </Button>
         )}
         <FindingText diagnostic={diagnostic} />
-        {suggestion && (
-          <Button
-            size="small"
-            variant="outlined"
-            onClick={() => replace(suggestion)}
-            sx={{ mt: 0.5 }}
-          >
-            Use {suggestion}
-          </Button>
-        )}
+        {children}
       </Box>
     </Box>
+  );
+}
+
+/** A problem of a value typed in a third-party list; a misspelled action gets the one suggested. */
+function ValueFindingItem({ finding }: { finding: ThirdPartyValueFinding }) {
+  const { setThirdPartyList } = useBuilderActions();
+  const store = useBuilderStoreApi();
+  const suggestion = suggestedAction(finding.diagnostic);
+  const replace = (to: string) => {
+    const list = store.getState().config.parameters?.[finding.block]?.[finding.field] ?? [];
+    setThirdPartyList(
+      finding.block,
+      finding.field,
+      list.map((value) => (value === finding.value ? to : value)),
+    );
+  };
+  return (
+    <FindingItem diagnostic={finding.diagnostic}>
+      {suggestion && (
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => replace(suggestion)}
+          sx={{ mt: 0.5 }}
+        >
+          Use {suggestion}
+        </Button>
+      )}
+    </FindingItem>
   );
 }
 
