@@ -44,7 +44,9 @@ describe('controlPlace', () => {
     });
     const place = controlPlace('dataAccessPatterns.sts-federated-sign-in', catalog);
     expect(place?.statement).toBe('AllowRequestsByOrgsIdentitiesToOrgsResources');
-    expect(place?.label).toBe(`Pattern “${catalog.pattern('sts-federated-sign-in')!.title}”`);
+    expect(place?.label).toBe(
+      `Pattern “${catalog.patterns.find((p) => p.id === 'sts-federated-sign-in')!.title}”`,
+    );
     expect(controlPlace('statements.NoSuchStatement', catalog)).toBeUndefined();
     expect(controlPlace('dataAccessPatterns.no-such-pattern', catalog)).toBeUndefined();
   });

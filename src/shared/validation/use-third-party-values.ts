@@ -4,7 +4,7 @@
  * their values (`thirdPartyValuesPolicy`) is checked a moment after the last change. No worker
  * starts while there is no such value.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   thirdPartyValueFindings,
   type ThirdPartyValueFinding,
@@ -57,5 +57,14 @@ export function useThirdPartyValueFindings(
     }, CHECK_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text, regionsKey, idle]);
-  return policy && answer?.text === policy.text ? answer.findings : NONE;
+  return useMemo(() => {
+    if (!policy || !answer) return NONE;
+    if (answer.text === policy.text) return answer.findings;
+    // While the changed values are checked, what was found about the values still there stays
+    // (no flicker of the count as one types); a value removed takes its finding with it.
+    const kept = answer.findings.filter((f) =>
+      policy.values.some((v) => v.block === f.block && v.field === f.field && v.value === f.value),
+    );
+    return kept.length > 0 ? kept : NONE;
+  }, [policy, answer]);
 }
