@@ -69,3 +69,10 @@ export const FEDERATION_ACTIONS = [
 
 /** Endpoint services that take federation calls. */
 export const STS_SERVICES: ReadonlySet<string> = new Set(['sts', 'sts-fips']);
+
+/** A third-party statement on any resource of the third party's accounts. */
+export function thirdPartyAnyResourceMessage(admitsThirdPartyIdentities: boolean): string {
+  return admitsThirdPartyIdentities
+    ? `This third-party statement allows "Resource": "*": the third party's identities may reach any resource of the listed accounts through your endpoint, not only the ones your integration needs.`
+    : `This third-party statement allows "Resource": "*": your identities may send data to any resource of the listed accounts, not only the ones your integration needs.`;
+}

@@ -32,7 +32,11 @@ import { countPolicyCharacters, renderPolicy } from '../policy/render';
 import { sizeDiagnostics } from './size';
 import { canonicalRegions, selectedPatterns, selectedStatements } from './selection';
 import { serviceDiagnostics } from './service-diagnostics';
-import { statementChoiceFindings, stsFederationFindings } from './perimeter-findings';
+import {
+  statementChoiceFindings,
+  stsFederationFindings,
+  thirdPartyResourceFindings,
+} from './perimeter-findings';
 import { DiagnosticSink, type RecordedDiagnostic } from './sink';
 import { renderTemplate, type PolicyStatement, type RenderedStatement } from './template';
 import { ValueBag, ValueList, type ValueProvenance } from './values';
@@ -452,6 +456,7 @@ function buildBody(
   shapeDiagnostics(context, statementSids);
   renderStatements(context, statementSids, patterns);
   statementChoiceFindings(context.provenance, catalog, sink);
+  thirdPartyResourceFindings(context.provenance, run.config, catalog, sink);
   const policy: PolicyDocument = { Version: '2012-10-17', Statement: context.statements };
   const text = renderPolicy(policy, format);
   const size = countPolicyCharacters(text);

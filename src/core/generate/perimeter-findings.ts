@@ -13,7 +13,10 @@ import {
   NO_STATEMENTS_MESSAGE,
   STS_SERVICES,
   stsFederationBlockedMessage,
+  thirdPartyAnyResourceMessage,
 } from '../diagnostic-messages';
+import { admitsThirdPartyIdentities, thirdPartyParameterOf } from '../catalog/statement-parameters';
+import type { PerimeterConfig } from '../config/schema';
 import type { PolicyDocument, StatementProvenance } from './generate';
 import type { DiagnosticSink } from './sink';
 
@@ -79,4 +82,26 @@ export function stsFederationFindings(
       : 'Allow these actions on roles of your organization (aws:ResourceOrgID) unless no one signs in through this endpoint.',
     ...(pattern ? { path: `dataAccessPatterns.${pattern.id}` } : {}),
   });
+}
+
+/** A third-party statement whose resources the user gave as "*": any resource of those accounts. */
+export function thirdPartyResourceFindings(
+  statements: readonly StatementProvenance[],
+  config: PerimeterConfig,
+  catalog: Catalog,
+  sink: DiagnosticSink,
+): void {
+  for (const provenance of statements) {
+    const entry = catalog.statement(provenance.statement);
+    const block = thirdPartyParameterOf(entry);
+    if (!block || !config.parameters?.[block]?.resources?.includes('*')) continue;
+    sink.add(`third-party-any-resource:${block}`, {
+      severity: 'warning',
+      code: 'perimeter/third-party-any-resource',
+      message: thirdPartyAnyResourceMessage(admitsThirdPartyIdentities(entry)),
+      hint: 'List the ARNs of the third-party resources the integration uses.',
+      path: `parameters.${block}.resources`,
+      sid: provenance.sid,
+    });
+  }
 }

@@ -28,6 +28,7 @@ import {
   policyUnsupportedDiagnostic,
   STS_SERVICES,
   stsFederationBlockedMessage,
+  thirdPartyAnyResourceMessage,
 } from '../diagnostic-messages';
 import type { RecognizedStatement } from './recognize';
 
@@ -251,9 +252,7 @@ function lintThirdPartyAnyResource(
   const inbound = admitsThirdPartyIdentities(entry);
   context.findings.warning(
     'perimeter/third-party-any-resource',
-    inbound
-      ? `This third-party statement allows "Resource": "*": the third party's identities may reach any resource of the listed accounts through your endpoint, not only the ones your integration needs.`
-      : `This third-party statement allows "Resource": "*": your identities may send data to any resource of the listed accounts, not only the ones your integration needs.`,
+    thirdPartyAnyResourceMessage(inbound),
     star,
     {
       hint: 'List the ARNs of the third-party resources the integration uses.',

@@ -189,6 +189,39 @@ describe('generated policies', () => {
     );
   });
 
+  it('third-party resources given as "*": the generator and the validator warn alike, for each statement', () => {
+    const base = filled(['s3'], ['us-east-1']);
+    const config = testConfig({
+      ...base,
+      parameters: {
+        ...base.parameters,
+        thirdPartyIdentitiesToThirdPartyResources: {
+          ...base.parameters!.thirdPartyIdentitiesToThirdPartyResources!,
+          resources: ['*'],
+        },
+        orgIdentitiesToThirdPartyResources: {
+          ...base.parameters!.orgIdentitiesToThirdPartyResources!,
+          resources: ['arn:aws:s3:::partner-reports/*', '*'],
+        },
+      },
+    });
+    const generated = generate(config, testServiceId('s3'));
+    const ours = generated.diagnostics.filter(
+      (d) => d.code === 'perimeter/third-party-any-resource',
+    );
+    const theirs = check(generated.text, { service: 's3' }).diagnostics.filter(
+      (d) => d.code === 'perimeter/third-party-any-resource',
+    );
+    expect(ours.map((d) => d.path)).toEqual([
+      'parameters.thirdPartyIdentitiesToThirdPartyResources.resources',
+      'parameters.orgIdentitiesToThirdPartyResources.resources',
+    ]);
+    expect(ours.map((d) => d.message)).toEqual(theirs.map((d) => d.message));
+    // Named resources only: no such warning on either side.
+    const named = generate(testConfig(base), testServiceId('s3'));
+    expect(codes(named.diagnostics)).not.toContain('perimeter/third-party-any-resource');
+  });
+
   it('the STS federation pattern turned off: the generator and the validator warn alike; on, neither does', () => {
     for (const service of ['sts', 'sts-fips']) {
       const off = testConfig({
