@@ -148,13 +148,7 @@ export {
   type MatrixRow,
 } from './evaluate/request-matrix';
 export { checkPolicyForVerdict, type PolicyVerdictCheck } from './validate/verdict-check';
-export {
-  checkThirdPartyValues,
-  thirdPartyBlocksInUse,
-  thirdPartyValueFindings,
-  thirdPartyValuesPolicy,
-  type ThirdPartyValueFinding,
-} from './validate/third-party-values';
+export { checkThirdPartyValues } from './validate/third-party-values';
 
 // Exporting and auditing deployed endpoints.
 export { exportPolicies, type PolicyExport } from './deploy/export/export';

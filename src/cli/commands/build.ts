@@ -22,7 +22,6 @@ import {
   type ExportFormat,
   checkThirdPartyValues,
   loadIamIndex,
-  thirdPartyValuesPolicy,
 } from '../../core/index';
 import {
   checkWritableFile,
@@ -173,9 +172,7 @@ export const buildCommand: CliCommand = {
     const shape = values['per-region'] ? 'per-region' : (config.output?.shape ?? 'all-regions');
     const quiet = values.quiet ?? false;
     // The third-party actions and ARNs, checked against IAM's names as \`validate\` checks them.
-    const valueFindings = thirdPartyValuesPolicy(config)
-      ? checkThirdPartyValues(config, { iamIndex: await loadIamIndex() })
-      : [];
+    const valueFindings = await checkThirdPartyValues(config, { loadIamIndex });
     io.stderr(formatDiagnostics(values.config ?? 'arguments', valueFindings, { quiet }));
     if (values.out !== undefined) {
       const exported = exportPolicies(config, exportFormat, { format, shape });

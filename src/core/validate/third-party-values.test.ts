@@ -26,8 +26,8 @@ const config = (parameters: PerimeterConfigDocument['parameters'], extra = {}) =
   });
 
 describe('third-party values', () => {
-  it('names each problem by its value and its field, in both blocks, and leaves good values alone', () => {
-    const findings = checkThirdPartyValues(
+  it('names each problem by its value and its field, in both blocks, and leaves good values alone', async () => {
+    const findings = await checkThirdPartyValues(
       config({
         thirdPartyIdentitiesToThirdPartyResources: {
           accounts: ['111122223333'],
@@ -40,7 +40,7 @@ describe('third-party values', () => {
           resources: ['arn:aws:s3:us-east-1::reports'],
         },
       }),
-      { iamIndex },
+      { loadIamIndex: () => Promise.resolve(iamIndex) },
     );
     expect(findings.map((d) => [d.path, d.code])).toEqual([
       ['parameters.thirdPartyIdentitiesToThirdPartyResources.actions', 'action/unknown'],
@@ -86,7 +86,7 @@ describe('third-party values', () => {
     expect(findings.every((f) => f.field === 'resources')).toBe(true);
   });
 
-  it('checks nothing without values, and only the blocks whose statement is on', () => {
+  it('checks nothing without values, and only the blocks whose statement is on', async () => {
     expect(thirdPartyValuesPolicy(config({}))).toBeUndefined();
     const both = config({});
     expect(thirdPartyBlocksInUse(both)).toEqual([
@@ -108,6 +108,8 @@ describe('third-party values', () => {
       },
       { statements: { AllowRequestsByOrgsIdentitiesToThirdPartyResources: false } },
     );
-    expect(checkThirdPartyValues(off, { iamIndex })).toEqual([]);
+    expect(
+      await checkThirdPartyValues(off, { loadIamIndex: () => Promise.resolve(iamIndex) }),
+    ).toEqual([]);
   });
 });

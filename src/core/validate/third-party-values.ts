@@ -11,21 +11,20 @@ import type { PerimeterConfig } from '../config/schema';
 import type { Diagnostic } from '../diagnostics';
 import type { IamIndex } from '../iam/iam-index';
 import { catalog as bundledCatalog, type Catalog } from '../catalog/catalog';
+import {
+  THIRD_PARTY_PARAMETERS,
+  thirdPartyParameterOf,
+  type ThirdPartyParameter,
+} from '../catalog/statement-parameters';
 import { canonicalServices, selectedStatements } from '../generate/selection';
 import { validate } from './validate';
-
-export const THIRD_PARTY_BLOCKS = [
-  'thirdPartyIdentitiesToThirdPartyResources',
-  'orgIdentitiesToThirdPartyResources',
-] as const;
-export type ThirdPartyBlockName = (typeof THIRD_PARTY_BLOCKS)[number];
 
 const FIELDS = { Action: 'actions', Resource: 'resources' } as const;
 type Element = keyof typeof FIELDS;
 
 /** Where each checked value is in the policy written for the check. */
 interface CheckedValue {
-  block: ThirdPartyBlockName;
+  block: ThirdPartyParameter;
   field: (typeof FIELDS)[Element];
   value: string;
   /** 1-based line of the value in the policy's text (one value a line). */
@@ -45,15 +44,14 @@ const VALUE_FAMILIES = ['action/', 'arn/'];
 export function thirdPartyBlocksInUse(
   config: PerimeterConfig,
   catalog: Catalog = bundledCatalog,
-): ThirdPartyBlockName[] {
-  const sids = new Set<string>();
+): ThirdPartyParameter[] {
+  const inUse = new Set<ThirdPartyParameter>();
   for (const service of canonicalServices(config.services, catalog))
-    for (const sid of selectedStatements(config, service, catalog)) sids.add(sid);
-  return THIRD_PARTY_BLOCKS.filter((block) =>
-    catalog.statements.some(
-      (s) => sids.has(s.sid) && (s.parameters as readonly string[]).includes(block),
-    ),
-  );
+    for (const sid of selectedStatements(config, service, catalog)) {
+      const block = thirdPartyParameterOf(catalog.statement(sid));
+      if (block) inUse.add(block);
+    }
+  return THIRD_PARTY_PARAMETERS.filter((block) => inUse.has(block));
 }
 
 /**
@@ -62,7 +60,7 @@ export function thirdPartyBlocksInUse(
  */
 export function thirdPartyValuesPolicy(
   config: PerimeterConfig,
-  only: readonly ThirdPartyBlockName[] = THIRD_PARTY_BLOCKS,
+  only: readonly ThirdPartyParameter[] = THIRD_PARTY_PARAMETERS,
 ): ThirdPartyValuesPolicy | undefined {
   const blocks = only
     .map((block) => ({
@@ -101,7 +99,7 @@ export function thirdPartyValuesPolicy(
 export interface ThirdPartyValueFinding {
   /** Told about the configuration's field (`parameters.<block>.actions`), led by the value. */
   diagnostic: Diagnostic;
-  block: ThirdPartyBlockName;
+  block: ThirdPartyParameter;
   field: 'actions' | 'resources';
   /** The value as the list holds it. */
   value: string;
@@ -134,16 +132,21 @@ export function thirdPartyValueFindings(
   return out;
 }
 
-/** Both steps at once, where the IAM index is at hand (the command-line tool). */
-export function checkThirdPartyValues(
+/**
+ * Both steps at once, for the lists whose statement is on, where the IAM index can be loaded (the
+ * command-line tool): the index is loaded only when there are values to check.
+ */
+export async function checkThirdPartyValues(
   config: PerimeterConfig,
-  options: { iamIndex?: IamIndex; catalog?: Catalog },
-): Diagnostic[] {
+  options: { loadIamIndex: () => Promise<IamIndex>; catalog?: Catalog },
+): Promise<Diagnostic[]> {
   const policy = thirdPartyValuesPolicy(config, thirdPartyBlocksInUse(config, options.catalog));
   if (!policy) return [];
   const regions = config.regions;
-  return thirdPartyValueFindings(
-    policy,
-    validate(policy.text, { ...options, ...(regions.length > 0 ? { regions } : {}) }).diagnostics,
-  ).map((finding) => finding.diagnostic);
+  const validation = validate(policy.text, {
+    iamIndex: await options.loadIamIndex(),
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+    ...(regions.length > 0 ? { regions } : {}),
+  });
+  return thirdPartyValueFindings(policy, validation.diagnostics).map((f) => f.diagnostic);
 }

@@ -9,8 +9,7 @@ import type { ThirdPartyValueFinding } from '@/core/validate/third-party-values'
 import type { FieldMessage } from '@/shared/diagnostics/field-messages';
 
 export const NO_VALUE_FINDINGS: readonly ThirdPartyValueFinding[] = [];
-const NONE = NO_VALUE_FINDINGS;
-let current: readonly ThirdPartyValueFinding[] = NONE;
+let current = NO_VALUE_FINDINGS;
 const listeners = new Set<() => void>();
 
 /** Shares the latest findings with the fields. */
@@ -30,7 +29,7 @@ export function useValueFindingMessages(path: string): FieldMessage[] {
   const findings = useSyncExternalStore(
     subscribe,
     () => current,
-    () => NONE,
+    () => NO_VALUE_FINDINGS,
   );
   return useMemo(
     () =>

@@ -12,8 +12,7 @@ import {
 } from '@/core/validate/third-party-values';
 import { useAfterFirstIdle } from '@/shared/react/idle';
 import { PolicyValidationClient } from './policy-validation-client';
-
-const NONE: readonly ThirdPartyValueFinding[] = [];
+import { NO_VALUE_FINDINGS } from './third-party-findings';
 
 /** Typing pauses shorter than this are not checked. */
 const CHECK_DELAY_MS = 150;
@@ -58,13 +57,13 @@ export function useThirdPartyValueFindings(
     return () => clearTimeout(timer);
   }, [text, regionsKey, idle]);
   return useMemo(() => {
-    if (!policy || !answer) return NONE;
+    if (!policy || !answer) return NO_VALUE_FINDINGS;
     if (answer.text === policy.text) return answer.findings;
     // While the changed values are checked, what was found about the values still there stays
     // (no flicker of the count as one types); a value removed takes its finding with it.
     const kept = answer.findings.filter((f) =>
       policy.values.some((v) => v.block === f.block && v.field === f.field && v.value === f.value),
     );
-    return kept.length > 0 ? kept : NONE;
+    return kept.length > 0 ? kept : NO_VALUE_FINDINGS;
   }, [policy, answer]);
 }

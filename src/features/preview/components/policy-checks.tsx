@@ -12,7 +12,9 @@ import { memo, useMemo, useState, type ReactNode } from 'react';
 import { VISUALLY_HIDDEN } from '@/shared/react/visually-hidden';
 import { catalog } from '@/core/catalog/catalog';
 import type { GeneratedPolicy } from '@/core/generate/generate';
+import { thirdPartyParameterOf } from '@/core/catalog/statement-parameters';
 import type { ThirdPartyValueFinding } from '@/core/validate/third-party-values';
+import { NO_VALUE_FINDINGS } from '@/shared/validation/third-party-findings';
 import { sortDiagnostics, type Diagnostic } from '@/core/diagnostics';
 import {
   countFindings,
@@ -143,8 +145,6 @@ function ValueFindingItem({ finding }: { finding: ThirdPartyValueFinding }) {
 const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
   a.length === b.length && a.every((d, i) => d.code === b[i]!.code && d.message === b[i]!.message);
 
-const NO_VALUE_FINDINGS: readonly ThirdPartyValueFinding[] = [];
-
 const sameFindings = (
   a: { diagnostics: readonly Diagnostic[]; valueFindings?: readonly ThirdPartyValueFinding[] },
   b: { diagnostics: readonly Diagnostic[]; valueFindings?: readonly ThirdPartyValueFinding[] },
@@ -165,6 +165,15 @@ export const PolicyChecks = memo(function PolicyChecks({
   valueFindings?: readonly ThirdPartyValueFinding[];
 }) {
   const byDiagnostic = new Map(valueFindings.map((f) => [f.diagnostic, f]));
+  const findingItem = (diagnostic: Diagnostic, index: number) => {
+    const finding = byDiagnostic.get(diagnostic);
+    const key = `${diagnostic.code}-${index}`;
+    return finding ? (
+      <ValueFindingItem key={key} finding={finding} />
+    ) : (
+      <FindingItem key={key} diagnostic={diagnostic} />
+    );
+  };
   const diagnostics = [...generated, ...valueFindings.map((f) => f.diagnostic)];
   // Open beside the policy on a wide screen; on a phone the status line comes first, the list on request.
   const [open, setOpen] = useState(
@@ -249,26 +258,12 @@ export const PolicyChecks = memo(function PolicyChecks({
         )}
         {open && errors.length > 0 && (
           <Box component="ul" aria-label="Errors" sx={{ m: 0, p: 0 }}>
-            {errors.map((diagnostic, index) => {
-              const finding = byDiagnostic.get(diagnostic);
-              return finding ? (
-                <ValueFindingItem key={`${diagnostic.code}-${index}`} finding={finding} />
-              ) : (
-                <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
-              );
-            })}
+            {errors.map(findingItem)}
           </Box>
         )}
         {othersOpen && (
           <Box component="ul" aria-label="Warnings and notes" sx={{ m: 0, p: 0 }}>
-            {others.map((diagnostic, index) => {
-              const finding = byDiagnostic.get(diagnostic);
-              return finding ? (
-                <ValueFindingItem key={`${diagnostic.code}-${index}`} finding={finding} />
-              ) : (
-                <FindingItem key={`${diagnostic.code}-${index}`} diagnostic={diagnostic} />
-              );
-            })}
+            {others.map(findingItem)}
           </Box>
         )}
       </Box>
@@ -289,9 +284,9 @@ export function GeneratedPolicyChecks({
 }) {
   const statements = generated.statements;
   const held = useMemo(() => {
-    const blocks = new Set<string>();
-    for (const s of statements)
-      for (const parameter of catalog.statement(s.statement).parameters) blocks.add(parameter);
+    const blocks = new Set(
+      statements.map((s) => thirdPartyParameterOf(catalog.statement(s.statement))),
+    );
     return valueFindings.filter((f) => blocks.has(f.block));
   }, [statements, valueFindings]);
   return (
